@@ -1,0 +1,28 @@
+// Element tests run in Debian's Chromium (never a downloaded browser), driven by playwright.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default {
+  files: ['widget/**/*.test.ts'],
+  nodeResolve: true,
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      },
+    }),
+  ],
+  // nanostores reads process.env.NODE_ENV, which vite replaces at build time; give the test page one.
+  testRunnerHtml: (testFramework) => `<!doctype html>
+    <html><body>
+      <script>window.process = { env: { NODE_ENV: 'development' } };</script>
+      <script type="module" src="${testFramework}"></script>
+    </body></html>`,
+  concurrency: 2,
+  testFramework: { config: { timeout: 5000 } },
+};
