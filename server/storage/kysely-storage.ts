@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+import { conversationMethods } from './conversation-queries.js';
+import { messageMethods } from './message-queries.js';
+import type { Database } from './schema.js';
+import { staffMethods } from './staff-queries.js';
+import type { Storage } from './storage.js';
+
+export interface KyselyStorageOptions {
+  /** The clock behind every stored timestamp; tests pass a fake one to make ordering deterministic. */
+  now?: () => Date;
+}
+
+/**
+ * The {@link Storage} over an already migrated Kysely database, SQLite or PostgreSQL alike.
+ * `close()` destroys `db`.
+ *
+ * @example
+ * const db = openSqlite(':memory:');
+ * await migrateToLatest(db, 'sqlite');
+ * const storage = createKyselyStorage(db);
+ */
+export function createKyselyStorage(db: Kysely<Database>, options: KyselyStorageOptions = {}): Storage {
+  const now = (): string => (options.now?.() ?? new Date()).toISOString();
+  return {
+    ...staffMethods(db, now),
+    ...conversationMethods(db, now),
+    ...messageMethods(db, now),
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,81 @@
+import type { LastMessage, Message, StaffMember } from '../contract.js';
+
+/** Longest text of a reply or last-message preview, in characters (code points, so emoji stay whole). */
+export const PREVIEW_LENGTH = 100;
+
+/** The text cut to {@link PREVIEW_LENGTH} code points. */
+export function preview(text: string): string {
+  if (text.length <= PREVIEW_LENGTH) return text;
+  return Array.from(text).slice(0, PREVIEW_LENGTH).join('');
+}
+
+/** A message row joined with its sender and the message it replies to (see `selectMessages`). */
+export interface MessageRow {
+  id: number;
+  conversation_id: number;
+  client_id: string | null;
+  sender_id: string;
+  sender_name: string;
+  sender_avatar: string | null;
+  message: string;
+  created_at: string;
+  reply_to: number | null;
+  reply_message: string | null;
+  reply_sender_name: string | null;
+  is_edited: number;
+  is_deleted: number;
+}
+
+export function toMessage(row: MessageRow): Message {
+  return {
+    id: row.id,
+    conversation_id: row.conversation_id,
+    client_id: row.client_id,
+    sender_id: row.sender_id,
+    sender_info: { id: row.sender_id, full_name: row.sender_name, avatar: row.sender_avatar },
+    message: row.message,
+    timestamp: row.created_at,
+    reply_to: row.reply_to,
+    reply_to_message:
+      row.reply_to !== null && row.reply_message !== null
+        ? { id: row.reply_to, message: preview(row.reply_message), sender_name: row.reply_sender_name ?? '' }
+        : null,
+    attachments: [],
+    is_edited: row.is_edited === 1,
+    is_deleted: row.is_deleted === 1,
+  };
+}
+
+export interface StaffRow {
+  id: string;
+  full_name: string;
+  avatar: string | null;
+  department: string | null;
+  role: string | null;
+}
+
+export function toStaff(row: StaffRow): StaffMember {
+  return { id: row.id, full_name: row.full_name, avatar: row.avatar, department: row.department, role: row.role };
+}
+
+/** The last-message columns of a conversation row (all null when it has no message yet). */
+export interface LastMessageColumns {
+  last_id: number | null;
+  last_sender_id: string | null;
+  last_sender_name: string | null;
+  last_message: string | null;
+  last_at: string | null;
+}
+
+export function toLastMessage(row: LastMessageColumns): LastMessage | null {
+  if (row.last_id === null || row.last_sender_id === null || row.last_message === null || row.last_at === null) {
+    return null;
+  }
+  return {
+    id: row.last_id,
+    sender_id: row.last_sender_id,
+    sender_name: row.last_sender_name ?? '',
+    message: preview(row.last_message),
+    timestamp: row.last_at,
+  };
+}

@@ -1,0 +1,69 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The tables as Kysely sees them. One shape serves SQLite and PostgreSQL, so the column types are the
+ * ones both agree on: timestamps are ISO 8601 UTC text (written by the server, so both dialects hand
+ * back identical strings and text order is time order) and flags are 0/1 integers (better-sqlite3
+ * cannot bind booleans).
+ */
+export interface Database {
+  hotels: HotelsTable;
+  staff: StaffTable;
+  conversations: ConversationsTable;
+  conversation_participants: ConversationParticipantsTable;
+  messages: MessagesTable;
+}
+
+/** 0 or 1. */
+export type Flag = number;
+
+export interface HotelsTable {
+  slug: string;
+  created_at: string;
+}
+
+export interface StaffTable {
+  hotel: string;
+  id: string;
+  full_name: string;
+  avatar: string | null;
+  department: string | null;
+  role: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ConversationsTable {
+  id: Generated<number>;
+  hotel: string;
+  title: string | null;
+  is_group: Flag;
+  /** The sorted pair of a 1:1's participants; unique per hotel, so two racing creations make one row. */
+  direct_key: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ConversationParticipantsTable {
+  conversation_id: number;
+  staff_id: string;
+  hotel: string;
+  last_read_message_id: Generated<number>;
+  joined_at: string;
+}
+
+export interface MessagesTable {
+  id: Generated<number>;
+  hotel: string;
+  conversation_id: number;
+  sender_id: string;
+  client_id: string | null;
+  message: string;
+  reply_to: number | null;
+  is_edited: Generated<Flag>;
+  is_deleted: Generated<Flag>;
+  created_at: string;
+}
+
+export type Dialect = 'sqlite' | 'postgres';
