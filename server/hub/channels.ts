@@ -1,0 +1,130 @@
+/**
+ * The channel registry: which sockets are in which channel and, for presence channels, which users.
+ * A user is one member however many sockets it joins with; the member leaves with its last socket.
+ * Channels exist only while occupied, so nothing lingers after the last socket goes.
+ */
+import type { Connection } from './connection.js';
+
+/** A presence member as Pusher lists it. */
+export interface PresenceMember {
+  userId: string;
+  userInfo: unknown;
+}
+
+interface MemberState {
+  userInfo: unknown;
+  socketIds: Set<string>;
+}
+
+interface ChannelState {
+  sockets: Map<string, Connection>;
+  /** Present on presence channels only. */
+  members: Map<string, MemberState> | undefined;
+}
+
+/** What a join changed, for the frames and webhooks that follow it. */
+export interface JoinOutcome {
+  occupied: boolean;
+  memberAdded: boolean;
+}
+
+/** What a leave changed. */
+export interface LeaveOutcome {
+  vacated: boolean;
+  /** The user id of a presence member whose last socket just left. */
+  memberRemoved: string | undefined;
+}
+
+export class ChannelRegistry {
+  private readonly channels = new Map<string, ChannelState>();
+
+  /**
+   * Adds a socket to a channel; `member` is given for presence channels. Re-subscribing an already
+   * subscribed socket changes nothing.
+   */
+  join(connection: Connection, channel: string, member?: PresenceMember): JoinOutcome {
+    let state = this.channels.get(channel);
+    const occupied = state === undefined;
+    if (!state) {
+      state = { sockets: new Map(), members: member ? new Map() : undefined };
+      this.channels.set(channel, state);
+    }
+    state.sockets.set(connection.socketId, connection);
+    connection.subscriptions.set(channel, member?.userId);
+
+    if (!member || !state.members) return { occupied, memberAdded: false };
+    const existing = state.members.get(member.userId);
+    if (existing) {
+      existing.socketIds.add(connection.socketId);
+      return { occupied, memberAdded: false };
+    }
+    state.members.set(member.userId, { userInfo: member.userInfo, socketIds: new Set([connection.socketId]) });
+    return { occupied, memberAdded: true };
+  }
+
+  /** Removes a socket from a channel; undefined when it was not subscribed. */
+  leave(connection: Connection, channel: string): LeaveOutcome | undefined {
+    const state = this.channels.get(channel);
+    if (!connection.subscriptions.has(channel) || !state) return undefined;
+    const userId = connection.subscriptions.get(channel);
+    connection.subscriptions.delete(channel);
+    state.sockets.delete(connection.socketId);
+
+    let memberRemoved: string | undefined;
+    if (userId !== undefined && state.members) {
+      const member = state.members.get(userId);
+      member?.socketIds.delete(connection.socketId);
+      if (member && member.socketIds.size === 0) {
+        state.members.delete(userId);
+        memberRemoved = userId;
+      }
+    }
+    const vacated = state.sockets.size === 0;
+    if (vacated) this.channels.delete(channel);
+    return { vacated, memberRemoved };
+  }
+
+  isSubscribed(connection: Connection, channel: string): boolean {
+    return this.channels.get(channel)?.sockets.has(connection.socketId) ?? false;
+  }
+
+  /** The sockets in a channel (empty when unoccupied). */
+  sockets(channel: string): Iterable<Connection> {
+    return this.channels.get(channel)?.sockets.values() ?? [];
+  }
+
+  /** Presence members in join order. */
+  members(channel: string): PresenceMember[] {
+    const members = this.channels.get(channel)?.members;
+    if (!members) return [];
+    return [...members].map(([userId, state]) => ({ userId, userInfo: state.userInfo }));
+  }
+
+  hasMember(channel: string, userId: string): boolean {
+    return this.channels.get(channel)?.members?.has(userId) ?? false;
+  }
+
+  subscriptionCount(channel: string): number {
+    return this.channels.get(channel)?.sockets.size ?? 0;
+  }
+
+  userCount(channel: string): number {
+    return this.channels.get(channel)?.members?.size ?? 0;
+  }
+
+  /** Names of every occupied channel. */
+  occupiedChannels(): IterableIterator<string> {
+    return this.channels.keys();
+  }
+
+  get channelCount(): number {
+    return this.channels.size;
+  }
+
+  /** Distinct members summed over presence channels. */
+  get presenceMemberCount(): number {
+    let total = 0;
+    for (const state of this.channels.values()) total += state.members?.size ?? 0;
+    return total;
+  }
+}

@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { createHash, createHmac } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { APP, nextEvent, nothingWithin, startHub, subscribed, type TestHub } from './test-helpers.js';
+
+/** Signs a request by hand, so single parts (timestamp, body_md5) can be made wrong on purpose. */
+function signedRequest(
+  t: TestHub,
+  method: 'GET' | 'POST',
+  path: string,
+  body: string,
+  overrides: { timestamp?: number; bodyMd5?: string } = {},
+): Promise<Response> {
+  const params: Record<string, string> = {
+    auth_key: APP.key,
+    auth_timestamp: String(overrides.timestamp ?? Math.floor(Date.now() / 1000)),
+    auth_version: '1.0',
+  };
+  if (body) params.body_md5 = overrides.bodyMd5 ?? createHash('md5').update(body).digest('hex');
+  const query = Object.keys(params).sort().map((key) => `${key}=${params[key]}`).join('&');
+  const signature = createHmac('sha256', APP.secret).update(`${method}\n${path}\n${query}`).digest('hex');
+  return fetch(`http://127.0.0.1:${t.port}${path}?${query}&auth_signature=${signature}`, {
+    method,
+    headers: body ? { 'content-type': 'application/json' } : {},
+    body: body || undefined,
+  });
+}
+
+async function statusOf(promise: Promise<unknown>): Promise<number> {
+  try {
+    await promise;
+    return 200;
+  } catch (error) {
+    return (error as { status: number }).status;
+  }
+}
+
+const eventsPath = `/apps/${APP.appId}/events`;
+
+describe('hub HTTP API', { timeout: 10_000 }, () => {
+  let t: TestHub;
+  before(async () => {
+    t = await startHub();
+  });
+  after(() => t.close());
+
+  it('accepts a hand-signed request, proving the signing rules match', async () => {
+    const response = await signedRequest(t, 'POST', eventsPath, JSON.stringify({ name: 'e', channels: ['c'], data: '{}' }));
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), {});
+  });
+
+  it('rejects a wrong secret and a wrong key with 401 in the one error shape', async () => {
+    assert.equal(await statusOf(t.sdkWith({ secret: 'wrong' }).trigger('c', 'e', {})), 401);
+    assert.equal(await statusOf(t.sdkWith({ key: 'wrong' }).trigger('c', 'e', {})), 401);
+    const response = await signedRequest(t, 'POST', eventsPath, '{"name":"e","channels":["c"],"data":"{}"}', { bodyMd5: '0'.repeat(32) });
+    assert.equal(response.status, 401);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    assert.equal(body.error.code, 'unauthorized');
+    assert.match(body.error.message, /body_md5/);
+  });
+
+  it('rejects a stale timestamp with 401', async () => {
+    const body = '{"name":"e","channels":["c"],"data":"{}"}';
+    const stale = await signedRequest(t, 'POST', eventsPath, body, { timestamp: Math.floor(Date.now() / 1000) - 601 });
+    assert.equal(stale.status, 401);
+    const fresh = await signedRequest(t, 'POST', eventsPath, body, { timestamp: Math.floor(Date.now() / 1000) - 590 });
+    assert.equal(fresh.status, 200);
+  });
+
+  it('answers 404 for an unknown app id', async () => {
+    assert.equal(await statusOf(t.sdkWith({ appId: '999' }).trigger('c', 'e', {})), 404);
+  });
+
+  it('rejects data over 10 KB with 413 and accepts exactly 10 KB', async () => {
+    assert.equal(await statusOf(t.sdk.trigger('c', 'e', 'x'.repeat(10 * 1024 + 1))), 413);
+    assert.equal(await statusOf(t.sdk.trigger('c', 'e', 'x'.repeat(10 * 1024))), 200);
+  });
+
+  it('rejects more than 100 channels, a 201-character event name and bad channel names with 400', async () => {
+    const channels = Array.from({ length: 101 }, (_, i) => `c${i}`);
+    const body = (overrides: object) => JSON.stringify({ name: 'e', channels: ['c'], data: '{}', ...overrides });
+    assert.equal((await signedRequest(t, 'POST', eventsPath, body({ channels }))).status, 400);
+    assert.equal((await signedRequest(t, 'POST', eventsPath, body({ name: 'e'.repeat(201) }))).status, 400);
+    assert.equal((await signedRequest(t, 'POST', eventsPath, body({ channels: ['bad name'] }))).status, 400);
+    assert.equal((await signedRequest(t, 'POST', eventsPath, body({ socket_id: 'abc' }))).status, 400);
+    assert.equal((await signedRequest(t, 'POST', eventsPath, body({ data: { not: 'a string' } }))).status, 400);
+    assert.equal((await signedRequest(t, 'POST', eventsPath, 'not json')).status, 400);
+    assert.equal(await statusOf(t.sdk.trigger(channels.slice(0, 100), 'e', {})), 200);
+  });
+
+  it('excludes the socket_id given to trigger', async () => {
+    const sender = await t.client();
+    const other = await t.client();
+    const senderChannel = await subscribed(sender, 'exclusion');
+    const otherChannel = await subscribed(other, 'exclusion');
+    const toSender = nextEvent(senderChannel, 'created');
+    const toOther = nextEvent(otherChannel, 'created');
+    await t.sdk.trigger('exclusion', 'created', { id: 1 }, { socket_id: sender.connection.socket_id });
+    assert.deepEqual((await toOther).data, { id: 1 });
+    assert.equal(await nothingWithin(toSender, 200), 'nothing');
+  });
+
+  it('delivers a batch of 10 in order, honours socket_id per event, and refuses 11', async () => {
+    const sender = await t.client();
+    const other = await t.client();
+    const senderChannel = await subscribed(sender, 'batch');
+    const otherChannel = await subscribed(other, 'batch');
+    const seen: number[] = [];
+    const all = new Promise<void>((resolve) => {
+      otherChannel.bind('n', (data: { n: number }) => {
+        seen.push(data.n);
+        if (seen.length === 10) resolve();
+      });
+    });
+    const toSender = nextEvent(senderChannel, 'n');
+    const batch = Array.from({ length: 10 }, (_, n) => ({
+      channel: 'batch',
+      name: 'n',
+      data: JSON.stringify({ n }),
+      socket_id: sender.connection.socket_id,
+    }));
+    await t.sdk.triggerBatch(batch);
+    await all;
+    assert.deepEqual(seen, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    assert.equal(await nothingWithin(toSender, 200), 'nothing');
+    assert.equal(await statusOf(t.sdk.triggerBatch([...batch, batch[0]!])), 400);
+  });
+
+  it('publishes nothing from a batch with one bad event', async () => {
+    const client = await t.client();
+    const channel = await subscribed(client, 'atomic');
+    const received = nextEvent(channel, 'e');
+    const status = await statusOf(
+      t.sdk.triggerBatch([
+        { channel: 'atomic', name: 'e', data: '{}' },
+        { channel: 'atomic', name: 'e', data: 'x'.repeat(20_000) },
+      ]),
+    );
+    assert.equal(status, 413);
+    assert.equal(await nothingWithin(received, 200), 'nothing');
+  });
+
+  it('returns channel info when a trigger asks for it', async () => {
+    const client = await t.client();
+    await subscribed(client, 'counted');
+    const response = await t.sdk.trigger('counted', 'e', {}, { info: 'subscription_count' });
+    assert.deepEqual(await response.json(), { channels: { counted: { subscription_count: 1 } } });
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * The embedded Pusher Channels server: protocol 7 over `ws` at `/app/{key}` plus Pusher's HTTP API at
+ * `/apps/{appId}/...`, sharing the app's HTTP port. It behaves like Pusher so the server can switch to
+ * hosted Pusher (or soketi, sockudo) with configuration only.
+ *
+ * @example
+ * const hub = createHub({ appId, key, secret });
+ * app.route('/', hub.http);
+ * server.on('upgrade', (req, socket, head) => { if (!hub.handleUpgrade(req, socket, head)) socket.destroy(); });
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Hono } from 'hono';
+import { WebSocketServer } from 'ws';
+import { HubCore } from './core.js';
+import { createHttpApi } from './http-api.js';
+import { ErrorCode, Limits } from './protocol.js';
+import { acceptSocket, appKeyFromPath } from './socket-handler.js';
+import { createWebhookSender, noWebhooks } from './webhooks.js';
+
+export interface HubOptions {
+  appId: string;
+  key: string;
+  secret: string;
+  /** Sent in connection_established; the server pings a socket after this much silence (default 120). */
+  activityTimeoutSeconds?: number;
+  /** Close with 4201 when nothing arrives within this after our ping (default 30 000). */
+  pongTimeoutMs?: number;
+  webhooks?: Array<{ url: string }>;
+  /** How long channel_vacated / member_removed webhooks wait for a comeback (default 3000, Pusher's figure). */
+  webhookDebounceMs?: number;
+  log?: (message: string, details?: unknown) => void;
+}
+
+export interface HubStats {
+  sockets: number;
+  channels: number;
+  presenceMembers: number;
+}
+
+export interface Hub {
+  /** Hono app serving the HTTP API: POST /apps/:appId/events, /batch_events, GET /apps/:appId/channels[/...], ... */
+  readonly http: Hono;
+  /** Handle an HTTP upgrade; returns false (and does nothing) when the URL is not /app/{something}. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  /** Graceful shutdown: every socket gets pusher:error 4200 then close 4200 (clients reconnect at once); timers stop. */
+  close(): Promise<void>;
+  stats(): HubStats;
+}
+
+/** How long close() waits for clients to finish the closing handshake before dropping them. */
+const CLOSE_GRACE_MS = 1000;
+
+/** Creates the hub. It does nothing until mounted: route `http` and forward upgrades to `handleUpgrade`. */
+export function createHub(options: HubOptions): Hub {
+  const app = { appId: options.appId, key: options.key, secret: options.secret };
+  const log = options.log ?? (() => {});
+  const webhooks =
+    options.webhooks && options.webhooks.length > 0
+      ? createWebhookSender({ app, targets: options.webhooks, debounceMs: options.webhookDebounceMs ?? 3000, log })
+      : noWebhooks;
+  const core = new HubCore({ app, webhooks, log });
+  const activityTimeoutSeconds = options.activityTimeoutSeconds ?? 120;
+  const socketOptions = {
+    activityTimeoutSeconds,
+    activityTimeoutMs: activityTimeoutSeconds * 1000,
+    pongTimeoutMs: options.pongTimeoutMs ?? 30_000,
+  };
+  const wss = new WebSocketServer({ noServer: true, maxPayload: Limits.maxFrameBytes });
+  const http = createHttpApi(core);
+  let closing = false;
+
+  return {
+    http,
+
+    handleUpgrade(req, socket, head) {
+      const pathname = new URL(req.url ?? '/', 'http://hub.invalid').pathname;
+      if (appKeyFromPath(pathname) === undefined) return false;
+      if (closing) {
+        socket.destroy();
+        return true;
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => acceptSocket(core, ws, req, socketOptions));
+      return true;
+    },
+
+    async close() {
+      closing = true;
+      const sockets = [...wss.clients];
+      const closed = Promise.all(
+        sockets.map((ws) => new Promise<void>((resolve) => {
+          if (ws.readyState === ws.CLOSED) resolve();
+          else ws.once('close', () => resolve());
+        })),
+      );
+      for (const connection of [...core.connections.values()]) {
+        connection.closeWith(ErrorCode.GenericReconnect, 'Server is closing. Please reconnect shortly.');
+      }
+      // Sockets refused at the handshake are not in core.connections but are already closing.
+      const grace = setTimeout(() => sockets.forEach((ws) => ws.terminate()), CLOSE_GRACE_MS);
+      await closed;
+      clearTimeout(grace);
+      for (const connection of [...core.connections.values()]) core.disconnect(connection);
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await webhooks.close();
+    },
+
+    stats() {
+      return {
+        sockets: core.connections.size,
+        channels: core.channels.channelCount,
+        presenceMembers: core.channels.presenceMemberCount,
+      };
+    },
+  };
+}

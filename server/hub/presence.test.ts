@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import type { PresenceChannel } from 'pusher-js';
+import { APP, decoded, nextEvent, startHub, subscribed, type TestHub } from './test-helpers.js';
+
+type Member = { id: string; info: unknown };
+
+describe('hub presence channels', { timeout: 10_000 }, () => {
+  let t: TestHub;
+  before(async () => {
+    t = await startHub();
+  });
+  after(() => t.close());
+
+  const join = async (channelName: string, userId: string, name: string) => {
+    const client = await t.client({ presence: { user_id: userId, user_info: { name } } });
+    const channel = (await subscribed(client, channelName)) as PresenceChannel;
+    return { client, channel };
+  };
+
+  it('sends ids, hash and count in subscription_succeeded', async () => {
+    await join('presence-wire', '7', 'Ann');
+    const socket = await t.raw();
+    const established = decoded(await socket.nextOf('pusher:connection_established')) as { socket_id: string };
+    const channelData = JSON.stringify({ user_id: '9', user_info: { name: 'Bob' } });
+    const { auth } = t.sdk.authorizeChannel(established.socket_id, 'presence-wire', { user_id: '9', user_info: { name: 'Bob' } });
+    socket.send({ event: 'pusher:subscribe', data: { auth, channel_data: channelData, channel: 'presence-wire' } });
+    const frame = await socket.nextOf('pusher_internal:subscription_succeeded');
+    assert.equal(typeof frame.data, 'string');
+    assert.deepEqual(decoded(frame), {
+      presence: { ids: ['7', '9'], hash: { '7': { name: 'Ann' }, '9': { name: 'Bob' } }, count: 2 },
+    });
+  });
+
+  it('gives pusher-js its members and "me", and tells only the others about a new member', async () => {
+    const ann = await join('presence-team', '1', 'Ann');
+    const added = nextEvent<Member>(ann.channel, 'pusher:member_added');
+    const bob = await join('presence-team', '2', 'Bob');
+    assert.deepEqual((await added).data, { id: '2', info: { name: 'Bob' } });
+    assert.equal(bob.channel.members.count, 2);
+    assert.deepEqual(bob.channel.members.me, { id: '2', info: { name: 'Bob' } });
+    // Bob's own join is in his subscription_succeeded, never a member_added to himself.
+    const bobAdded: Member[] = [];
+    bob.channel.bind('pusher:member_added', (member: Member) => bobAdded.push(member));
+    const carolAdded = nextEvent<Member>(bob.channel, 'pusher:member_added');
+    await join('presence-team', '3', 'Carol');
+    assert.deepEqual((await carolAdded).data.id, '3');
+    assert.deepEqual(bobAdded.map((member) => member.id), ['3']);
+  });
+
+  it('counts one member per user across sockets and removes it after the last socket leaves', async () => {
+    const watcher = await join('presence-multi', 'w', 'Watcher');
+    const addedIds: string[] = [];
+    const removedIds: string[] = [];
+    watcher.channel.bind('pusher:member_added', (member: Member) => addedIds.push(member.id));
+    watcher.channel.bind('pusher:member_removed', (member: Member) => removedIds.push(member.id));
+
+    const first = await join('presence-multi', 'u', 'Twice');
+    const second = await join('presence-multi', 'u', 'Twice');
+    const users = (await t.sdk.get({ path: '/channels/presence-multi/users' }).then((r) => r.json())) as { users: unknown };
+    assert.deepEqual(users, { users: [{ id: 'w' }, { id: 'u' }] });
+
+    first.client.unsubscribe('presence-multi');
+    const removed = nextEvent<Member>(watcher.channel, 'pusher:member_removed');
+    second.client.disconnect();
+    assert.equal((await removed).data.id, 'u');
+    assert.deepEqual(addedIds, ['u']);
+    assert.deepEqual(removedIds, ['u']);
+  });
+
+  it('reports user_count, filters by prefix, and refuses user_count without a presence- prefix', async () => {
+    await join('presence-count', 'a', 'A');
+    await join('presence-count', 'a', 'A');
+    await join('presence-count', 'b', 'B');
+    const listed = (await t.sdk
+      .get({ path: '/channels', params: { filter_by_prefix: 'presence-count', info: 'user_count' } })
+      .then((r) => r.json())) as unknown;
+    assert.deepEqual(listed, { channels: { 'presence-count': { user_count: 2 } } });
+
+    const one = (await t.sdk.get({ path: '/channels/presence-count', params: { info: 'user_count' } }).then((r) => r.json())) as unknown;
+    assert.deepEqual(one, { occupied: true, subscription_count: 3, user_count: 2 });
+
+    await assert.rejects(t.sdk.get({ path: '/channels', params: { info: 'user_count' } }), { status: 400 });
+    await assert.rejects(t.sdk.get({ path: '/channels/public-x', params: { info: 'user_count' } }), { status: 400 });
+    await assert.rejects(t.sdk.get({ path: '/channels/public-x/users' }), { status: 400 });
+  });
+
+  it('lists occupied channels, without info by default', async () => {
+    const client = await t.client();
+    await subscribed(client, 'listed-one');
+    const listed = (await t.sdk.get({ path: '/channels', params: { filter_by_prefix: 'listed-' } }).then((r) => r.json())) as unknown;
+    assert.deepEqual(listed, { channels: { 'listed-one': {} } });
+  });
+
+  it('refuses presence data that was not signed or has no user_id', async () => {
+    const socket = await t.raw();
+    const { socket_id } = decoded(await socket.nextOf('pusher:connection_established')) as { socket_id: string };
+    const signed = t.sdk.authorizeChannel(socket_id, 'presence-x', { user_id: '1' });
+    socket.send({
+      event: 'pusher:subscribe',
+      data: { auth: signed.auth, channel_data: '{"user_id":"2"}', channel: 'presence-x' },
+    });
+    const forged = await socket.next();
+    assert.equal(forged.event, 'pusher:subscription_error');
+    assert.equal((forged.data as { status: number }).status, 401);
+
+    const noUser = '{"user_info":{}}';
+    const { auth } = t.sdk.authorizeChannel(socket_id, 'presence-x');
+    socket.send({ event: 'pusher:subscribe', data: { auth, channel: 'presence-x' } });
+    assert.equal((await socket.next()).event, 'pusher:subscription_error');
+    const withData = signPresence(socket_id, 'presence-x', noUser);
+    socket.send({ event: 'pusher:subscribe', data: { auth: withData, channel_data: noUser, channel: 'presence-x' } });
+    const invalid = await socket.next();
+    assert.equal(invalid.event, 'pusher:subscription_error');
+    assert.equal((invalid.data as { status: number }).status, 400);
+  });
+});
+
+/** Signs arbitrary channel_data by hand; the SDK refuses data without a user_id. */
+function signPresence(socketId: string, channel: string, channelData: string): string {
+  return `${APP.key}:${createHmac('sha256', APP.secret).update(`${socketId}:${channel}:${channelData}`).digest('hex')}`;
+}

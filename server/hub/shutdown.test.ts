@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { nextEvent, startHub, subscribed, type TestHub } from './test-helpers.js';
+
+describe('hub shutdown', { timeout: 10_000 }, () => {
+  let t: TestHub;
+  before(async () => {
+    t = await startHub();
+  });
+  after(() => t.close());
+
+  it('closes sockets with pusher:error 4200 then close 4200', async () => {
+    const socket = await t.raw();
+    await socket.nextOf('pusher:connection_established');
+    const old = await t.restart();
+    assert.deepEqual(await socket.next(), {
+      event: 'pusher:error',
+      data: { code: 4200, message: 'Server is closing. Please reconnect shortly.' },
+    });
+    assert.equal((await socket.closed).code, 4200);
+    assert.deepEqual(old.stats(), { sockets: 0, channels: 0, presenceMembers: 0 });
+  });
+
+  it('makes pusher-js reconnect at once with a new socket id, re-authorize and resubscribe', async () => {
+    const authorizedFor: string[] = [];
+    const client = await t.client({ onAuthorize: (socketId) => authorizedFor.push(socketId) });
+    const channel = await subscribed(client, 'private-restart');
+    const firstSocketId = client.connection.socket_id;
+
+    const resubscribed = nextEvent(channel, 'pusher:subscription_succeeded');
+    await t.restart();
+    await resubscribed;
+
+    assert.notEqual(client.connection.socket_id, firstSocketId);
+    assert.deepEqual(authorizedFor, [firstSocketId, client.connection.socket_id]);
+    assert.deepEqual(t.hub.stats(), { sockets: 1, channels: 1, presenceMembers: 0 });
+    const received = nextEvent(channel, 'after');
+    await t.sdk.trigger('private-restart', 'after', { ok: 1 });
+    assert.deepEqual((await received).data, { ok: 1 });
+  });
+});
