@@ -1,0 +1,37 @@
+import { createMiddleware } from 'hono/factory';
+import type { StaffClaims } from '../contract.js';
+import { ApiError } from '../errors.js';
+import type { StaffSync } from './staff-sync.js';
+import { verifyStaffToken } from './token.js';
+
+/** Context variables set by {@link requireStaff}. */
+export interface AuthEnv {
+  Variables: { staff: StaffClaims };
+}
+
+const BEARER = /^Bearer[ \t]+([A-Za-z0-9_\-.=]+)[ \t]*$/i;
+
+/**
+ * Authenticates the caller from `Authorization: Bearer <JWT>`, sets `c.var.staff`, and keeps their
+ * staff row in step with the claims. On routes with a `{hotel}` path segment, the token's hotel must
+ * be that one.
+ *
+ * @throws ApiError 401 `unauthorized` (no, malformed, forged or expired token), 403 `wrong_hotel`.
+ */
+export function requireStaff(deps: { jwtSecret: string; staffSync: StaffSync }) {
+  return createMiddleware<AuthEnv>(async (c, next) => {
+    const header = c.req.header('authorization');
+    if (!header) throw new ApiError(401, 'unauthorized', 'An Authorization: Bearer token is required.');
+    const token = BEARER.exec(header)?.[1];
+    if (!token) throw new ApiError(401, 'unauthorized', 'The Authorization header must be "Bearer <token>".');
+    const claims = verifyStaffToken(token, deps.jwtSecret);
+
+    const hotel = c.req.param('hotel');
+    if (hotel !== undefined && hotel !== claims.hotel) {
+      throw new ApiError(403, 'wrong_hotel', 'The token belongs to another hotel.');
+    }
+    await deps.staffSync.sync(claims);
+    c.set('staff', claims);
+    await next();
+  });
+}

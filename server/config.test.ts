@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { ConfigError, loadConfig, pusherClientOptions } from './config.js';
+
+const SECRET = 'x'.repeat(32);
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    assert.ok(error instanceof ConfigError);
+    return error.problems;
+  }
+  assert.fail('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  test('applies defaults and the embedded hub when only the secret is set', () => {
+    const config = loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET });
+    assert.equal(config.port, 3000);
+    assert.equal(config.databaseUrl, 'file:./data/staff-chat.sqlite');
+    assert.equal(config.apiBase, '/api');
+    assert.equal(config.demo, false);
+    assert.deepEqual(config.allowedOrigins, []);
+    assert.equal(config.limits.messageMaxLength, 4000);
+    assert.equal(config.realtime.mode, 'embedded');
+    assert.match(config.realtime.key, /^[0-9a-f]{20}$/);
+  });
+
+  test('generates a secret only in demo mode', () => {
+    assert.ok(loadConfig({ STAFF_CHAT_DEMO: '1' }).jwtSecret.length >= 32);
+    assert.match(problemsOf({}).join('\n'), /STAFF_CHAT_JWT_SECRET is required/);
+  });
+
+  test('lists every bad variable in one error', () => {
+    const problems = problemsOf({
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://x',
+      STAFF_CHAT_JWT_SECRET: 'short',
+      STAFF_CHAT_DEMO: 'maybe',
+      API_BASE: 'api',
+    });
+    assert.equal(problems.length, 5, problems.join('\n'));
+    for (const name of ['PORT', 'DATABASE_URL', 'STAFF_CHAT_JWT_SECRET', 'STAFF_CHAT_DEMO', 'API_BASE']) {
+      assert.ok(problems.some((problem) => problem.startsWith(name)), `${name} missing from ${problems.join(' | ')}`);
+    }
+  });
+
+  test('wants all three Pusher credentials or none, and a cluster or a host, not both', () => {
+    assert.match(problemsOf({ STAFF_CHAT_JWT_SECRET: SECRET, PUSHER_KEY: 'k' }).join(), /all three or none/);
+    const credentials = { STAFF_CHAT_JWT_SECRET: SECRET, PUSHER_APP_ID: '1', PUSHER_KEY: 'k', PUSHER_SECRET: 's' };
+    assert.match(problemsOf({ ...credentials, PUSHER_CLUSTER: 'eu', PUSHER_HOST: 'h' }).join(), /not both/);
+    assert.match(problemsOf({ STAFF_CHAT_JWT_SECRET: SECRET, PUSHER_CLUSTER: 'eu' }).join(), /needs PUSHER_APP_ID/);
+    const embedded = loadConfig(credentials).realtime;
+    assert.deepEqual(embedded, { mode: 'embedded', appId: '1', key: 'k', secret: 's' });
+  });
+
+  test('reads an external engine', () => {
+    const credentials = { STAFF_CHAT_JWT_SECRET: SECRET, PUSHER_APP_ID: '1', PUSHER_KEY: 'k', PUSHER_SECRET: 's' };
+    assert.deepEqual(loadConfig({ ...credentials, PUSHER_CLUSTER: 'eu' }).realtime, {
+      mode: 'external', appId: '1', key: 'k', secret: 's', cluster: 'eu', useTLS: true,
+    });
+    assert.deepEqual(loadConfig({ ...credentials, PUSHER_HOST: 'soketi.local', PUSHER_PORT: '6001', PUSHER_USE_TLS: '0' }).realtime, {
+      mode: 'external', appId: '1', key: 'k', secret: 's', host: 'soketi.local', port: 6001, useTLS: false,
+    });
+  });
+
+  test('normalises origins and the API base', () => {
+    const config = loadConfig({
+      STAFF_CHAT_JWT_SECRET: SECRET,
+      STAFF_CHAT_ALLOWED_ORIGINS: 'https://portal.example.com, http://localhost:5173',
+      API_BASE: '/chat/api/',
+    });
+    assert.deepEqual(config.allowedOrigins, ['https://portal.example.com', 'http://localhost:5173']);
+    assert.equal(config.apiBase, '/chat/api');
+    assert.match(problemsOf({ STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_ALLOWED_ORIGINS: 'portal.example.com/x' }).join(), /not an origin/);
+  });
+});
+
+describe('pusherClientOptions', () => {
+  const credentials = { STAFF_CHAT_JWT_SECRET: SECRET, PUSHER_APP_ID: '1', PUSHER_KEY: 'k', PUSHER_SECRET: 's' };
+
+  test('embedded: the host and port the browser used, TLS from the scheme or X-Forwarded-Proto', () => {
+    const config = loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET });
+    assert.deepEqual(pusherClientOptions(config, new URL('http://127.0.0.1:3000/api/staff_chat/config')), {
+      cluster: 'mt1', wsHost: '127.0.0.1', wsPort: 3000, wssPort: 3000, forceTLS: false,
+      enabledTransports: ['ws', 'wss'], disableStats: true,
+    });
+    const behindProxy = pusherClientOptions(config, new URL('http://chat.example.com/api/staff_chat/config'), 'https');
+    assert.equal(behindProxy.forceTLS, true);
+    assert.equal(behindProxy.wssPort, 443);
+    assert.equal(behindProxy.wsHost, 'chat.example.com');
+    assert.equal(pusherClientOptions(config, new URL('https://chat.example.com/')).wsPort, 443);
+    assert.equal(pusherClientOptions(config, new URL('http://chat.example.com/')).wsPort, 80);
+  });
+
+  test('hosted Pusher: the cluster, always TLS', () => {
+    const config = loadConfig({ ...credentials, PUSHER_CLUSTER: 'eu' });
+    assert.deepEqual(pusherClientOptions(config, new URL('http://127.0.0.1:3000/')), {
+      cluster: 'eu', forceTLS: true, enabledTransports: ['ws', 'wss'], disableStats: true,
+    });
+  });
+
+  test('self-hosted engine: its host and port, with a placeholder cluster', () => {
+    const config = loadConfig({ ...credentials, PUSHER_HOST: 'soketi.local', PUSHER_PORT: '6001', PUSHER_USE_TLS: 'false' });
+    assert.deepEqual(pusherClientOptions(config, new URL('https://portal.example.com/')), {
+      cluster: 'mt1', wsHost: 'soketi.local', wsPort: 6001, wssPort: 6001, forceTLS: false,
+      enabledTransports: ['ws', 'wss'], disableStats: true,
+    });
+  });
+});

@@ -1,0 +1,242 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { PusherClientOptions } from './contract.js';
+
+/** Where events go: the hub inside this process, or hosted Pusher / a self-hosted compatible engine. */
+export type RealtimeConfig =
+  | {
+      mode: 'embedded';
+      /** Given by PUSHER_APP_ID/KEY/SECRET, or generated at start. */
+      appId: string;
+      key: string;
+      secret: string;
+    }
+  | {
+      mode: 'external';
+      appId: string;
+      key: string;
+      secret: string;
+      cluster?: string;
+      host?: string;
+      port?: number;
+      useTLS: boolean;
+    };
+
+export interface Config {
+  port: number;
+  /** `file:PATH` (SQLite) or `postgres://…`; defaults to the SQLite file `./data/staff-chat.sqlite`. */
+  databaseUrl: string;
+  jwtSecret: string;
+  /** `STAFF_CHAT_DEMO=1`: the demo hotel is seeded and `POST /staff_chat/dev/token` exists. */
+  demo: boolean;
+  realtime: RealtimeConfig;
+  /** CORS origins of the host portals; `['*']` allows any. Empty: same-origin only. */
+  allowedOrigins: string[];
+  /** Prefix of every REST path, without a trailing slash (`/api`, or `` for the root). */
+  apiBase: string;
+  limits: {
+    messageMaxLength: number;
+    pageSizeDefault: number;
+    pageSizeMax: number;
+    /** Largest request body accepted, in bytes; more is a 413. */
+    bodyMaxBytes: number;
+  };
+}
+
+export const DEFAULT_DATABASE_URL = 'file:./data/staff-chat.sqlite';
+
+const MIN_SECRET_LENGTH = 32;
+
+const flag = (name: string) =>
+  z
+    .enum(['1', '0', 'true', 'false', 'yes', 'no', ''], { error: `${name} must be 1 or 0 (or true/false).` })
+    .optional()
+    .transform((value) => (value === undefined || value === '' ? undefined : value === '1' || value === 'true' || value === 'yes'));
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value?.trim() ? value.trim() : undefined));
+
+const portNumber = (name: string) =>
+  z
+    .string()
+    .regex(/^\d{1,5}$/, { error: `${name} must be a port number between 0 and 65535.` })
+    .transform(Number)
+    .refine((port) => port <= 65535, { error: `${name} must be a port number between 0 and 65535.` });
+
+const envSchema = z.object({
+  PORT: portNumber('PORT').optional(),
+  DATABASE_URL: optionalText.refine((url) => url === undefined || /^(file:|postgres(ql)?:\/\/)/.test(url), {
+    error: 'DATABASE_URL must start with file: (SQLite) or postgres:// (PostgreSQL).',
+  }),
+  STAFF_CHAT_JWT_SECRET: optionalText.refine((secret) => secret === undefined || secret.length >= MIN_SECRET_LENGTH, {
+    // RFC 7518 §3.2: an HS256 key must be at least as long as the hash output.
+    error: `STAFF_CHAT_JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters long (HS256 needs a 256-bit key).`,
+  }),
+  STAFF_CHAT_DEMO: flag('STAFF_CHAT_DEMO'),
+  PUSHER_APP_ID: optionalText,
+  PUSHER_KEY: optionalText,
+  PUSHER_SECRET: optionalText,
+  PUSHER_CLUSTER: optionalText.refine((cluster) => cluster === undefined || /^[a-z0-9-]+$/.test(cluster), {
+    error: 'PUSHER_CLUSTER must be a cluster name such as eu or mt1.',
+  }),
+  PUSHER_HOST: optionalText.refine((host) => host === undefined || /^[A-Za-z0-9.-]+$/.test(host), {
+    error: 'PUSHER_HOST must be a bare host name such as soketi.internal (no scheme, port or path).',
+  }),
+  PUSHER_PORT: portNumber('PUSHER_PORT').optional(),
+  PUSHER_USE_TLS: flag('PUSHER_USE_TLS'),
+  STAFF_CHAT_ALLOWED_ORIGINS: optionalText,
+  API_BASE: optionalText.refine((base) => base === undefined || /^\/[A-Za-z0-9._~/-]*$/.test(base), {
+    error: 'API_BASE must be a path starting with / such as /api.',
+  }),
+  STAFF_CHAT_MESSAGE_MAX_LENGTH: z
+    .string()
+    .regex(/^\d+$/, { error: 'STAFF_CHAT_MESSAGE_MAX_LENGTH must be a whole number.' })
+    .transform(Number)
+    .refine((length) => length >= 1 && length <= 10_000, {
+      error: 'STAFF_CHAT_MESSAGE_MAX_LENGTH must be between 1 and 10000.',
+    })
+    .optional(),
+});
+
+type Env = z.infer<typeof envSchema>;
+
+/** Thrown by {@link loadConfig}; `problems` holds one sentence per bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads and validates the settings (DESIGN.md "Settings"). Every problem is collected, so one start
+ * attempt tells the operator everything that is wrong.
+ *
+ * @example const config = loadConfig(); // throws ConfigError listing each bad variable
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => issue.message));
+  }
+  const values = parsed.data;
+  const problems: string[] = [];
+
+  const demo = values.STAFF_CHAT_DEMO ?? false;
+  let jwtSecret = values.STAFF_CHAT_JWT_SECRET;
+  if (!jwtSecret) {
+    if (demo) jwtSecret = randomBytes(32).toString('base64url');
+    else problems.push('STAFF_CHAT_JWT_SECRET is required (the HS256 secret shared with the host portal), unless STAFF_CHAT_DEMO=1.');
+  }
+
+  const realtime = realtimeFrom(values, problems);
+  const allowedOrigins = originsFrom(values.STAFF_CHAT_ALLOWED_ORIGINS, problems);
+
+  if (problems.length > 0 || !jwtSecret || !realtime) throw new ConfigError(problems);
+
+  return {
+    port: values.PORT ?? 3000,
+    databaseUrl: values.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+    jwtSecret,
+    demo,
+    realtime,
+    allowedOrigins,
+    apiBase: (values.API_BASE ?? '/api').replace(/\/+$/, ''),
+    limits: {
+      messageMaxLength: values.STAFF_CHAT_MESSAGE_MAX_LENGTH ?? 4000,
+      pageSizeDefault: 50,
+      pageSizeMax: 100,
+      bodyMaxBytes: 64 * 1024,
+    },
+  };
+}
+
+function realtimeFrom(values: Env, problems: string[]): RealtimeConfig | undefined {
+  const credentials = [values.PUSHER_APP_ID, values.PUSHER_KEY, values.PUSHER_SECRET];
+  const given = credentials.filter((value) => value !== undefined).length;
+  if (given !== 0 && given !== 3) {
+    problems.push('PUSHER_APP_ID, PUSHER_KEY and PUSHER_SECRET must be set together (all three or none).');
+    return undefined;
+  }
+  const { PUSHER_CLUSTER: cluster, PUSHER_HOST: host } = values;
+  if (cluster && host) {
+    problems.push('Set PUSHER_CLUSTER (hosted Pusher) or PUSHER_HOST (a self-hosted engine), not both.');
+    return undefined;
+  }
+  const [appId, key, secret] = credentials;
+  if (!cluster && !host) {
+    if (values.PUSHER_PORT !== undefined) problems.push('PUSHER_PORT needs PUSHER_HOST.');
+    return {
+      mode: 'embedded',
+      appId: appId ?? String(100_000 + (randomBytes(4).readUInt32BE() % 900_000)),
+      key: key ?? randomBytes(10).toString('hex'),
+      secret: secret ?? randomBytes(20).toString('hex'),
+    };
+  }
+  if (!appId || !key || !secret) {
+    problems.push(`${cluster ? 'PUSHER_CLUSTER' : 'PUSHER_HOST'} needs PUSHER_APP_ID, PUSHER_KEY and PUSHER_SECRET.`);
+    return undefined;
+  }
+  if (cluster) {
+    if (values.PUSHER_PORT !== undefined) problems.push('PUSHER_PORT needs PUSHER_HOST, not PUSHER_CLUSTER.');
+    return { mode: 'external', appId, key, secret, cluster, useTLS: true };
+  }
+  // Secure unless told otherwise: a local soketi on plain HTTP sets PUSHER_USE_TLS=0.
+  const useTLS = values.PUSHER_USE_TLS ?? true;
+  return { mode: 'external', appId, key, secret, host, useTLS, ...(values.PUSHER_PORT !== undefined && { port: values.PUSHER_PORT }) };
+}
+
+function originsFrom(raw: string | undefined, problems: string[]): string[] {
+  if (!raw) return [];
+  const origins = raw.split(',').map((origin) => origin.trim()).filter(Boolean);
+  if (origins.includes('*')) return ['*'];
+  const normalised: string[] = [];
+  for (const origin of origins) {
+    const url = URL.canParse(origin) ? new URL(origin) : undefined;
+    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== origin.replace(/\/$/, '')) {
+      problems.push(`STAFF_CHAT_ALLOWED_ORIGINS has "${origin}", which is not an origin such as https://portal.example.com.`);
+      continue;
+    }
+    normalised.push(url.origin);
+  }
+  return normalised;
+}
+
+/**
+ * The options the widget hands to `new Pusher(key, options)`, derived per request so the embedded hub
+ * is reached at whatever host and port the browser used to reach this server.
+ *
+ * @param forwardedProto the `X-Forwarded-Proto` header, when a TLS-terminating proxy sits in front.
+ */
+export function pusherClientOptions(config: Config, requestUrl: URL, forwardedProto?: string | null): PusherClientOptions {
+  const { realtime } = config;
+  if (realtime.mode === 'external') {
+    if (realtime.cluster) return { cluster: realtime.cluster, forceTLS: true, enabledTransports: ['ws', 'wss'], disableStats: true };
+    const port = realtime.port ?? (realtime.useTLS ? 443 : 80);
+    return {
+      // pusher-js 8 refuses to start without a cluster, even when wsHost overrides it.
+      cluster: 'mt1',
+      wsHost: realtime.host,
+      wsPort: port,
+      wssPort: port,
+      forceTLS: realtime.useTLS,
+      enabledTransports: ['ws', 'wss'],
+      disableStats: true,
+    };
+  }
+  const proto = forwardedProto?.split(',')[0]?.trim().toLowerCase();
+  const tls = proto ? proto === 'https' || proto === 'wss' : requestUrl.protocol === 'https:';
+  const port = requestUrl.port ? Number(requestUrl.port) : tls ? 443 : 80;
+  return {
+    cluster: 'mt1',
+    // An IPv6 hostname keeps its brackets: pusher-js pastes wsHost and wsPort into the URL as they are.
+    wsHost: requestUrl.hostname,
+    wsPort: port,
+    wssPort: port,
+    forceTLS: tls,
+    enabledTransports: ['ws', 'wss'],
+    disableStats: true,
+  };
+}

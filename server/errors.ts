@@ -1,0 +1,66 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorBody } from './contract.js';
+import type { Logger } from './logger.js';
+
+/**
+ * An expected failure with its status and stable code. Thrown from handlers and middleware; the one
+ * `onError` renders it as {@link ErrorBody}.
+ *
+ * @example throw new ApiError(403, 'not_participant', 'You are not a participant of this conversation.');
+ */
+export class ApiError extends HTTPException {
+  constructor(
+    status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(status, { message });
+    this.name = 'ApiError';
+  }
+
+  override getResponse(): Response {
+    return Response.json(errorBody(this.code, this.message, this.details), { status: this.status });
+  }
+}
+
+/** The one error body shape. */
+export function errorBody(code: string, message: string, details?: unknown): ErrorBody {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+const CODE_BY_STATUS: Partial<Record<number, string>> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+};
+
+/**
+ * The app's `onError`: expected failures keep their status; anything else is logged and becomes a 500
+ * that reveals nothing about the cause.
+ */
+export function handleError(log: Logger) {
+  return (error: Error, c: Context): Response => {
+    if (error instanceof ApiError) return error.getResponse();
+    if (error instanceof HTTPException && error.status < 500) {
+      // Hono's own expected failures, such as "Malformed JSON in request body" from the validator.
+      const code = CODE_BY_STATUS[error.status] ?? 'bad_request';
+      return c.json(errorBody(code, error.message || 'The request was not accepted.'), error.status);
+    }
+    log.error('request failed', { method: c.req.method, path: c.req.path, error });
+    return c.json(errorBody('internal_error', 'Something went wrong on the server.'), 500);
+  };
+}
+
+/** The app's `notFound`: unknown routes answer in the same shape. */
+export function handleNotFound(c: Context): Response {
+  return c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404);
+}

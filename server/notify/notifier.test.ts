@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import Pusher from 'pusher';
+import { EVENTS, type ConversationUpdatedEnvelope, type Message, type MessageCreatedEnvelope } from '../contract.js';
+import type { Logger } from '../logger.js';
+import { createStorage } from '../storage/index.js';
+import type { Storage } from '../storage/storage.js';
+import { PusherNotifier } from './notifier.js';
+
+interface Received {
+  path: string;
+  body: { name?: string; channels?: string[]; data?: string; socket_id?: string; batch?: Array<{ channel: string; name: string; data: string }> };
+}
+
+/** Stands where Pusher's HTTP API would: records what the real SDK sends, answers with `status`. */
+async function startRecorder(): Promise<{ server: Server; port: number; received: Received[]; setStatus(status: number): void }> {
+  const received: Received[] = [];
+  let status = 200;
+  const server = createServer((request, response) => {
+    let raw = '';
+    request.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+    request.on('end', () => {
+      received.push({ path: new URL(request.url ?? '/', 'http://x').pathname, body: JSON.parse(raw) as Received['body'] });
+      response.writeHead(status, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return { server, port: (server.address() as AddressInfo).port, received, setStatus: (next) => (status = next) };
+}
+
+describe('PusherNotifier', () => {
+  let storage: Storage;
+  let recorder: Awaited<ReturnType<typeof startRecorder>>;
+  let notifier: PusherNotifier;
+  const errors: unknown[] = [];
+  const log: Logger = { info: () => {}, warn: () => {}, error: (_message, fields) => errors.push(fields) };
+  let message: Message;
+  const staffIds = Array.from({ length: 12 }, (_, index) => `s${index}`);
+
+  before(async () => {
+    storage = await createStorage('file::memory:');
+    for (const id of staffIds) await storage.upsertStaff('grand', { id, full_name: id, avatar: null, department: null, role: null });
+    const { conversationId } = await storage.createConversation('grand', { createdBy: 's0', participantIds: staffIds, title: 'All' });
+    ({ message } = await storage.insertMessage('grand', { conversationId, senderId: 's0', clientId: null, message: 'hello', replyTo: null }));
+    recorder = await startRecorder();
+    const pusher = new Pusher({ appId: '7', key: 'k', secret: 's', host: '127.0.0.1', port: String(recorder.port), useTLS: false });
+    notifier = new PusherNotifier({ pusher, storage, log });
+  });
+  after(async () => {
+    recorder.server.close();
+    await storage.close();
+  });
+
+  test('triggers message_created on the conversation channel, excluding the sender\'s socket', async () => {
+    recorder.received.length = 0;
+    await notifier.messageCreated('grand', message, { excludeSocketId: '12.34' });
+    const trigger = recorder.received.find((request) => request.path === '/apps/7/events');
+    assert.ok(trigger);
+    assert.deepEqual(trigger.body.channels, [`private-hotel-grand.staff-chat.${message.conversation_id}`]);
+    assert.equal(trigger.body.name, EVENTS.messageCreated);
+    assert.equal(trigger.body.socket_id, '12.34');
+    const event = JSON.parse(trigger.body.data ?? '') as MessageCreatedEnvelope;
+    assert.equal(event.category, 'staff_chat');
+    assert.equal(event.type, 'message_created');
+    assert.deepEqual(event.payload, message);
+    assert.equal(event.meta.hotel_slug, 'grand');
+    assert.match(event.meta.event_id, /^[0-9a-f-]{36}$/);
+  });
+
+  test('sends each other participant their view of the conversation, in batches of at most 10', async () => {
+    recorder.received.length = 0;
+    await notifier.messageCreated('grand', message);
+    const batches = recorder.received.filter((request) => request.path === '/apps/7/batch_events');
+    assert.deepEqual(batches.map((request) => request.body.batch?.length), [10, 1]);
+    const events = batches.flatMap((request) => request.body.batch ?? []);
+    assert.deepEqual(events.map((event) => event.channel).sort(), staffIds.slice(1).map((id) => `private-hotel-grand.staff-${id}`).sort());
+    for (const event of events) {
+      assert.equal(event.name, EVENTS.conversationUpdated);
+      const data = JSON.parse(event.data) as ConversationUpdatedEnvelope;
+      assert.equal(data.payload.channel, `private-hotel-grand.staff-chat.${message.conversation_id}`);
+      assert.equal(data.payload.unread_count, 1);
+    }
+  });
+
+  test('ignores a malformed socket id instead of failing', async () => {
+    recorder.received.length = 0;
+    await notifier.messageCreated('grand', message, { excludeSocketId: 'not-a-socket' });
+    const trigger = recorder.received.find((request) => request.path === '/apps/7/events');
+    assert.equal(trigger?.body.socket_id, undefined);
+  });
+
+  test('logs a failed trigger and never rejects', async () => {
+    recorder.setStatus(500);
+    errors.length = 0;
+    await notifier.messageCreated('grand', message);
+    await notifier.idle();
+    recorder.setStatus(200);
+    assert.equal(errors.length, 2, 'one for the conversation channel, one for the personal channels');
+  });
+});

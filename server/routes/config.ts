@@ -1,0 +1,19 @@
+import { Hono } from 'hono';
+import { pusherClientOptions } from '../config.js';
+import type { ChatConfig } from '../contract.js';
+import type { RouteDeps } from './deps.js';
+
+/** `GET /staff_chat/config`: public; what the widget needs before it has a token. */
+export function configRoutes({ config }: RouteDeps) {
+  return new Hono().get('/', (c) => {
+    const body: ChatConfig = {
+      pusher: {
+        key: config.realtime.key,
+        options: pusherClientOptions(config, new URL(c.req.url), c.req.header('x-forwarded-proto')),
+        auth_endpoint: `${config.apiBase}/staff_chat/pusher/auth`,
+      },
+      limits: { message_max_length: config.limits.messageMaxLength, page_size_max: config.limits.pageSizeMax },
+    };
+    return c.json(body);
+  });
+}

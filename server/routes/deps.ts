@@ -1,0 +1,18 @@
+import type { MiddlewareHandler } from 'hono';
+import type Pusher from 'pusher';
+import type { AuthEnv } from '../auth/middleware.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { Notifier } from '../notify/notifier.js';
+import type { Storage } from '../storage/storage.js';
+
+/** What every route module is built from; `auth` is the shared {@link requireStaff} middleware. */
+export interface RouteDeps {
+  config: Config;
+  storage: Storage;
+  /** The SDK instance; routes use it only to sign channel authorizations. */
+  pusher: Pusher;
+  notifier: Notifier;
+  log: Logger;
+  auth: MiddlewareHandler<AuthEnv>;
+}

@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import type { ErrorBody } from '../contract.js';
+import { conversationChannel, personalChannel, presenceChannel } from '../notify/channels.js';
+import { body, createTestApp, staff, type TestApp } from './test-support.js';
+
+describe('pusher channel authorization', () => {
+  let t: TestApp;
+  let conversationId: number;
+  let foreignConversationId: number;
+  const socketId = '1234.5678';
+
+  before(async () => {
+    t = await createTestApp();
+    for (const id of ['anna', 'ben', 'cara']) await t.storage.upsertStaff('grand', staff(id, id));
+    for (const id of ['zed', 'yves']) await t.storage.upsertStaff('other', staff(id, id));
+    ({ conversationId } = await t.storage.createConversation('grand', { createdBy: 'anna', participantIds: ['anna', 'ben'], title: null }));
+    ({ conversationId: foreignConversationId } = await t.storage.createConversation('other', {
+      createdBy: 'zed', participantIds: ['zed', 'yves'], title: null,
+    }));
+  });
+  after(() => t.close());
+
+  /** As pusher-js sends it: a form post. */
+  const authorize = (token: string, channel: string, socket = socketId) =>
+    t.call('POST', '/staff_chat/pusher/auth', {
+      token,
+      rawBody: new URLSearchParams({ socket_id: socket, channel_name: channel }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+
+  function assertRefused(response: { status: number; json: unknown }, code = 'forbidden'): void {
+    assert.equal(response.status, 403, JSON.stringify(response.json));
+    assert.equal(body<ErrorBody>(response.json).error.code, code);
+  }
+
+  test('signs a participant\'s conversation channel exactly as the pusher SDK does', async () => {
+    const channel = conversationChannel('grand', conversationId);
+    const response = await authorize(t.tokenFor('ben'), channel);
+    assert.equal(response.status, 200, JSON.stringify(response.json));
+    assert.deepEqual(response.json, t.pusher.authorizeChannel(socketId, channel));
+    // and as the protocol defines it, independently of the SDK
+    const signature = createHmac('sha256', 'test-pusher-secret').update(`${socketId}:${channel}`).digest('hex');
+    assert.deepEqual(response.json, { auth: `test-key:${signature}` });
+  });
+
+  test('accepts JSON too', async () => {
+    const channel = personalChannel('grand', 'anna');
+    const response = await t.call('POST', '/staff_chat/pusher/auth', {
+      token: t.tokenFor('anna'),
+      body: { socket_id: socketId, channel_name: channel },
+    });
+    assert.equal(response.status, 200);
+    assert.deepEqual(response.json, t.pusher.authorizeChannel(socketId, channel));
+  });
+
+  test('refuses a non-participant, and a conversation that does not exist, alike', async () => {
+    assertRefused(await authorize(t.tokenFor('cara'), conversationChannel('grand', conversationId)), 'not_participant');
+    assertRefused(await authorize(t.tokenFor('cara'), conversationChannel('grand', 987_654)), 'not_participant');
+  });
+
+  test('refuses another hotel\'s staff on both channel kinds', async () => {
+    const zed = t.tokenFor('zed', 'other');
+    assertRefused(await authorize(zed, conversationChannel('grand', conversationId)), 'wrong_hotel');
+    assertRefused(await authorize(zed, personalChannel('grand', 'zed')), 'wrong_hotel');
+    assertRefused(await authorize(zed, personalChannel('grand', 'anna')), 'wrong_hotel');
+    // a conversation id of theirs, dressed up as ours, is still not ours
+    assertRefused(await authorize(t.tokenFor('anna'), conversationChannel('grand', foreignConversationId)), 'not_participant');
+    assertRefused(await authorize(t.tokenFor('anna'), conversationChannel('other', foreignConversationId)), 'wrong_hotel');
+  });
+
+  test('personal channels are for their owner only', async () => {
+    assert.equal((await authorize(t.tokenFor('anna'), personalChannel('grand', 'anna'))).status, 200);
+    assertRefused(await authorize(t.tokenFor('anna'), personalChannel('grand', 'ben')));
+  });
+
+  test('refuses every other channel', async () => {
+    const token = t.tokenFor('anna');
+    for (const channel of [presenceChannel('grand'), 'private-anything', 'public-room', 'private-encrypted-hotel-grand.staff-anna']) {
+      assertRefused(await authorize(token, channel));
+    }
+  });
+
+  test('400 for a malformed socket id or a missing channel, 401 without a token', async () => {
+    const response = await authorize(t.tokenFor('anna'), personalChannel('grand', 'anna'), 'abc');
+    assert.equal(response.status, 400);
+    assert.equal(body<ErrorBody>(response.json).error.code, 'bad_request');
+    const missing = await t.call('POST', '/staff_chat/pusher/auth', {
+      token: t.tokenFor('anna'),
+      rawBody: 'socket_id=1.2',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    assert.equal(missing.status, 400);
+    const malformed = await t.call('POST', '/staff_chat/pusher/auth', {
+      token: t.tokenFor('anna'),
+      rawBody: '{oops',
+      headers: { 'content-type': 'application/json' },
+    });
+    assert.equal(malformed.status, 400);
+    assert.equal((await authorize('', personalChannel('grand', 'anna'))).status, 401);
+  });
+});

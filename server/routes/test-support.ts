@@ -1,0 +1,87 @@
+import Pusher from 'pusher';
+import { createApp } from '../app.js';
+import { signStaffToken } from '../auth/token.js';
+import { loadConfig, type Config } from '../config.js';
+import type { Message, StaffMember } from '../contract.js';
+import { silentLogger } from '../logger.js';
+import type { Notifier } from '../notify/notifier.js';
+import { createStorage } from '../storage/index.js';
+import type { Storage } from '../storage/storage.js';
+
+export const TEST_SECRET = 'routes-test-secret-long-enough-0123456789';
+
+/** The pusher SDK boundary, recorded instead of sent. */
+export class RecordingNotifier implements Notifier {
+  readonly messages: Array<{ hotel: string; message: Message; excludeSocketId: string | undefined }> = [];
+  readonly conversations: Array<{ hotel: string; conversationId: number; createdBy: string }> = [];
+
+  async messageCreated(hotel: string, message: Message, options: { excludeSocketId?: string } = {}): Promise<void> {
+    this.messages.push({ hotel, message, excludeSocketId: options.excludeSocketId });
+  }
+
+  async conversationCreated(hotel: string, conversationId: number, createdBy: string): Promise<void> {
+    this.conversations.push({ hotel, conversationId, createdBy });
+  }
+}
+
+export const staff = (id: string, full_name: string, extra: Partial<StaffMember> = {}): StaffMember => ({
+  id,
+  full_name,
+  avatar: null,
+  department: null,
+  role: null,
+  ...extra,
+});
+
+export interface RequestOptions {
+  token?: string;
+  body?: unknown;
+  /** Sent as is, instead of JSON-encoding `body`. */
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * An app over a fresh in-memory database, a recording notifier and a real `pusher` SDK instance (which
+ * only signs here, never sends). Call `close()` after the tests.
+ */
+export async function createTestApp(env: Record<string, string> = {}) {
+  const config: Config = loadConfig({
+    STAFF_CHAT_JWT_SECRET: TEST_SECRET,
+    PUSHER_APP_ID: '4242',
+    PUSHER_KEY: 'test-key',
+    PUSHER_SECRET: 'test-pusher-secret',
+    ...env,
+  });
+  const storage: Storage = await createStorage('file::memory:');
+  const pusher = new Pusher({ appId: '4242', key: 'test-key', secret: 'test-pusher-secret', host: '127.0.0.1', port: '9' });
+  const notifier = new RecordingNotifier();
+  const app = createApp({ config, storage, pusher, notifier, log: silentLogger });
+
+  /** A valid token for `sub` (named after them), in hotel `grand` unless told otherwise. */
+  const tokenFor = (sub: string, hotel = 'grand', name = `Name of ${sub}`) => signStaffToken({ sub, hotel, name }, TEST_SECRET);
+
+  /** `method path` under the API base, JSON in and out. */
+  const call = async (method: string, path: string, options: RequestOptions = {}) => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body: string | undefined = options.rawBody;
+    if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const response = await app.request(`${config.apiBase}${path}`, { method, headers, ...(body !== undefined && { body }) });
+    const text = await response.text();
+    const json: unknown = text ? JSON.parse(text) : undefined;
+    return { status: response.status, headers: response.headers, json };
+  };
+
+  return { app, config, storage, pusher, notifier, tokenFor, call, close: () => storage.close() };
+}
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+/** Narrows a JSON body for assertions; tests check shapes with assert.deepEqual/partial checks. */
+export function body<T>(json: unknown): T {
+  return json as T;
+}

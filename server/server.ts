@@ -1,0 +1,128 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { getRequestListener } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import Pusher from 'pusher';
+import { demoRoutes } from '../demo/routes.js';
+import { seedDemoHotel } from '../demo/seed.js';
+import { createApp } from './app.js';
+import type { Config } from './config.js';
+import { createHub, type Hub } from './hub/index.js';
+import { consoleLogger, type Logger } from './logger.js';
+import { PusherNotifier } from './notify/notifier.js';
+import { createStorage, type Storage } from './storage/index.js';
+
+/** Where `vite build` puts the drop-in script that host portals load. */
+const widgetDist = fileURLToPath(new URL('../dist', import.meta.url));
+
+export interface RunningServer {
+  /** e.g. `http://127.0.0.1:3000` */
+  readonly url: string;
+  readonly port: number;
+  readonly storage: Storage;
+  /** The embedded hub, when no external Pusher engine is configured. */
+  readonly hub: Hub | undefined;
+  /**
+   * Graceful shutdown: stop accepting connections, close hub sockets with 4200 (clients reconnect at
+   * once, to the next instance), let requests and notifications in flight finish, close the database.
+   */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Interface to listen on; the default listens on every interface, as a server should. */
+  hostname?: string;
+  log?: Logger;
+  /** Hub timing, for tests that need pings sooner than Pusher's 120 s. */
+  hub?: { activityTimeoutSeconds?: number; pongTimeoutMs?: number };
+}
+
+/**
+ * Starts the whole server on `config.port`: the REST API, the embedded hub on the same port (unless
+ * PUSHER_* points at an external engine), the widget script at `/staff-chat.js`, and in demo mode the
+ * demo portal. Port 0 picks a free port (tests).
+ */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? consoleLogger;
+  const storage = await createStorage(config.databaseUrl);
+  if (config.demo) await seedDemoHotel(storage);
+
+  const realtime = config.realtime;
+  const hub = realtime.mode === 'embedded' ? createHub({ ...realtime, ...options.hub }) : undefined;
+
+  // The SDK for the embedded hub needs the port we listen on, so the request handler is attached after
+  // listen(); nothing can arrive before then anyway.
+  const server = createServer();
+  await listen(server, config.port, options.hostname);
+  const port = (server.address() as AddressInfo).port;
+
+  const pusher = createPusherSdk(realtime, port);
+  const notifier = new PusherNotifier({ pusher, storage, log });
+
+  const app = createApp({ config, storage, pusher, notifier, log });
+  if (hub) app.route('/', hub.http);
+  app.use('/staff-chat.js', widgetHeaders);
+  app.use('/chunks/*', widgetHeaders);
+  app.get('/staff-chat.js*', serveStatic({ root: widgetDist }));
+  app.get('/chunks/*', serveStatic({ root: widgetDist }));
+  if (config.demo) app.route('/', demoRoutes());
+
+  server.on('request', getRequestListener(app.fetch));
+  server.on('upgrade', (req, socket, head) => {
+    if (!hub?.handleUpgrade(req, socket, head)) socket.destroy();
+  });
+
+  const host = options.hostname && options.hostname !== '0.0.0.0' ? options.hostname : 'localhost';
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    storage,
+    hub,
+    close() {
+      closing ??= (async () => {
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        await hub?.close();
+        server.closeIdleConnections();
+        await stopped;
+        await notifier.idle();
+        await storage.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+/** The official SDK, pointed at the embedded hub on our own port, at hosted Pusher, or at a self-hosted engine. */
+function createPusherSdk(realtime: Config['realtime'], ownPort: number): Pusher {
+  const credentials = { appId: realtime.appId, key: realtime.key, secret: realtime.secret };
+  if (realtime.mode === 'embedded') return new Pusher({ ...credentials, host: '127.0.0.1', port: String(ownPort), useTLS: false });
+  if (realtime.host) {
+    return new Pusher({
+      ...credentials,
+      host: realtime.host,
+      useTLS: realtime.useTLS,
+      ...(realtime.port ? { port: String(realtime.port) } : {}),
+    });
+  }
+  return new Pusher({ ...credentials, cluster: realtime.cluster ?? 'mt1', useTLS: realtime.useTLS });
+}
+
+function listen(server: Server, port: number, hostname: string | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, hostname, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/** Any portal may load the script (it holds no secrets); a short cache keeps deploys visible quickly. */
+const widgetHeaders = async (c: { header(name: string, value: string): void }, next: () => Promise<void>) => {
+  await next();
+  c.header('Access-Control-Allow-Origin', '*');
+  c.header('Cache-Control', 'public, max-age=300');
+  c.header('X-Content-Type-Options', 'nosniff');
+};

@@ -1,0 +1,105 @@
+/**
+ * The whole server stack for integration and end-to-end tests: `startServer` on 127.0.0.1 port 0 with a
+ * fresh SQLite file, the embedded hub, and helpers to sign tokens and to connect unmodified pusher-js
+ * clients that authorize through the real `/staff_chat/pusher/auth` endpoint, as the widget does.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Pusher, { type Channel } from 'pusher-js';
+import { signStaffToken } from '../../server/auth/token.js';
+import { loadConfig } from '../../server/config.js';
+import type { ChatConfig, StaffMember } from '../../server/contract.js';
+import { silentLogger } from '../../server/logger.js';
+import { startServer, type RunningServer } from '../../server/server.js';
+
+export const JWT_SECRET = 'integration-test-secret-0123456789abcdef';
+
+export interface Stack {
+  server: RunningServer;
+  api: string;
+  token(hotel: string, staff: Pick<StaffMember, 'id' | 'full_name'>): string;
+  /** A REST call with a Bearer token; returns status and parsed JSON. */
+  call<T = unknown>(token: string, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T }>;
+  /** An unmodified pusher-js client configured from `GET /staff_chat/config`, connected. */
+  pusher(token: string): Promise<Pusher>;
+  close(): Promise<void>;
+}
+
+export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
+  const dir = mkdtempSync(join(tmpdir(), 'staff-chat-'));
+  const config = loadConfig({
+    PORT: '0',
+    DATABASE_URL: `file:${join(dir, 'chat.sqlite')}`,
+    STAFF_CHAT_JWT_SECRET: JWT_SECRET,
+    ...env,
+  });
+  const server = await startServer(config, { hostname: '127.0.0.1', log: silentLogger });
+  const api = `http://127.0.0.1:${server.port}/api`;
+  const clients = new Set<Pusher>();
+
+  const call: Stack['call'] = async (token, method, path, body, headers = {}) => {
+    const response = await fetch(`${api}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: await response.json() };
+  };
+
+  return {
+    server,
+    api,
+    token: (hotel, staff) => signStaffToken({ sub: staff.id, hotel, name: staff.full_name }, JWT_SECRET),
+    call,
+    async pusher(token) {
+      const config = (await (await fetch(`${api}/staff_chat/config`)).json()) as ChatConfig;
+      const client = new Pusher(config.pusher.key, {
+        ...config.pusher.options,
+        channelAuthorization: {
+          endpoint: '', // unused: customHandler below
+          transport: 'ajax',
+          customHandler: ({ socketId, channelName }, callback) => {
+            call<{ auth: string }>(token, 'POST', '/staff_chat/pusher/auth', { socket_id: socketId, channel_name: channelName }).then(
+              ({ status, body }) =>
+                status === 200 ? callback(null, body) : callback(new Error(`channel authorization refused: ${status}`), null),
+              (error: Error) => callback(error, null),
+            );
+          },
+        },
+      });
+      clients.add(client);
+      await new Promise<void>((resolve) => client.connection.bind('connected', () => resolve()));
+      return client;
+    },
+    async close() {
+      for (const client of clients) client.disconnect();
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Resolves with the outcome of subscribing `channelName`: succeeded, or the subscription error. */
+export function subscribe(client: Pusher, channelName: string): Promise<{ ok: true; channel: Channel } | { ok: false; error: unknown }> {
+  return new Promise((resolve) => {
+    const channel = client.subscribe(channelName);
+    channel.bind('pusher:subscription_succeeded', () => resolve({ ok: true, channel }));
+    channel.bind('pusher:subscription_error', (error: unknown) => resolve({ ok: false, error }));
+  });
+}
+
+/** The next event `eventName` on `channel`. */
+export function nextEvent<T>(channel: Channel, eventName: string): Promise<T> {
+  return new Promise((resolve) => {
+    const handler = (data: T) => {
+      channel.unbind(eventName, handler);
+      resolve(data);
+    };
+    channel.bind(eventName, handler);
+  });
+}
