@@ -1,0 +1,58 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    min-height: 0;
+    background: var(--staff-chat-bg);
+    color: var(--staff-chat-fg);
+  }
+  section {
+    display: flex;
+    flex-direction: column;
+    flex: 1;
+    min-height: 0;
+  }
+  header {
+    display: flex;
+    align-items: center;
+    gap: 0.625rem;
+    padding: 0.625rem 0.75rem;
+    border-block-end: 1px solid var(--staff-chat-border);
+    background: var(--staff-chat-header-bg);
+    color: var(--staff-chat-header-fg);
+  }
+  .titles {
+    flex: 1;
+    min-width: 0;
+  }
+  h2 {
+    margin: 0;
+    font-size: 0.9375rem;
+    font-weight: 600;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .subtitle {
+    font-size: 0.75rem;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .close {
+    padding: 0.375rem;
+    border-radius: 50%;
+    font-size: 1.125rem;
+  }
+  .close:focus-visible {
+    outline-color: currentColor;
+  }
+  .close:hover {
+    background: rgb(127 127 127 / 0.2);
+  }
+  staff-chat-message-list {
+    flex: 1;
+  }
+`;

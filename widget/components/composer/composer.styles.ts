@@ -1,0 +1,81 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    border-block-start: 1px solid var(--staff-chat-border);
+    background: var(--staff-chat-bg);
+  }
+  .replying {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    padding: 0.5rem 0.75rem 0;
+    font-size: 0.8125rem;
+  }
+  .replying div {
+    flex: 1;
+    min-width: 0;
+    padding-inline-start: 0.5rem;
+    border-inline-start: 3px solid var(--staff-chat-accent);
+  }
+  .replying b {
+    display: block;
+    font-size: 0.75rem;
+    color: var(--staff-chat-accent-text);
+  }
+  .replying span {
+    display: block;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    color: var(--staff-chat-muted);
+  }
+  .icon-button {
+    padding: 0.375rem;
+    border-radius: 50%;
+    font-size: 1rem;
+  }
+  .icon-button:hover:not(:disabled) {
+    background: var(--staff-chat-hover);
+  }
+  form {
+    display: flex;
+    align-items: flex-end;
+    gap: 0.5rem;
+    padding: 0.625rem 0.75rem;
+  }
+  textarea {
+    flex: 1;
+    min-width: 0;
+    min-height: 2.5rem;
+    max-height: 8rem;
+    field-sizing: content;
+    resize: none;
+    padding: 0.5rem 0.75rem;
+    border: 1px solid var(--staff-chat-border);
+    border-radius: 1.25rem;
+    background: var(--staff-chat-input-bg);
+    color: var(--staff-chat-fg);
+    font: inherit;
+    line-height: 1.4;
+  }
+  textarea::placeholder {
+    color: var(--staff-chat-muted);
+  }
+  textarea:focus-visible {
+    outline: 2px solid var(--staff-chat-focus-ring);
+    outline-offset: 0;
+    border-color: transparent;
+  }
+  .send {
+    display: grid;
+    place-items: center;
+    width: 2.5rem;
+    height: 2.5rem;
+    border-radius: 50%;
+    background: var(--staff-chat-accent);
+    color: var(--staff-chat-accent-fg);
+    font-size: 1.125rem;
+  }
+`;

@@ -1,0 +1,120 @@
+import { LitElement, html, nothing } from 'lit';
+import type { Message } from '../../../server/contract.js';
+import { StaffChatMessageSendEvent } from '../../events.js';
+import { msg } from '../../messages.js';
+import { closeIcon, sendIcon } from '../icons.js';
+import { ComposeEvent } from '../internal-events.js';
+import { sharedStyles } from '../shared.styles.js';
+import { styles } from './composer.styles.js';
+
+/**
+ * The message box: Enter sends, Shift+Enter starts a new line, and a "Replying to …" bar shows what
+ * the next message answers.
+ *
+ * @event staff-chat-message-send - Public and cancelable, fired before sending; a host that cancels it
+ *   keeps the draft unsent.
+ * @event compose - (internal) The text to send, when the public event was not cancelled.
+ * @event reply-cancel - (internal) The reply bar's cancel button (or Escape) was pressed.
+ * @csspart textarea - The text field.
+ * @csspart send-button - The send button.
+ * @csspart reply-preview - The "Replying to …" bar.
+ */
+export class StaffChatComposer extends LitElement {
+  static override styles = [sharedStyles, styles];
+  static override properties = {
+    conversationId: { type: Number, attribute: 'conversation-id' },
+    replyTo: { attribute: false },
+    maxLength: { type: Number, attribute: 'max-length' },
+    value: { state: true },
+  };
+
+  declare conversationId: number;
+  /** The message being answered, or null. */
+  declare replyTo: Message | null;
+  declare maxLength: number;
+  declare value: string;
+
+  constructor() {
+    super();
+    this.conversationId = 0;
+    this.replyTo = null;
+    this.maxLength = 4000;
+    this.value = '';
+  }
+
+  override focus(options?: FocusOptions): void {
+    this.renderRoot.querySelector('textarea')?.focus(options);
+  }
+
+  /** Sends the draft, unless it is blank or the host vetoes it. */
+  send(): void {
+    const text = this.value.trim();
+    if (!text) return;
+    if (!this.dispatchEvent(new StaffChatMessageSendEvent(this.conversationId, text))) return;
+    this.dispatchEvent(new ComposeEvent(text));
+    this.value = '';
+  }
+
+  private onInput(event: Event): void {
+    this.value = (event.target as HTMLTextAreaElement).value;
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    // isComposing: Enter also confirms an IME candidate (Japanese, Chinese…), which must not send.
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      this.send();
+    } else if (event.key === 'Escape' && this.replyTo) {
+      event.stopPropagation();
+      this.cancelReply();
+    }
+  }
+
+  private onSubmit(event: Event): void {
+    event.preventDefault();
+    this.send();
+  }
+
+  private cancelReply(): void {
+    this.dispatchEvent(new Event('reply-cancel'));
+    this.focus();
+  }
+
+  override render() {
+    const reply = this.replyTo;
+    return html`
+      ${reply
+        ? html`<div class="replying" part="reply-preview">
+            <div>
+              <b>${msg.replyingTo(reply.sender_info.full_name)}</b>
+              <span>${reply.message}</span>
+            </div>
+            <button class="icon-button" type="button" aria-label=${msg.cancelReply} title=${msg.cancelReply} @click=${this.cancelReply}>
+              ${closeIcon}
+            </button>
+          </div>`
+        : nothing}
+      <form @submit=${this.onSubmit}>
+        <textarea
+          part="textarea"
+          rows="1"
+          aria-label=${msg.messageLabel}
+          placeholder=${msg.composerPlaceholder}
+          maxlength=${this.maxLength}
+          .value=${this.value}
+          @input=${this.onInput}
+          @keydown=${this.onKeyDown}
+        ></textarea>
+        <button class="send" part="send-button" type="submit" aria-label=${msg.send} title=${msg.send} ?disabled=${!this.value.trim()}>
+          ${sendIcon}
+        </button>
+      </form>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'staff-chat-composer': StaffChatComposer;
+  }
+}

@@ -1,0 +1,39 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
+    font-size: 0.75rem;
+    color: var(--staff-chat-muted);
+  }
+  .dot {
+    width: 0.5rem;
+    height: 0.5rem;
+    border-radius: 50%;
+    background: var(--staff-chat-warning);
+    flex: none;
+  }
+  :host([state='connected']) .dot {
+    background: var(--staff-chat-success);
+  }
+  :host([state='unavailable']) .dot,
+  :host([state='failed']) .dot,
+  :host([state='disconnected']) .dot {
+    background: var(--staff-chat-danger);
+  }
+  :host([state='connecting']) .dot {
+    animation: pulse 1.2s ease-in-out infinite;
+  }
+  @keyframes pulse {
+    50% {
+      opacity: 0.3;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .dot {
+      animation: none !important;
+    }
+  }
+`;

@@ -1,0 +1,89 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../define.js';
+import '../define-lazy.js';
+import type { ConversationSelectEvent } from '../internal-events.js';
+import { conversation, createFakeSession, ME, staff } from '../testing/fake-session.js';
+import type { StaffChatConversationList } from './conversation-list.js';
+
+const bob = staff('bob', 'Bob Porter', 'Concierge');
+const carla = staff('carla', 'Carla Maid', 'Housekeeping');
+
+function withConversations() {
+  const fake = createFakeSession();
+  fake.conversations.set([
+    conversation(1, bob, {
+      unread_count: 2,
+      last_message: { id: 9, sender_id: 'bob', sender_name: 'Bob Porter', message: 'Taxi for 204 at 6', timestamp: new Date().toISOString() },
+    }),
+    conversation(2, carla, {
+      last_message: { id: 7, sender_id: ME.id, sender_name: ME.full_name, message: '<img src=x onerror=alert(1)>', timestamp: '2024-03-03T10:00:00Z' },
+    }),
+  ]);
+  return fake;
+}
+
+function rows(el: StaffChatConversationList): HTMLButtonElement[] {
+  return [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="row"]')];
+}
+
+describe('<staff-chat-conversation-list>', () => {
+  it('renders each conversation with name, department, last message, time and unread count', async () => {
+    const fake = withConversations();
+    const el = await fixture<StaffChatConversationList>(html`<staff-chat-conversation-list .session=${fake.session}></staff-chat-conversation-list>`);
+    const [first, second] = rows(el);
+    expect(first!.querySelector('.name')!.textContent).to.equal('Bob Porter');
+    expect(first!.querySelector('.dept')!.textContent).to.equal('Concierge');
+    expect(first!.querySelector('.preview')!.textContent).to.equal('Taxi for 204 at 6');
+    expect(first!.querySelector('time')).to.exist;
+    expect(first!.querySelector('[part="badge"]')!.textContent).to.contain('2');
+    expect(first!.querySelector('[part="badge"]')!.textContent).to.contain('2 unread messages');
+    expect(second!.querySelector('.preview')!.textContent).to.equal('You: <img src=x onerror=alert(1)>');
+    expect(second!.querySelector('img')).to.equal(null);
+    expect(second!.querySelector('[part="badge"]')).to.equal(null);
+  });
+
+  it('is accessible', async () => {
+    const el = await fixture<StaffChatConversationList>(html`<staff-chat-conversation-list .session=${withConversations().session}></staff-chat-conversation-list>`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows an empty state sentence', async () => {
+    const el = await fixture<StaffChatConversationList>(html`<staff-chat-conversation-list .session=${createFakeSession().session}></staff-chat-conversation-list>`);
+    expect(el.shadowRoot!.textContent).to.contain('No conversations yet');
+  });
+
+  it('tells its parent which conversation was chosen, and marks open ones current', async () => {
+    const fake = withConversations();
+    fake.openIds.set([2]);
+    const el = await fixture<StaffChatConversationList>(html`<staff-chat-conversation-list .session=${fake.session}></staff-chat-conversation-list>`);
+    expect(rows(el).map((r) => r.getAttribute('aria-current'))).to.deep.equal(['false', 'true']);
+    const selected = oneEvent(el, 'conversation-select') as Promise<ConversationSelectEvent>;
+    rows(el)[0]!.click();
+    expect((await selected).conversationId).to.equal(1);
+  });
+
+  it('moves between rows with the arrow keys and opens with Enter', async () => {
+    const fake = withConversations();
+    const el = await fixture<StaffChatConversationList>(html`<staff-chat-conversation-list .session=${fake.session}></staff-chat-conversation-list>`);
+    rows(el)[0]!.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    expect(el.shadowRoot!.activeElement).to.equal(rows(el)[1]);
+    await sendKeys({ press: 'ArrowDown' });
+    expect(el.shadowRoot!.activeElement).to.equal(rows(el)[1]);
+    await sendKeys({ press: 'Home' });
+    expect(el.shadowRoot!.activeElement).to.equal(rows(el)[0]);
+    const selected = oneEvent(el, 'conversation-select') as Promise<ConversationSelectEvent>;
+    await sendKeys({ press: 'Enter' });
+    expect((await selected).conversationId).to.equal(1);
+  });
+
+  it('re-renders when a conversation is updated', async () => {
+    const fake = withConversations();
+    const el = await fixture<StaffChatConversationList>(html`<staff-chat-conversation-list .session=${fake.session}></staff-chat-conversation-list>`);
+    fake.conversations.set([{ ...fake.conversations.get()[1]!, unread_count: 5 }, fake.conversations.get()[0]!]);
+    await el.updateComplete;
+    expect(rows(el)[0]!.querySelector('.name')!.textContent).to.equal('Carla Maid');
+    expect(rows(el)[0]!.querySelector('[part="badge"]')!.textContent).to.contain('5');
+  });
+});

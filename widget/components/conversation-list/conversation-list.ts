@@ -1,0 +1,106 @@
+import { LitElement, html, nothing } from 'lit';
+import type { Conversation, Me } from '../../../server/contract.js';
+import { formatFullTime, formatTime, msg } from '../../messages.js';
+import type { ChatSession } from '../../state/session.js';
+import { AtomController } from '../atom-controller.js';
+import { ConversationSelectEvent } from '../internal-events.js';
+import { avatar, conversationSubtitle, conversationTitle } from '../people.js';
+import { sharedStyles } from '../shared.styles.js';
+import { styles } from './conversation-list.styles.js';
+
+type Status = 'idle' | 'loading' | 'ready' | 'error';
+
+/**
+ * The viewer's conversations, most recently active first: name, department, last message, time and
+ * unread count. Arrow keys, Home and End move between rows.
+ *
+ * @event conversation-select - (internal) A row was chosen; `ConversationSelectEvent.conversationId`.
+ * @csspart row - Each conversation's button.
+ * @csspart badge - A row's unread count.
+ */
+export class StaffChatConversationList extends LitElement {
+  static override styles = [sharedStyles, styles];
+  static override properties = {
+    session: { attribute: false },
+  };
+
+  declare session: ChatSession | null;
+
+  private readonly conversations = new AtomController<Conversation[]>(this, () => this.session?.$conversations, []);
+  private readonly openIds = new AtomController<number[]>(this, () => this.session?.$openConversationIds, []);
+  private readonly me = new AtomController<Me | null>(this, () => this.session?.$me, null);
+  private readonly status = new AtomController<Status>(this, () => this.session?.$status, 'idle');
+
+  constructor() {
+    super();
+    this.session = null;
+  }
+
+  private select(id: number): void {
+    this.dispatchEvent(new ConversationSelectEvent(id));
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    const rows = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.row')];
+    const index = rows.indexOf(event.target as HTMLButtonElement);
+    if (index < 0) return;
+    const target = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: rows.length - 1 }[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    rows[Math.max(0, Math.min(rows.length - 1, target))]?.focus();
+  }
+
+  private renderRow(c: Conversation, meId: string | undefined, openIds: number[]) {
+    const title = conversationTitle(c, meId);
+    const subtitle = conversationSubtitle(c, meId);
+    const last = c.last_message;
+    const other = c.is_group ? undefined : c.participants.find((p) => p.id !== meId);
+    const preview = last ? `${last.sender_id === meId ? `${msg.you}: ` : ''}${last.message}` : msg.noMessagesYet;
+    return html`<li>
+      <button
+        class="row ${c.unread_count > 0 ? 'unread' : ''}"
+        part="row"
+        type="button"
+        aria-current=${openIds.includes(c.id) ? 'true' : 'false'}
+        @click=${() => this.select(c.id)}
+      >
+        ${avatar(title, other?.avatar)}
+        <span class="main">
+          <span class="line">
+            <span class="name">${title}</span>
+            ${last ? html`<time datetime=${last.timestamp} title=${formatFullTime(last.timestamp)}>${formatTime(last.timestamp)}</time>` : nothing}
+          </span>
+          ${subtitle ? html`<span class="dept">${subtitle}</span>` : nothing}
+          <span class="line">
+            <span class="preview">${preview}</span>
+            ${c.unread_count > 0
+              ? html`<span class="badge" part="badge"
+                  ><span aria-hidden="true">${c.unread_count > 99 ? '99+' : c.unread_count}</span
+                  ><span class="visually-hidden">${msg.unreadCount(c.unread_count)}</span></span
+                >`
+              : nothing}
+          </span>
+        </span>
+      </button>
+    </li>`;
+  }
+
+  override render() {
+    const conversations = this.conversations.value;
+    if (conversations.length === 0) {
+      const loading = this.status.value === 'loading' || this.status.value === 'idle';
+      return html`<p class="note">${loading ? msg.loading : msg.noConversations}</p>`;
+    }
+    const meId = this.me.value?.id;
+    const openIds = this.openIds.value;
+    return html`<ul aria-label=${msg.conversationsLabel} @keydown=${this.onKeyDown}>
+      ${conversations.map((c) => this.renderRow(c, meId, openIds))}
+    </ul>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'staff-chat-conversation-list': StaffChatConversationList;
+  }
+}

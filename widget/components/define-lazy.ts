@@ -1,0 +1,28 @@
+/**
+ * The elements a person needs only once they open the chat: loaded by <staff-chat> on first use (or
+ * when the launcher is hovered or focused), so every portal page pays only for the launcher, the
+ * session and the realtime client. Like define.ts, registration is its only effect, behind guards.
+ */
+import { StaffChatChatWindow } from './chat-window/chat-window.js';
+import { StaffChatComposer } from './composer/composer.js';
+import { StaffChatConnectionStatus } from './connection-status/connection-status.js';
+import { StaffChatConversationList } from './conversation-list/conversation-list.js';
+import { StaffChatMessageBubble } from './message-bubble/message-bubble.js';
+import { StaffChatMessageList } from './message-list/message-list.js';
+import { StaffChatPanel } from './panel/panel.js';
+import { StaffChatStaffDirectory } from './staff-directory/staff-directory.js';
+
+const elements: Array<[string, CustomElementConstructor]> = [
+  ['staff-chat-connection-status', StaffChatConnectionStatus],
+  ['staff-chat-message-bubble', StaffChatMessageBubble],
+  ['staff-chat-composer', StaffChatComposer],
+  ['staff-chat-message-list', StaffChatMessageList],
+  ['staff-chat-chat-window', StaffChatChatWindow],
+  ['staff-chat-conversation-list', StaffChatConversationList],
+  ['staff-chat-staff-directory', StaffChatStaffDirectory],
+  ['staff-chat-panel', StaffChatPanel],
+];
+
+for (const [tag, constructor] of elements) {
+  if (!customElements.get(tag)) customElements.define(tag, constructor);
+}

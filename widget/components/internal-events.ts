@@ -1,0 +1,43 @@
+import type { Message } from '../../server/contract.js';
+
+/*
+ * Events the elements send to their parent inside the widget. They neither bubble nor cross shadow
+ * roots (the parent listens on the child itself), so the host page never sees them; the public events
+ * are in ../events.ts.
+ */
+
+/** A conversation was chosen in a list (or just started from the directory). */
+export class ConversationSelectEvent extends Event {
+  readonly conversationId: number;
+  constructor(conversationId: number) {
+    super('conversation-select');
+    this.conversationId = conversationId;
+  }
+}
+
+/** "Reply" was pressed on a message. */
+export class ReplyEvent extends Event {
+  readonly message: Message;
+  constructor(message: Message) {
+    super('reply');
+    this.message = message;
+  }
+}
+
+/** "Retry" was pressed on a message that failed to send. */
+export class RetryEvent extends Event {
+  readonly clientId: string;
+  constructor(clientId: string) {
+    super('retry');
+    this.clientId = clientId;
+  }
+}
+
+/** The composer's text is ready to go (the public, cancelable send event was not vetoed). */
+export class ComposeEvent extends Event {
+  readonly text: string;
+  constructor(text: string) {
+    super('compose');
+    this.text = text;
+  }
+}

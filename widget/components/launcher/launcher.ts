@@ -1,0 +1,55 @@
+import { LitElement, html, nothing } from 'lit';
+import { msg } from '../../messages.js';
+import { sharedStyles } from '../shared.styles.js';
+import { chatIcon, closeIcon } from '../icons.js';
+import { styles } from './launcher.styles.js';
+
+/**
+ * The floating round button that opens and closes the chat panel, with the unread badge.
+ * Its click (from the inner button) reaches the parent as an ordinary click on this element.
+ *
+ * @csspart button - The round button.
+ * @csspart badge - The unread count.
+ * @cssproperty --staff-chat-launcher-size - Diameter of the button.
+ */
+export class StaffChatLauncher extends LitElement {
+  static override styles = [sharedStyles, styles];
+  static override properties = {
+    unread: { type: Number },
+    expanded: { type: Boolean, reflect: true },
+  };
+
+  /** Unread messages across every conversation. */
+  declare unread: number;
+  /** Whether the panel it controls is open. */
+  declare expanded: boolean;
+
+  constructor() {
+    super();
+    this.unread = 0;
+    this.expanded = false;
+  }
+
+  override focus(options?: FocusOptions): void {
+    this.renderRoot.querySelector('button')?.focus(options);
+  }
+
+  override render() {
+    const count = this.unread > 99 ? '99+' : String(this.unread);
+    return html`<button
+      part="button"
+      type="button"
+      aria-expanded=${this.expanded ? 'true' : 'false'}
+      aria-label=${this.expanded ? msg.closeChat : msg.openChat(this.unread)}
+    >
+      ${this.expanded ? closeIcon : chatIcon}
+      ${this.unread > 0 && !this.expanded ? html`<span class="badge" part="badge" aria-hidden="true">${count}</span>` : nothing}
+    </button>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'staff-chat-launcher': StaffChatLauncher;
+  }
+}

@@ -1,0 +1,118 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    padding-block: 0.125rem;
+  }
+  .row {
+    display: flex;
+    align-items: center;
+    gap: 0.25rem;
+  }
+  :host([mine]) .row {
+    flex-direction: row-reverse;
+  }
+  .bubble {
+    max-width: 80%;
+    padding: 0.5rem 0.75rem;
+    border-radius: var(--staff-chat-bubble-radius);
+    border-end-start-radius: 0.25rem;
+    background: var(--staff-chat-bubble-theirs-bg);
+    color: var(--staff-chat-bubble-theirs-fg);
+    overflow-wrap: anywhere;
+  }
+  :host([mine]) .bubble {
+    border-end-start-radius: var(--staff-chat-bubble-radius);
+    border-end-end-radius: 0.25rem;
+    background: var(--staff-chat-bubble-mine-bg);
+    color: var(--staff-chat-bubble-mine-fg);
+  }
+  :host([status='pending']) .bubble {
+    opacity: 0.75;
+  }
+  :host([status='failed']) .bubble {
+    box-shadow: inset 0 0 0 1px var(--staff-chat-danger);
+  }
+  .sender {
+    font-size: 0.75rem;
+    font-weight: 600;
+    margin-block-end: 0.125rem;
+    color: var(--staff-chat-accent-text);
+  }
+  .text {
+    margin: 0;
+    white-space: pre-wrap;
+  }
+  .deleted {
+    font-style: italic;
+    opacity: 0.8;
+  }
+  .quote {
+    margin: 0 0 0.375rem;
+    padding: 0.25rem 0.5rem;
+    border-inline-start: 3px solid currentColor;
+    border-radius: 0.25rem;
+    background: rgb(127 127 127 / 0.15);
+    font-size: 0.8125rem;
+  }
+  .quote b {
+    display: block;
+    font-size: 0.75rem;
+  }
+  .quote span {
+    display: -webkit-box;
+    -webkit-line-clamp: 2;
+    -webkit-box-orient: vertical;
+    overflow: hidden;
+    white-space: pre-wrap;
+  }
+  .meta {
+    display: flex;
+    justify-content: flex-end;
+    align-items: center;
+    gap: 0.25rem;
+    margin-block-start: 0.125rem;
+    font-size: 0.6875rem;
+    opacity: 0.8;
+  }
+  .files {
+    margin: 0.25rem 0 0;
+    padding: 0;
+    list-style: none;
+  }
+  .files a {
+    color: inherit;
+  }
+  .reply {
+    padding: 0.375rem;
+    border-radius: 50%;
+    color: var(--staff-chat-muted);
+    opacity: 0;
+  }
+  :host(:hover) .reply,
+  .reply:focus-visible {
+    opacity: 1;
+  }
+  .reply:hover {
+    background: var(--staff-chat-hover);
+  }
+  .failed {
+    display: flex;
+    justify-content: flex-end;
+    align-items: center;
+    gap: 0.375rem;
+    margin-block-start: 0.25rem;
+    font-size: 0.75rem;
+    color: var(--staff-chat-danger-text);
+  }
+  .failed button {
+    font-weight: 600;
+    text-decoration: underline;
+  }
+  @media (hover: none) {
+    .reply {
+      opacity: 1;
+    }
+  }
+`;

@@ -1,0 +1,132 @@
+import { LitElement, html, nothing } from 'lit';
+import { msg } from '../../messages.js';
+import type { ChatSession, ConnectionState } from '../../state/session.js';
+import { AtomController } from '../atom-controller.js';
+import { closeIcon } from '../icons.js';
+import { ConversationSelectEvent } from '../internal-events.js';
+import { sharedStyles } from '../shared.styles.js';
+import { styles } from './panel.styles.js';
+
+type Tab = 'chats' | 'new';
+type Status = 'idle' | 'loading' | 'ready' | 'error';
+
+/**
+ * The chat's home: a title with the connection status, then "Chats" (the conversation list) and
+ * "New chat" (the staff directory) as tabs. While the session cannot start, it explains why and
+ * offers Retry.
+ *
+ * @event conversation-select - (internal) A conversation was chosen or started.
+ * @event close - (internal) The close button was pressed.
+ * @csspart header - The title bar.
+ * @csspart tabs - The tab list.
+ */
+export class StaffChatPanel extends LitElement {
+  static override styles = [sharedStyles, styles];
+  static override properties = {
+    session: { attribute: false },
+    closable: { type: Boolean },
+    tab: { state: true },
+  };
+
+  declare session: ChatSession | null;
+  /** Show a close button (the launcher layout's panel). */
+  declare closable: boolean;
+  declare tab: Tab;
+
+  private readonly status = new AtomController<Status>(this, () => this.session?.$status, 'idle');
+  private readonly error = new AtomController<string | null>(this, () => this.session?.$error, null);
+  private readonly connection = new AtomController<ConnectionState>(this, () => this.session?.$connection, 'connecting');
+  private readonly unread = new AtomController<number>(this, () => this.session?.$unreadTotal, 0);
+
+  constructor() {
+    super();
+    this.session = null;
+    this.closable = false;
+    this.tab = 'chats';
+  }
+
+  override focus(options?: FocusOptions): void {
+    this.renderRoot.querySelector<HTMLElement>('[role="tab"][aria-selected="true"], .problem button')?.focus(options);
+  }
+
+  private onSelect(event: ConversationSelectEvent): void {
+    this.tab = 'chats';
+    this.dispatchEvent(new ConversationSelectEvent(event.conversationId));
+  }
+
+  private onClose(): void {
+    this.dispatchEvent(new Event('close'));
+  }
+
+  private retry(): void {
+    void this.session?.start();
+  }
+
+  private onTabKeyDown(event: KeyboardEvent): void {
+    if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) return;
+    event.preventDefault();
+    this.tab = this.tab === 'chats' ? 'new' : 'chats';
+    void this.updateComplete.then(() => this.focus());
+  }
+
+  private renderTab(tab: Tab, label: string, badge: number) {
+    const selected = this.tab === tab;
+    return html`<button
+      role="tab"
+      id="tab-${tab}"
+      type="button"
+      aria-selected=${selected ? 'true' : 'false'}
+      aria-controls="tabpanel"
+      tabindex=${selected ? '0' : '-1'}
+      @click=${() => (this.tab = tab)}
+    >
+      ${label}${badge > 0
+        ? html`<span class="badge"
+            ><span aria-hidden="true">${badge > 99 ? '99+' : badge}</span
+            ><span class="visually-hidden">${msg.unreadCount(badge)}</span></span
+          >`
+        : nothing}
+    </button>`;
+  }
+
+  private renderBody() {
+    if (!this.session) return html`<p class="problem">${msg.loading}</p>`;
+    if (this.status.value === 'error') {
+      return html`<div class="problem" role="alert">
+        <div>${this.error.value ?? msg.errorGeneric}</div>
+        <button type="button" @click=${this.retry}>${msg.retry}</button>
+      </div>`;
+    }
+    return html`
+      <div role="tablist" part="tabs" aria-label=${msg.appName} @keydown=${this.onTabKeyDown}>
+        ${this.renderTab('chats', msg.tabChats, this.unread.value)} ${this.renderTab('new', msg.tabNewChat, 0)}
+      </div>
+      <div role="tabpanel" id="tabpanel" aria-labelledby="tab-${this.tab}">
+        ${this.tab === 'chats'
+          ? html`<staff-chat-conversation-list .session=${this.session} @conversation-select=${this.onSelect}></staff-chat-conversation-list>`
+          : html`<staff-chat-staff-directory .session=${this.session} @conversation-select=${this.onSelect}></staff-chat-staff-directory>`}
+      </div>
+    `;
+  }
+
+  override render() {
+    return html`
+      <div class="header" part="header">
+        <h2>${msg.appName}</h2>
+        <staff-chat-connection-status state=${this.connection.value}></staff-chat-connection-status>
+        ${this.closable
+          ? html`<button class="close" type="button" aria-label=${msg.closeChat} title=${msg.closeChat} @click=${this.onClose}>
+              ${closeIcon}
+            </button>`
+          : nothing}
+      </div>
+      ${this.renderBody()}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'staff-chat-panel': StaffChatPanel;
+  }
+}

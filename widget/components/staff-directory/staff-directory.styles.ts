@@ -1,0 +1,79 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    min-height: 0;
+  }
+  .search {
+    position: relative;
+    padding: 0.75rem 1rem 0.5rem;
+  }
+  .search svg {
+    position: absolute;
+    inset-inline-start: 1.625rem;
+    inset-block-start: 50%;
+    translate: 0 -25%;
+    color: var(--staff-chat-muted);
+    pointer-events: none;
+  }
+  input {
+    width: 100%;
+    padding: 0.5rem 0.75rem;
+    padding-inline-start: 2.25rem;
+    border: 1px solid var(--staff-chat-border);
+    border-radius: 999px;
+    background: var(--staff-chat-input-bg);
+    color: var(--staff-chat-fg);
+    font: inherit;
+  }
+  input:focus-visible {
+    outline-offset: 0;
+  }
+  .results {
+    flex: 1;
+    min-height: 0;
+    overflow-y: auto;
+    overscroll-behavior: contain;
+  }
+  ul {
+    margin: 0;
+    padding: 0 0 0.25rem;
+    list-style: none;
+  }
+  .person {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+    width: 100%;
+    padding: 0.5rem 1rem;
+    text-align: start;
+  }
+  .person:hover:not(:disabled) {
+    background: var(--staff-chat-hover);
+  }
+  .person:focus-visible {
+    outline-offset: -2px;
+  }
+  .name {
+    display: block;
+    font-weight: 600;
+    font-size: 0.9375rem;
+  }
+  .dept {
+    display: block;
+    font-size: 0.75rem;
+    color: var(--staff-chat-muted);
+  }
+  .note {
+    margin: 0;
+    padding: 1.5rem 1rem;
+    text-align: center;
+    color: var(--staff-chat-muted);
+    font-size: 0.875rem;
+  }
+  .error {
+    color: var(--staff-chat-danger-text);
+  }
+`;

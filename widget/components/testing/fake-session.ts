@@ -1,0 +1,180 @@
+import './process-shim.js';
+import { atom, computed, type WritableAtom } from 'nanostores';
+import type { ChatConfig, Conversation, Me, Message, StaffMember } from '../../../server/contract.js';
+import type { ChatMessage, ChatSession, ConnectionState, ConversationView, ErrorInfo } from '../../state/session.js';
+
+/*
+ * A stand-in ChatSession for element tests: real nanostores atoms the test can set, and actions that
+ * record their calls (and do the obvious minimum, like adding an open conversation id), so an element
+ * is tested alone, without a server or a socket.
+ */
+
+export type Call = [name: string, ...args: unknown[]];
+
+export interface FakeSession {
+  session: ChatSession;
+  calls: Call[];
+  status: WritableAtom<'idle' | 'loading' | 'ready' | 'error'>;
+  errorInfo: WritableAtom<ErrorInfo | null>;
+  me: WritableAtom<Me | null>;
+  connection: WritableAtom<ConnectionState>;
+  conversations: WritableAtom<Conversation[]>;
+  openIds: WritableAtom<number[]>;
+  directory: WritableAtom<{ results: StaffMember[]; loading: boolean; error: string | null }>;
+  view(id: number): WritableAtom<ConversationView>;
+  /** What startConversation resolves with (or rejects with, when an Error). */
+  startResult: number | Error;
+}
+
+export const ME: Me = {
+  id: 'alice',
+  full_name: 'Alice Front',
+  avatar: null,
+  department: 'Front desk',
+  role: 'Receptionist',
+  hotel: 'grand',
+  personal_channel: 'private-hotel-grand.staff-alice',
+};
+
+export function staff(id: string, full_name: string, department: string | null = 'Housekeeping'): StaffMember {
+  return { id, full_name, avatar: null, department, role: null };
+}
+
+export function conversation(id: number, other: StaffMember, extra: Partial<Conversation> = {}): Conversation {
+  return {
+    id,
+    hotel: 'grand',
+    title: null,
+    is_group: false,
+    participants: [ME, other],
+    last_message: null,
+    unread_count: 0,
+    created_at: '2025-01-01T09:00:00.000Z',
+    updated_at: '2025-01-01T09:00:00.000Z',
+    channel: `private-hotel-grand.staff-chat.${id}`,
+    ...extra,
+  };
+}
+
+export function chatMessage(id: number, text: string, extra: Partial<ChatMessage> = {}): ChatMessage {
+  return {
+    id,
+    conversation_id: 1,
+    client_id: null,
+    sender_id: 'bob',
+    sender_info: { id: 'bob', full_name: 'Bob Porter', avatar: null },
+    message: text,
+    timestamp: new Date().toISOString(),
+    reply_to: null,
+    reply_to_message: null,
+    attachments: [],
+    is_edited: false,
+    is_deleted: false,
+    status: 'sent',
+    ...extra,
+  };
+}
+
+const emptyView = (): ConversationView => ({ messages: [], loading: false, hasMore: false, error: null, loaded: true });
+
+export function createFakeSession(): FakeSession {
+  const calls: Call[] = [];
+  const views = new Map<number, WritableAtom<ConversationView>>();
+  const view = (id: number): WritableAtom<ConversationView> => {
+    let v = views.get(id);
+    if (!v) views.set(id, (v = atom(emptyView())));
+    return v;
+  };
+  const status = atom<'idle' | 'loading' | 'ready' | 'error'>('ready');
+  const errorInfo = atom<ErrorInfo | null>(null);
+  const config = atom<ChatConfig | null>(null);
+  const me = atom<Me | null>(ME);
+  const connection = atom<ConnectionState>('connected');
+  const conversations = atom<Conversation[]>([]);
+  const openIds = atom<number[]>([]);
+  const directory = atom<{ results: StaffMember[]; loading: boolean; error: string | null }>({
+    results: [],
+    loading: false,
+    error: null,
+  });
+  let optimistic = 0;
+
+  const fake: FakeSession = {
+    calls,
+    status,
+    errorInfo,
+    me,
+    connection,
+    conversations,
+    openIds,
+    directory,
+    view,
+    startResult: 99,
+    session: {
+      api: null as unknown as ChatSession['api'],
+      $status: status,
+      $error: computed(errorInfo, (info) => info?.message ?? null),
+      $errorInfo: errorInfo,
+      $config: config,
+      $me: me,
+      $connection: connection,
+      $conversations: conversations,
+      $unreadTotal: computed(conversations, (list) => list.reduce((sum, c) => sum + c.unread_count, 0)),
+      $openConversationIds: openIds,
+      $directory: directory,
+      conversationView: view,
+      async start() {
+        calls.push(['start']);
+      },
+      stop() {
+        calls.push(['stop']);
+      },
+      async openConversation(id: number) {
+        calls.push(['openConversation', id]);
+        if (!openIds.get().includes(id)) openIds.set([...openIds.get(), id]);
+      },
+      closeConversation(id: number) {
+        calls.push(['closeConversation', id]);
+        openIds.set(openIds.get().filter((x) => x !== id));
+      },
+      async loadOlder(id: number) {
+        calls.push(['loadOlder', id]);
+      },
+      sendMessage(conversationId: number, text: string, options?: { replyTo?: Message | null }) {
+        calls.push(['sendMessage', conversationId, text, options?.replyTo ?? null]);
+        const m = chatMessage(-++optimistic, text, {
+          conversation_id: conversationId,
+          client_id: `client-${optimistic}`,
+          sender_id: ME.id,
+          sender_info: { id: ME.id, full_name: ME.full_name, avatar: null },
+          status: 'pending',
+        });
+        const v = view(conversationId);
+        v.set({ ...v.get(), messages: [...v.get().messages, m] });
+        return m;
+      },
+      retryMessage(conversationId: number, clientId: string) {
+        calls.push(['retryMessage', conversationId, clientId]);
+      },
+      async searchDirectory(search: string) {
+        calls.push(['searchDirectory', search]);
+      },
+      async startConversation(participantIds: string[], title?: string) {
+        calls.push(['startConversation', participantIds, title]);
+        if (fake.startResult instanceof Error) throw fake.startResult;
+        const id = fake.startResult;
+        if (!openIds.get().includes(id)) openIds.set([...openIds.get(), id]);
+        return id;
+      },
+      async markRead(id: number) {
+        calls.push(['markRead', id]);
+      },
+    },
+  };
+  return fake;
+}
+
+/** The calls made to one action, by name. */
+export function callsTo(fake: FakeSession, name: string): unknown[][] {
+  return fake.calls.filter(([n]) => n === name).map(([, ...args]) => args);
+}

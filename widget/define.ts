@@ -1,0 +1,11 @@
+/**
+ * The drop-in entry (dist/staff-chat.js): registers <staff-chat> and its launcher, and nothing else.
+ * Each tag is guarded, so a second copy of the script on the same page is harmless. The panel, chat
+ * windows and the rest register from components/define-lazy.ts, a chunk <staff-chat> loads on first use.
+ */
+import { StaffChatLauncher } from './components/launcher/launcher.js';
+import { StaffChat } from './staff-chat.js';
+
+if (!customElements.get('staff-chat-launcher')) customElements.define('staff-chat-launcher', StaffChatLauncher);
+// Last, so that when it upgrades and renders, the launcher is already defined.
+if (!customElements.get('staff-chat')) customElements.define('staff-chat', StaffChat);

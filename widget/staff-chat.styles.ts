@@ -1,0 +1,161 @@
+import { css } from 'lit';
+
+/**
+ * The design tokens live here, on <staff-chat>'s :host, and every inner element inherits them. A host
+ * page overrides any of them on the element (its rules beat :host rules), e.g.
+ * `staff-chat { --staff-chat-accent: #0f766e }`.
+ */
+export const styles = css`
+  :host {
+    all: initial;
+    display: block;
+    --staff-chat-font: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
+    --staff-chat-font-size: 14px;
+    --staff-chat-bg: #ffffff;
+    --staff-chat-fg: #111827;
+    --staff-chat-muted: #4b5563;
+    --staff-chat-border: #e5e7eb;
+    --staff-chat-hover: #f1f5f9;
+    --staff-chat-input-bg: #f8fafc;
+    --staff-chat-accent: #2563eb;
+    --staff-chat-accent-fg: #ffffff;
+    --staff-chat-accent-text: #1d4ed8;
+    --staff-chat-header-bg: var(--staff-chat-accent);
+    --staff-chat-header-fg: var(--staff-chat-accent-fg);
+    --staff-chat-bubble-mine-bg: var(--staff-chat-accent);
+    --staff-chat-bubble-mine-fg: var(--staff-chat-accent-fg);
+    --staff-chat-bubble-theirs-bg: #eef1f5;
+    --staff-chat-bubble-theirs-fg: var(--staff-chat-fg);
+    --staff-chat-bubble-radius: 1rem;
+    --staff-chat-radius: 1rem;
+    --staff-chat-shadow: 0 12px 32px rgb(15 23 42 / 0.18), 0 2px 6px rgb(15 23 42 / 0.08);
+    --staff-chat-success: #16a34a;
+    --staff-chat-warning: #d97706;
+    --staff-chat-danger: #dc2626;
+    --staff-chat-danger-text: #b91c1c;
+    --staff-chat-badge-bg: #dc2626;
+    --staff-chat-badge-fg: #ffffff;
+    --staff-chat-avatar-bg: #dbeafe;
+    --staff-chat-avatar-fg: #1e40af;
+    --staff-chat-focus-ring: #2563eb;
+    --staff-chat-launcher-size: 3.5rem;
+    --staff-chat-panel-width: 22rem;
+    --staff-chat-window-width: 21rem;
+    --staff-chat-window-height: 30rem;
+    --staff-chat-offset: 1.25rem;
+    --staff-chat-z-index: 2147483000;
+    font-family: var(--staff-chat-font);
+    font-size: var(--staff-chat-font-size);
+    line-height: 1.4;
+    color: var(--staff-chat-fg);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --staff-chat-bg: #18181b;
+      --staff-chat-fg: #f4f4f5;
+      --staff-chat-muted: #a1a1aa;
+      --staff-chat-border: #3f3f46;
+      --staff-chat-hover: #27272a;
+      --staff-chat-input-bg: #27272a;
+      --staff-chat-accent-text: #93c5fd;
+      --staff-chat-bubble-theirs-bg: #2e2e33;
+      --staff-chat-danger-text: #fca5a5;
+      --staff-chat-avatar-bg: #1e3a8a;
+      --staff-chat-avatar-fg: #dbeafe;
+      --staff-chat-focus-ring: #93c5fd;
+      --staff-chat-shadow: 0 12px 32px rgb(0 0 0 / 0.5), 0 2px 6px rgb(0 0 0 / 0.3);
+    }
+  }
+  :host([hidden]) {
+    display: none;
+  }
+
+  /* Launcher layout: everything docks to the bottom corner, windows side by side. */
+  .dock {
+    position: fixed;
+    z-index: var(--staff-chat-z-index);
+    inset-block-end: var(--staff-chat-offset);
+    inset-inline-end: var(--staff-chat-offset);
+    display: flex;
+    flex-direction: row-reverse;
+    align-items: flex-end;
+    gap: 0.75rem;
+    max-width: calc(100vw - 2 * var(--staff-chat-offset));
+  }
+  .stack {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-end;
+    gap: 0.75rem;
+  }
+  .card {
+    display: flex;
+    flex-direction: column;
+    overflow: hidden;
+    background: var(--staff-chat-bg);
+    color: var(--staff-chat-fg);
+    border: 1px solid var(--staff-chat-border);
+    border-radius: var(--staff-chat-radius);
+    box-shadow: var(--staff-chat-shadow);
+  }
+  .panel {
+    width: var(--staff-chat-panel-width);
+    height: min(34rem, calc(100vh - var(--staff-chat-launcher-size) - 3 * var(--staff-chat-offset)));
+  }
+  .dock staff-chat-chat-window {
+    width: var(--staff-chat-window-width);
+    height: min(var(--staff-chat-window-height), calc(100vh - 2 * var(--staff-chat-offset)));
+  }
+
+  .empty {
+    margin: auto;
+    padding: 2rem 1.5rem;
+    text-align: center;
+    color: var(--staff-chat-muted);
+  }
+
+  /* Inline layout: fills its container, list on the start side, one conversation beside it. */
+  :host([layout='inline']) {
+    height: 100%;
+    min-height: 24rem;
+  }
+  .inline {
+    display: flex;
+    height: 100%;
+    border-radius: var(--staff-chat-radius);
+  }
+  .inline .sidebar {
+    width: min(var(--staff-chat-panel-width), 40%);
+    border-inline-end: 1px solid var(--staff-chat-border);
+  }
+  .inline .main {
+    flex: 1;
+    min-width: 0;
+    display: flex;
+    flex-direction: column;
+  }
+  .inline staff-chat-chat-window {
+    flex: 1;
+  }
+
+  @media (max-width: 40rem) {
+    .dock .panel,
+    .dock staff-chat-chat-window {
+      position: fixed;
+      inset: 0;
+      width: auto;
+      height: auto;
+      border-radius: 0;
+    }
+    .dock staff-chat-chat-window:not(:last-of-type) {
+      display: none;
+    }
+    .inline .sidebar {
+      width: 100%;
+    }
+    .inline.has-open .sidebar,
+    .inline:not(.has-open) .main {
+      display: none;
+    }
+  }
+`;

@@ -1,0 +1,229 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { AtomController } from './components/atom-controller.js';
+import type { ConversationSelectEvent } from './components/internal-events.js';
+import { sharedStyles } from './components/shared.styles.js';
+import {
+  StaffChatConnectionChangeEvent,
+  StaffChatErrorEvent,
+  StaffChatUnreadChangeEvent,
+} from './events.js';
+import { msg } from './messages.js';
+import { createChatSession, type ChatSession, type ChatSessionOptions } from './state/session.js';
+import { styles } from './staff-chat.styles.js';
+
+let lazyElements: Promise<unknown> | undefined;
+/** Registers the panel and window elements (a separate chunk); safe to call often. */
+function loadLazyElements(): void {
+  lazyElements ??= import('./components/define-lazy.js').catch((error: unknown) => {
+    lazyElements = undefined;
+    console.error('[staff-chat] could not load its elements', error);
+  });
+}
+
+/** Docked windows beyond this many close the oldest, so the row never runs off the screen. */
+const MAX_DOCKED_WINDOWS = 3;
+
+/**
+ * `<staff-chat>`: real-time staff-to-staff chat for a hotel portal. One script tag and this element
+ * are the whole integration.
+ *
+ * @example
+ * <staff-chat api-base="/api" hotel="seaview" token="eyJ…"></staff-chat>
+ * <script>chat.tokenProvider = () => portal.fetchChatToken();</script>
+ *
+ * @event staff-chat-unread-change - The total unread count changed; `detail.total`.
+ * @event staff-chat-message-send - Cancelable, before a message is sent; `detail.conversationId`, `detail.text`.
+ * @event staff-chat-error - Something failed that the person was told about; `detail.message`, `detail.code`.
+ * @event staff-chat-connection-change - The realtime connection changed; `detail.state`.
+ * @csspart dock - The corner area holding the launcher, panel and docked windows (launcher layout).
+ * @csspart panel - The panel with the conversation list and the staff directory.
+ * @csspart window - Each chat window.
+ * @csspart sidebar - The list side of the inline layout.
+ * @cssproperty --staff-chat-accent - Brand colour: launcher, headers, own messages.
+ * @cssproperty --staff-chat-bg - Background of panels and windows.
+ * @cssproperty --staff-chat-fg - Text colour.
+ * @cssproperty --staff-chat-font - Font family.
+ * @cssproperty --staff-chat-radius - Corner radius of panels and windows.
+ * @cssproperty --staff-chat-z-index - Stacking level of the docked launcher and windows.
+ */
+export class StaffChat extends LitElement {
+  static override styles = [sharedStyles, styles];
+  static override properties = {
+    apiBase: { type: String, attribute: 'api-base' },
+    hotel: { type: String },
+    token: { type: String },
+    debug: { type: Boolean },
+    layout: { type: String, reflect: true },
+    tokenProvider: { attribute: false },
+    open: { type: Boolean, reflect: true },
+  };
+
+  /** Where the REST API lives. Default `/api`. */
+  declare apiBase: string;
+  /** The hotel's slug; must match the token's. */
+  declare hotel: string;
+  /** A portal-signed JWT; use `tokenProvider` instead when tokens expire. */
+  declare token: string | undefined;
+  /** Log REST calls and realtime events to the console. */
+  declare debug: boolean;
+  /** `launcher` (a floating button with docked windows) or `inline` (fills its container). */
+  declare layout: 'launcher' | 'inline';
+  /** Returns a fresh token; called before the first request and again after a 401. Wins over `token`. */
+  declare tokenProvider: (() => Promise<string>) | undefined;
+  /** Whether the launcher's panel is open. */
+  declare open: boolean;
+
+  /** The session for the current attributes; replaced when `api-base`, `hotel` or the token source changes. */
+  session: ChatSession | null = null;
+  /** Builds the session from the attributes; replaceable by tests, or by a host that wraps the session. */
+  createSession: (options: ChatSessionOptions) => ChatSession = createChatSession;
+  private sessionKey = '';
+  private sessionProvider: (() => Promise<string>) | undefined;
+  private unbind: Array<() => void> = [];
+
+  private readonly unread = new AtomController<number>(this, () => this.session?.$unreadTotal, 0);
+  private readonly openIds = new AtomController<number[]>(this, () => this.session?.$openConversationIds, []);
+
+  constructor() {
+    super();
+    this.apiBase = '/api';
+    this.hotel = '';
+    this.token = undefined;
+    this.debug = false;
+    this.layout = 'launcher';
+    this.tokenProvider = undefined;
+    this.open = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A re-attached element needs its session back; willUpdate creates it.
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.teardown();
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    this.syncSession();
+    if (changed.has('layout')) this.limitWindows(this.openIds.value);
+    if (this.open || this.layout === 'inline' || this.openIds.value.length > 0) loadLazyElements();
+  }
+
+  private readonly tokenFromAttribute = async (): Promise<string> => this.token ?? '';
+
+  /** Creates, replaces or drops the session so that it always matches the current attributes. */
+  private syncSession(): void {
+    const provider = this.tokenProvider ?? (this.token ? this.tokenFromAttribute : undefined);
+    const ready = this.isConnected && Boolean(this.hotel) && provider !== undefined;
+    const key = ready ? [this.apiBase, this.hotel, this.debug, this.tokenProvider ? '' : this.token].join('\n') : '';
+    if (key === this.sessionKey && provider === this.sessionProvider) return;
+    this.teardown();
+    if (!ready || !provider) return;
+    const session = this.createSession({ apiBase: this.apiBase, hotel: this.hotel, tokenProvider: provider, debug: this.debug });
+    this.session = session;
+    this.sessionKey = key;
+    this.sessionProvider = provider;
+    this.unbind = [
+      session.$unreadTotal.listen((total) => this.dispatchEvent(new StaffChatUnreadChangeEvent(total))),
+      session.$connection.listen((state) => this.dispatchEvent(new StaffChatConnectionChangeEvent(state))),
+      session.$errorInfo.listen((info) => {
+        if (info) this.dispatchEvent(new StaffChatErrorEvent(info.message, info.code));
+      }),
+      session.$openConversationIds.listen((ids) => this.limitWindows(ids)),
+    ];
+    // Failures surface through $status and $error, which render a retry.
+    session.start().catch(() => undefined);
+  }
+
+  private teardown(): void {
+    for (const unbind of this.unbind) unbind();
+    this.unbind = [];
+    this.session?.stop();
+    this.session = null;
+    this.sessionKey = '';
+    this.sessionProvider = undefined;
+  }
+
+  /** The inline layout shows one conversation; docked windows are capped so they fit beside each other. */
+  private limitWindows(ids: readonly number[]): void {
+    const max = this.layout === 'inline' ? 1 : MAX_DOCKED_WINDOWS;
+    for (const id of ids.slice(0, Math.max(0, ids.length - max))) this.session?.closeConversation(id);
+  }
+
+  private toggle(): void {
+    this.open = !this.open;
+  }
+
+  private async onSelect(event: ConversationSelectEvent): Promise<void> {
+    const id = event.conversationId;
+    await this.session?.openConversation(id);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`staff-chat-chat-window[conversation-id="${id}"]`)?.focus();
+  }
+
+  private close(): void {
+    this.open = false;
+    void this.updateComplete.then(() => this.renderRoot.querySelector('staff-chat-launcher')?.focus());
+  }
+
+  private onPanelKeyDown(event: KeyboardEvent): void {
+    if (event.key === 'Escape') this.close();
+  }
+
+  private renderPanel(closable: boolean) {
+    return html`<staff-chat-panel
+      class=${closable ? 'panel card' : 'sidebar'}
+      part=${closable ? 'panel' : 'sidebar'}
+      role=${closable ? 'dialog' : 'region'}
+      aria-label=${msg.appName}
+      .session=${this.session}
+      ?closable=${closable}
+      @conversation-select=${this.onSelect}
+      @close=${this.close}
+      @keydown=${closable ? this.onPanelKeyDown : undefined}
+    ></staff-chat-panel>`;
+  }
+
+  private renderWindow(id: number, closable: boolean) {
+    return html`<staff-chat-chat-window
+      class="card"
+      part="window"
+      .session=${this.session}
+      conversation-id=${id}
+      ?closable=${closable}
+    ></staff-chat-chat-window>`;
+  }
+
+  override render() {
+    const ids = this.openIds.value;
+    if (this.layout === 'inline') {
+      const current = ids[ids.length - 1];
+      return html`<div class="inline card ${current === undefined ? '' : 'has-open'}">
+        ${this.renderPanel(false)}
+        <div class="main">${current === undefined ? html`<p class="empty">${msg.chooseConversation}</p>` : this.renderWindow(current, true)}</div>
+      </div>`;
+    }
+    return html`<div class="dock" part="dock">
+      <div class="stack">
+        ${this.open ? this.renderPanel(true) : nothing}
+        <staff-chat-launcher
+          .unread=${this.unread.value}
+          ?expanded=${this.open}
+          @click=${this.toggle}
+          @pointerenter=${loadLazyElements}
+          @focusin=${loadLazyElements}
+        ></staff-chat-launcher>
+      </div>
+      ${ids.map((id) => this.renderWindow(id, true))}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'staff-chat': StaffChat;
+  }
+}

@@ -1,0 +1,26 @@
+import { atom } from 'nanostores';
+import type { ApiClient } from '../api/client.js';
+import { describeError, ERROR_LOAD_FAILED } from './errors.js';
+import type { DirectoryState } from './types.js';
+
+/** The staff directory search; only the latest search's answer is shown, however answers interleave. */
+export function createDirectory(api: Pick<ApiClient, 'staffList'>, log: (...args: unknown[]) => void) {
+  const $directory = atom<DirectoryState>({ results: [], loading: false, error: null });
+  let latest = 0;
+
+  async function search(text: string): Promise<void> {
+    const ticket = ++latest;
+    $directory.set({ ...$directory.get(), loading: true, error: null });
+    try {
+      const { results } = await api.staffList(text.trim() || undefined);
+      if (ticket === latest) $directory.set({ results, loading: false, error: null });
+    } catch (error) {
+      log('directory search failed', error);
+      if (ticket === latest) {
+        $directory.set({ ...$directory.get(), loading: false, error: describeError(error, ERROR_LOAD_FAILED).message });
+      }
+    }
+  }
+
+  return { $directory, search };
+}
