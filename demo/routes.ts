@@ -1,0 +1,17 @@
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { DEMO_STAFF } from './seed-data.js';
+
+const demoRoot = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * The demo portal: a fake hotel portal page at `/` that embeds the widget exactly as a customer would,
+ * the side-by-side page, and the staff list its switcher offers. Mounted only in demo mode.
+ */
+export function demoRoutes(): Hono {
+  return new Hono()
+    .get('/demo/staff.json', (c) => c.json(DEMO_STAFF))
+    .get('/', serveStatic({ root: demoRoot, path: 'index.html' }))
+    .get('/demo/:file{[a-z-]+\\.(html|css)}', serveStatic({ root: demoRoot, rewriteRequestPath: (path) => path.replace(/^\/demo/, '') }));
+}

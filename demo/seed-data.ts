@@ -1,0 +1,55 @@
+import type { StaffMember } from '../server/contract.js';
+
+/** The demo hotel: what `STAFF_CHAT_DEMO=1` seeds, and what the demo portal's staff switcher offers. */
+export const DEMO_HOTEL = 'seaview';
+export const DEMO_HOTEL_NAME = 'Seaview Hotel';
+
+export const DEMO_STAFF: StaffMember[] = [
+  { id: 'anna', full_name: 'Anna Kovács', avatar: null, department: 'Front Office', role: 'Front Office Manager' },
+  { id: 'ben', full_name: 'Ben Okafor', avatar: null, department: 'Front Office', role: 'Receptionist' },
+  { id: 'carla', full_name: 'Carla Mendes', avatar: null, department: 'Housekeeping', role: 'Head Housekeeper' },
+  { id: 'dev', full_name: 'Dev Patel', avatar: null, department: 'Housekeeping', role: 'Room Attendant' },
+  { id: 'erik', full_name: 'Erik Lindqvist', avatar: null, department: 'Maintenance', role: 'Chief Engineer' },
+  { id: 'fatima', full_name: 'Fatima Zahra', avatar: null, department: 'Maintenance', role: 'Technician' },
+  { id: 'grace', full_name: 'Grace Liu', avatar: null, department: 'Management', role: 'General Manager' },
+];
+
+interface SeedConversation {
+  participants: string[];
+  title: string | null;
+  /** [sender id, text]; replies point back by index with `^n `. */
+  messages: Array<[string, string]>;
+}
+
+export const DEMO_CONVERSATIONS: SeedConversation[] = [
+  {
+    participants: ['anna', 'carla'],
+    title: null,
+    messages: [
+      ['anna', 'Morning Carla! The Schmidt family arrives early, around 11. Any chance 214 is ready by then?'],
+      ['carla', 'Dev is on the second floor now. I will put 214 first on his list.'],
+      ['anna', 'Perfect, thank you. They asked for an extra cot too.'],
+      ['carla', 'Cot is on the trolley. 214 should be done by 10:30.'],
+    ],
+  },
+  {
+    participants: ['ben', 'erik'],
+    title: null,
+    messages: [
+      ['ben', 'Guest in 312 says the air conditioning is blowing warm air.'],
+      ['erik', 'Thanks Ben. Fatima is on her way up with the ladder.'],
+      ['ben', 'I told the guest 15 minutes, is that realistic?'],
+      ['erik', 'Yes. If it is the compressor we will offer a room move instead.'],
+    ],
+  },
+  {
+    participants: ['grace', 'anna', 'carla', 'erik'],
+    title: 'Morning briefing',
+    messages: [
+      ['grace', 'Occupancy tonight is 94%. Wedding party checks in from 3 pm.'],
+      ['erik', 'Lift 2 service is booked for 7 am tomorrow, before the breakfast rush.'],
+      ['carla', 'Two room attendants off sick today; I have moved Dev to the wedding block.'],
+      ['anna', 'Front desk will hold late checkouts on the third floor until 2 pm.'],
+    ],
+  },
+];

@@ -1,0 +1,77 @@
+/**
+ * End to end through the demo portal, in Debian's Chromium: two staff in two browser windows (separate
+ * contexts, so separate storage and sockets), a message travelling live, a quoted reply, and a reload
+ * that shows every message exactly once.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startStack, type Stack } from '../support/stack.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+describe('the demo portal, two staff in two windows', () => {
+  let stack: Stack;
+  let browser: Browser;
+  let anna: Page;
+  let carla: Page;
+
+  before(async () => {
+    stack = await startStack({ STAFF_CHAT_DEMO: '1' });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    anna = await openPortalAs('anna');
+    carla = await openPortalAs('carla');
+  });
+
+  after(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  async function openPortalAs(staffId: string): Promise<Page> {
+    const page = await (await browser.newContext()).newPage();
+    page.on('pageerror', (error) => assert.fail(`page error as ${staffId}: ${error.message}`));
+    await page.goto(`${stack.server.url}/?as=${staffId}`);
+    return page;
+  }
+
+  /** Opens the launcher panel and the conversation with `name` from the list. */
+  async function openConversation(page: Page, name: string) {
+    await page.getByRole('button', { name: /Open staff chat/ }).click();
+    await page.getByRole('list', { name: 'Conversations' }).getByRole('button', { name: new RegExp(name) }).click();
+    return page.getByRole('region', { name: `Conversation: ${name}` });
+  }
+
+  test('A sends, B sees it without reloading; B replies with a quote and A sees the quote', async () => {
+    const carlasWindow = await openConversation(carla, 'Anna Kovács');
+    const annasWindow = await openConversation(anna, 'Carla Mendes');
+
+    const text = `Can 118 get fresh towels? ${Date.now()}`;
+    await annasWindow.getByRole('textbox', { name: 'Message' }).fill(text);
+    await annasWindow.getByRole('textbox', { name: 'Message' }).press('Enter');
+    assert.equal(await annasWindow.getByRole('textbox', { name: 'Message' }).inputValue(), '', 'the composer is cleared on send');
+
+    const arrived = carlasWindow.getByRole('log').getByText(text);
+    await arrived.waitFor();
+
+    await arrived.hover();
+    await carlasWindow.locator('staff-chat-message-bubble').filter({ hasText: text }).getByRole('button', { name: /Reply/ }).click();
+    const reply = `On it, towels by 11 ${Date.now()}`;
+    await carlasWindow.getByRole('textbox', { name: 'Message' }).fill(reply);
+    await carlasWindow.getByRole('textbox', { name: 'Message' }).press('Enter');
+
+    const replyBubble = annasWindow.locator('staff-chat-message-bubble').filter({ hasText: reply });
+    await replyBubble.waitFor();
+    // innerText stops at a shadow root; a CSS locator pierces it.
+    assert.ok((await replyBubble.locator('.quote').innerText()).includes(text), 'Anna sees Carla’s reply quoting her message');
+
+    // After a reload each message is shown exactly once (no optimistic copy left behind, no echo).
+    await anna.reload();
+    const reloaded = await openConversation(anna, 'Carla Mendes');
+    await reloaded.locator('staff-chat-message-bubble').filter({ hasText: reply }).waitFor();
+    assert.equal(await reloaded.locator('staff-chat-message-bubble').filter({ hasText: text }).count(), 2, 'the message, and the reply quoting it');
+    assert.equal(await reloaded.locator('staff-chat-message-bubble').filter({ hasText: reply }).count(), 1);
+    await anna.screenshot({ path: 'test/e2e/last-run.png' });
+  });
+});
