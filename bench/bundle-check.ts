@@ -1,0 +1,27 @@
+/**
+ * `tsx bench/bundle-check.ts`: fails (exit 1) when `vite build`'s output passes a weight budget of
+ * DESIGN.md. Runs after `vite build` inside `npm test`.
+ */
+import { ENTRY_FILE, ENTRY_GZIP_BUDGET, measureDist, TOTAL_GZIP_BUDGET } from './suites/bundle.js';
+
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+
+try {
+  const { entry, total, files } = measureDist();
+  const problems: string[] = [];
+  if (entry.gzip > ENTRY_GZIP_BUDGET) {
+    problems.push(`dist/${ENTRY_FILE} is ${kb(entry.gzip)} gzip, over the ${kb(ENTRY_GZIP_BUDGET)} budget by ${kb(entry.gzip - ENTRY_GZIP_BUDGET)}.`);
+  }
+  if (total.gzip > TOTAL_GZIP_BUDGET) {
+    const largest = [...files].sort((a, b) => b.gzip - a.gzip).slice(0, 3).map((file) => `${file.path} ${kb(file.gzip)}`);
+    problems.push(`dist/**/*.js is ${kb(total.gzip)} gzip in all, over the ${kb(TOTAL_GZIP_BUDGET)} budget by ${kb(total.gzip - TOTAL_GZIP_BUDGET)} (largest: ${largest.join(', ')}).`);
+  }
+  if (problems.length > 0) {
+    console.error(`bundle budget exceeded:\n  ${problems.join('\n  ')}`);
+    process.exit(1);
+  }
+  console.log(`bundle within budget: entry ${kb(entry.gzip)} / ${kb(ENTRY_GZIP_BUDGET)} gzip, all ${files.length} files ${kb(total.gzip)} / ${kb(TOTAL_GZIP_BUDGET)} gzip`);
+} catch (error) {
+  console.error(`bundle check failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

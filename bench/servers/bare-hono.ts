@@ -1,0 +1,24 @@
+/**
+ * The baseline for send throughput: a bare Hono app on @hono/node-server that parses a JSON POST and
+ * answers 201 with JSON, with no auth, validation, storage or notification.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
+import { Hono } from 'hono';
+import { serveIpc } from './ipc.js';
+
+let id = 0;
+const app = new Hono().post('/echo', async (c) => {
+  const body = await c.req.json<Record<string, unknown>>();
+  id += 1;
+  return c.json({ id, ...body }, 201);
+});
+
+const server = createServer(getRequestListener(app.fetch));
+server.listen(0, '127.0.0.1', () => {
+  serveIpc({ port: (server.address() as AddressInfo).port }, async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * Widget weight: the drop-in script and everything `vite build` emits, raw, gzip and brotli, beside
+ * each library bundled alone with esbuild (minified), so a regression can be told apart from a library
+ * growing.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { distDir, repoRoot } from '../support/paths.js';
+import type { Row } from '../support/report.js';
+
+/** DESIGN.md "Budgets", in bytes (1 KB = 1000 bytes, the stricter reading). */
+export const ENTRY_GZIP_BUDGET = 40_000;
+export const TOTAL_GZIP_BUDGET = 60_000;
+
+export interface Sizes {
+  raw: number;
+  gzip: number;
+  brotli: number;
+}
+
+export interface BundleSizes {
+  entry: Sizes;
+  /** Every .js file under dist/, each compressed on its own and summed (that is what a browser downloads). */
+  total: Sizes;
+  files: Array<{ path: string } & Sizes>;
+}
+
+/** The widget entry's name inside dist/. */
+export const ENTRY_FILE = 'staff-chat.js';
+
+/** Sizes of `vite build`'s output; throws with a hint when the build has not been run. */
+export function measureDist(dir = distDir): BundleSizes {
+  const entryPath = join(dir, ENTRY_FILE);
+  if (!existsSync(entryPath)) throw new Error(`${entryPath} does not exist: run \`npx vite build\` first.`);
+  const files = listJs(dir).map((path) => ({ path: relative(dir, path), ...sizesOf(readFileSync(path)) }));
+  const entry = files.find((file) => file.path === ENTRY_FILE);
+  if (!entry) throw new Error(`${ENTRY_FILE} missing from ${dir}`);
+  const total = files.reduce<Sizes>(
+    (sum, file) => ({ raw: sum.raw + file.raw, gzip: sum.gzip + file.gzip, brotli: sum.brotli + file.brotli }),
+    { raw: 0, gzip: 0, brotli: 0 },
+  );
+  return { entry: { raw: entry.raw, gzip: entry.gzip, brotli: entry.brotli }, total, files };
+}
+
+/** gzip -9 and brotli at maximum quality: what a well-configured CDN serves. */
+export function sizesOf(bytes: Buffer): Sizes {
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+function listJs(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return listJs(path);
+    return name.endsWith('.js') ? [path] : [];
+  });
+}
+
+/** The three libraries the widget carries, imported the way the widget imports them. */
+const LIBRARIES: Record<string, string> = {
+  lit: `export * from 'lit'; export * from 'lit/directives/repeat.js';`,
+  'pusher-js': `export { default } from 'pusher-js/dist/web/pusher.js';`,
+  nanostores: `export * from 'nanostores';`,
+};
+
+/** One library (or all three) bundled alone, minified, as an ES module for browsers. */
+export async function measureLibrary(source: string): Promise<Sizes> {
+  const result = await build({
+    stdin: { contents: source, resolveDir: repoRoot, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  });
+  const output = result.outputFiles[0];
+  if (!output) throw new Error('esbuild produced no output');
+  return sizesOf(Buffer.from(output.contents));
+}
+
+/** Rows for the table: the widget against its budgets, each library alone for comparison. */
+export async function runBundle(): Promise<Row[]> {
+  const dist = measureDist();
+  const rows: Row[] = [
+    { bench: 'bundle', metric: 'entry staff-chat.js gzip', value: dist.entry.gzip / 1000, unit: 'KB', budget: { kind: 'max', limit: ENTRY_GZIP_BUDGET / 1000 } },
+    { bench: 'bundle', metric: 'entry staff-chat.js brotli', value: dist.entry.brotli / 1000, unit: 'KB' },
+    { bench: 'bundle', metric: 'entry staff-chat.js raw', value: dist.entry.raw / 1000, unit: 'KB' },
+    {
+      bench: 'bundle',
+      metric: `all dist/**/*.js gzip (${dist.files.length} files)`,
+      value: dist.total.gzip / 1000,
+      unit: 'KB',
+      budget: { kind: 'max', limit: TOTAL_GZIP_BUDGET / 1000 },
+    },
+    { bench: 'bundle', metric: 'all dist/**/*.js brotli', value: dist.total.brotli / 1000, unit: 'KB' },
+  ];
+  const all = Object.values(LIBRARIES).join('\n').replace(`export { default } from 'pusher-js/dist/web/pusher.js';`, `export { default as Pusher } from 'pusher-js/dist/web/pusher.js';`);
+  for (const [name, source] of Object.entries({ ...LIBRARIES, 'lit+pusher-js+nanostores': all })) {
+    const sizes = await measureLibrary(source);
+    rows.push({ bench: 'bundle', metric: `${name} alone, minified gzip`, value: sizes.gzip / 1000, unit: 'KB', note: `raw ${sizes.raw}, brotli ${sizes.brotli}` });
+  }
+  return rows;
+}

@@ -1,0 +1,6 @@
+import type { Flags } from '../support/flags.js';
+import type { Row } from '../support/report.js';
+
+export async function runHistory(_flags: Flags, _dataDir: string): Promise<Row[]> {
+  return [];
+}

@@ -1,0 +1,62 @@
+/**
+ * Plain `ws` clients: the receivers of the fan-out benchmark (speaking just enough Pusher protocol to
+ * subscribe to a public channel) and of the bare baselines.
+ */
+import WebSocket from 'ws';
+import { withTimeout } from './wait.js';
+
+/** Opens a socket and resolves once it is open. */
+export function openSocket(url: string): Promise<WebSocket> {
+  return withTimeout(
+    new Promise<WebSocket>((resolve, reject) => {
+      const socket = new WebSocket(url, { perMessageDeflate: false });
+      socket.once('open', () => resolve(socket));
+      socket.once('error', reject);
+    }),
+    10_000,
+    `open ${url}`,
+  );
+}
+
+/** A socket on the hub at `/app/{key}`, subscribed to the public `channel`. */
+export async function openPusherSocket(port: number, key: string, channel: string): Promise<WebSocket> {
+  const socket = new WebSocket(`ws://127.0.0.1:${port}/app/${key}?protocol=7&client=bench&version=1.0`, { perMessageDeflate: false });
+  await withTimeout(
+    new Promise<void>((resolve, reject) => {
+      socket.once('error', reject);
+      const onMessage = (data: WebSocket.RawData) => {
+        const frame = JSON.parse(String(data)) as { event: string };
+        if (frame.event === 'pusher:connection_established') {
+          socket.send(JSON.stringify({ event: 'pusher:subscribe', data: { channel } }));
+        } else if (frame.event === 'pusher_internal:subscription_succeeded') {
+          socket.off('message', onMessage);
+          resolve();
+        } else if (frame.event === 'pusher:error') {
+          reject(new Error(`hub refused: ${String(data)}`));
+        }
+      };
+      socket.on('message', onMessage);
+    }),
+    10_000,
+    `subscribe ${channel}`,
+  );
+  return socket;
+}
+
+/** Closes every socket and waits for each close (bounded). */
+export async function closeSockets(sockets: readonly WebSocket[]): Promise<void> {
+  await withTimeout(
+    Promise.all(
+      sockets.map(
+        (socket) =>
+          new Promise<void>((resolve) => {
+            if (socket.readyState === WebSocket.CLOSED) return resolve();
+            socket.once('close', () => resolve());
+            socket.close();
+          }),
+      ),
+    ),
+    10_000,
+    'sockets to close',
+  ).catch(() => sockets.forEach((socket) => socket.terminate()));
+}
