@@ -121,6 +121,8 @@ export const styles = css`
   }
   .inline {
     display: flex;
+    /* .card stacks its children; the inline layout puts the list beside the conversation. */
+    flex-direction: row;
     height: 100%;
     border-radius: var(--staff-chat-radius);
   }
