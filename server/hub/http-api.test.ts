@@ -89,6 +89,15 @@ describe('hub HTTP API', { timeout: 10_000 }, () => {
     assert.equal(await statusOf(t.sdk.trigger(channels.slice(0, 100), 'e', {})), 200);
   });
 
+  it('answers an unknown API route with 404 and a body over 256 KB with 413, both signed correctly', async () => {
+    const unknown = await signedRequest(t, 'GET', `/apps/${APP.appId}/no-such-thing`, '');
+    assert.equal(unknown.status, 404);
+    const huge = JSON.stringify({ name: 'e', channels: ['c'], data: 'x'.repeat(300 * 1024) });
+    const tooBig = await signedRequest(t, 'POST', eventsPath, huge);
+    assert.equal(tooBig.status, 413);
+    assert.equal(((await tooBig.json()) as { error: { code: string } }).error.code, 'payload_too_large');
+  });
+
   it('excludes the socket_id given to trigger', async () => {
     const sender = await t.client();
     const other = await t.client();
@@ -141,6 +150,30 @@ describe('hub HTTP API', { timeout: 10_000 }, () => {
     assert.equal(await nothingWithin(received, 200), 'nothing');
   });
 
+  it('answers GET /channels/{name} with occupied, counts when asked, and occupied:false after the last unsubscribe', async () => {
+    const get = async (path: string, params: Record<string, string> = {}) => t.sdk.get({ path, params }).then((r) => r.json());
+    const first = await t.client();
+    const second = await t.client();
+    await subscribed(first, 'info-room');
+    await subscribed(second, 'info-room');
+    assert.deepEqual(await get('/channels/info-room'), { occupied: true });
+    assert.deepEqual(await get('/channels/info-room', { info: 'subscription_count' }), { occupied: true, subscription_count: 2 });
+    assert.deepEqual(await get('/channels', { filter_by_prefix: 'info-', info: 'subscription_count' }), {
+      channels: { 'info-room': { subscription_count: 2 } },
+    });
+    first.unsubscribe('info-room');
+    second.unsubscribe('info-room');
+    let info: unknown;
+    const empty = { occupied: false, subscription_count: 0 };
+    // Unsubscribes are fire-and-forget frames; poll the API until they have landed.
+    await untilAsync(async () => {
+      info = await get('/channels/info-room', { info: 'subscription_count' });
+      return JSON.stringify(info) === JSON.stringify(empty);
+    });
+    assert.deepEqual(info, empty);
+    assert.deepEqual(await get('/channels', { filter_by_prefix: 'info-' }), { channels: {} });
+  });
+
   it('returns channel info when a trigger asks for it', async () => {
     const client = await t.client();
     await subscribed(client, 'counted');
@@ -148,3 +181,11 @@ describe('hub HTTP API', { timeout: 10_000 }, () => {
     assert.deepEqual(await response.json(), { channels: { counted: { subscription_count: 1 } } });
   });
 });
+
+async function untilAsync(predicate: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!(await predicate())) {
+    if (Date.now() > deadline) throw new Error('Timed out.');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

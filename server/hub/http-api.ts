@@ -190,12 +190,8 @@ export function createHttpApi(core: HubCore): Hono {
     if (attributes.has('user_count') && !presence) {
       throw new ApiError(400, 'bad_request', 'user_count is only available for presence channels.');
     }
-    const subscriptionCount = core.channels.subscriptionCount(channel);
-    return c.json({
-      occupied: subscriptionCount > 0,
-      subscription_count: subscriptionCount,
-      ...(presence ? { user_count: core.channels.userCount(channel) } : {}),
-    });
+    // `occupied` always; counts only when asked for, as Pusher answers.
+    return c.json({ occupied: core.channels.subscriptionCount(channel) > 0, ...channelInfo(channel, attributes) });
   });
 
   api.get('/apps/:appId/channels/:channel/users', (c) => {

@@ -32,10 +32,13 @@ export interface HubOptions {
   log?: (message: string, details?: unknown) => void;
 }
 
+/** What the hub holds; all zero once every socket is gone (tests check this after sudden closes). */
 export interface HubStats {
   sockets: number;
   channels: number;
   presenceMembers: number;
+  /** Signed-in users (`pusher:signin`) with at least one open socket. */
+  users: number;
 }
 
 export interface Hub {
@@ -66,7 +69,7 @@ export function createHub(options: HubOptions): Hub {
     activityTimeoutMs: activityTimeoutSeconds * 1000,
     pongTimeoutMs: options.pongTimeoutMs ?? 30_000,
   };
-  const wss = new WebSocketServer({ noServer: true, maxPayload: Limits.maxFrameBytes });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: Limits.maxSocketPayloadBytes });
   const http = createHttpApi(core);
   let closing = false;
 
@@ -110,6 +113,7 @@ export function createHub(options: HubOptions): Hub {
         sockets: core.connections.size,
         channels: core.channels.channelCount,
         presenceMembers: core.channels.presenceMemberCount,
+        users: core.users.size,
       };
     },
   };

@@ -30,6 +30,23 @@ describe('hub liveness', { timeout: 10_000 }, () => {
     assert.equal(socket.ws.readyState, socket.ws.OPEN);
   });
 
+  it('keeps pusher-js connected, on one socket, through many activity checks', async () => {
+    const client = await t.client();
+    const socketId = client.connection.socket_id;
+    let checks = 0;
+    client.connection.bind('message', (message: { event: string }) => {
+      if (message.event === 'pusher:ping' || message.event === 'pusher:pong') checks += 1;
+    });
+    const states: string[] = [];
+    client.connection.bind('state_change', (change: { current: string }) => states.push(change.current));
+    // Each check is a ping one way and a pong the other; ten of them span several pong timeouts.
+    await until(() => checks >= 10, 'ten activity checks');
+    assert.equal(client.connection.state, 'connected');
+    assert.equal(client.connection.socket_id, socketId);
+    assert.deepEqual(states, []);
+    client.disconnect();
+  });
+
   it('does not ping a socket that keeps talking', async () => {
     const socket = await t.raw();
     await socket.nextOf('pusher:connection_established');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { PresenceChannel } from 'pusher-js';
-import { APP, decoded, nextEvent, startHub, subscribed, type TestHub } from './test-helpers.js';
+import { APP, decoded, nextEvent, startHub, subscribed, type RawFrame, type TestHub } from './test-helpers.js';
 
 type Member = { id: string; info: unknown };
 
@@ -78,8 +78,12 @@ describe('hub presence channels', { timeout: 10_000 }, () => {
       .then((r) => r.json())) as unknown;
     assert.deepEqual(listed, { channels: { 'presence-count': { user_count: 2 } } });
 
-    const one = (await t.sdk.get({ path: '/channels/presence-count', params: { info: 'user_count' } }).then((r) => r.json())) as unknown;
+    const one = (await t.sdk
+      .get({ path: '/channels/presence-count', params: { info: 'user_count,subscription_count' } })
+      .then((r) => r.json())) as unknown;
     assert.deepEqual(one, { occupied: true, subscription_count: 3, user_count: 2 });
+    const bare = (await t.sdk.get({ path: '/channels/presence-count' }).then((r) => r.json())) as unknown;
+    assert.deepEqual(bare, { occupied: true });
 
     await assert.rejects(t.sdk.get({ path: '/channels', params: { info: 'user_count' } }), { status: 400 });
     await assert.rejects(t.sdk.get({ path: '/channels/public-x', params: { info: 'user_count' } }), { status: 400 });
@@ -114,6 +118,37 @@ describe('hub presence channels', { timeout: 10_000 }, () => {
     const invalid = await socket.next();
     assert.equal(invalid.event, 'pusher:subscription_error');
     assert.equal((invalid.data as { status: number }).status, 400);
+  });
+
+  /** A raw socket's subscribe to a presence channel; resolves with the hub's answer to it. */
+  async function rawPresenceJoin(channel: string, channelData: string): Promise<RawFrame> {
+    const socket = await t.raw();
+    const { socket_id } = decoded(await socket.nextOf('pusher:connection_established')) as { socket_id: string };
+    socket.send({ event: 'pusher:subscribe', data: { auth: signPresence(socket_id, channel, channelData), channel_data: channelData, channel } });
+    return socket.next();
+  }
+
+  it('refuses a 101st member with LimitReached 4100, but lets a member add another socket', async () => {
+    const joins = await Promise.all(
+      Array.from({ length: 100 }, (_, n) => rawPresenceJoin('presence-full', JSON.stringify({ user_id: `u${n}` }))),
+    );
+    assert.ok(joins.every((frame) => frame.event === 'pusher_internal:subscription_succeeded'));
+    const refused = await rawPresenceJoin('presence-full', '{"user_id":"u100"}');
+    assert.equal(refused.event, 'pusher:subscription_error');
+    assert.deepEqual(refused.data, { type: 'LimitReached', error: 'Presence channels hold at most 100 members.', status: 4100 });
+    const sameUser = await rawPresenceJoin('presence-full', '{"user_id":"u7"}');
+    assert.equal(sameUser.event, 'pusher_internal:subscription_succeeded');
+    assert.equal((decoded(sameUser) as { presence: { count: number } }).presence.count, 100);
+  });
+
+  it('refuses a user object over 1 KB and a user id over 128 characters with LimitReached 4301', async () => {
+    const big = await rawPresenceJoin('presence-sizes', JSON.stringify({ user_id: 'big', user_info: { bio: 'x'.repeat(1000) } }));
+    assert.equal(big.event, 'pusher:subscription_error');
+    assert.deepEqual([(big.data as { type: string }).type, (big.data as { status: number }).status], ['LimitReached', 4301]);
+    const longId = await rawPresenceJoin('presence-sizes', JSON.stringify({ user_id: 'i'.repeat(129) }));
+    assert.equal((longId.data as { status: number }).status, 4301);
+    const justFits = await rawPresenceJoin('presence-sizes', JSON.stringify({ user_id: 'i'.repeat(128), user_info: { bio: 'x'.repeat(800) } }));
+    assert.equal(justFits.event, 'pusher_internal:subscription_succeeded');
   });
 });
 

@@ -29,8 +29,20 @@ export const Limits = {
   maxChannelsPerTrigger: 100,
   maxBatchSize: 10,
   clientEventsPerSecond: 10,
-  /** A WebSocket frame this large cannot be a legitimate protocol message (10 KB data plus envelope). */
+  /** Pusher's presence limits: 100 members per channel, a 1 KB user object, 128-character user ids. */
+  maxPresenceMembers: 100,
+  maxPresenceUserBytes: 1024,
+  maxPresenceUserIdLength: 128,
+  /**
+   * A frame this large cannot be a legitimate protocol message (10 KB data plus envelope): it is
+   * answered with `pusher:error` and dropped, and the socket stays open.
+   */
   maxFrameBytes: 64 * 1024,
+  /**
+   * What `ws` buffers at most for one frame. Beyond it `ws` closes the socket with 1009 (and pusher-js
+   * reconnects after a second); this only bounds memory, the protocol limit above is what clients meet.
+   */
+  maxSocketPayloadBytes: 1024 * 1024,
 } as const;
 
 /** Protocol versions pusher-js clients of the last years speak; 7 is current. */

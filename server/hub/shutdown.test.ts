@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { nextEvent, startHub, subscribed, type TestHub } from './test-helpers.js';
+import { nextEvent, startHub, subscribed, until, type TestHub } from './test-helpers.js';
 
 describe('hub shutdown', { timeout: 10_000 }, () => {
   let t: TestHub;
@@ -18,7 +18,7 @@ describe('hub shutdown', { timeout: 10_000 }, () => {
       data: { code: 4200, message: 'Server is closing. Please reconnect shortly.' },
     });
     assert.equal((await socket.closed).code, 4200);
-    assert.deepEqual(old.stats(), { sockets: 0, channels: 0, presenceMembers: 0 });
+    assert.deepEqual(old.stats(), { sockets: 0, channels: 0, presenceMembers: 0, users: 0 });
   });
 
   it('makes pusher-js reconnect at once with a new socket id, re-authorize and resubscribe', async () => {
@@ -33,9 +33,47 @@ describe('hub shutdown', { timeout: 10_000 }, () => {
 
     assert.notEqual(client.connection.socket_id, firstSocketId);
     assert.deepEqual(authorizedFor, [firstSocketId, client.connection.socket_id]);
-    assert.deepEqual(t.hub.stats(), { sockets: 1, channels: 1, presenceMembers: 0 });
+    assert.deepEqual(t.hub.stats(), { sockets: 1, channels: 1, presenceMembers: 0, users: 0 });
     const received = nextEvent(channel, 'after');
     await t.sdk.trigger('private-restart', 'after', { ok: 1 });
     assert.deepEqual((await received).data, { ok: 1 });
+  });
+
+  it('does not replay an event published while the client was away (the app\'s catch-up must cover it)', async () => {
+    // The re-authorization after the restart is held until the event has been published, so the
+    // event falls exactly into the gap between the 4200 close and the resubscription.
+    let releaseReauthorization: () => void = () => {};
+    const gapPublished = new Promise<void>((resolve) => (releaseReauthorization = resolve));
+    let authorizations = 0;
+    const client = await t.client({
+      options: {
+        channelAuthorization: {
+          endpoint: '/unused',
+          transport: 'ajax',
+          customHandler: ({ socketId, channelName }, callback) => {
+            authorizations += 1;
+            const answer = () => callback(null, t.sdk.authorizeChannel(socketId, channelName));
+            if (authorizations === 1) answer();
+            else void gapPublished.then(answer);
+          },
+        },
+      },
+    });
+    const channel = await subscribed(client, 'private-gap');
+    const missed: unknown[] = [];
+    channel.bind('missed', (data: unknown) => missed.push(data));
+
+    const resubscribed = nextEvent(channel, 'pusher:subscription_succeeded');
+    await t.restart();
+    await until(() => authorizations === 2, 'pusher-js to ask for a new authorization');
+    await t.sdk.trigger('private-gap', 'missed', { n: 1 });
+    releaseReauthorization();
+    await resubscribed;
+
+    const after = nextEvent(channel, 'after-gap');
+    await t.sdk.trigger('private-gap', 'after-gap', { n: 2 });
+    assert.deepEqual((await after).data, { n: 2 });
+    // Frames on one socket arrive in order: a replayed 'missed' would have come before 'after-gap'.
+    assert.deepEqual(missed, []);
   });
 });

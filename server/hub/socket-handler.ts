@@ -1,7 +1,8 @@
 /**
  * Accepts a WebSocket at `/app/{key}`: checks the key and protocol version, sends
- * `pusher:connection_established`, then routes each frame. A malformed frame is answered with
- * `pusher:error` on that socket only; nothing a client sends can throw out of here.
+ * `pusher:connection_established`, then routes each frame. A malformed frame (not JSON, unknown event,
+ * wrong types, over 64 KB) is answered with `pusher:error` on that socket only, which stays open;
+ * nothing a client sends can throw out of here.
  */
 import { randomInt } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -9,7 +10,7 @@ import type { RawData, WebSocket } from 'ws';
 import { handleClientEvent } from './client-events.js';
 import { Connection, type LivenessOptions } from './connection.js';
 import type { HubCore } from './core.js';
-import { checkProtocolVersion, ErrorCode, errorFrame, parseClientFrame } from './protocol.js';
+import { checkProtocolVersion, ErrorCode, errorFrame, Limits, parseClientFrame } from './protocol.js';
 import { handleSignin } from './signin.js';
 import { handleSubscribe, handleUnsubscribe } from './subscriptions.js';
 
@@ -34,9 +35,9 @@ function newSocketId(core: HubCore): string {
   }
 }
 
-function textOf(data: RawData): string {
-  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  return Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data).toString('utf8');
+function bytesOf(data: RawData): Buffer {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return Buffer.isBuffer(data) ? data : Buffer.from(new Uint8Array(data));
 }
 
 export interface SocketHandlerOptions extends LivenessOptions {
@@ -69,8 +70,13 @@ export function acceptSocket(core: HubCore, socket: WebSocket, request: Incoming
       connection.send(errorFrame(null, 'Binary frames are not supported.'));
       return;
     }
+    const bytes = bytesOf(data);
+    if (bytes.length > Limits.maxFrameBytes) {
+      connection.send(errorFrame(null, `Frames are at most ${Limits.maxFrameBytes / 1024} KB.`));
+      return;
+    }
     try {
-      route(core, connection, textOf(data));
+      route(core, connection, bytes.toString('utf8'));
     } catch (error) {
       // A bug in a handler must not take down the process or the other sockets.
       core.options.log('hub frame handler failed', { socketId: connection.socketId, error: String(error) });
@@ -89,7 +95,9 @@ function route(core: HubCore, connection: Connection, text: string): void {
   const parsed = parseClientFrame(text);
   if (!parsed.ok) {
     const { code, message, channel } = parsed.failure;
-    connection.send(errorFrame(code, message, channel));
+    // A malformed sign-in is a failed sign-in: 4009 and a close, like a bad signature (soketi does the same).
+    if (code === ErrorCode.Unauthorized) connection.closeWith(code, message);
+    else connection.send(errorFrame(code, message, channel));
     return;
   }
   const { frame } = parsed;

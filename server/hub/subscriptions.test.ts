@@ -100,6 +100,45 @@ describe('hub subscriptions', { timeout: 10_000 }, () => {
     assert.equal(await nothingWithin(late, 200), 'nothing');
   });
 
+  it('runs pusher-js sequences: sub-sub = sub and sub-wait-sub = sub (one membership, one delivery)', async () => {
+    const client = await t.client();
+    client.subscribe('seq-twice');
+    const channel = client.subscribe('seq-twice');
+    await nextEvent(channel, 'pusher:subscription_succeeded');
+    client.subscribe('seq-twice');
+    const deliveries: unknown[] = [];
+    channel.bind('n', (data: unknown) => deliveries.push(data));
+    const response = await t.sdk.trigger('seq-twice', 'n', { n: 1 }, { info: 'subscription_count' });
+    assert.deepEqual(await response.json(), { channels: { 'seq-twice': { subscription_count: 1 } } });
+    const last = nextEvent(channel, 'last');
+    await t.sdk.trigger('seq-twice', 'last', {});
+    await last;
+    assert.deepEqual(deliveries, [{ n: 1 }]);
+  });
+
+  it('runs pusher-js sequences: sub-unsub = NOP, sub-wait-unsub = NOP, sub-unsub-unsub = NOP, sub-unsub-wait-sub = sub', async () => {
+    const client = await t.client();
+    client.subscribe('seq-nop');
+    client.unsubscribe('seq-nop');
+    await subscribed(client, 'seq-nop-waited');
+    client.unsubscribe('seq-nop-waited');
+    client.subscribe('seq-nop-twice');
+    client.unsubscribe('seq-nop-twice');
+    client.unsubscribe('seq-nop-twice');
+    for (const name of ['seq-nop', 'seq-nop-waited', 'seq-nop-twice']) await waitUnoccupied(t, name);
+    assert.equal(client.connection.state, 'connected');
+
+    const channel = client.subscribe('seq-back');
+    client.unsubscribe('seq-back');
+    await waitUnoccupied(t, 'seq-back');
+    const again = client.subscribe('seq-back');
+    await nextEvent(again, 'pusher:subscription_succeeded');
+    assert.equal(again, channel, 'the cancelled pending subscription was reinstated');
+    const received = nextEvent(again, 'hello');
+    await t.sdk.trigger('seq-back', 'hello', { back: true });
+    assert.deepEqual((await received).data, { back: true });
+  });
+
   it('answers a repeated subscribe again without a second membership', async () => {
     const socket = await t.raw();
     await socket.nextOf('pusher:connection_established');

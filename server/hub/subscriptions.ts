@@ -1,18 +1,20 @@
 /**
  * `pusher:subscribe` and `pusher:unsubscribe`. A refused subscription is answered on the channel with
  * `pusher:subscription_error` {type, error, status} (soketi's choice); the connection stays open.
+ * Presence channels carry Pusher's limits (100 members, 1 KB user object, 128-character user id), with
+ * soketi's statuses: 4100 for a full channel, 4301 for an oversized member.
  */
 import type { PresenceMember } from './channels.js';
 import type { Connection } from './connection.js';
 import type { HubCore } from './core.js';
-import { channelKind, isValidChannelName, userIdOfServerToUserChannel } from './protocol.js';
+import { channelKind, isValidChannelName, Limits, userIdOfServerToUserChannel } from './protocol.js';
 import { verifyChannelAuth } from './signatures.js';
 
 type SubscribeFrame = { channel: string; auth: string; channelData: string | undefined };
 
 /** Why a subscription was refused, in the shape pusher-js hands to `pusher:subscription_error` handlers. */
 export interface SubscriptionError {
-  type: 'AuthError' | 'InvalidChannel' | 'InvalidPresenceData';
+  type: 'AuthError' | 'InvalidChannel' | 'InvalidPresenceData' | 'LimitReached';
   error: string;
   status: number;
 }
@@ -33,6 +35,21 @@ function presenceMember(channelData: string): PresenceMember | undefined {
   const { user_id: userId, user_info: userInfo } = parsed as { user_id?: unknown; user_info?: unknown };
   if (typeof userId === 'number' && Number.isFinite(userId)) return { userId: String(userId), userInfo: userInfo ?? null };
   if (typeof userId === 'string' && userId.length > 0) return { userId, userInfo: userInfo ?? null };
+  return undefined;
+}
+
+/** Pusher's presence limits; a user already in the channel may always add another socket. */
+function presenceLimitProblem(core: HubCore, channel: string, channelData: string, member: PresenceMember): Authorization | undefined {
+  const limitReached = (error: string, status: number): Authorization => ({ ok: false, error: { type: 'LimitReached', error, status } });
+  if (member.userId.length > Limits.maxPresenceUserIdLength) {
+    return limitReached(`Presence user ids are at most ${Limits.maxPresenceUserIdLength} characters.`, 4301);
+  }
+  if (Buffer.byteLength(channelData) > Limits.maxPresenceUserBytes) {
+    return limitReached(`The presence user object is over ${Limits.maxPresenceUserBytes} bytes.`, 4301);
+  }
+  if (core.channels.userCount(channel) >= Limits.maxPresenceMembers && !core.channels.hasMember(channel, member.userId)) {
+    return limitReached(`Presence channels hold at most ${Limits.maxPresenceMembers} members.`, 4100);
+  }
   return undefined;
 }
 
@@ -58,7 +75,7 @@ function authorize(core: HubCore, connection: Connection, frame: SubscribeFrame)
           error: { type: 'InvalidPresenceData', error: 'channel_data needs a user_id.', status: 400 },
         };
       }
-      return { ok: true, member };
+      return presenceLimitProblem(core, channel, channelData, member) ?? { ok: true, member };
     }
     case 'server-to-user':
       return connection.user !== undefined && connection.user.id === userIdOfServerToUserChannel(channel)

@@ -45,10 +45,20 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
+export interface StartHubExtras {
+  /** Extra routes on the same HTTP server (a test page, an auth endpoint), mounted before the hub's. */
+  routes?: (app: Hono) => void;
+}
+
 /** Starts a hub behind a real HTTP server on an ephemeral loopback port. */
-export async function startHub(options: Partial<HubOptions> = {}): Promise<TestHub> {
+export async function startHub(options: Partial<HubOptions> = {}, extras: StartHubExtras = {}): Promise<TestHub> {
+  const mount = (mounted: Hub): Hono => {
+    const routes = new Hono();
+    extras.routes?.(routes);
+    return routes.route('/', mounted.http);
+  };
   let hub = createHub({ ...APP, ...options });
-  let app = new Hono().route('/', hub.http);
+  let app = mount(hub);
   const server: Server = createServer(getRequestListener((request) => app.fetch(request)));
   server.on('upgrade', (req, socket, head) => {
     if (!hub.handleUpgrade(req, socket, head)) socket.destroy();
@@ -100,7 +110,7 @@ export async function startHub(options: Partial<HubOptions> = {}): Promise<TestH
     async restart() {
       const old = hub;
       hub = createHub({ ...APP, ...options });
-      app = new Hono().route('/', hub.http);
+      app = mount(hub);
       await old.close();
       return old;
     },

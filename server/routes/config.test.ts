@@ -1,0 +1,104 @@
+/**
+ * `GET /staff_chat/config` for the three realtime set-ups: the options it hands the widget, and proof
+ * that the unmodified pusher-js reads them as meant. The embedded and self-hosted set-ups connect for
+ * real (a standalone hub stands in for soketi); hosted Pusher is checked through the URL pusher-js
+ * derives, without leaving loopback.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import Pusher from 'pusher-js';
+import type { ChatConfig } from '../contract.js';
+import { APP, startHub, waitForState, type TestHub } from '../hub/test-helpers.js';
+import { createTestApp } from './test-support.js';
+
+const CREDENTIALS = { PUSHER_APP_ID: APP.appId, PUSHER_KEY: APP.key, PUSHER_SECRET: APP.secret };
+
+/** The config route's answer, for a request that reached the server at `url`. */
+async function chatConfig(env: Record<string, string>, url: string, headers: Record<string, string> = {}): Promise<ChatConfig> {
+  const { app, config, close } = await createTestApp({ ...CREDENTIALS, ...env });
+  try {
+    const response = await app.request(new URL(`${config.apiBase}/staff_chat/config`, url).href, { headers });
+    assert.equal(response.status, 200);
+    return (await response.json()) as ChatConfig;
+  } finally {
+    await close();
+  }
+}
+
+/** Connects the Node build of pusher-js with exactly the options the widget would get. */
+async function connectWith(config: ChatConfig): Promise<Pusher> {
+  const client = new Pusher(config.pusher.key, config.pusher.options);
+  await waitForState(client, 'connected');
+  return client;
+}
+
+describe('GET /staff_chat/config: pusher-js options per engine', { timeout: 10_000 }, () => {
+  let engine: TestHub;
+  const clients: Pusher[] = [];
+  before(async () => {
+    engine = await startHub();
+  });
+  after(async () => {
+    for (const client of clients) client.disconnect();
+    await engine.close();
+  });
+
+  test('embedded hub: the host and port the browser used, plain ws unless the request was https', async () => {
+    const config = await chatConfig({}, `http://127.0.0.1:${engine.port}/`);
+    assert.deepEqual(config.pusher, {
+      key: APP.key,
+      options: {
+        cluster: 'mt1', wsHost: '127.0.0.1', wsPort: engine.port, wssPort: engine.port, forceTLS: false,
+        enabledTransports: ['ws', 'wss'], disableStats: true,
+      },
+      auth_endpoint: '/api/staff_chat/pusher/auth',
+    });
+    const client = await connectWith(config);
+    clients.push(client);
+    assert.match(client.connection.socket_id, /^\d+\.\d+$/);
+
+    const behindTlsProxy = await chatConfig({}, 'http://chat.example.com/', { 'x-forwarded-proto': 'https' });
+    assert.deepEqual(
+      [behindTlsProxy.pusher.options.wsHost, behindTlsProxy.pusher.options.wssPort, behindTlsProxy.pusher.options.forceTLS],
+      ['chat.example.com', 443, true],
+    );
+  });
+
+  test('self-hosted engine (PUSHER_HOST/PORT/USE_TLS): its host and port, whatever host served the page', async () => {
+    const env = { PUSHER_HOST: '127.0.0.1', PUSHER_PORT: String(engine.port), PUSHER_USE_TLS: '0' };
+    const config = await chatConfig(env, 'https://portal.example.com/');
+    assert.deepEqual(config.pusher.options, {
+      cluster: 'mt1', wsHost: '127.0.0.1', wsPort: engine.port, wssPort: engine.port, forceTLS: false,
+      enabledTransports: ['ws', 'wss'], disableStats: true,
+    });
+    clients.push(await connectWith(config));
+
+    const tls = await chatConfig({ PUSHER_HOST: 'soketi.internal' }, 'http://127.0.0.1/');
+    assert.deepEqual(tls.pusher.options, {
+      cluster: 'mt1', wsHost: 'soketi.internal', wsPort: 443, wssPort: 443, forceTLS: true,
+      enabledTransports: ['ws', 'wss'], disableStats: true,
+    });
+  });
+
+  test('hosted Pusher (PUSHER_CLUSTER): the cluster and TLS, no host of ours', async () => {
+    const config = await chatConfig({ PUSHER_CLUSTER: 'eu' }, 'http://127.0.0.1:3000/');
+    assert.deepEqual(config.pusher.options, { cluster: 'eu', forceTLS: true, enabledTransports: ['ws', 'wss'], disableStats: true });
+
+    // Read back what pusher-js makes of them without connecting to Pusher: while `isReady` is false
+    // its constructor does not connect. The Node build's default export subclasses the class that
+    // holds the flag.
+    const PusherCore = Object.getPrototypeOf(Pusher) as typeof Pusher;
+    PusherCore.isReady = false;
+    try {
+      const client = new Pusher(config.pusher.key, config.pusher.options);
+      PusherCore.instances = PusherCore.instances.filter((instance) => instance !== client);
+      assert.equal(client.connection.state, 'initialized');
+      assert.equal(client.config.wsHost, 'ws-eu.pusher.com');
+      assert.equal(client.config.useTLS, true);
+      assert.deepEqual(client.config.enabledTransports, ['ws', 'wss']);
+      client.disconnect();
+    } finally {
+      PusherCore.isReady = true;
+    }
+  });
+});
