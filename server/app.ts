@@ -1,18 +1,29 @@
-import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { Hono, type Context } from 'hono';
+import { every, except } from 'hono/combine';
 import { cors } from 'hono/cors';
 import type Pusher from 'pusher';
 import { requireStaff } from './auth/middleware.js';
 import { StaffSync } from './auth/staff-sync.js';
 import type { Config } from './config.js';
 import { ApiError, handleError, handleNotFound } from './errors.js';
+import { bodyLimit } from './limits/body-limit.js';
+import { rateLimit } from './limits/rate-limit.js';
+import { requireUtf8Body } from './limits/utf8-body.js';
 import { consoleLogger, type Logger } from './logger.js';
 import type { Notifier } from './notify/notifier.js';
+import { withSignedAttachmentUrls } from './files/attachment-urls.js';
+import type { FileStore } from './files/file-store.js';
+import { localDiskStore } from './files/local-disk.js';
+import { UrlSigner } from './files/signed-url.js';
+import { attachmentRoutes } from './routes/attachments.js';
+import { isUploadPath, uploadRoutes } from './routes/upload.js';
 import { configRoutes } from './routes/config.js';
 import { conversationRoutes } from './routes/conversations.js';
 import type { RouteDeps } from './routes/deps.js';
 import { devTokenRoutes } from './routes/dev-token.js';
+import { messageChangeRoutes } from './routes/message-changes.js';
 import { messageRoutes } from './routes/messages.js';
+import { participantRoutes } from './routes/participants.js';
 import { pusherAuthRoutes } from './routes/pusher-auth.js';
 import { staffRoutes } from './routes/staff.js';
 import type { Storage } from './storage/storage.js';
@@ -24,6 +35,8 @@ export interface AppDeps {
   pusher: Pusher;
   notifier: Notifier;
   log?: Logger;
+  /** Where attachments are kept; default: the local disk at `config.uploads.dir`. */
+  files?: FileStore;
 }
 
 /**
@@ -35,10 +48,20 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const { config } = deps;
   const log = deps.log ?? consoleLogger;
+  const { rate } = config.limits;
+  const signer = new UrlSigner(config.jwtSecret);
+  const files = deps.files ?? localDiskStore(config.uploads.dir);
   const routeDeps: RouteDeps = {
     ...deps,
+    // Every message a route answers or notifies carries freshly signed attachment URLs.
+    storage: withSignedAttachmentUrls(deps.storage, signer, config.apiBase),
     log,
-    auth: requireStaff({ jwtSecret: config.jwtSecret, staffSync: new StaffSync(deps.storage) }),
+    // Every authenticated request counts against its sender's request budget.
+    auth: every(
+      requireStaff({ jwtSecret: config.jwtSecret, staffSync: new StaffSync(deps.storage) }),
+      rateLimit({ perMinute: rate.requestsPerMinute, what: 'requests' }),
+    ),
+    limitMessages: rateLimit({ perMinute: rate.messagesPerMinute, what: 'messages' }),
   };
 
   const staffChat = new Hono()
@@ -46,7 +69,11 @@ export function createApp(deps: AppDeps) {
     .route('/pusher/auth', pusherAuthRoutes(routeDeps))
     .route('/:hotel', staffRoutes(routeDeps))
     .route('/:hotel/conversations', conversationRoutes(routeDeps))
-    .route('/:hotel/conversations', messageRoutes(routeDeps));
+    .route('/:hotel/conversations', messageRoutes(routeDeps))
+    .route('/:hotel/conversations', participantRoutes(routeDeps))
+    .route('/:hotel/messages', messageChangeRoutes(routeDeps))
+    .route('/:hotel/conversations', uploadRoutes({ ...routeDeps, files }))
+    .route('/:hotel/attachments', attachmentRoutes({ ...routeDeps, files, signer }));
   if (config.demo) staffChat.route('/dev/token', devTokenRoutes(routeDeps));
 
   const api = new Hono();
@@ -61,15 +88,21 @@ export function createApp(deps: AppDeps) {
       }),
     );
   }
+  // Uploads are the one exception: binary multipart bodies, with their own, larger limit (routes/upload.ts).
+  const isUpload = (c: Context) => isUploadPath(c.req.path);
   api.use(
     '*',
-    bodyLimit({
-      maxSize: config.limits.bodyMaxBytes,
-      onError: () => {
-        throw new ApiError(413, 'payload_too_large', `The request body is larger than ${config.limits.bodyMaxBytes} bytes.`);
-      },
-    }),
+    except(
+      isUpload,
+      bodyLimit({
+        maxSize: config.limits.bodyMaxBytes,
+        onError: () => {
+          throw new ApiError(413, 'payload_too_large', `The request body is larger than ${config.limits.bodyMaxBytes} bytes.`);
+        },
+      }),
+    ),
   );
+  api.use('*', except(isUpload, requireUtf8Body()));
 
   const app = new Hono({ strict: false }).route(config.apiBase || '/', api.route('/staff_chat', staffChat));
   app.onError(handleError(log));

@@ -40,10 +40,15 @@ export interface Config {
     pageSizeMax: number;
     /** Largest request body accepted, in bytes; more is a 413. */
     bodyMaxBytes: number;
+    /** Per staff member and minute; 0 turns a limit off. Beyond it: 429 with Retry-After. */
+    rate: { requestsPerMinute: number; messagesPerMinute: number };
   };
+  /** Attachments (`POST …/upload/`): where the local-disk store keeps them, and how much one upload may carry. */
+  uploads: { dir: string; maxBytes: number; maxFiles: number };
 }
 
 export const DEFAULT_DATABASE_URL = 'file:./data/staff-chat.sqlite';
+export const DEFAULT_UPLOAD_DIR = './data/uploads';
 
 const MIN_SECRET_LENGTH = 32;
 
@@ -64,6 +69,13 @@ const portNumber = (name: string) =>
     .regex(/^\d{1,5}$/, { error: `${name} must be a port number between 0 and 65535.` })
     .transform(Number)
     .refine((port) => port <= 65535, { error: `${name} must be a port number between 0 and 65535.` });
+
+const perMinute = (name: string) =>
+  z
+    .string()
+    .regex(/^\d{1,7}$/, { error: `${name} must be a whole number per minute (0 turns the limit off).` })
+    .transform(Number)
+    .optional();
 
 const envSchema = z.object({
   PORT: portNumber('PORT').optional(),
@@ -97,6 +109,23 @@ const envSchema = z.object({
     .refine((length) => length >= 1 && length <= 10_000, {
       error: 'STAFF_CHAT_MESSAGE_MAX_LENGTH must be between 1 and 10000.',
     })
+    .optional(),
+  STAFF_CHAT_RATE_LIMIT_REQUESTS: perMinute('STAFF_CHAT_RATE_LIMIT_REQUESTS'),
+  STAFF_CHAT_RATE_LIMIT_MESSAGES: perMinute('STAFF_CHAT_RATE_LIMIT_MESSAGES'),
+  STAFF_CHAT_UPLOAD_DIR: optionalText,
+  STAFF_CHAT_UPLOAD_MAX_BYTES: z
+    .string()
+    .regex(/^\d{1,10}$/, { error: 'STAFF_CHAT_UPLOAD_MAX_BYTES must be a whole number of bytes.' })
+    .transform(Number)
+    .refine((bytes) => bytes >= 1 && bytes <= 100 * 1024 * 1024, {
+      error: 'STAFF_CHAT_UPLOAD_MAX_BYTES must be between 1 and 104857600 (100 MB).',
+    })
+    .optional(),
+  STAFF_CHAT_UPLOAD_MAX_FILES: z
+    .string()
+    .regex(/^\d{1,3}$/, { error: 'STAFF_CHAT_UPLOAD_MAX_FILES must be a whole number.' })
+    .transform(Number)
+    .refine((count) => count >= 1 && count <= 20, { error: 'STAFF_CHAT_UPLOAD_MAX_FILES must be between 1 and 20.' })
     .optional(),
 });
 
@@ -149,6 +178,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pageSizeDefault: 50,
       pageSizeMax: 100,
       bodyMaxBytes: 64 * 1024,
+      rate: {
+        requestsPerMinute: values.STAFF_CHAT_RATE_LIMIT_REQUESTS ?? 600,
+        messagesPerMinute: values.STAFF_CHAT_RATE_LIMIT_MESSAGES ?? 120,
+      },
+    },
+    uploads: {
+      dir: values.STAFF_CHAT_UPLOAD_DIR ?? DEFAULT_UPLOAD_DIR,
+      maxBytes: values.STAFF_CHAT_UPLOAD_MAX_BYTES ?? 10 * 1024 * 1024,
+      maxFiles: values.STAFF_CHAT_UPLOAD_MAX_FILES ?? 5,
     },
   };
 }

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
@@ -12,6 +12,9 @@ import { createHub, type Hub } from './hub/index.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { PusherNotifier } from './notify/notifier.js';
 import { createStorage, type Storage } from './storage/index.js';
+
+/** How long close() lets requests in flight finish before cutting their connections. */
+const DRAIN_TIMEOUT_MS = 10_000;
 
 /** Where `vite build` puts the drop-in script that host portals load. */
 const widgetDist = fileURLToPath(new URL('../dist', import.meta.url));
@@ -58,7 +61,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const port = (server.address() as AddressInfo).port;
 
   const pusher = createPusherSdk(realtime, port);
-  const notifier = new PusherNotifier({ pusher, storage, log });
+  // With the embedded hub, new messages are published in-process rather than over HTTP to ourselves.
+  const notifier = new PusherNotifier({ pusher, storage, log, ...(hub && { sendBatch: (batch) => hub.triggerBatch(batch) }) });
 
   const app = createApp({ config, storage, pusher, notifier, log });
   if (hub) app.route('/', hub.http);
@@ -68,7 +72,29 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   app.get('/chunks/*', serveStatic({ root: widgetDist }));
   if (config.demo) app.route('/', demoRoutes());
 
-  server.on('request', getRequestListener(app.fetch));
+  const listener = getRequestListener(app.fetch);
+  // Node's close() waits for kept-alive connections to time out, and busy clients never let them:
+  // while draining, every answer, including those to requests already in flight, ends its connection.
+  let draining = false;
+  const inFlight = new Set<ServerResponse>();
+  server.on('request', (req, res) => {
+    if (draining) res.setHeader('Connection', 'close');
+    else {
+      inFlight.add(res);
+      res.once('close', () => inFlight.delete(res));
+    }
+    void listener(req, res);
+  });
+  const drain = () => {
+    draining = true;
+    for (const res of inFlight) {
+      if (!res.headersSent) res.setHeader('Connection', 'close');
+      else {
+        const socket = res.socket;
+        res.once('finish', () => socket?.end());
+      }
+    }
+  };
   server.on('upgrade', (req, socket, head) => {
     if (!hub?.handleUpgrade(req, socket, head)) socket.destroy();
   });
@@ -82,10 +108,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     hub,
     close() {
       closing ??= (async () => {
+        drain();
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
         await hub?.close();
         server.closeIdleConnections();
+        // A request that never ends must not keep the process alive forever.
+        const force = setTimeout(() => server.closeAllConnections(), DRAIN_TIMEOUT_MS);
         await stopped;
+        clearTimeout(force);
         await notifier.idle();
         await storage.close();
       })();

@@ -8,6 +8,10 @@ const MAX_TOKEN_LENGTH = 8192;
 /** Tolerated clock difference between the portal and this server, for `nbf` and `iat` only. */
 const CLOCK_SKEW_SECONDS = 60;
 
+/** NUL (PostgreSQL cannot store it) or a lone UTF-16 surrogate (no character at all): never in a stored claim. */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const storable = (value: string | null | undefined) => value == null || !UNSTORABLE.test(value);
+
 /** Portals send absent fields as null or "" as often as they omit them. */
 const optionalClaim = (max: number) =>
   z
@@ -15,12 +19,13 @@ const optionalClaim = (max: number) =>
     .trim()
     .max(max)
     .nullish()
+    .refine(storable, 'must be text without NUL characters or lone surrogates')
     .transform((value) => value || undefined);
 
 const claimsSchema = z.object({
   sub: z.string().regex(STAFF_ID, 'sub must be a staff id of at most 64 characters from A-Z a-z 0-9 _ - = @ , . ;'),
   hotel: z.string().regex(HOTEL_SLUG, 'hotel must be a lowercase slug such as grand-hotel'),
-  name: z.string().trim().min(1).max(200),
+  name: z.string().trim().min(1).max(200).refine(storable, 'name must be text without NUL characters or lone surrogates'),
   // Shown as an image source by the widget, so only web URLs.
   avatar: optionalClaim(2048).refine((url) => url === undefined || /^https?:\/\/\S+$/i.test(url), 'avatar must be an http(s) URL'),
   department: optionalClaim(100),

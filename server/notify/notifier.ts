@@ -1,10 +1,19 @@
 import type Pusher from 'pusher';
-import { EVENTS, type Message } from '../contract.js';
+import { EVENTS, type Message, type MessagesRead, type ReactionChange } from '../contract.js';
 import { consoleLogger, type Logger } from '../logger.js';
 import type { Storage } from '../storage/storage.js';
+import {
+  changesConversationList,
+  triggerConversationUpdatedFor,
+  triggerMessageChange,
+  triggerMessagesRead,
+  triggerReactionChanged,
+  type MessageChange,
+} from './change-events.js';
 import { conversationChannel, personalChannel } from './channels.js';
 import { envelope } from './envelope.js';
-import { fitConversationUpdated, fitMessageCreated } from './fit.js';
+import { fitConversationUpdated, fitMessageCreated, MAX_EVENT_BYTES } from './fit.js';
+import { TriggerQueue, type SendBatch } from './trigger-queue.js';
 
 /**
  * Tells listeners what changed. Implementations never reject: a message is stored before anyone is
@@ -15,13 +24,21 @@ export interface Notifier {
   messageCreated(hotel: string, message: Message, options?: { excludeSocketId?: string }): Promise<void>;
   /** A conversation was created: its other participants' lists should show it without a fetch. */
   conversationCreated(hotel: string, conversationId: number, createdBy: string): Promise<void>;
+  /**
+   * A message was edited or deleted: `message_edited`/`message_deleted` on its conversation channel, and
+   * `conversation_updated` to every participant when their list shows the change.
+   */
+  messageChanged(hotel: string, type: MessageChange, message: Message, options?: { excludeSocketId?: string }): Promise<void>;
+  /** `reaction_changed` on the conversation channel. */
+  reactionChanged(hotel: string, change: ReactionChange, options?: { excludeSocketId?: string }): Promise<void>;
+  /** `messages_read` on the conversation channel, and `conversation_updated` to the reader's other tabs. */
+  messagesRead(hotel: string, read: MessagesRead, options?: { excludeSocketId?: string }): Promise<void>;
+  /** People joined a group: `conversation_updated` to every participant, so the new ones see it appear. */
+  participantsAdded(hotel: string, conversationId: number, addedBy: string, addedIds: string[]): Promise<void>;
 }
 
 /** pusher-js socket ids; the SDK throws on anything else, so a bad header is ignored instead. */
 const SOCKET_ID = /^\d+\.\d+$/;
-
-/** Pusher accepts at most 10 events per batch trigger. */
-const BATCH_SIZE = 10;
 
 /**
  * The notifier for hosted Pusher, a self-hosted engine and the embedded hub alike: all of them are
@@ -30,9 +47,17 @@ const BATCH_SIZE = 10;
 export class PusherNotifier implements Notifier {
   private readonly pending = new Set<Promise<void>>();
   private readonly log: Logger;
+  /** `message_created` and `conversation_updated` of concurrent sends share batch requests. */
+  private readonly triggers: TriggerQueue;
 
-  constructor(private readonly deps: { pusher: Pusher; storage: Storage; log?: Logger }) {
+  /**
+   * `sendBatch`: where the queued events (`message_created`, `conversation_updated`) go instead of the
+   * SDK's `triggerBatch`; the server passes the embedded hub's in-process trigger. The events of
+   * change-events.ts always go through the SDK.
+   */
+  constructor(private readonly deps: { pusher: Pusher; storage: Storage; log?: Logger; sendBatch?: SendBatch }) {
     this.log = deps.log ?? consoleLogger;
+    this.triggers = new TriggerQueue(deps.sendBatch ?? ((batch) => deps.pusher.triggerBatch(batch)));
   }
 
   /**
@@ -51,6 +76,40 @@ export class PusherNotifier implements Notifier {
   /** Triggers `conversation_updated` on each participant's personal channel but the creator's. */
   conversationCreated(hotel: string, conversationId: number, createdBy: string): Promise<void> {
     return this.track(this.guard('conversation_updated', hotel, this.triggerOnPersonalChannels(hotel, conversationId, createdBy)));
+  }
+
+  messageChanged(hotel: string, type: MessageChange, message: Message, options: { excludeSocketId?: string } = {}): Promise<void> {
+    const lists = async () => {
+      if (await changesConversationList(this.deps, hotel, type, message)) {
+        await this.triggerOnPersonalChannels(hotel, message.conversation_id);
+      }
+    };
+    const work = Promise.all([
+      this.guard(type, hotel, triggerMessageChange(this.deps, hotel, type, message, options.excludeSocketId)),
+      this.guard('conversation_updated', hotel, lists()),
+    ]).then(() => undefined);
+    return this.track(work);
+  }
+
+  reactionChanged(hotel: string, change: ReactionChange, options: { excludeSocketId?: string } = {}): Promise<void> {
+    return this.track(this.guard('reaction_changed', hotel, triggerReactionChanged(this.deps, hotel, change, options.excludeSocketId)));
+  }
+
+  messagesRead(hotel: string, read: MessagesRead, options: { excludeSocketId?: string } = {}): Promise<void> {
+    const work = Promise.all([
+      this.guard('messages_read', hotel, triggerMessagesRead(this.deps, hotel, read, options.excludeSocketId)),
+      this.guard(
+        'conversation_updated',
+        hotel,
+        triggerConversationUpdatedFor(this.deps, hotel, read.conversation_id, read.read_by_staff_id),
+      ),
+    ]).then(() => undefined);
+    return this.track(work);
+  }
+
+  // The adder's other tabs need the new participant list too, so nobody is left out.
+  participantsAdded(hotel: string, conversationId: number): Promise<void> {
+    return this.track(this.guard('conversation_updated', hotel, this.triggerOnPersonalChannels(hotel, conversationId)));
   }
 
   /** Resolves once every notification started so far has settled; for a graceful shutdown. */
@@ -74,33 +133,35 @@ export class PusherNotifier implements Notifier {
 
   private async triggerOnConversation(hotel: string, message: Message, excludeSocketId: string | undefined): Promise<void> {
     const socketId = excludeSocketId && SOCKET_ID.test(excludeSocketId) ? excludeSocketId : undefined;
-    const event = fitMessageCreated(envelope(hotel, 'message_created', message));
-    await this.deps.pusher.trigger(
-      conversationChannel(hotel, message.conversation_id),
-      EVENTS.messageCreated,
-      event,
-      socketId ? { socket_id: socketId } : undefined,
-    );
+    await this.triggers.send([
+      {
+        channel: conversationChannel(hotel, message.conversation_id),
+        name: EVENTS.messageCreated,
+        data: fittedJson(envelope(hotel, 'message_created', message), fitMessageCreated),
+        ...(socketId ? { socket_id: socketId } : {}),
+      },
+    ]);
   }
 
-  private async triggerOnPersonalChannels(hotel: string, conversationId: number, exceptId: string): Promise<void> {
-    const { pusher, storage } = this.deps;
-    const participantIds = (await storage.getParticipantIds(hotel, conversationId)) ?? [];
-    const batch: Pusher.BatchEvent[] = [];
-    for (const participantId of participantIds) {
+  private async triggerOnPersonalChannels(hotel: string, conversationId: number, exceptId?: string): Promise<void> {
+    // Each participant's view differs only in their own unread count; one storage call gives them all.
+    const views = (await this.deps.storage.getConversationViews(hotel, conversationId)) ?? new Map();
+    const events: Pusher.BatchEvent[] = [];
+    for (const [participantId, conversation] of views) {
       if (participantId === exceptId) continue;
-      // As this participant sees it: their own unread count.
-      const conversation = await storage.getConversation(hotel, conversationId, participantId);
-      if (!conversation) continue;
       const payload = { ...conversation, channel: conversationChannel(hotel, conversation.id) };
-      batch.push({
+      events.push({
         channel: personalChannel(hotel, participantId),
         name: EVENTS.conversationUpdated,
-        data: fitConversationUpdated(envelope(hotel, 'conversation_updated', payload)),
+        data: fittedJson(envelope(hotel, 'conversation_updated', payload), fitConversationUpdated),
       });
     }
-    for (let start = 0; start < batch.length; start += BATCH_SIZE) {
-      await pusher.triggerBatch(batch.slice(start, start + BATCH_SIZE));
-    }
+    await this.triggers.send(events);
   }
+}
+
+/** The event as JSON, fitted under Pusher's size limit; serialised once when it fits, as nearly all do. */
+function fittedJson<T>(event: T, fit: (event: T) => T): string {
+  const json = JSON.stringify(event);
+  return Buffer.byteLength(json, 'utf8') <= MAX_EVENT_BYTES ? json : JSON.stringify(fit(event));
 }

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { pusherClientOptions } from '../config.js';
 import type { ChatConfig } from '../contract.js';
+import { ALLOWED_MIME_TYPES } from '../files/file-types.js';
 import type { RouteDeps } from './deps.js';
 
 /** `GET /staff_chat/config`: public; what the widget needs before it has a token. */
@@ -12,7 +13,13 @@ export function configRoutes({ config }: RouteDeps) {
         options: pusherClientOptions(config, new URL(c.req.url), c.req.header('x-forwarded-proto')),
         auth_endpoint: `${config.apiBase}/staff_chat/pusher/auth`,
       },
-      limits: { message_max_length: config.limits.messageMaxLength, page_size_max: config.limits.pageSizeMax },
+      limits: {
+        message_max_length: config.limits.messageMaxLength,
+        page_size_max: config.limits.pageSizeMax,
+        upload_max_bytes: config.uploads.maxBytes,
+        upload_max_files: config.uploads.maxFiles,
+        upload_types: [...ALLOWED_MIME_TYPES],
+      },
     };
     return c.json(body);
   });

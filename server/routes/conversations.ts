@@ -6,18 +6,13 @@ import { ApiError } from '../errors.js';
 import { conversationChannel, STAFF_ID } from '../notify/channels.js';
 import type { Storage } from '../storage/storage.js';
 import type { RouteDeps } from './deps.js';
-import { rejectInvalid } from './validation.js';
+import { plainText, rejectInvalid } from './validation.js';
 
-const MAX_PARTICIPANTS = 50;
+export const MAX_PARTICIPANTS = 50;
 
 const createBody = z.object({
   participant_ids: z.array(z.string().regex(STAFF_ID, 'must be a staff id')).min(1).max(MAX_PARTICIPANTS),
-  title: z
-    .string()
-    .trim()
-    .max(100)
-    .nullish()
-    .transform((title) => title || null),
+  title: plainText(z.string().trim().max(100).nullish()).transform((title) => title || null),
 });
 
 /** `/staff_chat/{hotel}/conversations`: the caller's list, and starting a conversation. */
@@ -55,7 +50,7 @@ export function conversationRoutes({ storage, notifier, auth }: RouteDeps) {
 }
 
 /** @throws ApiError 400 `unknown_participant` naming every id that is not staff of this hotel. */
-async function requireStaffOf(storage: Storage, hotel: string, staffIds: string[]): Promise<void> {
+export async function requireStaffOf(storage: Storage, hotel: string, staffIds: string[]): Promise<void> {
   const found = await Promise.all(staffIds.map((id) => storage.getStaff(hotel, id)));
   const unknown = staffIds.filter((_, index) => !found[index]);
   if (unknown.length > 0) {

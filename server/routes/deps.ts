@@ -15,4 +15,6 @@ export interface RouteDeps {
   notifier: Notifier;
   log: Logger;
   auth: MiddlewareHandler<AuthEnv>;
+  /** After `auth` on routes that store a message: the per-staff message budget (429 beyond it). */
+  limitMessages: MiddlewareHandler<AuthEnv>;
 }

@@ -5,12 +5,12 @@ import { requireParticipant } from '../auth/membership.js';
 import type { MessagePage } from '../contract.js';
 import { ApiError } from '../errors.js';
 import type { RouteDeps } from './deps.js';
-import { bodyId, idParam, queryId, rejectInvalid } from './validation.js';
+import { bodyId, idParam, messageText, queryAfterId, queryId, rejectInvalid } from './validation.js';
 
 const CLIENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** `/staff_chat/{hotel}/conversations/{id}/…`: history, sending, read state. */
-export function messageRoutes({ config, storage, notifier, auth }: RouteDeps) {
+export function messageRoutes({ config, storage, notifier, auth, limitMessages }: RouteDeps) {
   const { limits } = config;
 
   const pageQuery = z
@@ -22,7 +22,7 @@ export function messageRoutes({ config, storage, notifier, auth }: RouteDeps) {
         .pipe(z.number().min(1).max(limits.pageSizeMax))
         .optional(),
       before_id: queryId.optional(),
-      after_id: queryId.optional(),
+      after_id: queryAfterId.optional(),
     })
     .refine((query) => query.before_id === undefined || query.after_id === undefined, {
       error: 'give before_id or after_id, not both',
@@ -30,7 +30,7 @@ export function messageRoutes({ config, storage, notifier, auth }: RouteDeps) {
     });
 
   const sendBody = z.object({
-    message: z.string().trim().min(1, 'must not be empty').max(limits.messageMaxLength),
+    message: messageText(limits.messageMaxLength),
     attachments: z.array(bodyId).max(0, 'attachments are not supported yet').optional(),
     reply_to: bodyId.nullish(),
     client_id: z.string().regex(CLIENT_ID, 'must be 1 to 64 characters from A-Z a-z 0-9 _ -').optional(),
@@ -49,10 +49,11 @@ export function messageRoutes({ config, storage, notifier, auth }: RouteDeps) {
         ...(before_id !== undefined && { beforeId: before_id }),
         ...(after_id !== undefined && { afterId: after_id }),
       });
-      const body: MessagePage = { messages: page.messages, count: page.messages.length, has_more: page.hasMore };
+      const read_marks = await storage.getReadMarks(hotel, id);
+      const body: MessagePage = { messages: page.messages, count: page.messages.length, has_more: page.hasMore, read_marks };
       return c.json(body);
     })
-    .post('/:id/send-message', auth, zValidator('param', idParam, rejectInvalid), zValidator('json', sendBody, rejectInvalid), async (c) => {
+    .post('/:id/send-message', auth, limitMessages, zValidator('param', idParam, rejectInvalid), zValidator('json', sendBody, rejectInvalid), async (c) => {
       const { hotel, sub } = c.var.staff;
       const { id } = c.req.valid('param');
       const { message: text, reply_to, client_id } = c.req.valid('json');
@@ -88,7 +89,15 @@ export function messageRoutes({ config, storage, notifier, auth }: RouteDeps) {
       const { id } = c.req.valid('param');
       const { last_read_id } = c.req.valid('json');
       await requireParticipant(storage, hotel, id, sub);
+      const marks = await storage.getReadMarks(hotel, id);
+      const previous = marks.find((mark) => mark.staff_id === sub)?.last_read_message_id ?? 0;
       const lastReadId = await storage.markRead(hotel, id, sub, last_read_id);
+      if (lastReadId > previous) {
+        // Only a mark that moved is news: "seen by" for the others, cleared badges for the reader's other tabs.
+        const read = { conversation_id: id, read_by_staff_id: sub, last_read_message_id: lastReadId, read_at: new Date().toISOString() };
+        const socketId = c.req.header('x-socket-id');
+        void notifier.messagesRead(hotel, read, socketId ? { excludeSocketId: socketId } : {});
+      }
       const conversation = await storage.getConversation(hotel, id, sub);
       return c.json({ last_read_id: lastReadId, unread_count: conversation?.unread_count ?? 0 });
     });

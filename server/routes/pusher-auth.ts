@@ -1,8 +1,10 @@
+import { isDeepStrictEqual } from 'node:util';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { StaffClaims } from '../contract.js';
+import type Pusher from 'pusher';
+import type { PresenceUserInfo, StaffClaims } from '../contract.js';
 import { ApiError } from '../errors.js';
-import { parseChannel } from '../notify/channels.js';
+import { parseChannel, type ParsedChannel } from '../notify/channels.js';
 import type { Storage } from '../storage/storage.js';
 import type { RouteDeps } from './deps.js';
 import { invalidInput } from './validation.js';
@@ -10,7 +12,12 @@ import { invalidInput } from './validation.js';
 const authBody = z.object({
   socket_id: z.string().regex(/^\d+\.\d+$/, 'must be a Pusher socket id such as 123.456'),
   channel_name: z.string().min(1).max(200),
+  // pusher-js never sends it; a custom authorizer might. The server's own is what gets signed.
+  channel_data: z.string().max(10_000).optional(),
 });
+
+/** Pusher refuses presence members whose `channel_data` is over 1 KB (the hub does too, with 4301). */
+const MAX_CHANNEL_DATA_BYTES = 1000;
 
 /**
  * `POST /staff_chat/pusher/auth`: pusher-js channel authorization. The decision comes from the token
@@ -27,15 +34,48 @@ export function pusherAuthRoutes({ storage, pusher, auth }: RouteDeps) {
       : await c.req.parseBody();
     const parsed = authBody.safeParse(raw);
     if (!parsed.success) throw invalidInput(parsed.error.issues);
-    const { socket_id, channel_name } = parsed.data;
+    const { socket_id, channel_name, channel_data } = parsed.data;
 
-    await requireChannelAccess(storage, c.var.staff, channel_name);
-    return c.json(pusher.authorizeChannel(socket_id, channel_name));
+    const kind = await requireChannelAccess(storage, c.var.staff, channel_name);
+    if (kind !== 'presence') return c.json(pusher.authorizeChannel(socket_id, channel_name));
+    const member = presenceMember(c.var.staff);
+    if (channel_data !== undefined) requireSameMember(channel_data, member);
+    return c.json(pusher.authorizeChannel(socket_id, channel_name, member));
   });
 }
 
-/** @throws ApiError 403 unless the caller may listen on the channel. */
-async function requireChannelAccess(storage: Storage, staff: StaffClaims, channelName: string): Promise<void> {
+/**
+ * The caller as a presence member, from the token alone: who someone is online as is never the client's
+ * say. Trimmed to fit Pusher's 1 KB limit (avatar first, then department, then the name's tail).
+ */
+export function presenceMember(staff: StaffClaims): Pusher.PresenceChannelData & { user_info: PresenceUserInfo } {
+  const info: PresenceUserInfo = { name: staff.name, avatar: staff.avatar ?? null, department: staff.department ?? null };
+  const member = { user_id: staff.sub, user_info: info };
+  const fits = (): boolean => Buffer.byteLength(JSON.stringify(member)) <= MAX_CHANNEL_DATA_BYTES;
+  if (!fits()) info.avatar = null;
+  if (!fits()) info.department = null;
+  while (!fits()) info.name = Array.from(info.name).slice(0, -8).join('');
+  return member;
+}
+
+/** @throws ApiError 403 when a client-sent `channel_data` claims anyone or anything else than the token says. */
+function requireSameMember(channelData: string, member: ReturnType<typeof presenceMember>): void {
+  let claimed: unknown;
+  try {
+    claimed = JSON.parse(channelData);
+  } catch {
+    claimed = undefined;
+  }
+  const { user_id, user_info } = (typeof claimed === 'object' && claimed !== null ? claimed : {}) as Record<string, unknown>;
+  const same = user_id === member.user_id && (user_info === undefined || isDeepStrictEqual(user_info, member.user_info));
+  if (!same) throw new ApiError(403, 'forbidden', 'Presence data is set by the server from your token; it cannot be chosen.');
+}
+
+/**
+ * @returns the kind of channel, once the caller may listen on it.
+ * @throws ApiError 403 unless the caller may listen on the channel.
+ */
+async function requireChannelAccess(storage: Storage, staff: StaffClaims, channelName: string): Promise<ParsedChannel['kind']> {
   const channel = parseChannel(channelName);
   if (!channel) throw new ApiError(403, 'forbidden', 'This channel cannot be subscribed to.');
   if (channel.hotel !== staff.hotel) throw new ApiError(403, 'wrong_hotel', 'The channel belongs to another hotel.');
@@ -46,12 +86,13 @@ async function requireChannelAccess(storage: Storage, staff: StaffClaims, channe
       if (!participantIds?.includes(staff.sub)) {
         throw new ApiError(403, 'not_participant', 'You are not a participant of this conversation.');
       }
-      return;
+      return channel.kind;
     }
     case 'personal':
       if (channel.staffId !== staff.sub) throw new ApiError(403, 'forbidden', 'This is another person\'s channel.');
-      return;
+      return channel.kind;
     case 'presence':
-      throw new ApiError(403, 'forbidden', 'Presence channels are not available yet.');
+      // The hotel was checked above: everyone of the hotel, and only of it, is in its presence channel.
+      return channel.kind;
   }
 }

@@ -3,13 +3,13 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { staffFromClaims } from '../auth/staff-sync.js';
 import type { Me, StaffList } from '../contract.js';
-import { personalChannel } from '../notify/channels.js';
+import { personalChannel, presenceChannel } from '../notify/channels.js';
 import type { RouteDeps } from './deps.js';
-import { rejectInvalid } from './validation.js';
+import { plainText, rejectInvalid } from './validation.js';
 
 const DIRECTORY_LIMIT = 200;
 
-const staffListQuery = z.object({ search: z.string().trim().max(100).optional() });
+const staffListQuery = z.object({ search: plainText(z.string().trim().max(100).optional()) });
 
 /** `/staff_chat/{hotel}/me` and `/staff_chat/{hotel}/staff-list`. */
 export function staffRoutes({ storage, auth }: RouteDeps) {
@@ -17,7 +17,7 @@ export function staffRoutes({ storage, auth }: RouteDeps) {
     .get('/me', auth, async (c) => {
       const { hotel, sub } = c.var.staff;
       const staff = (await storage.getStaff(hotel, sub)) ?? staffFromClaims(c.var.staff);
-      const me: Me = { ...staff, hotel, personal_channel: personalChannel(hotel, sub) };
+      const me: Me = { ...staff, hotel, personal_channel: personalChannel(hotel, sub), presence_channel: presenceChannel(hotel) };
       return c.json(me);
     })
     .get('/staff-list', auth, zValidator('query', staffListQuery, rejectInvalid), async (c) => {

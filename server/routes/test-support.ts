@@ -2,8 +2,9 @@ import Pusher from 'pusher';
 import { createApp } from '../app.js';
 import { signStaffToken } from '../auth/token.js';
 import { loadConfig, type Config } from '../config.js';
-import type { Message, StaffMember } from '../contract.js';
+import type { Message, MessagesRead, ReactionChange, StaffMember } from '../contract.js';
 import { silentLogger } from '../logger.js';
+import type { MessageChange } from '../notify/change-events.js';
 import type { Notifier } from '../notify/notifier.js';
 import { createStorage } from '../storage/index.js';
 import type { Storage } from '../storage/storage.js';
@@ -21,6 +22,27 @@ export class RecordingNotifier implements Notifier {
 
   async conversationCreated(hotel: string, conversationId: number, createdBy: string): Promise<void> {
     this.conversations.push({ hotel, conversationId, createdBy });
+  }
+
+  readonly changes: Array<{ hotel: string; type: MessageChange; message: Message; excludeSocketId: string | undefined }> = [];
+  readonly reactions: Array<{ hotel: string; change: ReactionChange; excludeSocketId: string | undefined }> = [];
+  readonly reads: Array<{ hotel: string; read: MessagesRead }> = [];
+  readonly joins: Array<{ hotel: string; conversationId: number; addedBy: string; addedIds: string[] }> = [];
+
+  async messageChanged(hotel: string, type: MessageChange, message: Message, options: { excludeSocketId?: string } = {}): Promise<void> {
+    this.changes.push({ hotel, type, message, excludeSocketId: options.excludeSocketId });
+  }
+
+  async reactionChanged(hotel: string, change: ReactionChange, options: { excludeSocketId?: string } = {}): Promise<void> {
+    this.reactions.push({ hotel, change, excludeSocketId: options.excludeSocketId });
+  }
+
+  async messagesRead(hotel: string, read: MessagesRead): Promise<void> {
+    this.reads.push({ hotel, read });
+  }
+
+  async participantsAdded(hotel: string, conversationId: number, addedBy: string, addedIds: string[]): Promise<void> {
+    this.joins.push({ hotel, conversationId, addedBy, addedIds });
   }
 }
 

@@ -18,6 +18,24 @@ export function invalidInput(issues: readonly z.core.$ZodIssue[]): ApiError {
   return new ApiError(400, 'bad_request', 'The request is invalid.', details);
 }
 
+/** A lone UTF-16 surrogate: JSON can spell one (`"\ud800"`), but it is no character and cannot be stored as UTF-8. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Text people write: no NUL (PostgreSQL cannot store it in text) and no lone surrogate. Apply to every
+ * free-text field that reaches the database, so both databases refuse the same input.
+ *
+ * @example z.object({ title: plainText(z.string().max(100)) })
+ */
+export function plainText<T extends z.ZodType<string | null | undefined>>(schema: T) {
+  return schema.refine((text) => text == null || (!text.includes('\u0000') && !LONE_SURROGATE.test(text)), {
+    error: 'must be text without NUL characters or lone surrogates',
+  });
+}
+
+/** A message's text: trimmed, not empty, at most `maxLength` characters. */
+export const messageText = (maxLength: number) => plainText(z.string().trim().min(1, 'must not be empty').max(maxLength));
+
 /** A row id in a JSON body: a positive integer that a database row could have. */
 export const bodyId = z
   .number({ error: 'must be a positive integer' })
@@ -31,6 +49,16 @@ export const queryId = z
   .regex(/^[0-9]{1,16}$/, 'must be a positive integer')
   .transform(Number)
   .pipe(bodyId);
+
+/**
+ * `after_id` in a query string: a row id, or 0 for "from the start", which is what a client holding
+ * no message yet catches up from.
+ */
+export const queryAfterId = z
+  .string()
+  .regex(/^[0-9]{1,16}$/, 'must be 0 or a positive integer')
+  .transform(Number)
+  .pipe(z.number().max(MAX_ROW_ID, 'is not a known id'));
 
 /**
  * A row id in the path. Malformed is a 400; a well-formed number too large to exist passes, and the

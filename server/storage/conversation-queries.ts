@@ -8,7 +8,7 @@ import type { Storage } from './storage.js';
 
 type ConversationMethods = Pick<
   Storage,
-  'listConversations' | 'getConversation' | 'getParticipantIds' | 'createConversation'
+  'listConversations' | 'getConversation' | 'getConversationViews' | 'getParticipantIds' | 'createConversation'
 >;
 
 export type ConversationView = Omit<Conversation, 'channel'>;
@@ -55,6 +55,8 @@ function selectConversations(db: Kysely<Database>, hotel: string, viewerId: stri
         .whereRef('unread.conversation_id', '=', 'c.id')
         .where('unread.id', '>', eb.fn.coalesce('me.last_read_message_id', eb.lit(0)))
         .where('unread.sender_id', '<>', viewerId)
+        // A deleted message is a placeholder, not something left to read.
+        .where('unread.is_deleted', '=', 0)
         .as('unread_count'),
     ]);
 }
@@ -104,6 +106,24 @@ function prepareQueries(db: Kysely<Database>) {
     ),
     participants: prepare(db, (db, p: { hotel: string; conversationId: number }) =>
       selectParticipants(db, p.hotel).where('p.conversation_id', '=', p.conversationId),
+    ),
+    // Every participant's unread count at once, for the notifier's `conversation_updated` to each of them.
+    unreadCounts: prepare(db, (db, p: { hotel: string; conversationId: number }) =>
+      db
+        .selectFrom('conversation_participants as p')
+        .select((eb) => [
+          'p.staff_id',
+          eb
+            .selectFrom('messages as unread')
+            .select((sub) => sub.fn.countAll<number>().as('count'))
+            .whereRef('unread.conversation_id', '=', 'p.conversation_id')
+            .whereRef('unread.id', '>', 'p.last_read_message_id')
+            .whereRef('unread.sender_id', '<>', 'p.staff_id')
+            .where('unread.is_deleted', '=', 0)
+            .as('unread_count'),
+        ])
+        .where('p.conversation_id', '=', p.conversationId)
+        .where('p.hotel', '=', p.hotel),
     ),
     participantIds: prepare(db, (db, p: { hotel: string; conversationId: number }) =>
       db
@@ -186,6 +206,23 @@ export function conversationMethods(db: Kysely<Database>, now: () => string): Co
       return row && toConversation(row, groupParticipants(participants.rows).get(row.id) ?? []);
     },
 
+    // Three queries however many participants: the shared view once, then only the unread counts differ.
+    async getConversationViews(hotel, conversationId) {
+      const participants = await q.participants(db, { hotel, conversationId });
+      const viewerId = participants.rows[0]?.id;
+      if (viewerId === undefined) return undefined;
+      // Read as a participant: for anyone else the view's unread count would count the whole history.
+      const [conversation, unread] = await Promise.all([
+        q.conversation(db, { hotel, viewerId, conversationId }),
+        q.unreadCounts(db, { hotel, conversationId }),
+      ]);
+      const row = conversation.rows[0];
+      if (!row) return undefined;
+      const shared = toConversation(row, groupParticipants(participants.rows).get(row.id) ?? []);
+      const unreadOf = new Map(unread.rows.map((count) => [count.staff_id, Number(count.unread_count ?? 0)]));
+      return new Map(shared.participants.map((staff) => [staff.id, { ...shared, unread_count: unreadOf.get(staff.id) ?? 0 }]));
+    },
+
     async getParticipantIds(hotel, conversationId) {
       const { rows } = await q.participantIds(db, { hotel, conversationId });
       // Every conversation has at least its creator, so no rows means no such conversation in this hotel.
@@ -210,7 +247,8 @@ export function conversationMethods(db: Kysely<Database>, now: () => string): Co
           await q.insert(trx, {
             hotel,
             title,
-            isGroup: participantIds.length > 2 ? 1 : 0,
+            // A titled conversation is a group at any size, so people can be added to it later.
+            isGroup: participantIds.length > 2 || title !== null ? 1 : 0,
             key,
             createdBy: input.createdBy,
             now: timestamp,

@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
+import { attachmentMethods, withAttachments } from './attachment-queries.js';
 import { conversationMethods } from './conversation-queries.js';
+import { messageChangeMethods } from './message-change-queries.js';
 import { messageMethods } from './message-queries.js';
+import { reactionMethods, withReactions } from './reaction-queries.js';
 import type { Database } from './schema.js';
 import { staffMethods } from './staff-queries.js';
 import type { Storage } from './storage.js';
@@ -21,10 +24,17 @@ export interface KyselyStorageOptions {
  */
 export function createKyselyStorage(db: Kysely<Database>, options: KyselyStorageOptions = {}): Storage {
   const now = (): string => (options.now?.() ?? new Date()).toISOString();
+  const plainMessages = messageMethods(db, now);
+  // Every message read carries its reactions and attachments.
+  const withExtras = { ...plainMessages, ...withReactions(db, plainMessages) };
+  const messages = { ...withExtras, ...withAttachments(db, withExtras) };
   return {
     ...staffMethods(db, now),
     ...conversationMethods(db, now),
-    ...messageMethods(db, now),
+    ...messages,
+    ...reactionMethods(db, now),
+    ...attachmentMethods(db),
+    ...messageChangeMethods(db, now, messages.getMessage),
     close: () => db.destroy(),
   };
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { insertAttachments, prepareAttachmentInsert } from './attachment-queries.js';
 import { prepare } from './prepared.js';
 import { toMessage, type MessageRow } from './rows.js';
 import type { Database } from './schema.js';
@@ -27,6 +28,8 @@ function selectMessages(db: Kysely<Database>) {
       'rs.full_name as reply_sender_name',
       'm.is_edited',
       'm.is_deleted',
+      'm.edited_at',
+      'm.deleted_at',
     ]);
 }
 
@@ -130,6 +133,7 @@ const REPLAY = Symbol('replayed client id');
 /** The message half of {@link Storage}, its queries compiled once for `db`. */
 export function messageMethods(db: Kysely<Database>, now: () => string): MessageMethods {
   const q = prepareQueries(db);
+  const insertAttachment = prepareAttachmentInsert(db);
 
   return {
     async listMessages(hotel, conversationId, { limit, beforeId, afterId }) {
@@ -172,6 +176,10 @@ export function messageMethods(db: Kysely<Database>, now: () => string): Message
             staffId: input.senderId,
             upTo: inserted.id,
           });
+          if (input.attachments?.length) {
+            const target = { hotel, conversationId: input.conversationId, messageId: inserted.id, now: timestamp };
+            await insertAttachments(insertAttachment, trx, target, input.attachments);
+          }
           const row: MessageRow | undefined = (await q.byId(trx, { hotel, id: inserted.id })).rows[0];
           if (!row) throw new Error(`message ${inserted.id} vanished inside its own transaction`);
           return { message: toMessage(row), created: true };

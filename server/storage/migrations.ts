@@ -115,6 +115,80 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         }
       },
     },
+
+    '0002_message_changes': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('messages').addColumn('edited_at', 'text').execute();
+        await db.schema.alterTable('messages').addColumn('deleted_at', 'text').execute();
+
+        await db.schema
+          .createTable('message_reactions')
+          .addColumn('hotel', 'text', (column) => column.notNull())
+          .addColumn('conversation_id', 'integer', (column) => column.notNull())
+          .addColumn('message_id', 'integer', (column) => column.notNull())
+          .addColumn('staff_id', 'text', (column) => column.notNull())
+          .addColumn('emoji', 'text', (column) => column.notNull())
+          .addColumn('created_at', 'text', (column) => column.notNull())
+          // One of each emoji per person and message: adding twice is a no-op, not a second row.
+          .addPrimaryKeyConstraint('message_reactions_pk', ['message_id', 'staff_id', 'emoji'])
+          // Through `(conversation_id, id)`, so a reaction can only sit on a message of its own conversation.
+          .addForeignKeyConstraint('message_reactions_message_fk', ['conversation_id', 'message_id'], 'messages', [
+            'conversation_id',
+            'id',
+          ])
+          .addForeignKeyConstraint('message_reactions_staff_fk', ['hotel', 'staff_id'], 'staff', ['hotel', 'id'])
+          .execute();
+        // A history page fetches its reactions by an id range of one conversation.
+        await db.schema
+          .createIndex('message_reactions_conversation_message')
+          .on('message_reactions')
+          .columns(['conversation_id', 'message_id'])
+          .execute();
+
+        // A titled conversation is a group from now on (people can be added to it), whatever its size.
+        await sql`update conversations set is_group = 1 where title is not null`.execute(db);
+      },
+
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropTable('message_reactions').execute();
+        await db.schema.alterTable('messages').dropColumn('deleted_at').execute();
+        await db.schema.alterTable('messages').dropColumn('edited_at').execute();
+      },
+    },
+
+    '0003_attachments': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('message_attachments')
+          .addColumn('id', 'integer', serialId)
+          .addColumn('hotel', 'text', (column) => column.notNull())
+          .addColumn('conversation_id', 'integer', (column) => column.notNull())
+          .addColumn('message_id', 'integer', (column) => column.notNull())
+          .addColumn('file_name', 'text', (column) => column.notNull())
+          .addColumn('file_type', 'text', (column) => column.notNull())
+          .addColumn('mime_type', 'text', (column) => column.notNull())
+          .addColumn('file_size', 'integer', (column) => column.notNull())
+          // Where the file store keeps the bytes; never sent to clients.
+          .addColumn('storage_key', 'text', (column) => column.notNull())
+          .addColumn('created_at', 'text', (column) => column.notNull())
+          // Through `(conversation_id, id)`, so an attachment can only sit on a message of its own conversation.
+          .addForeignKeyConstraint('message_attachments_message_fk', ['conversation_id', 'message_id'], 'messages', [
+            'conversation_id',
+            'id',
+          ])
+          .execute();
+        // A history page fetches its attachments by an id range of one conversation.
+        await db.schema
+          .createIndex('message_attachments_conversation_message')
+          .on('message_attachments')
+          .columns(['conversation_id', 'message_id'])
+          .execute();
+      },
+
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropTable('message_attachments').execute();
+      },
+    },
   };
 }
 

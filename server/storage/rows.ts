@@ -24,6 +24,8 @@ export interface MessageRow {
   reply_sender_name: string | null;
   is_edited: number;
   is_deleted: number;
+  edited_at: string | null;
+  deleted_at: string | null;
 }
 
 export function toMessage(row: MessageRow): Message {
@@ -43,6 +45,10 @@ export function toMessage(row: MessageRow): Message {
     attachments: [],
     is_edited: row.is_edited === 1,
     is_deleted: row.is_deleted === 1,
+    edited_at: row.edited_at,
+    deleted_at: row.deleted_at,
+    // Filled in by `withReactions` (reaction-queries.ts) where a message can have any.
+    reactions: [],
   };
 }
 

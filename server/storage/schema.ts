@@ -12,6 +12,8 @@ export interface Database {
   conversations: ConversationsTable;
   conversation_participants: ConversationParticipantsTable;
   messages: MessagesTable;
+  message_reactions: MessageReactionsTable;
+  message_attachments: MessageAttachmentsTable;
 }
 
 /** 0 or 1. */
@@ -63,6 +65,30 @@ export interface MessagesTable {
   reply_to: number | null;
   is_edited: Generated<Flag>;
   is_deleted: Generated<Flag>;
+  created_at: string;
+  edited_at: string | null;
+  deleted_at: string | null;
+}
+
+export interface MessageReactionsTable {
+  hotel: string;
+  conversation_id: number;
+  message_id: number;
+  staff_id: string;
+  emoji: string;
+  created_at: string;
+}
+
+export interface MessageAttachmentsTable {
+  id: Generated<number>;
+  hotel: string;
+  conversation_id: number;
+  message_id: number;
+  file_name: string;
+  file_type: string;
+  mime_type: string;
+  file_size: number;
+  storage_key: string;
   created_at: string;
 }
 

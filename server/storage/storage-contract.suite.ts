@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { StaffMember } from '../contract.js';
 import type { KyselyStorageOptions } from './kysely-storage.js';
+import { describeAttachmentsContract } from './attachments.suite.js';
+import { describeMessageChangesContract } from './message-changes.suite.js';
 import type { Storage } from './storage.js';
 
 /** Makes a fresh, empty, migrated storage; the suite closes it after each test. */
@@ -202,6 +204,22 @@ export function describeStorageContract(name: string, makeStorage: StorageFactor
       it('returns undefined participants for a missing conversation', async () => {
         assert.equal(await storage.getParticipantIds(HOTEL, 999_999), undefined);
         assert.equal(await storage.getConversation(HOTEL, 999_999, ann.id), undefined);
+        assert.equal(await storage.getConversationViews(HOTEL, 999_999), undefined);
+      });
+
+      it('gives every participant the view getConversation gives them, with their own unread count', async () => {
+        const { conversationId: group } = await storage.createConversation(HOTEL, { createdBy: ann.id, participantIds: [bob.id, cyd.id], title: 'Ops' });
+        await storage.insertMessage(HOTEL, { conversationId: group, senderId: ann.id, clientId: null, message: 'one', replyTo: null });
+        await storage.insertMessage(HOTEL, { conversationId: group, senderId: bob.id, clientId: null, message: 'two', replyTo: null });
+        await storage.insertMessage(HOTEL, { conversationId: group, senderId: ann.id, clientId: null, message: 'three', replyTo: null });
+        const views = await storage.getConversationViews(HOTEL, group);
+        assert.ok(views);
+        assert.deepEqual([...views.keys()], await storage.getParticipantIds(HOTEL, group));
+        for (const staffId of views.keys()) {
+          assert.deepEqual(views.get(staffId), await storage.getConversation(HOTEL, group, staffId), staffId);
+        }
+        assert.deepEqual([...views.values()].map((view) => view.unread_count), [0, 1, 3]);
+        assert.equal(await storage.getConversationViews(OTHER_HOTEL, group), undefined, 'another hotel sees nothing');
       });
     });
 
@@ -229,6 +247,9 @@ export function describeStorageContract(name: string, makeStorage: StorageFactor
           attachments: [],
           is_edited: false,
           is_deleted: false,
+          edited_at: null,
+          deleted_at: null,
+          reactions: [],
         });
         assert.equal(typeof message.id, 'number');
         assert.match(message.timestamp, ISO_UTC);
@@ -408,5 +429,8 @@ export function describeStorageContract(name: string, makeStorage: StorageFactor
         await real.close();
       }
     });
+
+    describeMessageChangesContract(makeStorage);
+    describeAttachmentsContract(makeStorage);
   });
 }

@@ -1,4 +1,4 @@
-import type { Conversation, Message, StaffMember } from '../contract.js';
+import type { Attachment, Conversation, Message, ReactionEmoji, ReactionSummary, ReadMark, StaffMember } from '../contract.js';
 
 /**
  * Everything the routes need from the database. One implementation (Kysely) serves SQLite and
@@ -24,6 +24,13 @@ export interface Storage {
 
   /** One conversation as `viewerId` sees it (their unread count), or undefined if it is not in this hotel. */
   getConversation(hotel: string, conversationId: number, viewerId: string): Promise<Omit<Conversation, 'channel'> | undefined>;
+
+  /**
+   * The conversation as each of its participants sees it (their own unread count), keyed by staff id in
+   * participant order; undefined if it is not in this hotel. What {@link getConversation} gives for each
+   * participant, in a fixed number of queries.
+   */
+  getConversationViews(hotel: string, conversationId: number): Promise<Map<string, Omit<Conversation, 'channel'>> | undefined>;
 
   /** Participant ids of a conversation of this hotel, or undefined when there is no such conversation. */
   getParticipantIds(hotel: string, conversationId: number): Promise<string[] | undefined>;
@@ -56,14 +63,81 @@ export interface Storage {
    * `created: false`; this holds under concurrency (a unique index on `(sender_id, client_id)`).
    * `replyTo` must be a message of the same conversation (the caller checks).
    * Sending also marks the conversation read up to the new message for the sender.
+   * `attachments` (files already staged in the file store) are stored in the same transaction.
    */
   insertMessage(
     hotel: string,
-    input: { conversationId: number; senderId: string; clientId: string | null; message: string; replyTo: number | null },
+    input: {
+      conversationId: number;
+      senderId: string;
+      clientId: string | null;
+      message: string;
+      replyTo: number | null;
+      attachments?: readonly NewAttachment[];
+    },
   ): Promise<{ message: Message; created: boolean }>;
+
+  /** One attachment with what serving its file needs, or undefined when it is not in this hotel. */
+  getAttachment(hotel: string, attachmentId: number): Promise<StoredAttachment | undefined>;
 
   /** Mark everything up to `upToId` (default: the newest) read for `staffId`; returns the new last-read id. */
   markRead(hotel: string, conversationId: number, staffId: string, upToId?: number): Promise<number>;
 
+  /** Every participant's read mark, in participant order; empty when there is no such conversation. */
+  getReadMarks(hotel: string, conversationId: number): Promise<ReadMark[]>;
+
+  /**
+   * Replace a message's text and stamp `is_edited`/`edited_at`. A deleted message, or the same text,
+   * changes nothing (`changed: false`). The caller checks that the editor is the author. Undefined when
+   * the message is not in this hotel.
+   */
+  editMessage(hotel: string, messageId: number, text: string): Promise<{ message: Message; changed: boolean } | undefined>;
+
+  /**
+   * Soft-delete: erase the text, drop its reactions, stamp `is_deleted`/`deleted_at`. The row stays so
+   * the history shows a placeholder and replies keep their target. Deleting again changes nothing.
+   */
+  deleteMessage(hotel: string, messageId: number): Promise<{ message: Message; changed: boolean } | undefined>;
+
+  /**
+   * Add one person's emoji to a message of `conversationId`; `changed: false` when it was already there
+   * or the message is deleted. Returns the message's reactions afterwards.
+   */
+  addReaction(hotel: string, input: ReactionInput): Promise<{ reactions: ReactionSummary[]; changed: boolean }>;
+
+  /** Remove one person's emoji from a message; `changed: false` when it was not there. */
+  removeReaction(hotel: string, input: ReactionInput): Promise<{ reactions: ReactionSummary[]; changed: boolean }>;
+
+  /**
+   * Add staff (all staff of the hotel; the caller checks) to a conversation, which becomes a group. They
+   * join with everything so far marked read, and see the history. Returns the ids that were not
+   * participants yet; when there are any, the conversation's `updated_at` moves.
+   */
+  addParticipants(hotel: string, conversationId: number, staffIds: string[]): Promise<string[]>;
+
   close(): Promise<void>;
+}
+
+export interface ReactionInput {
+  conversationId: number;
+  messageId: number;
+  staffId: string;
+  emoji: ReactionEmoji;
+}
+
+/** An attachment row to store with a new message; the bytes are already in the file store under `storageKey`. */
+export interface NewAttachment {
+  fileName: string;
+  fileType: Attachment['file_type'];
+  mimeType: string;
+  fileSize: number;
+  storageKey: string;
+}
+
+/** An attachment with its place in the file store; `storage_key` never leaves the server. */
+export interface StoredAttachment extends Attachment {
+  message_id: number;
+  conversation_id: number;
+  storage_key: string;
+  message_deleted: boolean;
 }

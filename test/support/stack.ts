@@ -32,6 +32,7 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
     PORT: '0',
     DATABASE_URL: `file:${join(dir, 'chat.sqlite')}`,
     STAFF_CHAT_JWT_SECRET: JWT_SECRET,
+    STAFF_CHAT_UPLOAD_DIR: join(dir, 'uploads'),
     ...env,
   });
   const server = await startServer(config, { hostname: '127.0.0.1', log: silentLogger });
@@ -79,6 +80,75 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
     async close() {
       for (const client of clients) client.disconnect();
       await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A stack whose server can go down and come back, as in a deploy or a crash: see {@link startRestartableStack}. */
+export interface RestartableStack {
+  /** The server running now (a new object after each restart). */
+  readonly server: RunningServer;
+  /** e.g. `http://127.0.0.1:41234`; the same across restarts. */
+  readonly url: string;
+  readonly api: string;
+  token(hotel: string, staff: Pick<StaffMember, 'id' | 'full_name'>): string;
+  /** A REST call with a Bearer token; returns status and parsed JSON. */
+  call<T = unknown>(token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  /** Graceful shutdown of the server (hub sockets closed with 4200); the database file stays. */
+  stop(): Promise<void>;
+  /** Starts the server again on the same port with the same database file. */
+  restart(): Promise<void>;
+  /** Stops the server if it runs and removes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Like {@link startStack}, but the server can be stopped and started again on the same port with the
+ * same SQLite file, so browsers and their sockets see an outage and a recovery, not a new server.
+ */
+export async function startRestartableStack(env: Record<string, string> = {}): Promise<RestartableStack> {
+  const dir = mkdtempSync(join(tmpdir(), 'staff-chat-'));
+  const settings = {
+    DATABASE_URL: `file:${join(dir, 'chat.sqlite')}`,
+    STAFF_CHAT_JWT_SECRET: JWT_SECRET,
+    STAFF_CHAT_UPLOAD_DIR: join(dir, 'uploads'),
+    ...env,
+  };
+  const options = { hostname: '127.0.0.1', log: silentLogger };
+  let server: RunningServer | null = await startServer(loadConfig({ PORT: '0', ...settings }), options);
+  const port = server.port;
+  const api = `http://127.0.0.1:${port}/api`;
+  let current: RunningServer = server;
+
+  return {
+    get server() {
+      return current;
+    },
+    url: server.url,
+    api,
+    token: (hotel, staff) => signStaffToken({ sub: staff.id, hotel, name: staff.full_name }, JWT_SECRET),
+    async call(token, method, path, body) {
+      const response = await fetch(`${api}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return { status: response.status, body: await response.json() };
+    },
+    async stop() {
+      const running = server;
+      server = null;
+      await running?.close();
+    },
+    async restart() {
+      if (server) return;
+      server = await startServer(loadConfig({ PORT: String(port), ...settings }), options);
+      current = server;
+    },
+    async close() {
+      await server?.close();
+      server = null;
       rmSync(dir, { recursive: true, force: true });
     },
   };

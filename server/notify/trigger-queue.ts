@@ -1,0 +1,82 @@
+import type Pusher from 'pusher';
+
+/** Sends one batch of at most {@link BATCH_SIZE} events; the SDK's `triggerBatch`, or the embedded hub's. */
+export type SendBatch = (batch: Pusher.BatchEvent[]) => unknown;
+
+/** Pusher accepts at most 10 events per batch trigger. */
+export const BATCH_SIZE = 10;
+
+/** Batch requests out at once; while they are, new events wait and leave in fuller batches. */
+const MAX_IN_FLIGHT = 4;
+
+interface Queued {
+  event: Pusher.BatchEvent;
+  settle: (error: unknown | undefined) => void;
+}
+
+/**
+ * Sends events through the SDK's batch trigger, packing the events of concurrent notifications into
+ * the same requests. Each request to the engine costs far more than the events in it (HTTP on both
+ * sides, signing and checking the signature), and one sent message means a `message_created` plus a
+ * `conversation_updated` per other participant: sent one request per trigger, the notifications cost
+ * the server four times what storing the message did. When the engine is idle an event leaves at once
+ * (after the current tick's other events); under load, events queue while {@link MAX_IN_FLIGHT}
+ * requests are out and go ten to a request.
+ *
+ * Events in one batch share its fate: the engine accepts or refuses the batch whole. Every event the
+ * notifier builds is fitted under Pusher's size limit first, so a refusal means the engine is failing,
+ * which would fail the neighbours' own requests too.
+ */
+export class TriggerQueue {
+  private readonly queue: Queued[] = [];
+  private inFlight = 0;
+  private scheduled = false;
+
+  constructor(private readonly sendBatch: SendBatch) {}
+
+  /** Resolves once the engine accepted every one of `events`; rejects when a request carrying one failed. */
+  send(events: readonly Pusher.BatchEvent[]): Promise<void> {
+    if (events.length === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      let remaining = events.length;
+      let failure: { error: unknown } | undefined;
+      const settle = (error: unknown | undefined) => {
+        if (error !== undefined) failure ??= { error };
+        remaining -= 1;
+        if (remaining > 0) return;
+        if (failure) reject(failure.error);
+        else resolve();
+      };
+      for (const event of events) this.queue.push({ event, settle });
+      this.schedule();
+    });
+  }
+
+  /** Events queued later in the same tick (the other half of one notification) join the same batch. */
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    queueMicrotask(() => {
+      this.scheduled = false;
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.inFlight < MAX_IN_FLIGHT && this.queue.length > 0) {
+      const batch = this.queue.splice(0, BATCH_SIZE);
+      this.inFlight += 1;
+      // The SDK may throw before it sends (e.g. on an event it cannot encode): that fails this batch only.
+      Promise.resolve()
+        .then(() => this.sendBatch(batch.map((queued) => queued.event)))
+        .then(
+          () => batch.forEach((queued) => queued.settle(undefined)),
+          (error: unknown) => batch.forEach((queued) => queued.settle(error ?? new Error('batch trigger failed'))),
+        )
+        .finally(() => {
+          this.inFlight -= 1;
+          this.pump();
+        });
+    }
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * The authorization matrix: own hotel or another hotel × participant or not, on every endpoint that
+ * touches a conversation and on each channel kind (conversation, personal, presence), through the real
+ * server and the real hub with pusher-js. Every forbidden cell is refused and leaves every table as it
+ * was; the one allowed cell works.
+ *
+ * "Another hotel, participant" is the dangerous cell: a staff member of another hotel whose id equals a
+ * participant's (ids are the portals' strings, unique per hotel only).
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Conversation, ConversationList, Message, StaffList } from '../../server/contract.js';
+import { postgresUnreachable } from '../soak/database.js';
+import { isErrorShape, startHardenedStack, type HardenedStack } from './hardened-stack.js';
+
+type Cell = 'own hotel, participant' | 'own hotel, not a participant' | 'other hotel, participant\'s id' | 'other hotel, not a participant';
+
+const ACTORS: Record<Cell, { hotel: string; sub: string }> = {
+  'own hotel, participant': { hotel: 'grand', sub: 'anna' },
+  'own hotel, not a participant': { hotel: 'grand', sub: 'cora' },
+  'other hotel, participant\'s id': { hotel: 'other', sub: 'anna' },
+  'other hotel, not a participant': { hotel: 'other', sub: 'olga' },
+};
+const FORBIDDEN = Object.keys(ACTORS).filter((cell) => cell !== 'own hotel, participant') as Cell[];
+
+for (const kind of ['sqlite', 'postgres'] as const) {
+  const unreachable = kind === 'postgres' ? await postgresUnreachable() : undefined;
+  if (unreachable && process.env.CI) throw new Error(`PostgreSQL is unreachable in CI: ${unreachable}`);
+
+  describe(`authorization matrix (${kind})`, { ...(unreachable && { skip: `PostgreSQL unreachable: ${unreachable}` }) }, () => {
+    let stack: HardenedStack;
+    let group: Conversation;
+    let messageId: number;
+    let otherMessageId: number;
+    const token = (cell: Cell) => stack.token(ACTORS[cell].hotel, ACTORS[cell].sub);
+
+    before(async () => {
+      stack = await startHardenedStack(kind);
+      for (const [hotel, sub] of [['grand', 'anna'], ['grand', 'ben'], ['grand', 'cora'], ['grand', 'eve'], ['grand', 'fay'], ['other', 'anna'], ['other', 'olga']]) {
+        assert.equal((await stack.request('GET', `/staff_chat/${hotel}/me`, { token: stack.token(hotel!, sub!) })).status, 200);
+      }
+      const anna = stack.token('grand', 'anna');
+      group = (await stack.request('POST', '/staff_chat/grand/conversations/', { token: anna, body: { participant_ids: ['ben', 'eve'], title: 'Night shift' } })).json as Conversation;
+      const send = async (text: string) =>
+        ((await stack.request('POST', `/staff_chat/grand/conversations/${group.id}/send-message/`, { token: anna, body: { message: text } })).json as Message).id;
+      // Anna's own messages, so that she, and only she, may edit and delete them.
+      messageId = await send('first');
+      otherMessageId = await send('second');
+      // The other hotel has a conversation of its own, with the same-id anna in it.
+      await stack.request('POST', '/staff_chat/other/conversations/', { token: stack.token('other', 'anna'), body: { participant_ids: ['olga'] } });
+    });
+    after(() => stack?.close());
+
+    /** Every request a participant may make about the group, on the path of hotel `hotel`. */
+    const requests = (hotel: string) => {
+      const c = `/staff_chat/${hotel}/conversations/${group.id}`;
+      const m = `/staff_chat/${hotel}/messages`;
+      return [
+        { name: 'messages', method: 'GET', path: `${c}/messages/` },
+        { name: 'catch-up', method: 'GET', path: `${c}/messages/?after_id=0` },
+        { name: 'send-message', method: 'POST', path: `${c}/send-message/`, body: { message: 'intruder', client_id: `intruder-${hotel}` } },
+        { name: 'mark_as_read', method: 'POST', path: `${c}/mark_as_read/`, body: {} },
+        { name: 'participants', method: 'POST', path: `${c}/participants/`, body: { participant_ids: ['fay'] } },
+        { name: 'edit', method: 'PATCH', path: `${m}/${messageId}/edit/`, body: { message: 'rewritten' } },
+        { name: 'react', method: 'POST', path: `${m}/${messageId}/react/`, body: { emoji: '👍' } },
+        { name: 'unreact', method: 'DELETE', path: `${m}/${messageId}/react/${encodeURIComponent('👍')}/` },
+        { name: 'delete', method: 'DELETE', path: `${m}/${otherMessageId}/delete/` },
+      ];
+    };
+
+    test('every forbidden cell is refused on every endpoint, and nothing is stored', async () => {
+      const before_ = await stack.database.snapshot();
+      const failures: string[] = [];
+      for (const cell of FORBIDDEN) {
+        const actor = ACTORS[cell];
+        // On their own hotel's path, and on the group's hotel's path.
+        for (const hotel of new Set([actor.hotel, 'grand'])) {
+          for (const request of requests(hotel)) {
+            const response = await stack.request(request.method, request.path, { token: token(cell), ...(request.body && { body: request.body }) });
+            const refused = [403, 404].includes(response.status) && isErrorShape(response.json);
+            if (!refused) failures.push(`${cell}, ${request.name} on /${hotel}/: ${response.status} ${response.text.slice(0, 120)}`);
+          }
+        }
+        // Lists show nothing of the group or of the other hotel.
+        const list = (await stack.request('GET', `/staff_chat/${actor.hotel}/conversations/`, { token: token(cell) })).json as ConversationList;
+        if (actor.hotel === 'grand' ? list.results.some((c) => c.id === group.id) : list.results.some((c) => c.hotel !== 'other')) {
+          failures.push(`${cell}: the conversation list shows what it must not`);
+        }
+        const directory = (await stack.request('GET', `/staff_chat/${actor.hotel}/staff-list/`, { token: token(cell) })).json as StaffList;
+        const expected = actor.hotel === 'grand' ? ['anna', 'ben', 'cora', 'eve', 'fay'] : ['anna', 'olga'];
+        if (!directory.results.every((member) => expected.includes(member.id))) failures.push(`${cell}: the directory shows another hotel's staff`);
+      }
+      assert.deepEqual(failures, []);
+      assert.deepEqual(await stack.database.snapshot(), before_);
+    });
+
+    test('channels: only the allowed cells subscribe, through the real hub', async () => {
+      const channels = {
+        conversation: group.channel,
+        personal: 'private-hotel-grand.staff-anna',
+        presence: 'presence-hotel-grand.staff',
+      };
+      const allowed = (cell: Cell, channelKind: keyof typeof channels) =>
+        cell === 'own hotel, participant' || (channelKind === 'presence' && ACTORS[cell].hotel === 'grand');
+      const failures: string[] = [];
+      for (const cell of Object.keys(ACTORS) as Cell[]) {
+        const client = await stack.pusher(token(cell));
+        for (const [channelKind, name] of Object.entries(channels) as Array<[keyof typeof channels, string]>) {
+          const subscribed = await new Promise<boolean>((resolve) => {
+            const channel = client.subscribe(name);
+            channel.bind('pusher:subscription_succeeded', () => resolve(true));
+            channel.bind('pusher:subscription_error', () => resolve(false));
+          });
+          if (subscribed !== allowed(cell, channelKind)) failures.push(`${cell} on the ${channelKind} channel: ${subscribed ? 'subscribed' : 'refused'}`);
+        }
+        client.disconnect();
+      }
+      assert.deepEqual(failures, []);
+    });
+
+    test('the allowed cell works on every endpoint, and the server answers normally', async () => {
+      const failures: string[] = [];
+      for (const request of requests('grand')) {
+        const response = await stack.request(request.method, request.path, { token: token('own hotel, participant'), ...(request.body && { body: request.body }) });
+        if (response.status < 200 || response.status > 299) failures.push(`${request.name}: ${response.status} ${response.text.slice(0, 120)}`);
+      }
+      assert.deepEqual(failures, []);
+      const page = (await stack.request('GET', `/staff_chat/grand/conversations/${group.id}/messages/`, { token: stack.token('grand', 'ben') })).json as { messages: Message[] };
+      assert.ok(page.messages.some((message) => message.message === 'intruder' && message.sender_id === 'anna'));
+    });
+  });
+}
