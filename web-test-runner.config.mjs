@@ -7,7 +7,19 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export default {
   files: ['widget/**/*.test.ts'],
   nodeResolve: true,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    {
+      // pusher-js's worker build is a UMD file that registers on `this`, which an ES module does not
+      // have (undefined): point it at globalThis, where widget/realtime/pusher-client.ts looks.
+      name: 'pusher-worker-umd',
+      transform(context) {
+        if (context.path.endsWith('/pusher-js/dist/worker/pusher.worker.js')) {
+          return { body: context.body.replace('})(this, () => {', '})(globalThis, () => {') };
+        }
+      },
+    },
+  ],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

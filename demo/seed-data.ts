@@ -53,3 +53,34 @@ export const DEMO_CONVERSATIONS: SeedConversation[] = [
     ],
   },
 ];
+
+/**
+ * One group per operational department, with the general manager in each: seeded even into a demo
+ * database from before they existed (see `seed.ts`). People can be added from the directory later.
+ */
+export const DEMO_DEPARTMENT_GROUPS: SeedConversation[] = [
+  {
+    participants: ['anna', 'ben', 'grace'],
+    title: 'Front Office',
+    messages: [
+      ['anna', 'Reminder: the Schmidt family gets the welcome basket, it is their tenth stay.'],
+      ['ben', 'Noted. I will also print their late checkout confirmation.'],
+    ],
+  },
+  {
+    participants: ['carla', 'dev', 'grace'],
+    title: 'Housekeeping',
+    messages: [
+      ['carla', 'Wedding block on the fourth floor first today, then the usual order.'],
+      ['dev', 'Fourth floor started. Linen trolley 2 needs a new wheel.'],
+    ],
+  },
+  {
+    participants: ['erik', 'fatima', 'grace'],
+    title: 'Maintenance',
+    messages: [
+      ['erik', 'Lift 2 service tomorrow at 7. Fatima, can you put up the signs tonight?'],
+      ['fatima', 'Will do after the 312 air conditioning check.'],
+    ],
+  },
+];

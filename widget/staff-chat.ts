@@ -7,14 +7,14 @@ import {
   StaffChatErrorEvent,
   StaffChatUnreadChangeEvent,
 } from './events.js';
-import { msg } from './messages.js';
+import { coreMsg as msg } from './messages/core.js';
 import { createChatSession, type ChatSession, type ChatSessionOptions } from './state/session.js';
 import { styles } from './staff-chat.styles.js';
 
 let lazyElements: Promise<unknown> | undefined;
-/** Registers the panel and window elements (a separate chunk); safe to call often. */
+/** Registers the panel and window elements (a separate chunk, with the conversation features); safe to call often. */
 function loadLazyElements(): void {
-  lazyElements ??= import('./components/define-lazy.js').catch((error: unknown) => {
+  lazyElements ??= import('./first-use.js').catch((error: unknown) => {
     lazyElements = undefined;
     console.error('[staff-chat] could not load its elements', error);
   });
@@ -56,6 +56,7 @@ export class StaffChat extends LitElement {
     layout: { type: String, reflect: true },
     tokenProvider: { attribute: false },
     open: { type: Boolean, reflect: true },
+    unreadTitle: { type: Boolean, attribute: 'unread-title' },
   };
 
   /** Where the REST API lives. Default `/api`. */
@@ -72,6 +73,8 @@ export class StaffChat extends LitElement {
   declare tokenProvider: (() => Promise<string>) | undefined;
   /** Whether the launcher's panel is open. */
   declare open: boolean;
+  /** Prefix the page's title with the unread total, "(3) Front desk". Off unless the host opts in. */
+  declare unreadTitle: boolean;
 
   /** The session for the current attributes; replaced when `api-base`, `hotel` or the token source changes. */
   session: ChatSession | null = null;
@@ -93,6 +96,7 @@ export class StaffChat extends LitElement {
     this.layout = 'launcher';
     this.tokenProvider = undefined;
     this.open = false;
+    this.unreadTitle = false;
   }
 
   override connectedCallback(): void {
@@ -195,6 +199,16 @@ export class StaffChat extends LitElement {
       conversation-id=${id}
       ?closable=${closable}
     ></staff-chat-chat-window>`;
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    // Leave the host's title alone unless it opted in (or just opted out).
+    if (!this.unreadTitle && changed.get('unreadTitle') !== true) return;
+    const doc = this.ownerDocument;
+    const base = doc.title.replace(/^\(\d+\+?\) /, '');
+    const total = this.unreadTitle ? this.unread.value : 0;
+    const title = total > 0 ? `(${total > 99 ? '99+' : total}) ${base}` : base;
+    if (doc.title !== title) doc.title = title;
   }
 
   override render() {

@@ -6,6 +6,8 @@ import type {
   Me,
   Message,
   MessagePage,
+  ReactionChange,
+  ReactionEmoji,
   SendMessageBody,
   StaffList,
 } from '../../server/contract.js';
@@ -39,7 +41,7 @@ export interface ChannelAuthorization {
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   body?: unknown;
   /** Public endpoints (config) send no token. */
   anonymous?: boolean;
@@ -114,6 +116,60 @@ export class ApiClient {
       method: 'POST',
       body: {},
     });
+  }
+
+  /** The author changes the text; answers the whole edited message. */
+  editMessage(messageId: number, message: string): Promise<Message> {
+    return this.request(this.hotelPath(`/messages/${messageId}/edit/`), { method: 'PATCH', body: { message }, withSocketId: true });
+  }
+
+  /** The author deletes it; answers the placeholder that replaces it. */
+  deleteMessage(messageId: number): Promise<Message> {
+    return this.request(this.hotelPath(`/messages/${messageId}/delete/`), { method: 'DELETE', withSocketId: true });
+  }
+
+  /** Adds (`on`) or removes the caller's reaction; both are idempotent, so a retry never undoes itself. */
+  react(messageId: number, emoji: ReactionEmoji, on: boolean): Promise<ReactionChange> {
+    const path = `/messages/${messageId}/react/`;
+    return on
+      ? this.request(this.hotelPath(path), { method: 'POST', body: { emoji }, withSocketId: true })
+      : this.request(this.hotelPath(`${path}${encodeURIComponent(emoji)}/`), { method: 'DELETE', withSocketId: true });
+  }
+
+  /** Adds people to a group; answers the conversation. */
+  addParticipants(conversationId: number, participantIds: string[]): Promise<Conversation> {
+    return this.request(this.hotelPath(`/conversations/${conversationId}/participants/`), {
+      method: 'POST',
+      body: { participant_ids: participantIds },
+    });
+  }
+
+  /**
+   * For a request `fetch` cannot make (an upload with progress: see `uploadMessage` in upload.ts):
+   * runs `send` with the URL of the hotel's `path` and the Bearer (and socket id) headers, and once
+   * more with a fresh token if the answer is a 401. The XMLHttpRequest code stays out of this module,
+   * which every portal page loads.
+   */
+  async withAuthorization<T extends { status: number }>(
+    path: string,
+    send: (url: string, headers: Record<string, string>) => Promise<T>,
+    ...logDetails: unknown[]
+  ): Promise<T> {
+    const url = this.base + this.hotelPath(path);
+    const attempt = async (token: Promise<string>) => {
+      const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${await tokenOrFail(token)}` };
+      const socketId = this.options.socketId?.();
+      if (socketId) headers['X-Socket-Id'] = socketId;
+      this.options.log?.('POST', url, ...logDetails);
+      return send(url, headers);
+    };
+    const tokenUsed = this.getToken();
+    let answer = await attempt(tokenUsed);
+    if (answer.status === 401) {
+      if (this.token === tokenUsed) this.token = null;
+      answer = await attempt(this.getToken());
+    }
+    return answer;
   }
 
   /** pusher-js channel authorization, with the same Bearer token (and refresh) as every other call. */

@@ -2,7 +2,10 @@
  * The elements a person needs only once they open the chat: loaded by <staff-chat> on first use (or
  * when the launcher is hovered or focused), so every portal page pays only for the launcher, the
  * session and the realtime client. Like define.ts, registration is its only effect, behind guards.
+ * It is part of the chunk of ../first-use.ts, together with the conversation features.
  */
+import { StaffChatAttachments } from './attachments/attachments.js';
+import { StaffChatUploadTray } from './attachments/upload-tray.js';
 import { StaffChatChatWindow } from './chat-window/chat-window.js';
 import { StaffChatComposer } from './composer/composer.js';
 import { StaffChatConnectionStatus } from './connection-status/connection-status.js';
@@ -14,6 +17,8 @@ import { StaffChatStaffDirectory } from './staff-directory/staff-directory.js';
 
 const elements: Array<[string, CustomElementConstructor]> = [
   ['staff-chat-connection-status', StaffChatConnectionStatus],
+  ['staff-chat-attachments', StaffChatAttachments],
+  ['staff-chat-upload-tray', StaffChatUploadTray],
   ['staff-chat-message-bubble', StaffChatMessageBubble],
   ['staff-chat-composer', StaffChatComposer],
   ['staff-chat-message-list', StaffChatMessageList],

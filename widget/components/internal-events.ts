@@ -1,4 +1,4 @@
-import type { Message } from '../../server/contract.js';
+import type { Message, ReactionEmoji } from '../../server/contract.js';
 
 /*
  * Events the elements send to their parent inside the widget. They neither bubble nor cross shadow
@@ -39,5 +39,54 @@ export class ComposeEvent extends Event {
   constructor(text: string) {
     super('compose');
     this.text = text;
+  }
+}
+
+/** The quoted message inside a reply was pressed: show the original. */
+export class QuoteOpenEvent extends Event {
+  readonly messageId: number;
+  constructor(messageId: number) {
+    super('quote-open');
+    this.messageId = messageId;
+  }
+}
+
+/** The composer's draft changed as the person typed (not when a send cleared it). */
+export class DraftChangeEvent extends Event {
+  readonly text: string;
+  constructor(text: string) {
+    super('draft-change');
+    this.text = text;
+  }
+}
+
+/** What a message bubble needs beyond its message, answered by the chat window around it. */
+export interface BubbleContext {
+  meId: string | undefined;
+  /** A participant's name, for "who reacted". */
+  nameOf(staffId: string): string;
+  edit(messageId: number, text: string): void;
+  remove(messageId: number): void;
+  react(messageId: number, emoji: ReactionEmoji): void;
+}
+
+/**
+ * A bubble asks for its {@link BubbleContext} when it connects. Unlike the events above it bubbles and
+ * crosses the message list's shadow root, so the list need not relay it; the chat window answers and
+ * stops it, so the host page never sees it.
+ */
+export class BubbleContextRequest extends Event {
+  context: BubbleContext | undefined;
+  constructor() {
+    super('bubble-context', { bubbles: true, composed: true });
+  }
+}
+
+/** People were chosen to add to a group. */
+export class PeoplePickEvent extends Event {
+  readonly staffIds: string[];
+  constructor(staffIds: string[]) {
+    super('people-pick');
+    this.staffIds = staffIds;
   }
 }

@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import type { Conversation, StaffMember } from '../../server/contract.js';
-import { msg } from '../messages.js';
+import { msg } from '../messages/ui.js';
 
 /** Everyone in the conversation except the viewer. */
 export function otherParticipants(conversation: Conversation, meId: string | undefined): StaffMember[] {

@@ -1,19 +1,25 @@
 import { expect } from '@open-wc/testing';
 import { ChannelRegistry, type ChannelLike, type PusherLike } from './channel-registry.js';
-import { EventBus, type RealtimeEvent } from './event-bus.js';
+import { EventBus, type RealtimeEvent, type RealtimeSignal } from './event-bus.js';
 
 type GlobalCallback = (eventName: string, data: unknown) => void;
 
 /** The pusher-js surface the registry uses, recording subscribe/unsubscribe calls. */
 class FakeChannel implements ChannelLike {
   subscribed = false;
+  members: unknown = undefined;
   callbacks: GlobalCallback[] = [];
+  readonly triggered: Array<[string, unknown]> = [];
   constructor(readonly name: string) {}
   bind_global(callback: GlobalCallback): void {
     this.callbacks.push(callback);
   }
   unbind_global(callback?: GlobalCallback): void {
     this.callbacks = this.callbacks.filter((c) => c !== callback);
+  }
+  trigger(eventName: string, data: unknown): boolean {
+    this.triggered.push([eventName, data]);
+    return true;
   }
   emit(eventName: string, data?: unknown): void {
     if (eventName === 'pusher:subscription_succeeded') this.subscribed = true;
@@ -97,7 +103,7 @@ describe('ChannelRegistry', () => {
     const { pusher, registry } = setup();
     registry.acquire('c1', () => {});
     pusher.channel('c1').emit('pusher:subscription_succeeded', {});
-    const joined = new Promise<void>((resolve) => registry.acquire('c1', resolve));
+    const joined = new Promise<void>((resolve) => registry.acquire('c1', () => resolve()));
     await joined;
   });
 
@@ -127,6 +133,48 @@ describe('ChannelRegistry', () => {
     registry.acquire('c1', () => {}, (name, error) => errors.push([name, error]));
     pusher.channel('c1').emit('pusher:subscription_error', { type: 'AuthError', status: 403 });
     expect(errors).to.deep.equal([['c1', { type: 'AuthError', status: 403 }]]);
+  });
+
+  it('hands a presence channel\'s members to its holders, late ones included', async () => {
+    const { pusher, registry } = setup();
+    const seen: unknown[] = [];
+    registry.acquire('presence-h', (members) => seen.push(members));
+    const members = { members: { anna: { name: 'Anna' } }, count: 1 };
+    pusher.channel('presence-h').members = members;
+    pusher.channel('presence-h').emit('pusher:subscription_succeeded', members);
+    await new Promise<void>((resolve) => registry.acquire('presence-h', (late) => resolve(void seen.push(late))));
+    expect(seen).to.deep.equal([members, members]);
+  });
+
+  it('passes presence changes and client events as signals, never as server events', () => {
+    const { pusher, bus, registry, events } = setup();
+    const signals: RealtimeSignal[] = [];
+    bus.addEventListener('signal', (e) => signals.push((e as CustomEvent<RealtimeSignal>).detail));
+    registry.acquire('c1', () => {});
+    const channel = pusher.channel('c1');
+    channel.emit('pusher:member_added', { id: 'ben', info: { name: 'Ben' } });
+    channel.emit('pusher:member_removed', { id: 'ben', info: { name: 'Ben' } });
+    // a client event dressed up as a server envelope stays a signal
+    channel.emit('client-typing', envelope('forged'));
+    expect(events).to.deep.equal([]);
+    expect(signals.map((s) => [s.channel, s.eventName])).to.deep.equal([
+      ['c1', 'pusher:member_added'],
+      ['c1', 'pusher:member_removed'],
+      ['c1', 'client-typing'],
+    ]);
+    expect(signals[0]!.data).to.deep.equal({ id: 'ben', info: { name: 'Ben' } });
+  });
+
+  it('triggers client events only on a held, confirmed channel', () => {
+    const { pusher, registry } = setup();
+    expect(registry.trigger('c1', 'client-typing', { typing: true })).to.equal(false);
+    const release = registry.acquire('c1', () => {});
+    expect(registry.trigger('c1', 'client-typing', { typing: true })).to.equal(false);
+    pusher.channel('c1').emit('pusher:subscription_succeeded', {});
+    expect(registry.trigger('c1', 'client-typing', { typing: true })).to.equal(true);
+    release();
+    expect(registry.trigger('c1', 'client-typing', { typing: false })).to.equal(false);
+    expect(pusher.channel('c1').triggered).to.deep.equal([['client-typing', { typing: true }]]);
   });
 
   it('keeps channels apart', () => {

@@ -11,13 +11,24 @@ export interface RealtimeEvent<T = unknown> {
   meta: Envelope['meta'];
 }
 
+/**
+ * What is not a server event: a presence change (`pusher:member_added`, `pusher:member_removed`, data
+ * `{id, info}`) or a `client-*` event from another browser, whose data nobody has checked.
+ */
+export interface RealtimeSignal {
+  channel: string;
+  eventName: string;
+  data: unknown;
+}
+
 /** How many event ids are remembered for dropping repeats; older ones are forgotten first. */
 const REMEMBERED_EVENT_IDS = 1000;
 
 /**
  * Where every realtime event goes after the channel registry. Listeners get a
  * `CustomEvent<RealtimeEvent>` named `event`, and another named by the envelope's type
- * (`message_created`, `conversation_updated`…).
+ * (`message_created`, `conversation_updated`…). Presence changes and client events arrive as
+ * `CustomEvent<RealtimeSignal>` named `signal`, with no envelope and no de-duplication.
  *
  * An event whose `meta.event_id` was already seen is dropped, so a message the server sends on two
  * channels, or that a reconnect replays, reaches the store once.
@@ -47,6 +58,12 @@ export class EventBus extends EventTarget {
     this.dispatchEvent(new CustomEvent('event', { detail }));
     this.dispatchEvent(new CustomEvent(envelope.type, { detail }));
     return true;
+  }
+
+  /** Dispatches a presence change or client event as it came. */
+  signal(channel: string, eventName: string, data: unknown): void {
+    const detail: RealtimeSignal = { channel, eventName, data };
+    this.dispatchEvent(new CustomEvent('signal', { detail }));
   }
 
   private remember(eventId: string): void {

@@ -1,10 +1,13 @@
 // The browser build, imported as a namespace: bundlers expose its CommonJS export as `default`,
 // while a plain ES-module loader (the test runner) runs the UMD file, which sets `globalThis.Pusher`.
-import * as pusherModule from 'pusher-js/dist/web/pusher.js';
+// pusher-js's worker build: the same client, minus the web build's SockJS and JSONP fallbacks for
+// browsers without WebSocket, which saves 1.8 KB gzip on every portal page. It still falls back to
+// XHR streaming (through fetch) where WebSockets are blocked, and runs on the main thread as well.
+import * as pusherModule from 'pusher-js/dist/worker/pusher.worker.js';
 import type Pusher from 'pusher-js';
 import type { ChannelAuthorizationHandler } from 'pusher-js';
 import type { PusherClientOptions } from '../../server/contract.js';
-import { ChannelRegistry, type SubscriptionErrorHandler } from './channel-registry.js';
+import { ChannelRegistry, type SubscribedHandler, type SubscriptionErrorHandler } from './channel-registry.js';
 import { EventBus } from './event-bus.js';
 
 /** pusher-js's connection states, with `initialized` folded into `connecting`. */
@@ -18,7 +21,9 @@ export interface RealtimeConnection {
   /** Every event of every channel acquired through this connection, normalised and deduplicated. */
   readonly bus: EventBus;
   /** See {@link ChannelRegistry.acquire}. */
-  acquire(channelName: string, onSubscribed: () => void, onError?: SubscriptionErrorHandler): () => void;
+  acquire(channelName: string, onSubscribed: SubscribedHandler, onError?: SubscriptionErrorHandler): () => void;
+  /** See {@link ChannelRegistry.trigger}. */
+  trigger(channelName: string, eventName: string, data: unknown): boolean;
   /**
    * The socket id to send as `X-Socket-Id`, or undefined while another widget on the page shares
    * this socket: the server would then skip the socket, and the other widget would miss the message.
@@ -80,6 +85,7 @@ export function getPusherClient(
   return {
     bus: client.bus,
     acquire: (channelName, onSubscribed, onError) => client.registry.acquire(channelName, onSubscribed, onError),
+    trigger: (channelName, eventName, data) => client.registry.trigger(channelName, eventName, data),
     socketId: () => (client.holders.size === 1 ? client.pusher.connection.socket_id || undefined : undefined),
     state: () => toConnectionState(client.pusher.connection.state),
     onStateChange(listener) {

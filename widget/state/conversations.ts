@@ -1,8 +1,8 @@
 import { atom, computed } from 'nanostores';
 import type { Conversation, Message } from '../../server/contract.js';
-import { applyMessageToConversations, replaceConversations, setUnread, unreadTotal, upsertConversation } from './merge.js';
+import { applyMessageToConversations, replaceConversations, setUnread, unreadTotal, upsertConversation } from './merge-list.js';
 
-/** The conversation list and its unread total; every change goes through merge.ts. */
+/** The conversation list and its unread total; every change goes through merge-list.ts. */
 export function createConversationsStore() {
   const $conversations = atom<Conversation[]>([]);
   const $unreadTotal = computed($conversations, unreadTotal);
@@ -16,3 +16,5 @@ export function createConversationsStore() {
     setUnread: (id: number, unread: number) => $conversations.set(setUnread($conversations.get(), id, unread)),
   };
 }
+
+export type ConversationsStore = ReturnType<typeof createConversationsStore>;

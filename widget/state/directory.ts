@@ -1,11 +1,15 @@
-import { atom } from 'nanostores';
+import { atom, type WritableAtom } from 'nanostores';
 import type { ApiClient } from '../api/client.js';
 import { describeError, ERROR_LOAD_FAILED } from './errors.js';
 import type { DirectoryState } from './types.js';
 
 /** The staff directory search; only the latest search's answer is shown, however answers interleave. */
-export function createDirectory(api: Pick<ApiClient, 'staffList'>, log: (...args: unknown[]) => void) {
-  const $directory = atom<DirectoryState>({ results: [], loading: false, error: null });
+export function createDirectory(
+  api: Pick<ApiClient, 'staffList'>,
+  log: (...args: unknown[]) => void,
+  // The session owns the atom, so elements can bind it before this module loads.
+  $directory: WritableAtom<DirectoryState> = atom<DirectoryState>({ results: [], loading: false, error: null }),
+) {
   let latest = 0;
 
   async function search(text: string): Promise<void> {

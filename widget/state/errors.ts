@@ -1,6 +1,6 @@
 import { ApiError } from '../api/api-error.js';
 
-// Sentences people read when something fails. Kept here, one list, so widget/messages.ts can
+// Sentences people read when something fails. Kept here, one list, so widget/messages/ui.ts can
 // re-export them and translations can replace them later.
 export const ERROR_NETWORK = 'Could not reach the chat server. Check your connection and try again.';
 export const ERROR_SESSION_EXPIRED = 'Your session has expired. Sign in again to keep chatting.';
@@ -36,4 +36,12 @@ export function describeError(error: unknown, fallback: string): ErrorInfo {
   if (status >= 500) return { message: ERROR_SERVER, code };
   if ((status === 400 || status === 409) && !code.startsWith('http_')) return { message: error.message, code };
   return { message: fallback, code };
+}
+
+/**
+ * Whether the same request may succeed later without anyone changing it: network failures, 5xx and
+ * 429, and a token the portal could not hand out (its own outage, not a refusal).
+ */
+export function isTransient(error: unknown): boolean {
+  return error instanceof ApiError && (error.retryable || error.code === 'token_unavailable');
 }

@@ -1,4 +1,4 @@
-import type { Conversation, LastMessage, Message } from '../../server/contract.js';
+import type { Message } from '../../server/contract.js';
 import type { ChatMessage } from './types.js';
 
 // Pure functions behind "a message is never shown twice": every change to a list goes through here.
@@ -33,6 +33,13 @@ export function mergeMessages(current: readonly ChatMessage[], incoming: readonl
     }
   }
   return [...stored, ...unsent];
+}
+
+/** Removes the unsent copies that these stored messages replace, without adding the stored ones. */
+export function dropUnsentCopies(current: readonly ChatMessage[], incoming: readonly Message[]): ChatMessage[] {
+  return current.filter(
+    (m) => isStored(m) || !incoming.some((s) => isStored(s) && s.client_id && s.client_id === m.client_id && s.sender_id === m.sender_id),
+  );
 }
 
 /** Adds an optimistic message at the end, after the other unsent ones. */
@@ -77,65 +84,6 @@ function findIndexById(sorted: readonly ChatMessage[], id: number): number {
   return low;
 }
 
-/** What the conversation list shows of a message (at most 100 characters, as the server sends it). */
-export function toLastMessage(message: Message): LastMessage {
-  return {
-    id: message.id,
-    sender_id: message.sender_id,
-    sender_name: message.sender_info.full_name,
-    message: message.message.slice(0, 100),
-    timestamp: message.timestamp,
-  };
-}
-
-/** Most recently active first; ties broken by the newer conversation. */
-export function sortConversations(list: readonly Conversation[]): Conversation[] {
-  return [...list].sort((a, b) => activity(b) - activity(a) || b.id - a.id);
-}
-
-function activity(conversation: Conversation): number {
-  const times = [conversation.updated_at, conversation.last_message?.timestamp].map((t) => (t ? Date.parse(t) : NaN));
-  const valid = times.filter((t) => !Number.isNaN(t));
-  return valid.length > 0 ? Math.max(...valid) : 0;
-}
-
-/**
- * Inserts or replaces a conversation, keeping whichever `last_message` is newer (an update
- * triggered before a message we already merged must not roll the preview back).
- */
-export function upsertConversation(list: readonly Conversation[], incoming: Conversation): Conversation[] {
-  const existing = list.find((c) => c.id === incoming.id);
-  let next = incoming;
-  if (existing?.last_message && (!incoming.last_message || incoming.last_message.id < existing.last_message.id)) {
-    next = { ...incoming, last_message: existing.last_message };
-  }
-  return sortConversations([...list.filter((c) => c.id !== incoming.id), next]);
-}
-
-/**
- * Moves a conversation's preview to `message` if it is newer. Unread counts are left alone: they
- * come from the server (list, `conversation_updated`, mark-read) so they can never drift.
- */
-export function applyMessageToConversations(list: readonly Conversation[], message: Message): Conversation[] {
-  const existing = list.find((c) => c.id === message.conversation_id);
-  if (!existing || (existing.last_message && existing.last_message.id >= message.id)) return list.slice();
-  const updated: Conversation = { ...existing, last_message: toLastMessage(message) };
-  return sortConversations([...list.filter((c) => c.id !== existing.id), updated]);
-}
-
-export function setUnread(list: readonly Conversation[], conversationId: number, unread: number): Conversation[] {
-  return list.map((c) => (c.id === conversationId && c.unread_count !== unread ? { ...c, unread_count: unread } : c));
-}
-
-export function unreadTotal(list: readonly Conversation[]): number {
-  return list.reduce((total, c) => total + Math.max(0, c.unread_count), 0);
-}
-
-/** Replaces the whole list with the server's, keeping any newer preview already merged locally. */
-export function replaceConversations(current: readonly Conversation[], incoming: readonly Conversation[]): Conversation[] {
-  return incoming.reduce<Conversation[]>((list, conversation) => {
-    const existing = current.find((c) => c.id === conversation.id);
-    const withPreview = existing ? upsertConversation([existing], conversation) : [conversation];
-    return [...list, ...withPreview];
-  }, []).sort((a, b) => activity(b) - activity(a) || b.id - a.id);
-}
+// The conversation list's functions live in merge-list.ts, which the always-loaded session core needs
+// without the message functions above.
+export * from './merge-list.js';

@@ -30,3 +30,5 @@ export function createMessageViews() {
     ids: () => [...views.keys()],
   };
 }
+
+export type MessageViews = ReturnType<typeof createMessageViews>;

@@ -27,6 +27,7 @@ export const ME: Me = {
   role: null,
   hotel: 'grand',
   personal_channel: 'private-hotel-grand.staff-me',
+  presence_channel: 'presence-hotel-grand.staff',
 };
 
 export const CONFIG: ChatConfig = {
@@ -178,13 +179,15 @@ export class FakeApi extends ApiClient {
 /** The realtime connection, driven by the test: confirm subscriptions, deliver events, change state. */
 export class FakeRealtime implements RealtimeConnection {
   readonly bus = new EventBus();
-  readonly held = new Map<string, Set<() => void>>();
+  readonly held = new Map<string, Set<(members?: unknown) => void>>();
+  /** Client events sent: [channel, event, data]. */
+  readonly triggered: Array<[string, string, unknown]> = [];
   released = false;
   private current: ConnectionState = 'connecting';
   private listeners = new Set<(state: ConnectionState) => void>();
   private eventIds = 0;
 
-  acquire(channelName: string, onSubscribed: () => void): () => void {
+  acquire(channelName: string, onSubscribed: (members?: unknown) => void): () => void {
     const holders = this.held.get(channelName) ?? new Set();
     holders.add(onSubscribed);
     this.held.set(channelName, holders);
@@ -195,8 +198,19 @@ export class FakeRealtime implements RealtimeConnection {
   }
 
   /** Confirms the channel's subscription, as pusher-js does first and after every reconnect. */
-  confirm(channelName: string): void {
-    for (const onSubscribed of this.held.get(channelName) ?? []) onSubscribed();
+  confirm(channelName: string, members?: unknown): void {
+    for (const onSubscribed of this.held.get(channelName) ?? []) onSubscribed(members);
+  }
+
+  trigger(channelName: string, eventName: string, data: unknown): boolean {
+    if (!this.held.has(channelName)) return false;
+    this.triggered.push([channelName, eventName, data]);
+    return true;
+  }
+
+  /** Delivers a presence change or a client event, as the channel registry passes them on. */
+  signal(channelName: string, eventName: string, data: unknown): void {
+    this.bus.signal(channelName, eventName, data);
   }
 
   deliver(channelName: string, type: string, payload: unknown): void {

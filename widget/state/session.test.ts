@@ -60,7 +60,7 @@ afterEach(() => {
 });
 
 describe('ChatSession start', () => {
-  it('loads config, profile and conversations, then connects and holds the personal channel', async () => {
+  it('loads config, profile and conversations, then connects and holds the personal and presence channels', async () => {
     const { session, realtime, scopes } = await started();
     expect(session.$status.get()).to.equal('ready');
     expect(session.$me.get()?.id).to.equal('me');
@@ -68,7 +68,7 @@ describe('ChatSession start', () => {
     expect(session.$unreadTotal.get()).to.equal(3);
     expect(session.$connection.get()).to.equal('connecting');
     expect(scopes).to.deep.equal(['grand/me']);
-    expect([...realtime.held.keys()]).to.deep.equal([ME.personal_channel]);
+    expect([...realtime.held.keys()]).to.deep.equal([ME.personal_channel, ME.presence_channel]);
   });
 
   it('reports a failed start as a sentence and an error status', async () => {
@@ -279,10 +279,15 @@ describe('ChatSession sending', () => {
 
     api.sendError = null;
     const second = await started({}, api, storage);
-    await until(second.session.conversationView(1), (v) => v.messages.some((m) => m.status === 'sent' && m.client_id === optimistic.client_id));
+    // Sent from the outbox at start, before anyone opens the conversation.
+    await api.waitForCalls('sendMessage', 2);
+    await until(second.session.conversationView(1), (v) => v.messages.length === 0);
     const clientIds = api.callsOf('sendMessage').map((c) => (c.args[1] as { client_id: string }).client_id);
     expect(clientIds).to.deep.equal([optimistic.client_id, optimistic.client_id]);
     expect(storage.items.size).to.equal(0);
+    await second.session.openConversation(1);
+    const mine = second.session.conversationView(1).get().messages.filter((m) => m.client_id === optimistic.client_id);
+    expect(mine.map((m) => m.status)).to.deep.equal(['sent']);
   });
 });
 
@@ -321,6 +326,20 @@ describe('ChatSession catch-up', () => {
     realtime.confirm(CHANNEL_1);
     await until(session.conversationView(1), (v) => v.messages.length === 4);
     expect(ids({ session } as Harness)).to.deep.equal([100, 101, 102, 103]);
+  });
+
+  it('catches up from the last complete page, not from the newest message held', async () => {
+    const { session, api, realtime } = await opened();
+    // While this socket was down a colleague wrote 102, then the viewer's own send was stored as 103 and
+    // acknowledged. Catching up after 103 would lose 102 for good.
+    api.storeMessage(1, { sender_id: 'bob' });
+    session.sendMessage(1, 'mine');
+    await until(session.conversationView(1), (v) => v.messages.some((m) => m.id === 103));
+    realtime.confirm(CHANNEL_1);
+    const view = await until(session.conversationView(1), (v) => v.messages.length === 4);
+    expect(view.messages.map((m) => m.id)).to.deep.equal([100, 101, 102, 103]);
+    const afterIds = api.callsOf('messages').slice(1).map((c) => (c.args[1] as { afterId: number }).afterId);
+    expect(afterIds[0]).to.equal(101);
   });
 
   it('polls while the realtime connection is unavailable', async () => {

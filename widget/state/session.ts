@@ -1,29 +1,32 @@
 import { atom, computed, type ReadableAtom } from 'nanostores';
-import type { ChatConfig, Conversation, Me, Message, ReplyPreview, StaffMember } from '../../server/contract.js';
+import type { ChatConfig, Conversation, Me, Message, MessagesRead, ReactionChange, ReactionEmoji } from '../../server/contract.js';
 import { ApiClient } from '../api/client.js';
-import { ApiError } from '../api/api-error.js';
 import { createLogger } from '../debug.js';
 import { getPusherClient, type Authorize, type RealtimeConnection } from '../realtime/pusher-client.js';
 import type { RealtimeEvent } from '../realtime/event-bus.js';
 import { createConnectionStore, isOffline } from './connection.js';
+import type { ConversationFeatures } from './conversation-features.js';
 import { createConversationsStore } from './conversations.js';
-import { createDirectory } from './directory.js';
-import {
-  describeError,
-  ERROR_LOAD_FAILED,
-  ERROR_NOT_FOUND,
-  ERROR_SEND_FAILED,
-  ERROR_START_FAILED,
-  ERROR_TOO_LONG,
-  type ErrorInfo,
-} from './errors.js';
-import { appendUnsent, isStored, mergeMessages, newestStoredId, oldestStoredId, updateUnsent } from './merge.js';
+import { describeError, ERROR_LOAD_FAILED, ERROR_NOT_FOUND, ERROR_START_FAILED, ERROR_TOO_LONG, isTransient, type ErrorInfo } from './errors.js';
+import { exponentialBackoff, type RetryDelay } from './backoff.js';
+import { newUploadKey } from './ids.js';
 import { createMessageViews } from './messages.js';
-import { browserStorage, loadOutbox, saveOutbox, type OutboxEntry, type OutboxStorage } from './outbox.js';
+import { createNotifications, type Alerts, type NotificationSettings } from './notifications.js';
+import { nextOptimisticId, optimisticMessage } from './optimistic.js';
+import { createReadMarks, type ReadMarks } from './read-marks.js';
+import { createPresence } from './presence.js';
+import type { TypingState } from './typing.js';
+import { browserStorage, memoryStorage, outboxKey, type OutboxStorage } from './outbox-storage.js';
+import type { UploadItem } from './uploads.js';
+import { watchWake } from './wake.js';
 import type { ChatMessage, ConnectionState, ConversationView, DirectoryState } from './types.js';
 
 export type { ChatMessage, ConnectionState, ConversationView, DirectoryState, MessageStatus } from './types.js';
 export type { ErrorInfo } from './errors.js';
+export type { NotificationSettings } from './notifications.js';
+export type { ReadMarks } from './read-marks.js';
+export type { TypingPerson, TypingState } from './typing.js';
+export type { UploadItem } from './uploads.js';
 
 export interface ChatSessionOptions {
   apiBase: string;
@@ -45,6 +48,10 @@ export interface ChatSessionDeps {
   markReadDelayMs?: number;
   /** How often to refetch while the realtime connection is down. Default 15 s. */
   pollIntervalMs?: number;
+  /** Wait before sending again after the n-th failure in a row (and before restarting a failed start). Default 1 s doubling to 30 s. */
+  retryDelay?: RetryDelay;
+  /** Desktop notification, sound and settings storage; defaults to the browser's. */
+  alerts?: Alerts;
 }
 
 export interface ChatSession {
@@ -66,6 +73,10 @@ export interface ChatSession {
   /** The same atom for the same id, whether or not the conversation was ever opened. */
   conversationView(conversationId: number): ReadableAtom<ConversationView>;
   readonly $directory: ReadableAtom<DirectoryState>;
+  /** Staff ids of the hotel's staff online now (from the presence channel); empty while offline. */
+  readonly $onlineIds: ReadableAtom<ReadonlySet<string>>;
+  /** Who is typing in each open conversation, by conversation id; never the viewer. */
+  readonly $typing: ReadableAtom<TypingState>;
 
   /** Loads config, profile and conversations, then connects realtime. Never rejects: see `$status`, `$error`. */
   start(): Promise<void>;
@@ -87,15 +98,41 @@ export interface ChatSession {
   /** Creates (or finds, for a 1:1) the conversation and opens it; rejects with the ApiError on failure. */
   startConversation(participantIds: string[], title?: string): Promise<number>;
   markRead(conversationId: number): Promise<void>;
+  /** The viewer's draft in a conversation changed: tells the others they are typing (throttled), or stopped. */
+  notifyTyping(conversationId: number, draft: string): void;
+  /** Per conversation, how far each participant has read (for "seen by"). */
+  readonly $readMarks: ReadableAtom<ReadMarks>;
+  readonly $alertSettings: ReadableAtom<NotificationSettings>;
+  /** Changes the alert settings; turning desktop alerts on asks the browser's permission (call from a click). */
+  configureAlerts(change: Partial<NotificationSettings>): Promise<void>;
+  /** The viewer's own message: shown changed at once, rolled back (with `$error`) if the server refuses. */
+  editMessage(conversationId: number, messageId: number, text: string): Promise<void>;
+  /** The viewer's own message becomes the "deleted" placeholder for everyone. */
+  deleteMessage(conversationId: number, messageId: number): Promise<void>;
+  /** Adds the viewer's reaction, or removes it if the message already has it. */
+  toggleReaction(conversationId: number, messageId: number, emoji: ReactionEmoji): Promise<void>;
+  /** Adds people to a group; rejects with the ApiError on failure. */
+  addParticipants(conversationId: number, staffIds: string[]): Promise<void>;
+  /** Files being sent, each with its progress, or the sentence saying why it was not sent. */
+  readonly $uploads: ReadableAtom<UploadItem[]>;
+  /** Sends each file as a message of its own (see `state/uploads.ts`); returns their upload keys. */
+  uploadFiles(conversationId: number, files: readonly File[]): string[];
+  /** Cancels an upload in flight, or clears a failed one. */
+  cancelUpload(key: string): void;
 }
 
-const PAGE_SIZE = 50;
-/** Catch-up stops after this many pages; polling or the next resubscribe continues from there. */
-const MAX_CATCH_UP_PAGES = 20;
+/** The features come in the chunk that loads on first use, with the elements (../first-use.ts). */
+const importFeatureModule = () => import('../first-use.js');
 
 /**
  * Creates the state of one `<staff-chat>`: nanostores atoms plus the actions that change them.
  * A page may hold several widgets, so nothing here is a module singleton.
+ *
+ * This is the core every portal page loads: the profile, the conversation list and its unread counts
+ * (and the alerts they raise), the realtime connection with the personal and presence channels. What a
+ * person needs only once they open a conversation (history, sending, uploads, edits and reactions,
+ * typing, the directory) is state/conversation-features.ts, imported on first use in the chunk of the
+ * elements. The atoms the elements bind are all created here, so the API is the same either way.
  *
  * @example
  * const session = createChatSession({ apiBase: '/api', hotel: 'grand', tokenProvider });
@@ -118,10 +155,13 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
     deps.connect ??
     ((config: ChatConfig, authorize: Authorize, scope: string, logger: (...args: unknown[]) => void) =>
       getPusherClient(config.pusher.key, config.pusher.options, authorize, scope, logger));
-  const storage = deps.storage === undefined ? browserStorage() : deps.storage;
-  const isPageActive = deps.isPageActive ?? (() => globalThis.document?.visibilityState !== 'hidden');
+  // Without storage the outbox still carries unsent messages across stop() and start(), not across reloads.
+  const storage = (deps.storage === undefined ? browserStorage() : deps.storage) ?? memoryStorage();
+  // Read means in view and focused: a portal left open in a window behind others does not clear badges.
+  const isPageActive = deps.isPageActive ?? (() => globalThis.document?.visibilityState !== 'hidden' && globalThis.document?.hasFocus() !== false);
   const markReadDelayMs = deps.markReadDelayMs ?? 400;
   const pollIntervalMs = deps.pollIntervalMs ?? 15_000;
+  const retryDelay = deps.retryDelay ?? exponentialBackoff();
 
   const $status = atom<'idle' | 'loading' | 'ready' | 'error'>('idle');
   const $errorInfo = atom<ErrorInfo | null>(null);
@@ -132,22 +172,100 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
   const $openConversationIds = atom<number[]>([]);
   const conversations = createConversationsStore();
   const views = createMessageViews();
-  const directory = createDirectory(api, log);
+  const presence = createPresence(log);
+  const readMarks = createReadMarks();
+  const $typing = atom<TypingState>({});
+  const $uploads = atom<UploadItem[]>([]);
+  const $directory = atom<DirectoryState>({ results: [], loading: false, error: null });
+  const alerting = createNotifications(() => !isPageActive(), deps.alerts);
 
   // Lifetime of one start()..stop(): async work from an older generation must not touch state.
   let generation = 0;
   let starting: Promise<void> | null = null;
+  /** Between a successful start and stop: what loads later joins in (the outbox sends, typing listens). */
+  let live = false;
   let cleanups: Array<() => void> = [];
   const heldChannels = new Map<number, () => void>();
   const markReadTimers = new Map<number, ReturnType<typeof setTimeout>>();
-  const catchUps = new Map<number, Promise<void>>();
-  const catchUpAgain = new Set<number>();
-  const catchUpAfterLoad = new Set<number>();
-  const sending = new Set<string>();
-  /** client_ids whose last failure is worth retrying on its own when the connection comes back. */
-  const retryableFailures = new Set<string>();
+  let restartTimer: ReturnType<typeof setTimeout> | null = null;
+  let startFailures = 0;
   let pollTimer: ReturnType<typeof setInterval> | null = null;
-  let optimisticIds = 0;
+
+  // ---- modules loaded on first use ----------------------------------------------------------
+
+  let features: ConversationFeatures | null = null;
+  /** Set while the features' chunk is on its way (realtime events and early calls wait in `afterLoad`). */
+  let featuresLoad: Promise<ConversationFeatures | null> | null = null;
+  const afterLoad: Array<() => void> = [];
+
+  /** The conversation features, importing them the first time; null if their chunk cannot load. */
+  function loadFeatures(): Promise<ConversationFeatures | null> {
+    if (features) return Promise.resolve(features);
+    // What waited runs in order, right as the features arrive: nothing can come in between.
+    const runWaiting = () => afterLoad.splice(0).forEach((run) => run());
+    featuresLoad ??= importFeatureModule().then(
+      ({ createConversationFeatures }) => {
+        const loaded = createConversationFeatures({
+          api,
+          log,
+          views,
+          storage,
+          nextOptimisticId,
+          retryDelay,
+          $typing,
+          $uploads,
+          $directory,
+          $me,
+          $config,
+          conversations,
+          readMarks,
+          generation: () => generation,
+          receive: receiveMessages,
+          fail: (error) => fail(error, ERROR_LOAD_FAILED),
+        });
+        features = loaded;
+        const me = $me.get();
+        if (live && me) joinFeatures(loaded, me);
+        runWaiting();
+        return loaded;
+      },
+      (error: unknown) => {
+        log('could not load the conversation features', error);
+        featuresLoad = null;
+        runWaiting();
+        return null;
+      },
+    );
+    return featuresLoad;
+  }
+
+  /** Starts the parts of the features that run with the session: the outbox, and typing on the connection. */
+  function joinFeatures(loaded: ConversationFeatures, me: Me): void {
+    loaded.sending.start(outboxKey(options.hotel, me.id), me);
+    if (realtime) cleanups.push(loaded.typing.watch(realtime));
+  }
+
+  /** Runs `run` with the features now, or once they have loaded (loading them), after what waits already. */
+  function withFeatures(run: (loaded: ConversationFeatures) => void): void {
+    if (features) return run(features);
+    afterLoad.push(() => {
+      if (features) run(features);
+    });
+    void loadFeatures();
+  }
+
+  /** A call that needs the features: straight through once they are loaded, so it behaves as it always did. */
+  function viaFeatures<A extends unknown[]>(call: (loaded: ConversationFeatures, ...args: A) => Promise<void>): (...args: A) => Promise<void> {
+    return async (...args) => {
+      const loaded = features ?? (await loadFeatures());
+      if (loaded) await call(loaded, ...args);
+    };
+  }
+
+  /** Like `withFeatures` for calls that only matter once the features are loaded or loading. */
+  function ifFeatures(run: (loaded: ConversationFeatures) => void): void {
+    if (features || featuresLoad) withFeatures(run);
+  }
 
   function fail(error: unknown, fallback: string): ErrorInfo {
     const info = describeError(error, fallback);
@@ -157,18 +275,6 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
 
   function isOpen(id: number): boolean {
     return $openConversationIds.get().includes(id);
-  }
-
-  function outboxKey(): string | null {
-    const me = $me.get();
-    return me ? `staff-chat.outbox.${options.hotel}.${me.id}` : null;
-  }
-
-  function persistOutbox(): void {
-    const key = outboxKey();
-    if (!key) return;
-    const unsent = views.ids().flatMap((id) => views.get(id).messages.filter((m) => !isStored(m)));
-    saveOutbox(storage, key, unsent);
   }
 
   // ---- start / stop -------------------------------------------------------------------------
@@ -186,15 +292,26 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
         $config.set(config);
         $me.set(me);
         conversations.replaceAll(list.results);
-        restoreOutbox();
+        startFailures = 0;
+        live = true;
+        if (features) features.sending.start(outboxKey(options.hotel, me.id), me);
+        else if (storage.getItem(outboxKey(options.hotel, me.id)) !== null) {
+          // Messages an earlier page load could not send go out now, without waiting for anyone to
+          // open the chat; they are back in their conversations by the time the session is ready.
+          await loadFeatures();
+          if (gen !== generation) return;
+        }
         connectRealtime(config, me, gen);
         watchVisibility();
+        cleanups.push(watchWake(onWake));
         $status.set('ready');
       } catch (error) {
         if (gen !== generation) return;
         log('start failed', error);
         fail(error, ERROR_START_FAILED);
         $status.set('error');
+        // The server may be restarting or the network gone for a moment: try again on our own.
+        if (isTransient(error)) scheduleRestart();
       } finally {
         if (gen === generation) starting = null;
       }
@@ -205,6 +322,10 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
   function stop(): void {
     generation += 1;
     starting = null;
+    live = false;
+    if (restartTimer !== null) clearTimeout(restartTimer);
+    restartTimer = null;
+    features?.sending.stop();
     for (const release of heldChannels.values()) release();
     heldChannels.clear();
     for (const cleanup of cleanups) cleanup();
@@ -216,6 +337,15 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
     realtime = null;
     $connection.set('disconnected');
     $status.set('idle');
+  }
+
+  function scheduleRestart(): void {
+    if (restartTimer !== null) clearTimeout(restartTimer);
+    startFailures += 1;
+    restartTimer = setTimeout(() => {
+      restartTimer = null;
+      void start();
+    }, retryDelay(startFailures));
   }
 
   function connectRealtime(config: ChatConfig, me: Me, gen: number): void {
@@ -237,6 +367,8 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
     cleanups.push(() => connection.bus.removeEventListener('event', onEvent));
     // Every (re)subscription of the personal channel may follow a gap: refetch the list.
     cleanups.push(connection.acquire(me.personal_channel, () => void refreshConversations(), onSubscriptionError));
+    cleanups.push(presence.watch(connection, me.presence_channel));
+    if (features) cleanups.push(features.typing.watch(connection));
     for (const id of $openConversationIds.get()) holdConversationChannel(id);
   }
 
@@ -249,7 +381,9 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
     if (isOffline(state)) startPolling();
     else if (state === 'connected') {
       stopPolling();
-      retryFailedSends();
+      // The network is back: what waits for a backoff timer goes now. Catch-up follows each
+      // channel's subscription_succeeded.
+      features?.sending.retryNow();
     }
   }
 
@@ -263,17 +397,36 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
       }
     };
     doc.addEventListener('visibilitychange', onVisibility);
-    cleanups.push(() => doc.removeEventListener('visibilitychange', onVisibility));
+    globalThis.addEventListener('focus', onVisibility);
+    cleanups.push(() => {
+      doc.removeEventListener('visibilitychange', onVisibility);
+      globalThis.removeEventListener('focus', onVisibility);
+    });
+  }
+
+  /**
+   * The tab came back from the background or from sleep, or the browser is online again: events may
+   * have been missed even if the socket looks connected, so fetch the list and every open
+   * conversation now, and send what waits in the outbox.
+   */
+  function onWake(): void {
+    log('wake: catching up');
+    catchUpAll();
+    features?.sending.retryNow();
+  }
+
+  function catchUpAll(): void {
+    void refreshConversations();
+    for (const id of $openConversationIds.get()) void features?.history.catchUp(id);
   }
 
   // ---- polling while realtime is down -------------------------------------------------------
 
   function startPolling(): void {
     if (pollTimer !== null) return;
-    pollTimer = setInterval(() => {
-      void refreshConversations();
-      for (const id of $openConversationIds.get()) void catchUp(id);
-    }, pollIntervalMs);
+    // pusher-js has already tried for a while before it says unavailable: fetch now, then regularly.
+    catchUpAll();
+    pollTimer = setInterval(catchUpAll, pollIntervalMs);
   }
 
   function stopPolling(): void {
@@ -284,8 +437,32 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
   // ---- realtime events ----------------------------------------------------------------------
 
   function handleRealtimeEvent(event: RealtimeEvent): void {
+    if (!features && featuresLoad) {
+      // The features are on their way: no event may overtake the ones waiting for them.
+      const gen = generation;
+      afterLoad.push(() => {
+        if (gen === generation) applyRealtimeEvent(event);
+      });
+      return;
+    }
+    applyRealtimeEvent(event);
+  }
+
+  function applyRealtimeEvent(event: RealtimeEvent): void {
+    // Edits, deletions and reactions only change messages already in a view, and only the
+    // conversation features put messages in views: without them there is nothing to change.
     if (event.type === 'message_created' && isMessage(event.payload)) receiveMessages(event.payload.conversation_id, [event.payload]);
-    else if (event.type === 'conversation_updated' && isConversation(event.payload)) {
+    else if ((event.type === 'message_edited' || event.type === 'message_deleted') && isMessage(event.payload)) features?.changes.applyMessage(event.payload);
+    else if (event.type === 'reaction_changed') {
+      const change = event.payload as ReactionChange;
+      if (Array.isArray(change?.reactions)) features?.changes.applyReactions(change.conversation_id, change.message_id, change.reactions);
+    } else if (event.type === 'messages_read') {
+      const read = event.payload as MessagesRead;
+      if (typeof read?.last_read_message_id === 'number') {
+        readMarks.advance(read.conversation_id, [{ staff_id: read.read_by_staff_id, last_read_message_id: read.last_read_message_id }]);
+      }
+    } else if (event.type === 'conversation_updated' && isConversation(event.payload)) {
+      alerting.conversationChanged(conversations.find(event.payload.id), event.payload, $me.get()?.id);
       conversations.upsert(event.payload);
       if (event.payload.unread_count > 0 && isOpen(event.payload.id) && isPageActive()) scheduleMarkRead(event.payload.id);
     }
@@ -294,12 +471,10 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
   /** Merges stored messages into a conversation (if its view exists) and its list entry. */
   function receiveMessages(conversationId: number, messages: readonly Message[]): void {
     if (messages.length === 0) return;
-    const view = views.has(conversationId) ? views.get(conversationId) : null;
-    if (view && (view.loaded || view.loading)) {
-      views.update(conversationId, (v) => ({ messages: mergeMessages(v.messages, messages) }));
-      // A stored copy may have replaced an unsent one, which then leaves the outbox.
-      if (messages.some((m) => m.client_id && m.sender_id === $me.get()?.id)) persistOutbox();
-    }
+    // Views hold messages only once the features have loaded (they load and send them).
+    features?.history.merge(conversationId, messages);
+    // A sender has read up to what they send.
+    readMarks.advance(conversationId, messages.map((m) => ({ staff_id: m.sender_id, last_read_message_id: m.id })));
     const newest = messages.reduce((a, b) => (b.id > a.id ? b : a));
     conversations.applyMessage(newest);
     const me = $me.get();
@@ -328,20 +503,24 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
   function holdConversationChannel(id: number): void {
     const conversation = conversations.find(id);
     if (!realtime || !conversation || heldChannels.has(id) || !isOpen(id)) return;
-    heldChannels.set(id, realtime.acquire(conversation.channel, () => void catchUp(id), onSubscriptionError));
+    heldChannels.set(id, realtime.acquire(conversation.channel, () => void features?.history.catchUp(id), onSubscriptionError));
   }
 
   async function openConversation(id: number): Promise<void> {
     if (!isOpen(id)) $openConversationIds.set([...$openConversationIds.get(), id]);
+    // Loaded before the channel is held, so none of its events arrives before the code for them.
+    const loaded = features ?? (await loadFeatures());
+    if (!loaded) {
+      views.update(id, () => ({ error: ERROR_LOAD_FAILED, loading: false }));
+      return;
+    }
     if (!conversations.find(id)) await refreshConversations();
     if (!conversations.find(id)) {
       views.update(id, () => ({ error: ERROR_NOT_FOUND, loading: false }));
       return;
     }
     holdConversationChannel(id);
-    const view = views.get(id);
-    if (!view.loaded && !view.loading) await loadLatest(id);
-    else if (view.loaded) void catchUp(id);
+    await loaded.history.open(id);
     if (isOpen(id)) await markRead(id);
   }
 
@@ -366,178 +545,36 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
     }
   }
 
-  // ---- history ------------------------------------------------------------------------------
-
-  async function loadLatest(id: number): Promise<void> {
-    views.update(id, () => ({ loading: true, error: null }));
-    try {
-      const page = await api.messages(id, { limit: PAGE_SIZE });
-      views.update(id, (v) => ({
-        messages: mergeMessages(v.messages, page.messages),
-        hasMore: page.has_more,
-        loaded: true,
-        loading: false,
-      }));
-      const newest = page.messages[page.messages.length - 1];
-      if (newest) conversations.applyMessage(newest);
-    } catch (error) {
-      log('loading conversation failed', id, error);
-      views.update(id, () => ({ loading: false, error: describeError(error, ERROR_LOAD_FAILED).message }));
-      return;
-    }
-    // The channel may have been confirmed while the page was on its way: fetch what came between.
-    if (catchUpAfterLoad.delete(id)) await catchUp(id);
-  }
-
-  async function loadOlder(id: number): Promise<void> {
-    const view = views.get(id);
-    if (view.loading) return;
-    if (!view.loaded) return loadLatest(id);
-    const beforeId = oldestStoredId(view.messages);
-    if (!view.hasMore || beforeId === undefined) return;
-    views.update(id, () => ({ loading: true, error: null }));
-    try {
-      const page = await api.messages(id, { limit: PAGE_SIZE, beforeId });
-      views.update(id, (v) => ({ messages: mergeMessages(v.messages, page.messages), hasMore: page.has_more, loading: false }));
-    } catch (error) {
-      log('loading older messages failed', id, error);
-      views.update(id, () => ({ loading: false, error: describeError(error, ERROR_LOAD_FAILED).message }));
-    }
-  }
-
-  /**
-   * Fetches everything after the newest stored message, page by page. Runs after every
-   * subscription_succeeded (first and after each reconnect) and while polling; runs of one
-   * conversation never overlap, a request during a run schedules one more run.
-   */
-  function catchUp(id: number): Promise<void> {
-    const view = views.get(id);
-    if (!view.loaded) {
-      if (view.loading) catchUpAfterLoad.add(id);
-      return Promise.resolve();
-    }
-    const running = catchUps.get(id);
-    if (running) {
-      catchUpAgain.add(id);
-      return running;
-    }
-    const run = (async () => {
-      do {
-        catchUpAgain.delete(id);
-        await fetchNewer(id);
-      } while (catchUpAgain.has(id));
-    })().finally(() => catchUps.delete(id));
-    catchUps.set(id, run);
-    return run;
-  }
-
-  async function fetchNewer(id: number): Promise<void> {
-    const gen = generation;
-    try {
-      for (let pages = 0; pages < MAX_CATCH_UP_PAGES; pages += 1) {
-        const afterId = newestStoredId(views.get(id).messages) ?? 0;
-        const page = await api.messages(id, { limit: PAGE_SIZE, afterId });
-        if (gen !== generation) return;
-        receiveMessages(id, page.messages);
-        if (!page.has_more || page.messages.length === 0) return;
-      }
-    } catch (error) {
-      log('catch-up failed', id, error);
-    }
-  }
-
   // ---- sending ------------------------------------------------------------------------------
 
   function sendMessage(conversationId: number, text: string, sendOptions: { replyTo?: Message | null } = {}): ChatMessage {
     const me = $me.get();
     if (!me) throw new Error('The chat has not started yet');
     if (text.trim() === '') throw new RangeError('A message needs some text');
-    const replyTo = sendOptions.replyTo && isStored(sendOptions.replyTo) ? sendOptions.replyTo : null;
-    const optimistic: ChatMessage = {
-      id: -++optimisticIds,
-      conversation_id: conversationId,
-      client_id: newClientId(),
-      sender_id: me.id,
-      sender_info: { id: me.id, full_name: me.full_name, avatar: me.avatar },
-      message: text,
-      timestamp: new Date().toISOString(),
-      reply_to: replyTo?.id ?? null,
-      reply_to_message: replyTo ? toReplyPreview(replyTo) : null,
-      attachments: [],
-      is_edited: false,
-      is_deleted: false,
-      status: 'pending',
-    };
-    views.update(conversationId, (v) => ({ messages: appendUnsent(v.messages, optimistic) }));
+    // Only a stored message (positive id) can be replied to.
+    const replyTo = sendOptions.replyTo && sendOptions.replyTo.id > 0 ? sendOptions.replyTo : null;
+    const optimistic = optimisticMessage(me, conversationId, text, replyTo);
     const maxLength = $config.get()?.limits.message_max_length;
-    if (maxLength !== undefined && text.length > maxLength) {
-      markFailed(conversationId, optimistic.client_id ?? '', ERROR_TOO_LONG, false);
-      return { ...optimistic, status: 'failed', error: ERROR_TOO_LONG };
-    }
-    persistOutbox();
-    void deliver(conversationId, optimistic.client_id ?? '');
-    return optimistic;
+    if (features) return features.send(optimistic, maxLength);
+    // The elements load the features before anyone can type, so only a host calling early gets here:
+    // the message shows at once, and goes to the outbox and out as soon as the sending code is here.
+    views.update(conversationId, (v) => ({ messages: [...v.messages, optimistic] }));
+    withFeatures((loaded) => void loaded.send(optimistic, maxLength));
+    return maxLength !== undefined && text.length > maxLength ? { ...optimistic, status: 'failed', error: ERROR_TOO_LONG } : optimistic;
   }
 
-  function retryMessage(conversationId: number, clientId: string): void {
-    void deliver(conversationId, clientId);
+  function uploadFiles(conversationId: number, files: readonly File[]): string[] {
+    const keys = files.map(() => newUploadKey());
+    withFeatures((loaded) => void loaded.uploads.add(conversationId, files, keys));
+    return keys;
   }
 
-  async function deliver(conversationId: number, clientId: string): Promise<void> {
-    const unsent = views.get(conversationId).messages.find((m) => !isStored(m) && m.client_id === clientId);
-    if (!unsent || sending.has(clientId)) return;
-    sending.add(clientId);
-    retryableFailures.delete(clientId);
-    if (unsent.status !== 'pending') {
-      views.update(conversationId, (v) => ({
-        messages: updateUnsent(v.messages, clientId, ({ error: _error, ...m }) => ({ ...m, status: 'pending' })),
-      }));
-    }
+  async function addParticipants(conversationId: number, staffIds: string[]): Promise<void> {
     try {
-      const stored = await api.sendMessage(conversationId, {
-        message: unsent.message,
-        client_id: clientId,
-        reply_to: unsent.reply_to,
-      });
-      views.update(conversationId, (v) => ({ messages: mergeMessages(v.messages, [stored]) }));
-      conversations.applyMessage(stored);
+      conversations.upsert(await api.addParticipants(conversationId, staffIds));
     } catch (error) {
-      log('send failed', conversationId, clientId, error);
-      const { message } = describeError(error, ERROR_SEND_FAILED);
-      markFailed(conversationId, clientId, message, error instanceof ApiError && error.retryable);
-    } finally {
-      sending.delete(clientId);
-      persistOutbox();
-    }
-  }
-
-  function markFailed(conversationId: number, clientId: string, error: string, retryable: boolean): void {
-    views.update(conversationId, (v) => ({
-      messages: updateUnsent(v.messages, clientId, (m) => ({ ...m, status: 'failed', error })),
-    }));
-    if (retryable) retryableFailures.add(clientId);
-    persistOutbox();
-  }
-
-  /** After a reconnect, sends again what failed only because the network or server was down. */
-  function retryFailedSends(): void {
-    for (const id of views.ids()) {
-      for (const m of views.get(id).messages) {
-        if (m.status === 'failed' && m.client_id && retryableFailures.has(m.client_id)) void deliver(id, m.client_id);
-      }
-    }
-  }
-
-  /** Puts messages left unsent by an earlier page load back in their conversations and sends them. */
-  function restoreOutbox(): void {
-    const key = outboxKey();
-    const me = $me.get();
-    if (!key || !me) return;
-    for (const entry of loadOutbox(storage, key)) {
-      const known = views.get(entry.conversation_id).messages.some((m) => m.client_id === entry.client_id);
-      if (known) continue;
-      views.update(entry.conversation_id, (v) => ({ messages: appendUnsent(v.messages, fromOutbox(entry, me, -++optimisticIds)) }));
-      void deliver(entry.conversation_id, entry.client_id);
+      fail(error, ERROR_LOAD_FAILED);
+      throw error;
     }
   }
 
@@ -568,6 +605,12 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
     }
   }
 
+  const loadOlder = viaFeatures((f, id: number) => f.history.loadOlder(id));
+  const searchDirectory = viaFeatures((f, search: string) => f.directory.search(search));
+  const editMessage = viaFeatures((f, conversationId: number, messageId: number, text: string) => f.changes.edit(conversationId, messageId, text));
+  const deleteMessage = viaFeatures((f, conversationId: number, messageId: number) => f.changes.remove(conversationId, messageId));
+  const toggleReaction = viaFeatures((f, conversationId: number, messageId: number, emoji: ReactionEmoji) => f.changes.toggleReaction(conversationId, messageId, emoji));
+
   return {
     api,
     $status,
@@ -580,53 +623,33 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
     $unreadTotal: conversations.$unreadTotal,
     $openConversationIds,
     conversationView: (id) => views.view(id),
-    $directory: directory.$directory,
+    $directory,
+    $onlineIds: presence.$onlineIds,
+    $typing,
     start,
     stop,
     openConversation,
     closeConversation,
     loadOlder,
     sendMessage,
-    retryMessage,
-    searchDirectory: directory.search,
+    // Without the features there is no failed message to retry, no open conversation to type in and no
+    // upload to cancel: these never load them.
+    retryMessage: (conversationId, clientId) => ifFeatures((f) => f.sending.retry(conversationId, clientId)),
+    searchDirectory,
     startConversation,
     markRead,
+    notifyTyping: (conversationId, draft) => ifFeatures((f) => f.typing.draftChanged(conversationId, draft)),
+    $readMarks: readMarks.$readMarks,
+    $alertSettings: alerting.$settings,
+    configureAlerts: alerting.configure,
+    editMessage,
+    deleteMessage,
+    toggleReaction,
+    addParticipants,
+    $uploads,
+    uploadFiles,
+    cancelUpload: (key) => ifFeatures((f) => f.uploads.cancel(key)),
   };
-}
-
-function toReplyPreview(message: Message): ReplyPreview {
-  return { id: message.id, message: message.message.slice(0, 100), sender_name: message.sender_info.full_name };
-}
-
-function fromOutbox(entry: OutboxEntry, me: StaffMember, id: number): ChatMessage {
-  const preview = entry.reply_to_message;
-  const validPreview =
-    preview && typeof preview.id === 'number' && typeof preview.message === 'string' && typeof preview.sender_name === 'string';
-  return {
-    id,
-    conversation_id: entry.conversation_id,
-    client_id: entry.client_id,
-    sender_id: me.id,
-    sender_info: { id: me.id, full_name: me.full_name, avatar: me.avatar },
-    message: entry.message,
-    timestamp: entry.timestamp,
-    reply_to: entry.reply_to,
-    reply_to_message: validPreview ? { id: preview.id, message: preview.message, sender_name: preview.sender_name } : null,
-    attachments: [],
-    is_edited: false,
-    is_deleted: false,
-    status: 'pending',
-  };
-}
-
-/** A UUID v4; `crypto.randomUUID` exists only on secure origins, and portals are not always https. */
-function newClientId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 function isMessage(value: unknown): value is Message {

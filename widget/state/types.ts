@@ -13,6 +13,8 @@ export interface ChatMessage extends Message {
   status: MessageStatus;
   /** Why sending failed, as a sentence for people. */
   error?: string;
+  /** A failed message the outbox will send again by itself (the failure was the network or the server). */
+  retrying?: boolean;
 }
 
 export interface ConversationView {

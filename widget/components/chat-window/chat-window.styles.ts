@@ -55,4 +55,33 @@ export const styles = css`
   staff-chat-message-list {
     flex: 1;
   }
+  header .presence-dot {
+    box-shadow: 0 0 0 2px var(--staff-chat-header-bg);
+  }
+  .typing {
+    padding: 0.125rem 0.75rem 0.25rem;
+    font-size: 0.75rem;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .typing:empty {
+    padding: 0;
+  }
+  .add {
+    padding: 0.25rem 0.5rem;
+    border-radius: 999px;
+    font-size: 0.75rem;
+    background: rgb(127 127 127 / 0.2);
+  }
+  .seen {
+    padding-inline: 0.75rem;
+    text-align: end;
+    font-size: 0.6875rem;
+    color: var(--staff-chat-muted);
+  }
+  staff-chat-staff-directory {
+    max-height: 40%;
+    border-block-end: 1px solid var(--staff-chat-border);
+  }
 `;

@@ -1,29 +1,36 @@
 import { LitElement, html, nothing } from 'lit';
 import type { ChatConfig, Conversation, Me, Message } from '../../../server/contract.js';
-import { msg } from '../../messages.js';
-import type { ChatSession } from '../../state/session.js';
+import { msg } from '../../messages/ui.js';
+import type { ChatSession, ConnectionState, ConversationView, ReadMarks, TypingState } from '../../state/session.js';
+import type { FilesPickEvent } from '../attachments/files-pick-event.js';
 import { AtomController } from '../atom-controller.js';
 import { closeIcon } from '../icons.js';
-import type { ComposeEvent, ReplyEvent } from '../internal-events.js';
-import { avatar, conversationSubtitle, conversationTitle } from '../people.js';
+import type { BubbleContextRequest, ComposeEvent, DraftChangeEvent, PeoplePickEvent, ReplyEvent } from '../internal-events.js';
+import type { StaffChatMessageBubble } from '../message-bubble/message-bubble.js';
+import { conversationSubtitle, conversationTitle } from '../people.js';
+import { avatarWithPresence, onlineText, presenceStyles, typingText } from '../presence.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './chat-window.styles.js';
+import { seenByText } from './seen-by.js';
 
 /**
- * One open conversation: a header with its title and a close button, the messages, and the composer.
- * Several can be docked side by side.
+ * One open conversation: a header with its title and a close button (and a dot when the other person
+ * of a 1:1 is online), the messages, "… is typing", and the composer. Several can be docked side by side.
  *
  * @csspart header - The title bar.
  * @csspart close-button - The close button.
+ * @csspart presence-dot - The dot on the avatar when the other person of a 1:1 is online.
+ * @csspart typing - The "… is typing" line above the composer.
  * @cssproperty --staff-chat-header-bg - Title bar background.
  */
 export class StaffChatChatWindow extends LitElement {
-  static override styles = [sharedStyles, styles];
+  static override styles = [sharedStyles, presenceStyles, styles];
   static override properties = {
     session: { attribute: false },
     conversationId: { type: Number, attribute: 'conversation-id' },
     closable: { type: Boolean },
     replyTo: { state: true },
+    adding: { state: true },
   };
 
   declare session: ChatSession | null;
@@ -31,10 +38,17 @@ export class StaffChatChatWindow extends LitElement {
   /** Show the close button (docked windows); the inline layout has none. */
   declare closable: boolean;
   declare replyTo: Message | null;
+  /** A group's "Add people" is open. */
+  declare adding: boolean;
 
   private readonly conversations = new AtomController<Conversation[]>(this, () => this.session?.$conversations, []);
   private readonly me = new AtomController<Me | null>(this, () => this.session?.$me, null);
   private readonly config = new AtomController<ChatConfig | null>(this, () => this.session?.$config, null);
+  private readonly connection = new AtomController<ConnectionState>(this, () => this.session?.$connection, 'connecting');
+  private readonly onlineIds = new AtomController<ReadonlySet<string>>(this, () => this.session?.$onlineIds, new Set());
+  private readonly typing = new AtomController<TypingState>(this, () => this.session?.$typing, {});
+  private readonly readMarks = new AtomController<ReadMarks>(this, () => this.session?.$readMarks, {});
+  private readonly view = new AtomController<ConversationView | null>(this, () => this.session?.conversationView(this.conversationId), null);
 
   constructor() {
     super();
@@ -42,6 +56,7 @@ export class StaffChatChatWindow extends LitElement {
     this.conversationId = 0;
     this.closable = true;
     this.replyTo = null;
+    this.adding = false;
   }
 
   override focus(options?: FocusOptions): void {
@@ -62,6 +77,14 @@ export class StaffChatChatWindow extends LitElement {
     }
   }
 
+  private onDraftChange(event: DraftChangeEvent): void {
+    this.session?.notifyTyping(this.conversationId, event.text);
+  }
+
+  private onFilesPick(event: FilesPickEvent): void {
+    this.session?.uploadFiles(this.conversationId, event.files);
+  }
+
   private onReply(event: ReplyEvent): void {
     this.replyTo = event.message;
     void this.updateComplete.then(() => this.focus());
@@ -69,6 +92,35 @@ export class StaffChatChatWindow extends LitElement {
 
   private onCancelReply(): void {
     this.replyTo = null;
+  }
+
+  /** Answers each bubble's request for what it needs to edit, delete and react, and for names. */
+  private onBubbleContext(event: BubbleContextRequest): void {
+    event.stopPropagation();
+    // Read at use, not at connect: the viewer and the conversation are whatever they are then.
+    const host = this;
+    event.context = {
+      get meId() {
+        return host.me.value?.id;
+      },
+      nameOf: (staffId) => this.conversation?.participants.find((p) => p.id === staffId)?.full_name ?? staffId,
+      edit: (messageId, text) => void this.session?.editMessage(this.conversationId, messageId, text),
+      remove: (messageId) => void this.session?.deleteMessage(this.conversationId, messageId),
+      react: (messageId, emoji) => void this.session?.toggleReaction(this.conversationId, messageId, emoji),
+    };
+  }
+
+  /** Up in an empty composer: edit the viewer's newest message, if it is on screen. */
+  private onEditLast(): void {
+    const meId = this.me.value?.id;
+    const own = this.view.value?.messages.filter((m) => m.sender_id === meId && m.id > 0 && !m.is_deleted).pop();
+    const bubbles = this.renderRoot.querySelector('staff-chat-message-list')?.shadowRoot?.querySelectorAll<StaffChatMessageBubble>('staff-chat-message-bubble');
+    [...(bubbles ?? [])].find((b) => own && b.message?.id === own.id)?.startEdit();
+  }
+
+  private async onPick(event: PeoplePickEvent): Promise<void> {
+    this.adding = false;
+    await this.session?.addParticipants(this.conversationId, event.staffIds).catch(() => undefined);
   }
 
   private onClose(): void {
@@ -81,31 +133,53 @@ export class StaffChatChatWindow extends LitElement {
     const title = conversation ? conversationTitle(conversation, meId) : msg.untitled;
     const subtitle = conversation ? conversationSubtitle(conversation, meId) : '';
     const other = conversation && !conversation.is_group ? conversation.participants.find((p) => p.id !== meId) : undefined;
+    const online = other !== undefined && this.onlineIds.value.has(other.id);
     return html`<section aria-label=${msg.conversationWith(title)}>
       <header part="header">
-        ${avatar(title, other?.avatar)}
+        ${avatarWithPresence(title, other?.avatar, online)}
         <div class="titles">
-          <h2>${title}</h2>
+          <h2>${title}${onlineText(online)}</h2>
           ${subtitle ? html`<div class="subtitle">${subtitle}</div>` : nothing}
         </div>
+        ${conversation?.is_group
+          ? html`<button class="add" type="button" aria-expanded=${this.adding ? 'true' : 'false'} @click=${() => (this.adding = !this.adding)}>${msg.addPeople}</button>`
+          : nothing}
         ${this.closable
           ? html`<button class="close" part="close-button" type="button" aria-label=${msg.closeConversation(title)} title=${msg.closeConversation(title)} @click=${this.onClose}>
               ${closeIcon}
             </button>`
           : nothing}
       </header>
+      ${this.adding
+        ? html`<staff-chat-staff-directory
+            picking
+            aria-label=${msg.addPeople}
+            .session=${this.session}
+            .exclude=${conversation?.participants.map((p) => p.id) ?? []}
+            @people-pick=${this.onPick}
+          ></staff-chat-staff-directory>`
+        : nothing}
+      <staff-chat-connection-status banner state=${this.connection.value}></staff-chat-connection-status>
       <staff-chat-message-list
         .session=${this.session}
         conversation-id=${this.conversationId}
         ?is-group=${conversation?.is_group ?? false}
         @reply=${this.onReply}
+        @bubble-context=${this.onBubbleContext}
       ></staff-chat-message-list>
+      <div class="seen" part="seen-by">${seenByText(conversation, this.view.value?.messages ?? [], this.readMarks.value, meId) || nothing}</div>
+      <div class="typing" part="typing" aria-live="polite">${typingText(this.typing.value[this.conversationId]) || nothing}</div>
+      <staff-chat-upload-tray .session=${this.session} conversation-id=${this.conversationId}></staff-chat-upload-tray>
       <staff-chat-composer
         conversation-id=${this.conversationId}
         max-length=${this.config.value?.limits.message_max_length ?? 4000}
+        accept=${this.config.value?.limits.upload_types?.join(',') ?? ''}
+        @files-pick=${this.onFilesPick}
         .replyTo=${this.replyTo}
         @compose=${this.onCompose}
+        @draft-change=${this.onDraftChange}
         @reply-cancel=${this.onCancelReply}
+        @edit-last=${this.onEditLast}
       ></staff-chat-composer>
     </section>`;
   }

@@ -78,4 +78,13 @@ export const styles = css`
     color: var(--staff-chat-accent-fg);
     font-size: 1.125rem;
   }
+  .attach {
+    display: grid;
+    place-items: center;
+    width: 2.5rem;
+    height: 2.5rem;
+    padding: 0;
+    font-size: 1.125rem;
+    color: var(--staff-chat-muted);
+  }
 `;

@@ -1,9 +1,11 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Message } from '../../../server/contract.js';
 import { StaffChatMessageSendEvent } from '../../events.js';
-import { msg } from '../../messages.js';
+import { msg } from '../../messages/ui.js';
+import { attachIcon } from '../attachments/attach-icon.js';
+import { FilesPickEvent } from '../attachments/files-pick-event.js';
 import { closeIcon, sendIcon } from '../icons.js';
-import { ComposeEvent } from '../internal-events.js';
+import { ComposeEvent, DraftChangeEvent } from '../internal-events.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './composer.styles.js';
 
@@ -14,7 +16,11 @@ import { styles } from './composer.styles.js';
  * @event staff-chat-message-send - Public and cancelable, fired before sending; a host that cancels it
  *   keeps the draft unsent.
  * @event compose - (internal) The text to send, when the public event was not cancelled.
+ * @event draft-change - (internal) The person changed the draft (for "… is typing").
+ * @event edit-last - (internal) Up was pressed in the empty field: edit the viewer's last message.
  * @event reply-cancel - (internal) The reply bar's cancel button (or Escape) was pressed.
+ * @event files-pick - (internal) Files were chosen with the attach button or pasted; `FilesPickEvent.files`.
+ * @csspart attach-button - The "Attach files" button.
  * @csspart textarea - The text field.
  * @csspart send-button - The send button.
  * @csspart reply-preview - The "Replying to …" bar.
@@ -25,6 +31,7 @@ export class StaffChatComposer extends LitElement {
     conversationId: { type: Number, attribute: 'conversation-id' },
     replyTo: { attribute: false },
     maxLength: { type: Number, attribute: 'max-length' },
+    accept: { type: String },
     value: { state: true },
   };
 
@@ -32,6 +39,8 @@ export class StaffChatComposer extends LitElement {
   /** The message being answered, or null. */
   declare replyTo: Message | null;
   declare maxLength: number;
+  /** The file picker's `accept` (the server's allowed MIME types, comma-separated). */
+  declare accept: string;
   declare value: string;
 
   constructor() {
@@ -39,6 +48,7 @@ export class StaffChatComposer extends LitElement {
     this.conversationId = 0;
     this.replyTo = null;
     this.maxLength = 4000;
+    this.accept = '';
     this.value = '';
   }
 
@@ -57,6 +67,7 @@ export class StaffChatComposer extends LitElement {
 
   private onInput(event: Event): void {
     this.value = (event.target as HTMLTextAreaElement).value;
+    this.dispatchEvent(new DraftChangeEvent(this.value));
   }
 
   private onKeyDown(event: KeyboardEvent): void {
@@ -67,7 +78,30 @@ export class StaffChatComposer extends LitElement {
     } else if (event.key === 'Escape' && this.replyTo) {
       event.stopPropagation();
       this.cancelReply();
+    } else if (event.key === 'ArrowUp' && this.value === '') {
+      event.preventDefault();
+      this.dispatchEvent(new Event('edit-last'));
     }
+  }
+
+  private pickFiles(): void {
+    this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click();
+  }
+
+  private onFilesChosen(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    // Cleared, so choosing the same file again fires change again.
+    input.value = '';
+    if (files.length > 0) this.dispatchEvent(new FilesPickEvent(files));
+  }
+
+  private onPaste(event: ClipboardEvent): void {
+    const files = [...(event.clipboardData?.files ?? [])];
+    if (files.length === 0) return;
+    // A pasted screenshot is sent as a file; text pastes as usual.
+    event.preventDefault();
+    this.dispatchEvent(new FilesPickEvent(files));
   }
 
   private onSubmit(event: Event): void {
@@ -95,6 +129,10 @@ export class StaffChatComposer extends LitElement {
           </div>`
         : nothing}
       <form @submit=${this.onSubmit}>
+        <button class="icon-button attach" part="attach-button" type="button" aria-label="Attach files" title="Attach files" @click=${this.pickFiles}>
+          ${attachIcon}
+        </button>
+        <input type="file" multiple hidden accept=${this.accept} @change=${this.onFilesChosen} />
         <textarea
           part="textarea"
           rows="1"
@@ -104,6 +142,7 @@ export class StaffChatComposer extends LitElement {
           .value=${this.value}
           @input=${this.onInput}
           @keydown=${this.onKeyDown}
+          @paste=${this.onPaste}
         ></textarea>
         <button class="send" part="send-button" type="submit" aria-label=${msg.send} title=${msg.send} ?disabled=${!this.value.trim()}>
           ${sendIcon}

@@ -26,6 +26,19 @@ export const styles = css`
   :host([state='connecting']) .dot {
     animation: pulse 1.2s ease-in-out infinite;
   }
+  :host([banner]) {
+    display: none;
+  }
+  :host([banner][offline]) {
+    display: block;
+  }
+  [part='banner'] {
+    padding: 0.375rem 0.75rem;
+    border-inline-start: 3px solid var(--staff-chat-warning);
+    background: var(--staff-chat-input-bg);
+    color: var(--staff-chat-fg);
+    line-height: 1.35;
+  }
   @keyframes pulse {
     50% {
       opacity: 0.3;

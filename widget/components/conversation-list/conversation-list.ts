@@ -1,10 +1,11 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Conversation, Me } from '../../../server/contract.js';
-import { formatFullTime, formatTime, msg } from '../../messages.js';
-import type { ChatSession } from '../../state/session.js';
+import { formatFullTime, formatTime, msg } from '../../messages/ui.js';
+import type { ChatSession, TypingState } from '../../state/session.js';
 import { AtomController } from '../atom-controller.js';
 import { ConversationSelectEvent } from '../internal-events.js';
-import { avatar, conversationSubtitle, conversationTitle } from '../people.js';
+import { conversationSubtitle, conversationTitle } from '../people.js';
+import { avatarWithPresence, onlineText, presenceStyles, typingText } from '../presence.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './conversation-list.styles.js';
 
@@ -12,14 +13,16 @@ type Status = 'idle' | 'loading' | 'ready' | 'error';
 
 /**
  * The viewer's conversations, most recently active first: name, department, last message, time and
- * unread count. Arrow keys, Home and End move between rows.
+ * unread count; a dot when the other person of a 1:1 is online, and "… is typing" instead of the last
+ * message while someone types in an open conversation. Arrow keys, Home and End move between rows.
  *
  * @event conversation-select - (internal) A row was chosen; `ConversationSelectEvent.conversationId`.
  * @csspart row - Each conversation's button.
  * @csspart badge - A row's unread count.
+ * @csspart presence-dot - The dot on the avatar of a 1:1 whose other person is online.
  */
 export class StaffChatConversationList extends LitElement {
-  static override styles = [sharedStyles, styles];
+  static override styles = [sharedStyles, presenceStyles, styles];
   static override properties = {
     session: { attribute: false },
   };
@@ -30,6 +33,8 @@ export class StaffChatConversationList extends LitElement {
   private readonly openIds = new AtomController<number[]>(this, () => this.session?.$openConversationIds, []);
   private readonly me = new AtomController<Me | null>(this, () => this.session?.$me, null);
   private readonly status = new AtomController<Status>(this, () => this.session?.$status, 'idle');
+  private readonly onlineIds = new AtomController<ReadonlySet<string>>(this, () => this.session?.$onlineIds, new Set());
+  private readonly typing = new AtomController<TypingState>(this, () => this.session?.$typing, {});
 
   constructor() {
     super();
@@ -56,6 +61,8 @@ export class StaffChatConversationList extends LitElement {
     const last = c.last_message;
     const other = c.is_group ? undefined : c.participants.find((p) => p.id !== meId);
     const preview = last ? `${last.sender_id === meId ? `${msg.you}: ` : ''}${last.message}` : msg.noMessagesYet;
+    const online = other !== undefined && this.onlineIds.value.has(other.id);
+    const typing = typingText(this.typing.value[c.id]);
     return html`<li>
       <button
         class="row ${c.unread_count > 0 ? 'unread' : ''}"
@@ -64,15 +71,15 @@ export class StaffChatConversationList extends LitElement {
         aria-current=${openIds.includes(c.id) ? 'true' : 'false'}
         @click=${() => this.select(c.id)}
       >
-        ${avatar(title, other?.avatar)}
+        ${avatarWithPresence(title, other?.avatar, online)}
         <span class="main">
           <span class="line">
-            <span class="name">${title}</span>
+            <span class="name">${title}${onlineText(online)}</span>
             ${last ? html`<time datetime=${last.timestamp} title=${formatFullTime(last.timestamp)}>${formatTime(last.timestamp)}</time>` : nothing}
           </span>
           ${subtitle ? html`<span class="dept">${subtitle}</span>` : nothing}
           <span class="line">
-            <span class="preview">${preview}</span>
+            ${typing ? html`<span class="preview typing">${typing}</span>` : html`<span class="preview">${preview}</span>`}
             ${c.unread_count > 0
               ? html`<span class="badge" part="badge"
                   ><span aria-hidden="true">${c.unread_count > 99 ? '99+' : c.unread_count}</span

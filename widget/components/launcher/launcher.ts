@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { msg } from '../../messages.js';
+import { coreMsg as msg } from '../../messages/core.js';
 import { sharedStyles } from '../shared.styles.js';
 import { chatIcon, closeIcon } from '../icons.js';
 import { styles } from './launcher.styles.js';

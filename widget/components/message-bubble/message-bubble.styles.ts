@@ -49,6 +49,9 @@ export const styles = css`
     opacity: 0.8;
   }
   .quote {
+    display: block;
+    width: 100%;
+    text-align: start;
     margin: 0 0 0.375rem;
     padding: 0.25rem 0.5rem;
     border-inline-start: 3px solid currentColor;

@@ -53,6 +53,18 @@ describe('<staff-chat-message-bubble>', () => {
     expect((await retry).clientId).to.equal('c-42');
   });
 
+  it('says when a failed message will be tried again by itself, and still offers Retry', async () => {
+    const m = chatMessage(-3, 'on my way', { status: 'failed', client_id: 'c-43', error: 'Could not reach the chat server.', retrying: true });
+    const el = await fixture<StaffChatMessageBubble>(html`<staff-chat-message-bubble .message=${m} mine></staff-chat-message-bubble>`);
+    const failed = el.shadowRoot!.querySelector('[part="failed"]')!;
+    expect(failed.textContent).to.contain('Could not reach the chat server.');
+    expect(failed.textContent).to.contain('Trying again automatically.');
+    expect(failed.querySelector('button')!.textContent).to.equal('Retry');
+    el.message = { ...m, retrying: false };
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="failed"]')!.textContent).not.to.contain('automatically');
+  });
+
   it('quotes the message it replies to and offers Reply', async () => {
     const m = chatMessage(8, 'Done', { reply_to: 5, reply_to_message: { id: 5, message: 'Towels for 118?', sender_name: 'Alice Front' } });
     const el = await fixture<StaffChatMessageBubble>(html`<staff-chat-message-bubble .message=${m}></staff-chat-message-bubble>`);
@@ -81,8 +93,11 @@ describe('<staff-chat-message-bubble>', () => {
       ],
     });
     const el = await fixture<StaffChatMessageBubble>(html`<staff-chat-message-bubble .message=${m}></staff-chat-message-bubble>`);
-    const links = [...el.shadowRoot!.querySelectorAll('a')];
-    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['/files/plan.pdf']);
-    expect(el.shadowRoot!.textContent).to.contain('bad.pdf');
+    // Rendered by <staff-chat-attachments> (its own tests cover thumbnails and chips).
+    const files = el.shadowRoot!.querySelector('staff-chat-attachments')!;
+    await files.updateComplete;
+    const links = [...files.shadowRoot!.querySelectorAll('a')];
+    expect(links.map((a) => new URL(a.href).pathname)).to.deep.equal(['/files/plan.pdf']);
+    expect(files.shadowRoot!.textContent).to.contain('bad.pdf');
   });
 });

@@ -1,8 +1,9 @@
-import { LitElement, html, nothing } from 'lit';
-import { formatFullTime, formatTime, msg } from '../../messages.js';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { formatFullTime, formatTime, msg } from '../../messages/ui.js';
 import type { ChatMessage } from '../../state/session.js';
 import { alertIcon, clockIcon, replyIcon } from '../icons.js';
-import { ReplyEvent, RetryEvent } from '../internal-events.js';
+import { BubbleContextRequest, QuoteOpenEvent, ReplyEvent, RetryEvent, type BubbleContext } from '../internal-events.js';
+import { actionButtons, actionPanel, actionStyles, editField, reactionChips, type BubbleMode } from './message-actions.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './message-bubble.styles.js';
 
@@ -11,7 +12,8 @@ import { styles } from './message-bubble.styles.js';
  * typed shows exactly as typed.
  *
  * @event reply - (internal) "Reply" was pressed; `ReplyEvent.message`.
- * @event retry - (internal) "Retry" was pressed on a failed message; `RetryEvent.clientId`.
+ * @event retry - (internal) "Retry" was pressed on a failed message (its reason is shown beside it); `RetryEvent.clientId`.
+ * @event quote-open - (internal) The quoted message was pressed; `QuoteOpenEvent.messageId`.
  * @csspart bubble - The coloured bubble.
  * @csspart text - The message text.
  * @csspart quote - The quoted message it replies to.
@@ -21,9 +23,10 @@ import { styles } from './message-bubble.styles.js';
  * @cssproperty --staff-chat-bubble-radius - Corner radius of a bubble.
  */
 export class StaffChatMessageBubble extends LitElement {
-  static override styles = [sharedStyles, styles];
+  static override styles = [sharedStyles, styles, actionStyles];
   static override properties = {
     message: { attribute: false },
+    mode: { state: true },
     mine: { type: Boolean, reflect: true },
     showSender: { type: Boolean, attribute: 'show-sender' },
     status: { type: String, reflect: true },
@@ -36,6 +39,10 @@ export class StaffChatMessageBubble extends LitElement {
   declare showSender: boolean;
   /** Mirrors `message.status`, for styling. */
   declare status: string;
+  /** The open action: the menu, the emoji picker, the delete confirmation, or editing. */
+  declare mode: BubbleMode;
+  /** From the chat window around it (edit, delete, react, names); none when the bubble stands alone. */
+  private context: BubbleContext | undefined;
 
   constructor() {
     super();
@@ -43,14 +50,53 @@ export class StaffChatMessageBubble extends LitElement {
     this.mine = false;
     this.showSender = false;
     this.status = '';
+    this.mode = '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const request = new BubbleContextRequest();
+    this.dispatchEvent(request);
+    this.context = request.context;
   }
 
   override willUpdate(): void {
     this.status = this.message?.status ?? '';
+    if (this.message?.is_deleted) this.mode = '';
   }
+
+  override updated(changed: PropertyValues<this>): void {
+    // Focus follows the opened action, so it can be used from the keyboard.
+    if (changed.has('mode') && this.mode) this.renderRoot.querySelector<HTMLElement>('.edit, .panel button')?.focus();
+  }
+
+  /** Opens the editor on the viewer's own message (Up in an empty composer). */
+  startEdit(): void {
+    if (this.canChange()) this.mode = 'edit';
+  }
+
+  private canChange(): boolean {
+    const m = this.message;
+    return this.mine && !!m && m.status === 'sent' && m.id > 0 && !m.is_deleted;
+  }
+
+  private readonly setMode = (mode: BubbleMode): void => {
+    this.mode = mode;
+  };
+
+  private readonly saveEdit = (): void => {
+    const text = this.renderRoot.querySelector('textarea')?.value ?? '';
+    this.mode = '';
+    if (this.message && text.trim() && text !== this.message.message) this.context?.edit(this.message.id, text);
+  };
 
   private onReply(): void {
     if (this.message) this.dispatchEvent(new ReplyEvent(this.message));
+  }
+
+  private onQuote(): void {
+    const original = this.message?.reply_to_message;
+    if (original) this.dispatchEvent(new QuoteOpenEvent(original.id));
   }
 
   private onRetry(): void {
@@ -73,37 +119,34 @@ export class StaffChatMessageBubble extends LitElement {
         <div class="bubble" part="bubble">
           ${this.showSender ? html`<div class="sender">${name}</div>` : nothing}
           ${m.reply_to_message
-            ? html`<blockquote class="quote" part="quote">
+            ? html`<button class="quote" part="quote" type="button" title=${msg.showOriginal} @click=${this.onQuote}>
                 <b>${m.reply_to_message.sender_name}</b><span>${m.reply_to_message.message}</span>
-              </blockquote>`
+              </button>`
             : nothing}
           ${m.is_deleted
             ? html`<p class="text deleted" part="text">${msg.deleted}</p>`
-            : html`<p class="text" part="text">${m.message}</p>`}
-          ${m.attachments.length > 0 && !m.is_deleted
-            ? html`<ul class="files">
-                ${m.attachments.map((a) =>
-                  /^(https?:\/\/|\/)/i.test(a.file_url)
-                    ? html`<li><a href=${a.file_url} target="_blank" rel="noopener noreferrer">${a.file_name}</a></li>`
-                    : html`<li>${a.file_name}</li>`,
-                )}
-              </ul>`
-            : nothing}
+            : this.mode === 'edit'
+              ? editField(m, this.saveEdit, () => this.setMode(''))
+              : html`<p class="text" part="text">${m.message}</p>`}
+          ${m.attachments.length > 0 && !m.is_deleted ? html`<staff-chat-attachments .attachments=${m.attachments}></staff-chat-attachments>` : nothing}
           <div class="meta">
             ${m.is_edited && !m.is_deleted ? html`<span>${msg.edited}</span>` : nothing}
             <time datetime=${m.timestamp} title=${formatFullTime(m.timestamp)}>${formatTime(m.timestamp)}</time>
             ${this.renderStatus(m)}
           </div>
+          ${reactionChips(m, this.context)}
         </div>
+        ${canReply && this.context ? actionButtons(this.canChange(), this.mode, this.setMode) : nothing}
         ${canReply
           ? html`<button class="reply" part="reply-button" type="button" aria-label=${msg.replyTo(name)} title=${msg.reply} @click=${this.onReply}>
               ${replyIcon}
             </button>`
           : nothing}
       </div>
+      ${this.mode !== 'edit' ? actionPanel(m, this.mode, this.context, this.setMode) : nothing}
       ${m.status === 'failed'
         ? html`<div class="failed" part="failed">
-            ${alertIcon}<span>${msg.notSent}${m.error ? html`: ${m.error}` : nothing}</span>
+            ${alertIcon}<span>${msg.notSent}${m.error ? html`: ${m.error}` : nothing}${m.retrying ? html` ${msg.retryingAutomatically}` : nothing}</span>
             <button type="button" @click=${this.onRetry}>${msg.retry}</button>
           </div>`
         : nothing}

@@ -2,6 +2,7 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
+    position: relative;
     display: flex;
     flex-direction: column;
     min-height: 0;
@@ -11,7 +12,59 @@ export const styles = css`
     min-height: 0;
     overflow-y: auto;
     overscroll-behavior: contain;
+    /* The list keeps the reader's place itself (see virtual-scroller.ts); the browser's own scroll
+       anchoring would correct the same shifts a second time. */
+    overflow-anchor: none;
     padding: 0.75rem;
+  }
+  .virtual-row {
+    display: flow-root;
+  }
+  .message {
+    border-radius: 0.5rem;
+    transition: background-color 0.6s;
+  }
+  .message.highlight {
+    background: var(--staff-chat-hover);
+    box-shadow: 0 0 0 2px var(--staff-chat-accent);
+    transition: none;
+  }
+  .new-messages {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    margin: 0.5rem 0;
+    font-size: 0.75rem;
+    font-weight: 600;
+    color: var(--staff-chat-danger-text);
+  }
+  .new-messages::before,
+  .new-messages::after {
+    content: '';
+    flex: 1;
+    border-block-start: 1px solid currentColor;
+  }
+  .jump {
+    position: absolute;
+    inset-block-end: 0.75rem;
+    inset-inline-start: 50%;
+    translate: -50% 0;
+    display: flex;
+    align-items: center;
+    gap: 0.375rem;
+    padding: 0.375rem 0.75rem;
+    border-radius: 999px;
+    font-size: 0.8125rem;
+    font-weight: 600;
+    white-space: nowrap;
+    color: var(--staff-chat-accent-fg);
+    background: var(--staff-chat-accent);
+    box-shadow: var(--staff-chat-shadow);
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .message {
+      transition: none;
+    }
   }
   .note {
     margin: auto;

@@ -1,24 +1,34 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import type { Me } from '../../../server/contract.js';
-import { formatDay, msg } from '../../messages.js';
+import { formatDay, msg } from '../../messages/ui.js';
 import type { ChatMessage, ChatSession, ConversationView } from '../../state/session.js';
 import { AtomController } from '../atom-controller.js';
-import { ReplyEvent, type RetryEvent } from '../internal-events.js';
+import { ReplyEvent, type QuoteOpenEvent, type RetryEvent } from '../internal-events.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './message-list.styles.js';
+import { VirtualScroller } from './virtual-scroller.js';
 
 const EMPTY_VIEW: ConversationView = { messages: [], loading: true, hasMore: false, error: null, loaded: false };
-/** How close to the end (px) still counts as "reading the newest", so new messages scroll into view. */
-const STICKY_BOTTOM_PX = 48;
+/** Looking for a quoted message loads at most this many older pages (50 messages each). */
+const QUOTE_SEARCH_PAGES = 20;
+/** How long the original of a quote stays highlighted after jumping to it. */
+const HIGHLIGHT_MS = 2000;
+
+/** A row's key: the client_id survives the optimistic copy being replaced by the stored one. */
+const keyOf = (m: ChatMessage): string => (m.client_id ? `c${m.client_id}` : `i${m.id}`);
 
 /**
- * The messages of one conversation, oldest first, as a polite live region. Keeps the newest in view
- * while the person is at the bottom, and keeps their place when earlier messages are loaded above.
+ * The messages of one conversation, oldest first, as a polite live region. Only the messages near the
+ * viewport are in the DOM (a long history stays light); scrolling near the top loads older pages
+ * and keeps the place. At the bottom it follows new messages; scrolled up, it marks where new ones
+ * begin and offers "Jump to latest". Pressing a quote scrolls to the original (loading older pages to
+ * find it) and highlights it.
  *
  * @event reply - (internal) A message's "Reply" was pressed; `ReplyEvent.message`.
  * @csspart log - The scrolling region.
  * @csspart load-earlier - The "Load earlier messages" button.
+ * @csspart new-messages - The "New messages" divider.
+ * @csspart jump-to-latest - The "Jump to latest" button.
  */
 export class StaffChatMessageList extends LitElement {
   static override styles = [sharedStyles, styles];
@@ -39,15 +49,27 @@ export class StaffChatMessageList extends LitElement {
     EMPTY_VIEW,
   );
   private readonly me = new AtomController<Me | null>(this, () => this.session?.$me, null);
+  private readonly scroller = new VirtualScroller(this, {
+    scroller: () => this.log,
+    keys: () => this.keys,
+    onNearTop: () => this.loadOlderIfMore(),
+    onReachEnd: () => {
+      this.unread = 0;
+      this.requestUpdate();
+    },
+  });
 
-  /** Follow the newest message: true while the person is at (or near) the bottom. */
-  private stick = true;
-  private previousCount = 0;
-  /** Where followNewest() last put the scroll position; its (async) scroll event is not the person's. */
-  private followedTop = -1;
-  // Content grows after this element's own update (bubbles render themselves, fonts and images
-  // load), so the follow happens on every resize of the content, not only after updated().
-  private readonly resizeObserver = new ResizeObserver(() => this.followNewest());
+  /** The messages the keys were computed from, and the keys. */
+  private messages: ChatMessage[] = [];
+  private keys: string[] = [];
+  /** Messages from others that arrived while the person was scrolled up. */
+  private unread = 0;
+  /** The first message of the latest batch that arrived while scrolled up: "New messages" goes above it. */
+  private newFromKey: string | null = null;
+  private highlightKey: string | null = null;
+  /** The last original jumped to: programmatically focusable, so focus can follow the jump. */
+  private focusKey: string | null = null;
+  private highlightTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
@@ -60,46 +82,58 @@ export class StaffChatMessageList extends LitElement {
     return this.renderRoot.querySelector('.log');
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.observeContent();
+  /** The current view, read from the atom directly: willUpdate runs before the AtomController re-picks it. */
+  private currentView(): ConversationView {
+    return this.session && this.conversationId ? this.session.conversationView(this.conversationId).get() : EMPTY_VIEW;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.resizeObserver.disconnect();
+    clearTimeout(this.highlightTimer);
   }
 
-  override firstUpdated(): void {
-    this.observeContent();
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('conversationId') || changed.has('session')) {
+      this.scroller.reset();
+      this.unread = 0;
+      this.newFromKey = null;
+      this.highlightKey = null;
+      this.focusKey = null;
+      this.messages = [];
+      this.keys = [];
+    }
+    const messages = this.currentView().messages;
+    if (messages === this.messages) return;
+    const previousKeys = this.keys;
+    this.messages = messages;
+    this.keys = messages.map(keyOf);
+    this.noteArrivals(previousKeys);
   }
 
-  override updated(changed: PropertyValues<this>): void {
-    const messages = this.view.value.messages;
-    const last = messages[messages.length - 1];
-    // The person's own new message always comes into view, wherever they had scrolled to.
-    const ownNew = last?.status === 'pending' && messages.length > this.previousCount;
-    if (changed.has('conversationId') || ownNew) this.stick = true;
-    this.previousCount = messages.length;
-    this.followNewest();
+  override updated(): void {
+    // A page of older messages arrived while the person is still at the top: keep loading.
+    if (this.scroller.nearTop) this.loadOlderIfMore();
   }
 
-  private observeContent(): void {
-    const content = this.renderRoot.querySelector('.content');
-    if (content) this.resizeObserver.observe(content);
+  /** New messages at the end: the person's own come into view; others' are counted if scrolled up. */
+  private noteArrivals(previousKeys: string[]): void {
+    const previousLast = previousKeys[previousKeys.length - 1];
+    const from = previousLast === undefined ? -1 : this.keys.lastIndexOf(previousLast) + 1;
+    if (from <= 0) return;
+    const added = this.messages.slice(from);
+    // Only the person's own messages are ever pending (optimistic), and those always come into view.
+    if (added.some((m) => m.status === 'pending')) return this.scroller.scrollToEnd();
+    const meId = this.me.value?.id;
+    if (this.scroller.stick) return;
+    const theirs = added.filter((m) => m.sender_id !== meId);
+    if (theirs.length === 0) return;
+    if (this.unread === 0) this.newFromKey = keyOf(theirs[0]!);
+    this.unread += theirs.length;
   }
 
-  private followNewest(): void {
-    const log = this.log;
-    if (!log || !this.stick) return;
-    log.scrollTop = log.scrollHeight;
-    this.followedTop = log.scrollTop;
-  }
-
-  private onScroll(): void {
-    const log = this.log;
-    // Content may have grown since the follow, so our own scroll event would look like scrolling up.
-    if (log && log.scrollTop !== this.followedTop) this.stick = log.scrollHeight - log.scrollTop - log.clientHeight <= STICKY_BOTTOM_PX;
+  private loadOlderIfMore(): void {
+    const view = this.currentView();
+    if (view.loaded && view.hasMore && !view.loading && !view.error) void this.session?.loadOlder(this.conversationId);
   }
 
   private onReply(event: ReplyEvent): void {
@@ -120,52 +154,109 @@ export class StaffChatMessageList extends LitElement {
     else void this.session?.openConversation(this.conversationId);
   }
 
-  private renderMessages(messages: ChatMessage[]) {
+  private jumpToLatest(event: Event): void {
+    // The button goes away; keep keyboard focus in the list rather than losing it to the page.
+    if ((this.renderRoot as ShadowRoot).activeElement === event.currentTarget) this.log?.focus();
+    this.unread = 0;
+    this.scroller.scrollToEnd();
+  }
+
+  /** Scrolls to the quoted original, loading older pages until it is there (or history ends). */
+  private async onQuoteOpen(event: QuoteOpenEvent): Promise<void> {
+    const { session, conversationId } = this;
+    for (let page = 0; session && conversationId === this.conversationId; page++) {
+      const view = this.currentView();
+      const original = view.messages.find((m) => m.id === event.messageId);
+      if (original) return this.showMessage(keyOf(original));
+      if (!view.hasMore || view.error || page >= QUOTE_SEARCH_PAGES) return;
+      await session.loadOlder(conversationId);
+      // Someone else's load was already under way (the call returned at once): wait for it.
+      if (this.currentView().loading) await this.whenLoaded();
+      if (this.currentView().messages.length === view.messages.length) return;
+    }
+  }
+
+  private whenLoaded(): Promise<void> {
+    const atom = this.session!.conversationView(this.conversationId);
+    return new Promise((resolve) => {
+      const stop = atom.listen((view) => {
+        if (view.loading) return;
+        stop();
+        resolve();
+      });
+    });
+  }
+
+  private async showMessage(key: string): Promise<void> {
+    this.highlightKey = key;
+    this.focusKey = key;
+    this.scroller.scrollToKey(key, this.scroller.viewportHeight / 3);
+    clearTimeout(this.highlightTimer);
+    this.highlightTimer = setTimeout(() => {
+      this.highlightKey = null;
+      this.requestUpdate();
+    }, HIGHLIGHT_MS);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.message[tabindex]')?.focus({ preventScroll: true });
+  }
+
+  private renderMessage(m: ChatMessage, index: number) {
     const meId = this.me.value?.id;
-    let day = '';
-    let previousSender = '';
-    return repeat(
-      messages,
-      (m) => (m.client_id ? `c${m.client_id}` : `i${m.id}`),
-      (m) => {
-        const mine = m.sender_id === meId;
-        const thisDay = formatDay(m.timestamp);
-        const newDay = thisDay !== day;
-        const showSender = this.isGroup && !mine && (newDay || m.sender_id !== previousSender);
-        day = thisDay;
-        previousSender = m.sender_id;
-        return html`${newDay ? html`<div class="day" role="separator">${thisDay}</div>` : nothing}
-          <staff-chat-message-bubble
-            .message=${m}
-            ?mine=${mine}
-            ?show-sender=${showSender}
-            @reply=${this.onReply}
-            @retry=${this.onRetry}
-          ></staff-chat-message-bubble>`;
-      },
-    );
+    const previous = this.messages[index - 1];
+    const mine = m.sender_id === meId;
+    const day = formatDay(m.timestamp);
+    const newDay = !previous || formatDay(previous.timestamp) !== day;
+    const showSender = this.isGroup && !mine && (newDay || m.sender_id !== previous?.sender_id);
+    const key = keyOf(m);
+    return html`${newDay ? html`<div class="day" role="separator">${day}</div>` : nothing}
+      ${key === this.newFromKey ? html`<div class="new-messages" part="new-messages" role="separator">${msg.newMessages}</div>` : nothing}
+      <div class="message ${key === this.highlightKey ? 'highlight' : ''}" tabindex=${key === this.focusKey ? '-1' : nothing}>
+        <staff-chat-message-bubble
+          .message=${m}
+          ?mine=${mine}
+          ?show-sender=${showSender}
+          @reply=${this.onReply}
+          @retry=${this.onRetry}
+          @quote-open=${this.onQuoteOpen}
+        ></staff-chat-message-bubble>
+      </div>`;
+  }
+
+  // Messages arriving out of view are not rendered, so the log cannot announce them; the status
+  // line below says how many came instead.
+  private renderJumpButton() {
+    if (this.scroller.stick || (this.unread === 0 && !this.scroller.farFromEnd)) return nothing;
+    return html`<button
+      class="jump"
+      part="jump-to-latest"
+      type="button"
+      aria-label=${this.unread > 0 ? msg.jumpToLatestUnread(this.unread) : msg.jumpToLatest}
+      @click=${this.jumpToLatest}
+    >
+      <span aria-hidden="true">↓</span> ${msg.jumpToLatest} ${this.unread > 0 ? html`<span class="badge">${this.unread}</span>` : nothing}
+    </button>`;
   }
 
   override render() {
     const view = this.view.value;
-    const { messages } = view;
-    return html`<div class="log" part="log" role="log" aria-live="polite" aria-label=${msg.messagesLabel} tabindex="0" @scroll=${this.onScroll}>
-      <div class="content">
-      ${view.hasMore && view.loaded
-        ? html`<button class="more" part="load-earlier" type="button" ?disabled=${view.loading} @click=${this.loadOlder}>
-            ${view.loading ? msg.loading : msg.loadEarlier}
-          </button>`
-        : nothing}
-      ${view.error
-        ? html`<div class="error" role="alert">
-            <span>${view.error}</span><button type="button" @click=${this.reload}>${msg.retry}</button>
-          </div>`
-        : nothing}
-      ${messages.length === 0 && !view.error
-        ? html`<p class="note">${view.loaded ? msg.emptyConversation : msg.loadingMessages}</p>`
-        : this.renderMessages(messages)}
+    const { messages } = this;
+    return html`<div class="log" part="log" role="log" aria-live="polite" aria-label=${msg.messagesLabel} tabindex="0" @scroll=${this.scroller.onScroll}>
+        ${view.hasMore && view.loaded
+          ? html`<button class="more" part="load-earlier" type="button" ?disabled=${view.loading} @click=${this.loadOlder}>
+              ${view.loading ? msg.loading : msg.loadEarlier}
+            </button>`
+          : nothing}
+        ${view.error
+          ? html`<div class="error" role="alert">
+              <span>${view.error}</span><button type="button" @click=${this.reload}>${msg.retry}</button>
+            </div>`
+          : nothing}
+        ${messages.length === 0 && !view.error
+          ? html`<p class="note">${view.loaded ? msg.emptyConversation : msg.loadingMessages}</p>`
+          : this.scroller.renderWindow(messages, keyOf, (m, i) => this.renderMessage(m, i))}
       </div>
-    </div>`;
+      ${this.renderJumpButton()}
+      <div class="visually-hidden" role="status">${this.unread > 0 ? msg.unreadCount(this.unread) : nothing}</div>`;
   }
 }
 

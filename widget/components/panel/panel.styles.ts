@@ -9,6 +9,7 @@ export const styles = css`
     color: var(--staff-chat-fg);
   }
   .header {
+    position: relative;
     display: flex;
     align-items: center;
     gap: 0.5rem;

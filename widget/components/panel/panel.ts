@@ -1,11 +1,12 @@
 import { LitElement, html, nothing } from 'lit';
-import { msg } from '../../messages.js';
-import type { ChatSession, ConnectionState } from '../../state/session.js';
+import { msg } from '../../messages/ui.js';
+import type { ChatSession, ConnectionState, NotificationSettings } from '../../state/session.js';
 import { AtomController } from '../atom-controller.js';
 import { closeIcon } from '../icons.js';
 import { ConversationSelectEvent } from '../internal-events.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './panel.styles.js';
+import { alertSettingsMenu, alertSettingsStyles } from './alert-settings.js';
 
 type Tab = 'chats' | 'new';
 type Status = 'idle' | 'loading' | 'ready' | 'error';
@@ -21,28 +22,32 @@ type Status = 'idle' | 'loading' | 'ready' | 'error';
  * @csspart tabs - The tab list.
  */
 export class StaffChatPanel extends LitElement {
-  static override styles = [sharedStyles, styles];
+  static override styles = [sharedStyles, styles, alertSettingsStyles];
   static override properties = {
     session: { attribute: false },
     closable: { type: Boolean },
     tab: { state: true },
+    settingsOpen: { state: true },
   };
 
   declare session: ChatSession | null;
   /** Show a close button (the launcher layout's panel). */
   declare closable: boolean;
   declare tab: Tab;
+  declare settingsOpen: boolean;
 
   private readonly status = new AtomController<Status>(this, () => this.session?.$status, 'idle');
   private readonly error = new AtomController<string | null>(this, () => this.session?.$error, null);
   private readonly connection = new AtomController<ConnectionState>(this, () => this.session?.$connection, 'connecting');
   private readonly unread = new AtomController<number>(this, () => this.session?.$unreadTotal, 0);
+  private readonly alerts = new AtomController<NotificationSettings>(this, () => this.session?.$alertSettings, { desktop: false, sound: false });
 
   constructor() {
     super();
     this.session = null;
     this.closable = false;
     this.tab = 'chats';
+    this.settingsOpen = false;
   }
 
   override focus(options?: FocusOptions): void {
@@ -114,6 +119,7 @@ export class StaffChatPanel extends LitElement {
       <div class="header" part="header">
         <h2>${msg.appName}</h2>
         <staff-chat-connection-status state=${this.connection.value}></staff-chat-connection-status>
+        ${this.session ? alertSettingsMenu(this.session, this.alerts.value, this.settingsOpen, () => (this.settingsOpen = !this.settingsOpen)) : nothing}
         ${this.closable
           ? html`<button class="close" type="button" aria-label=${msg.closeChat} title=${msg.closeChat} @click=${this.onClose}>
               ${closeIcon}

@@ -76,4 +76,31 @@ export const styles = css`
   .error {
     color: var(--staff-chat-danger-text);
   }
+  .person input {
+    width: auto;
+    flex: none;
+  }
+  .new-group,
+  .choice button {
+    margin-block-start: 0.375rem;
+    padding: 0.25rem 0.75rem;
+    border-radius: 999px;
+    background: var(--staff-chat-hover);
+    font-size: 0.8125rem;
+  }
+  .new-group[aria-pressed='true'] {
+    box-shadow: inset 0 0 0 1px currentColor;
+  }
+  .choice {
+    display: flex;
+    gap: 0.5rem;
+    padding: 0 1rem 0.5rem;
+  }
+  .choice input {
+    padding-inline-start: 0.75rem;
+  }
+  .choice button {
+    flex: none;
+    margin: 0;
+  }
 `;

@@ -1,11 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { Me, StaffMember } from '../../../server/contract.js';
-import { msg } from '../../messages.js';
+import { msg } from '../../messages/ui.js';
 import type { ChatSession } from '../../state/session.js';
 import { AtomController } from '../atom-controller.js';
 import { searchIcon } from '../icons.js';
-import { ConversationSelectEvent } from '../internal-events.js';
-import { avatar } from '../people.js';
+import { ConversationSelectEvent, PeoplePickEvent } from '../internal-events.js';
+import { avatarWithPresence, onlineText, presenceStyles } from '../presence.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './staff-directory.styles.js';
 
@@ -16,27 +16,46 @@ const EMPTY: Directory = { results: [], loading: false, error: null };
 const SEARCH_DELAY_MS = 250;
 
 /**
- * The hotel's staff with a search box; choosing someone starts (or reopens) a 1:1 conversation.
+ * The hotel's staff with a search box; choosing someone starts (or reopens) a 1:1 conversation. A dot
+ * on the avatar marks who is online.
+ *
+ * With `picking` (a group's "Add people") the people get checkboxes and "Add" sends their ids; "New group"
+ * does the same with a title and creates the group.
  *
  * @event conversation-select - (internal) A conversation was started; `ConversationSelectEvent.conversationId`.
+ * @event people-pick - (internal) With `picking`: "Add" was pressed; `PeoplePickEvent.staffIds`.
  * @csspart search - The search field.
  * @csspart person - Each staff member's button.
+ * @csspart presence-dot - The dot on the avatar of someone online.
+ * @cssproperty --staff-chat-online - The presence dot's colour.
  */
 export class StaffChatStaffDirectory extends LitElement {
-  static override styles = [sharedStyles, styles];
+  static override styles = [sharedStyles, presenceStyles, styles];
   static override properties = {
     session: { attribute: false },
+    picking: { type: Boolean },
+    exclude: { attribute: false },
+    grouping: { state: true },
+    chosen: { state: true },
     starting: { state: true },
     startError: { state: true },
   };
 
   declare session: ChatSession | null;
+  /** Choose several people for an existing group instead of starting a chat. */
+  declare picking: boolean;
+  /** Staff ids not offered (a group's members). */
+  declare exclude: readonly string[];
+  /** "New group" is on: choose several people and a title. */
+  declare grouping: boolean;
+  declare chosen: ReadonlySet<string>;
   /** A conversation is being created: the buttons wait. */
   declare starting: boolean;
   declare startError: string | null;
 
   private readonly directory = new AtomController<Directory>(this, () => this.session?.$directory, EMPTY);
   private readonly me = new AtomController<Me | null>(this, () => this.session?.$me, null);
+  private readonly onlineIds = new AtomController<ReadonlySet<string>>(this, () => this.session?.$onlineIds, new Set());
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private query = '';
 
@@ -45,6 +64,10 @@ export class StaffChatStaffDirectory extends LitElement {
     this.session = null;
     this.starting = false;
     this.startError = null;
+    this.picking = false;
+    this.exclude = [];
+    this.grouping = false;
+    this.chosen = new Set();
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -92,22 +115,68 @@ export class StaffChatStaffDirectory extends LitElement {
     }
   }
 
+  private toggle(id: string): void {
+    const chosen = new Set(this.chosen);
+    if (!chosen.delete(id)) chosen.add(id);
+    this.chosen = chosen;
+  }
+
+  private async onChosen(event: Event): Promise<void> {
+    event.preventDefault();
+    const ids = [...this.chosen];
+    if (this.picking) {
+      this.chosen = new Set();
+      this.dispatchEvent(new PeoplePickEvent(ids));
+      return;
+    }
+    const title = new FormData(event.target as HTMLFormElement).get('title');
+    if (!this.session || this.starting || typeof title !== 'string' || !title.trim()) return;
+    this.starting = true;
+    this.startError = null;
+    try {
+      const id = await this.session.startConversation(ids, title.trim());
+      this.grouping = false;
+      this.chosen = new Set();
+      this.dispatchEvent(new ConversationSelectEvent(id));
+    } catch {
+      this.startError = msg.startFailed;
+    } finally {
+      this.starting = false;
+    }
+  }
+
+  private renderChoice() {
+    if (!this.picking && !this.grouping) return nothing;
+    return html`<form class="choice" @submit=${this.onChosen}>
+      ${this.grouping ? html`<input name="title" aria-label=${msg.groupTitle} placeholder=${msg.groupTitle} required maxlength="100" />` : nothing}
+      <button type="submit" ?disabled=${this.chosen.size === 0 || this.starting}>${this.picking ? msg.add : msg.createGroup}</button>
+    </form>`;
+  }
+
   private renderResults() {
     const { results, loading, error } = this.directory.value;
     const meId = this.me.value?.id;
-    const people = results.filter((p) => p.id !== meId);
+    const people = results.filter((p) => p.id !== meId && !this.exclude.includes(p.id));
+    const choosing = this.picking || this.grouping;
+    const online = this.onlineIds.value;
     if (error) return html`<p class="note error" role="alert">${error}</p>`;
     if (people.length === 0) return html`<p class="note">${loading ? msg.loading : msg.noStaffFound}</p>`;
     return html`<ul aria-label=${msg.directoryLabel} aria-busy=${loading ? 'true' : 'false'}>
       ${people.map(
         (p) => html`<li>
-          <button class="person" part="person" type="button" ?disabled=${this.starting} @click=${() => this.start(p)}>
-            ${avatar(p.full_name, p.avatar)}
+          ${choosing
+            ? html`<label class="person" part="person">
+                <input type="checkbox" .checked=${this.chosen.has(p.id)} @change=${() => this.toggle(p.id)} />
+                ${avatarWithPresence(p.full_name, p.avatar, online.has(p.id))}
+                <span class="name">${p.full_name}${onlineText(online.has(p.id))}</span>
+              </label>`
+            : html`<button class="person" part="person" type="button" ?disabled=${this.starting} @click=${() => this.start(p)}>
+            ${avatarWithPresence(p.full_name, p.avatar, online.has(p.id))}
             <span>
-              <span class="name"><span class="visually-hidden">${msg.startChatWith} </span>${p.full_name}</span>
+              <span class="name"><span class="visually-hidden">${msg.startChatWith} </span>${p.full_name}${onlineText(online.has(p.id))}</span>
               ${p.department || p.role ? html`<span class="dept">${[p.department, p.role].filter(Boolean).join(' · ')}</span>` : nothing}
             </span>
-          </button>
+          </button>`}
         </li>`,
       )}
     </ul>`;
@@ -126,7 +195,11 @@ export class StaffChatStaffDirectory extends LitElement {
           @input=${this.onInput}
           @keydown=${this.onKeyDown}
         />
+        ${this.picking
+          ? nothing
+          : html`<button class="new-group" type="button" aria-pressed=${this.grouping ? 'true' : 'false'} @click=${() => (this.grouping = !this.grouping)}>${msg.newGroup}</button>`}
       </div>
+      ${this.renderChoice()}
       ${this.startError ? html`<p class="note error" role="alert">${this.startError}</p>` : nothing}
       <div class="results">${this.renderResults()}</div>
     `;

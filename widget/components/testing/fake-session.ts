@@ -1,7 +1,7 @@
 import './process-shim.js';
 import { atom, computed, type WritableAtom } from 'nanostores';
 import type { ChatConfig, Conversation, Me, Message, StaffMember } from '../../../server/contract.js';
-import type { ChatMessage, ChatSession, ConnectionState, ConversationView, ErrorInfo } from '../../state/session.js';
+import type { ChatMessage, ChatSession, ConnectionState, ConversationView, ErrorInfo, NotificationSettings, ReadMarks, TypingState } from '../../state/session.js';
 
 /*
  * A stand-in ChatSession for element tests: real nanostores atoms the test can set, and actions that
@@ -21,7 +21,11 @@ export interface FakeSession {
   conversations: WritableAtom<Conversation[]>;
   openIds: WritableAtom<number[]>;
   directory: WritableAtom<{ results: StaffMember[]; loading: boolean; error: string | null }>;
+  onlineIds: WritableAtom<ReadonlySet<string>>;
+  typing: WritableAtom<TypingState>;
   view(id: number): WritableAtom<ConversationView>;
+  readMarks: WritableAtom<ReadMarks>;
+  alertSettings: WritableAtom<NotificationSettings>;
   /** What startConversation resolves with (or rejects with, when an Error). */
   startResult: number | Error;
 }
@@ -34,6 +38,7 @@ export const ME: Me = {
   role: 'Receptionist',
   hotel: 'grand',
   personal_channel: 'private-hotel-grand.staff-alice',
+  presence_channel: 'presence-hotel-grand.staff',
 };
 
 export function staff(id: string, full_name: string, department: string | null = 'Housekeeping'): StaffMember {
@@ -97,6 +102,10 @@ export function createFakeSession(): FakeSession {
     loading: false,
     error: null,
   });
+  const onlineIds = atom<ReadonlySet<string>>(new Set());
+  const typing = atom<TypingState>({});
+  const readMarks = atom<ReadMarks>({});
+  const alertSettings = atom<NotificationSettings>({ desktop: false, sound: false });
   let optimistic = 0;
 
   const fake: FakeSession = {
@@ -108,7 +117,11 @@ export function createFakeSession(): FakeSession {
     conversations,
     openIds,
     directory,
+    onlineIds,
+    typing,
     view,
+    readMarks,
+    alertSettings,
     startResult: 99,
     session: {
       api: null as unknown as ChatSession['api'],
@@ -122,6 +135,8 @@ export function createFakeSession(): FakeSession {
       $unreadTotal: computed(conversations, (list) => list.reduce((sum, c) => sum + c.unread_count, 0)),
       $openConversationIds: openIds,
       $directory: directory,
+      $onlineIds: onlineIds,
+      $typing: typing,
       conversationView: view,
       async start() {
         calls.push(['start']);
@@ -139,6 +154,14 @@ export function createFakeSession(): FakeSession {
       },
       async loadOlder(id: number) {
         calls.push(['loadOlder', id]);
+      },
+      $uploads: atom([]),
+      uploadFiles(conversationId: number, files: readonly File[]) {
+        calls.push(['uploadFiles', conversationId, files.map((file) => file.name)]);
+        return [];
+      },
+      cancelUpload(key: string) {
+        calls.push(['cancelUpload', key]);
       },
       sendMessage(conversationId: number, text: string, options?: { replyTo?: Message | null }) {
         calls.push(['sendMessage', conversationId, text, options?.replyTo ?? null]);
@@ -168,6 +191,27 @@ export function createFakeSession(): FakeSession {
       },
       async markRead(id: number) {
         calls.push(['markRead', id]);
+      },
+      notifyTyping(conversationId: number, draft: string) {
+        calls.push(['notifyTyping', conversationId, draft]);
+      },
+      $readMarks: readMarks,
+      $alertSettings: alertSettings,
+      async configureAlerts(change) {
+        calls.push(['configureAlerts', change]);
+        alertSettings.set({ ...alertSettings.get(), ...change });
+      },
+      async editMessage(conversationId, messageId, text) {
+        calls.push(['editMessage', conversationId, messageId, text]);
+      },
+      async deleteMessage(conversationId, messageId) {
+        calls.push(['deleteMessage', conversationId, messageId]);
+      },
+      async toggleReaction(conversationId, messageId, emoji) {
+        calls.push(['toggleReaction', conversationId, messageId, emoji]);
+      },
+      async addParticipants(conversationId, staffIds) {
+        calls.push(['addParticipants', conversationId, staffIds]);
       },
     },
   };

@@ -1,11 +1,12 @@
 /**
- * Every string a person sees, in one place, so a translation (or a right-to-left locale) can replace
- * this module without touching an element. Functions take the values they interpolate.
+ * Every string a person sees, in one place (this folder), so a translation (or a right-to-left locale)
+ * can replace it without touching an element. Functions take the values they interpolate. The strings
+ * of the always-loaded shell are in core.ts; `msg` has them too, so elements need only this module.
  */
+import { coreMsg } from './core.js';
+
 export const msg = {
-  appName: 'Staff chat',
-  openChat: (unread: number) => (unread > 0 ? `Open staff chat, ${unread} unread` : 'Open staff chat'),
-  closeChat: 'Close staff chat',
+  ...coreMsg,
   tabChats: 'Chats',
   tabNewChat: 'New chat',
   loading: 'Loading…',
@@ -28,29 +29,73 @@ export const msg = {
   startChatWith: 'Start a chat with',
   startFailed: 'The conversation could not be started. Please try again.',
 
-  chooseConversation: 'Choose a conversation, or start a new one.',
   conversationWith: (title: string) => `Conversation: ${title}`,
   closeConversation: (title: string) => `Close conversation with ${title}`,
   messagesLabel: 'Messages',
   loadEarlier: 'Load earlier messages',
   loadingMessages: 'Loading messages…',
   emptyConversation: 'No messages yet. Say hello!',
+  newMessages: 'New messages',
+  jumpToLatest: 'Jump to latest',
+  /** The jump button's label when messages arrived while the person was reading further up. */
+  jumpToLatestUnread: (n: number) => (n === 1 ? 'Jump to latest, 1 new message' : `Jump to latest, ${n} new messages`),
   today: 'Today',
   yesterday: 'Yesterday',
 
   sending: 'Sending…',
   notSent: 'Not sent',
+  /** After the reason of a failure that passes by itself (network, server): the outbox keeps trying. */
+  retryingAutomatically: 'Trying again automatically.',
   reply: 'Reply',
   replyTo: (name: string) => `Reply to ${name}`,
+  showOriginal: 'Show the original message',
   edited: 'edited',
   deleted: 'This message was deleted',
   attachment: 'Attachment',
+  edit: 'Edit',
+  delete: 'Delete',
+  save: 'Save',
+  cancel: 'Cancel',
+  editMessage: 'Edit message',
+  deleteConfirm: 'Delete this message for everyone?',
+  messageActions: 'Message actions',
+  addReaction: 'Add reaction',
+  reactWith: (emoji: string) => `React with ${emoji}`,
+  reactionLabel: (emoji: string, count: number, names: string) => `${emoji} ${count}: ${names}`,
+  /** Under the newest message the others have read: a 1:1 says "Seen", a group names who. */
+  seen: 'Seen',
+  seenBy: (names: readonly string[]) => `Seen by ${names.join(', ')}`,
+
+  newGroup: 'New group',
+  groupTitle: 'Group name',
+  createGroup: 'Create group',
+  addPeople: 'Add people',
+  add: 'Add',
+  choosePeople: 'Choose people',
+  addFailed: 'People could not be added. Please try again.',
+
+  settings: 'Notification settings',
+  desktopAlerts: 'Desktop notifications',
+  soundAlerts: 'Sound',
+  alertsBlocked: 'Notifications are blocked in this browser’s site settings.',
 
   messageLabel: 'Message',
   composerPlaceholder: 'Write a message…',
   send: 'Send',
   replyingTo: (name: string) => `Replying to ${name}`,
   cancelReply: 'Cancel reply',
+
+  /** The presence dot's tooltip. */
+  online: 'Online',
+  /** Read after the name of someone online (visually hidden), as the dot's text alternative. */
+  onlineAfterName: ', online',
+  /** The line above the composer, and in the list instead of the last message. Takes first names. */
+  typing: (names: readonly string[]) => {
+    const [first = '', second = ''] = names;
+    if (names.length <= 1) return `${first} is typing…`;
+    if (names.length === 2) return `${first} and ${second} are typing…`;
+    return names.length === 3 ? `${first}, ${second} and ${names[2]} are typing…` : 'Several people are typing…';
+  },
 
   connection: {
     connected: 'Connected',
@@ -59,6 +104,8 @@ export const msg = {
     failed: 'Live updates are not available in this browser',
     disconnected: 'Disconnected',
   },
+  /** The banner while realtime is down and the widget polls instead. */
+  connectionBanner: 'Live updates are paused. Checking for new messages regularly; what you send goes out when the connection is back.',
 
   /** Sentences for failures that reach a person without a server message. */
   errorGeneric: 'Something went wrong. Please try again.',
@@ -102,4 +149,4 @@ export {
   ERROR_SESSION_EXPIRED,
   ERROR_START_FAILED,
   ERROR_TOO_LONG,
-} from './state/errors.js';
+} from '../state/errors.js';

@@ -1,0 +1,69 @@
+/**
+ * What every portal page pays: the drop-in script and its shared chunk keep the launcher's unread badge
+ * live, and the chunk with the panel, the chat windows and the conversation features loads only once
+ * the person opens the chat (DESIGN.md "Budgets"). Through the built bundle, in Debian's Chromium.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startStack, type Stack } from '../support/stack.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+describe('the chat on a portal page, before and after first use', () => {
+  let stack: Stack;
+  let browser: Browser;
+
+  before(async () => {
+    stack = await startStack({ STAFF_CHAT_DEMO: '1' });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  async function openPortalAs(staffId: string): Promise<{ page: Page; scripts: string[] }> {
+    const page = await (await browser.newContext()).newPage();
+    const scripts: string[] = [];
+    page.on('pageerror', (error) => assert.fail(`page error as ${staffId}: ${error.message}`));
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto(`${stack.server.url}/?as=${staffId}`);
+    return { page, scripts };
+  }
+
+  const unreadOf = async (page: Page) => {
+    const name = (await page.getByRole('button', { name: /Open staff chat/ }).getAttribute('aria-label')) ?? '';
+    return Number(/(\d+) unread/.exec(name)?.[1] ?? 0);
+  };
+
+  test('the badge follows new messages without the chat code; opening the chat loads it', async () => {
+    const anna = await openPortalAs('anna');
+    const launcher = anna.page.getByRole('button', { name: /Open staff chat/ });
+    await launcher.waitFor();
+    const before = await unreadOf(anna.page);
+
+    const carla = await openPortalAs('carla');
+    await carla.page.getByRole('button', { name: /Open staff chat/ }).click();
+    await carla.page.getByRole('list', { name: 'Conversations' }).getByRole('button', { name: /Anna Kovács/ }).click();
+    const composer = carla.page.getByRole('region', { name: 'Conversation: Anna Kovács' }).getByRole('textbox', { name: 'Message' });
+    await composer.fill(`Is 204 ready? ${Date.now()}`);
+    await composer.press('Enter');
+
+    await anna.page.waitForFunction(
+      (count) => /(\d+) unread/.exec(document.querySelector('staff-chat')?.shadowRoot?.querySelector('staff-chat-launcher')?.shadowRoot?.querySelector('button')?.getAttribute('aria-label') ?? '')?.[1] === String(count),
+      before + 1,
+    );
+    const lazy = (scripts: string[]) => scripts.filter((path) => path.includes('/chunks/first-use-'));
+    assert.deepEqual(lazy(anna.scripts), [], `loaded only ${anna.scripts.join(', ')}`);
+    assert.equal(lazy(carla.scripts).length, 1, 'the chat code loads once the chat is opened');
+
+    await launcher.click();
+    await anna.page.getByRole('list', { name: 'Conversations' }).waitFor();
+    assert.equal(lazy(anna.scripts).length, 1);
+  });
+});

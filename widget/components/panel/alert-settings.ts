@@ -1,0 +1,45 @@
+import { css, html, nothing } from 'lit';
+import { msg } from '../../messages/ui.js';
+import type { ChatSession, NotificationSettings } from '../../state/session.js';
+
+/**
+ * The panel's small settings menu: desktop notifications and sound while the page is hidden. Turning
+ * desktop notifications on asks the browser for permission from this click; if the browser refuses,
+ * the box stays off and says why.
+ */
+export function alertSettingsMenu(session: ChatSession, settings: NotificationSettings, open: boolean, toggle: () => void) {
+  const blocked = globalThis.Notification?.permission === 'denied';
+  const change = (key: keyof NotificationSettings) => (event: Event) =>
+    void session.configureAlerts({ [key]: (event.target as HTMLInputElement).checked });
+  return html`<button class="settings" type="button" aria-label=${msg.settings} title=${msg.settings} aria-expanded=${open ? 'true' : 'false'} @click=${toggle}>⚙</button>
+    ${open
+      ? html`<div class="menu" role="group" aria-label=${msg.settings} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && toggle()}>
+          <label><input type="checkbox" .checked=${settings.desktop} @change=${change('desktop')} /> ${msg.desktopAlerts}</label>
+          <label><input type="checkbox" .checked=${settings.sound} @change=${change('sound')} /> ${msg.soundAlerts}</label>
+          ${blocked ? html`<small>${msg.alertsBlocked}</small>` : nothing}
+        </div>`
+      : nothing}`;
+}
+
+export const alertSettingsStyles = css`
+  .settings {
+    padding: 0.25rem 0.375rem;
+    border-radius: 50%;
+  }
+  .menu {
+    position: absolute;
+    inset-inline-end: 0.5rem;
+    inset-block-start: 100%;
+    z-index: 1;
+    display: grid;
+    gap: 0.375rem;
+    max-width: 16rem;
+    padding: 0.625rem 0.75rem;
+    border: 1px solid var(--staff-chat-border);
+    border-radius: 0.5rem;
+    background: var(--staff-chat-bg);
+    color: var(--staff-chat-fg);
+    font-size: 0.8125rem;
+    font-weight: normal;
+  }
+`;
