@@ -7,10 +7,11 @@ import { ENTRY_FILE, ENTRY_GZIP_BUDGET, measureDist, TOTAL_GZIP_BUDGET } from '.
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 
 try {
-  const { entry, total, files } = measureDist();
+  const { entry, entryFiles, total, files } = measureDist();
+  const entryName = `dist/${ENTRY_FILE} with its static imports (${entryFiles.join(', ')})`;
   const problems: string[] = [];
   if (entry.gzip > ENTRY_GZIP_BUDGET) {
-    problems.push(`dist/${ENTRY_FILE} is ${kb(entry.gzip)} gzip, over the ${kb(ENTRY_GZIP_BUDGET)} budget by ${kb(entry.gzip - ENTRY_GZIP_BUDGET)}.`);
+    problems.push(`${entryName} is ${kb(entry.gzip)} gzip, over the ${kb(ENTRY_GZIP_BUDGET)} budget by ${kb(entry.gzip - ENTRY_GZIP_BUDGET)}.`);
   }
   if (total.gzip > TOTAL_GZIP_BUDGET) {
     const largest = [...files].sort((a, b) => b.gzip - a.gzip).slice(0, 3).map((file) => `${file.path} ${kb(file.gzip)}`);
@@ -20,7 +21,7 @@ try {
     console.error(`bundle budget exceeded:\n  ${problems.join('\n  ')}`);
     process.exit(1);
   }
-  console.log(`bundle within budget: entry ${kb(entry.gzip)} / ${kb(ENTRY_GZIP_BUDGET)} gzip, all ${files.length} files ${kb(total.gzip)} / ${kb(TOTAL_GZIP_BUDGET)} gzip`);
+  console.log(`bundle within budget: entry with ${entryFiles.length - 1} static import(s) ${kb(entry.gzip)} / ${kb(ENTRY_GZIP_BUDGET)} gzip, all ${files.length} files ${kb(total.gzip)} / ${kb(TOTAL_GZIP_BUDGET)} gzip`);
 } catch (error) {
   console.error(`bundle check failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { distDir, repoRoot } from '../support/paths.js';
+import { staticClosure } from '../support/static-imports.js';
 import type { Row } from '../support/report.js';
 
 /** DESIGN.md "Budgets", in bytes (1 KB = 1000 bytes, the stricter reading). */
@@ -21,7 +22,10 @@ export interface Sizes {
 }
 
 export interface BundleSizes {
+  /** The entry and every chunk it imports statically: what a portal page downloads before the element runs. */
   entry: Sizes;
+  /** The files counted in `entry`. */
+  entryFiles: string[];
   /** Every .js file under dist/, each compressed on its own and summed (that is what a browser downloads). */
   total: Sizes;
   files: Array<{ path: string } & Sizes>;
@@ -35,13 +39,17 @@ export function measureDist(dir = distDir): BundleSizes {
   const entryPath = join(dir, ENTRY_FILE);
   if (!existsSync(entryPath)) throw new Error(`${entryPath} does not exist: run \`npx vite build\` first.`);
   const files = listJs(dir).map((path) => ({ path: relative(dir, path), ...sizesOf(readFileSync(path)) }));
-  const entry = files.find((file) => file.path === ENTRY_FILE);
-  if (!entry) throw new Error(`${ENTRY_FILE} missing from ${dir}`);
-  const total = files.reduce<Sizes>(
-    (sum, file) => ({ raw: sum.raw + file.raw, gzip: sum.gzip + file.gzip, brotli: sum.brotli + file.brotli }),
+  const entryFiles = staticClosure(dir, ENTRY_FILE);
+  const entry = sum(files.filter((file) => entryFiles.includes(file.path)));
+  return { entry, entryFiles, total: sum(files), files };
+}
+
+/** Each file compressed on its own and summed: what a browser downloads. */
+function sum(files: Sizes[]): Sizes {
+  return files.reduce<Sizes>(
+    (total, file) => ({ raw: total.raw + file.raw, gzip: total.gzip + file.gzip, brotli: total.brotli + file.brotli }),
     { raw: 0, gzip: 0, brotli: 0 },
   );
-  return { entry: { raw: entry.raw, gzip: entry.gzip, brotli: entry.brotli }, total, files };
 }
 
 /** gzip -9 and brotli at maximum quality: what a well-configured CDN serves. */
@@ -64,7 +72,7 @@ function listJs(dir: string): string[] {
 /** The three libraries the widget carries, imported the way the widget imports them. */
 const LIBRARIES: Record<string, string> = {
   lit: `export * from 'lit'; export * from 'lit/directives/repeat.js';`,
-  'pusher-js': `export { default } from 'pusher-js/dist/web/pusher.js';`,
+  'pusher-js': `export { default } from 'pusher-js/dist/worker/pusher.worker.js';`,
   nanostores: `export * from 'nanostores';`,
 };
 
@@ -89,9 +97,15 @@ export async function measureLibrary(source: string): Promise<Sizes> {
 export async function runBundle(): Promise<Row[]> {
   const dist = measureDist();
   const rows: Row[] = [
-    { bench: 'bundle', metric: 'entry staff-chat.js gzip', value: dist.entry.gzip / 1000, unit: 'KB', budget: { kind: 'max', limit: ENTRY_GZIP_BUDGET / 1000 } },
-    { bench: 'bundle', metric: 'entry staff-chat.js brotli', value: dist.entry.brotli / 1000, unit: 'KB' },
-    { bench: 'bundle', metric: 'entry staff-chat.js raw', value: dist.entry.raw / 1000, unit: 'KB' },
+    {
+      bench: 'bundle',
+      metric: `entry staff-chat.js + static imports gzip (${dist.entryFiles.length} files)`,
+      value: dist.entry.gzip / 1000,
+      unit: 'KB',
+      budget: { kind: 'max', limit: ENTRY_GZIP_BUDGET / 1000 },
+    },
+    { bench: 'bundle', metric: 'entry + static imports brotli', value: dist.entry.brotli / 1000, unit: 'KB' },
+    { bench: 'bundle', metric: 'entry + static imports raw', value: dist.entry.raw / 1000, unit: 'KB' },
     {
       bench: 'bundle',
       metric: `all dist/**/*.js gzip (${dist.files.length} files)`,
@@ -101,7 +115,7 @@ export async function runBundle(): Promise<Row[]> {
     },
     { bench: 'bundle', metric: 'all dist/**/*.js brotli', value: dist.total.brotli / 1000, unit: 'KB' },
   ];
-  const all = Object.values(LIBRARIES).join('\n').replace(`export { default } from 'pusher-js/dist/web/pusher.js';`, `export { default as Pusher } from 'pusher-js/dist/web/pusher.js';`);
+  const all = Object.values(LIBRARIES).join('\n').replace(`export { default } from 'pusher-js/dist/worker/pusher.worker.js';`, `export { default as Pusher } from 'pusher-js/dist/worker/pusher.worker.js';`);
   for (const [name, source] of Object.entries({ ...LIBRARIES, 'lit+pusher-js+nanostores': all })) {
     const sizes = await measureLibrary(source);
     rows.push({ bench: 'bundle', metric: `${name} alone, minified gzip`, value: sizes.gzip / 1000, unit: 'KB', note: `raw ${sizes.raw}, brotli ${sizes.brotli}` });

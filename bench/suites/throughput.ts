@@ -3,14 +3,20 @@
  * notification through the pusher SDK to the embedded hub) with a fresh `client_id` per request,
  * rotating over every member of every seeded conversation. Beside it, in the same run and with the same
  * load, a bare Hono JSON POST. Once on SQLite, once on PostgreSQL.
+ *
+ * A rate only counts if the notifications kept up: one socket per conversation is subscribed to its
+ * channel, and after the load every 201 of the measured run must arrive there as `message_created`.
+ * The time that takes after the last response is reported (the notification backlog left behind).
  */
 import autocannon from 'autocannon';
 import { startChild } from '../support/child.js';
 import type { Flags } from '../support/flags.js';
 import { resultsDir } from '../support/paths.js';
 import { createTempDatabase } from '../support/postgres.js';
+import { closeSockets, openPusherSocket } from '../support/raw-socket.js';
 import type { Row } from '../support/report.js';
-import { BENCH_HOTEL, seedGroups, seedStaff, startBenchStack } from '../support/stack.js';
+import { BENCH_APP, BENCH_HOTEL, seedGroups, seedStaff, startBenchStack } from '../support/stack.js';
+import { deferred, withTimeout } from '../support/wait.js';
 
 /** Staff and conversations that share the load: enough to spread it, as a hotel's many chats do. */
 const SENDERS = 40;
@@ -22,7 +28,13 @@ interface LoadResult {
   p99: number;
   ok: number;
   failed: number;
+  /** send-message only: 201s of the measured run that never arrived live, and how long the rest took after the load. */
+  undelivered?: number;
+  drainMs?: number;
 }
+
+/** How long the notifications of a run may trail its last response before they count as lost. */
+const DRAIN_TIMEOUT_MS = 60_000;
 
 export async function runThroughput(flags: Flags, dataDir: string): Promise<Row[]> {
   const bare = await measureBare(flags);
@@ -53,6 +65,8 @@ function rowsFor(database: string, result: LoadResult, bare: LoadResult, flags: 
     },
     { bench: 'throughput', metric: `send-message ${database} latency p99`, value: result.p99, unit: 'ms', baseline: { label: 'bare Hono POST', value: bare.p99 } },
     ...(result.failed > 0 ? [{ bench: 'throughput', metric: `send-message ${database} non-2xx or errors`, value: result.failed, unit: '', budget: { kind: 'max' as const, limit: 0 } }] : []),
+    { bench: 'throughput', metric: `send-message ${database}: last message_created after load end`, value: result.drainMs ?? Number.NaN, unit: 'ms' },
+    ...(result.undelivered ? [{ bench: 'throughput', metric: `send-message ${database}: 201s never delivered live`, value: result.undelivered, unit: '', budget: { kind: 'max' as const, limit: 0 } }] : []),
   ];
 }
 
@@ -67,18 +81,43 @@ async function measureSend(flags: Flags, databaseUrl: string, execArgv: string[]
         headers: { authorization: `Bearer ${stack.token(id)}`, 'content-type': 'application/json' },
       })),
     );
-    let sequence = 0;
-    const request: autocannon.Request = {
-      method: 'POST',
-      setupRequest(req) {
-        sequence += 1;
-        const sender = senders[sequence % senders.length];
-        if (!sender) throw new Error('no senders seeded');
-        // A fresh client_id on every request: each one is a new message, never a replay.
-        return { ...req, path: sender.path, headers: sender.headers, body: JSON.stringify({ message: `Room 204 needs towels (#${sequence})`, client_id: `tp-${sequence}` }) };
-      },
-    };
-    return await load(`http://127.0.0.1:${stack.port}`, flags, [request]);
+    // One observer per conversation; it counts the measured run's messages (client ids `tpm-…`).
+    const observers = await Promise.all(groups.map(({ conversation }) => openPusherSocket(stack.port, BENCH_APP.key, conversation.channel, BENCH_APP.secret)));
+    let delivered = 0;
+    let lastDeliveryAt = 0;
+    let expected = Number.POSITIVE_INFINITY;
+    const allDelivered = deferred();
+    for (const observer of observers) {
+      observer.on('message', (data) => {
+        const text = String(data);
+        if (!text.includes('tpm-') || !text.includes('"realtime_staff_chat_message_created"')) return;
+        delivered += 1;
+        lastDeliveryAt = performance.now();
+        if (delivered >= expected) allDelivered.resolve();
+      });
+    }
+    try {
+      let sequence = 0;
+      let prefix = 'tpw-';
+      const request: autocannon.Request = {
+        method: 'POST',
+        setupRequest(req) {
+          sequence += 1;
+          const sender = senders[sequence % senders.length];
+          if (!sender) throw new Error('no senders seeded');
+          // A fresh client_id on every request: each one is a new message, never a replay.
+          return { ...req, path: sender.path, headers: sender.headers, body: JSON.stringify({ message: `Room 204 needs towels (#${sequence})`, client_id: `${prefix}${sequence}` }) };
+        },
+      };
+      const result = await load(`http://127.0.0.1:${stack.port}`, flags, [request], () => (prefix = 'tpm-'));
+      const loadEndedAt = performance.now();
+      // Requests cut off at the end of the run may have been stored and notified too: at least every 201 must arrive.
+      expected = result.ok;
+      if (delivered < expected) await withTimeout(allDelivered.promise, DRAIN_TIMEOUT_MS, 'notifications').catch(() => undefined);
+      return { ...result, undelivered: Math.max(0, expected - delivered), drainMs: Math.max(0, lastDeliveryAt - loadEndedAt) };
+    } finally {
+      await closeSockets(observers);
+    }
   } finally {
     await stack.close();
   }
@@ -103,9 +142,10 @@ async function measureBare(flags: Flags): Promise<LoadResult> {
   }
 }
 
-/** A short warm-up (JIT, statement caches), then the measured run. */
-async function load(url: string, flags: Flags, requests: autocannon.Request[]): Promise<LoadResult> {
+/** A short warm-up (JIT, statement caches), then the measured run (`measuring` is called between). */
+async function load(url: string, flags: Flags, requests: autocannon.Request[], measuring: () => void = () => {}): Promise<LoadResult> {
   await autocannon({ url, connections: flags.connections, duration: flags.smoke ? 0.5 : 2, requests });
+  measuring();
   const result = await autocannon({ url, connections: flags.connections, duration: flags.duration, requests });
   const seconds = (result.finish.getTime() - result.start.getTime()) / 1000;
   return {

@@ -2,6 +2,7 @@
  * Plain `ws` clients: the receivers of the fan-out benchmark (speaking just enough Pusher protocol to
  * subscribe to a public channel) and of the bare baselines.
  */
+import { createHmac } from 'node:crypto';
 import WebSocket from 'ws';
 import { withTimeout } from './wait.js';
 
@@ -18,16 +19,21 @@ export function openSocket(url: string): Promise<WebSocket> {
   );
 }
 
-/** A socket on the hub at `/app/{key}`, subscribed to the public `channel`. */
-export async function openPusherSocket(port: number, key: string, channel: string): Promise<WebSocket> {
+/**
+ * A socket on the hub at `/app/{key}`, subscribed to `channel`: a public one, or a private one when
+ * `secret` is given (the parent signs the subscription itself, as an auth endpoint would).
+ */
+export async function openPusherSocket(port: number, key: string, channel: string, secret?: string): Promise<WebSocket> {
   const socket = new WebSocket(`ws://127.0.0.1:${port}/app/${key}?protocol=7&client=bench&version=1.0`, { perMessageDeflate: false });
   await withTimeout(
     new Promise<void>((resolve, reject) => {
       socket.once('error', reject);
       const onMessage = (data: WebSocket.RawData) => {
-        const frame = JSON.parse(String(data)) as { event: string };
+        const frame = JSON.parse(String(data)) as { event: string; data?: string };
         if (frame.event === 'pusher:connection_established') {
-          socket.send(JSON.stringify({ event: 'pusher:subscribe', data: { channel } }));
+          const socketId = (JSON.parse(frame.data ?? '{}') as { socket_id?: string }).socket_id;
+          const auth = secret && `${key}:${createHmac('sha256', secret).update(`${socketId}:${channel}`).digest('hex')}`;
+          socket.send(JSON.stringify({ event: 'pusher:subscribe', data: { channel, ...(auth ? { auth } : {}) } }));
         } else if (frame.event === 'pusher_internal:subscription_succeeded') {
           socket.off('message', onMessage);
           resolve();
