@@ -6,12 +6,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { PDF, PNG } from '../../server/files/test-files.js';
 import { startStack, type Stack } from '../support/stack.js';
+import { launchChromium, openPortalAs as openPortal, openConversation } from './support/portal.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** A real PNG that is big enough to take a moment: bytes after IEND are ignored by image decoders. */
 const PHOTO = Buffer.concat([PNG, Buffer.alloc(256 * 1024)]);
@@ -24,7 +23,7 @@ describe('attachments between two staff in two windows', { timeout: 60_000 }, ()
 
   before(async () => {
     stack = await startStack({ STAFF_CHAT_DEMO: '1' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     anna = await openPortalAs('anna');
     carla = await openPortalAs('carla');
   });
@@ -34,18 +33,8 @@ describe('attachments between two staff in two windows', { timeout: 60_000 }, ()
     await stack?.close();
   });
 
-  async function openPortalAs(staffId: string): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
-    page.on('pageerror', (error) => assert.fail(`page error as ${staffId}: ${error.message}`));
-    await page.goto(`${stack.server.url}/?as=${staffId}`);
-    return page;
-  }
+  const openPortalAs = (staffId: string) => openPortal(browser, stack.server.url, staffId);
 
-  async function openConversation(page: Page, name: string) {
-    await page.getByRole('button', { name: /Open staff chat/ }).click();
-    await page.getByRole('list', { name: 'Conversations' }).getByRole('button', { name: new RegExp(name) }).click();
-    return page.getByRole('region', { name: `Conversation: ${name}` });
-  }
 
   test('Anna sends a photo and a PDF with visible progress; Carla sees a thumbnail and a PDF chip', async () => {
     const carlasWindow = await openConversation(carla, 'Anna Kovács');

@@ -5,11 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startStack, type Stack } from '../support/stack.js';
+import { launchChromium, openPortalAs as openPortal, openConversation } from './support/portal.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 describe('the demo portal, two staff in two windows', () => {
   let stack: Stack;
@@ -19,7 +18,7 @@ describe('the demo portal, two staff in two windows', () => {
 
   before(async () => {
     stack = await startStack({ STAFF_CHAT_DEMO: '1' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     anna = await openPortalAs('anna');
     carla = await openPortalAs('carla');
   });
@@ -29,19 +28,9 @@ describe('the demo portal, two staff in two windows', () => {
     await stack?.close();
   });
 
-  async function openPortalAs(staffId: string): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
-    page.on('pageerror', (error) => assert.fail(`page error as ${staffId}: ${error.message}`));
-    await page.goto(`${stack.server.url}/?as=${staffId}`);
-    return page;
-  }
+  const openPortalAs = (staffId: string) => openPortal(browser, stack.server.url, staffId);
 
   /** Opens the launcher panel and the conversation with `name` from the list. */
-  async function openConversation(page: Page, name: string) {
-    await page.getByRole('button', { name: /Open staff chat/ }).click();
-    await page.getByRole('list', { name: 'Conversations' }).getByRole('button', { name: new RegExp(name) }).click();
-    return page.getByRole('region', { name: `Conversation: ${name}` });
-  }
 
   test('A sends, B sees it without reloading; B replies with a quote and A sees the quote', async () => {
     const carlasWindow = await openConversation(carla, 'Anna Kovács');

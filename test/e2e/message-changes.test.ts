@@ -4,12 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { ConversationList } from '../../server/contract.js';
 import { startStack, type Stack } from '../support/stack.js';
+import { launchChromium, openConversation } from './support/portal.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const HOTEL = 'seaview';
 const CARLA = { id: 'carla', full_name: 'Carla Mendes' };
 
@@ -19,7 +18,7 @@ describe('the demo portal: edit, delete, react, seen and unread badges', () => {
 
   before(async () => {
     stack = await startStack({ STAFF_CHAT_DEMO: '1' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
 
   after(async () => {
@@ -34,11 +33,6 @@ describe('the demo portal: edit, delete, react, seen and unread badges', () => {
     return page;
   }
 
-  async function openConversation(page: Page, name: string): Promise<Locator> {
-    await page.getByRole('button', { name: /Open staff chat/ }).click();
-    await page.getByRole('list', { name: 'Conversations' }).getByRole('button', { name: new RegExp(name) }).click();
-    return page.getByRole('region', { name: `Conversation: ${name}` });
-  }
 
   async function send(window: Locator, text: string): Promise<void> {
     await window.getByRole('textbox', { name: 'Message' }).fill(text);

@@ -6,12 +6,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import type { Conversation, MessagePage } from '../../server/contract.js';
 import { startRestartableStack, type RestartableStack } from '../support/stack.js';
+import { launchChromium, openPortalAs as openPortal, openConversation } from './support/portal.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const HOTEL = 'seaview';
 const ANNA = { id: 'anna', full_name: 'Anna Kovács' };
 const SEND_MESSAGE = '**/send-message/**';
@@ -25,7 +24,7 @@ describe('the outbox, through outages and reloads', () => {
 
   before(async () => {
     stack = await startRestartableStack({ STAFF_CHAT_DEMO: '1' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     const { body } = await stack.call<{ results: Conversation[] }>(stack.token(HOTEL, ANNA), 'GET', `/staff_chat/${HOTEL}/conversations/`);
     const withCarla = body.results.find((c) => !c.is_group && c.participants.some((p) => p.id === 'carla'));
     assert.ok(withCarla, 'the demo seeds a conversation between Anna and Carla');
@@ -37,18 +36,8 @@ describe('the outbox, through outages and reloads', () => {
     await stack?.close();
   });
 
-  async function openPortalAs(staffId: string): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
-    page.on('pageerror', (error) => assert.fail(`page error as ${staffId}: ${error.message}`));
-    await page.goto(`${stack.url}/?as=${staffId}`);
-    return page;
-  }
+  const openPortalAs = (staffId: string) => openPortal(browser, stack.url, staffId);
 
-  async function openConversation(page: Page, name: string): Promise<Locator> {
-    await page.getByRole('button', { name: /Open staff chat/ }).click();
-    await page.getByRole('list', { name: 'Conversations' }).getByRole('button', { name: new RegExp(name) }).click();
-    return page.getByRole('region', { name: `Conversation: ${name}` });
-  }
 
   async function send(window: Locator, text: string): Promise<void> {
     await window.getByRole('textbox', { name: 'Message' }).fill(text);

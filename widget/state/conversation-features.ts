@@ -69,7 +69,13 @@ export function createConversationFeatures(context: FeatureContext) {
     },
     { $typing: context.$typing },
   );
-  const changes = createMessageChanges({ api, views, meId: () => $me.get()?.id, fail: context.fail });
+  const changes = createMessageChanges({
+    api,
+    views,
+    meId: () => $me.get()?.id,
+    fail: context.fail,
+    updatePreview: (message) => context.conversations.applyMessage(message),
+  });
   const directory = createDirectory(api, log, context.$directory);
   const history = createHistory(context, (messages) => sending.settle(messages, meId()));
 

@@ -38,12 +38,18 @@ export function upsertConversation(list: readonly Conversation[], incoming: Conv
 }
 
 /**
- * Moves a conversation's preview to `message` if it is newer. Unread counts are left alone: they
- * come from the server (list, `conversation_updated`, mark-read) so they can never drift.
+ * Moves a conversation's preview to `message` if it is newer, or rewrites it in place when `message` is
+ * the preview's own message, edited or deleted. Unread counts are left alone: they come from the server
+ * (list, `conversation_updated`, mark-read) so they can never drift.
  */
 export function applyMessageToConversations(list: readonly Conversation[], message: Message): Conversation[] {
   const existing = list.find((c) => c.id === message.conversation_id);
-  if (!existing || (existing.last_message && existing.last_message.id >= message.id)) return list.slice();
+  const last = existing?.last_message;
+  if (!existing || (last && last.id > message.id)) return list.slice();
+  if (last && last.id === message.id) {
+    if (last.message === message.message.slice(0, 100)) return list.slice();
+    return list.map((c) => (c === existing ? { ...c, last_message: toLastMessage(message) } : c));
+  }
   const updated: Conversation = { ...existing, last_message: toLastMessage(message) };
   return sortConversations([...list.filter((c) => c.id !== existing.id), updated]);
 }

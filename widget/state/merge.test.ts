@@ -115,6 +115,17 @@ describe('conversation list', () => {
     expect(applyMessageToConversations(next, message(30, { conversation_id: 99 }))).to.deep.equal(next);
   });
 
+  it('rewrites the preview in place when its own message is edited or deleted', () => {
+    const list = applyMessageToConversations([conversation(1), conversation(2, { unread_count: 1 })], message(20, { conversation_id: 2 }));
+    const order = list.map((c) => c.id);
+    const edited = applyMessageToConversations(list, message(20, { conversation_id: 2, message: 'Room 214, not 241' }));
+    expect(edited.map((c) => c.id)).to.deep.equal(order);
+    expect(edited.find((c) => c.id === 2)?.last_message?.message).to.equal('Room 214, not 241');
+    expect(edited.find((c) => c.id === 2)?.unread_count).to.equal(1);
+    const deleted = applyMessageToConversations(edited, message(20, { conversation_id: 2, message: '', is_deleted: true }));
+    expect(deleted.find((c) => c.id === 2)?.last_message?.message).to.equal('');
+  });
+
   it('sums unread counts', () => {
     const list = setUnread([conversation(1, { unread_count: 2 }), conversation(2, { unread_count: 5 })], 2, 1);
     expect(unreadTotal(list)).to.equal(3);

@@ -20,6 +20,8 @@ export function createMessageChanges(deps: {
   meId: () => string | undefined;
   /** Shows a failure where the person sees it. */
   fail: (error: unknown) => void;
+  /** The list's preview follows an edit or deletion of a conversation's newest message. */
+  updatePreview?: (message: Message) => void;
 }) {
   const { api, views } = deps;
 
@@ -35,6 +37,7 @@ export function createMessageChanges(deps: {
   /** The stored message after an edit or a deletion (an event or the server's answer). */
   function applyMessage(message: Message): void {
     change(message.conversation_id, message.id, (m) => ({ ...m, ...message, status: 'sent' }));
+    deps.updatePreview?.(message);
   }
 
   function applyReactions(conversationId: number, messageId: number, reactions: ReactionSummary[]): void {
