@@ -50,7 +50,7 @@ describe('TriggerQueue', () => {
   before(async () => {
     engine = await startEngine();
     const pusher = new Pusher({ appId: '7', key: 'k', secret: 's', host: '127.0.0.1', port: String(engine.port), useTLS: false });
-    queue = new TriggerQueue((batch) => pusher.triggerBatch(batch));
+    queue = new TriggerQueue((batch) => pusher.triggerBatch(batch), [5, 5]);
   });
   after(() => {
     engine.server.closeAllConnections();
@@ -86,11 +86,29 @@ describe('TriggerQueue', () => {
     assert.deepEqual(engine.batches.flatMap((request) => request.batch.map((sent) => JSON.parse(sent.data).index)).slice(4), Array.from({ length: 25 }, (_, index) => index + 4));
   });
 
-  test('a refused request rejects the sends it carried, and the queue goes on', async () => {
-    engine.setStatus(500);
-    await assert.rejects(queue.send([event(1)]), /Unexpected status code 500/);
+  test('a refused request rejects the sends it carried at once, and the queue goes on', async () => {
+    engine.batches.length = 0;
+    engine.setStatus(400);
+    await assert.rejects(queue.send([event(1)]), /Unexpected status code 400/);
+    assert.equal(engine.batches.length, 1, 'a 400 is not tried again');
     engine.setStatus(200);
     await queue.send([event(2)]);
+  });
+
+  test('a failing engine gets the batch again after a wait, and it is rejected only when every try failed', async () => {
+    engine.batches.length = 0;
+    engine.setStatus(503);
+    await assert.rejects(queue.send([event(1)]), /Unexpected status code 503/);
+    assert.equal(engine.batches.length, 3, 'the first try and two more');
+    engine.batches.length = 0;
+    engine.hold();
+    const sent = queue.send([event(2)]);
+    await waitFor(() => engine.batches.length === 1);
+    engine.release();
+    // The held answer was a 503; the second try, a moment later, gets a 200.
+    engine.setStatus(200);
+    await sent;
+    assert.equal(engine.batches.length, 2);
   });
 });
 

@@ -9,6 +9,14 @@ export const BATCH_SIZE = 10;
 /** Batch requests out at once; while they are, new events wait and leave in fuller batches. */
 const MAX_IN_FLIGHT = 4;
 
+/**
+ * Waits before each new attempt at a batch the engine failed (network error, 5xx or 429): an engine
+ * restarting or a hiccup on the way to hosted Pusher must not cost a message its live delivery, since a
+ * client that stays subscribed would only see it at its next catch-up. Receivers drop repeated
+ * event ids, so an attempt that did arrive after all is harmless.
+ */
+export const RETRY_DELAYS_MS: readonly number[] = [250, 1000, 4000];
+
 interface Queued {
   event: Pusher.BatchEvent;
   settle: (error: unknown | undefined) => void;
@@ -32,7 +40,10 @@ export class TriggerQueue {
   private inFlight = 0;
   private scheduled = false;
 
-  constructor(private readonly sendBatch: SendBatch) {}
+  constructor(
+    private readonly sendBatch: SendBatch,
+    private readonly retryDelaysMs: readonly number[] = RETRY_DELAYS_MS,
+  ) {}
 
   /** Resolves once the engine accepted every one of `events`; rejects when a request carrying one failed. */
   send(events: readonly Pusher.BatchEvent[]): Promise<void> {
@@ -64,19 +75,36 @@ export class TriggerQueue {
 
   private pump(): void {
     while (this.inFlight < MAX_IN_FLIGHT && this.queue.length > 0) {
-      const batch = this.queue.splice(0, BATCH_SIZE);
-      this.inFlight += 1;
-      // The SDK may throw before it sends (e.g. on an event it cannot encode): that fails this batch only.
-      Promise.resolve()
-        .then(() => this.sendBatch(batch.map((queued) => queued.event)))
-        .then(
-          () => batch.forEach((queued) => queued.settle(undefined)),
-          (error: unknown) => batch.forEach((queued) => queued.settle(error ?? new Error('batch trigger failed'))),
-        )
-        .finally(() => {
-          this.inFlight -= 1;
-          this.pump();
-        });
+      this.attempt(this.queue.splice(0, BATCH_SIZE), 0);
     }
   }
+
+  private attempt(batch: Queued[], retries: number): void {
+    this.inFlight += 1;
+    // The SDK may throw before it sends (e.g. on an event it cannot encode): that fails this batch only.
+    Promise.resolve()
+      .then(() => this.sendBatch(batch.map((queued) => queued.event)))
+      .then(
+        () => batch.forEach((queued) => queued.settle(undefined)),
+        (error: unknown) => {
+          const delay = this.retryDelaysMs[retries];
+          if (delay !== undefined && isTransient(error)) {
+            // The wait holds no request slot: other notifications go on meanwhile.
+            setTimeout(() => this.attempt(batch, retries + 1), delay).unref();
+            return;
+          }
+          batch.forEach((queued) => queued.settle(error ?? new Error('batch trigger failed')));
+        },
+      )
+      .finally(() => {
+        this.inFlight -= 1;
+        this.pump();
+      });
+  }
+}
+
+/** A failure worth another attempt: no answer, the engine failing, or rate limiting; not a refusal. */
+function isTransient(error: unknown): boolean {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status !== 'number' || status >= 500 || status === 429;
 }

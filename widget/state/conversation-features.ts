@@ -18,6 +18,8 @@ import { createUploads, type UploadItem } from './uploads.js';
 const PAGE_SIZE = 50;
 /** Catch-up stops after this many pages; polling or the next resubscribe continues from there. */
 const MAX_CATCH_UP_PAGES = 20;
+/** Failed catch-ups tried again by themselves (backing off); after that, polling, waking or a resubscribe do. */
+const MAX_CATCH_UP_RETRIES = 5;
 
 /** What the conversation features use of the session core (state/session.ts), which owns every atom. */
 export interface FeatureContext {
@@ -109,6 +111,8 @@ function createHistory(context: FeatureContext, settle: (messages: readonly Mess
    * was down: catching up after that id would skip the messages in between for good.
    */
   const completeUpTo = new Map<number, number>();
+  /** Catch-ups in a row that failed, per conversation; reset by one that succeeds. */
+  const catchUpFailures = new Map<number, number>();
   const markComplete = (id: number, page: readonly Message[]) => {
     const newest = page[page.length - 1]?.id;
     if (newest !== undefined && newest > (completeUpTo.get(id) ?? 0)) completeUpTo.set(id, newest);
@@ -211,10 +215,20 @@ function createHistory(context: FeatureContext, settle: (messages: readonly Mess
         context.readMarks.advance(id, page.read_marks ?? []);
         context.receive(id, page.messages);
         markComplete(id, page.messages);
-        if (!page.has_more || page.messages.length === 0) return;
+        if (!page.has_more || page.messages.length === 0) break;
       }
+      catchUpFailures.delete(id);
     } catch (error) {
       log('catch-up failed', id, error);
+      // With the socket still up nothing else would fetch again until the next reconnect, so a message
+      // stored meanwhile (and whose live event went missing) would wait that long: try again, backing off.
+      const failures = (catchUpFailures.get(id) ?? 0) + 1;
+      catchUpFailures.set(id, failures);
+      if (failures <= MAX_CATCH_UP_RETRIES) {
+        setTimeout(() => {
+          if (gen === context.generation()) void catchUp(id);
+        }, context.retryDelay(failures));
+      }
     }
   }
 

@@ -64,6 +64,8 @@ export class FakeApi extends ApiClient {
   sendError: ApiError | null = null;
   /** When set, the answer of the next messages() waits for it. */
   messagesGate: Promise<void> | null = null;
+  /** When set, the next messages() fails with it (once). */
+  messagesError: ApiError | null = null;
   startError: ApiError | null = null;
   private waiters: Array<{ method: string; count: number; resolve: (call: Call) => void }> = [];
 
@@ -133,6 +135,9 @@ export class FakeApi extends ApiClient {
 
   override async messages(conversationId: number, q: MessageQuery = {}): Promise<MessagePage> {
     this.record('messages', [conversationId, q]);
+    const error = this.messagesError;
+    this.messagesError = null;
+    if (error) throw error;
     const gate = this.messagesGate;
     this.messagesGate = null;
     const all = this.stored.get(conversationId) ?? [];

@@ -342,6 +342,16 @@ describe('ChatSession catch-up', () => {
     expect(afterIds[0]).to.equal(101);
   });
 
+  it('tries a failed catch-up again by itself, backing off', async () => {
+    const { session, api, realtime } = await opened(1, { retryDelay: () => 5 });
+    api.storeMessage(1);
+    api.messagesError = new ApiError(503, 'unavailable', 'Restarting');
+    realtime.confirm(CHANNEL_1);
+    const view = await until(session.conversationView(1), (v) => v.messages.length === 3);
+    expect(view.messages.map((m) => m.id)).to.deep.equal([100, 101, 102]);
+    expect(api.callsOf('messages')).to.have.length(3);
+  });
+
   it('polls while the realtime connection is unavailable', async () => {
     const { api, realtime } = await opened(1, { pollIntervalMs: 5 });
     api.storeMessage(1);
