@@ -27,6 +27,18 @@ describe('loadConfig', () => {
     assert.match(config.realtime.key, /^[0-9a-f]{20}$/);
   });
 
+  test('reads webhook URLs for the embedded hub, and refuses them with an external engine', () => {
+    const config = loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_HUB_WEBHOOK_URLS: 'https://portal.example.com/hooks, http://10.0.0.5:8080/pusher' });
+    assert.equal(config.realtime.mode, 'embedded');
+    assert.deepEqual(config.realtime.mode === 'embedded' && config.realtime.webhooks, [
+      { url: 'https://portal.example.com/hooks' },
+      { url: 'http://10.0.0.5:8080/pusher' },
+    ]);
+    assert.match(problemsOf({ STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_HUB_WEBHOOK_URLS: 'ftp://x, not a url' }).join('\n'), /"ftp:\/\/x".*\n.*"not a url"/);
+    const external = { STAFF_CHAT_JWT_SECRET: SECRET, PUSHER_APP_ID: '1', PUSHER_KEY: 'k', PUSHER_SECRET: 's', PUSHER_CLUSTER: 'eu' };
+    assert.match(problemsOf({ ...external, STAFF_CHAT_HUB_WEBHOOK_URLS: 'https://portal.example.com/hooks' }).join('\n'), /embedded hub/);
+  });
+
   test('generates a secret only in demo mode', () => {
     assert.ok(loadConfig({ STAFF_CHAT_DEMO: '1' }).jwtSecret.length >= 32);
     assert.match(problemsOf({}).join('\n'), /STAFF_CHAT_JWT_SECRET is required/);
@@ -52,7 +64,7 @@ describe('loadConfig', () => {
     assert.match(problemsOf({ ...credentials, PUSHER_CLUSTER: 'eu', PUSHER_HOST: 'h' }).join(), /not both/);
     assert.match(problemsOf({ STAFF_CHAT_JWT_SECRET: SECRET, PUSHER_CLUSTER: 'eu' }).join(), /needs PUSHER_APP_ID/);
     const embedded = loadConfig(credentials).realtime;
-    assert.deepEqual(embedded, { mode: 'embedded', appId: '1', key: 'k', secret: 's' });
+    assert.deepEqual(embedded, { mode: 'embedded', appId: '1', key: 'k', secret: 's', webhooks: [] });
   });
 
   test('reads an external engine', () => {

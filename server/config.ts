@@ -10,6 +10,8 @@ export type RealtimeConfig =
       appId: string;
       key: string;
       secret: string;
+      /** STAFF_CHAT_HUB_WEBHOOK_URLS: where the hub posts Pusher-style webhooks, signed with `secret`. */
+      webhooks: Array<{ url: string }>;
     }
   | {
       mode: 'external';
@@ -99,6 +101,7 @@ const envSchema = z.object({
   PUSHER_PORT: portNumber('PUSHER_PORT').optional(),
   PUSHER_USE_TLS: flag('PUSHER_USE_TLS'),
   STAFF_CHAT_ALLOWED_ORIGINS: optionalText,
+  STAFF_CHAT_HUB_WEBHOOK_URLS: optionalText,
   API_BASE: optionalText.refine((base) => base === undefined || /^\/[A-Za-z0-9._~/-]*$/.test(base), {
     error: 'API_BASE must be a path starting with / such as /api.',
   }),
@@ -211,7 +214,11 @@ function realtimeFrom(values: Env, problems: string[]): RealtimeConfig | undefin
       appId: appId ?? String(100_000 + (randomBytes(4).readUInt32BE() % 900_000)),
       key: key ?? randomBytes(10).toString('hex'),
       secret: secret ?? randomBytes(20).toString('hex'),
+      webhooks: webhooksFrom(values.STAFF_CHAT_HUB_WEBHOOK_URLS, problems),
     };
+  }
+  if (values.STAFF_CHAT_HUB_WEBHOOK_URLS !== undefined) {
+    problems.push('STAFF_CHAT_HUB_WEBHOOK_URLS is for the embedded hub; set the webhooks of hosted Pusher or a self-hosted engine in its own configuration.');
   }
   if (!appId || !key || !secret) {
     problems.push(`${cluster ? 'PUSHER_CLUSTER' : 'PUSHER_HOST'} needs PUSHER_APP_ID, PUSHER_KEY and PUSHER_SECRET.`);
@@ -224,6 +231,20 @@ function realtimeFrom(values: Env, problems: string[]): RealtimeConfig | undefin
   // Secure unless told otherwise: a local soketi on plain HTTP sets PUSHER_USE_TLS=0.
   const useTLS = values.PUSHER_USE_TLS ?? true;
   return { mode: 'external', appId, key, secret, host, useTLS, ...(values.PUSHER_PORT !== undefined && { port: values.PUSHER_PORT }) };
+}
+
+/** Comma-separated http(s) URLs; each gets every webhook the embedded hub sends. */
+function webhooksFrom(raw: string | undefined, problems: string[]): Array<{ url: string }> {
+  if (!raw) return [];
+  return raw
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean)
+    .flatMap((url) => {
+      if (URL.canParse(url) && /^https?:$/.test(new URL(url).protocol)) return [{ url }];
+      problems.push(`STAFF_CHAT_HUB_WEBHOOK_URLS has "${url}", which is not an http(s) URL.`);
+      return [];
+    });
 }
 
 function originsFrom(raw: string | undefined, problems: string[]): string[] {
