@@ -21,7 +21,38 @@ interface SeedConversation {
   messages: Array<[string, string]>;
 }
 
+/** How many messages the receptionists' handover chat holds, so a person can try scrolling far back. */
+export const DEMO_LONG_HISTORY_LENGTH = 1500;
+
+/**
+ * Months of front-desk handovers between Anna and Ben on alternating shifts, generated from a few
+ * patterns (the same every time): a long history to scroll, search for a quote in, and load page by page.
+ */
+function handoverLog(): Array<[string, string]> {
+  const notes = [
+    'asked for a late checkout until 2 pm',
+    'reported a dripping tap in the bathroom',
+    'wants extra towels and two more pillows',
+    'left a passport at the desk, it is in the safe',
+    'booked a taxi to the airport at 6:15',
+    'complained about noise from the bar terrace',
+    'has a food allergy note for breakfast (nuts)',
+    'extended the stay by one night',
+  ];
+  const answers = ['Done', 'Handled', 'Passed on to Housekeeping', 'Maintenance is on it', 'Noted for the morning shift'];
+  const log: Array<[string, string]> = [];
+  for (let index = 0; log.length < DEMO_LONG_HISTORY_LENGTH; index += 1) {
+    const room = 101 + ((index * 37) % 320);
+    const [from, to] = index % 2 === 0 ? ['anna', 'ben'] : ['ben', 'anna'];
+    log.push([from, `Handover ${index + 1}: room ${room} ${notes[index % notes.length]}.`]);
+    log.push([to, `${answers[index % answers.length]} (room ${room}).`]);
+  }
+  return log;
+}
+
 export const DEMO_CONVERSATIONS: SeedConversation[] = [
+  // First, so every other conversation is more recent and sits above it in the list.
+  { participants: ['anna', 'ben'], title: null, messages: handoverLog() },
   {
     participants: ['anna', 'carla'],
     title: null,

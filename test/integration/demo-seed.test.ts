@@ -1,7 +1,7 @@
 /** The demo seed: department groups exist once, also in a demo database seeded before they existed. */
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { DEMO_DEPARTMENT_GROUPS, DEMO_HOTEL, DEMO_STAFF } from '../../demo/seed-data.js';
+import { DEMO_DEPARTMENT_GROUPS, DEMO_HOTEL, DEMO_LONG_HISTORY_LENGTH, DEMO_STAFF } from '../../demo/seed-data.js';
 import { seedDemoHotel } from '../../demo/seed.js';
 import { createStorage, type Storage } from '../../server/storage/index.js';
 
@@ -23,6 +23,22 @@ describe('demo seed', () => {
     const housekeeping = (await storage.listConversations(DEMO_HOTEL, 'dev')).find((c) => c.title === 'Housekeeping');
     assert.deepEqual(housekeeping?.participants.map((p) => p.id).sort(), ['carla', 'dev', 'grace']);
     assert.equal(housekeeping?.last_message?.sender_id, 'dev');
+  });
+
+  test('gives the receptionists a long history to scroll', async () => {
+    await seedDemoHotel(storage);
+    const handover = (await storage.listConversations(DEMO_HOTEL, 'anna')).find((c) => !c.is_group && c.participants.some((p) => p.id === 'ben'));
+    assert.ok(handover, 'a 1:1 between Anna and Ben');
+    let stored = 0;
+    let beforeId: number | undefined;
+    for (let more = true; more; ) {
+      const page = await storage.listMessages(DEMO_HOTEL, handover.id, { limit: 200, ...(beforeId !== undefined && { beforeId }) });
+      stored += page.messages.length;
+      beforeId = page.messages[0]?.id;
+      more = page.hasMore;
+    }
+    assert.equal(stored, DEMO_LONG_HISTORY_LENGTH);
+    assert.ok(DEMO_LONG_HISTORY_LENGTH >= 1000);
   });
 
   test('adds the groups to a demo database seeded before they existed, and reseeds nothing else', async () => {

@@ -79,14 +79,6 @@ export const styles = css`
     font-size: 0.6875rem;
     opacity: 0.8;
   }
-  .files {
-    margin: 0.25rem 0 0;
-    padding: 0;
-    list-style: none;
-  }
-  .files a {
-    color: inherit;
-  }
   .reply {
     padding: 0.375rem;
     border-radius: 50%;
