@@ -4,13 +4,14 @@
  * raw requests (any bytes, any headers), tokens of every kind, and a full snapshot of every table.
  */
 import { request as httpRequest } from 'node:http';
-import Pusher from 'pusher-js';
+import type Pusher from 'pusher-js';
 import { signStaffToken } from '../../server/auth/token.js';
 import { loadConfig } from '../../server/config.js';
 import type { ChatConfig } from '../../server/contract.js';
 import { silentLogger } from '../../server/logger.js';
 import { startServer, type RunningServer } from '../../server/server.js';
 import { postgresDatabase, sqliteDatabase, type TestDatabase } from '../soak/database.js';
+import { connectedPusher } from '../support/pusher-client.js';
 
 export const SECRET = 'hardening-test-secret-0123456789abcdef';
 
@@ -97,21 +98,11 @@ export async function startHardenedStack(kind: 'sqlite' | 'postgres', env: Recor
     request,
     async pusher(token) {
       const chatConfig = (await request('GET', '/staff_chat/config')).json as ChatConfig;
-      const client = new Pusher(chatConfig.pusher.key, {
-        ...chatConfig.pusher.options,
-        channelAuthorization: {
-          endpoint: '', // unused: customHandler below
-          transport: 'ajax',
-          customHandler: ({ socketId, channelName }, callback) => {
-            request('POST', '/staff_chat/pusher/auth', { token, body: { socket_id: socketId, channel_name: channelName } }).then(
-              ({ status, json }) => (status === 200 ? callback(null, json as { auth: string }) : callback(new Error(`refused: ${status}`), null)),
-              (error: Error) => callback(error, null),
-            );
-          },
-        },
+      const client = await connectedPusher(chatConfig, async (socketId, channelName) => {
+        const { status, json } = await request('POST', '/staff_chat/pusher/auth', { token, body: { socket_id: socketId, channel_name: channelName } });
+        return { status, body: json };
       });
       clients.add(client);
-      await new Promise<void>((resolve) => client.connection.bind('connected', () => resolve()));
       return client;
     },
     async close() {

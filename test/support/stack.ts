@@ -6,12 +6,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Pusher, { type Channel } from 'pusher-js';
+import type Pusher from 'pusher-js';
+import type { Channel } from 'pusher-js';
 import { signStaffToken } from '../../server/auth/token.js';
 import { loadConfig } from '../../server/config.js';
 import type { ChatConfig, StaffMember } from '../../server/contract.js';
 import { silentLogger } from '../../server/logger.js';
 import { startServer, type RunningServer } from '../../server/server.js';
+import { connectedPusher } from './pusher-client.js';
 
 export const JWT_SECRET = 'integration-test-secret-0123456789abcdef';
 
@@ -59,22 +61,10 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
     call,
     async pusher(token) {
       const config = (await (await fetch(`${api}/staff_chat/config`)).json()) as ChatConfig;
-      const client = new Pusher(config.pusher.key, {
-        ...config.pusher.options,
-        channelAuthorization: {
-          endpoint: '', // unused: customHandler below
-          transport: 'ajax',
-          customHandler: ({ socketId, channelName }, callback) => {
-            call<{ auth: string }>(token, 'POST', '/staff_chat/pusher/auth', { socket_id: socketId, channel_name: channelName }).then(
-              ({ status, body }) =>
-                status === 200 ? callback(null, body) : callback(new Error(`channel authorization refused: ${status}`), null),
-              (error: Error) => callback(error, null),
-            );
-          },
-        },
-      });
+      const client = await connectedPusher(config, (socketId, channelName) =>
+        call(token, 'POST', '/staff_chat/pusher/auth', { socket_id: socketId, channel_name: channelName }),
+      );
       clients.add(client);
-      await new Promise<void>((resolve) => client.connection.bind('connected', () => resolve()));
       return client;
     },
     async close() {
