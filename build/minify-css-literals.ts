@@ -16,12 +16,15 @@ export function minifyCssLiterals(): Plugin {
   };
 }
 
-/** Whitespace and comments only; never touches what a declaration or selector means. */
+/**
+ * Whitespace and comments only; never touches what a declaration or selector means. Interpolations
+ * (`${…}`) and quoted strings (`content: ', '`) are kept exactly as written.
+ */
 export function minifyCss(text: string): string {
   return text
-    .split(/(\$\{[^}]*\})/)
-    .map((part) =>
-      part.startsWith('${')
+    .split(/(\$\{[^}]*\}|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/)
+    .map((part, index) =>
+      index % 2 === 1
         ? part
         : part
             .replace(/\/\*[\s\S]*?\*\//g, '')
