@@ -25,6 +25,11 @@ export class HeightCache {
     return this.heights.size > 0 ? this.sum / this.heights.size : this.fallback;
   }
 
+  /** How many rows were measured. */
+  get size(): number {
+    return this.heights.size;
+  }
+
   has(key: string): boolean {
     return this.heights.has(key);
   }

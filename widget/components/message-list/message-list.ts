@@ -70,6 +70,8 @@ export class StaffChatMessageList extends LitElement {
   /** The last original jumped to: programmatically focusable, so focus can follow the jump. */
   private focusKey: string | null = null;
   private highlightTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The conversation whose messages are rendered. */
+  private shownId = 0;
 
   constructor() {
     super();
@@ -92,7 +94,19 @@ export class StaffChatMessageList extends LitElement {
     clearTimeout(this.highlightTimer);
   }
 
+  /**
+   * Messages arriving one after another (a busy group) would each re-render, re-measure and re-anchor
+   * the list: once its rows are on screen, a change of messages waits for the next frame, so all that
+   * arrive within a frame land in one update. A conversation's first rows and scrolling render at once.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const appending = this.messages.length > 0 && this.shownId === this.conversationId && this.currentView().messages !== this.messages;
+    if (!appending) return super.scheduleUpdate();
+    return new Promise((resolve) => requestAnimationFrame(resolve)).then(() => super.scheduleUpdate());
+  }
+
   override willUpdate(changed: PropertyValues<this>): void {
+    this.shownId = this.conversationId;
     if (changed.has('conversationId') || changed.has('session')) {
       this.scroller.reset();
       this.unread = 0;

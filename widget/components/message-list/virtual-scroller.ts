@@ -149,7 +149,9 @@ export class VirtualScroller implements ReactiveController {
       this.anchor = null;
       top = (scroller?.scrollTop ?? 0) - this.rowsTop;
     }
-    this.range = visibleWindow(offsets, top, viewport, viewport, MAX_ROWS);
+    // Nothing measured yet (a conversation just opened): the rows in view alone show sooner; the
+    // overscan follows in the next frame, once their heights are known.
+    this.range = visibleWindow(offsets, top, viewport, this.heights.size ? viewport : 0, MAX_ROWS);
   }
 
   /** After render: measure the new rows, then put the anchor (or the end) back where it was. */
