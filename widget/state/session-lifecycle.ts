@@ -1,0 +1,164 @@
+/**
+ * A session's life from start() to stop(): the first load, trying again after a failed start, the
+ * realtime connection and what rides on it, polling while realtime is down, catching up on wake.
+ * Every start() begins a generation (SessionCore.generation).
+ */
+import type { Me } from '../../server/contract.js';
+import type { RealtimeEvent } from '../realtime/event-bus.js';
+import type { RetryDelay } from './backoff.js';
+import type { ConversationList } from './conversation-list.js';
+import { isOffline } from './connection.js';
+import { ERROR_START_FAILED, isTransient } from './errors.js';
+import { outboxKey } from './outbox-storage.js';
+import type { createRealtimeLink } from './realtime-link.js';
+import type { SessionCore } from './session-core.js';
+import type { ConnectionState } from './types.js';
+import { watchWake } from './wake.js';
+
+/**
+ * @param applyEvent applies one realtime event (createEventDispatch)
+ * @param retryDelay wait before restarting after the n-th failed start in a row
+ * @param pollIntervalMs how often to refetch while realtime is down
+ */
+export function createLifecycle(
+  core: SessionCore,
+  list: ConversationList,
+  link: ReturnType<typeof createRealtimeLink>,
+  applyEvent: (event: RealtimeEvent) => void,
+  retryDelay: RetryDelay,
+  pollIntervalMs: number,
+) {
+  const { api, log, $status, conversations, features } = core;
+  const outboxKeyOf = (me: Me) => outboxKey(core.hotel, me.id);
+  let starting: Promise<void> | null = null;
+  let restartTimer: ReturnType<typeof setTimeout> | null = null;
+  let startFailures = 0;
+  let pollTimer: ReturnType<typeof setInterval> | null = null;
+
+  async function start(): Promise<void> {
+    if (starting) return starting;
+    if ($status.get() === 'ready') return;
+    const gen = ++core.generation;
+    $status.set('loading');
+    core.$errorInfo.set(null);
+    starting = (async () => {
+      try {
+        const [config, me, conversationList] = await Promise.all([api.config(), api.me(), api.conversations()]);
+        if (gen !== core.generation) return;
+        core.$config.set(config);
+        core.$me.set(me);
+        conversations.replaceAll(conversationList.results);
+        startFailures = 0;
+        core.live = true;
+        const loaded = features.current();
+        if (loaded) loaded.sending.start(outboxKeyOf(me), me);
+        else if (core.storage.getItem(outboxKeyOf(me)) !== null) {
+          // Messages an earlier page load could not send go out now, without waiting for anyone to
+          // open the chat; they are back in their conversations by the time the session is ready.
+          await features.load();
+          if (gen !== core.generation) return;
+        }
+        link.open(config, me, `${core.hotel}/${me.id}`, core.cleanups, {
+          onState: onConnectionState,
+          onEvent: (event) => {
+            if (gen === core.generation) dispatch(event);
+          },
+          onPersonalSubscribed: () => void list.refresh(),
+        });
+        const connection = link.current();
+        const current = features.current();
+        if (connection && current) core.cleanups.push(current.typing.watch(connection));
+        for (const id of core.$openConversationIds.get()) list.holdChannel(id);
+        list.watchVisibility();
+        core.cleanups.push(watchWake(onWake));
+        $status.set('ready');
+      } catch (error) {
+        if (gen !== core.generation) return;
+        log('start failed', error);
+        core.fail(error, ERROR_START_FAILED);
+        $status.set('error');
+        // The server may be restarting or the network gone for a moment: try again on our own.
+        if (isTransient(error)) scheduleRestart();
+      } finally {
+        if (gen === core.generation) starting = null;
+      }
+    })();
+    return starting;
+  }
+
+  function stop(): void {
+    core.generation += 1;
+    starting = null;
+    core.live = false;
+    if (restartTimer !== null) clearTimeout(restartTimer);
+    restartTimer = null;
+    features.current()?.sending.stop();
+    list.release();
+    for (const cleanup of core.cleanups) cleanup();
+    core.cleanups = [];
+    stopPolling();
+    link.release();
+    core.$connection.set('disconnected');
+    $status.set('idle');
+  }
+
+  function scheduleRestart(): void {
+    if (restartTimer !== null) clearTimeout(restartTimer);
+    startFailures += 1;
+    restartTimer = setTimeout(() => {
+      restartTimer = null;
+      void start();
+    }, retryDelay(startFailures));
+  }
+
+  /** A realtime event of this generation, in order behind any waiting for the features' chunk. */
+  function dispatch(event: RealtimeEvent): void {
+    const gen = core.generation;
+    features.inOrder(() => {
+      if (gen === core.generation) applyEvent(event);
+    });
+  }
+
+  function onConnectionState(state: ConnectionState): void {
+    core.$connection.set(state);
+    if (isOffline(state)) startPolling();
+    else if (state === 'connected') {
+      stopPolling();
+      // The network is back: what waits for a backoff timer goes now. Catch-up follows each
+      // channel's subscription_succeeded.
+      features.current()?.sending.retryNow();
+    }
+  }
+
+  /**
+   * The tab came back from the background or from sleep, or the browser is online again: events may
+   * have been missed even if the socket looks connected, so fetch the list and every open
+   * conversation now, and send what waits in the outbox.
+   */
+  function onWake(): void {
+    log('wake: catching up');
+    catchUpAll();
+    features.current()?.sending.retryNow();
+  }
+
+  function catchUpAll(): void {
+    void list.refresh();
+    for (const id of core.$openConversationIds.get()) void features.current()?.history.catchUp(id);
+  }
+
+  // Polling while realtime is down.
+
+  function startPolling(): void {
+    if (pollTimer !== null) return;
+    // pusher-js has already tried for a while before it says unavailable: fetch now, then regularly.
+    catchUpAll();
+    pollTimer = setInterval(catchUpAll, pollIntervalMs);
+  }
+
+  function stopPolling(): void {
+    if (pollTimer !== null) clearInterval(pollTimer);
+    pollTimer = null;
+  }
+
+  return { start, stop };
+}
