@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Conversation, ErrorBody, MarkReadResult, Message, MessagePage, ReactionChange } from '../contract.js';
-import { body, createTestApp, staff, type TestApp } from './test-support.js';
+import { body, createTestApp, seedTwoHotels, type TestApp } from './test-support.js';
 
 describe('message changes: edit, delete, react, read receipts', () => {
   let t: TestApp;
@@ -12,13 +12,7 @@ describe('message changes: edit, delete, react, read receipts', () => {
 
   before(async () => {
     t = await createTestApp();
-    for (const id of ['anna', 'ben', 'cara']) await t.storage.upsertStaff('grand', staff(id, id.toUpperCase()));
-    await t.storage.upsertStaff('other', staff('zed', 'Zed'));
-    await t.storage.upsertStaff('other', staff('yves', 'Yves'));
-    ({ conversationId } = await t.storage.createConversation('grand', { createdBy: 'anna', participantIds: ['anna', 'ben'], title: null }));
-    ({ conversationId: foreignConversationId } = await t.storage.createConversation('other', {
-      createdBy: 'zed', participantIds: ['zed', 'yves'], title: null,
-    }));
+    ({ conversationId, foreignConversationId } = await seedTwoHotels(t));
   });
   after(() => t.close());
 

@@ -107,3 +107,20 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 export function body<T>(json: unknown): T {
   return json as T;
 }
+
+/**
+ * The cast most route tests need: anna, ben and cara of `grand` with an anna–ben conversation, and zed
+ * and yves of `other` with theirs (for "another hotel's id" cases).
+ */
+export async function seedTwoHotels(t: TestApp): Promise<{ conversationId: number; foreignConversationId: number }> {
+  for (const id of ['anna', 'ben', 'cara']) await t.storage.upsertStaff('grand', staff(id, id.toUpperCase()));
+  await t.storage.upsertStaff('other', staff('zed', 'Zed'));
+  await t.storage.upsertStaff('other', staff('yves', 'Yves'));
+  const { conversationId } = await t.storage.createConversation('grand', { createdBy: 'anna', participantIds: ['anna', 'ben'], title: null });
+  const { conversationId: foreignConversationId } = await t.storage.createConversation('other', {
+    createdBy: 'zed',
+    participantIds: ['zed', 'yves'],
+    title: null,
+  });
+  return { conversationId, foreignConversationId };
+}

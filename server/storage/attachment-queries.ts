@@ -1,10 +1,10 @@
+import type { MessageExtra } from './message-extras.js';
 import type { Kysely } from 'kysely';
 import type { Attachment, Message } from '../contract.js';
 import { prepare, type PreparedQuery } from './prepared.js';
 import type { Database } from './schema.js';
 import type { NewAttachment, Storage, StoredAttachment } from './storage.js';
 
-type ReadMethods = Pick<Storage, 'listMessages' | 'getMessage' | 'insertMessage'>;
 
 interface AttachmentRow {
   id: number;
@@ -117,13 +117,6 @@ function byMessage(rows: AttachmentRow[]): Map<number, Attachment[]> {
   return grouped;
 }
 
-/** Deleted messages show no attachments, like no text or reactions. */
-const fill = (messages: Message[], grouped: Map<number, Attachment[]>): Message[] =>
-  messages.map((message) => {
-    const attachments = grouped.get(message.id);
-    return attachments && !message.is_deleted ? { ...message, attachments } : message;
-  });
-
 /** Looking up one attachment, for serving its file. */
 export function attachmentMethods(db: Kysely<Database>): Pick<Storage, 'getAttachment'> {
   const q = prepareQueries(db);
@@ -142,37 +135,14 @@ export function attachmentMethods(db: Kysely<Database>): Pick<Storage, 'getAttac
   };
 }
 
-/**
- * The message readers with each message's attachments filled in: a page costs one more (indexed range)
- * query, a single message one more lookup.
- */
-export function withAttachments(db: Kysely<Database>, methods: ReadMethods): ReadMethods {
+/** Each message's attachments; deleted messages show none, like no text or reactions. */
+export function attachmentsExtra(db: Kysely<Database>): MessageExtra<Attachment[]> {
   const q = prepareQueries(db);
-  const ofOne = async (hotel: string, message: Message): Promise<Message> => {
-    const { rows } = await q.ofMessage(db, { hotel, messageId: message.id });
-    return rows.length === 0 ? message : fill([message], byMessage(rows))[0]!;
-  };
-
   return {
-    async listMessages(hotel, conversationId, options) {
-      const page = await methods.listMessages(hotel, conversationId, options);
-      const first = page.messages[0];
-      const last = page.messages.at(-1);
-      if (!first || !last) return page;
-      const { rows } = await q.ofRange(db, { hotel, conversationId, fromId: first.id, toId: last.id });
-      return rows.length === 0 ? page : { ...page, messages: fill(page.messages, byMessage(rows)) };
-    },
-
-    async getMessage(hotel, messageId) {
-      const message = await methods.getMessage(hotel, messageId);
-      return message && ofOne(hotel, message);
-    },
-
+    ofRange: async (hotel, conversationId, fromId, toId) => byMessage((await q.ofRange(db, { hotel, conversationId, fromId, toId })).rows),
+    ofMessage: async (hotel, messageId) => byMessage((await q.ofMessage(db, { hotel, messageId })).rows),
+    apply: (message, attachments) => (message.is_deleted ? message : { ...message, attachments }),
     // A fresh text-only send (the hot path) has none; a replayed client id may return an upload.
-    async insertMessage(hotel, input) {
-      const result = await methods.insertMessage(hotel, input);
-      if (result.created && !input.attachments?.length) return result;
-      return { ...result, message: await ofOne(hotel, result.message) };
-    },
+    mayFollowInsert: (result, input) => !result.created || Boolean(input.attachments?.length),
   };
 }

@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
-import { attachmentMethods, withAttachments } from './attachment-queries.js';
+import { attachmentMethods, attachmentsExtra } from './attachment-queries.js';
 import { conversationMethods } from './conversation-queries.js';
 import { messageChangeMethods } from './message-change-queries.js';
 import { messageMethods } from './message-queries.js';
-import { reactionMethods, withReactions } from './reaction-queries.js';
+import { reactionMethods, reactionsExtra } from './reaction-queries.js';
+import { withExtra } from './message-extras.js';
 import type { Database } from './schema.js';
 import { staffMethods } from './staff-queries.js';
 import type { Storage } from './storage.js';
@@ -26,8 +27,7 @@ export function createKyselyStorage(db: Kysely<Database>, options: KyselyStorage
   const now = (): string => (options.now?.() ?? new Date()).toISOString();
   const plainMessages = messageMethods(db, now);
   // Every message read carries its reactions and attachments.
-  const withExtras = { ...plainMessages, ...withReactions(db, plainMessages) };
-  const messages = { ...withExtras, ...withAttachments(db, withExtras) };
+  const messages = { ...plainMessages, ...withExtra(withExtra(plainMessages, reactionsExtra(db)), attachmentsExtra(db)) };
   return {
     ...staffMethods(db, now),
     ...conversationMethods(db, now),

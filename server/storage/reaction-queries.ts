@@ -1,3 +1,4 @@
+import type { MessageExtra } from './message-extras.js';
 import type { Kysely } from 'kysely';
 import { REACTION_EMOJIS, type Message, type ReactionEmoji, type ReactionSummary } from '../contract.js';
 import { prepare } from './prepared.js';
@@ -6,7 +7,6 @@ import { compareText } from './staff-queries.js';
 import type { ReactionInput, Storage } from './storage.js';
 
 type ReactionMethods = Pick<Storage, 'addReaction' | 'removeReaction'>;
-type ReadMethods = Pick<Storage, 'listMessages' | 'getMessage' | 'insertMessage'>;
 
 interface ReactionRow {
   message_id: number;
@@ -111,41 +111,14 @@ export function reactionMethods(db: Kysely<Database>, now: () => string): Reacti
   };
 }
 
-/**
- * The message readers with each message's reactions filled in. Messages leave `toMessage` with none; a
- * page costs one more (indexed range) query, a single message one more lookup, and a fresh send none.
- */
-export function withReactions(db: Kysely<Database>, methods: ReadMethods): ReadMethods {
+/** Each message's reactions; messages leave `toMessage` with none. */
+export function reactionsExtra(db: Kysely<Database>): MessageExtra<ReactionSummary[]> {
   const q = prepareQueries(db);
-  const fill = (messages: Message[], byMessage: Map<number, ReactionSummary[]>): Message[] =>
-    messages.map((message) => {
-      const reactions = byMessage.get(message.id);
-      return reactions ? { ...message, reactions } : message;
-    });
-
   return {
-    async listMessages(hotel, conversationId, options) {
-      const page = await methods.listMessages(hotel, conversationId, options);
-      const first = page.messages[0];
-      const last = page.messages.at(-1);
-      if (!first || !last) return page;
-      const { rows } = await q.ofRange(db, { hotel, conversationId, fromId: first.id, toId: last.id });
-      return rows.length === 0 ? page : { ...page, messages: fill(page.messages, summariseReactions(rows)) };
-    },
-
-    async getMessage(hotel, messageId) {
-      const message = await methods.getMessage(hotel, messageId);
-      if (!message) return undefined;
-      const { rows } = await q.ofMessage(db, { hotel, messageId });
-      return rows.length === 0 ? message : fill([message], summariseReactions(rows))[0];
-    },
-
+    ofRange: async (hotel, conversationId, fromId, toId) => summariseReactions((await q.ofRange(db, { hotel, conversationId, fromId, toId })).rows),
+    ofMessage: async (hotel, messageId) => summariseReactions((await q.ofMessage(db, { hotel, messageId })).rows),
+    apply: (message, reactions) => ({ ...message, reactions }),
     // A new message has no reactions yet; only a replayed client id can return an older one.
-    async insertMessage(hotel, input) {
-      const result = await methods.insertMessage(hotel, input);
-      if (result.created) return result;
-      const { rows } = await q.ofMessage(db, { hotel, messageId: result.message.id });
-      return rows.length === 0 ? result : { ...result, message: fill([result.message], summariseReactions(rows))[0]! };
-    },
+    mayFollowInsert: (result) => !result.created,
   };
 }

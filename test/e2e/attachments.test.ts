@@ -11,7 +11,6 @@ import { PDF, PNG } from '../../server/files/test-files.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { launchChromium, openPortalAs as openPortal, openConversation } from './support/portal.js';
 
-
 /** A real PNG that is big enough to take a moment: bytes after IEND are ignored by image decoders. */
 const PHOTO = Buffer.concat([PNG, Buffer.alloc(256 * 1024)]);
 
@@ -34,7 +33,6 @@ describe('attachments between two staff in two windows', { timeout: 60_000 }, ()
   });
 
   const openPortalAs = (staffId: string) => openPortal(browser, stack.server.url, staffId);
-
 
   test('Anna sends a photo and a PDF with visible progress; Carla sees a thumbnail and a PDF chip', async () => {
     const carlasWindow = await openConversation(carla, 'Anna Kovács');

@@ -9,7 +9,6 @@ import type { Browser, Page } from 'playwright-core';
 import { startStack, type Stack } from '../support/stack.js';
 import { launchChromium, openPortalAs as openPortal, openConversation } from './support/portal.js';
 
-
 describe('the demo portal, two staff in two windows', () => {
   let stack: Stack;
   let browser: Browser;
@@ -29,8 +28,6 @@ describe('the demo portal, two staff in two windows', () => {
   });
 
   const openPortalAs = (staffId: string) => openPortal(browser, stack.server.url, staffId);
-
-  /** Opens the launcher panel and the conversation with `name` from the list. */
 
   test('A sends, B sees it without reloading; B replies with a quote and A sees the quote', async () => {
     const carlasWindow = await openConversation(carla, 'Anna Kovács');

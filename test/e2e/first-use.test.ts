@@ -9,7 +9,6 @@ import type { Browser, Page } from 'playwright-core';
 import { startStack, type Stack } from '../support/stack.js';
 import { launchChromium } from './support/portal.js';
 
-
 describe('the chat on a portal page, before and after first use', () => {
   let stack: Stack;
   let browser: Browser;

@@ -33,7 +33,6 @@ describe('the demo portal: edit, delete, react, seen and unread badges', () => {
     return page;
   }
 
-
   async function send(window: Locator, text: string): Promise<void> {
     await window.getByRole('textbox', { name: 'Message' }).fill(text);
     await window.getByRole('textbox', { name: 'Message' }).press('Enter');

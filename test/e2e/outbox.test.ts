@@ -38,7 +38,6 @@ describe('the outbox, through outages and reloads', () => {
 
   const openPortalAs = (staffId: string) => openPortal(browser, stack.url, staffId);
 
-
   async function send(window: Locator, text: string): Promise<void> {
     await window.getByRole('textbox', { name: 'Message' }).fill(text);
     await window.getByRole('textbox', { name: 'Message' }).press('Enter');

@@ -9,7 +9,6 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { startStack, type Stack } from '../support/stack.js';
 import { launchChromium } from './support/portal.js';
 
-
 describe('the demo portal: who is online and who is typing', () => {
   let stack: Stack;
   let browser: Browser;

@@ -123,8 +123,10 @@ describe('<staff-chat-upload-tray>', () => {
     const { session } = uploadSession();
     const host = await fixture<HTMLDivElement>(html`<div></div>`);
     const root = host.attachShadow({ mode: 'open' });
-    root.innerHTML = '<p class="messages">messages</p><staff-chat-upload-tray conversation-id="9"></staff-chat-upload-tray>';
-    const el = root.querySelector('staff-chat-upload-tray')!;
+    const messages = Object.assign(document.createElement('p'), { className: 'messages', textContent: 'messages' });
+    const el = document.createElement('staff-chat-upload-tray');
+    el.setAttribute('conversation-id', '9');
+    root.append(messages, el);
     el.session = session;
     await el.updateComplete;
 
