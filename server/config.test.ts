@@ -39,9 +39,11 @@ describe('loadConfig', () => {
     assert.match(problemsOf({ ...external, STAFF_CHAT_HUB_WEBHOOK_URLS: 'https://portal.example.com/hooks' }).join('\n'), /embedded hub/);
   });
 
-  test('generates a secret only in demo mode', () => {
-    assert.ok(loadConfig({ STAFF_CHAT_DEMO: '1' }).jwtSecret.length >= 32);
+  test('generates a secret only for the demo start, which no setting can turn on', () => {
+    assert.ok(loadConfig({}, { demo: true }).jwtSecret.length >= 32);
     assert.match(problemsOf({}).join('\n'), /STAFF_CHAT_JWT_SECRET is required/);
+    assert.match(problemsOf({ STAFF_CHAT_DEMO: '1' }).join('\n'), /STAFF_CHAT_JWT_SECRET is required/);
+    assert.equal(loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_DEMO: '1' }).demo, false);
   });
 
   test('lists every bad variable in one error', () => {
@@ -49,11 +51,11 @@ describe('loadConfig', () => {
       PORT: 'eighty',
       DATABASE_URL: 'mysql://x',
       STAFF_CHAT_JWT_SECRET: 'short',
-      STAFF_CHAT_DEMO: 'maybe',
+      PUSHER_USE_TLS: 'maybe',
       API_BASE: 'api',
     });
     assert.equal(problems.length, 5, problems.join('\n'));
-    for (const name of ['PORT', 'DATABASE_URL', 'STAFF_CHAT_JWT_SECRET', 'STAFF_CHAT_DEMO', 'API_BASE']) {
+    for (const name of ['PORT', 'DATABASE_URL', 'STAFF_CHAT_JWT_SECRET', 'PUSHER_USE_TLS', 'API_BASE']) {
       assert.ok(problems.some((problem) => problem.startsWith(name)), `${name} missing from ${problems.join(' | ')}`);
     }
   });

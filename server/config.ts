@@ -29,7 +29,7 @@ export interface Config {
   /** `file:PATH` (SQLite) or `postgres://…`; defaults to the SQLite file `./data/staff-chat.sqlite`. */
   databaseUrl: string;
   jwtSecret: string;
-  /** `STAFF_CHAT_DEMO=1`: the demo hotel is seeded and `POST /staff_chat/dev/token` exists. */
+  /** The demo start (`npm start`): a JWT secret is generated when none is set. Never true in production. */
   demo: boolean;
   realtime: RealtimeConfig;
   /** CORS origins of the host portals; `['*']` allows any. Empty: same-origin only. */
@@ -88,7 +88,6 @@ const envSchema = z.object({
     // RFC 7518 §3.2: an HS256 key must be at least as long as the hash output.
     error: `STAFF_CHAT_JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters long (HS256 needs a 256-bit key).`,
   }),
-  STAFF_CHAT_DEMO: flag('STAFF_CHAT_DEMO'),
   PUSHER_APP_ID: optionalText,
   PUSHER_KEY: optionalText,
   PUSHER_SECRET: optionalText,
@@ -142,13 +141,19 @@ export class ConfigError extends Error {
   }
 }
 
+export interface LoadOptions {
+  /** The demo start: generates a JWT secret when none is set. Only `demo/main.ts` passes it. */
+  demo?: boolean;
+}
+
 /**
  * Reads and validates the settings (DESIGN.md "Settings"). Every problem is collected, so one start
- * attempt tells the operator everything that is wrong.
+ * attempt tells the operator everything that is wrong. Whether this is the demo is decided by the start
+ * script, never by the environment, so no setting can turn a production server into the demo.
  *
  * @example const config = loadConfig(); // throws ConfigError listing each bad variable
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => issue.message));
@@ -156,11 +161,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const values = parsed.data;
   const problems: string[] = [];
 
-  const demo = values.STAFF_CHAT_DEMO ?? false;
+  const demo = options.demo ?? false;
   let jwtSecret = values.STAFF_CHAT_JWT_SECRET;
   if (!jwtSecret) {
     if (demo) jwtSecret = randomBytes(32).toString('base64url');
-    else problems.push('STAFF_CHAT_JWT_SECRET is required (the HS256 secret shared with the host portal), unless STAFF_CHAT_DEMO=1.');
+    else problems.push('STAFF_CHAT_JWT_SECRET is required (the HS256 secret shared with the host portal).');
   }
 
   const realtime = realtimeFrom(values, problems);
