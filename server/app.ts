@@ -7,6 +7,8 @@ import { StaffSync } from './auth/staff-sync.js';
 import type { Config } from './config.js';
 import { ApiError, handleError, handleNotFound } from './errors.js';
 import type { ServerExtension } from './extension.js';
+import { apiSecurityHeaders } from './http/security-headers.js';
+import { closeWhenBodyUnread } from './http/unread-body.js';
 import { bodyLimit } from './limits/body-limit.js';
 import { rateLimit } from './limits/rate-limit.js';
 import { requireUtf8Body } from './limits/utf8-body.js';
@@ -106,7 +108,9 @@ export function createApp(deps: AppDeps) {
   );
   api.use('*', except(isUpload, requireUtf8Body()));
 
-  const app = new Hono({ strict: false }).route(config.apiBase || '/', api.route('/staff_chat', staffChat));
+  const app = new Hono({ strict: false });
+  app.use('*', closeWhenBodyUnread, apiSecurityHeaders());
+  app.route(config.apiBase || '/', api.route('/staff_chat', staffChat));
   app.onError(handleError(log));
   app.notFound(handleNotFound);
   return app;

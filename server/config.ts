@@ -47,6 +47,17 @@ export interface Config {
   };
   /** Attachments (`POST …/upload/`): where the local-disk store keeps them, and how much one upload may carry. */
   uploads: { dir: string; maxBytes: number; maxFiles: number };
+  /** The HTTP edge: where browsers reach this server, which proxy headers to believe, how long a request may take. */
+  http: {
+    /** STAFF_CHAT_PUBLIC_URL: the origin browsers use; `/config` points the widget's socket there. */
+    publicUrl: URL | undefined;
+    /** STAFF_CHAT_TRUST_PROXY=1: believe X-Forwarded-For/-Proto/-Host (set only behind a proxy that writes them). */
+    trustProxy: boolean;
+    /** A request's headers must arrive within this (slow-header attacks). */
+    headersTimeoutMs: number;
+    /** A whole request, body included, must arrive within this (slow-body attacks; uploads need the most). */
+    requestTimeoutMs: number;
+  };
 }
 
 export const DEFAULT_DATABASE_URL = 'file:./data/staff-chat.sqlite';
@@ -78,6 +89,21 @@ const perMinute = (name: string) =>
     .regex(/^\d{1,7}$/, { error: `${name} must be a whole number per minute (0 turns the limit off).` })
     .transform(Number)
     .optional();
+
+/** A duration setting, in whole milliseconds within [min, max]. */
+const milliseconds = (name: string, min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,10}$/, { error: `${name} must be a whole number of milliseconds.` })
+    .transform(Number)
+    .refine((ms) => ms >= min && ms <= max, { error: `${name} must be between ${min} and ${max} milliseconds.` })
+    .optional();
+
+function isBareOrigin(text: string): boolean {
+  if (!URL.canParse(text)) return false;
+  const url = new URL(text);
+  return /^https?:$/.test(url.protocol) && url.origin === text.replace(/\/$/, '');
+}
 
 const envSchema = z.object({
   PORT: portNumber('PORT').optional(),
@@ -129,6 +155,12 @@ const envSchema = z.object({
     .transform(Number)
     .refine((count) => count >= 1 && count <= 20, { error: 'STAFF_CHAT_UPLOAD_MAX_FILES must be between 1 and 20.' })
     .optional(),
+  STAFF_CHAT_PUBLIC_URL: optionalText.refine((url) => url === undefined || isBareOrigin(url), {
+    error: 'STAFF_CHAT_PUBLIC_URL must be an origin such as https://chat.example-hotel.com (no path).',
+  }),
+  STAFF_CHAT_TRUST_PROXY: flag('STAFF_CHAT_TRUST_PROXY'),
+  STAFF_CHAT_HTTP_HEADERS_TIMEOUT_MS: milliseconds('STAFF_CHAT_HTTP_HEADERS_TIMEOUT_MS', 1_000, 120_000),
+  STAFF_CHAT_HTTP_REQUEST_TIMEOUT_MS: milliseconds('STAFF_CHAT_HTTP_REQUEST_TIMEOUT_MS', 1_000, 3_600_000),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -195,6 +227,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
       dir: values.STAFF_CHAT_UPLOAD_DIR ?? DEFAULT_UPLOAD_DIR,
       maxBytes: values.STAFF_CHAT_UPLOAD_MAX_BYTES ?? 10 * 1024 * 1024,
       maxFiles: values.STAFF_CHAT_UPLOAD_MAX_FILES ?? 5,
+    },
+    http: {
+      publicUrl: values.STAFF_CHAT_PUBLIC_URL === undefined ? undefined : new URL(values.STAFF_CHAT_PUBLIC_URL),
+      trustProxy: values.STAFF_CHAT_TRUST_PROXY ?? false,
+      headersTimeoutMs: values.STAFF_CHAT_HTTP_HEADERS_TIMEOUT_MS ?? 10_000,
+      requestTimeoutMs: values.STAFF_CHAT_HTTP_REQUEST_TIMEOUT_MS ?? 120_000,
     },
   };
 }
@@ -269,12 +307,10 @@ function originsFrom(raw: string | undefined, problems: string[]): string[] {
 }
 
 /**
- * The options the widget hands to `new Pusher(key, options)`, derived per request so the embedded hub
- * is reached at whatever host and port the browser used to reach this server.
- *
- * @param forwardedProto the `X-Forwarded-Proto` header, when a TLS-terminating proxy sits in front.
+ * The options the widget hands to `new Pusher(key, options)`. The embedded hub is reached where the
+ * browser reached this server: `publicUrl` (see server/http/public-url.ts).
  */
-export function pusherClientOptions(config: Config, requestUrl: URL, forwardedProto?: string | null): PusherClientOptions {
+export function pusherClientOptions(config: Config, publicUrl: URL): PusherClientOptions {
   const { realtime } = config;
   if (realtime.mode === 'external') {
     if (realtime.cluster) return { cluster: realtime.cluster, forceTLS: true, enabledTransports: ['ws', 'wss'], disableStats: true };
@@ -290,13 +326,12 @@ export function pusherClientOptions(config: Config, requestUrl: URL, forwardedPr
       disableStats: true,
     };
   }
-  const proto = forwardedProto?.split(',')[0]?.trim().toLowerCase();
-  const tls = proto ? proto === 'https' || proto === 'wss' : requestUrl.protocol === 'https:';
-  const port = requestUrl.port ? Number(requestUrl.port) : tls ? 443 : 80;
+  const tls = publicUrl.protocol === 'https:';
+  const port = publicUrl.port ? Number(publicUrl.port) : tls ? 443 : 80;
   return {
     cluster: 'mt1',
     // An IPv6 hostname keeps its brackets: pusher-js pastes wsHost and wsPort into the URL as they are.
-    wsHost: requestUrl.hostname,
+    wsHost: publicUrl.hostname,
     wsPort: port,
     wssPort: port,
     forceTLS: tls,

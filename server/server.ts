@@ -63,7 +63,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   // The SDK for the embedded hub needs the port we listen on, so the request handler is attached after
   // listen(); nothing can arrive before then anyway.
-  const server = createServer();
+  const server = createServer({
+    headersTimeout: config.http.headersTimeoutMs,
+    requestTimeout: config.http.requestTimeoutMs,
+    // Node checks both timeouts on this interval (30 s by default), which would let a slow-header
+    // attack hold a connection three times longer than the setting says.
+    connectionsCheckingInterval: Math.min(1000, config.http.headersTimeoutMs),
+  });
   await listen(server, config.port, options.hostname);
   const port = (server.address() as AddressInfo).port;
 
@@ -162,6 +168,7 @@ function listen(server: Server, port: number, hostname: string | undefined): Pro
 const widgetHeaders = async (c: { header(name: string, value: string): void }, next: () => Promise<void>) => {
   await next();
   c.header('Access-Control-Allow-Origin', '*');
+  c.header('Cross-Origin-Resource-Policy', 'cross-origin');
   c.header('Cache-Control', 'public, max-age=300');
   c.header('X-Content-Type-Options', 'nosniff');
 };
