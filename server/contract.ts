@@ -276,6 +276,12 @@ export interface ChatConfig {
     /** The MIME types an upload may be (checked against the content), for a file input's `accept`. */
     upload_types?: string[];
   };
+  /**
+   * Whether the page that asked (its `Origin`) may call the API. This answer is readable from any
+   * origin, so a portal missing from STAFF_CHAT_ALLOWED_ORIGINS learns why its calls fail, where the
+   * browser would otherwise report only a network error. Optional only for hand-built test doubles.
+   */
+  origin_allowed?: boolean;
 }
 
 /** Event names on the wire, as HotelMate's NotificationManager names them. */

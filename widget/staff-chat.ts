@@ -126,7 +126,13 @@ export class StaffChat extends LitElement {
     if (key === this.sessionKey && provider === this.sessionProvider) return;
     this.teardown();
     if (!ready || !provider) return;
-    const session = this.createSession({ apiBase: this.apiBase, hotel: this.hotel, tokenProvider: provider, debug: this.debug });
+    const session = this.createSession({
+      apiBase: this.apiBase,
+      hotel: this.hotel,
+      tokenProvider: provider,
+      tokenRefreshable: Boolean(this.tokenProvider),
+      debug: this.debug,
+    });
     this.session = session;
     this.sessionKey = key;
     this.sessionProvider = provider;

@@ -70,6 +70,26 @@ describe('GET /staff_chat/config: pusher-js options per engine', { timeout: 10_0
     assert.deepEqual(hubAt(pinned), ['chat.example-hotel.com', 443, true]);
   });
 
+  test('says whether the asking origin may use the API, readably from any origin', async () => {
+    const allowed = { STAFF_CHAT_ALLOWED_ORIGINS: 'https://portal.example.com' };
+    const asked = async (env: Record<string, string>, origin?: string) => {
+      const { app, config, close } = await createTestApp({ ...CREDENTIALS, ...env });
+      try {
+        const response = await app.request(`http://chat.example.com${config.apiBase}/staff_chat/config`, { headers: origin ? { origin } : {} });
+        assert.equal(response.headers.get('access-control-allow-origin'), '*');
+        return ((await response.json()) as ChatConfig).origin_allowed;
+      } finally {
+        await close();
+      }
+    };
+    assert.equal(await asked(allowed, 'https://portal.example.com'), true);
+    assert.equal(await asked(allowed, 'https://other.example.com'), false);
+    assert.equal(await asked({}, 'https://portal.example.com'), false, 'no allowed origins: same origin only');
+    assert.equal(await asked({}, 'http://chat.example.com'), true, 'the same origin');
+    assert.equal(await asked({}), true, 'no Origin header: a same-origin GET');
+    assert.equal(await asked({ STAFF_CHAT_ALLOWED_ORIGINS: '*' }, 'https://anyone.example'), true);
+  });
+
   test('is never cached: the answer depends on the host it was asked at', async () => {
     const { app, config, close } = await createTestApp(CREDENTIALS);
     try {

@@ -126,6 +126,14 @@ describe('ApiClient', () => {
     expect(tokenCalls()).to.equal(2);
   });
 
+  it('with a token that cannot be renewed, a 401 is final: sign_in_expired, no second call', async () => {
+    const { api, calls, tokenCalls } = client([json(401, { error: { code: 'unauthorized', message: 'Token expired' } })], { tokenRefreshable: false });
+    const error = await rejection(api.me());
+    expect([error.status, error.code, error.retryable]).to.deep.equal([401, 'sign_in_expired', false]);
+    expect(calls.length).to.equal(1);
+    expect(tokenCalls()).to.equal(1);
+  });
+
   it('parses the error body into ApiError', async () => {
     const { api } = client([json(403, { error: { code: 'not_participant', message: 'Not yours', details: { x: 1 } } })]);
     const error = await rejection(api.messages(9));

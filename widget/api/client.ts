@@ -19,6 +19,11 @@ export interface ApiClientOptions {
   hotel: string;
   /** Returns the portal-signed JWT. Its result is cached; it is called again once after a 401. */
   tokenProvider: () => Promise<string>;
+  /**
+   * False when `tokenProvider` can only hand back the same token (the page gave a `token` attribute):
+   * a 401 is then final, and fails as `sign_in_expired` so the person is told to reload. Default true.
+   */
+  tokenRefreshable?: boolean;
   /** Read at send time, because socket ids change on every reconnect; sent as `X-Socket-Id`. */
   socketId?: () => string | undefined;
   /** Debug logging of each REST call. */
@@ -165,7 +170,7 @@ export class ApiClient {
     };
     const tokenUsed = this.getToken();
     let answer = await attempt(tokenUsed);
-    if (answer.status === 401) {
+    if (answer.status === 401 && this.options.tokenRefreshable !== false) {
       if (this.token === tokenUsed) this.token = null;
       answer = await attempt(this.getToken());
     }
@@ -200,6 +205,10 @@ export class ApiClient {
     const tokenUsed = options.anonymous ? null : this.getToken();
     const first = await this.send(path, options, tokenUsed, false);
     if (first.status !== 401 || !tokenUsed) return this.read<T>(first);
+    if (this.options.tokenRefreshable === false) {
+      await first.body?.cancel();
+      throw new ApiError(401, 'sign_in_expired', 'The token was refused, and this page has no tokenProvider to ask for a new one.');
+    }
     // Several calls may fail with the same expired token at once; only the first asks for a new one.
     if (this.token === tokenUsed) this.token = null;
     const retried = await this.send(path, options, this.getToken(), true);

@@ -25,6 +25,9 @@ export const msg = {
   searchPlaceholder: 'Search by name or department',
   directoryLabel: 'Staff',
   noStaffFound: 'No one matches that search.',
+  /** The directory with nothing typed, in a hotel where no one else has opened the chat yet. */
+  noColleaguesYet: 'No colleagues here yet. People appear once they have opened the staff chat.',
+  everyoneAlreadyHere: 'Everyone is already in this conversation.',
   /** Read before a person's name in the directory (visually hidden), so the button says what it does. */
   startChatWith: 'Start a chat with',
   startFailed: 'The conversation could not be started. Please try again.',

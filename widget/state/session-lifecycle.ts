@@ -8,7 +8,7 @@ import type { RealtimeEvent } from '../realtime/event-bus.js';
 import type { RetryDelay } from './backoff.js';
 import type { ConversationList } from './conversation-list.js';
 import { isOffline } from './connection.js';
-import { ERROR_START_FAILED, isTransient } from './errors.js';
+import { ERROR_START_FAILED, explainNetworkFailure, isTransient } from './errors.js';
 import { outboxKey } from './outbox-storage.js';
 import type { createRealtimeLink } from './realtime-link.js';
 import type { SessionCore } from './session-core.js';
@@ -43,7 +43,10 @@ export function createLifecycle(
     core.$errorInfo.set(null);
     starting = (async () => {
       try {
-        const [config, me, conversationList] = await Promise.all([api.config(), api.me(), api.conversations()]);
+        const configLoad = api.config();
+        const [config, me, conversationList] = await Promise.all([configLoad, api.me(), api.conversations()]).catch(async (error: unknown) => {
+          throw await explainNetworkFailure(error, configLoad, location.origin);
+        });
         if (gen !== core.generation) return;
         core.$config.set(config);
         core.$me.set(me);

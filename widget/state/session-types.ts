@@ -19,6 +19,8 @@ export interface ChatSessionOptions {
   apiBase: string;
   hotel: string;
   tokenProvider: () => Promise<string>;
+  /** False when the token came from the `token` attribute and cannot be renewed (see ApiClientOptions). */
+  tokenRefreshable?: boolean;
   debug?: boolean;
 }
 

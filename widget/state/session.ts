@@ -63,6 +63,7 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
       apiBase: options.apiBase,
       hotel: options.hotel,
       tokenProvider: options.tokenProvider,
+      ...(options.tokenRefreshable === false && { tokenRefreshable: false }),
       socketId: () => link.current()?.socketId(),
       log,
     });

@@ -67,10 +67,30 @@ describe('<staff-chat-staff-directory>', () => {
     expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('could not be started');
   });
 
-  it('shows the directory’s own error and an empty result', async () => {
+  it('says why the list is empty: no colleague yet, a search that found no one, everyone already added', async () => {
+    const fake = createFakeSession();
+    fake.directory.set({ results: [ME], loading: false, error: null });
+    const el = await fixture<StaffChatStaffDirectory>(html`<staff-chat-staff-directory .session=${fake.session}></staff-chat-staff-directory>`);
+    expect(el.shadowRoot!.textContent).to.contain('No colleagues here yet.');
+    expect(el.shadowRoot!.textContent).not.to.contain('No one matches');
+    el.focus();
+    await sendKeys({ type: 'zz' });
+    await sendKeys({ press: 'Enter' });
+    // The search's answer: still only the viewer.
+    fake.directory.set({ results: [ME], loading: false, error: null });
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).to.contain('No one matches that search.');
+
+    const everyone = withStaff();
+    const picker = await fixture<StaffChatStaffDirectory>(
+      html`<staff-chat-staff-directory picking .exclude=${['bob', 'mara']} .session=${everyone.session}></staff-chat-staff-directory>`,
+    );
+    expect(picker.shadowRoot!.textContent).to.contain('Everyone is already in this conversation.');
+  });
+
+  it('shows the directory’s own error', async () => {
     const fake = createFakeSession();
     const el = await fixture<StaffChatStaffDirectory>(html`<staff-chat-staff-directory .session=${fake.session}></staff-chat-staff-directory>`);
-    expect(el.shadowRoot!.textContent).to.contain('No one matches that search.');
     fake.directory.set({ results: [], loading: false, error: 'Could not reach the chat server.' });
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.equal('Could not reach the chat server.');

@@ -153,6 +153,12 @@ export class StaffChatStaffDirectory extends LitElement {
     </form>`;
   }
 
+  /** Why the list is empty: a search found no one, everyone is already here, or no colleague has come yet. */
+  private emptyNote(othersFound: boolean): string {
+    if (this.query) return msg.noStaffFound;
+    return othersFound ? msg.everyoneAlreadyHere : msg.noColleaguesYet;
+  }
+
   private renderResults() {
     const { results, loading, error } = this.directory.value;
     const meId = this.me.value?.id;
@@ -160,7 +166,7 @@ export class StaffChatStaffDirectory extends LitElement {
     const choosing = this.picking || this.grouping;
     const online = this.onlineIds.value;
     if (error) return html`<p class="note error" role="alert">${error}</p>`;
-    if (people.length === 0) return html`<p class="note">${loading ? msg.loading : msg.noStaffFound}</p>`;
+    if (people.length === 0) return html`<p class="note">${loading ? msg.loading : this.emptyNote(results.some((p) => p.id !== meId))}</p>`;
     return html`<ul aria-label=${msg.directoryLabel} aria-busy=${loading ? 'true' : 'false'}>
       ${people.map(
         (p) => html`<li>
