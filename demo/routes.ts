@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { pageSecurityHeaders } from '../server/http/security-headers.js';
 import { DEMO_STAFF } from './seed-data.js';
 
 const demoRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -11,7 +12,9 @@ const demoRoot = fileURLToPath(new URL('.', import.meta.url));
  */
 export function demoRoutes(): Hono {
   return new Hono()
+    .use('/', pageSecurityHeaders())
+    .use('/demo/*', pageSecurityHeaders())
     .get('/demo/staff.json', (c) => c.json(DEMO_STAFF))
     .get('/', serveStatic({ root: demoRoot, path: 'index.html' }))
-    .get('/demo/:file{[a-z-]+\\.(html|css)}', serveStatic({ root: demoRoot, rewriteRequestPath: (path) => path.replace(/^\/demo/, '') }));
+    .get('/demo/:file{[a-z-]+\\.(html|css|js)}', serveStatic({ root: demoRoot, rewriteRequestPath: (path) => path.replace(/^\/demo/, '') }));
 }

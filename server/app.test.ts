@@ -130,28 +130,3 @@ describe('the app', () => {
     assertError(await t.call('POST', '/staff_chat/dev/token', { body: { hotel: 'grand', staff_id: 'ben' } }), 404, 'not_found');
   });
 });
-
-describe('demo mode', () => {
-  let t: TestApp;
-  before(async () => {
-    t = await createTestApp({ STAFF_CHAT_DEMO: '1' });
-    await t.storage.upsertStaff('grand', staff('ben', 'Ben Ortiz', { role: 'Night manager' }));
-  });
-  after(() => t.close());
-
-  test('signs a token for an existing staff member', async () => {
-    const response = await t.call('POST', '/staff_chat/dev/token', { body: { hotel: 'grand', staff_id: 'ben' } });
-    assert.equal(response.status, 200);
-    const { token, expires_at } = body<{ token: string; expires_at: string }>(response.json);
-    assert.ok(Date.parse(expires_at) > Date.now() + 11 * 3600 * 1000);
-    const me = await t.call('GET', '/staff_chat/grand/me', { token });
-    assert.equal(body<Me>(me.json).full_name, 'Ben Ortiz');
-    assert.equal(body<Me>(me.json).role, 'Night manager');
-  });
-
-  test('404 for someone who is not staff of that hotel', async () => {
-    assertError(await t.call('POST', '/staff_chat/dev/token', { body: { hotel: 'grand', staff_id: 'nobody' } }), 404, 'not_found');
-    assertError(await t.call('POST', '/staff_chat/dev/token', { body: { hotel: 'other', staff_id: 'ben' } }), 404, 'not_found');
-    assertError(await t.call('POST', '/staff_chat/dev/token', { body: { hotel: 'grand' } }), 400, 'bad_request');
-  });
-});

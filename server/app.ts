@@ -6,6 +6,9 @@ import { requireStaff } from './auth/middleware.js';
 import { StaffSync } from './auth/staff-sync.js';
 import type { Config } from './config.js';
 import { ApiError, handleError, handleNotFound } from './errors.js';
+import type { ServerExtension } from './extension.js';
+import { apiSecurityHeaders } from './http/security-headers.js';
+import { closeWhenBodyUnread } from './http/unread-body.js';
 import { bodyLimit } from './limits/body-limit.js';
 import { rateLimit } from './limits/rate-limit.js';
 import { requireUtf8Body } from './limits/utf8-body.js';
@@ -20,7 +23,6 @@ import { isUploadPath, uploadRoutes } from './routes/upload.js';
 import { configRoutes } from './routes/config.js';
 import { conversationRoutes } from './routes/conversations.js';
 import type { RouteDeps } from './routes/deps.js';
-import { devTokenRoutes } from './routes/dev-token.js';
 import { messageChangeRoutes } from './routes/message-changes.js';
 import { messageRoutes } from './routes/messages.js';
 import { participantRoutes } from './routes/participants.js';
@@ -37,6 +39,8 @@ export interface AppDeps {
   log?: Logger;
   /** Where attachments are kept; default: the local disk at `config.uploads.dir`. */
   files?: FileStore;
+  /** The demo's extra API routes; production has none. */
+  extension?: ServerExtension;
 }
 
 /**
@@ -74,7 +78,7 @@ export function createApp(deps: AppDeps) {
     .route('/:hotel/messages', messageChangeRoutes(routeDeps))
     .route('/:hotel/conversations', uploadRoutes({ ...routeDeps, files }))
     .route('/:hotel/attachments', attachmentRoutes({ ...routeDeps, files, signer }));
-  if (config.demo) staffChat.route('/dev/token', devTokenRoutes(routeDeps));
+  for (const [path, routes] of Object.entries(deps.extension?.apiRoutes?.(routeDeps) ?? {})) staffChat.route(path, routes);
 
   const api = new Hono();
   if (config.allowedOrigins.length > 0) {
@@ -104,7 +108,9 @@ export function createApp(deps: AppDeps) {
   );
   api.use('*', except(isUpload, requireUtf8Body()));
 
-  const app = new Hono({ strict: false }).route(config.apiBase || '/', api.route('/staff_chat', staffChat));
+  const app = new Hono({ strict: false });
+  app.use('*', closeWhenBodyUnread, apiSecurityHeaders());
+  app.route(config.apiBase || '/', api.route('/staff_chat', staffChat));
   app.onError(handleError(log));
   app.notFound(handleNotFound);
   return app;

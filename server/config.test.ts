@@ -39,9 +39,11 @@ describe('loadConfig', () => {
     assert.match(problemsOf({ ...external, STAFF_CHAT_HUB_WEBHOOK_URLS: 'https://portal.example.com/hooks' }).join('\n'), /embedded hub/);
   });
 
-  test('generates a secret only in demo mode', () => {
-    assert.ok(loadConfig({ STAFF_CHAT_DEMO: '1' }).jwtSecret.length >= 32);
+  test('generates a secret only for the demo start, which no setting can turn on', () => {
+    assert.ok(loadConfig({}, { demo: true }).jwtSecret.length >= 32);
     assert.match(problemsOf({}).join('\n'), /STAFF_CHAT_JWT_SECRET is required/);
+    assert.match(problemsOf({ STAFF_CHAT_DEMO: '1' }).join('\n'), /STAFF_CHAT_JWT_SECRET is required/);
+    assert.equal(loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_DEMO: '1' }).demo, false);
   });
 
   test('lists every bad variable in one error', () => {
@@ -49,11 +51,11 @@ describe('loadConfig', () => {
       PORT: 'eighty',
       DATABASE_URL: 'mysql://x',
       STAFF_CHAT_JWT_SECRET: 'short',
-      STAFF_CHAT_DEMO: 'maybe',
+      PUSHER_USE_TLS: 'maybe',
       API_BASE: 'api',
     });
     assert.equal(problems.length, 5, problems.join('\n'));
-    for (const name of ['PORT', 'DATABASE_URL', 'STAFF_CHAT_JWT_SECRET', 'STAFF_CHAT_DEMO', 'API_BASE']) {
+    for (const name of ['PORT', 'DATABASE_URL', 'STAFF_CHAT_JWT_SECRET', 'PUSHER_USE_TLS', 'API_BASE']) {
       assert.ok(problems.some((problem) => problem.startsWith(name)), `${name} missing from ${problems.join(' | ')}`);
     }
   });
@@ -92,17 +94,14 @@ describe('loadConfig', () => {
 describe('pusherClientOptions', () => {
   const credentials = { STAFF_CHAT_JWT_SECRET: SECRET, PUSHER_APP_ID: '1', PUSHER_KEY: 'k', PUSHER_SECRET: 's' };
 
-  test('embedded: the host and port the browser used, TLS from the scheme or X-Forwarded-Proto', () => {
+  test('embedded: the host and port the browser used, TLS from the scheme', () => {
     const config = loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET });
     assert.deepEqual(pusherClientOptions(config, new URL('http://127.0.0.1:3000/api/staff_chat/config')), {
       cluster: 'mt1', wsHost: '127.0.0.1', wsPort: 3000, wssPort: 3000, forceTLS: false,
       enabledTransports: ['ws', 'wss'], disableStats: true,
     });
-    const behindProxy = pusherClientOptions(config, new URL('http://chat.example.com/api/staff_chat/config'), 'https');
-    assert.equal(behindProxy.forceTLS, true);
-    assert.equal(behindProxy.wssPort, 443);
-    assert.equal(behindProxy.wsHost, 'chat.example.com');
-    assert.equal(pusherClientOptions(config, new URL('https://chat.example.com/')).wsPort, 443);
+    const tls = pusherClientOptions(config, new URL('https://chat.example.com/'));
+    assert.deepEqual([tls.forceTLS, tls.wssPort, tls.wsHost], [true, 443, 'chat.example.com']);
     assert.equal(pusherClientOptions(config, new URL('http://chat.example.com/')).wsPort, 80);
   });
 

@@ -29,7 +29,7 @@ export interface Config {
   /** `file:PATH` (SQLite) or `postgres://…`; defaults to the SQLite file `./data/staff-chat.sqlite`. */
   databaseUrl: string;
   jwtSecret: string;
-  /** `STAFF_CHAT_DEMO=1`: the demo hotel is seeded and `POST /staff_chat/dev/token` exists. */
+  /** The demo start (`npm start`): a JWT secret is generated when none is set. Never true in production. */
   demo: boolean;
   realtime: RealtimeConfig;
   /** CORS origins of the host portals; `['*']` allows any. Empty: same-origin only. */
@@ -50,6 +50,17 @@ export interface Config {
    * and how many uploads are received at once, per staff member and in all.
    */
   uploads: { dir: string; maxBytes: number; maxFiles: number; concurrencyPerStaff: number; concurrencyTotal: number };
+  /** The HTTP edge: where browsers reach this server, which proxy headers to believe, how long a request may take. */
+  http: {
+    /** STAFF_CHAT_PUBLIC_URL: the origin browsers use; `/config` points the widget's socket there. */
+    publicUrl: URL | undefined;
+    /** STAFF_CHAT_TRUST_PROXY=1: believe X-Forwarded-For/-Proto/-Host (set only behind a proxy that writes them). */
+    trustProxy: boolean;
+    /** A request's headers must arrive within this (slow-header attacks). */
+    headersTimeoutMs: number;
+    /** A whole request, body included, must arrive within this (slow-body attacks; uploads need the most). */
+    requestTimeoutMs: number;
+  };
 }
 
 export const DEFAULT_DATABASE_URL = 'file:./data/staff-chat.sqlite';
@@ -82,6 +93,21 @@ const perMinute = (name: string) =>
     .transform(Number)
     .optional();
 
+/** A duration setting, in whole milliseconds within [min, max]. */
+const milliseconds = (name: string, min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,10}$/, { error: `${name} must be a whole number of milliseconds.` })
+    .transform(Number)
+    .refine((ms) => ms >= min && ms <= max, { error: `${name} must be between ${min} and ${max} milliseconds.` })
+    .optional();
+
+function isBareOrigin(text: string): boolean {
+  if (!URL.canParse(text)) return false;
+  const url = new URL(text);
+  return /^https?:$/.test(url.protocol) && url.origin === text.replace(/\/$/, '');
+}
+
 const envSchema = z.object({
   PORT: portNumber('PORT').optional(),
   DATABASE_URL: optionalText.refine((url) => url === undefined || /^(file:|postgres(ql)?:\/\/)/.test(url), {
@@ -91,7 +117,6 @@ const envSchema = z.object({
     // RFC 7518 §3.2: an HS256 key must be at least as long as the hash output.
     error: `STAFF_CHAT_JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters long (HS256 needs a 256-bit key).`,
   }),
-  STAFF_CHAT_DEMO: flag('STAFF_CHAT_DEMO'),
   PUSHER_APP_ID: optionalText,
   PUSHER_KEY: optionalText,
   PUSHER_SECRET: optionalText,
@@ -145,6 +170,12 @@ const envSchema = z.object({
     .transform(Number)
     .refine((count) => count >= 1 && count <= 10_000, { error: 'STAFF_CHAT_UPLOAD_CONCURRENCY_TOTAL must be between 1 and 10000.' })
     .optional(),
+  STAFF_CHAT_PUBLIC_URL: optionalText.refine((url) => url === undefined || isBareOrigin(url), {
+    error: 'STAFF_CHAT_PUBLIC_URL must be an origin such as https://chat.example-hotel.com (no path).',
+  }),
+  STAFF_CHAT_TRUST_PROXY: flag('STAFF_CHAT_TRUST_PROXY'),
+  STAFF_CHAT_HTTP_HEADERS_TIMEOUT_MS: milliseconds('STAFF_CHAT_HTTP_HEADERS_TIMEOUT_MS', 1_000, 120_000),
+  STAFF_CHAT_HTTP_REQUEST_TIMEOUT_MS: milliseconds('STAFF_CHAT_HTTP_REQUEST_TIMEOUT_MS', 1_000, 3_600_000),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -157,13 +188,19 @@ export class ConfigError extends Error {
   }
 }
 
+export interface LoadOptions {
+  /** The demo start: generates a JWT secret when none is set. Only `demo/main.ts` passes it. */
+  demo?: boolean;
+}
+
 /**
  * Reads and validates the settings (DESIGN.md "Settings"). Every problem is collected, so one start
- * attempt tells the operator everything that is wrong.
+ * attempt tells the operator everything that is wrong. Whether this is the demo is decided by the start
+ * script, never by the environment, so no setting can turn a production server into the demo.
  *
  * @example const config = loadConfig(); // throws ConfigError listing each bad variable
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => issue.message));
@@ -171,11 +208,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const values = parsed.data;
   const problems: string[] = [];
 
-  const demo = values.STAFF_CHAT_DEMO ?? false;
+  const demo = options.demo ?? false;
   let jwtSecret = values.STAFF_CHAT_JWT_SECRET;
   if (!jwtSecret) {
     if (demo) jwtSecret = randomBytes(32).toString('base64url');
-    else problems.push('STAFF_CHAT_JWT_SECRET is required (the HS256 secret shared with the host portal), unless STAFF_CHAT_DEMO=1.');
+    else problems.push('STAFF_CHAT_JWT_SECRET is required (the HS256 secret shared with the host portal).');
   }
 
   const realtime = realtimeFrom(values, problems);
@@ -208,6 +245,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       // 5: the widget sends each file of a drop as an upload of its own, side by side (up to MAX_FILES).
       concurrencyPerStaff: values.STAFF_CHAT_UPLOAD_CONCURRENCY ?? 5,
       concurrencyTotal: values.STAFF_CHAT_UPLOAD_CONCURRENCY_TOTAL ?? 50,
+    },
+    http: {
+      publicUrl: values.STAFF_CHAT_PUBLIC_URL === undefined ? undefined : new URL(values.STAFF_CHAT_PUBLIC_URL),
+      trustProxy: values.STAFF_CHAT_TRUST_PROXY ?? false,
+      headersTimeoutMs: values.STAFF_CHAT_HTTP_HEADERS_TIMEOUT_MS ?? 10_000,
+      requestTimeoutMs: values.STAFF_CHAT_HTTP_REQUEST_TIMEOUT_MS ?? 120_000,
     },
   };
 }
@@ -282,12 +325,10 @@ function originsFrom(raw: string | undefined, problems: string[]): string[] {
 }
 
 /**
- * The options the widget hands to `new Pusher(key, options)`, derived per request so the embedded hub
- * is reached at whatever host and port the browser used to reach this server.
- *
- * @param forwardedProto the `X-Forwarded-Proto` header, when a TLS-terminating proxy sits in front.
+ * The options the widget hands to `new Pusher(key, options)`. The embedded hub is reached where the
+ * browser reached this server: `publicUrl` (see server/http/public-url.ts).
  */
-export function pusherClientOptions(config: Config, requestUrl: URL, forwardedProto?: string | null): PusherClientOptions {
+export function pusherClientOptions(config: Config, publicUrl: URL): PusherClientOptions {
   const { realtime } = config;
   if (realtime.mode === 'external') {
     if (realtime.cluster) return { cluster: realtime.cluster, forceTLS: true, enabledTransports: ['ws', 'wss'], disableStats: true };
@@ -303,13 +344,12 @@ export function pusherClientOptions(config: Config, requestUrl: URL, forwardedPr
       disableStats: true,
     };
   }
-  const proto = forwardedProto?.split(',')[0]?.trim().toLowerCase();
-  const tls = proto ? proto === 'https' || proto === 'wss' : requestUrl.protocol === 'https:';
-  const port = requestUrl.port ? Number(requestUrl.port) : tls ? 443 : 80;
+  const tls = publicUrl.protocol === 'https:';
+  const port = publicUrl.port ? Number(publicUrl.port) : tls ? 443 : 80;
   return {
     cluster: 'mt1',
     // An IPv6 hostname keeps its brackets: pusher-js pastes wsHost and wsPort into the URL as they are.
-    wsHost: requestUrl.hostname,
+    wsHost: publicUrl.hostname,
     wsPort: port,
     wssPort: port,
     forceTLS: tls,

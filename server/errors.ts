@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody } from './contract.js';
+import { isClientAbort } from './http/client-abort.js';
 import type { Logger } from './logger.js';
 
 /**
@@ -54,6 +55,10 @@ export function handleError(log: Logger) {
       // Hono's own expected failures, such as "Malformed JSON in request body" from the validator.
       const code = CODE_BY_STATUS[error.status] ?? 'bad_request';
       return c.json(errorBody(code, error.message || 'The request was not accepted.'), error.status);
+    }
+    if (isClientAbort(error)) {
+      log.info('client went away before its request arrived whole', { method: c.req.method, path: c.req.path });
+      return c.json(errorBody('request_aborted', 'The request was cancelled before it arrived whole.'), 400);
     }
     log.error('request failed', { method: c.req.method, path: c.req.path, error });
     return c.json(errorBody('internal_error', 'Something went wrong on the server.'), 500);

@@ -1,33 +1,10 @@
 /**
- * Process entry: `npm start`. Reads the settings, starts the server, and shuts down gracefully on
- * SIGTERM/SIGINT so a redeploy loses nothing that was acknowledged.
+ * The production start: `npm run serve`. It never loads demo code: no demo hotel, no demo pages, no dev
+ * token endpoint, whatever the environment says (the demo is `npm start`, `demo/main.ts`).
  */
-import { ConfigError, loadConfig } from './config.js';
-import { startServer } from './server.js';
+import { runServerProcess } from './run.js';
 
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  console.error(error.message);
-  process.exit(1);
+if (process.env.STAFF_CHAT_DEMO !== undefined) {
+  console.warn('STAFF_CHAT_DEMO is ignored: `npm run serve` is always production; the demo is `npm start`.');
 }
-
-const server = await startServer(config);
-const engine = config.realtime.mode === 'embedded' ? 'embedded hub' : 'external Pusher engine';
-console.info(`Staff chat listening on ${server.url} (${engine}${config.demo ? ', demo mode' : ''})`);
-if (config.demo) console.info(`Open ${server.url}/ for the demo portal, ${server.url}/demo/side-by-side.html to watch messages travel.`);
-
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, () => {
-    console.info(`${signal}: finishing requests in flight and closing…`);
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error('Shutdown failed', error);
-        process.exit(1);
-      },
-    );
-  });
-}
+await runServerProcess({ demo: false });

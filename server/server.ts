@@ -4,10 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import Pusher from 'pusher';
-import { demoRoutes } from '../demo/routes.js';
-import { seedDemoHotel } from '../demo/seed.js';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
+import type { ServerExtension } from './extension.js';
 import { createHub, type Hub } from './hub/index.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { PusherNotifier } from './notify/notifier.js';
@@ -39,24 +38,38 @@ export interface StartOptions {
   log?: Logger;
   /** Hub timing, for tests that need pings sooner than Pusher's 120 s. */
   hub?: { activityTimeoutSeconds?: number; pongTimeoutMs?: number };
+  /** What the start script adds (the demo's seed, pages and dev token); production adds nothing. */
+  extension?: ServerExtension;
 }
 
 /**
  * Starts the whole server on `config.port`: the REST API, the embedded hub on the same port (unless
- * PUSHER_* points at an external engine), the widget script at `/staff-chat.js`, and in demo mode the
- * demo portal. Port 0 picks a free port (tests).
+ * PUSHER_* points at an external engine), the widget script at `/staff-chat.js`, and what
+ * `options.extension` adds (the demo portal). Port 0 picks a free port (tests).
  */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? consoleLogger;
+  const { extension } = options;
   const storage = await createStorage(config.databaseUrl);
-  if (config.demo) await seedDemoHotel(storage);
+  try {
+    await extension?.prepare?.(storage);
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
 
   const realtime = config.realtime;
   const hub = realtime.mode === 'embedded' ? createHub({ ...realtime, ...options.hub }) : undefined;
 
   // The SDK for the embedded hub needs the port we listen on, so the request handler is attached after
   // listen(); nothing can arrive before then anyway.
-  const server = createServer();
+  const server = createServer({
+    headersTimeout: config.http.headersTimeoutMs,
+    requestTimeout: config.http.requestTimeoutMs,
+    // Node checks both timeouts on this interval (30 s by default), which would let a slow-header
+    // attack hold a connection three times longer than the setting says.
+    connectionsCheckingInterval: Math.min(1000, config.http.headersTimeoutMs),
+  });
   await listen(server, config.port, options.hostname);
   const port = (server.address() as AddressInfo).port;
 
@@ -64,13 +77,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // With the embedded hub, new messages are published in-process rather than over HTTP to ourselves.
   const notifier = new PusherNotifier({ pusher, storage, log, ...(hub && { sendBatch: (batch) => hub.triggerBatch(batch) }) });
 
-  const app = createApp({ config, storage, pusher, notifier, log });
+  const app = createApp({ config, storage, pusher, notifier, log, ...(extension && { extension }) });
   if (hub) app.route('/', hub.http);
   app.use('/staff-chat.js', widgetHeaders);
   app.use('/chunks/*', widgetHeaders);
   app.get('/staff-chat.js*', serveStatic({ root: widgetDist }));
   app.get('/chunks/*', serveStatic({ root: widgetDist }));
-  if (config.demo) app.route('/', demoRoutes());
+  const pages = extension?.pages?.();
+  if (pages) app.route('/', pages);
 
   const listener = getRequestListener(app.fetch);
   // Node's close() waits for kept-alive connections to time out, and busy clients never let them:
@@ -154,6 +168,7 @@ function listen(server: Server, port: number, hostname: string | undefined): Pro
 const widgetHeaders = async (c: { header(name: string, value: string): void }, next: () => Promise<void>) => {
   await next();
   c.header('Access-Control-Allow-Origin', '*');
+  c.header('Cross-Origin-Resource-Policy', 'cross-origin');
   c.header('Cache-Control', 'public, max-age=300');
   c.header('X-Content-Type-Options', 'nosniff');
 };

@@ -34,7 +34,6 @@ export async function startBenchStack(databaseUrl: string, execArgv: string[] = 
       PUSHER_APP_ID: BENCH_APP.appId,
       PUSHER_KEY: BENCH_APP.key,
       PUSHER_SECRET: BENCH_APP.secret,
-      STAFF_CHAT_DEMO: '0',
       // The suite measures the server's capacity; per-staff rate limits would turn the load into 429s.
       STAFF_CHAT_RATE_LIMIT_MESSAGES: '0',
       STAFF_CHAT_RATE_LIMIT_REQUESTS: '0',

@@ -49,6 +49,8 @@ export function attachmentRoutes({ storage, files, signer }: RouteDeps & { files
       // Opened directly, a file is a document with no rights: no scripts, no plugins, no same origin.
       'Content-Security-Policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
       'Referrer-Policy': 'no-referrer',
+      // Portals on other origins show images with <img>, a no-cors load that same-origin would block.
+      'Cross-Origin-Resource-Policy': 'cross-origin',
       // The bytes behind a URL never change; the URL itself expires.
       'Cache-Control': `private, max-age=${maxAge}, immutable`,
     });

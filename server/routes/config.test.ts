@@ -57,11 +57,28 @@ describe('GET /staff_chat/config: pusher-js options per engine', { timeout: 10_0
     clients.push(client);
     assert.match(client.connection.socket_id, /^\d+\.\d+$/);
 
-    const behindTlsProxy = await chatConfig({}, 'http://chat.example.com/', { 'x-forwarded-proto': 'https' });
-    assert.deepEqual(
-      [behindTlsProxy.pusher.options.wsHost, behindTlsProxy.pusher.options.wssPort, behindTlsProxy.pusher.options.forceTLS],
-      ['chat.example.com', 443, true],
-    );
+    const hubAt = (config: ChatConfig) => [config.pusher.options.wsHost, config.pusher.options.wssPort, config.pusher.options.forceTLS];
+    const forwarded = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'evil.example.net' };
+    // Anyone can write X-Forwarded-*: without a trusted proxy they change nothing.
+    assert.deepEqual(hubAt(await chatConfig({}, 'http://chat.example.com/', forwarded)), ['chat.example.com', 80, false]);
+    const behindTlsProxy = await chatConfig({ STAFF_CHAT_TRUST_PROXY: '1' }, 'http://10.0.0.7:3000/', {
+      'x-forwarded-proto': 'https, http',
+      'x-forwarded-host': 'chat.example.com',
+    });
+    assert.deepEqual(hubAt(behindTlsProxy), ['chat.example.com', 443, true]);
+    const pinned = await chatConfig({ STAFF_CHAT_PUBLIC_URL: 'https://chat.example-hotel.com' }, 'http://attacker.test:3000/', forwarded);
+    assert.deepEqual(hubAt(pinned), ['chat.example-hotel.com', 443, true]);
+  });
+
+  test('is never cached: the answer depends on the host it was asked at', async () => {
+    const { app, config, close } = await createTestApp(CREDENTIALS);
+    try {
+      const response = await app.request(`http://127.0.0.1/${config.apiBase}/staff_chat/config`.replace('//api', '/api'));
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('cache-control'), 'no-store');
+    } finally {
+      await close();
+    }
   });
 
   test('self-hosted engine (PUSHER_HOST/PORT/USE_TLS): its host and port, whatever host served the page', async () => {

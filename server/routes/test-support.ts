@@ -2,6 +2,7 @@ import Pusher from 'pusher';
 import { createApp } from '../app.js';
 import { signStaffToken } from '../auth/token.js';
 import { loadConfig, type Config } from '../config.js';
+import type { ServerExtension } from '../extension.js';
 import type { Message, MessagesRead, ReactionChange, StaffMember } from '../contract.js';
 import { silentLogger } from '../logger.js';
 import type { MessageChange } from '../notify/change-events.js';
@@ -67,7 +68,7 @@ export interface RequestOptions {
  * An app over a fresh in-memory database, a recording notifier and a real `pusher` SDK instance (which
  * only signs here, never sends). Call `close()` after the tests.
  */
-export async function createTestApp(env: Record<string, string> = {}) {
+export async function createTestApp(env: Record<string, string> = {}, { extension }: { extension?: ServerExtension } = {}) {
   const config: Config = loadConfig({
     STAFF_CHAT_JWT_SECRET: TEST_SECRET,
     PUSHER_APP_ID: '4242',
@@ -76,9 +77,10 @@ export async function createTestApp(env: Record<string, string> = {}) {
     ...env,
   });
   const storage: Storage = await createStorage('file::memory:');
+  await extension?.prepare?.(storage);
   const pusher = new Pusher({ appId: '4242', key: 'test-key', secret: 'test-pusher-secret', host: '127.0.0.1', port: '9' });
   const notifier = new RecordingNotifier();
-  const app = createApp({ config, storage, pusher, notifier, log: silentLogger });
+  const app = createApp({ config, storage, pusher, notifier, log: silentLogger, ...(extension && { extension }) });
 
   /** A valid token for `sub` (named after them), in hotel `grand` unless told otherwise. */
   const tokenFor = (sub: string, hotel = 'grand', name = `Name of ${sub}`) => signStaffToken({ sub, hotel, name }, TEST_SECRET);

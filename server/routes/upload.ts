@@ -36,8 +36,8 @@ export const isUploadPath = (path: string) => /\/conversations\/[^/]+\/upload\/?
  * get it as `message_created`, attachments included.
  *
  * The body is streamed to the store, never held in memory, and every limit is applied as it arrives:
- * the first refusal (413, 415, 400, or 507 for a full disk) stops reading and answers at once, closing
- * the connection rather than reading the rest. Each file is checked by its content, not its name. A
+ * the first refusal (413, 415, 400, or 507 for a full disk) stops reading and answers at once; the
+ * connection then ends (`closeWhenBodyUnread`) rather than the rest being read. Each file is checked by its content, not its name. A
  * person may send `config.uploads.concurrencyPerStaff` uploads at once (beyond: 429
  * `too_many_uploads`), the server `concurrencyTotal` (beyond: 503 `server_busy`), both with Retry-After.
  *
@@ -63,7 +63,7 @@ export function uploadRoutes({ config, storage, notifier, auth, limitMessages, f
     const incoming = nodeRequest(c);
 
     const entry = gate.enter(`${hotel}\n${sub}`);
-    if (!entry.ok) return closing(busy(entry.refusal), incoming);
+    if (!entry.ok) return busy(entry.refusal);
     // Served by app.request() (tests), the body is a web stream; under Node it is the request itself.
     const body = incoming ?? Readable.fromWeb((c.req.raw.body ?? new Blob().stream()) as NodeWebStream);
     try {
@@ -116,9 +116,6 @@ export function uploadRoutes({ config, storage, notifier, auth, limitMessages, f
       const socketId = c.req.header('x-socket-id');
       void notifier.messageCreated(hotel, message, socketId ? { excludeSocketId: socketId } : {});
       return c.json(message, created ? 201 : 200);
-    } catch (error) {
-      if (error instanceof ApiError) return closing(error.getResponse(), incoming);
-      throw error;
     } finally {
       entry.leave();
       if (!incoming) body.destroy();
@@ -130,15 +127,6 @@ export function uploadRoutes({ config, storage, notifier, auth, limitMessages, f
 function nodeRequest(c: Context): IncomingMessage | undefined {
   const incoming = (c.env as { incoming?: unknown } | undefined)?.incoming;
   return incoming instanceof IncomingMessage ? incoming : undefined;
-}
-
-/**
- * A refusal sent while (part of) the body is still unread: the connection is closed after the answer
- * rather than kept alive, since keeping it would mean reading, and throwing away, the rest of the upload.
- */
-function closing(response: Response, incoming: IncomingMessage | undefined): Response {
-  if (incoming && !incoming.complete) response.headers.set('Connection', 'close');
-  return response;
 }
 
 function busy(refusal: 'person_busy' | 'server_busy'): Response {

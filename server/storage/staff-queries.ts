@@ -4,7 +4,7 @@ import { toStaff } from './rows.js';
 import type { Database } from './schema.js';
 import type { Storage } from './storage.js';
 
-type StaffMethods = Pick<Storage, 'upsertStaff' | 'getStaff' | 'listStaff'>;
+type StaffMethods = Pick<Storage, 'upsertStaff' | 'getStaff' | 'listStaff' | 'listHotels'>;
 
 const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
@@ -75,6 +75,7 @@ function prepareQueries(db: Kysely<Database>) {
     all: prepare(db, (db, p: { hotel: string }) =>
       db.selectFrom('staff').select(['id', 'full_name', 'avatar', 'department', 'role']).where('hotel', '=', p.hotel),
     ),
+    hotels: prepare(db, (db) => db.selectFrom('hotels').select('slug').orderBy('slug')),
   };
 }
 
@@ -120,6 +121,11 @@ export function staffMethods(db: Kysely<Database>, now: () => string): StaffMeth
         : rows;
       matches.sort((a, b) => byName.compare(a.full_name, b.full_name) || compareText(a.id, b.id));
       return matches.slice(0, options.limit ?? matches.length).map(toStaff);
+    },
+
+    async listHotels() {
+      const { rows } = await q.hotels(db, {} as Record<string, never>);
+      return rows.map((row) => row.slug).sort(compareText);
     },
   };
 }

@@ -91,6 +91,13 @@ export function describeStorageContract(name: string, makeStorage: StorageFactor
         assert.deepEqual(await ids('zzz'), []);
         assert.equal((await storage.listStaff(HOTEL, { limit: 2 })).length, 2);
       });
+
+      it('lists every hotel that has staff, each once', async () => {
+        assert.deepEqual(await storage.listHotels(), [HOTEL]);
+        await storage.upsertStaff('another-hotel', { ...ann, id: 'zed' });
+        await storage.upsertStaff('another-hotel', { ...ann, id: 'yan' });
+        assert.deepEqual(await storage.listHotels(), ['another-hotel', HOTEL].sort());
+      });
     });
 
     describe('conversations', () => {

@@ -19,6 +19,9 @@ export interface Storage {
   /** The directory, ordered by name; `search` matches name, department or role, case-insensitively. */
   listStaff(hotel: string, options?: { search?: string; limit?: number }): Promise<StaffMember[]>;
 
+  /** The slug of every hotel in the database (the demo start refuses a database that holds a real one). */
+  listHotels(): Promise<string[]>;
+
   /** The conversations `staffId` takes part in, most recently active first, without `channel`. */
   listConversations(hotel: string, staffId: string): Promise<Omit<Conversation, 'channel'>[]>;
 

@@ -21,7 +21,7 @@ describe('attachments between two staff in two windows', { timeout: 60_000 }, ()
   let carla: Page;
 
   before(async () => {
-    stack = await startStack({ STAFF_CHAT_DEMO: '1' });
+    stack = await startStack({}, { demo: true });
     browser = await launchChromium();
     anna = await openPortalAs('anna');
     carla = await openPortalAs('carla');

@@ -16,7 +16,7 @@ describe('the demo portal, two staff in two windows', () => {
   let carla: Page;
 
   before(async () => {
-    stack = await startStack({ STAFF_CHAT_DEMO: '1' });
+    stack = await startStack({}, { demo: true });
     browser = await launchChromium();
     anna = await openPortalAs('anna');
     carla = await openPortalAs('carla');

@@ -14,7 +14,7 @@ describe('the chat on a portal page, before and after first use', () => {
   let browser: Browser;
 
   before(async () => {
-    stack = await startStack({ STAFF_CHAT_DEMO: '1' });
+    stack = await startStack({}, { demo: true });
     browser = await launchChromium();
   });
 

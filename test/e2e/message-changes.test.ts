@@ -17,7 +17,7 @@ describe('the demo portal: edit, delete, react, seen and unread badges', () => {
   let browser: Browser;
 
   before(async () => {
-    stack = await startStack({ STAFF_CHAT_DEMO: '1' });
+    stack = await startStack({}, { demo: true });
     browser = await launchChromium();
   });
 

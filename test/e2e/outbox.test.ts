@@ -23,7 +23,7 @@ describe('the outbox, through outages and reloads', () => {
   let conversationId: number;
 
   before(async () => {
-    stack = await startRestartableStack({ STAFF_CHAT_DEMO: '1' });
+    stack = await startRestartableStack({}, { demo: true });
     browser = await launchChromium();
     const { body } = await stack.call<{ results: Conversation[] }>(stack.token(HOTEL, ANNA), 'GET', `/staff_chat/${HOTEL}/conversations/`);
     const withCarla = body.results.find((c) => !c.is_group && c.participants.some((p) => p.id === 'carla'));

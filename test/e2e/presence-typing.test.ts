@@ -14,7 +14,7 @@ describe('the demo portal: who is online and who is typing', () => {
   let browser: Browser;
 
   before(async () => {
-    stack = await startStack({ STAFF_CHAT_DEMO: '1' });
+    stack = await startStack({}, { demo: true });
     browser = await launchChromium();
   });
 

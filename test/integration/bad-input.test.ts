@@ -302,7 +302,7 @@ describe('bad input: the dev token endpoint (demo mode)', () => {
   let stack: HardenedStack;
   let before_: Record<string, unknown[]>;
   before(async () => {
-    stack = await startHardenedStack('sqlite', { STAFF_CHAT_DEMO: '1' });
+    stack = await startHardenedStack('sqlite', {}, { demo: true });
     await stack.request('GET', '/staff_chat/other/me', { token: stack.token('other', 'olga') });
     before_ = await stack.database.snapshot();
   });

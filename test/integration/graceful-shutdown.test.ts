@@ -151,7 +151,7 @@ describe('main.ts on a signal', { timeout: 90_000 }, () => {
       const database = sqliteDatabase();
       try {
         const path = database.url.slice('file:'.length);
-        const server = await startServerProcess({ DATABASE_URL: database.url, STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_DEMO: '0' });
+        const server = await startServerProcess({ DATABASE_URL: database.url, STAFF_CHAT_JWT_SECRET: SECRET });
         const conversationId = await setUp(server.port);
         const listener = await connectListener(server.port);
         const disconnected = new Promise<void>((resolve) => listener.client.connection.bind('connecting', () => resolve()));

@@ -6,6 +6,7 @@
 import { request as httpRequest } from 'node:http';
 import type Pusher from 'pusher-js';
 import { signStaffToken } from '../../server/auth/token.js';
+import { demoExtension } from '../../demo/demo-mode.js';
 import { loadConfig } from '../../server/config.js';
 import type { ChatConfig } from '../../server/contract.js';
 import { silentLogger } from '../../server/logger.js';
@@ -35,17 +36,24 @@ export interface HardenedStack {
   close(): Promise<void>;
 }
 
-export async function startHardenedStack(kind: 'sqlite' | 'postgres', env: Record<string, string> = {}): Promise<HardenedStack> {
+export async function startHardenedStack(
+  kind: 'sqlite' | 'postgres',
+  env: Record<string, string> = {},
+  { demo = false }: { demo?: boolean } = {},
+): Promise<HardenedStack> {
   const database = kind === 'postgres' ? await postgresDatabase() : sqliteDatabase();
-  const config = loadConfig({
-    PORT: '0',
-    DATABASE_URL: database.url,
-    STAFF_CHAT_JWT_SECRET: SECRET,
-    STAFF_CHAT_RATE_LIMIT_REQUESTS: '0',
-    STAFF_CHAT_RATE_LIMIT_MESSAGES: '0',
-    ...env,
-  });
-  const server = await startServer(config, { hostname: '127.0.0.1', log: silentLogger });
+  const config = loadConfig(
+    {
+      PORT: '0',
+      DATABASE_URL: database.url,
+      STAFF_CHAT_JWT_SECRET: SECRET,
+      STAFF_CHAT_RATE_LIMIT_REQUESTS: '0',
+      STAFF_CHAT_RATE_LIMIT_MESSAGES: '0',
+      ...env,
+    },
+    { demo },
+  );
+  const server = await startServer(config, { hostname: '127.0.0.1', log: silentLogger, ...(demo && { extension: demoExtension }) });
   const origin = `http://127.0.0.1:${server.port}`;
   const clients = new Set<Pusher>();
 

@@ -17,9 +17,25 @@ export interface ServerProcess {
   restart(): Promise<ServerProcess>;
 }
 
-/** Starts `server/main.ts` with `env` (PORT 0 picks a free port) and resolves once it listens. */
-export async function startServerProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+/**
+ * Which start: `server/main.ts` (production, the default), `demo/main.ts` (what `npm start` runs after
+ * its build), or `npm run serve` itself, to prove that npm passes signals on to the server.
+ */
+export type ServerEntry = 'server/main.ts' | 'demo/main.ts' | 'npm run serve';
+
+const commands: Record<ServerEntry, [string, string[]]> = {
+  'server/main.ts': [process.execPath, ['--import', 'tsx', 'server/main.ts']],
+  'demo/main.ts': [process.execPath, ['--import', 'tsx', 'demo/main.ts']],
+  'npm run serve': ['npm', ['run', '--silent', 'serve']],
+};
+
+/** Starts `entry` with `env` (PORT 0 picks a free port) and resolves once it listens. */
+export async function startServerProcess(
+  env: Record<string, string>,
+  { timeoutMs = 30_000, entry = 'server/main.ts' }: { timeoutMs?: number; entry?: ServerEntry } = {},
+): Promise<ServerProcess> {
+  const [command, args] = commands[entry];
+  const child = spawn(command, args, {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -50,13 +66,14 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
     child.once('exit', onExit);
   });
 
-  return serverProcess(child, port, env, () => output, exited);
+  return serverProcess(child, port, env, entry, () => output, exited);
 }
 
 function serverProcess(
   child: ChildProcess,
   port: number,
   env: Record<string, string>,
+  entry: ServerEntry,
   output: () => string,
   exited: Promise<number | null>,
 ): ServerProcess {
@@ -70,7 +87,7 @@ function serverProcess(
     async restart() {
       const code = await this.stop('SIGTERM');
       if (code !== 0) throw new Error(`server exited with ${code} on SIGTERM:\n${output()}`);
-      return startServerProcess({ ...env, PORT: String(port) });
+      return startServerProcess({ ...env, PORT: String(port) }, { entry });
     },
   };
 }

@@ -72,7 +72,6 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   let server: ServerProcess = await startServerProcess({
     DATABASE_URL: database.url,
     STAFF_CHAT_JWT_SECRET: secret,
-    STAFF_CHAT_DEMO: '0',
     PUSHER_APP_ID: app.appId,
     PUSHER_KEY: app.key,
     PUSHER_SECRET: app.secret,

@@ -13,6 +13,7 @@ import { loadConfig } from '../../server/config.js';
 import type { ChatConfig, StaffMember } from '../../server/contract.js';
 import { silentLogger } from '../../server/logger.js';
 import { startServer, type RunningServer } from '../../server/server.js';
+import { demoExtension } from '../../demo/demo-mode.js';
 import { connectedPusher } from './pusher-client.js';
 
 export const JWT_SECRET = 'integration-test-secret-0123456789abcdef';
@@ -28,16 +29,29 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
+export interface StackOptions {
+  /** Start as `npm start` does: the demo hotel seeded, the demo portal and the dev token endpoint. */
+  demo?: boolean;
+}
+
+/** The start options for the demo or a production server, quiet and on loopback. */
+function startOptions(demo = false) {
+  return { hostname: '127.0.0.1', log: silentLogger, ...(demo && { extension: demoExtension }) };
+}
+
+export async function startStack(env: Record<string, string> = {}, { demo }: StackOptions = {}): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'staff-chat-'));
-  const config = loadConfig({
-    PORT: '0',
-    DATABASE_URL: `file:${join(dir, 'chat.sqlite')}`,
-    STAFF_CHAT_JWT_SECRET: JWT_SECRET,
-    STAFF_CHAT_UPLOAD_DIR: join(dir, 'uploads'),
-    ...env,
-  });
-  const server = await startServer(config, { hostname: '127.0.0.1', log: silentLogger });
+  const config = loadConfig(
+    {
+      PORT: '0',
+      DATABASE_URL: `file:${join(dir, 'chat.sqlite')}`,
+      STAFF_CHAT_JWT_SECRET: JWT_SECRET,
+      STAFF_CHAT_UPLOAD_DIR: join(dir, 'uploads'),
+      ...env,
+    },
+    { demo },
+  );
+  const server = await startServer(config, startOptions(demo));
   const api = `http://127.0.0.1:${server.port}/api`;
   const clients = new Set<Pusher>();
 
@@ -97,7 +111,7 @@ export interface RestartableStack {
  * Like {@link startStack}, but the server can be stopped and started again on the same port with the
  * same SQLite file, so browsers and their sockets see an outage and a recovery, not a new server.
  */
-export async function startRestartableStack(env: Record<string, string> = {}): Promise<RestartableStack> {
+export async function startRestartableStack(env: Record<string, string> = {}, { demo }: StackOptions = {}): Promise<RestartableStack> {
   const dir = mkdtempSync(join(tmpdir(), 'staff-chat-'));
   const settings = {
     DATABASE_URL: `file:${join(dir, 'chat.sqlite')}`,
@@ -105,8 +119,8 @@ export async function startRestartableStack(env: Record<string, string> = {}): P
     STAFF_CHAT_UPLOAD_DIR: join(dir, 'uploads'),
     ...env,
   };
-  const options = { hostname: '127.0.0.1', log: silentLogger };
-  let server: RunningServer | null = await startServer(loadConfig({ PORT: '0', ...settings }), options);
+  const options = startOptions(demo);
+  let server: RunningServer | null = await startServer(loadConfig({ PORT: '0', ...settings }, { demo }), options);
   const port = server.port;
   const api = `http://127.0.0.1:${port}/api`;
   let current: RunningServer = server;
@@ -133,7 +147,7 @@ export async function startRestartableStack(env: Record<string, string> = {}): P
     },
     async restart() {
       if (server) return;
-      server = await startServer(loadConfig({ PORT: String(port), ...settings }), options);
+      server = await startServer(loadConfig({ PORT: String(port), ...settings }, { demo }), options);
       current = server;
     },
     async close() {

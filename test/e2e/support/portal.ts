@@ -14,10 +14,17 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
-/** A new browser context on the portal, acting as `staffId`; any uncaught page error fails the test. */
+/**
+ * A new browser context on the portal, acting as `staffId`; any uncaught page error fails the test, and
+ * so does anything the page's Content-Security-Policy refuses (the demo runs under a strict one, as a
+ * careful portal would).
+ */
 export async function openPortalAs(browser: Browser, baseUrl: string, staffId: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   page.on('pageerror', (error) => assert.fail(`page error as ${staffId}: ${error.message}`));
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) assert.fail(`CSP refused something as ${staffId}: ${message.text()}`);
+  });
   await page.goto(`${baseUrl}/?as=${staffId}`);
   return page;
 }
