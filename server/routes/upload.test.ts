@@ -10,7 +10,7 @@ import { UrlSigner } from '../files/signed-url.js';
 import { localDiskStore } from '../files/local-disk.js';
 import { diskFullAfter, HTML, PDF, PNG } from '../files/test-files.js';
 import { silentLogger } from '../logger.js';
-import { body, createTestApp, staff, TEST_SECRET, type TestApp } from './test-support.js';
+import { body, createTestApp, seedTwoHotels, staff, TEST_SECRET, type TestApp } from './test-support.js';
 
 interface Part {
   name?: string;
@@ -252,6 +252,54 @@ describe('upload and attachment files', () => {
     assert.equal((await storedFiles()).length, files);
     assert.deepEqual(await stagedFiles(), []);
     assert.equal(await messageCount(), messages);
+  });
+
+  test('a server receiving as many uploads as it may answers the next 503 server_busy with Retry-After, and takes it once one ends', async () => {
+    const busy = await createTestApp({ STAFF_CHAT_UPLOAD_DIR: dir, STAFF_CHAT_UPLOAD_CONCURRENCY_TOTAL: '1' });
+    try {
+      const { conversationId: chat } = await seedTwoHotels(busy);
+      const path = `${busy.config.apiBase}/staff_chat/grand/conversations/${chat}/upload/`;
+      const boundary = 'held-upload';
+      const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`);
+      const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+      // anna's upload sends its first part, then waits: it holds the server's one place while it does.
+      let reading!: () => void;
+      const beingRead = new Promise<void>((resolve) => (reading = resolve));
+      let finish!: () => void;
+      const finished = new Promise<void>((resolve) => (finish = resolve));
+      let step = 0;
+      const held = busy.app.request(path, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${busy.tokenFor('anna')}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        duplex: 'half',
+        body: new ReadableStream<Uint8Array>({
+          async pull(controller) {
+            step++;
+            if (step === 1) controller.enqueue(head);
+            else if (step === 2) {
+              reading();
+              await finished;
+              controller.enqueue(Buffer.concat([PNG, tail]));
+            } else controller.close();
+          },
+        }),
+      } as RequestInit);
+      await beingRead;
+
+      const form = new FormData();
+      form.append('files', new Blob([PNG]), 'b.png');
+      const refused = await busy.app.request(path, { method: 'POST', headers: { authorization: `Bearer ${busy.tokenFor('ben')}` }, body: form });
+      assert.equal(refused.status, 503);
+      assert.equal(refused.headers.get('retry-after'), '5');
+      assert.equal(((await refused.json()) as ErrorBody).error.code, 'server_busy');
+
+      finish();
+      assert.equal((await held).status, 201);
+      const later = await busy.app.request(path, { method: 'POST', headers: { authorization: `Bearer ${busy.tokenFor('ben')}` }, body: form });
+      assert.equal(later.status, 201);
+    } finally {
+      await busy.close();
+    }
   });
 
   test('plain text is accepted and served as a text/plain download', async () => {

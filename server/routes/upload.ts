@@ -37,9 +37,10 @@ export const isUploadPath = (path: string) => /\/conversations\/[^/]+\/upload\/?
  *
  * The body is streamed to the store, never held in memory, and every limit is applied as it arrives:
  * the first refusal (413, 415, 400, or 507 for a full disk) stops reading and answers at once; the
- * connection then ends (`closeWhenBodyUnread`) rather than the rest being read. Each file is checked by its content, not its name. A
- * person may send `config.uploads.concurrencyPerStaff` uploads at once (beyond: 429
- * `too_many_uploads`), the server `concurrencyTotal` (beyond: 503 `server_busy`), both with Retry-After.
+ * connection then ends (`closeWhenBodyUnread`) rather than the rest being read. Each file is checked
+ * by its content, not its name. A person may send `config.uploads.concurrencyPerStaff` uploads at once
+ * (beyond: 429 `too_many_uploads`), the server `concurrencyTotal` (beyond: 503 `server_busy`), both
+ * with Retry-After.
  *
  * Nothing is left behind by a refused or failed upload: files are staged, the rows go in one
  * transaction, and only then are the files committed.
