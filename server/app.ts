@@ -54,7 +54,7 @@ export function createApp(deps: AppDeps) {
   const log = deps.log ?? consoleLogger;
   const { rate } = config.limits;
   const signer = new UrlSigner(config.jwtSecret);
-  const files = deps.files ?? localDiskStore(config.uploads.dir);
+  const files = deps.files ?? localDiskStore(config.uploads.dir, { log });
   const routeDeps: RouteDeps = {
     ...deps,
     // Every message a route answers or notifies carries freshly signed attachment URLs.

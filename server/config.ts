@@ -45,8 +45,11 @@ export interface Config {
     /** Per staff member and minute; 0 turns a limit off. Beyond it: 429 with Retry-After. */
     rate: { requestsPerMinute: number; messagesPerMinute: number };
   };
-  /** Attachments (`POST …/upload/`): where the local-disk store keeps them, and how much one upload may carry. */
-  uploads: { dir: string; maxBytes: number; maxFiles: number };
+  /**
+   * Attachments (`POST …/upload/`): where the local-disk store keeps them, how much one upload may carry,
+   * and how many uploads are received at once, per staff member and in all.
+   */
+  uploads: { dir: string; maxBytes: number; maxFiles: number; concurrencyPerStaff: number; concurrencyTotal: number };
   /** The HTTP edge: where browsers reach this server, which proxy headers to believe, how long a request may take. */
   http: {
     /** STAFF_CHAT_PUBLIC_URL: the origin browsers use; `/config` points the widget's socket there. */
@@ -155,6 +158,18 @@ const envSchema = z.object({
     .transform(Number)
     .refine((count) => count >= 1 && count <= 20, { error: 'STAFF_CHAT_UPLOAD_MAX_FILES must be between 1 and 20.' })
     .optional(),
+  STAFF_CHAT_UPLOAD_CONCURRENCY: z
+    .string()
+    .regex(/^\d{1,4}$/, { error: 'STAFF_CHAT_UPLOAD_CONCURRENCY must be a whole number of uploads.' })
+    .transform(Number)
+    .refine((count) => count >= 1 && count <= 100, { error: 'STAFF_CHAT_UPLOAD_CONCURRENCY must be between 1 and 100.' })
+    .optional(),
+  STAFF_CHAT_UPLOAD_CONCURRENCY_TOTAL: z
+    .string()
+    .regex(/^\d{1,6}$/, { error: 'STAFF_CHAT_UPLOAD_CONCURRENCY_TOTAL must be a whole number of uploads.' })
+    .transform(Number)
+    .refine((count) => count >= 1 && count <= 10_000, { error: 'STAFF_CHAT_UPLOAD_CONCURRENCY_TOTAL must be between 1 and 10000.' })
+    .optional(),
   STAFF_CHAT_PUBLIC_URL: optionalText.refine((url) => url === undefined || isBareOrigin(url), {
     error: 'STAFF_CHAT_PUBLIC_URL must be an origin such as https://chat.example-hotel.com (no path).',
   }),
@@ -227,6 +242,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
       dir: values.STAFF_CHAT_UPLOAD_DIR ?? DEFAULT_UPLOAD_DIR,
       maxBytes: values.STAFF_CHAT_UPLOAD_MAX_BYTES ?? 10 * 1024 * 1024,
       maxFiles: values.STAFF_CHAT_UPLOAD_MAX_FILES ?? 5,
+      // 5: the widget sends each file of a drop as an upload of its own, side by side (up to MAX_FILES).
+      concurrencyPerStaff: values.STAFF_CHAT_UPLOAD_CONCURRENCY ?? 5,
+      concurrencyTotal: values.STAFF_CHAT_UPLOAD_CONCURRENCY_TOTAL ?? 50,
     },
     http: {
       publicUrl: values.STAFF_CHAT_PUBLIC_URL === undefined ? undefined : new URL(values.STAFF_CHAT_PUBLIC_URL),

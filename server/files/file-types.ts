@@ -5,28 +5,43 @@ interface FileKind {
   mime: string;
   fileType: Attachment['file_type'];
   extensions: readonly string[];
-  /** True when `bytes` is this kind of file. */
-  matches(bytes: Uint8Array): boolean;
+  /** True when `bytes` (the first bytes; `complete` when they are the whole file) is this kind of file. */
+  matches(bytes: Uint8Array, complete: boolean): boolean;
 }
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0) =>
   bytes.length >= at + signature.length && signature.every((byte, index) => bytes[at + index] === byte);
 const ascii = (text: string) => Array.from(text, (char) => char.charCodeAt(0));
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** How many first bytes {@link checkFile} needs to tell the kinds apart (and to judge text by). */
+export const SNIFF_BYTES = 4096;
 
 /**
- * Plain text: valid UTF-8 with no NUL and no other control character than tab, line feed, carriage
- * return and form feed. Markup passes (it is text), but it is only ever served as `text/plain` with
- * `nosniff` and a sandboxing CSP, as a download.
+ * Plain text, judged chunk by chunk as a file streams in: valid UTF-8 (a character may be split between
+ * chunks) with no NUL and no other control character than tab, line feed, carriage return and form feed.
+ * Markup passes (it is text), but it is only ever served as `text/plain` with `nosniff` and a sandboxing
+ * CSP, as a download.
+ *
+ * @example const text = new PlainTextCheck(); text.push(head, false) && text.push(rest, true)
  */
-function isPlainText(bytes: Uint8Array): boolean {
-  try {
-    utf8.decode(bytes);
-  } catch {
-    return false;
+export class PlainTextCheck {
+  readonly #decoder = new TextDecoder('utf-8', { fatal: true });
+
+  /** False once the bytes seen so far cannot be plain text; `last` for the final chunk of the file. */
+  push(bytes: Uint8Array, last: boolean): boolean {
+    // A plain loop: this runs over every byte of every text upload.
+    for (let index = 0; index < bytes.length; index++) {
+      const byte = bytes[index]!;
+      if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d) return false;
+    }
+    try {
+      // `stream`: a character cut at the end of this chunk is completed by the next one.
+      this.#decoder.decode(bytes, { stream: !last });
+    } catch {
+      return false;
+    }
+    return true;
   }
-  return !bytes.some((byte) => byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d);
 }
 
 /** Most specific first: plain text is what is left when no signature matched. */
@@ -36,7 +51,7 @@ const KINDS: readonly FileKind[] = [
   { mime: 'image/gif', fileType: 'image', extensions: ['gif'], matches: (b) => startsWith(b, ascii('GIF87a')) || startsWith(b, ascii('GIF89a')) },
   { mime: 'image/webp', fileType: 'image', extensions: ['webp'], matches: (b) => startsWith(b, ascii('RIFF')) && startsWith(b, ascii('WEBP'), 8) },
   { mime: 'application/pdf', fileType: 'pdf', extensions: ['pdf'], matches: (b) => startsWith(b, ascii('%PDF-')) },
-  { mime: 'text/plain', fileType: 'document', extensions: ['txt', 'text', 'log'], matches: (b) => b.length > 0 && isPlainText(b) },
+  { mime: 'text/plain', fileType: 'document', extensions: ['txt', 'text', 'log'], matches: (b, complete) => b.length > 0 && new PlainTextCheck().push(b, complete) },
 ];
 
 /** The MIME types an upload may have, for the widget's file input `accept`. */
@@ -49,18 +64,25 @@ export type FileCheck =
   | { ok: true; mime: string; fileType: Attachment['file_type'] }
   | { ok: false; code: 'unsupported_file_type' | 'file_type_mismatch'; problem: string };
 
+/** The refusal of a file that is none of the allowed kinds (also for "text" that stops being text later on). */
+export const UNSUPPORTED_FILE: Extract<FileCheck, { ok: false }> = {
+  ok: false,
+  code: 'unsupported_file_type',
+  problem: 'is not a PNG, JPEG, GIF or WebP image, a PDF or a plain text file',
+};
+
 /**
- * Decides what an uploaded file really is from its first bytes, and refuses it unless that is an
- * allowed kind and its name's extension (and its claimed MIME type, unless generic) say the same. A
- * `photo.png` that is really HTML is refused, as is a real PNG named `photo.pdf`.
+ * Decides what an uploaded file really is from its first bytes (up to {@link SNIFF_BYTES}), and refuses
+ * it unless that is an allowed kind and its name's extension (and its claimed MIME type, unless generic)
+ * say the same. A `photo.png` that is really HTML is refused, as is a real PNG named `photo.pdf`.
+ * `complete`: `head` is the whole file; when it is not, the rest of a text file must pass a
+ * {@link PlainTextCheck} too.
  *
  * @example checkFile(bytes, 'scan.pdf', 'application/pdf') // { ok: true, mime: 'application/pdf', fileType: 'pdf' }
  */
-export function checkFile(bytes: Uint8Array, fileName: string, claimedMime: string): FileCheck {
-  const kind = KINDS.find((candidate) => candidate.matches(bytes));
-  if (!kind) {
-    return { ok: false, code: 'unsupported_file_type', problem: 'is not a PNG, JPEG, GIF or WebP image, a PDF or a plain text file' };
-  }
+export function checkFile(head: Uint8Array, fileName: string, claimedMime: string, complete = true): FileCheck {
+  const kind = KINDS.find((candidate) => candidate.matches(head, complete));
+  if (!kind) return UNSUPPORTED_FILE;
   const extension = /\.([A-Za-z0-9]{1,10})$/.exec(fileName)?.[1]?.toLowerCase();
   if (!extension || !kind.extensions.includes(extension)) {
     return { ok: false, code: 'file_type_mismatch', problem: `is ${kind.mime} by its content, but its name does not end in .${kind.extensions[0]}` };

@@ -3,11 +3,14 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { createApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import type { ChatConfig, ErrorBody, Message, MessagePage } from '../contract.js';
 import { UrlSigner } from '../files/signed-url.js';
-import { HTML, PDF, PNG } from '../files/test-files.js';
-import { body, createTestApp, staff, TEST_SECRET, type TestApp } from './test-support.js';
+import { localDiskStore } from '../files/local-disk.js';
+import { diskFullAfter, HTML, PDF, PNG } from '../files/test-files.js';
+import { silentLogger } from '../logger.js';
+import { body, createTestApp, seedTwoHotels, staff, TEST_SECRET, type TestApp } from './test-support.js';
 
 interface Part {
   name?: string;
@@ -183,6 +186,122 @@ describe('upload and attachment files', () => {
     assert.equal((await storedFiles()).length, files);
   });
 
+  test('a full disk (a store whose writes fail with ENOSPC) answers 507 insufficient_storage and keeps nothing', async () => {
+    const fullDir = await mkdtemp(join(tmpdir(), 'staff-chat-full-'));
+    // Room for the first file, not for the second: the first one, already staged, must go too.
+    const files = diskFullAfter(localDiskStore(fullDir, { sweepEveryMs: 0 }), 1024);
+    const app = createApp({ config: t.config, storage: t.storage, pusher: t.pusher, notifier: t.notifier, log: silentLogger, files });
+    const messages = await messageCount();
+    try {
+      const form = new FormData();
+      form.append('files', new Blob([PNG]), 'small.png');
+      form.append('files', new Blob([PNG, Buffer.alloc(1500)]), 'large.png');
+      const response = await app.request(`${t.config.apiBase}/staff_chat/grand/conversations/${conversationId}/upload/`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${t.tokenFor('anna')}` },
+        body: form,
+      });
+      const json = (await response.json()) as ErrorBody;
+      assert.equal(response.status, 507, JSON.stringify(json));
+      assert.equal(json.error.code, 'insufficient_storage');
+      assert.match(json.error.message, /^large\.png could not be stored because the server's storage is full; nothing of this upload was kept\./);
+      assert.deepEqual(await readdir(join(fullDir, '.staging')), []);
+      assert.deepEqual(await readdir(fullDir), ['.staging']);
+      assert.equal(await messageCount(), messages);
+    } finally {
+      await rm(fullDir, { recursive: true, force: true });
+    }
+  });
+
+  test('text fields and the body are checked while streaming: an oversized field or too many fields 413, a cut-off body 400', async () => {
+    const files = (await storedFiles()).length;
+    const messages = await messageCount();
+    const anna = t.tokenFor('anna');
+    const maxLength = t.config.limits.messageMaxLength;
+
+    // Past what any message of the longest length can take in UTF-8: refused as it arrives.
+    const huge = await upload(anna, [file(PNG, 'a.png'), { name: 'message', value: 'x'.repeat(3 * maxLength + 1) }]);
+    assertError(huge, 413, 'payload_too_large');
+    assert.match(body<ErrorBody>(huge.json).error.message, /The field "message" is longer than \d+ bytes/);
+    // Longer than a message may be, but within the field's size: the usual validation answer.
+    const long = await upload(anna, [file(PNG, 'a.png'), { name: 'message', value: 'x'.repeat(maxLength + 1) }]);
+    assertError(long, 400, 'bad_request');
+    assert.deepEqual(body<ErrorBody>(long.json).error.details, [{ field: 'message', problem: `Too big: expected string to have <=${maxLength} characters` }]);
+
+    const fields = Array.from({ length: 21 }, (_, index): Part => ({ name: `extra${index}`, value: 'v' }));
+    assertError(await upload(anna, [file(PNG, 'a.png'), ...fields]), 413, 'payload_too_large');
+
+    const boundary = 'cut-off-boundary';
+    const cutOff = await t.app.request(`${t.config.apiBase}/staff_chat/grand/conversations/${conversationId}/upload/`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${anna}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body: Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`),
+        PNG,
+      ]),
+    });
+    assert.equal(cutOff.status, 400);
+    assert.equal(((await cutOff.json()) as ErrorBody).error.code, 'bad_request');
+    const noBoundary = await t.app.request(`${t.config.apiBase}/staff_chat/grand/conversations/${conversationId}/upload/`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${anna}`, 'content-type': 'multipart/form-data' },
+      body: 'x',
+    });
+    assert.equal(noBoundary.status, 400);
+
+    assert.equal((await storedFiles()).length, files);
+    assert.deepEqual(await stagedFiles(), []);
+    assert.equal(await messageCount(), messages);
+  });
+
+  test('a server receiving as many uploads as it may answers the next 503 server_busy with Retry-After, and takes it once one ends', async () => {
+    const busy = await createTestApp({ STAFF_CHAT_UPLOAD_DIR: dir, STAFF_CHAT_UPLOAD_CONCURRENCY_TOTAL: '1' });
+    try {
+      const { conversationId: chat } = await seedTwoHotels(busy);
+      const path = `${busy.config.apiBase}/staff_chat/grand/conversations/${chat}/upload/`;
+      const boundary = 'held-upload';
+      const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`);
+      const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+      // anna's upload sends its first part, then waits: it holds the server's one place while it does.
+      let reading!: () => void;
+      const beingRead = new Promise<void>((resolve) => (reading = resolve));
+      let finish!: () => void;
+      const finished = new Promise<void>((resolve) => (finish = resolve));
+      let step = 0;
+      const held = busy.app.request(path, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${busy.tokenFor('anna')}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        duplex: 'half',
+        body: new ReadableStream<Uint8Array>({
+          async pull(controller) {
+            step++;
+            if (step === 1) controller.enqueue(head);
+            else if (step === 2) {
+              reading();
+              await finished;
+              controller.enqueue(Buffer.concat([PNG, tail]));
+            } else controller.close();
+          },
+        }),
+      } as RequestInit);
+      await beingRead;
+
+      const form = new FormData();
+      form.append('files', new Blob([PNG]), 'b.png');
+      const refused = await busy.app.request(path, { method: 'POST', headers: { authorization: `Bearer ${busy.tokenFor('ben')}` }, body: form });
+      assert.equal(refused.status, 503);
+      assert.equal(refused.headers.get('retry-after'), '5');
+      assert.equal(((await refused.json()) as ErrorBody).error.code, 'server_busy');
+
+      finish();
+      assert.equal((await held).status, 201);
+      const later = await busy.app.request(path, { method: 'POST', headers: { authorization: `Bearer ${busy.tokenFor('ben')}` }, body: form });
+      assert.equal(later.status, 201);
+    } finally {
+      await busy.close();
+    }
+  });
+
   test('plain text is accepted and served as a text/plain download', async () => {
     const response = await upload(t.tokenFor('ben'), [file(Buffer.from('Shift notes\nRoom 4: late checkout\n'), 'notes.txt', 'text/plain')]);
     assert.equal(response.status, 201, JSON.stringify(response.json));
@@ -236,9 +355,23 @@ describe('upload and attachment files', () => {
 
   test('upload settings have defaults and are validated at start', () => {
     const base = { STAFF_CHAT_JWT_SECRET: TEST_SECRET };
-    assert.deepEqual(loadConfig(base).uploads, { dir: './data/uploads', maxBytes: 10 * 1024 * 1024, maxFiles: 5 });
+    assert.deepEqual(loadConfig(base).uploads, {
+      dir: './data/uploads',
+      maxBytes: 10 * 1024 * 1024,
+      maxFiles: 5,
+      concurrencyPerStaff: 5,
+      concurrencyTotal: 50,
+    });
+    const set = loadConfig({ ...base, STAFF_CHAT_UPLOAD_CONCURRENCY: '2', STAFF_CHAT_UPLOAD_CONCURRENCY_TOTAL: '200' }).uploads;
+    assert.deepEqual([set.concurrencyPerStaff, set.concurrencyTotal], [2, 200]);
     assert.throws(() => loadConfig({ ...base, STAFF_CHAT_UPLOAD_MAX_BYTES: '10MB' }), /STAFF_CHAT_UPLOAD_MAX_BYTES must be a whole number of bytes/);
     assert.throws(() => loadConfig({ ...base, STAFF_CHAT_UPLOAD_MAX_FILES: '0' }), /STAFF_CHAT_UPLOAD_MAX_FILES must be between 1 and 20/);
+    assert.throws(() => loadConfig({ ...base, STAFF_CHAT_UPLOAD_CONCURRENCY: '0' }), /STAFF_CHAT_UPLOAD_CONCURRENCY must be between 1 and 100/);
+    assert.throws(() => loadConfig({ ...base, STAFF_CHAT_UPLOAD_CONCURRENCY: 'three' }), /STAFF_CHAT_UPLOAD_CONCURRENCY must be a whole number of uploads/);
+    assert.throws(
+      () => loadConfig({ ...base, STAFF_CHAT_UPLOAD_CONCURRENCY_TOTAL: '20000' }),
+      /STAFF_CHAT_UPLOAD_CONCURRENCY_TOTAL must be between 1 and 10000/,
+    );
   });
 
   test('other JSON routes keep the global body limit', async () => {
