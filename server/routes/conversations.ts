@@ -44,7 +44,8 @@ export function conversationRoutes({ storage, notifier, auth }: RouteDeps) {
       });
       const conversation = await storage.getConversation(hotel, conversationId, sub);
       if (!conversation) throw new Error(`conversation ${conversationId} vanished right after it was stored`);
-      if (created) void notifier.conversationCreated(hotel, conversationId, sub);
+      // An empty 1:1 reaches the other person with its first message; a new group is news at once.
+      if (created && conversation.is_group) void notifier.conversationCreated(hotel, conversationId, sub);
       return c.json(withChannel(hotel, conversation), created ? 201 : 200);
     });
 }

@@ -76,9 +76,12 @@ type ParticipantRow = Awaited<ReturnType<ReturnType<typeof selectParticipants>['
 function prepareQueries(db: Kysely<Database>) {
   return {
     // Driven from the viewer's own participant rows, so the cost follows their conversations, not the hotel's.
+    // A 1:1 someone opened with the viewer but never wrote in is not in the viewer's list: it appears with
+    // its first message. Its creator sees it (they are about to write), and so does everyone in a group.
     conversationsOf: prepare(db, (db, p: { hotel: string; staffId: string }) =>
       selectConversations(db, p.hotel, p.staffId)
         .where('me.staff_id', '=', p.staffId)
+        .where((eb) => eb.or([eb('c.is_group', '=', 1), eb('lm.id', 'is not', null), eb('c.created_by', '=', p.staffId)]))
         .where('c.id', 'in', (eb) =>
           eb
             .selectFrom('conversation_participants as mine')

@@ -201,13 +201,20 @@ export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Pr
     // holding another schema with them (another app, a parallel test run) would fool it.
     ...(dialect === 'postgres' ? { migrationTableSchema: await currentSchema(db) } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  let { error, results } = await migrator.migrateToLatest();
+  // Kysely looks for its tables by reading the catalogue of every schema; one that another client drops
+  // at that moment (a parallel test run, another app) fails the look-up with 3F000. Ours was not it.
+  for (let attempt = 1; attempt < 5 && isSchemaDroppedMeanwhile(error); attempt++) ({ error, results } = await migrator.migrateToLatest());
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`storage migration ${failed} failed: ${String(error)}`, { cause: error });
   }
 }
 
+
+function isSchemaDroppedMeanwhile(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '3F000';
+}
 
 async function currentSchema(db: Kysely<unknown>): Promise<string> {
   const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);

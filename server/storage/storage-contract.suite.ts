@@ -123,7 +123,22 @@ export function describeStorageContract(name: string, makeStorage: StorageFactor
         ]);
         assert.equal(results[0]!.conversationId, results[1]!.conversationId);
         assert.deepEqual(results.map((result) => result.created).sort(), [false, true]);
+        await send(results[0]!.conversationId, ann.id, 'hello');
         assert.equal((await storage.listConversations(HOTEL, ann.id)).length, 1);
+        assert.equal((await storage.listConversations(HOTEL, bob.id)).length, 1);
+      });
+
+      it('lists an empty 1:1 for its creator only, until its first message; an empty group for everyone', async () => {
+        const direct = await directChat(ann.id, bob.id);
+        const ids = async (staffId: string) => (await storage.listConversations(HOTEL, staffId)).map((conversation) => conversation.id);
+        assert.deepEqual(await ids(ann.id), [direct]);
+        assert.deepEqual(await ids(bob.id), [], 'someone else opening a chat with you is not news until they write');
+        assert.ok(await storage.getConversation(HOTEL, direct, bob.id), 'the conversation itself is still theirs to open');
+        await send(direct, ann.id, 'Are you on shift tomorrow?');
+        assert.deepEqual(await ids(bob.id), [direct]);
+
+        const { conversationId: group } = await storage.createConversation(HOTEL, { createdBy: ann.id, participantIds: [bob.id, cyd.id], title: null });
+        assert.ok((await ids(cyd.id)).includes(group));
       });
 
       it('always creates groups and titled conversations', async () => {
@@ -166,7 +181,10 @@ export function describeStorageContract(name: string, makeStorage: StorageFactor
         assert.deepEqual(await order(ann.id), [withCyd, withBob]);
         await send(withBob, bob.id, 'hello');
         assert.deepEqual(await order(ann.id), [withBob, withCyd]);
-        assert.deepEqual(await order(cyd.id), [bobAndCyd, withCyd]);
+        assert.deepEqual(await order(cyd.id), [], 'no one has written to cyd yet');
+        await send(bobAndCyd, bob.id, 'hi cyd');
+        await send(withCyd, ann.id, 'hi cyd');
+        assert.deepEqual(await order(cyd.id), [withCyd, bobAndCyd]);
 
         // Two conversations touched at the same instant: the newer id comes first.
         const frozen = await makeStorage({ now: () => new Date('2026-05-05T05:05:05.005Z') });
