@@ -151,8 +151,26 @@ export function createLifecycle(
   function startPolling(): void {
     if (pollTimer !== null) return;
     // pusher-js has already tried for a while before it says unavailable: fetch now, then regularly.
+    poll();
+    pollTimer = setInterval(poll, pollIntervalMs);
+  }
+
+  function poll(): void {
     catchUpAll();
-    pollTimer = setInterval(catchUpAll, pollIntervalMs);
+    void reconfigureRealtime();
+  }
+
+  /**
+   * The server may have restarted with another key (its hub refuses the old one, and pusher-js never
+   * retries a refusal) or moved to another engine: its config says where the socket goes now.
+   */
+  async function reconfigureRealtime(): Promise<void> {
+    const gen = core.generation;
+    // Still restarting: the next poll asks again.
+    const config = await api.config().catch(() => null);
+    if (!config || gen !== core.generation) return;
+    core.$config.set(config);
+    link.current()?.reconfigure(config.pusher.key, config.pusher.options);
   }
 
   function stopPolling(): void {

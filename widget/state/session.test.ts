@@ -3,7 +3,7 @@ import { ApiError } from '../api/api-error.js';
 import { createChatSession, type ChatSession, type ChatSessionDeps } from './session.js';
 import { ERROR_NETWORK, ERROR_TOO_LONG } from './errors.js';
 import { conversation, message } from './fixtures.js';
-import { deferred, FakeApi, FakeRealtime, ME, MemoryStorage, until } from './session-fakes.js';
+import { CONFIG, deferred, FakeApi, FakeRealtime, ME, MemoryStorage, until } from './session-fakes.js';
 
 const CHANNEL_1 = 'private-hotel-grand.staff-chat.1';
 
@@ -350,6 +350,33 @@ describe('ChatSession catch-up', () => {
     const view = await until(session.conversationView(1), (v) => v.messages.length === 3);
     expect(view.messages.map((m) => m.id)).to.deep.equal([100, 101, 102]);
     expect(api.callsOf('messages')).to.have.length(3);
+  });
+
+  it('asks the server for its config when the socket is refused, and moves the connection to the new key', async () => {
+    const { session, api, realtime } = await started({ pollIntervalMs: 60_000 });
+    const restarted = { ...CONFIG, pusher: { ...CONFIG.pusher, key: 'key-after-restart' } };
+    api.configAnswer = restarted;
+    const asked = api.nextCall('config');
+    // How the pusher client reports a refusal (close 4001: a key the server no longer knows).
+    realtime.setState('unavailable');
+    await asked;
+    await until(session.$config, (config) => config === restarted);
+    expect(realtime.reconfigured).to.deep.equal([['key-after-restart', restarted.pusher.options]]);
+  });
+
+  it('asks again at each poll while the server is still restarting', async () => {
+    const { session, api, realtime } = await started({ pollIntervalMs: 5 });
+    api.startError = new ApiError(503, 'unavailable', 'Restarting');
+    realtime.setState('unavailable');
+    // The start's call, then two polls that failed.
+    await api.waitForCalls('config', 3);
+    expect(realtime.reconfigured).to.have.length(0);
+    const answer = { ...CONFIG };
+    api.configAnswer = answer;
+    api.startError = null;
+    await until(session.$config, (config) => config === answer);
+    expect(realtime.reconfigured).to.deep.equal([['key', CONFIG.pusher.options]]);
+    realtime.setState('connected');
   });
 
   it('polls while the realtime connection is unavailable', async () => {
