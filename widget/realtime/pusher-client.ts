@@ -34,7 +34,7 @@ export interface RealtimeConnection {
   onStateChange(listener: (state: ConnectionState) => void): () => void;
   /**
    * Takes the server's current options (`GET …/config`): with a new key or engine the socket moves
-   * there, keeping every channel; after a refusal it connects again. Otherwise nothing happens.
+   * there, keeping every channel; with the same, a socket that is not connected tries again at once.
    */
   reconfigure(key: string, options: PusherClientOptions): void;
   /** Lets go of the connection; the last holder's release disconnects it. */
@@ -106,7 +106,7 @@ export function getPusherClient(
     reconfigure(newKey, newOptions) {
       const { pusher } = client;
       const changed = newKey !== pusher.key || JSON.stringify(newOptions) !== JSON.stringify(client.options);
-      if (!changed && pusher.connection.state !== 'disconnected') return;
+      if (!changed && pusher.connection.state === 'connected') return;
       log('pusher reconnecting', newKey, newOptions.wsHost ?? newOptions.cluster);
       client.options = newOptions;
       // switchCluster is pusher-js's way to change the key without losing channels or bindings: it

@@ -353,22 +353,23 @@ describe('ChatSession catch-up', () => {
   });
 
   it('asks the server for its config when the socket is refused, and moves the connection to the new key', async () => {
-    const { session, api, realtime } = await started({ pollIntervalMs: 60_000 });
+    const { session, api, realtime } = await started({ retryDelay: () => 0 });
+    realtime.setState('connected');
     const restarted = { ...CONFIG, pusher: { ...CONFIG.pusher, key: 'key-after-restart' } };
     api.configAnswer = restarted;
-    const asked = api.nextCall('config');
     // How the pusher client reports a refusal (close 4001: a key the server no longer knows).
     realtime.setState('unavailable');
-    await asked;
     await until(session.$config, (config) => config === restarted);
     expect(realtime.reconfigured).to.deep.equal([['key-after-restart', restarted.pusher.options]]);
   });
 
-  it('asks again at each poll while the server is still restarting', async () => {
-    const { session, api, realtime } = await started({ pollIntervalMs: 5 });
+  it('asks again, backing off, while a server whose socket dropped is still restarting', async () => {
+    const delays: number[] = [];
+    const { session, api, realtime } = await started({ retryDelay: (failures) => (delays.push(failures), 1) });
+    realtime.setState('connected');
     api.startError = new ApiError(503, 'unavailable', 'Restarting');
-    realtime.setState('unavailable');
-    // The start's call, then two polls that failed.
+    realtime.setState('connecting');
+    // The start's call, then two probes that failed.
     await api.waitForCalls('config', 3);
     expect(realtime.reconfigured).to.have.length(0);
     const answer = { ...CONFIG };
@@ -376,7 +377,7 @@ describe('ChatSession catch-up', () => {
     api.startError = null;
     await until(session.$config, (config) => config === answer);
     expect(realtime.reconfigured).to.deep.equal([['key', CONFIG.pusher.options]]);
-    realtime.setState('connected');
+    expect(delays.slice(0, 3)).to.deep.equal([1, 2, 3]);
   });
 
   it('polls while the realtime connection is unavailable', async () => {
