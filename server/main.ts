@@ -15,10 +15,8 @@ try {
 }
 
 const server = await startServer(config);
-const engine = config.realtime.mode === 'embedded' ? 'embedded hub' : 'external Pusher engine';
-console.info(`Staff chat listening on ${server.url} (${engine}${config.demo ? ', demo mode' : ''})`);
-if (config.demo) console.info(`Open ${server.url}/ for the demo portal, ${server.url}/demo/side-by-side.html to watch messages travel.`);
-
+// Before the server says it listens: whoever waits for that line may stop it at once, and a SIGTERM
+// that comes before its handler ends the process without closing anything.
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     console.info(`${signal}: finishing requests in flight and closing…`);
@@ -31,3 +29,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     );
   });
 }
+
+const engine = config.realtime.mode === 'embedded' ? 'embedded hub' : 'external Pusher engine';
+console.info(`Staff chat listening on ${server.url} (${engine}${config.demo ? ', demo mode' : ''})`);
+if (config.demo) console.info(`Open ${server.url}/ for the demo portal, ${server.url}/demo/side-by-side.html to watch messages travel.`);
