@@ -1,6 +1,6 @@
 import type { StaffMember } from '../server/contract.js';
 
-/** The demo hotel: what `STAFF_CHAT_DEMO=1` seeds, and what the demo portal's staff switcher offers. */
+/** The demo hotel: what `npm start` seeds, and what the demo portal's staff switcher offers. */
 export const DEMO_HOTEL = 'seaview';
 export const DEMO_HOTEL_NAME = 'Seaview Hotel';
 

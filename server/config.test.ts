@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
-import { ConfigError, loadConfig, pusherClientOptions } from './config.js';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { ConfigError, DEMO_SECRET_FILE, loadConfig, pusherClientOptions, type LoadOptions } from './config.js';
 
 const SECRET = 'x'.repeat(32);
 
-function problemsOf(env: Record<string, string>): string[] {
+function problemsOf(env: Record<string, string>, options?: LoadOptions): string[] {
   try {
-    loadConfig(env);
+    loadConfig(env, options);
   } catch (error) {
     assert.ok(error instanceof ConfigError);
     return error.problems;
@@ -40,10 +43,58 @@ describe('loadConfig', () => {
   });
 
   test('generates a secret only for the demo start, which no setting can turn on', () => {
-    assert.ok(loadConfig({}, { demo: true }).jwtSecret.length >= 32);
+    assert.ok(loadConfig({ DATABASE_URL: 'file::memory:' }, { demo: true }).jwtSecret.length >= 32);
     assert.match(problemsOf({}).join('\n'), /STAFF_CHAT_JWT_SECRET is required/);
     assert.match(problemsOf({ STAFF_CHAT_DEMO: '1' }).join('\n'), /STAFF_CHAT_JWT_SECRET is required/);
     assert.equal(loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_DEMO: '1' }).demo, false);
+  });
+
+  test('derives the embedded hub credentials from the JWT secret: the same on every start, new with a new secret', () => {
+    const first = loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET }).realtime;
+    const again = loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET }).realtime;
+    const other = loadConfig({ STAFF_CHAT_JWT_SECRET: 'y'.repeat(32) }).realtime;
+    assert.deepEqual(again, first);
+    assert.ok(first.mode === 'embedded' && other.mode === 'embedded');
+    assert.match(first.appId, /^[1-9]\d{5}$/);
+    assert.match(first.secret, /^[0-9a-f]{64}$/);
+    assert.notEqual(other.key, first.key);
+    assert.notEqual(other.secret, first.secret);
+    assert.notEqual(other.appId, first.appId);
+    // Separate labels: the public key is no part of the hub secret.
+    assert.ok(!first.secret.includes(first.key));
+  });
+
+  describe('demo mode without STAFF_CHAT_JWT_SECRET', () => {
+    const root = mkdtempSync(join(tmpdir(), 'staff-chat-config-'));
+    after(() => rmSync(root, { recursive: true, force: true }));
+
+    test('keeps the generated secret in the data folder, readable by its owner only, and reads it back', () => {
+      const dataDir = join(root, 'given', 'data');
+      const first = loadConfig({}, { demo: true, dataDir });
+      const file = join(dataDir, DEMO_SECRET_FILE);
+      assert.equal(readFileSync(file, 'utf8').trim(), first.jwtSecret);
+      assert.equal(statSync(file).mode & 0o777, 0o600);
+      const restarted = loadConfig({}, { demo: true, dataDir });
+      assert.equal(restarted.jwtSecret, first.jwtSecret);
+      assert.deepEqual(restarted.realtime, first.realtime, 'the same hub key, so open tabs reconnect');
+      assert.notEqual(loadConfig({}, { demo: true, dataDir: join(root, 'elsewhere') }).jwtSecret, first.jwtSecret);
+    });
+
+    test('by default keeps it beside the SQLite database', () => {
+      const database = join(root, 'beside', 'chat.sqlite');
+      const config = loadConfig({ DATABASE_URL: `file:${database}` }, { demo: true });
+      assert.equal(readFileSync(join(root, 'beside', DEMO_SECRET_FILE), 'utf8').trim(), config.jwtSecret);
+    });
+
+    test('refuses a damaged secret file, and a data folder it cannot write to', () => {
+      const damaged = join(root, 'damaged');
+      loadConfig({}, { demo: true, dataDir: damaged });
+      writeFileSync(join(damaged, DEMO_SECRET_FILE), 'short\n');
+      assert.match(problemsOf({}, { demo: true, dataDir: damaged }).join('\n'), /does not hold a secret of at least 32 characters; delete it/);
+      const notAFolder = join(root, 'a-file');
+      writeFileSync(notAFolder, '');
+      assert.match(problemsOf({}, { demo: true, dataDir: notAFolder }).join('\n'), /could not keep its generated secret in .*a-file/);
+    });
   });
 
   test('lists every bad variable in one error', () => {

@@ -1,4 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { PusherClientOptions } from './contract.js';
 
@@ -6,7 +8,7 @@ import type { PusherClientOptions } from './contract.js';
 export type RealtimeConfig =
   | {
       mode: 'embedded';
-      /** Given by PUSHER_APP_ID/KEY/SECRET, or generated at start. */
+      /** Given by PUSHER_APP_ID/KEY/SECRET, or derived from the JWT secret (the same after every restart). */
       appId: string;
       key: string;
       secret: string;
@@ -65,6 +67,8 @@ export interface Config {
 
 export const DEFAULT_DATABASE_URL = 'file:./data/staff-chat.sqlite';
 export const DEFAULT_UPLOAD_DIR = './data/uploads';
+/** Where demo mode keeps the JWT secret it generated, in the data folder (see {@link loadConfig}). */
+export const DEMO_SECRET_FILE = 'demo-jwt-secret';
 
 const MIN_SECRET_LENGTH = 32;
 
@@ -191,6 +195,12 @@ export class ConfigError extends Error {
 export interface LoadOptions {
   /** The demo start: generates a JWT secret when none is set. Only `demo/main.ts` passes it. */
   demo?: boolean;
+  /**
+   * Where the demo keeps the JWT secret it generates (file {@link DEMO_SECRET_FILE}, mode 0600), so its
+   * tokens and the hub key derived from it survive a restart. Default: the SQLite database's folder, or
+   * `./data` with PostgreSQL; an in-memory database keeps it in memory only.
+   */
+  dataDir?: string;
 }
 
 /**
@@ -209,20 +219,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
   const problems: string[] = [];
 
   const demo = options.demo ?? false;
+  const databaseUrl = values.DATABASE_URL ?? DEFAULT_DATABASE_URL;
   let jwtSecret = values.STAFF_CHAT_JWT_SECRET;
   if (!jwtSecret) {
-    if (demo) jwtSecret = randomBytes(32).toString('base64url');
+    if (demo) jwtSecret = keptDemoSecret(options.dataDir ?? dataDirOf(databaseUrl), problems);
     else problems.push('STAFF_CHAT_JWT_SECRET is required (the HS256 secret shared with the host portal).');
   }
 
-  const realtime = realtimeFrom(values, problems);
+  const realtime = realtimeFrom(values, jwtSecret, problems);
   const allowedOrigins = originsFrom(values.STAFF_CHAT_ALLOWED_ORIGINS, problems);
 
   if (problems.length > 0 || !jwtSecret || !realtime) throw new ConfigError(problems);
 
   return {
     port: values.PORT ?? 3000,
-    databaseUrl: values.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+    databaseUrl,
     jwtSecret,
     demo,
     realtime,
@@ -255,7 +266,60 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
   };
 }
 
-function realtimeFrom(values: Env, problems: string[]): RealtimeConfig | undefined {
+/** The folder the SQLite database lives in, `./data` for PostgreSQL, none for an in-memory database. */
+function dataDirOf(databaseUrl: string): string | undefined {
+  if (!databaseUrl.startsWith('file:')) return dirname(DEFAULT_DATABASE_URL.slice('file:'.length));
+  const path = databaseUrl.slice('file:'.length);
+  return path === ':memory:' ? undefined : dirname(path);
+}
+
+/**
+ * Demo mode's generated JWT secret, kept in `dataDir` so that a restart neither signs everyone out nor
+ * changes the hub key derived from it. Created exclusively (`wx`): of two processes starting at once,
+ * the second reads what the first wrote.
+ */
+function keptDemoSecret(dataDir: string | undefined, problems: string[]): string | undefined {
+  const generated = randomBytes(32).toString('base64url');
+  if (dataDir === undefined) return generated;
+  const path = join(dataDir, DEMO_SECRET_FILE);
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    const kept = createOrRead(path, generated);
+    if (kept.length >= MIN_SECRET_LENGTH) return kept;
+    problems.push(`${path} does not hold a secret of at least ${MIN_SECRET_LENGTH} characters; delete it and demo mode generates a new one.`);
+  } catch (error) {
+    problems.push(`The demo could not keep its generated secret in ${path} (${(error as Error).message}); set STAFF_CHAT_JWT_SECRET or make the folder writable.`);
+  }
+  return undefined;
+}
+
+/** Writes `content` to a new file at `path`, readable by its owner only, or reads the file already there. */
+function createOrRead(path: string, content: string): string {
+  try {
+    writeFileSync(path, `${content}\n`, { mode: 0o600, flag: 'wx' });
+    return content;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return readFileSync(path, 'utf8').trim();
+  }
+}
+
+/**
+ * The embedded hub's credentials when no PUSHER_* are set: derived from the JWT secret, so they are the
+ * same after every restart and open tabs reconnect with the key they already have. One HMAC-SHA256 per
+ * value under its own label: the key is sent to every browser, and an HMAC output tells nothing about
+ * the secret it was made with.
+ */
+function derivedHubCredentials(jwtSecret: string): { appId: string; key: string; secret: string } {
+  const derive = (label: string) => createHmac('sha256', jwtSecret).update(`staff-chat embedded hub ${label}`).digest();
+  return {
+    appId: String(100_000 + (derive('app id').readUInt32BE() % 900_000)),
+    key: derive('key').toString('hex').slice(0, 20),
+    secret: derive('secret').toString('hex'),
+  };
+}
+
+function realtimeFrom(values: Env, jwtSecret: string | undefined, problems: string[]): RealtimeConfig | undefined {
   const credentials = [values.PUSHER_APP_ID, values.PUSHER_KEY, values.PUSHER_SECRET];
   const given = credentials.filter((value) => value !== undefined).length;
   if (given !== 0 && given !== 3) {
@@ -270,13 +334,10 @@ function realtimeFrom(values: Env, problems: string[]): RealtimeConfig | undefin
   const [appId, key, secret] = credentials;
   if (!cluster && !host) {
     if (values.PUSHER_PORT !== undefined) problems.push('PUSHER_PORT needs PUSHER_HOST.');
-    return {
-      mode: 'embedded',
-      appId: appId ?? String(100_000 + (randomBytes(4).readUInt32BE() % 900_000)),
-      key: key ?? randomBytes(10).toString('hex'),
-      secret: secret ?? randomBytes(20).toString('hex'),
-      webhooks: webhooksFrom(values.STAFF_CHAT_HUB_WEBHOOK_URLS, problems),
-    };
+    const webhooks = webhooksFrom(values.STAFF_CHAT_HUB_WEBHOOK_URLS, problems);
+    // Without a JWT secret there is a problem reported already, and nothing to derive from.
+    const hub = appId && key && secret ? { appId, key, secret } : jwtSecret && derivedHubCredentials(jwtSecret);
+    return hub ? { mode: 'embedded', ...hub, webhooks } : undefined;
   }
   if (values.STAFF_CHAT_HUB_WEBHOOK_URLS !== undefined) {
     problems.push('STAFF_CHAT_HUB_WEBHOOK_URLS is for the embedded hub; set the webhooks of hosted Pusher or a self-hosted engine in its own configuration.');

@@ -22,10 +22,8 @@ export async function runServerProcess({ demo, extension }: RunOptions): Promise
     console.error(error.message);
     process.exit(1);
   }
-  const engine = config.realtime.mode === 'embedded' ? 'embedded hub' : 'external Pusher engine';
-  console.info(`Staff chat listening on ${server.url} (${engine}${demo ? ', demo mode' : ''})`);
-  if (demo) console.info(`Open ${server.url}/ for the demo portal, ${server.url}/demo/side-by-side.html to watch messages travel.`);
-
+  // Before the server says it listens: whoever waits for that line may stop it at once, and a SIGTERM
+  // that comes before its handler ends the process without closing anything.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       console.info(`${signal}: finishing requests in flight and closing…`);
@@ -38,6 +36,10 @@ export async function runServerProcess({ demo, extension }: RunOptions): Promise
       );
     });
   }
+
+  const engine = config.realtime.mode === 'embedded' ? 'embedded hub' : 'external Pusher engine';
+  console.info(`Staff chat listening on ${server.url} (${engine}${demo ? ', demo mode' : ''})`);
+  if (demo) console.info(`Open ${server.url}/ for the demo portal, ${server.url}/demo/side-by-side.html to watch messages travel.`);
 }
 
 function configOrExit(demo: boolean): Config {

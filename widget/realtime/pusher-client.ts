@@ -32,6 +32,11 @@ export interface RealtimeConnection {
   state(): ConnectionState;
   /** Calls `listener` on every state change; returns the unsubscribe function. */
   onStateChange(listener: (state: ConnectionState) => void): () => void;
+  /**
+   * Takes the server's current options (`GET …/config`): with a new key or engine the socket moves
+   * there, keeping every channel; with the same, a socket that is not connected tries again at once.
+   */
+  reconfigure(key: string, options: PusherClientOptions): void;
   /** Lets go of the connection; the last holder's release disconnects it. */
   release(): void;
 }
@@ -45,6 +50,7 @@ interface Holder {
 
 interface SharedClient {
   pusher: PusherInstance;
+  options: PusherClientOptions;
   registry: ChannelRegistry;
   bus: EventBus;
   holders: Set<Holder>;
@@ -87,7 +93,7 @@ export function getPusherClient(
     acquire: (channelName, onSubscribed, onError) => client.registry.acquire(channelName, onSubscribed, onError),
     trigger: (channelName, eventName, data) => client.registry.trigger(channelName, eventName, data),
     socketId: () => (client.holders.size === 1 ? client.pusher.connection.socket_id || undefined : undefined),
-    state: () => toConnectionState(client.pusher.connection.state),
+    state: () => (released ? 'disconnected' : toConnectionState(client.pusher.connection.state)),
     onStateChange(listener) {
       const bound = (change: { current: string }): void => listener(toConnectionState(change.current));
       stateListeners.add(bound);
@@ -96,6 +102,18 @@ export function getPusherClient(
         stateListeners.delete(bound);
         client.pusher.connection.unbind('state_change', bound);
       };
+    },
+    reconfigure(newKey, newOptions) {
+      const { pusher } = client;
+      const changed = newKey !== pusher.key || JSON.stringify(newOptions) !== JSON.stringify(client.options);
+      if (!changed && pusher.connection.state === 'connected') return;
+      log('pusher reconnecting', newKey, newOptions.wsHost ?? newOptions.cluster);
+      client.options = newOptions;
+      // switchCluster is pusher-js's way to change the key without losing channels or bindings: it
+      // rebuilds the connection from `options`, and once connected subscribes every channel again,
+      // which is each holder's cue to catch up. The client stays filed under its first key.
+      pusher.options = { ...newOptions, channelAuthorization: pusher.options.channelAuthorization };
+      pusher.switchCluster({ appKey: newKey, cluster: newOptions.cluster });
     },
     release() {
       if (released) return;
@@ -128,7 +146,7 @@ function createShared(key: string, options: PusherClientOptions, log: (...args: 
   const pusher = new PusherClass(key, { ...options, channelAuthorization: { customHandler } });
   const bus = new EventBus();
   log('pusher connecting', key, options.wsHost ?? options.cluster);
-  return { pusher, registry: new ChannelRegistry(pusher, bus, log), bus, holders };
+  return { pusher, options, registry: new ChannelRegistry(pusher, bus, log), bus, holders };
 }
 
 function loadPusher(): PusherConstructor {
@@ -149,8 +167,12 @@ function toConnectionState(state: string): ConnectionState {
     case 'connected':
     case 'unavailable':
     case 'failed':
-    case 'disconnected':
       return state;
+    case 'disconnected':
+      // pusher-js disconnects by itself only when the server refuses the socket (close 4001-4099,
+      // e.g. a key it no longer knows), and never tries again; we disconnect only after the last
+      // holder let go. To a holder it is an outage, which the session answers (see reconfigure).
+      return 'unavailable';
     default:
       return 'connecting';
   }

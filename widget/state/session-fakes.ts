@@ -7,6 +7,7 @@ import type {
   Me,
   Message,
   MessagePage,
+  PusherClientOptions,
   SendMessageBody,
   StaffList,
 } from '../../server/contract.js';
@@ -105,10 +106,13 @@ export class FakeApi extends ApiClient {
     for (const waiter of due) waiter.resolve(call);
   }
 
+  /** What config() answers: a test changes it to play a server restarted with other settings. */
+  configAnswer: ChatConfig = CONFIG;
+
   override async config(): Promise<ChatConfig> {
     this.record('config', []);
     if (this.startError) throw this.startError;
-    return CONFIG;
+    return this.configAnswer;
   }
 
   override async me(): Promise<Me> {
@@ -187,6 +191,8 @@ export class FakeRealtime implements RealtimeConnection {
   readonly held = new Map<string, Set<(members?: unknown) => void>>();
   /** Client events sent: [channel, event, data]. */
   readonly triggered: Array<[string, string, unknown]> = [];
+  /** The options each reconfigure() was given: [key, options]. */
+  readonly reconfigured: Array<[string, PusherClientOptions]> = [];
   released = false;
   private current: ConnectionState = 'connecting';
   private listeners = new Set<(state: ConnectionState) => void>();
@@ -243,6 +249,10 @@ export class FakeRealtime implements RealtimeConnection {
   onStateChange(listener: (state: ConnectionState) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  reconfigure(key: string, options: PusherClientOptions): void {
+    this.reconfigured.push([key, options]);
   }
 
   release(): void {

@@ -34,6 +34,9 @@ export function createLifecycle(
   let restartTimer: ReturnType<typeof setTimeout> | null = null;
   let startFailures = 0;
   let pollTimer: ReturnType<typeof setInterval> | null = null;
+  let probeTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Probes of the server since the socket was last connected: the backoff between them grows. */
+  let probes = 0;
 
   async function start(): Promise<void> {
     if (starting) return starting;
@@ -94,7 +97,9 @@ export function createLifecycle(
     starting = null;
     core.live = false;
     if (restartTimer !== null) clearTimeout(restartTimer);
-    restartTimer = null;
+    if (probeTimer !== null) clearTimeout(probeTimer);
+    restartTimer = probeTimer = null;
+    probes = 0;
     features.current()?.sending.stop();
     list.release();
     for (const cleanup of core.cleanups) cleanup();
@@ -123,9 +128,12 @@ export function createLifecycle(
   }
 
   function onConnectionState(state: ConnectionState): void {
+    const dropped = state === 'connecting' && core.$connection.get() === 'connected';
     core.$connection.set(state);
+    if (dropped || state === 'unavailable') probeServer();
     if (isOffline(state)) startPolling();
     else if (state === 'connected') {
+      probes = 0;
       stopPolling();
       // The network is back: what waits for a backoff timer goes now. Catch-up follows each
       // channel's subscription_succeeded.
@@ -161,6 +169,26 @@ export function createLifecycle(
   function stopPolling(): void {
     if (pollTimer !== null) clearInterval(pollTimer);
     pollTimer = null;
+  }
+
+  /**
+   * The socket dropped or was refused. pusher-js tries a dropped socket again only every 15 to 60 s,
+   * and a refused one (a key the restarted server no longer knows) never: ask the server, backing off,
+   * until it answers, then point the socket at what its config says (a new key or engine), or connect
+   * again at once.
+   */
+  function probeServer(): void {
+    if (probeTimer !== null) return;
+    const gen = core.generation;
+    probeTimer = setTimeout(async () => {
+      const config = await api.config().catch(() => null);
+      if (gen !== core.generation) return;
+      probeTimer = null;
+      if (core.$connection.get() === 'connected') return;
+      if (!config) return probeServer();
+      core.$config.set(config);
+      link.current()?.reconfigure(config.pusher.key, config.pusher.options);
+    }, retryDelay(++probes));
   }
 
   return { start, stop };

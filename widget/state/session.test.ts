@@ -3,7 +3,7 @@ import { ApiError } from '../api/api-error.js';
 import { createChatSession, type ChatSession, type ChatSessionDeps } from './session.js';
 import { ERROR_NETWORK, ERROR_TOO_LONG } from './errors.js';
 import { conversation, message } from './fixtures.js';
-import { deferred, FakeApi, FakeRealtime, ME, MemoryStorage, until } from './session-fakes.js';
+import { CONFIG, deferred, FakeApi, FakeRealtime, ME, MemoryStorage, until } from './session-fakes.js';
 
 const CHANNEL_1 = 'private-hotel-grand.staff-chat.1';
 
@@ -350,6 +350,34 @@ describe('ChatSession catch-up', () => {
     const view = await until(session.conversationView(1), (v) => v.messages.length === 3);
     expect(view.messages.map((m) => m.id)).to.deep.equal([100, 101, 102]);
     expect(api.callsOf('messages')).to.have.length(3);
+  });
+
+  it('asks the server for its config when the socket is refused, and moves the connection to the new key', async () => {
+    const { session, api, realtime } = await started({ retryDelay: () => 0 });
+    realtime.setState('connected');
+    const restarted = { ...CONFIG, pusher: { ...CONFIG.pusher, key: 'key-after-restart' } };
+    api.configAnswer = restarted;
+    // How the pusher client reports a refusal (close 4001: a key the server no longer knows).
+    realtime.setState('unavailable');
+    await until(session.$config, (config) => config === restarted);
+    expect(realtime.reconfigured).to.deep.equal([['key-after-restart', restarted.pusher.options]]);
+  });
+
+  it('asks again, backing off, while a server whose socket dropped is still restarting', async () => {
+    const delays: number[] = [];
+    const { session, api, realtime } = await started({ retryDelay: (failures) => (delays.push(failures), 1) });
+    realtime.setState('connected');
+    api.startError = new ApiError(503, 'unavailable', 'Restarting');
+    realtime.setState('connecting');
+    // The start's call, then two probes that failed.
+    await api.waitForCalls('config', 3);
+    expect(realtime.reconfigured).to.have.length(0);
+    const answer = { ...CONFIG };
+    api.configAnswer = answer;
+    api.startError = null;
+    await until(session.$config, (config) => config === answer);
+    expect(realtime.reconfigured).to.deep.equal([['key', CONFIG.pusher.options]]);
+    expect(delays.slice(0, 3)).to.deep.equal([1, 2, 3]);
   });
 
   it('polls while the realtime connection is unavailable', async () => {
