@@ -1,0 +1,81 @@
+/**
+ * A small REST client on `node:http`, because the attacks need what `fetch` hides: the local address a
+ * request leaves from (attackers and colleagues come from different loopback addresses, so per-address
+ * limits can tell them apart), the connection a kept-alive request reuses, and a body that is streamed.
+ */
+import { Agent, request, type IncomingHttpHeaders } from 'node:http';
+
+export interface HttpResponse<T = unknown> {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: T;
+  /** The server said `Connection: close`: it ends the connection after this response. */
+  closed: boolean;
+}
+
+export interface HttpOptions {
+  method: string;
+  /** Absolute URL. */
+  url: string;
+  token?: string;
+  /** Sent as JSON, unless a Buffer (sent as is, with the given content-type header). */
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Local address to connect from, e.g. 127.0.0.2. */
+  localAddress?: string;
+  agent?: Agent;
+  /** Aborts the request after this long (the promise rejects). */
+  timeoutMs?: number;
+}
+
+/** One request; resolves with the status, headers and parsed JSON (or text) body. */
+export function httpRequest<T = unknown>(options: HttpOptions): Promise<HttpResponse<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let payload: Buffer | undefined;
+  if (Buffer.isBuffer(options.body)) payload = options.body;
+  else if (options.body !== undefined) {
+    payload = Buffer.from(JSON.stringify(options.body));
+    headers['content-type'] = 'application/json';
+  }
+  if (payload) headers['content-length'] = String(payload.length);
+
+  return new Promise((resolve, reject) => {
+    const req = request(
+      options.url,
+      {
+        method: options.method,
+        headers,
+        ...(options.agent && { agent: options.agent }),
+        ...(options.localAddress && { localAddress: options.localAddress }),
+        ...(options.timeoutMs && { signal: AbortSignal.timeout(options.timeoutMs) }),
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let body: unknown = text;
+          if (/json/.test(res.headers['content-type'] ?? '')) {
+            try {
+              body = JSON.parse(text);
+            } catch {
+              body = text;
+            }
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: body as T, closed: res.headers.connection === 'close' });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+/** Latency of a promise, in milliseconds. */
+export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await work();
+  return { ms: performance.now() - started, value };
+}
