@@ -9,13 +9,13 @@ import {
   RSS_GROWTH_MAX_MB,
   RSS_MAX_MB,
 } from './bounds.js';
-import { startColleagueProbe, type ProbeReport, type ProbeSample } from './colleague-probe.js';
+import { forkColleagues, startColleagueProbe, type ProbeReport, type ProbeSample } from './colleague-probe.js';
 import { startHostileServer, type HostileServer } from './hostile-server.js';
 
 /** The colleagues work this long before the attack starts, for the "before" level of memory and latency. */
-const BASELINE_MS = 1000;
+const BASELINE_MS = 700;
 /** …and this long after it ended: a backlog the attack left (queued frames, a busy database) hurts them then. */
-const TAIL_MS = 1500;
+const TAIL_MS = 1000;
 
 /** What an attack reports back. */
 export interface AttackResult {
@@ -56,10 +56,17 @@ export interface AttackSpec {
 
 /** Starts a server, runs `spec` against it with the colleagues working, stops it, and judges. */
 export async function runAttack(spec: AttackSpec): Promise<AttackVerdict> {
-  const server = await startHostileServer(spec.env);
+  const colleagues = forkColleagues();
+  let server: HostileServer;
+  try {
+    server = await startHostileServer(spec.env);
+  } catch (error) {
+    colleagues.child.kill();
+    throw error;
+  }
   try {
     await spec.prepare?.(server);
-    const probe = await startColleagueProbe(server, { newSockets: spec.colleaguesOpenSockets ?? true });
+    const probe = await startColleagueProbe(server, colleagues, { newSockets: spec.colleaguesOpenSockets ?? true });
     await delay(BASELINE_MS);
     await probe.phase('attack');
     let result: AttackResult;
@@ -72,6 +79,7 @@ export async function runAttack(spec: AttackSpec): Promise<AttackVerdict> {
     const report = await probe.stop();
     return judge(spec.name, result, report, probe.abort.aborted ? String(probe.abort.reason) : undefined);
   } finally {
+    colleagues.child.kill();
     await server.stop();
   }
 }

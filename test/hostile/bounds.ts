@@ -20,10 +20,6 @@ export const RSS_MAX_MB = 400;
  */
 export const RSS_ABORT_MB = 2500;
 
-/** The embedded hub's caps as the connection attack configures them for its server. */
-export const HUB_MAX_CONNECTIONS_PER_IP = 200;
-export const HUB_MAX_CONNECTIONS = 1000;
-
 /**
  * How soon the server must cut a connection that trickles its headers, or its body, one byte a second.
  * Node's defaults are 60 s (headers) and 300 s (whole request), checked every 30 s.
@@ -53,18 +49,19 @@ export function hostileSize(env: NodeJS.ProcessEnv = process.env): HostileSize {
 export const SIZES = {
   short: {
     subscribeFlood: { listeners: 100, cycles: 2000, seconds: 4 },
-    connectionFlood: { sockets: 1500, addresses: 15, seconds: 3 },
-    slowReaders: { readers: 40, senders: 10, seconds: 4 },
-    uploadFlood: { uploads: 10, files: 5, fileMb: 10, seconds: 15 },
+    /** The hub's caps are set for the attack's server (STAFF_CHAT_HUB_MAX_CONNECTIONS_PER_IP, …_MAX_CONNECTIONS). */
+    connectionFlood: { sockets: 600, addresses: 6, perAddressCap: 100, totalCap: 400, seconds: 2 },
+    slowReaders: { readers: 40, senders: 20, seconds: 5 },
+    uploadFlood: { uploads: 10, files: 5, fileMb: 10, seconds: 10 },
     slowloris: { headerConnections: 150, bodyConnections: 150 },
     sendFlood: { concurrency: 16, seconds: 3 },
     oversizedBody: { concurrency: 8, bodyMb: 5, seconds: 2 },
   },
   full: {
     subscribeFlood: { listeners: 200, cycles: 5000, seconds: 8 },
-    connectionFlood: { sockets: 3000, addresses: 30, seconds: 10 },
-    slowReaders: { readers: 200, senders: 20, seconds: 10 },
-    uploadFlood: { uploads: 30, files: 5, fileMb: 10, seconds: 60 },
+    connectionFlood: { sockets: 3000, addresses: 30, perAddressCap: 200, totalCap: 1000, seconds: 10 },
+    slowReaders: { readers: 200, senders: 30, seconds: 10 },
+    uploadFlood: { uploads: 30, files: 5, fileMb: 10, seconds: 40 },
     slowloris: { headerConnections: 1000, bodyConnections: 1000 },
     sendFlood: { concurrency: 32, seconds: 10 },
     oversizedBody: { concurrency: 32, bodyMb: 10, seconds: 5 },

@@ -45,6 +45,7 @@ export interface ProbeReport {
 }
 
 export type ProbeEvent =
+  | { type: 'loaded' }
   | { type: 'ready' }
   | { type: 'phase-started'; name: string }
   | { type: 'rss-abort'; mb: number }
@@ -62,11 +63,37 @@ export interface ColleagueProbe {
   stop(): Promise<ProbeReport>;
 }
 
+/** The colleague process, started ahead (it takes a second to load) while the server starts. */
+export interface ColleagueProcess {
+  readonly child: ChildProcess;
+  readonly loaded: Promise<void>;
+}
+
+/** Forks the colleague process; {@link startColleagueProbe} gives it its work once the server runs. */
+export function forkColleagues(): ColleagueProcess {
+  const child = fork(colleagueProcess, [], { execArgv: ['--import', 'tsx', '--no-deprecation'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const loaded = new Promise<void>((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`colleague process exited with ${code} while loading`));
+    child.once('exit', onExit);
+    child.once('message', () => {
+      child.off('exit', onExit);
+      resolve();
+    });
+  });
+  // The caller may give up on the server before awaiting this.
+  loaded.catch(() => {});
+  return { child, loaded };
+}
+
 /**
  * Enrols four senders and a receiver, creates their group conversation through the API, and starts
  * the colleagues (in the `baseline` phase).
  */
-export async function startColleagueProbe(server: HostileServer, options: { newSockets?: boolean } = {}): Promise<ColleagueProbe> {
+export async function startColleagueProbe(
+  server: HostileServer,
+  colleagues: ColleagueProcess,
+  options: { newSockets?: boolean } = {},
+): Promise<ColleagueProbe> {
   const senders = ['colleague-1', 'colleague-2', 'colleague-3', 'colleague-4'];
   const tokens = await server.enrol([...senders, 'colleague-receiver']);
   const conversation = await server.conversation(tokens.get('colleague-1')!, [...senders.slice(1), 'colleague-receiver'], 'Front desk');
@@ -85,7 +112,8 @@ export async function startColleagueProbe(server: HostileServer, options: { newS
     rssAbortMb: RSS_ABORT_MB,
   };
 
-  const child: ChildProcess = fork(colleagueProcess, [], { execArgv: ['--import', 'tsx', '--no-deprecation'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  await colleagues.loaded;
+  const { child } = colleagues;
   const controller = new AbortController();
   const events = new EventTarget();
   let failure: string | undefined;

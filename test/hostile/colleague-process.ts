@@ -150,3 +150,4 @@ process.once('message', (command: ProbeCommand) => {
     process.exit(1);
   });
 });
+send({ type: 'loaded' });

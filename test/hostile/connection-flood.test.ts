@@ -8,12 +8,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type WebSocket from 'ws';
 import { delay, histogram, runAttack, type AttackResult } from './attack-run.js';
-import { HUB_MAX_CONNECTIONS, HUB_MAX_CONNECTIONS_PER_IP, size } from './bounds.js';
+import { size } from './bounds.js';
 import { ATTACKER_ADDRESS, type HostileServer } from './hostile-server.js';
 import { inBatches, openHubSocket } from './hub-socket.js';
 import { openFilesLimit } from './server-memory.js';
 
-const { sockets: SOCKETS, addresses: ADDRESSES, seconds: SECONDS } = size.connectionFlood;
+const { sockets: SOCKETS, addresses: ADDRESSES, seconds: SECONDS, perAddressCap: HUB_MAX_CONNECTIONS_PER_IP, totalCap: HUB_MAX_CONNECTIONS } = size.connectionFlood;
 const OPENING_CONCURRENCY = 100;
 /** Room for the server's and the test's own descriptors besides the attack's sockets. */
 const SPARE_DESCRIPTORS = 500;
