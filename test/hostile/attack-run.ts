@@ -9,7 +9,7 @@ import {
   RSS_GROWTH_MAX_MB,
   RSS_MAX_MB,
 } from './bounds.js';
-import { forkColleagues, startColleagueProbe, type ProbeReport, type ProbeSample } from './colleague-probe.js';
+import { forkColleagues, startColleagueProbe, type ColleagueProcess, type ProbeReport, type ProbeSample } from './colleague-probe.js';
 import { startHostileServer, type HostileServer } from './hostile-server.js';
 
 /** The colleagues work this long before the attack starts, for the "before" level of memory and latency. */
@@ -39,8 +39,11 @@ export interface AttackContext {
 }
 
 export interface AttackSpec {
+  /** The test's name. */
+  title: string;
+  /** The attack's name in its line. */
   name: string;
-  /** Settings for the server's child process on top of the suite's. */
+  /** Settings for the server's child process on top of the suite's (a shared server gets every attack's). */
   env?: Record<string, string>;
   /**
    * Whether colleagues also open new sockets during the attack (default true). Off where the attack
@@ -54,12 +57,21 @@ export interface AttackSpec {
   cleanup?(): Promise<void> | void;
 }
 
-/** Starts a server, runs `spec` against it with the colleagues working, stops it, and judges. */
-export async function runAttack(spec: AttackSpec): Promise<AttackVerdict> {
-  const colleagues = forkColleagues();
+/** A server and colleague process that several attacks use in turn (the short suite), each in a hotel of its own. */
+export interface SharedRig {
+  server: HostileServer;
+  colleagues: ColleagueProcess;
+}
+
+/**
+ * Runs `spec` while the colleagues work, and judges it. With `shared`, the attack runs in a new hotel on
+ * that server; without, it gets a server of its own, started with its settings and stopped after.
+ */
+export async function runAttack(spec: AttackSpec, shared?: SharedRig & { hotel: string }): Promise<AttackVerdict> {
+  const colleagues = shared?.colleagues ?? forkColleagues();
   let server: HostileServer;
   try {
-    server = await startHostileServer(spec.env);
+    server = shared ? shared.server.inHotel(shared.hotel) : await startHostileServer(spec.env);
   } catch (error) {
     colleagues.child.kill();
     throw error;
@@ -79,8 +91,10 @@ export async function runAttack(spec: AttackSpec): Promise<AttackVerdict> {
     const report = await probe.stop();
     return judge(spec.name, result, report, probe.abort.aborted ? String(probe.abort.reason) : undefined);
   } finally {
-    colleagues.child.kill();
-    await server.stop();
+    if (!shared) {
+      colleagues.child.kill();
+      await server.stop();
+    }
   }
 }
 

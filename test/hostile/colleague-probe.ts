@@ -7,7 +7,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ChatConfig } from '../../server/contract.js';
 import { COLLEAGUE_GIVE_UP_MS, RSS_ABORT_MB } from './bounds.js';
-import { HOTEL, type HostileServer } from './hostile-server.js';
+import type { HostileServer } from './hostile-server.js';
 
 /** What the colleague process needs to know. */
 export interface ProbeSetup {
@@ -63,13 +63,16 @@ export interface ColleagueProbe {
   stop(): Promise<ProbeReport>;
 }
 
-/** The colleague process, started ahead (it takes a second to load) while the server starts. */
+/** The colleague process, started ahead (it takes a second to load), e.g. while the server starts. */
 export interface ColleagueProcess {
   readonly child: ChildProcess;
   readonly loaded: Promise<void>;
 }
 
-/** Forks the colleague process; {@link startColleagueProbe} gives it its work once the server runs. */
+/**
+ * Forks the colleague process; {@link startColleagueProbe} gives it its work once the server runs, and
+ * it serves one attack after another. It ends when this process does (or on `child.kill()`).
+ */
 export function forkColleagues(): ColleagueProcess {
   const child = fork(colleagueProcess, [], { execArgv: ['--import', 'tsx', '--no-deprecation'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const loaded = new Promise<void>((resolve, reject) => {
@@ -99,7 +102,7 @@ export async function startColleagueProbe(
   const conversation = await server.conversation(tokens.get('colleague-1')!, [...senders.slice(1), 'colleague-receiver'], 'Front desk');
   const setup: ProbeSetup = {
     api: server.api,
-    hotel: HOTEL,
+    hotel: server.hotel,
     config: server.config,
     serverPid: server.pid,
     conversationId: conversation.id,
@@ -117,11 +120,12 @@ export async function startColleagueProbe(
   const controller = new AbortController();
   const events = new EventTarget();
   let failure: string | undefined;
-  child.on('message', (event: ProbeEvent) => {
+  const onEvent = (event: ProbeEvent) => {
     if (event.type === 'rss-abort') controller.abort(new Error(`server RSS reached ${event.mb.toFixed(0)} MB; attack stopped`));
     if (event.type === 'failed') failure = event.error;
     events.dispatchEvent(Object.assign(new Event(event.type), { event }));
-  });
+  };
+  child.on('message', onEvent);
   const next = <T extends ProbeEvent['type']>(type: T) =>
     new Promise<Extract<ProbeEvent, { type: T }>>((resolve, reject) => {
       const onExit = (code: number | null) => reject(new Error(`colleague process exited with ${code}${failure ? `: ${failure}` : ''}`));
@@ -151,6 +155,7 @@ export async function startColleagueProbe(
       const report = next('report');
       child.send({ type: 'stop' } satisfies ProbeCommand);
       const { samples, rss } = await report;
+      child.off('message', onEvent);
       return { samples, rss };
     },
   };

@@ -3,7 +3,7 @@
  * slow them down and be blamed on the server: staff who list their conversations, send messages that
  * another colleague receives over an unmodified pusher-js socket, and now and then open a new socket
  * (a colleague opening the portal). It also samples the server's resident memory. Driven by
- * {@link ColleagueProbe} over IPC; see colleague-probe.ts for the messages.
+ * {@link ColleagueProbe} over IPC, one run per attack; see colleague-probe.ts for the messages.
  */
 import type Pusher from 'pusher-js';
 import type { Channel } from 'pusher-js';
@@ -110,7 +110,7 @@ async function main(setup: ProbeSetup): Promise<void> {
     void oneCycle(cycle++).finally(() => (inFlight -= 1));
   }, setup.intervalMs);
 
-  process.on('message', (command: ProbeCommand) => {
+  const onCommand = (command: ProbeCommand) => {
     if (command.type === 'phase') {
       phase = command.name;
       sampleRss();
@@ -123,10 +123,12 @@ async function main(setup: ProbeSetup): Promise<void> {
         clearInterval(finished);
         clearInterval(rssTimer);
         receiver.disconnect();
-        process.send?.({ type: 'report', samples, rss } satisfies ProbeEvent, () => process.exit(0));
+        process.off('message', onCommand);
+        send({ type: 'report', samples, rss });
       }, 20);
     }
-  });
+  };
+  process.on('message', onCommand);
   send({ type: 'ready' });
 }
 
@@ -143,11 +145,13 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.max(ms, 0)).unref());
 }
 
-process.once('message', (command: ProbeCommand) => {
-  if (command.type !== 'setup') throw new Error(`expected setup, got ${command.type}`);
+// One run per setup: the process serves attack after attack, and ends with the test process.
+process.on('message', (command: ProbeCommand) => {
+  if (command.type !== 'setup') return;
   main(command.setup).catch((error: unknown) => {
     send({ type: 'failed', error: String(error instanceof Error ? error.stack : error) });
     process.exit(1);
   });
 });
+process.on('disconnect', () => process.exit(0));
 send({ type: 'loaded' });

@@ -13,6 +13,7 @@ import { startServerProcess, type ServerProcess } from '../soak/server-process.j
 import { httpRequest, type HttpOptions, type HttpResponse } from './http-client.js';
 import { childPid } from './server-memory.js';
 
+/** The first hotel; each attack on a shared server gets a hotel of its own ({@link HostileServer.inHotel}). */
 export const HOTEL = 'hostile-inn';
 const JWT_SECRET = 'hostile-suite-secret-0123456789abcdefghij';
 
@@ -30,9 +31,13 @@ export interface HostileServer {
   readonly socketUrl: string;
   readonly config: ChatConfig;
   readonly uploadDir: string;
-  /** A portal-signed token for `staffId` of {@link HOTEL}. */
+  /** The hotel this view's staff belong to. */
+  readonly hotel: string;
+  /** The same server, with staff of another hotel: attacks sharing a server share no staff or channels. */
+  inHotel(hotel: string): HostileServer;
+  /** A portal-signed token for `staffId` of {@link hotel}. */
   token(staffId: string, name?: string): string;
-  /** A REST call under the hotel: `hotelPath('/conversations/')` → `/api/staff_chat/HOTEL/conversations/`. */
+  /** A REST call under the hotel: `'/conversations/'` → `/api/staff_chat/{hotel}/conversations/`. */
   call<T = unknown>(token: string, method: string, hotelPath: string, body?: unknown, options?: Partial<HttpOptions>): Promise<HttpResponse<T>>;
   /** `POST /staff_chat/pusher/auth` for a socket: the `{auth, channel_data?}` the hub checks. */
   authorize(token: string, socketId: string, channel: string, localAddress?: string): Promise<{ auth: string; channel_data?: string }>;
@@ -61,63 +66,69 @@ export async function startHostileServer(env: Record<string, string> = {}): Prom
   const config = configResponse.body;
   const socketUrl = `ws://127.0.0.1:${serverProcess.port}/app/${config.pusher.key}?protocol=7&client=js&version=8.6.0`;
 
-  const token = (staffId: string, name = `Staff ${staffId}`) => signStaffToken({ sub: staffId, hotel: HOTEL, name }, JWT_SECRET);
-  const call: HostileServer['call'] = (bearer, method, hotelPath, body, options = {}) =>
-    httpRequest({ method, url: `${api}/${HOTEL}${hotelPath}`, token: bearer, body, ...options });
-
-  const server: HostileServer = {
-    process: serverProcess,
-    pid,
-    origin,
-    api,
-    socketUrl,
-    config,
-    uploadDir,
-    token,
-    call,
-    async authorize(bearer, socketId, channel, localAddress) {
-      const response = await httpRequest<{ auth: string; channel_data?: string }>({
-        method: 'POST',
-        url: `${api}/pusher/auth`,
-        token: bearer,
-        body: { socket_id: socketId, channel_name: channel },
-        ...(localAddress && { localAddress }),
-      });
-      if (response.status !== 200) throw new Error(`pusher auth for ${channel} answered ${response.status}: ${JSON.stringify(response.body)}`);
-      return response.body;
-    },
-    async conversation(creatorToken, others, title) {
-      const response = await call<Conversation>(creatorToken, 'POST', '/conversations/', { participant_ids: others, ...(title && { title }) });
-      if (response.status !== 201 && response.status !== 200) throw new Error(`creating a conversation answered ${response.status}`);
-      return response.body;
-    },
-    async enrol(staffIds) {
-      const tokens = new Map<string, string>();
-      for (const staffId of staffIds) {
-        const bearer = token(staffId);
-        const me = await call(bearer, 'GET', '/me');
-        if (me.status !== 200) throw new Error(`GET /me for ${staffId} answered ${me.status}`);
-        tokens.set(staffId, bearer);
-      }
-      return tokens;
-    },
-    async stop() {
-      // A server that does not finish within a few seconds of SIGTERM (an attack may have wedged it) is
-      // killed: graceful shutdown is not what this suite tests.
-      const killer = setTimeout(() => {
-        try {
-          process.kill(pid, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-      }, 5000);
+  const stop = async () => {
+    // A server that does not finish within a few seconds of SIGTERM (an attack may have wedged it) is
+    // killed: graceful shutdown is not what this suite tests.
+    const killer = setTimeout(() => {
       try {
-        await serverProcess.stop('SIGTERM');
-      } finally {
-        clearTimeout(killer);
-        rmSync(dir, { recursive: true, force: true });
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
       }
-    },
+    }, 5000);
+    try {
+      await serverProcess.stop('SIGTERM');
+    } finally {
+      clearTimeout(killer);
+      rmSync(dir, { recursive: true, force: true });
+    }
   };
+
+  const inHotel = (hotel: string): HostileServer => {
+    const token = (staffId: string, name = `Staff ${staffId}`) => signStaffToken({ sub: staffId, hotel, name }, JWT_SECRET);
+    const call: HostileServer['call'] = (bearer, method, hotelPath, body, options = {}) =>
+      httpRequest({ method, url: `${api}/${hotel}${hotelPath}`, token: bearer, body, ...options });
+    return {
+      process: serverProcess,
+      pid,
+      origin,
+      api,
+      socketUrl,
+      config,
+      uploadDir,
+      hotel,
+      inHotel,
+      token,
+      call,
+      async authorize(bearer, socketId, channel, localAddress) {
+        const response = await httpRequest<{ auth: string; channel_data?: string }>({
+          method: 'POST',
+          url: `${api}/pusher/auth`,
+          token: bearer,
+          body: { socket_id: socketId, channel_name: channel },
+          ...(localAddress && { localAddress }),
+        });
+        if (response.status !== 200) throw new Error(`pusher auth for ${channel} answered ${response.status}: ${JSON.stringify(response.body)}`);
+        return response.body;
+      },
+      async conversation(creatorToken, others, title) {
+        const response = await call<Conversation>(creatorToken, 'POST', '/conversations/', { participant_ids: others, ...(title && { title }) });
+        if (response.status !== 201 && response.status !== 200) throw new Error(`creating a conversation answered ${response.status}`);
+        return response.body;
+      },
+      async enrol(staffIds) {
+        const tokens = new Map<string, string>();
+        for (const staffId of staffIds) {
+          const bearer = token(staffId);
+          const me = await call(bearer, 'GET', '/me');
+          if (me.status !== 200) throw new Error(`GET /me for ${staffId} answered ${me.status}`);
+          tokens.set(staffId, bearer);
+        }
+        return tokens;
+      },
+      stop,
+    };
+  };
+  const server = inHotel(HOTEL);
   return server;
 }

@@ -4,12 +4,9 @@
  * never finish it. The server must cut them after its header and body time limits and keep serving
  * colleagues meanwhile.
  */
-import assert from 'node:assert/strict';
 import { connect, type Socket } from 'node:net';
-import { test } from 'node:test';
-import { histogram, runAttack } from './attack-run.js';
-import { size, SLOW_BODY_CUT_WITHIN_MS, SLOW_HEADERS_CUT_WITHIN_MS } from './bounds.js';
-import { HOTEL } from './hostile-server.js';
+import { histogram, type AttackSpec } from '../attack-run.js';
+import { size, SLOW_BODY_CUT_WITHIN_MS, SLOW_HEADERS_CUT_WITHIN_MS } from '../bounds.js';
 
 const { headerConnections: HEADER_CONNECTIONS, bodyConnections: BODY_CONNECTIONS } = size.slowloris;
 const TRICKLE_EVERY_MS = 1000;
@@ -25,11 +22,13 @@ interface Trickler {
   answered?: string;
 }
 
-test(`slowloris: ${HEADER_CONNECTIONS} connections trickling headers and ${BODY_CONNECTIONS} trickling bodies are cut`, { timeout: 120_000 }, async () => {
+export function slowloris(): AttackSpec {
+  const title = `slowloris: ${HEADER_CONNECTIONS} connections trickling headers and ${BODY_CONNECTIONS} trickling bodies are cut`;
   const tricklers: Trickler[] = [];
   let trickle: NodeJS.Timeout | undefined;
 
-  const verdict = await runAttack({
+  return {
+    title,
     name: 'slowloris',
     async run({ server, signal }) {
       const { port } = server.process;
@@ -52,7 +51,7 @@ test(`slowloris: ${HEADER_CONNECTIONS} connections trickling headers and ${BODY_
         await open(
           'body',
           index,
-          `POST /api/staff_chat/${HOTEL}/conversations/1/send-message/ HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n` +
+          `POST /api/staff_chat/${server.hotel}/conversations/1/send-message/ HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n` +
             `Content-Type: application/json\r\nContent-Length: 60000\r\n\r\n{"message":"`,
         );
       }
@@ -85,7 +84,5 @@ test(`slowloris: ${HEADER_CONNECTIONS} connections trickling headers and ${BODY_
       clearInterval(trickle);
       for (const { socket } of tricklers) socket.destroy();
     },
-  });
-  console.log(verdict.line);
-  assert.deepEqual(verdict.problems, [], verdict.line);
-});
+  };
+}

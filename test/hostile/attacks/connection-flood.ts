@@ -4,14 +4,12 @@
  * STAFF_CHAT_HUB_MAX_CONNECTIONS_PER_IP while colleagues from another address still connect; from
  * many addresses it must stop at STAFF_CHAT_HUB_MAX_CONNECTIONS, and sockets already open keep working.
  */
-import assert from 'node:assert/strict';
-import { test } from 'node:test';
 import type WebSocket from 'ws';
-import { delay, histogram, runAttack, type AttackResult } from './attack-run.js';
-import { size } from './bounds.js';
-import { ATTACKER_ADDRESS, type HostileServer } from './hostile-server.js';
-import { inBatches, openHubSocket } from './hub-socket.js';
-import { openFilesLimit } from './server-memory.js';
+import { delay, histogram, type AttackResult, type AttackSpec } from '../attack-run.js';
+import { size } from '../bounds.js';
+import { ATTACKER_ADDRESS, type HostileServer } from '../hostile-server.js';
+import { inBatches, openHubSocket } from '../hub-socket.js';
+import { openFilesLimit } from '../server-memory.js';
 
 const { sockets: SOCKETS, addresses: ADDRESSES, seconds: SECONDS, perAddressCap: HUB_MAX_CONNECTIONS_PER_IP, totalCap: HUB_MAX_CONNECTIONS } = size.connectionFlood;
 const OPENING_CONCURRENCY = 100;
@@ -23,10 +21,11 @@ const env = {
   STAFF_CHAT_HUB_MAX_CONNECTIONS: String(HUB_MAX_CONNECTIONS),
 };
 
-test(`connection flood from one address: ${SOCKETS} anonymous sockets stop at the per-address cap of ${HUB_MAX_CONNECTIONS_PER_IP}`, { timeout: 90_000 }, async () => {
-  assert.ok(openFilesLimit() >= SOCKETS + SPARE_DESCRIPTORS, `ulimit -n is ${openFilesLimit()}; this attack needs ${SOCKETS + SPARE_DESCRIPTORS}`);
+/** From one address: the hub must stop at the per-address cap while colleagues (from 127.0.0.1) still connect. */
+export function connectionsFromOneAddress(): AttackSpec {
   const flood = socketFlood(() => ATTACKER_ADDRESS);
-  const verdict = await runAttack({
+  return {
+    title: `connection flood from one address: ${SOCKETS} anonymous sockets stop at the per-address cap of ${HUB_MAX_CONNECTIONS_PER_IP}`,
     name: 'connections, 1 address',
     env,
     async run({ server, signal }) {
@@ -37,15 +36,14 @@ test(`connection flood from one address: ${SOCKETS} anonymous sockets stop at th
       return { serverDid: outcome.serverDid, problems };
     },
     cleanup: () => flood.close(),
-  });
-  console.log(verdict.line);
-  assert.deepEqual(verdict.problems, [], verdict.line);
-});
+  };
+}
 
-test(`connection flood from ${ADDRESSES} addresses: ${SOCKETS} anonymous sockets stop at the total cap of ${HUB_MAX_CONNECTIONS}`, { timeout: 90_000 }, async () => {
-  assert.ok(openFilesLimit() >= SOCKETS + SPARE_DESCRIPTORS, `ulimit -n is ${openFilesLimit()}; this attack needs ${SOCKETS + SPARE_DESCRIPTORS}`);
+/** From many addresses: the hub must stop at its total cap; sockets already open and the API keep working. */
+export function connectionsFromManyAddresses(): AttackSpec {
   const flood = socketFlood((index) => `127.0.0.${20 + (index % ADDRESSES)}`);
-  const verdict = await runAttack({
+  return {
+    title: `connection flood from ${ADDRESSES} addresses: ${SOCKETS} anonymous sockets stop at the total cap of ${HUB_MAX_CONNECTIONS}`,
     name: `connections, ${ADDRESSES} addresses`,
     env,
     // A full hub refuses everyone's new sockets alike; what must hold is the colleagues' open sockets and the API.
@@ -58,10 +56,8 @@ test(`connection flood from ${ADDRESSES} addresses: ${SOCKETS} anonymous sockets
       return { serverDid: outcome.serverDid, problems };
     },
     cleanup: () => flood.close(),
-  });
-  console.log(verdict.line);
-  assert.deepEqual(verdict.problems, [], verdict.line);
-});
+  };
+}
 
 /** Opens {@link SOCKETS} sockets that never subscribe, holds them for {@link SECONDS}, and counts what the hub did with them. */
 function socketFlood(addressOf: (index: number) => string) {
@@ -73,6 +69,9 @@ function socketFlood(addressOf: (index: number) => string) {
       const failed: string[] = [];
       const closedLater: number[] = [];
       let held = 0;
+      if (openFilesLimit() < SOCKETS + SPARE_DESCRIPTORS) {
+        throw new Error(`ulimit -n is ${openFilesLimit()}; this attack needs ${SOCKETS + SPARE_DESCRIPTORS} (raise it with ulimit -n)`);
+      }
       const started = performance.now();
       await inBatches(Array.from({ length: SOCKETS }, (_, index) => index), OPENING_CONCURRENCY, async (index) => {
         if (signal.aborted) return;

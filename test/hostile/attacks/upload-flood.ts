@@ -3,12 +3,10 @@
  * of the largest size the settings allow. Buffered in memory, that is hundreds of megabytes; streamed to
  * disk under a per-person concurrency bound (429 beyond it), the server's memory stays flat.
  */
-import assert from 'node:assert/strict';
 import { request } from 'node:http';
-import { test } from 'node:test';
-import { histogram, runAttack } from './attack-run.js';
-import { size } from './bounds.js';
-import { ATTACKER_ADDRESS, type HostileServer } from './hostile-server.js';
+import { histogram, type AttackSpec } from '../attack-run.js';
+import { size } from '../bounds.js';
+import { ATTACKER_ADDRESS, type HostileServer } from '../hostile-server.js';
 
 const { uploads: UPLOADS, files: FILES, fileMb: FILE_MB, seconds: SECONDS } = size.uploadFlood;
 /** Decimal megabytes, so a file stays under the default limit of 10 MiB per file. */
@@ -16,17 +14,24 @@ const FILE_BYTES = FILE_MB * 1_000_000;
 /** Valid plain text, which the content check accepts: the attack is in the size, not the type. */
 const CHUNK = Buffer.from('night audit 03:14 room 214 minibar restocked, no charge\n'.repeat(18_000));
 
-test(`upload flood: ${UPLOADS} concurrent uploads of ${FILES} × ${FILE_MB} MB by one person`, { timeout: 120_000 }, async () => {
-  const verdict = await runAttack({
+export function uploadFlood(): AttackSpec {
+  const title = `upload flood: ${UPLOADS} concurrent uploads of ${FILES} × ${FILE_MB} MB by one person`;
+  return {
+    title,
     name: 'upload flood',
     async run({ server, signal }) {
       const tokens = await server.enrol(['uploader', 'uploader-colleague']);
       const conversation = await server.conversation(tokens.get('uploader')!, ['uploader-colleague']);
-      const stop = AbortSignal.any([signal, AbortSignal.timeout(SECONDS * 1000)]);
+      // By hand rather than AbortSignal.any, whose combined signal Node 20 may collect before it fires.
+      const stopping = new AbortController();
+      const timer = setTimeout(() => stopping.abort(), SECONDS * 1000);
+      signal.addEventListener('abort', () => stopping.abort(), { once: true });
+      const stop = stopping.signal;
       const started = performance.now();
       const outcomes = await Promise.all(
         Array.from({ length: UPLOADS }, (_, index) => upload(server, tokens.get('uploader')!, conversation.id, index, stop)),
       );
+      clearTimeout(timer);
       const ms = performance.now() - started;
       const statuses = outcomes.map((outcome) => outcome.status ?? outcome.error ?? 'none');
       const problems: string[] = [];
@@ -41,10 +46,8 @@ test(`upload flood: ${UPLOADS} concurrent uploads of ${FILES} × ${FILE_MB} MB b
         problems,
       };
     },
-  });
-  console.log(verdict.line);
-  assert.deepEqual(verdict.problems, [], verdict.line);
-});
+  };
+}
 
 interface UploadOutcome {
   status?: number;
@@ -69,7 +72,7 @@ function upload(server: HostileServer, token: string, conversationId: number, in
   return new Promise((resolve) => {
     const outcome: UploadOutcome = { errorShape: false, bytesSent: 0 };
     let answered = false;
-    const req = request(`${server.api}/hostile-inn/conversations/${conversationId}/upload/`, {
+    const req = request(`${server.api}/${server.hotel}/conversations/${conversationId}/upload/`, {
       method: 'POST',
       localAddress: ATTACKER_ADDRESS,
       signal,
