@@ -51,7 +51,7 @@ export const SIZES = {
     subscribeFlood: { listeners: 100, cycles: 2000, seconds: 4 },
     /** The hub's caps are set for the attack's server (STAFF_CHAT_HUB_MAX_CONNECTIONS_PER_IP, …_MAX_CONNECTIONS). */
     connectionFlood: { sockets: 600, addresses: 6, perAddressCap: 100, totalCap: 400, seconds: 2 },
-    slowReaders: { readers: 40, senders: 20, seconds: 5 },
+    slowReaders: { readers: 40, senders: 12, seconds: 6 },
     uploadFlood: { uploads: 10, files: 5, fileMb: 10, seconds: 10 },
     slowloris: { headerConnections: 150, bodyConnections: 150 },
     sendFlood: { concurrency: 16, seconds: 3 },
@@ -60,7 +60,7 @@ export const SIZES = {
   full: {
     subscribeFlood: { listeners: 200, cycles: 5000, seconds: 8 },
     connectionFlood: { sockets: 3000, addresses: 30, perAddressCap: 200, totalCap: 1000, seconds: 10 },
-    slowReaders: { readers: 200, senders: 30, seconds: 10 },
+    slowReaders: { readers: 100, senders: 15, seconds: 8 },
     uploadFlood: { uploads: 30, files: 5, fileMb: 10, seconds: 40 },
     slowloris: { headerConnections: 1000, bodyConnections: 1000 },
     sendFlood: { concurrency: 32, seconds: 10 },

@@ -15,9 +15,9 @@ const TYPING_PER_SECOND = 8;
 /** Just inside the 10 KB limit on event data. */
 const TYPING_BYTES = 10_000;
 /** After resuming, a reader reads what reached it; a closed socket shows its close within this. */
-const DRAIN_MS = 5000;
+const DRAIN_MS = 8000;
 /** …and one still open has gone this long without a frame once it has read its backlog. */
-const QUIET_MS = 500;
+const QUIET_MS = 1500;
 
 export function slowReaders(): AttackSpec {
   const title = `slow readers: ${READERS} sockets stop reading while ${SENDERS} colleagues send client-typing for ${SECONDS} s`;
