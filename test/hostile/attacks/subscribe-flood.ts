@@ -128,13 +128,16 @@ async function floodSubscriptions(server: HostileServer, channel: string, signal
   return outcome;
 }
 
-/** Lets `ws` hand every queued frame to the kernel, then closes with a handshake, so the hub reads them all. */
+/**
+ * Lets `ws` hand every queued frame to the kernel, then closes with a handshake, so a hub that reads
+ * them all gets them all. A hub that stopped reading this socket gets neither, so both waits are short.
+ */
 async function closeWhenSent(socket: WebSocket): Promise<void> {
-  const stopAt = performance.now() + 5000;
+  const stopAt = performance.now() + 2000;
   while (socket.bufferedAmount > 0 && performance.now() < stopAt) await new Promise((resolve) => setTimeout(resolve, 10));
   const closed = new Promise((resolve) => socket.once('close', resolve));
   socket.close();
-  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 1000))]);
   socket.terminate();
 }
 
