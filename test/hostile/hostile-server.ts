@@ -30,7 +30,6 @@ export interface HostileServer {
   /** `ws://127.0.0.1:PORT/app/KEY?protocol=7…`, what pusher-js opens. */
   readonly socketUrl: string;
   readonly config: ChatConfig;
-  readonly uploadDir: string;
   /** The hotel this view's staff belong to. */
   readonly hotel: string;
   /** The same server, with staff of another hotel: attacks sharing a server share no staff or channels. */
@@ -57,6 +56,9 @@ export async function startHostileServer(env: Record<string, string> = {}): Prom
     STAFF_CHAT_JWT_SECRET: JWT_SECRET,
     STAFF_CHAT_UPLOAD_DIR: uploadDir,
     ...env,
+  }).catch((error: unknown) => {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
   });
   const pid = childPid('server/main.ts');
   const origin = `http://127.0.0.1:${serverProcess.port}`;
@@ -95,7 +97,6 @@ export async function startHostileServer(env: Record<string, string> = {}): Prom
       api,
       socketUrl,
       config,
-      uploadDir,
       hotel,
       inHotel,
       token,

@@ -1,7 +1,7 @@
 /**
  * A small REST client on `node:http`, because the attacks need what `fetch` hides: the local address a
  * request leaves from (attackers and colleagues come from different loopback addresses, so per-address
- * limits can tell them apart), the connection a kept-alive request reuses, and a body that is streamed.
+ * limits can tell them apart) and the kept-alive agent a request goes through.
  */
 import { Agent, request, type IncomingHttpHeaders } from 'node:http';
 
@@ -15,8 +15,6 @@ export interface HttpResponse<T = unknown> {
   status: number;
   headers: IncomingHttpHeaders;
   body: T;
-  /** The server said `Connection: close`: it ends the connection after this response. */
-  closed: boolean;
 }
 
 export interface HttpOptions {
@@ -70,18 +68,11 @@ export function httpRequest<T = unknown>(options: HttpOptions): Promise<HttpResp
               body = text;
             }
           }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: body as T, closed: res.headers.connection === 'close' });
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: body as T });
         });
       },
     );
     req.on('error', reject);
     req.end(payload);
   });
-}
-
-/** Latency of a promise, in milliseconds. */
-export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const started = performance.now();
-  const value = await work();
-  return { ms: performance.now() - started, value };
 }
