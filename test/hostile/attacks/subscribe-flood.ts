@@ -19,7 +19,7 @@ const MAX_RECONNECTS = 5;
 /** Cycles sent between two turns of the event loop, so the attacker also reads what comes back. */
 const CYCLES_PER_TURN = 50;
 /** The listeners have their backlog once no member frame arrived for this long. */
-const QUIET_MS = 2000;
+const QUIET_MS = 3000;
 /** An unlimited hub takes a while to send millions of frames; the colleagues keep working meanwhile. */
 const BACKLOG_DEADLINE_MS = 20_000;
 
