@@ -28,6 +28,8 @@ export type RealtimeConfig =
 
 export interface Config {
   port: number;
+  /** HOST: the interface to listen on; undefined listens on every one. */
+  host: string | undefined;
   /** `file:PATH` (SQLite) or `postgres://…`; defaults to the SQLite file `./data/staff-chat.sqlite`. */
   databaseUrl: string;
   jwtSecret: string;
@@ -114,6 +116,9 @@ function isBareOrigin(text: string): boolean {
 
 const envSchema = z.object({
   PORT: portNumber('PORT').optional(),
+  HOST: optionalText.refine((host) => host === undefined || /^[A-Za-z0-9.:-]+$/.test(host), {
+    error: 'HOST must be an address or host name to listen on, such as 127.0.0.1 or ::.',
+  }),
   DATABASE_URL: optionalText.refine((url) => url === undefined || /^(file:|postgres(ql)?:\/\/)/.test(url), {
     error: 'DATABASE_URL must start with file: (SQLite) or postgres:// (PostgreSQL).',
   }),
@@ -233,6 +238,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
 
   return {
     port: values.PORT ?? 3000,
+    host: values.HOST,
     databaseUrl,
     jwtSecret,
     demo,

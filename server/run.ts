@@ -16,7 +16,7 @@ export async function runServerProcess({ demo, extension }: RunOptions): Promise
   const config = configOrExit(demo);
   let server;
   try {
-    server = await startServer(config, extension ? { extension } : {});
+    server = await startServer(config, { ...(config.host && { hostname: config.host }), ...(extension && { extension }) });
   } catch (error) {
     if (!(error instanceof StartRefusedError)) throw error;
     console.error(error.message);

@@ -11,7 +11,6 @@ import { signStaffToken } from '../../server/auth/token.js';
 import type { ChatConfig, Conversation } from '../../server/contract.js';
 import { startServerProcess, type ServerProcess } from '../soak/server-process.js';
 import { httpRequest, type HttpOptions, type HttpResponse } from './http-client.js';
-import { childPid } from './server-memory.js';
 
 /** The first hotel; each attack on a shared server gets a hotel of its own ({@link HostileServer.inHotel}). */
 export const HOTEL = 'hostile-inn';
@@ -60,7 +59,7 @@ export async function startHostileServer(env: Record<string, string> = {}): Prom
     rmSync(dir, { recursive: true, force: true });
     throw error;
   });
-  const pid = childPid('server/main.ts');
+  const { pid } = serverProcess;
   const origin = `http://127.0.0.1:${serverProcess.port}`;
   const api = `${origin}/api/staff_chat`;
   const configResponse = await httpRequest<ChatConfig>({ method: 'GET', url: `${api}/config` });

@@ -15,7 +15,7 @@ import { after, before, describe, test } from 'node:test';
 import { signStaffToken } from '../../server/auth/token.js';
 import type { Conversation } from '../../server/contract.js';
 import { PDF, PNG } from '../../server/files/test-files.js';
-import { startServerChild, type ServerChild } from '../support/server-child.js';
+import { startServerProcess, type ServerProcess } from '../soak/server-process.js';
 import { multipartBody, sendUpload, type UploadPart } from '../support/upload-client.js';
 
 const SECRET = 'upload-memory-test-secret-0123456789abcdef';
@@ -34,13 +34,13 @@ async function procStatus(pid: number, field: 'VmRSS' | 'VmHWM'): Promise<number
 
 describe('memory under a flood of large uploads', { timeout: 300_000 }, () => {
   let dir: string;
-  let server: ServerChild;
+  let server: ServerProcess;
   let api: string;
   const token = (sub: string) => signStaffToken({ sub, hotel: 'grand', name: sub }, SECRET);
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'staff-chat-upload-memory-'));
-    server = await startServerChild({
+    server = await startServerProcess({
       DATABASE_URL: `file:${join(dir, 'chat.sqlite')}`,
       STAFF_CHAT_JWT_SECRET: SECRET,
       STAFF_CHAT_UPLOAD_DIR: join(dir, 'uploads'),
@@ -117,6 +117,6 @@ describe('memory under a flood of large uploads', { timeout: 300_000 }, () => {
         `${(sampledPeak / MB).toFixed(0)} MB), growth ${(growth / MB).toFixed(1)} MB`,
     );
     assert.ok(growth < GROWTH_BOUND, `the server grew by ${(growth / MB).toFixed(1)} MB`);
-    assert.doesNotMatch(server.errors(), /error/i, 'the server logged no error');
+    assert.doesNotMatch(server.output(), /error/i, 'the server logged no error');
   });
 });

@@ -9,6 +9,8 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface ServerProcess {
   readonly port: number;
+  /** The process id (of npm, for `npm run serve`); tests read its memory under /proc. */
+  readonly pid: number;
   /** Everything the process wrote so far, stdout and stderr interleaved. */
   output(): string;
   /** Sends `signal` and resolves with the exit code once the process has ended. */
@@ -37,7 +39,8 @@ export async function startServerProcess(
   const [command, args] = commands[entry];
   const child = spawn(command, args, {
     cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
+    // Loopback only, as every test server: a test must not open a port to the network.
+    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -79,6 +82,7 @@ function serverProcess(
 ): ServerProcess {
   return {
     port,
+    pid: child.pid!,
     output,
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
