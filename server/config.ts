@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { PusherClientOptions } from './contract.js';
+import { DEFAULT_POSTGRES_TIMEOUTS, type PostgresTimeouts } from './storage/postgres.js';
+import { DEFAULT_SQLITE_SYNCHRONOUS, type SqliteSynchronous } from './storage/sqlite.js';
 
 /** Where events go: the hub inside this process, or hosted Pusher / a self-hosted compatible engine. */
 export type RealtimeConfig =
@@ -47,6 +49,8 @@ export interface Config {
   };
   /** Attachments (`POST …/upload/`): where the local-disk store keeps them, and how much one upload may carry. */
   uploads: { dir: string; maxBytes: number; maxFiles: number };
+  /** How long PostgreSQL may keep a request waiting (then 503), and when a SQLite commit counts as done. */
+  database: PostgresTimeouts & { sqliteSynchronous: SqliteSynchronous };
 }
 
 export const DEFAULT_DATABASE_URL = 'file:./data/staff-chat.sqlite';
@@ -77,6 +81,16 @@ const perMinute = (name: string) =>
     .string()
     .regex(/^\d{1,7}$/, { error: `${name} must be a whole number per minute (0 turns the limit off).` })
     .transform(Number)
+    .optional();
+
+const MAX_DB_TIMEOUT_MS = 600_000;
+
+const milliseconds = (name: string) =>
+  z
+    .string()
+    .regex(/^\d{1,6}$/, { error: `${name} must be a whole number of milliseconds.` })
+    .transform(Number)
+    .refine((ms) => ms >= 100 && ms <= MAX_DB_TIMEOUT_MS, { error: `${name} must be between 100 and ${MAX_DB_TIMEOUT_MS} (10 minutes).` })
     .optional();
 
 const envSchema = z.object({
@@ -130,6 +144,13 @@ const envSchema = z.object({
     .transform(Number)
     .refine((count) => count >= 1 && count <= 20, { error: 'STAFF_CHAT_UPLOAD_MAX_FILES must be between 1 and 20.' })
     .optional(),
+  STAFF_CHAT_DB_CONNECT_TIMEOUT_MS: milliseconds('STAFF_CHAT_DB_CONNECT_TIMEOUT_MS'),
+  STAFF_CHAT_DB_STATEMENT_TIMEOUT_MS: milliseconds('STAFF_CHAT_DB_STATEMENT_TIMEOUT_MS'),
+  STAFF_CHAT_DB_QUERY_TIMEOUT_MS: milliseconds('STAFF_CHAT_DB_QUERY_TIMEOUT_MS'),
+  STAFF_CHAT_SQLITE_SYNCHRONOUS: z
+    .enum(['full', 'normal', 'FULL', 'NORMAL', ''], { error: 'STAFF_CHAT_SQLITE_SYNCHRONOUS must be full or normal.' })
+    .optional()
+    .transform((value) => (value ? (value.toLowerCase() as SqliteSynchronous) : undefined)),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -165,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const realtime = realtimeFrom(values, problems);
   const allowedOrigins = originsFrom(values.STAFF_CHAT_ALLOWED_ORIGINS, problems);
+  const database = databaseFrom(values, problems);
 
   if (problems.length > 0 || !jwtSecret || !realtime) throw new ConfigError(problems);
 
@@ -191,7 +213,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBytes: values.STAFF_CHAT_UPLOAD_MAX_BYTES ?? 10 * 1024 * 1024,
       maxFiles: values.STAFF_CHAT_UPLOAD_MAX_FILES ?? 5,
     },
+    database,
   };
+}
+
+function databaseFrom(values: Env, problems: string[]): Config['database'] {
+  const database = {
+    connectTimeoutMs: values.STAFF_CHAT_DB_CONNECT_TIMEOUT_MS ?? DEFAULT_POSTGRES_TIMEOUTS.connectTimeoutMs,
+    statementTimeoutMs: values.STAFF_CHAT_DB_STATEMENT_TIMEOUT_MS ?? DEFAULT_POSTGRES_TIMEOUTS.statementTimeoutMs,
+    queryTimeoutMs: values.STAFF_CHAT_DB_QUERY_TIMEOUT_MS ?? DEFAULT_POSTGRES_TIMEOUTS.queryTimeoutMs,
+    sqliteSynchronous: values.STAFF_CHAT_SQLITE_SYNCHRONOUS ?? DEFAULT_SQLITE_SYNCHRONOUS,
+  };
+  // Shorter, and the connection would be given up before PostgreSQL could cancel the statement cleanly.
+  if (database.queryTimeoutMs < database.statementTimeoutMs) {
+    problems.push(
+      `STAFF_CHAT_DB_QUERY_TIMEOUT_MS (${database.queryTimeoutMs}) must be at least STAFF_CHAT_DB_STATEMENT_TIMEOUT_MS (${database.statementTimeoutMs}).`,
+    );
+  }
+  return database;
 }
 
 function realtimeFrom(values: Env, problems: string[]): RealtimeConfig | undefined {

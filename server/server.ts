@@ -48,7 +48,7 @@ export interface StartOptions {
  */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? consoleLogger;
-  const storage = await createStorage(config.databaseUrl);
+  const storage = await createStorage(config.databaseUrl, { ...config.database, log });
   if (config.demo) await seedDemoHotel(storage);
 
   const realtime = config.realtime;
