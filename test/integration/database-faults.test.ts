@@ -273,5 +273,16 @@ describe('PostgreSQL faults under the real server', { ...(unreachable && { skip:
       console.info(`refused: ${answers.length} sends answered 503 (Retry-After ${answers[0]?.retryAfter} s), the last in ${Math.round(refused.at(-1)!.endedAt - refused.at(-1)!.startedAt)} ms; a send was stored ${Math.round(recovered)} ms after the database listened again`);
       await assertNothingLost(api, database, answers);
     });
+
+    test('a shutdown while the database is frozen still finishes', { timeout: 15_000 }, async () => {
+      assert.equal((await send(api, conversationId)).status, 201);
+      proxy.freeze();
+      const started = performance.now();
+      await server.close();
+      const took = performance.now() - started;
+      console.info(`shutdown while frozen: closed in ${Math.round(took)} ms`);
+      // pg-pool's end() does not wait for the goodbyes a frozen database never answers.
+      assert.ok(took < Number(FAST_TIMEOUTS.STAFF_CHAT_DB_CONNECT_TIMEOUT_MS) + 3_000, `closed in ${Math.round(took)} ms`);
+    });
   });
 });

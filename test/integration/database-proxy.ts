@@ -23,19 +23,25 @@ export interface DatabaseProxy {
 
 export async function startDatabaseProxy(target: { host: string; port: number }): Promise<DatabaseProxy> {
   const pairs = new Set<{ client: Socket; upstream: Socket }>();
-  let held: Array<{ to: Socket; chunk: Buffer }> = [];
+  let held: Array<{ to: Socket; chunk: Buffer | 'end' }> = [];
   let frozen = false;
 
-  const server = createServer((client) => {
-    const upstream = connect(target.port, target.host);
+  // Half-open, so that a FIN is forwarded like data: while frozen, a goodbye gets no answer either.
+  const server = createServer({ allowHalfOpen: true }, (client) => {
+    const upstream = connect({ port: target.port, host: target.host, allowHalfOpen: true });
     const pair = { client, upstream };
     pairs.add(pair);
     const forward = (to: Socket) => (chunk: Buffer) => {
       if (frozen) held.push({ to, chunk });
       else to.write(chunk);
     };
-    client.on('data', forward(upstream));
-    upstream.on('data', forward(client));
+    const forwardEnd = (to: Socket) => () => {
+      if (frozen) held.push({ to, chunk: 'end' });
+      else to.end();
+    };
+    client.on('data', forward(upstream)).on('end', forwardEnd(upstream));
+    upstream.on('data', forward(client)).on('end', forwardEnd(client));
+    // Both ways ended, or either broken: the pair is done.
     const end = () => {
       pairs.delete(pair);
       client.destroy();
@@ -71,7 +77,11 @@ export async function startDatabaseProxy(target: { host: string; port: number })
     },
     thaw() {
       frozen = false;
-      for (const { to, chunk } of held) if (!to.destroyed) to.write(chunk);
+      for (const { to, chunk } of held) {
+        if (to.destroyed) continue;
+        if (chunk === 'end') to.end();
+        else to.write(chunk);
+      }
       held = [];
     },
     async refuse() {
