@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
+import type { Logger } from '../logger.js';
 import { createKyselyStorage, type KyselyStorageOptions } from './kysely-storage.js';
 import { migrateToLatest } from './migrations.js';
-import type { Logger } from '../logger.js';
 import { openPostgres, type PostgresTimeouts } from './postgres.js';
 import type { Database, Dialect } from './schema.js';
 import { openSqlite, type SqliteSynchronous } from './sqlite.js';
@@ -9,9 +9,6 @@ import type { Storage } from './storage.js';
 
 export type { Storage } from './storage.js';
 export { createKyselyStorage, type KyselyStorageOptions } from './kysely-storage.js';
-export { databaseFault, DatabaseUnavailableError, type DatabaseFault } from './database-faults.js';
-export { DEFAULT_POSTGRES_TIMEOUTS, type PostgresTimeouts } from './postgres.js';
-export { DEFAULT_SQLITE_SYNCHRONOUS, type SqliteSynchronous } from './sqlite.js';
 
 /** Where the database lives when `DATABASE_URL` is unset. */
 export const DEFAULT_SQLITE_PATH = './data/staff-chat.sqlite';
