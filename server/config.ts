@@ -3,6 +3,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { PusherClientOptions } from './contract.js';
+import { DEFAULT_POSTGRES_TIMEOUTS, type PostgresTimeouts } from './storage/postgres.js';
+import { DEFAULT_SQLITE_SYNCHRONOUS, type SqliteSynchronous } from './storage/sqlite.js';
 
 /** Where events go: the hub inside this process, or hosted Pusher / a self-hosted compatible engine. */
 export type RealtimeConfig =
@@ -65,6 +67,8 @@ export interface Config {
     /** A whole request, body included, must arrive within this (slow-body attacks; uploads need the most). */
     requestTimeoutMs: number;
   };
+  /** How long PostgreSQL may keep a request waiting (then 503), and when a SQLite commit counts as done. */
+  database: PostgresTimeouts & { sqliteSynchronous: SqliteSynchronous };
 }
 
 export const DEFAULT_DATABASE_URL = 'file:./data/staff-chat.sqlite';
@@ -98,6 +102,8 @@ const perMinute = (name: string) =>
     .regex(/^\d{1,7}$/, { error: `${name} must be a whole number per minute (0 turns the limit off).` })
     .transform(Number)
     .optional();
+
+const MAX_DB_TIMEOUT_MS = 600_000;
 
 /** A duration setting, in whole milliseconds within [min, max]. */
 const milliseconds = (name: string, min: number, max: number) =>
@@ -185,6 +191,13 @@ const envSchema = z.object({
   STAFF_CHAT_TRUST_PROXY: flag('STAFF_CHAT_TRUST_PROXY'),
   STAFF_CHAT_HTTP_HEADERS_TIMEOUT_MS: milliseconds('STAFF_CHAT_HTTP_HEADERS_TIMEOUT_MS', 1_000, 120_000),
   STAFF_CHAT_HTTP_REQUEST_TIMEOUT_MS: milliseconds('STAFF_CHAT_HTTP_REQUEST_TIMEOUT_MS', 1_000, 3_600_000),
+  STAFF_CHAT_DB_CONNECT_TIMEOUT_MS: milliseconds('STAFF_CHAT_DB_CONNECT_TIMEOUT_MS', 100, MAX_DB_TIMEOUT_MS),
+  STAFF_CHAT_DB_STATEMENT_TIMEOUT_MS: milliseconds('STAFF_CHAT_DB_STATEMENT_TIMEOUT_MS', 100, MAX_DB_TIMEOUT_MS),
+  STAFF_CHAT_DB_QUERY_TIMEOUT_MS: milliseconds('STAFF_CHAT_DB_QUERY_TIMEOUT_MS', 100, MAX_DB_TIMEOUT_MS),
+  STAFF_CHAT_SQLITE_SYNCHRONOUS: z
+    .enum(['full', 'normal', 'FULL', 'NORMAL', ''], { error: 'STAFF_CHAT_SQLITE_SYNCHRONOUS must be full or normal.' })
+    .optional()
+    .transform((value) => (value ? (value.toLowerCase() as SqliteSynchronous) : undefined)),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -233,6 +246,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
 
   const realtime = realtimeFrom(values, jwtSecret, problems);
   const allowedOrigins = originsFrom(values.STAFF_CHAT_ALLOWED_ORIGINS, problems);
+  const database = databaseFrom(values, problems);
 
   if (problems.length > 0 || !jwtSecret || !realtime) throw new ConfigError(problems);
 
@@ -269,6 +283,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
       headersTimeoutMs: values.STAFF_CHAT_HTTP_HEADERS_TIMEOUT_MS ?? 10_000,
       requestTimeoutMs: values.STAFF_CHAT_HTTP_REQUEST_TIMEOUT_MS ?? 120_000,
     },
+    database,
   };
 }
 
@@ -323,6 +338,22 @@ function derivedHubCredentials(jwtSecret: string): { appId: string; key: string;
     key: derive('key').toString('hex').slice(0, 20),
     secret: derive('secret').toString('hex'),
   };
+}
+
+function databaseFrom(values: Env, problems: string[]): Config['database'] {
+  const database = {
+    connectTimeoutMs: values.STAFF_CHAT_DB_CONNECT_TIMEOUT_MS ?? DEFAULT_POSTGRES_TIMEOUTS.connectTimeoutMs,
+    statementTimeoutMs: values.STAFF_CHAT_DB_STATEMENT_TIMEOUT_MS ?? DEFAULT_POSTGRES_TIMEOUTS.statementTimeoutMs,
+    queryTimeoutMs: values.STAFF_CHAT_DB_QUERY_TIMEOUT_MS ?? DEFAULT_POSTGRES_TIMEOUTS.queryTimeoutMs,
+    sqliteSynchronous: values.STAFF_CHAT_SQLITE_SYNCHRONOUS ?? DEFAULT_SQLITE_SYNCHRONOUS,
+  };
+  // Shorter, and the connection would be given up before PostgreSQL could cancel the statement cleanly.
+  if (database.queryTimeoutMs < database.statementTimeoutMs) {
+    problems.push(
+      `STAFF_CHAT_DB_QUERY_TIMEOUT_MS (${database.queryTimeoutMs}) must be at least STAFF_CHAT_DB_STATEMENT_TIMEOUT_MS (${database.statementTimeoutMs}).`,
+    );
+  }
+  return database;
 }
 
 function realtimeFrom(values: Env, jwtSecret: string | undefined, problems: string[]): RealtimeConfig | undefined {

@@ -50,7 +50,7 @@ export interface StartOptions {
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? consoleLogger;
   const { extension } = options;
-  const storage = await createStorage(config.databaseUrl);
+  const storage = await createStorage(config.databaseUrl, { ...config.database, log });
   try {
     await extension?.prepare?.(storage);
   } catch (error) {

@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
+import type { Logger } from '../logger.js';
 import { createKyselyStorage, type KyselyStorageOptions } from './kysely-storage.js';
 import { migrateToLatest } from './migrations.js';
-import { openPostgres } from './postgres.js';
+import { openPostgres, type PostgresTimeouts } from './postgres.js';
 import type { Database, Dialect } from './schema.js';
-import { openSqlite } from './sqlite.js';
+import { openSqlite, type SqliteSynchronous } from './sqlite.js';
 import type { Storage } from './storage.js';
 
 export type { Storage } from './storage.js';
@@ -12,9 +13,13 @@ export { createKyselyStorage, type KyselyStorageOptions } from './kysely-storage
 /** Where the database lives when `DATABASE_URL` is unset. */
 export const DEFAULT_SQLITE_PATH = './data/staff-chat.sqlite';
 
-export interface CreateStorageOptions extends KyselyStorageOptions {
+export interface CreateStorageOptions extends KyselyStorageOptions, Partial<PostgresTimeouts> {
   /** PostgreSQL only: the schema every connection works in (tests use a fresh one per run). */
   postgresSchema?: string;
+  /** SQLite only: when a commit counts as done; `full` (the default) flushes every commit to disk. */
+  sqliteSynchronous?: SqliteSynchronous;
+  /** Where database trouble that no request sees (a lost idle connection) is reported. */
+  log?: Logger;
 }
 
 /**
@@ -41,15 +46,16 @@ function openDatabase(
   options: CreateStorageOptions,
 ): { db: Kysely<Database>; dialect: Dialect } {
   const url = databaseUrl?.trim() || undefined;
-  if (url === undefined) return { db: openSqlite(DEFAULT_SQLITE_PATH), dialect: 'sqlite' };
+  const sqlite = { synchronous: options.sqliteSynchronous };
+  if (url === undefined) return { db: openSqlite(DEFAULT_SQLITE_PATH, sqlite), dialect: 'sqlite' };
   if (url.startsWith('file:')) {
     const path = url.slice('file:'.length);
     if (!path) throw new Error('DATABASE_URL "file:" needs a path, e.g. file:./data/staff-chat.sqlite');
-    return { db: openSqlite(path), dialect: 'sqlite' };
+    return { db: openSqlite(path, sqlite), dialect: 'sqlite' };
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
-    const searchPath = options.postgresSchema;
-    return { db: openPostgres(url, searchPath === undefined ? {} : { searchPath }), dialect: 'postgres' };
+    const { postgresSchema: searchPath, connectTimeoutMs, statementTimeoutMs, queryTimeoutMs, log } = options;
+    return { db: openPostgres(url, { searchPath, connectTimeoutMs, statementTimeoutMs, queryTimeoutMs, log }), dialect: 'postgres' };
   }
   throw new Error('DATABASE_URL must start with file:, postgres:// or postgresql://');
 }
