@@ -100,7 +100,7 @@ describe('database settings', () => {
       (error: Error & { problems?: string[] }) => {
         assert.deepEqual(error.problems, [
           'STAFF_CHAT_DB_CONNECT_TIMEOUT_MS must be a whole number of milliseconds.',
-          'STAFF_CHAT_DB_STATEMENT_TIMEOUT_MS must be between 100 and 600000 (10 minutes).',
+          'STAFF_CHAT_DB_STATEMENT_TIMEOUT_MS must be between 100 and 600000 milliseconds.',
           'STAFF_CHAT_SQLITE_SYNCHRONOUS must be full or normal.',
         ]);
         return true;
