@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { PusherClientOptions } from './contract.js';
+import { DEFAULT_HUB_LIMITS, type HubLimits } from './hub/index.js';
 
 /** Where events go: the hub inside this process, or hosted Pusher / a self-hosted compatible engine. */
 export type RealtimeConfig =
@@ -47,6 +48,13 @@ export interface Config {
   };
   /** Attachments (`POST …/upload/`): where the local-disk store keeps them, and how much one upload may carry. */
   uploads: { dir: string; maxBytes: number; maxFiles: number };
+  /** The embedded hub's bounds against hostile or broken clients (README "Hub limits"). */
+  hubLimits: HubLimits;
+  /**
+   * STAFF_CHAT_TRUST_PROXY: how many proxies of ours stand in front and append to `X-Forwarded-For`.
+   * 0: the header is ignored and the socket's peer is the client (server/limits/client-address.ts).
+   */
+  trustedProxies: number;
 }
 
 export const DEFAULT_DATABASE_URL = 'file:./data/staff-chat.sqlite';
@@ -79,7 +87,33 @@ const perMinute = (name: string) =>
     .transform(Number)
     .optional();
 
+/** A whole number in [min, max]; `what` ends the sentence ("connections", "milliseconds"). */
+const wholeNumber = (name: string, min: number, max: number, what: string) =>
+  z
+    .string()
+    .regex(/^\d{1,10}$/, { error: `${name} must be a whole number of ${what}.` })
+    .transform(Number)
+    .refine((value) => value >= min && value <= max, { error: `${name} must be between ${min} and ${max} ${what}.` })
+    .optional();
+
+// Hub limits (README "Hub limits"); the defaults are explained at hubLimitsFrom.
+const hubLimitsSchema = {
+  STAFF_CHAT_HUB_MAX_CONNECTIONS: wholeNumber('STAFF_CHAT_HUB_MAX_CONNECTIONS', 1, 1_000_000, 'connections'),
+  STAFF_CHAT_HUB_MAX_CONNECTIONS_PER_IP: wholeNumber('STAFF_CHAT_HUB_MAX_CONNECTIONS_PER_IP', 1, 1_000_000, 'connections'),
+  STAFF_CHAT_HUB_SUBSCRIBE_RATE: wholeNumber('STAFF_CHAT_HUB_SUBSCRIBE_RATE', 1, 1000, 'frames per second'),
+  STAFF_CHAT_HUB_PRESENCE_LEAVE_DELAY_MS: wholeNumber('STAFF_CHAT_HUB_PRESENCE_LEAVE_DELAY_MS', 0, 60_000, 'milliseconds'),
+  STAFF_CHAT_HUB_AUTHORIZE_WITHIN_SECONDS: wholeNumber('STAFF_CHAT_HUB_AUTHORIZE_WITHIN_SECONDS', 0, 3600, 'seconds'),
+  STAFF_CHAT_HUB_MAX_BUFFERED_BYTES: wholeNumber('STAFF_CHAT_HUB_MAX_BUFFERED_BYTES', 16 * 1024, 1024 * 1024 * 1024, 'bytes'),
+  STAFF_CHAT_TRUST_PROXY: z
+    .enum(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'true', 'false', 'yes', 'no', ''], {
+      error: 'STAFF_CHAT_TRUST_PROXY must be 0 or 1 (or the number of proxies in front, up to 9).',
+    })
+    .optional()
+    .transform((value) => (value === 'true' || value === 'yes' ? 1 : value === undefined || value === '' || value === 'false' || value === 'no' ? 0 : Number(value))),
+};
+
 const envSchema = z.object({
+  ...hubLimitsSchema,
   PORT: portNumber('PORT').optional(),
   DATABASE_URL: optionalText.refine((url) => url === undefined || /^(file:|postgres(ql)?:\/\/)/.test(url), {
     error: 'DATABASE_URL must start with file: (SQLite) or postgres:// (PostgreSQL).',
@@ -165,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const realtime = realtimeFrom(values, problems);
   const allowedOrigins = originsFrom(values.STAFF_CHAT_ALLOWED_ORIGINS, problems);
+  const hubLimits = hubLimitsFrom(values, problems);
 
   if (problems.length > 0 || !jwtSecret || !realtime) throw new ConfigError(problems);
 
@@ -191,7 +226,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBytes: values.STAFF_CHAT_UPLOAD_MAX_BYTES ?? 10 * 1024 * 1024,
       maxFiles: values.STAFF_CHAT_UPLOAD_MAX_FILES ?? 5,
     },
+    hubLimits,
+    trustedProxies: values.STAFF_CHAT_TRUST_PROXY,
   };
+}
+
+/**
+ * The hub limits; unset ones take DEFAULT_HUB_LIMITS. Why those figures: 10 000 sockets, half the usual 20 000 open-file limit, leaving the rest for
+ * HTTP, the database and uploads; 500 per address, because a hotel's staff all come through one NAT
+ * (150 staff with three tabs each fit) while one address still holds at most a twentieth of the total;
+ * 10 subscribe/unsubscribe frames a second with a burst of 20 (pusher-js resubscribes every held
+ * channel at once after a reconnect: the personal, presence and open conversation channels);
+ * 3 s for a presence member to come back unannounced (Pusher's webhook figure; a reconnect takes
+ * about 1.5 s); 30 s to authorize (Pusher's "authorized connections"); 1 MB unread per socket.
+ */
+function hubLimitsFrom(values: Env, problems: string[]): HubLimits {
+  const defaults = DEFAULT_HUB_LIMITS;
+  const authorizeWithinSeconds = values.STAFF_CHAT_HUB_AUTHORIZE_WITHIN_SECONDS;
+  const limits: HubLimits = {
+    maxConnections: values.STAFF_CHAT_HUB_MAX_CONNECTIONS ?? defaults.maxConnections,
+    maxConnectionsPerAddress: values.STAFF_CHAT_HUB_MAX_CONNECTIONS_PER_IP ?? defaults.maxConnectionsPerAddress,
+    subscribeFramesPerSecond: values.STAFF_CHAT_HUB_SUBSCRIBE_RATE ?? defaults.subscribeFramesPerSecond,
+    memberLeaveDelayMs: values.STAFF_CHAT_HUB_PRESENCE_LEAVE_DELAY_MS ?? defaults.memberLeaveDelayMs,
+    authorizeWithinMs: authorizeWithinSeconds === undefined ? defaults.authorizeWithinMs : authorizeWithinSeconds * 1000,
+    maxBufferedBytes: values.STAFF_CHAT_HUB_MAX_BUFFERED_BYTES ?? defaults.maxBufferedBytes,
+  };
+  if (limits.maxConnectionsPerAddress > limits.maxConnections) {
+    problems.push('STAFF_CHAT_HUB_MAX_CONNECTIONS_PER_IP must not be above STAFF_CHAT_HUB_MAX_CONNECTIONS.');
+  }
+  return limits;
 }
 
 function realtimeFrom(values: Env, problems: string[]): RealtimeConfig | undefined {

@@ -9,6 +9,7 @@ import { seedDemoHotel } from '../demo/seed.js';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { createHub, type Hub } from './hub/index.js';
+import { clientAddress } from './limits/client-address.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { PusherNotifier } from './notify/notifier.js';
 import { createStorage, type Storage } from './storage/index.js';
@@ -52,7 +53,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   if (config.demo) await seedDemoHotel(storage);
 
   const realtime = config.realtime;
-  const hub = realtime.mode === 'embedded' ? createHub({ ...realtime, ...options.hub }) : undefined;
+  const hub =
+    realtime.mode === 'embedded'
+      ? createHub({
+          ...realtime,
+          limits: config.hubLimits,
+          clientAddress: (request) => clientAddress(request, config.trustedProxies),
+          ...options.hub,
+        })
+      : undefined;
 
   // The SDK for the embedded hub needs the port we listen on, so the request handler is attached after
   // listen(); nothing can arrive before then anyway.
