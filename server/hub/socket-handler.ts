@@ -94,9 +94,10 @@ export function acceptSocket(core: HubCore, socket: WebSocket, request: Incoming
 }
 
 /**
- * Closes an upgraded socket the hub has no room for with `pusher:error` 4100 and close 4100, so
- * pusher-js backs off for a second and tries again (a refused upgrade, by contrast, makes pusher-js
- * retry at once, without a reason it could report).
+ * Closes an upgraded socket the hub has no room for with `pusher:error` 4100 and close 4100: pusher-js
+ * reports the reason, backs off for a second and tries again, so it is back within a second of a slot
+ * coming free. A refused upgrade (HTTP 503) tells it nothing: the Node build, measured, just waits out
+ * its 15 s connect timeout, and a browser sees a bare 1006.
  */
 export function refuseSocket(socket: WebSocket, message: string): void {
   socket.on('error', () => {});
