@@ -245,7 +245,10 @@ function hubLimitsFrom(values: Env, problems: string[]): HubLimits {
   const authorizeWithinSeconds = values.STAFF_CHAT_HUB_AUTHORIZE_WITHIN_SECONDS;
   const limits: HubLimits = {
     maxConnections: values.STAFF_CHAT_HUB_MAX_CONNECTIONS ?? defaults.maxConnections,
-    maxConnectionsPerAddress: values.STAFF_CHAT_HUB_MAX_CONNECTIONS_PER_IP ?? defaults.maxConnectionsPerAddress,
+    // A small total alone lowers the per-address default with it; both set and crossed is a mistake.
+    maxConnectionsPerAddress:
+      values.STAFF_CHAT_HUB_MAX_CONNECTIONS_PER_IP ??
+      Math.min(defaults.maxConnectionsPerAddress, values.STAFF_CHAT_HUB_MAX_CONNECTIONS ?? defaults.maxConnections),
     subscribeFramesPerSecond: values.STAFF_CHAT_HUB_SUBSCRIBE_RATE ?? defaults.subscribeFramesPerSecond,
     memberLeaveDelayMs: values.STAFF_CHAT_HUB_PRESENCE_LEAVE_DELAY_MS ?? defaults.memberLeaveDelayMs,
     authorizeWithinMs: authorizeWithinSeconds === undefined ? defaults.authorizeWithinMs : authorizeWithinSeconds * 1000,
