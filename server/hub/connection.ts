@@ -72,7 +72,8 @@ export class Connection {
   closeWith(code: ErrorCode, message: string): void {
     if (this.closed) return;
     this.send(errorFrame(code, message));
-    this.closeQuietly(code, message);
+    // Sending may itself have closed a slow consumer.
+    if (!this.closed) this.closeQuietly(code, message);
   }
 
   /** Drops the socket without a closing handshake (used when it does not close in time). */
@@ -124,7 +125,7 @@ export class Connection {
    * signature (private, encrypted, presence, its user channel) or has signed in. Public channels need no
    * signature, so subscribing one proves nothing: an anonymous socket could hold a file descriptor
    * forever. The check runs when the timer fires, so frames cost nothing; a socket that gives up its
-   * last authorized subscription later gets one more full period before it is closed.
+   * last authorized subscription later is closed at the second check after that (one to two periods).
    */
   startAuthorizationDeadline(): void {
     if (this.limits.authorizeWithinMs <= 0) return;
