@@ -5,10 +5,12 @@
  * another address still gets in.
  */
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { connect, type Socket } from 'node:net';
 import { after, afterEach, describe, it } from 'node:test';
 import { clientAddress } from '../limits/client-address.js';
 import Pusher from 'pusher-js';
-import { APP, startHub, until, waitForState, type RawSocket, type TestHub } from './test-helpers.js';
+import { APP, RAW_PATH, startHub, until, waitForState, type RawSocket, type TestHub } from './test-helpers.js';
 
 /** Opens a raw socket and says whether the hub let it in (connection_established) or refused it. */
 async function attempt(t: TestHub, wsOptions: Parameters<TestHub['raw']>[1] = {}): Promise<{ socket: RawSocket; admitted: boolean }> {
@@ -75,6 +77,20 @@ describe('hub connection caps', { timeout: 15_000 }, () => {
     assert.equal(t.hub.stats().sockets, 3);
   });
 
+  it('answers upgrades with a bare 503 while too many refused sockets are still closing', async () => {
+    const t = await startHub({ limits: { maxConnections: 1 }, maxRefusalsInFlight: 1 });
+    hubs.push(t);
+    assert.equal((await attempt(t)).admitted, true);
+    // Upgraded by hand, and it never answers the close frame: its refusal stays in flight until the hub terminates it.
+    const stuck = await handUpgrade(t.port);
+    assert.match(stuck.head, /^HTTP\/1\.1 101 /);
+    const flooded = await handUpgrade(t.port);
+    assert.match(flooded.head, /^HTTP\/1\.1 503 /);
+    // Both go within the grace period, so neither holds a file descriptor for long.
+    await Promise.all([once(stuck.socket, 'close'), once(flooded.socket, 'close')]);
+    assert.equal((await attempt(t)).admitted, false, 'the refusal slot is free again: back to 4100');
+  });
+
   it('makes a refused pusher-js back off (about 1 s between attempts, never giving up) and connect once there is room', async () => {
     const t = await startHub({ limits: { maxConnectionsPerAddress: 1 } });
     hubs.push(t);
@@ -100,3 +116,15 @@ describe('hub connection caps', { timeout: 15_000 }, () => {
     client.disconnect();
   });
 });
+
+/** A WebSocket upgrade written by hand; resolves with the response head once it arrives. */
+async function handUpgrade(port: number): Promise<{ socket: Socket; head: string }> {
+  const socket = connect(port, '127.0.0.1');
+  await once(socket, 'connect');
+  socket.write(
+    `GET ${RAW_PATH} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+      'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+  );
+  const [chunk] = (await once(socket, 'data')) as [Buffer];
+  return { socket, head: chunk.toString('latin1') };
+}

@@ -38,6 +38,8 @@ export interface HubOptions {
    * address. Behind a proxy, pass `clientAddress` from server/limits/client-address.ts with trust on.
    */
   clientAddress?: (request: IncomingMessage) => string;
+  /** Refused sockets allowed to be closing at once before the rest get HTTP 503 (default 1000; tests). */
+  maxRefusalsInFlight?: number;
   log?: (message: string, details?: unknown) => void;
 }
 
@@ -72,6 +74,8 @@ export const DEFAULT_HUB_LIMITS: HubLimits = {
  * Past it a flood of them could itself use up file descriptors, so the rest get a bare HTTP 503.
  */
 const MAX_REFUSALS_IN_FLIGHT = 1000;
+/** How long a refused socket may take to go (each is closed or terminated within about this). */
+const REFUSED_SOCKET_GRACE_MS = 1000;
 
 /** What the hub holds; all zero once every socket is gone (tests check this after sudden closes). */
 export interface HubStats {
@@ -129,6 +133,7 @@ export function createHub(options: HubOptions): Hub {
   };
   const addressOf = options.clientAddress ?? ((request: IncomingMessage) => request.socket.remoteAddress ?? 'unknown');
   const caps = new ConnectionCaps(limits.maxConnections, limits.maxConnectionsPerAddress);
+  const maxRefusalsInFlight = options.maxRefusalsInFlight ?? MAX_REFUSALS_IN_FLIGHT;
   let refusalsInFlight = 0;
   const wss = new WebSocketServer({ noServer: true, maxPayload: Limits.maxSocketPayloadBytes });
   const http = createHttpApi(core);
@@ -150,8 +155,10 @@ export function createHub(options: HubOptions): Hub {
         wss.handleUpgrade(req, socket, head, (ws) => acceptSocket(core, ws, req, socketOptions));
         return true;
       }
-      if (refusalsInFlight >= MAX_REFUSALS_IN_FLIGHT) {
-        socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n', () => socket.destroy());
+      if (refusalsInFlight >= maxRefusalsInFlight) {
+        socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        // The HTTP server allows half-open sockets: without this, a client that never closes keeps it.
+        setTimeout(() => socket.destroy(), REFUSED_SOCKET_GRACE_MS).unref();
         return true;
       }
       refusalsInFlight += 1;
