@@ -51,6 +51,7 @@ export class Connection {
     private readonly socket: WebSocket,
     private readonly liveness: LivenessOptions,
     private readonly limits: SocketLimits,
+    private readonly log: (message: string, details?: unknown) => void = () => {},
   ) {
     this.subscribeBudget = new FrameBudget(limits.subscribeFramesPerSecond, limits.subscribeFramesBurst);
   }
@@ -161,6 +162,8 @@ export class Connection {
    * still sees the close code; one that does not is terminated.
    */
   private closeSlowConsumer(): void {
+    // Worth knowing in production: many of these mean slow networks or too small a limit.
+    this.log('hub closed a slow consumer', { socketId: this.socketId, bufferedBytes: this.socket.bufferedAmount });
     this.closeQuietly(ErrorCode.OverCapacity, 'Slow consumer: too much unread data; reconnect later.');
   }
 

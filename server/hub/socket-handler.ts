@@ -48,7 +48,7 @@ export interface SocketHandlerOptions extends LivenessOptions {
 /** Runs the protocol on one upgraded socket. */
 export function acceptSocket(core: HubCore, socket: WebSocket, request: IncomingMessage, options: SocketHandlerOptions): void {
   const url = new URL(request.url ?? '/', 'http://hub.invalid');
-  const connection = new Connection(newSocketId(core), socket, options, options.limits);
+  const connection = new Connection(newSocketId(core), socket, options, options.limits, core.options.log);
 
   // Errors on a socket (resets, oversize frames) end that socket only.
   socket.on('error', (error) => core.options.log('hub socket error', { socketId: connection.socketId, error: String(error) }));
