@@ -66,6 +66,9 @@ export function acceptSocket(core: HubCore, socket: WebSocket, request: Incoming
   core.connect(connection);
   socket.on('close', () => core.disconnect(connection));
   socket.on('message', (data, isBinary) => {
+    // ws keeps delivering what arrives until the closing handshake ends; none of it matters any more,
+    // and a flood that got the socket closed must not cost a parse per frame after that.
+    if (connection.closed) return;
     connection.markActive();
     if (isBinary) {
       connection.send(errorFrame(null, 'Binary frames are not supported.'));

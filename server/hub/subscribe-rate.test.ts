@@ -55,7 +55,7 @@ describe('hub subscribe rate limit', { timeout: 15_000 }, () => {
     assert.deepEqual(users, { occupied: false, subscription_count: 0 });
   });
 
-  it('closes a presence subscribe/unsubscribe flood with 4100, while a colleague on the same hub keeps receiving promptly', async () => {
+  it('closes a presence subscribe/unsubscribe flood with 4100, while a colleague on the same hub keeps receiving promptly', async (context) => {
     const channel = 'presence-flood';
     const colleague = await t.client({ presence: { user_id: 'colleague' } });
     const presence = (await subscribed(colleague, channel)) as PresenceChannel;
@@ -75,16 +75,21 @@ describe('hub subscribe rate limit', { timeout: 15_000 }, () => {
       attacker.send({ event: 'pusher:subscribe', data: { channel, auth, channel_data: channelData } });
       attacker.send({ event: 'pusher:unsubscribe', data: { channel } });
     }
+    // Published while the flood is arriving, the way the server publishes a new message (in-process;
+    // an HTTP trigger would mostly measure this test process pushing out its own 10 000 frames). The
+    // clock starts after the sending loop, which shares the process.
+    const triggeredAt = Date.now();
+    const delivered = nextEvent<{ n: number }>(presence, 'during-flood');
+    t.hub.triggerBatch([{ channel, name: 'during-flood', data: JSON.stringify({ n: 1 }) }]);
+    assert.deepEqual((await delivered).data, { n: 1 });
+    const latency = Date.now() - triggeredAt;
+    assert.ok(latency < 250, `the colleague waited ${latency} ms for an event sent during the flood`);
+
     const closed = await attacker.closed;
+    const closedAfter = Date.now() - started;
     assert.equal(closed.code, 4100);
     assert.equal(closed.reason, 'Too many subscribe and unsubscribe frames; reconnect later.');
-
-    const delivered = nextEvent<{ n: number }>(presence, 'after-flood');
-    const sentAt = Date.now();
-    await t.sdk.trigger(channel, 'after-flood', { n: 1 });
-    assert.deepEqual((await delivered).data, { n: 1 });
-    const latency = Date.now() - sentAt;
-    assert.ok(latency < 500, `the colleague waited ${latency} ms for an event after the flood`);
+    context.diagnostic(`the colleague's event sent during the flood arrived after ${latency} ms; the flooder was gone ${closedAfter} ms after it began`);
     assert.ok(Date.now() - started < 3000, 'the flood was dealt with in well under the 3 s leave delay');
     // The looper joined once (member_added) and, thanks to the leave delay, was never seen leaving yet.
     assert.deepEqual(memberFrames, ['added']);
