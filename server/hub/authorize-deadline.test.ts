@@ -56,15 +56,17 @@ describe('hub authorization deadline', { timeout: 10_000 }, () => {
     assert.equal(await nothingWithin(closes, DEADLINE_MS * 3), 'nothing');
   });
 
-  it('gives a socket that drops its last private subscription one more period, then closes it', async () => {
-    const { socket, socketId } = await connected();
+  it('closes a socket one to two periods after a check saw it drop its last private subscription', async () => {
+    const { socket, socketId, openedAt } = await connected();
     socket.send({ event: 'pusher:subscribe', data: { ...t.sdk.authorizeChannel(socketId, 'private-dropped'), channel: 'private-dropped' } });
     await socket.nextOf('pusher_internal:subscription_succeeded');
+    // Past the first check (at one period), which saw the subscription.
+    assert.equal(await nothingWithin(socket.closed, openedAt + DEADLINE_MS * 1.5 - Date.now()), 'nothing');
     socket.send({ event: 'pusher:unsubscribe', data: { channel: 'private-dropped' } });
     const droppedAt = Date.now();
     assert.equal((await socket.closed).code, 4100);
     const waited = Date.now() - droppedAt;
-    assert.ok(waited >= DEADLINE_MS - 20 && waited < DEADLINE_MS * 3, `closed ${waited} ms after the unsubscribe`);
+    assert.ok(waited >= DEADLINE_MS - 20 && waited < DEADLINE_MS * 4, `closed ${waited} ms after the unsubscribe`);
   });
 
   it('keeps pusher-js connected with a private channel; without one it backs off and reconnects', async () => {
