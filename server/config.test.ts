@@ -140,6 +140,55 @@ describe('loadConfig', () => {
     assert.equal(config.apiBase, '/chat/api');
     assert.match(problemsOf({ STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_ALLOWED_ORIGINS: 'portal.example.com/x' }).join(), /not an origin/);
   });
+
+  test('reads the hub limits and the proxy trust, with their defaults, and refuses bad ones', () => {
+    const defaults = loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET });
+    assert.deepEqual(defaults.hubLimits, {
+      maxConnections: 10_000,
+      maxConnectionsPerAddress: 500,
+      subscribeFramesPerSecond: 10,
+      memberLeaveDelayMs: 3000,
+      authorizeWithinMs: 30_000,
+      maxBufferedBytes: 1024 * 1024,
+    });
+    assert.equal(defaults.trustedProxies, 0);
+    const set = loadConfig({
+      STAFF_CHAT_JWT_SECRET: SECRET,
+      STAFF_CHAT_HUB_MAX_CONNECTIONS: '2000',
+      STAFF_CHAT_HUB_MAX_CONNECTIONS_PER_IP: '50',
+      STAFF_CHAT_HUB_SUBSCRIBE_RATE: '5',
+      STAFF_CHAT_HUB_PRESENCE_LEAVE_DELAY_MS: '0',
+      STAFF_CHAT_HUB_AUTHORIZE_WITHIN_SECONDS: '0',
+      STAFF_CHAT_HUB_MAX_BUFFERED_BYTES: '262144',
+      STAFF_CHAT_TRUST_PROXY: '1',
+    });
+    assert.deepEqual(set.hubLimits, {
+      maxConnections: 2000,
+      maxConnectionsPerAddress: 50,
+      subscribeFramesPerSecond: 5,
+      memberLeaveDelayMs: 0,
+      authorizeWithinMs: 0,
+      maxBufferedBytes: 262_144,
+    });
+    assert.equal(set.trustedProxies, 1);
+    assert.equal(loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_TRUST_PROXY: 'true' }).trustedProxies, 1);
+    assert.equal(loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_TRUST_PROXY: '2' }).trustedProxies, 2);
+
+    const problems = problemsOf({
+      STAFF_CHAT_JWT_SECRET: SECRET,
+      STAFF_CHAT_HUB_MAX_CONNECTIONS: 'lots',
+      STAFF_CHAT_HUB_SUBSCRIBE_RATE: '0',
+      STAFF_CHAT_HUB_MAX_BUFFERED_BYTES: '100',
+      STAFF_CHAT_TRUST_PROXY: 'maybe',
+    });
+    assert.equal(problems.length, 4, problems.join('\n'));
+    for (const name of ['STAFF_CHAT_HUB_MAX_CONNECTIONS', 'STAFF_CHAT_HUB_SUBSCRIBE_RATE', 'STAFF_CHAT_HUB_MAX_BUFFERED_BYTES', 'STAFF_CHAT_TRUST_PROXY']) {
+      assert.ok(problems.some((problem) => problem.startsWith(name)), `${name} missing from ${problems.join(' | ')}`);
+    }
+    assert.equal(loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_HUB_MAX_CONNECTIONS: '100' }).hubLimits.maxConnectionsPerAddress, 100);
+    const crossed = problemsOf({ STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_HUB_MAX_CONNECTIONS: '100', STAFF_CHAT_HUB_MAX_CONNECTIONS_PER_IP: '500' });
+    assert.deepEqual(crossed, ['STAFF_CHAT_HUB_MAX_CONNECTIONS_PER_IP must not be above STAFF_CHAT_HUB_MAX_CONNECTIONS.']);
+  });
 });
 
 describe('pusherClientOptions', () => {

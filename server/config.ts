@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { PusherClientOptions } from './contract.js';
 import { DEFAULT_POSTGRES_TIMEOUTS, type PostgresTimeouts } from './storage/postgres.js';
 import { DEFAULT_SQLITE_SYNCHRONOUS, type SqliteSynchronous } from './storage/sqlite.js';
+import { DEFAULT_HUB_LIMITS, type HubLimits } from './hub/index.js';
 
 /** Where events go: the hub inside this process, or hosted Pusher / a self-hosted compatible engine. */
 export type RealtimeConfig =
@@ -60,7 +61,7 @@ export interface Config {
   http: {
     /** STAFF_CHAT_PUBLIC_URL: the origin browsers use; `/config` points the widget's socket there. */
     publicUrl: URL | undefined;
-    /** STAFF_CHAT_TRUST_PROXY=1: believe X-Forwarded-For/-Proto/-Host (set only behind a proxy that writes them). */
+    /** STAFF_CHAT_TRUST_PROXY ≥ 1: believe X-Forwarded-Proto/-Host (set only behind a proxy that writes them). */
     trustProxy: boolean;
     /** A request's headers must arrive within this (slow-header attacks). */
     headersTimeoutMs: number;
@@ -69,6 +70,13 @@ export interface Config {
   };
   /** How long PostgreSQL may keep a request waiting (then 503), and when a SQLite commit counts as done. */
   database: PostgresTimeouts & { sqliteSynchronous: SqliteSynchronous };
+  /** The embedded hub's bounds against hostile or broken clients (README "Hub limits"). */
+  hubLimits: HubLimits;
+  /**
+   * STAFF_CHAT_TRUST_PROXY: how many proxies of ours stand in front and append to `X-Forwarded-For`.
+   * 0: the header is ignored and the socket's peer is the client (server/limits/client-address.ts).
+   */
+  trustedProxies: number;
 }
 
 export const DEFAULT_DATABASE_URL = 'file:./data/staff-chat.sqlite';
@@ -103,16 +111,35 @@ const perMinute = (name: string) =>
     .transform(Number)
     .optional();
 
+/** A whole number in [min, max]; `what` ends the sentence ("connections", "milliseconds"). */
+const wholeNumber = (name: string, min: number, max: number, what: string) =>
+  z
+    .string()
+    .regex(/^\d{1,10}$/, { error: `${name} must be a whole number of ${what}.` })
+    .transform(Number)
+    .refine((value) => value >= min && value <= max, { error: `${name} must be between ${min} and ${max} ${what}.` })
+    .optional();
+
+// Hub limits (README "Hub limits"); the defaults are explained at hubLimitsFrom.
+const hubLimitsSchema = {
+  STAFF_CHAT_HUB_MAX_CONNECTIONS: wholeNumber('STAFF_CHAT_HUB_MAX_CONNECTIONS', 1, 1_000_000, 'connections'),
+  STAFF_CHAT_HUB_MAX_CONNECTIONS_PER_IP: wholeNumber('STAFF_CHAT_HUB_MAX_CONNECTIONS_PER_IP', 1, 1_000_000, 'connections'),
+  STAFF_CHAT_HUB_SUBSCRIBE_RATE: wholeNumber('STAFF_CHAT_HUB_SUBSCRIBE_RATE', 1, 1000, 'frames per second'),
+  STAFF_CHAT_HUB_PRESENCE_LEAVE_DELAY_MS: wholeNumber('STAFF_CHAT_HUB_PRESENCE_LEAVE_DELAY_MS', 0, 60_000, 'milliseconds'),
+  STAFF_CHAT_HUB_AUTHORIZE_WITHIN_SECONDS: wholeNumber('STAFF_CHAT_HUB_AUTHORIZE_WITHIN_SECONDS', 0, 3600, 'seconds'),
+  STAFF_CHAT_HUB_MAX_BUFFERED_BYTES: wholeNumber('STAFF_CHAT_HUB_MAX_BUFFERED_BYTES', 16 * 1024, 1024 * 1024 * 1024, 'bytes'),
+  STAFF_CHAT_TRUST_PROXY: z
+    .enum(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'true', 'false', 'yes', 'no', ''], {
+      error: 'STAFF_CHAT_TRUST_PROXY must be 0 or 1 (or the number of proxies in front, up to 9).',
+    })
+    .optional()
+    .transform((value) => (value === 'true' || value === 'yes' ? 1 : value === undefined || value === '' || value === 'false' || value === 'no' ? 0 : Number(value))),
+};
+
 const MAX_DB_TIMEOUT_MS = 600_000;
 
 /** A duration setting, in whole milliseconds within [min, max]. */
-const milliseconds = (name: string, min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d{1,10}$/, { error: `${name} must be a whole number of milliseconds.` })
-    .transform(Number)
-    .refine((ms) => ms >= min && ms <= max, { error: `${name} must be between ${min} and ${max} milliseconds.` })
-    .optional();
+const milliseconds = (name: string, min: number, max: number) => wholeNumber(name, min, max, 'milliseconds');
 
 function isBareOrigin(text: string): boolean {
   if (!URL.canParse(text)) return false;
@@ -121,6 +148,7 @@ function isBareOrigin(text: string): boolean {
 }
 
 const envSchema = z.object({
+  ...hubLimitsSchema,
   PORT: portNumber('PORT').optional(),
   HOST: optionalText.refine((host) => host === undefined || /^[A-Za-z0-9.:-]+$/.test(host), {
     error: 'HOST must be an address or host name to listen on, such as 127.0.0.1 or ::.',
@@ -188,7 +216,6 @@ const envSchema = z.object({
   STAFF_CHAT_PUBLIC_URL: optionalText.refine((url) => url === undefined || isBareOrigin(url), {
     error: 'STAFF_CHAT_PUBLIC_URL must be an origin such as https://chat.example-hotel.com (no path).',
   }),
-  STAFF_CHAT_TRUST_PROXY: flag('STAFF_CHAT_TRUST_PROXY'),
   STAFF_CHAT_HTTP_HEADERS_TIMEOUT_MS: milliseconds('STAFF_CHAT_HTTP_HEADERS_TIMEOUT_MS', 1_000, 120_000),
   STAFF_CHAT_HTTP_REQUEST_TIMEOUT_MS: milliseconds('STAFF_CHAT_HTTP_REQUEST_TIMEOUT_MS', 1_000, 3_600_000),
   STAFF_CHAT_DB_CONNECT_TIMEOUT_MS: milliseconds('STAFF_CHAT_DB_CONNECT_TIMEOUT_MS', 100, MAX_DB_TIMEOUT_MS),
@@ -247,6 +274,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
   const realtime = realtimeFrom(values, jwtSecret, problems);
   const allowedOrigins = originsFrom(values.STAFF_CHAT_ALLOWED_ORIGINS, problems);
   const database = databaseFrom(values, problems);
+  const hubLimits = hubLimitsFrom(values, problems);
 
   if (problems.length > 0 || !jwtSecret || !realtime) throw new ConfigError(problems);
 
@@ -279,11 +307,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
     },
     http: {
       publicUrl: values.STAFF_CHAT_PUBLIC_URL === undefined ? undefined : new URL(values.STAFF_CHAT_PUBLIC_URL),
-      trustProxy: values.STAFF_CHAT_TRUST_PROXY ?? false,
+      trustProxy: values.STAFF_CHAT_TRUST_PROXY > 0,
       headersTimeoutMs: values.STAFF_CHAT_HTTP_HEADERS_TIMEOUT_MS ?? 10_000,
       requestTimeoutMs: values.STAFF_CHAT_HTTP_REQUEST_TIMEOUT_MS ?? 120_000,
     },
     database,
+    hubLimits,
+    trustedProxies: values.STAFF_CHAT_TRUST_PROXY,
   };
 }
 
@@ -354,6 +384,35 @@ function databaseFrom(values: Env, problems: string[]): Config['database'] {
     );
   }
   return database;
+}
+
+/**
+ * The hub limits; unset ones take DEFAULT_HUB_LIMITS. Why those figures: 10 000 sockets, half the usual 20 000 open-file limit, leaving the rest for
+ * HTTP, the database and uploads; 500 per address, because a hotel's staff all come through one NAT
+ * (150 staff with three tabs each fit) while one address still holds at most a twentieth of the total;
+ * 10 subscribe/unsubscribe frames a second with a burst of 20 (pusher-js resubscribes every held
+ * channel at once after a reconnect: the personal, presence and open conversation channels);
+ * 3 s for a presence member to come back unannounced (Pusher's webhook figure; a reconnect takes
+ * about 1.5 s); 30 s to authorize (Pusher's "authorized connections"); 1 MB unread per socket.
+ */
+function hubLimitsFrom(values: Env, problems: string[]): HubLimits {
+  const defaults = DEFAULT_HUB_LIMITS;
+  const authorizeWithinSeconds = values.STAFF_CHAT_HUB_AUTHORIZE_WITHIN_SECONDS;
+  const limits: HubLimits = {
+    maxConnections: values.STAFF_CHAT_HUB_MAX_CONNECTIONS ?? defaults.maxConnections,
+    // A small total alone lowers the per-address default with it; both set and crossed is a mistake.
+    maxConnectionsPerAddress:
+      values.STAFF_CHAT_HUB_MAX_CONNECTIONS_PER_IP ??
+      Math.min(defaults.maxConnectionsPerAddress, values.STAFF_CHAT_HUB_MAX_CONNECTIONS ?? defaults.maxConnections),
+    subscribeFramesPerSecond: values.STAFF_CHAT_HUB_SUBSCRIBE_RATE ?? defaults.subscribeFramesPerSecond,
+    memberLeaveDelayMs: values.STAFF_CHAT_HUB_PRESENCE_LEAVE_DELAY_MS ?? defaults.memberLeaveDelayMs,
+    authorizeWithinMs: authorizeWithinSeconds === undefined ? defaults.authorizeWithinMs : authorizeWithinSeconds * 1000,
+    maxBufferedBytes: values.STAFF_CHAT_HUB_MAX_BUFFERED_BYTES ?? defaults.maxBufferedBytes,
+  };
+  if (limits.maxConnectionsPerAddress > limits.maxConnections) {
+    problems.push('STAFF_CHAT_HUB_MAX_CONNECTIONS_PER_IP must not be above STAFF_CHAT_HUB_MAX_CONNECTIONS.');
+  }
+  return limits;
 }
 
 function realtimeFrom(values: Env, jwtSecret: string | undefined, problems: string[]): RealtimeConfig | undefined {

@@ -8,6 +8,7 @@ import { createApp } from './app.js';
 import type { Config } from './config.js';
 import type { ServerExtension } from './extension.js';
 import { createHub, type Hub } from './hub/index.js';
+import { clientAddress } from './limits/client-address.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { PusherNotifier } from './notify/notifier.js';
 import { createStorage, type Storage } from './storage/index.js';
@@ -59,7 +60,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   }
 
   const realtime = config.realtime;
-  const hub = realtime.mode === 'embedded' ? createHub({ ...realtime, ...options.hub }) : undefined;
+  const hub =
+    realtime.mode === 'embedded'
+      ? createHub({
+          ...realtime,
+          limits: config.hubLimits,
+          clientAddress: (request) => clientAddress(request, config.trustedProxies),
+          ...options.hub,
+        })
+      : undefined;
 
   // The SDK for the embedded hub needs the port we listen on, so the request handler is attached after
   // listen(); nothing can arrive before then anyway.

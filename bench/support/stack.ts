@@ -37,6 +37,10 @@ export async function startBenchStack(databaseUrl: string, execArgv: string[] = 
       // The suite measures the server's capacity; per-staff rate limits would turn the load into 429s.
       STAFF_CHAT_RATE_LIMIT_MESSAGES: '0',
       STAFF_CHAT_RATE_LIMIT_REQUESTS: '0',
+      // Every bench socket comes from 127.0.0.1 and the fan-out ones hold only a public channel: the
+      // per-address cap would refuse past 500 and the authorization deadline close them after 30 s.
+      STAFF_CHAT_HUB_MAX_CONNECTIONS_PER_IP: '10000',
+      STAFF_CHAT_HUB_AUTHORIZE_WITHIN_SECONDS: '0',
     },
     execArgv,
   );

@@ -1,7 +1,8 @@
 /**
  * The channel registry: which sockets are in which channel and, for presence channels, which users.
- * A user is one member however many sockets it joins with; the member leaves with its last socket.
- * Channels exist only while occupied, so nothing lingers after the last socket goes.
+ * A user is one member however many sockets it joins with. When its last socket leaves, the member
+ * stays listed, with no sockets, until the hub removes it (after a short window in which it may come
+ * back unannounced). Channels exist only while occupied: the last socket takes every member with it.
  */
 import type { Connection } from './connection.js';
 
@@ -13,6 +14,7 @@ export interface PresenceMember {
 
 interface MemberState {
   userInfo: unknown;
+  /** Empty while the member is leaving (its last socket left and removeAbsentMember has not run). */
   socketIds: Set<string>;
 }
 
@@ -26,13 +28,15 @@ interface ChannelState {
 export interface JoinOutcome {
   occupied: boolean;
   memberAdded: boolean;
+  /** A leaving member (no sockets) is back; the others were never told it left. */
+  memberReturned: boolean;
 }
 
 /** What a leave changed. */
 export interface LeaveOutcome {
   vacated: boolean;
-  /** The user id of a presence member whose last socket just left. */
-  memberRemoved: string | undefined;
+  /** The user id of a presence member whose last socket just left; it stays listed until removed. */
+  memberLeft: string | undefined;
 }
 
 export class ChannelRegistry {
@@ -52,14 +56,17 @@ export class ChannelRegistry {
     state.sockets.set(connection.socketId, connection);
     connection.subscriptions.set(channel, member?.userId);
 
-    if (!member || !state.members) return { occupied, memberAdded: false };
+    if (!member || !state.members) return { occupied, memberAdded: false, memberReturned: false };
     const existing = state.members.get(member.userId);
     if (existing) {
+      const memberReturned = existing.socketIds.size === 0;
+      // A returning member is listed with what it signed this time.
+      if (memberReturned) existing.userInfo = member.userInfo;
       existing.socketIds.add(connection.socketId);
-      return { occupied, memberAdded: false };
+      return { occupied, memberAdded: false, memberReturned };
     }
     state.members.set(member.userId, { userInfo: member.userInfo, socketIds: new Set([connection.socketId]) });
-    return { occupied, memberAdded: true };
+    return { occupied, memberAdded: true, memberReturned: false };
   }
 
   /** Removes a socket from a channel; undefined when it was not subscribed. */
@@ -70,18 +77,23 @@ export class ChannelRegistry {
     connection.subscriptions.delete(channel);
     state.sockets.delete(connection.socketId);
 
-    let memberRemoved: string | undefined;
+    let memberLeft: string | undefined;
     if (userId !== undefined && state.members) {
       const member = state.members.get(userId);
       member?.socketIds.delete(connection.socketId);
-      if (member && member.socketIds.size === 0) {
-        state.members.delete(userId);
-        memberRemoved = userId;
-      }
+      if (member && member.socketIds.size === 0) memberLeft = userId;
     }
     const vacated = state.sockets.size === 0;
     if (vacated) this.channels.delete(channel);
-    return { vacated, memberRemoved };
+    return { vacated, memberLeft };
+  }
+
+  /** Removes a leaving member (one with no sockets left); false when it came back or the channel went. */
+  removeAbsentMember(channel: string, userId: string): boolean {
+    const members = this.channels.get(channel)?.members;
+    if (members?.get(userId)?.socketIds.size !== 0) return false;
+    members.delete(userId);
+    return true;
   }
 
   isSubscribed(connection: Connection, channel: string): boolean {

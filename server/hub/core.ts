@@ -14,12 +14,19 @@ export interface HubCoreOptions {
   app: AppCredentials;
   webhooks: WebhookSink;
   log: (message: string, details?: unknown) => void;
+  /**
+   * How long a presence member whose last socket left may come back before the others get
+   * `member_removed`; a comeback in time sends neither that nor `member_added`. 0: at once.
+   */
+  memberLeaveDelayMs: number;
 }
 
 export class HubCore {
   readonly channels = new ChannelRegistry();
   readonly users = new UserRegistry();
   readonly connections = new Map<string, Connection>();
+  /** Channel → user id → the timer that announces its departure. */
+  private readonly departures = new Map<string, Map<string, NodeJS.Timeout>>();
 
   constructor(readonly options: HubCoreOptions) {}
 
@@ -60,6 +67,11 @@ export class HubCore {
     const outcome = this.channels.join(connection, channel, member);
     connection.send(this.subscriptionSucceeded(channel));
     if (outcome.occupied) this.options.webhooks.channelOccupied(channel);
+    if (member && outcome.memberReturned) {
+      this.cancelDeparture(channel, member.userId);
+      // The webhook sender has its own debounce; this cancels its pending member_removed.
+      this.options.webhooks.memberAdded(channel, member.userId);
+    }
     if (member && outcome.memberAdded) {
       this.broadcast(
         channel,
@@ -74,19 +86,29 @@ export class HubCore {
     }
   }
 
-  /** Unsubscribes a socket; `member_removed` goes out when its user's last socket left. No reply to the socket. */
+  /**
+   * Unsubscribes a socket; `member_removed` goes out when its user's last socket left and it did not
+   * come back within `memberLeaveDelayMs`. No reply to the socket.
+   */
   leave(connection: Connection, channel: string): void {
     const outcome = this.channels.leave(connection, channel);
     if (!outcome) return;
-    if (outcome.memberRemoved !== undefined) {
-      this.broadcast(channel, {
-        event: 'pusher_internal:member_removed',
-        channel,
-        data: JSON.stringify({ user_id: outcome.memberRemoved }),
-      });
-      this.options.webhooks.memberRemoved(channel, outcome.memberRemoved);
+    if (outcome.memberLeft !== undefined) {
+      this.options.webhooks.memberRemoved(channel, outcome.memberLeft);
+      // A vacated channel has nobody left to tell, and its members went with it.
+      if (!outcome.vacated) this.scheduleDeparture(channel, outcome.memberLeft);
     }
-    if (outcome.vacated) this.options.webhooks.channelVacated(channel);
+    if (outcome.vacated) {
+      for (const timer of this.departures.get(channel)?.values() ?? []) clearTimeout(timer);
+      this.departures.delete(channel);
+      this.options.webhooks.channelVacated(channel);
+    }
+  }
+
+  /** Stops pending departure announcements (hub shutdown). */
+  stop(): void {
+    for (const timers of this.departures.values()) for (const timer of timers.values()) clearTimeout(timer);
+    this.departures.clear();
   }
 
   /** Registers a socket after its handshake. */
@@ -97,7 +119,7 @@ export class HubCore {
   /** Forgets a socket however it went away: leaves every channel, drops its user. Safe to call twice. */
   disconnect(connection: Connection): void {
     if (!this.connections.delete(connection.socketId)) return;
-    connection.stopLiveness();
+    connection.stopTimers();
     for (const channel of [...connection.subscriptions.keys()]) this.leave(connection, channel);
     if (connection.user) this.users.remove(connection.user.id, connection);
   }
@@ -109,6 +131,35 @@ export class HubCore {
       connection.closeWith(ErrorCode.Unauthorized, 'You got disconnected by the app.');
     }
     return connections.length;
+  }
+
+  private scheduleDeparture(channel: string, userId: string): void {
+    if (this.options.memberLeaveDelayMs <= 0) {
+      this.announceDeparture(channel, userId);
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.cancelDeparture(channel, userId);
+      this.announceDeparture(channel, userId);
+    }, this.options.memberLeaveDelayMs);
+    timer.unref();
+    let timers = this.departures.get(channel);
+    if (!timers) this.departures.set(channel, (timers = new Map()));
+    timers.set(userId, timer);
+  }
+
+  private cancelDeparture(channel: string, userId: string): void {
+    const timers = this.departures.get(channel);
+    const timer = timers?.get(userId);
+    if (!timers || !timer) return;
+    clearTimeout(timer);
+    timers.delete(userId);
+    if (timers.size === 0) this.departures.delete(channel);
+  }
+
+  private announceDeparture(channel: string, userId: string): void {
+    if (!this.channels.removeAbsentMember(channel, userId)) return;
+    this.broadcast(channel, { event: 'pusher_internal:member_removed', channel, data: JSON.stringify({ user_id: userId }) });
   }
 
   private subscriptionSucceeded(channel: string): ServerFrame {

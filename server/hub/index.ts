@@ -12,10 +12,12 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Hono } from 'hono';
 import { WebSocketServer } from 'ws';
+import { addressLimitKey } from '../limits/client-address.js';
+import { ConnectionCaps } from './connection-caps.js';
 import { HubCore } from './core.js';
 import { createHttpApi } from './http-api.js';
 import { ErrorCode, isValidChannelName, Limits } from './protocol.js';
-import { acceptSocket, appKeyFromPath } from './socket-handler.js';
+import { acceptSocket, appKeyFromPath, refuseSocket } from './socket-handler.js';
 import { createWebhookSender, noWebhooks } from './webhooks.js';
 
 export interface HubOptions {
@@ -29,8 +31,51 @@ export interface HubOptions {
   webhooks?: Array<{ url: string }>;
   /** How long channel_vacated / member_removed webhooks wait for a comeback (default 3000, Pusher's figure). */
   webhookDebounceMs?: number;
+  /** Bounds against hostile or broken clients; each has a default (see {@link DEFAULT_HUB_LIMITS}). */
+  limits?: Partial<HubLimits>;
+  /**
+   * The client address of an upgrade request, for the per-address cap. Default: the socket's peer
+   * address. Behind a proxy, pass `clientAddress` from server/limits/client-address.ts with trust on.
+   */
+  clientAddress?: (request: IncomingMessage) => string;
+  /** Refused sockets allowed to be closing at once before the rest get HTTP 503 (default 1000; tests). */
+  maxRefusalsInFlight?: number;
   log?: (message: string, details?: unknown) => void;
 }
+
+/** What one process's hub will hold, and for how long, before it refuses or closes a socket. */
+export interface HubLimits {
+  /** Open sockets in total; past it new ones get 4100 (back off). Keep below the open-file limit. */
+  maxConnections: number;
+  /** Open sockets per client address (IPv6: per /64); past it new ones from there get 4100. */
+  maxConnectionsPerAddress: number;
+  /** Subscribe + unsubscribe frames per socket and second (twice this may come at once). */
+  subscribeFramesPerSecond: number;
+  /** A presence member that comes back within this is not announced as gone and back. 0: at once. */
+  memberLeaveDelayMs: number;
+  /** A socket with no private/presence subscription and no sign-in for this long gets 4100. 0: never. */
+  authorizeWithinMs: number;
+  /** A socket with more than this much unsent data (it does not read) gets 4100. */
+  maxBufferedBytes: number;
+}
+
+/** The defaults of the STAFF_CHAT_HUB_* settings; server/config.ts (hubLimitsFrom) explains each figure. */
+export const DEFAULT_HUB_LIMITS: HubLimits = {
+  maxConnections: 10_000,
+  maxConnectionsPerAddress: 500,
+  subscribeFramesPerSecond: 10,
+  memberLeaveDelayMs: 3000,
+  authorizeWithinMs: 30_000,
+  maxBufferedBytes: 1024 * 1024,
+};
+
+/**
+ * Refused sockets are upgraded so pusher-js hears 4100 and backs off; this many may be closing at once.
+ * Past it a flood of them could itself use up file descriptors, so the rest get a bare HTTP 503.
+ */
+const MAX_REFUSALS_IN_FLIGHT = 1000;
+/** How long a refused socket may take to go (each is closed or terminated within about this). */
+const REFUSED_SOCKET_GRACE_MS = 1000;
 
 /** What the hub holds; all zero once every socket is gone (tests check this after sudden closes). */
 export interface HubStats {
@@ -39,6 +84,10 @@ export interface HubStats {
   presenceMembers: number;
   /** Signed-in users (`pusher:signin`) with at least one open socket. */
   users: number;
+  /** Sockets holding a slot under the connection caps (including ones still closing). */
+  admitted: number;
+  /** Client addresses (or IPv6 /64s) holding any of them. */
+  addresses: number;
 }
 
 export interface Hub {
@@ -68,13 +117,24 @@ export function createHub(options: HubOptions): Hub {
     options.webhooks && options.webhooks.length > 0
       ? createWebhookSender({ app, targets: options.webhooks, debounceMs: options.webhookDebounceMs ?? 3000, log })
       : noWebhooks;
-  const core = new HubCore({ app, webhooks, log });
+  const limits = { ...DEFAULT_HUB_LIMITS, ...options.limits };
+  const core = new HubCore({ app, webhooks, log, memberLeaveDelayMs: limits.memberLeaveDelayMs });
   const activityTimeoutSeconds = options.activityTimeoutSeconds ?? 120;
   const socketOptions = {
     activityTimeoutSeconds,
     activityTimeoutMs: activityTimeoutSeconds * 1000,
     pongTimeoutMs: options.pongTimeoutMs ?? 30_000,
+    limits: {
+      subscribeFramesPerSecond: limits.subscribeFramesPerSecond,
+      subscribeFramesBurst: limits.subscribeFramesPerSecond * 2,
+      authorizeWithinMs: limits.authorizeWithinMs,
+      maxBufferedBytes: limits.maxBufferedBytes,
+    },
   };
+  const addressOf = options.clientAddress ?? ((request: IncomingMessage) => request.socket.remoteAddress ?? 'unknown');
+  const caps = new ConnectionCaps(limits.maxConnections, limits.maxConnectionsPerAddress);
+  const maxRefusalsInFlight = options.maxRefusalsInFlight ?? MAX_REFUSALS_IN_FLIGHT;
+  let refusalsInFlight = 0;
   const wss = new WebSocketServer({ noServer: true, maxPayload: Limits.maxSocketPayloadBytes });
   const http = createHttpApi(core);
   let closing = false;
@@ -89,7 +149,21 @@ export function createHub(options: HubOptions): Hub {
         socket.destroy();
         return true;
       }
-      wss.handleUpgrade(req, socket, head, (ws) => acceptSocket(core, ws, req, socketOptions));
+      const admission = caps.admit(addressLimitKey(addressOf(req)));
+      if (admission.admitted) {
+        socket.once('close', admission.release);
+        wss.handleUpgrade(req, socket, head, (ws) => acceptSocket(core, ws, req, socketOptions));
+        return true;
+      }
+      if (refusalsInFlight >= maxRefusalsInFlight) {
+        socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        // The HTTP server allows half-open sockets: without this, a client that never closes keeps it.
+        setTimeout(() => socket.destroy(), REFUSED_SOCKET_GRACE_MS).unref();
+        return true;
+      }
+      refusalsInFlight += 1;
+      socket.once('close', () => (refusalsInFlight -= 1));
+      wss.handleUpgrade(req, socket, head, (ws) => refuseSocket(ws, admission.reason));
       return true;
     },
 
@@ -120,6 +194,7 @@ export function createHub(options: HubOptions): Hub {
       await closed;
       clearTimeout(grace);
       for (const connection of [...core.connections.values()]) core.disconnect(connection);
+      core.stop();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await webhooks.close();
     },
@@ -130,6 +205,8 @@ export function createHub(options: HubOptions): Hub {
         channels: core.channels.channelCount,
         presenceMembers: core.channels.presenceMemberCount,
         users: core.users.size,
+        admitted: caps.counts.connections,
+        addresses: caps.counts.addresses,
       };
     },
   };

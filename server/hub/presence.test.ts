@@ -2,14 +2,15 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { PresenceChannel } from 'pusher-js';
-import { APP, decoded, nextEvent, startHub, subscribed, type RawFrame, type TestHub } from './test-helpers.js';
+import { APP, decoded, nextEvent, nothingWithin, startHub, subscribed, until, type RawFrame, type TestHub } from './test-helpers.js';
 
 type Member = { id: string; info: unknown };
 
 describe('hub presence channels', { timeout: 10_000 }, () => {
   let t: TestHub;
   before(async () => {
-    t = await startHub();
+    // member_removed waits this long for a comeback (the next suite tests the window itself).
+    t = await startHub({ limits: { memberLeaveDelayMs: 100 } });
   });
   after(() => t.close());
 
@@ -149,6 +150,73 @@ describe('hub presence channels', { timeout: 10_000 }, () => {
     assert.equal((longId.data as { status: number }).status, 4301);
     const justFits = await rawPresenceJoin('presence-sizes', JSON.stringify({ user_id: 'i'.repeat(128), user_info: { bio: 'x'.repeat(800) } }));
     assert.equal(justFits.event, 'pusher_internal:subscription_succeeded');
+  });
+});
+
+describe('hub presence leave delay', { timeout: 10_000 }, () => {
+  const WINDOW_MS = 400;
+  let t: TestHub;
+  before(async () => {
+    t = await startHub({ limits: { memberLeaveDelayMs: WINDOW_MS } });
+  });
+  after(() => t.close());
+
+  const watch = async (channelName: string) => {
+    const watcher = await t.client({ presence: { user_id: 'watcher' } });
+    const channel = (await subscribed(watcher, channelName)) as PresenceChannel;
+    const frames: string[] = [];
+    channel.bind('pusher:member_added', (member: Member) => frames.push(`added ${member.id}`));
+    channel.bind('pusher:member_removed', (member: Member) => frames.push(`removed ${member.id}`));
+    return { channel, frames };
+  };
+
+  it('tells the others nothing when a member leaves and comes back within the window', async () => {
+    const { channel, frames } = await watch('presence-flap');
+    const flapper = await t.client({ presence: { user_id: 'flapper', user_info: { name: 'Flo' } } });
+    const added = nextEvent<Member>(channel, 'pusher:member_added');
+    await subscribed(flapper, 'presence-flap');
+    await added;
+    for (let n = 0; n < 3; n += 1) {
+      flapper.unsubscribe('presence-flap');
+      await subscribed(flapper, 'presence-flap');
+    }
+    // A member that really went would be announced after WINDOW_MS; twice that passes in silence.
+    assert.equal(await nothingWithin(nextEvent(channel, 'pusher:member_removed'), WINDOW_MS * 2), 'nothing');
+    assert.deepEqual(frames, ['added flapper']);
+    assert.equal(channel.members.count, 2);
+  });
+
+  it('announces a real leave once, after the window, and lists the member until then', async () => {
+    const { channel, frames } = await watch('presence-gone');
+    const leaver = await t.client({ presence: { user_id: 'leaver' } });
+    await subscribed(leaver, 'presence-gone');
+    const removed = nextEvent<Member>(channel, 'pusher:member_removed');
+    const leftAt = Date.now();
+    leaver.disconnect();
+    const users = () => t.sdk.get({ path: '/channels/presence-gone/users' }).then((r) => r.json()) as Promise<unknown>;
+    assert.deepEqual(await users(), { users: [{ id: 'watcher' }, { id: 'leaver' }] });
+    assert.equal((await removed).data.id, 'leaver');
+    const waited = Date.now() - leftAt;
+    assert.ok(waited >= WINDOW_MS - 20, `member_removed came after ${waited} ms, before the ${WINDOW_MS} ms window`);
+    assert.deepEqual(await users(), { users: [{ id: 'watcher' }] });
+    assert.deepEqual(frames.filter((frame) => frame.endsWith('leaver')), ['added leaver', 'removed leaver']);
+    assert.equal(channel.members.count, 1);
+  });
+
+  it('drops a leaving member with its channel once nobody is left in it', async () => {
+    const alone = await t.client({ presence: { user_id: 'alone' } });
+    await subscribed(alone, 'presence-empty');
+    const stayer = await t.client({ presence: { user_id: 'stayer' } });
+    await subscribed(stayer, 'presence-empty');
+    alone.unsubscribe('presence-empty');
+    stayer.unsubscribe('presence-empty');
+    const occupied = async () => ((await t.sdk.get({ path: '/channels/presence-empty' }).then((r) => r.json())) as { occupied: boolean }).occupied;
+    await until(async () => !(await occupied()), 'the channel to be vacated');
+    // Within the window, yet a newcomer sees an empty channel: nobody was left to tell anyway.
+    const newcomer = await t.client({ presence: { user_id: 'newcomer' } });
+    const channel = (await subscribed(newcomer, 'presence-empty')) as PresenceChannel;
+    assert.equal(channel.members.count, 1);
+    assert.deepEqual(Object.keys((channel.members as unknown as { members: object }).members), ['newcomer']);
   });
 });
 

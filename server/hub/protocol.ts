@@ -11,11 +11,18 @@ export const ErrorCode = {
   UnsupportedProtocol: 4007,
   NoProtocol: 4008,
   Unauthorized: 4009,
+  /**
+   * 4100-4199: pusher-js reconnects after a 1 s back-off. Used for every limit a well-behaved client
+   * can run into (connection caps, slow consumers, no authorized subscription, subscribe floods): it
+   * comes back once the condition has passed instead of giving up (4000-4099) or hammering (4200).
+   */
+  OverCapacity: 4100,
   /** 4200-4299: pusher-js reconnects at once. */
   GenericReconnect: 4200,
   PongNotReceived: 4201,
-  /** 4300+: reported, no close implied. */
+  /** 4300+: reported, no close implied. 4301 is Pusher's rate-limit rejection. */
   ClientEventRejected: 4301,
+  RateLimited: 4301,
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

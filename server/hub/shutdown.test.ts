@@ -18,7 +18,7 @@ describe('hub shutdown', { timeout: 10_000 }, () => {
       data: { code: 4200, message: 'Server is closing. Please reconnect shortly.' },
     });
     assert.equal((await socket.closed).code, 4200);
-    assert.deepEqual(old.stats(), { sockets: 0, channels: 0, presenceMembers: 0, users: 0 });
+    assert.deepEqual(old.stats(), { sockets: 0, channels: 0, presenceMembers: 0, users: 0, admitted: 0, addresses: 0 });
   });
 
   it('makes pusher-js reconnect at once with a new socket id, re-authorize and resubscribe', async () => {
@@ -33,7 +33,7 @@ describe('hub shutdown', { timeout: 10_000 }, () => {
 
     assert.notEqual(client.connection.socket_id, firstSocketId);
     assert.deepEqual(authorizedFor, [firstSocketId, client.connection.socket_id]);
-    assert.deepEqual(t.hub.stats(), { sockets: 1, channels: 1, presenceMembers: 0, users: 0 });
+    assert.deepEqual(t.hub.stats(), { sockets: 1, channels: 1, presenceMembers: 0, users: 0, admitted: 1, addresses: 1 });
     const received = nextEvent(channel, 'after');
     await t.sdk.trigger('private-restart', 'after', { ok: 1 });
     assert.deepEqual((await received).data, { ok: 1 });

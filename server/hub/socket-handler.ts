@@ -8,11 +8,11 @@ import { randomInt } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { RawData, WebSocket } from 'ws';
 import { handleClientEvent } from './client-events.js';
-import { Connection, type LivenessOptions } from './connection.js';
+import { Connection, type LivenessOptions, type SocketLimits } from './connection.js';
 import type { HubCore } from './core.js';
-import { checkProtocolVersion, ErrorCode, errorFrame, Limits, parseClientFrame } from './protocol.js';
+import { checkProtocolVersion, encodeFrame, ErrorCode, errorFrame, Limits, parseClientFrame } from './protocol.js';
 import { handleSignin } from './signin.js';
-import { handleSubscribe, handleUnsubscribe } from './subscriptions.js';
+import { handleSubscribe, handleUnsubscribe, type SubscriptionError } from './subscriptions.js';
 
 const APP_PATH = /^\/app\/([^/?#]+)\/?$/;
 
@@ -42,12 +42,13 @@ function bytesOf(data: RawData): Buffer {
 
 export interface SocketHandlerOptions extends LivenessOptions {
   activityTimeoutSeconds: number;
+  limits: SocketLimits;
 }
 
 /** Runs the protocol on one upgraded socket. */
 export function acceptSocket(core: HubCore, socket: WebSocket, request: IncomingMessage, options: SocketHandlerOptions): void {
   const url = new URL(request.url ?? '/', 'http://hub.invalid');
-  const connection = new Connection(newSocketId(core), socket, options);
+  const connection = new Connection(newSocketId(core), socket, options, options.limits, core.options.log);
 
   // Errors on a socket (resets, oversize frames) end that socket only.
   socket.on('error', (error) => core.options.log('hub socket error', { socketId: connection.socketId, error: String(error) }));
@@ -65,6 +66,9 @@ export function acceptSocket(core: HubCore, socket: WebSocket, request: Incoming
   core.connect(connection);
   socket.on('close', () => core.disconnect(connection));
   socket.on('message', (data, isBinary) => {
+    // ws keeps delivering what arrives until the closing handshake ends; none of it matters any more,
+    // and a flood that got the socket closed must not cost a parse per frame after that.
+    if (connection.closed) return;
     connection.markActive();
     if (isBinary) {
       connection.send(errorFrame(null, 'Binary frames are not supported.'));
@@ -89,6 +93,37 @@ export function acceptSocket(core: HubCore, socket: WebSocket, request: Incoming
     data: JSON.stringify({ socket_id: connection.socketId, activity_timeout: options.activityTimeoutSeconds }),
   });
   connection.startLiveness();
+  connection.startAuthorizationDeadline();
+}
+
+/**
+ * Closes an upgraded socket the hub has no room for with `pusher:error` 4100 and close 4100: pusher-js
+ * reports the reason, backs off for a second and tries again, so it is back within a second of a slot
+ * coming free. A refused upgrade (HTTP 503) tells it nothing: the Node build, measured, just waits out
+ * its 15 s connect timeout, and a browser sees a bare 1006.
+ */
+export function refuseSocket(socket: WebSocket, message: string): void {
+  socket.on('error', () => {});
+  socket.send(encodeFrame(errorFrame(ErrorCode.OverCapacity, message)));
+  socket.close(ErrorCode.OverCapacity, message);
+  // Refused sockets must not pile up waiting for a close reply (ws would wait 30 s).
+  setTimeout(() => socket.terminate(), REFUSED_CLOSE_TIMEOUT_MS).unref();
+}
+
+const REFUSED_CLOSE_TIMEOUT_MS = 1000;
+
+/**
+ * A refused subscribe is answered on its channel with `pusher:subscription_error` LimitReached 4301 (as
+ * the presence limits are), so pusher-js stops waiting for it; the widget subscribes again after its
+ * next reconnect.
+ */
+function refuseSubscribe(connection: Connection, channel: string): void {
+  const error: SubscriptionError = {
+    type: 'LimitReached',
+    error: `More than ${connection.subscribeFramesPerSecond} subscribe and unsubscribe frames a second.`,
+    status: ErrorCode.RateLimited,
+  };
+  connection.send({ event: 'pusher:subscription_error', channel, data: error });
 }
 
 function route(core: HubCore, connection: Connection, text: string): void {
@@ -107,11 +142,17 @@ function route(core: HubCore, connection: Connection, text: string): void {
       return;
     case 'pong':
       return;
-    case 'subscribe':
-      handleSubscribe(core, connection, frame);
+    case 'subscribe': {
+      // Checked before the signature, so a flood costs no HMAC and no presence frames.
+      const verdict = connection.takeSubscribeToken();
+      if (verdict === 'allowed') handleSubscribe(core, connection, frame);
+      else if (verdict === 'refused') refuseSubscribe(connection, frame.channel);
       return;
+    }
     case 'unsubscribe':
-      handleUnsubscribe(core, connection, frame.channel);
+      // Always carried out (pusher-js has already forgotten the channel, and leaving only frees
+      // things); it counts towards the budget so a loop of them is still closed.
+      if (connection.takeSubscribeToken() !== 'closed') handleUnsubscribe(core, connection, frame.channel);
       return;
     case 'signin':
       handleSignin(core, connection, frame.auth, frame.userData);

@@ -10,7 +10,7 @@ import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
 import PusherServer from 'pusher';
 import Pusher, { type Channel, type Options } from 'pusher-js';
-import { WebSocket } from 'ws';
+import { WebSocket, type ClientOptions as WsClientOptions } from 'ws';
 import { createHub, type Hub, type HubOptions } from './index.js';
 
 export const APP = { appId: '4242', key: 'test-key', secret: 'test-secret' } as const;
@@ -40,8 +40,11 @@ export interface TestHub {
    * (4200 to every socket). Returns the old hub, already closed.
    */
   restart(): Promise<Hub>;
-  /** A raw WebSocket to `path` (default `/app/{key}?protocol=7`). */
-  raw(path?: string): Promise<RawSocket>;
+  /**
+   * A raw WebSocket to `path` (default `/app/{key}?protocol=7`); `wsOptions` sets headers such as
+   * X-Forwarded-For, or `localAddress` (127.0.0.2) to come from another address.
+   */
+  raw(path?: string, wsOptions?: WsClientOptions): Promise<RawSocket>;
   close(): Promise<void>;
 }
 
@@ -49,6 +52,9 @@ export interface StartHubExtras {
   /** Extra routes on the same HTTP server (a test page, an auth endpoint), mounted before the hub's. */
   routes?: (app: Hono) => void;
 }
+
+/** The path pusher-js 8.6 connects to. */
+export const RAW_PATH = `/app/${APP.key}?protocol=7&client=js&version=8.6.0&flash=false`;
 
 /** Starts a hub behind a real HTTP server on an ephemeral loopback port. */
 export async function startHub(options: Partial<HubOptions> = {}, extras: StartHubExtras = {}): Promise<TestHub> {
@@ -114,8 +120,8 @@ export async function startHub(options: Partial<HubOptions> = {}, extras: StartH
       await old.close();
       return old;
     },
-    async raw(path = `/app/${APP.key}?protocol=7&client=js&version=8.6.0&flash=false`) {
-      const socket = await openRaw(`ws://127.0.0.1:${port}${path}`);
+    async raw(path = RAW_PATH, wsOptions = {}) {
+      const socket = await openRaw(`ws://127.0.0.1:${port}${path}`, wsOptions);
       raws.add(socket);
       return socket;
     },
@@ -175,9 +181,9 @@ export async function signedIn(client: Pusher): Promise<void> {
 }
 
 /** Waits, one event-loop turn at a time, until `predicate` holds (for server-side effects of a close). */
-export async function until(predicate: () => boolean, what = 'condition'): Promise<void> {
+export async function until(predicate: () => boolean | Promise<boolean>, what = 'condition'): Promise<void> {
   const deadline = Date.now() + 5000;
-  while (!predicate()) {
+  while (!(await predicate())) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
@@ -207,8 +213,8 @@ export interface RawSocket {
   closed: Promise<{ code: number; reason: string }>;
 }
 
-async function openRaw(url: string): Promise<RawSocket> {
-  const ws = new WebSocket(url);
+async function openRaw(url: string, wsOptions: WsClientOptions): Promise<RawSocket> {
+  const ws = new WebSocket(url, wsOptions);
   const queue: RawFrame[] = [];
   const waiters: Array<(frame: RawFrame) => void> = [];
   ws.on('message', (data) => {
