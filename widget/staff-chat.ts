@@ -54,6 +54,7 @@ export class StaffChat extends LitElement {
     token: { type: String },
     debug: { type: Boolean },
     layout: { type: String, reflect: true },
+    theme: { type: String, reflect: true },
     tokenProvider: { attribute: false },
     open: { type: Boolean, reflect: true },
     unreadTitle: { type: Boolean, attribute: 'unread-title' },
@@ -69,6 +70,8 @@ export class StaffChat extends LitElement {
   declare debug: boolean;
   /** `launcher` (a floating button with docked windows) or `inline` (fills its container). */
   declare layout: 'launcher' | 'inline';
+  /** `light`, `dark`, or `auto` (the default): follow the OS's setting. */
+  declare theme: 'light' | 'dark' | 'auto';
   /** Returns a fresh token; called before the first request and again after a 401. Wins over `token`. */
   declare tokenProvider: (() => Promise<string>) | undefined;
   /** Whether the launcher's panel is open. */
@@ -94,6 +97,7 @@ export class StaffChat extends LitElement {
     this.token = undefined;
     this.debug = false;
     this.layout = 'launcher';
+    this.theme = 'auto';
     this.tokenProvider = undefined;
     this.open = false;
     this.unreadTitle = false;
