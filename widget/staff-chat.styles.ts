@@ -45,7 +45,7 @@ export const styles = css`
     --staff-chat-badge-bg: #dc2626;
     --staff-chat-badge-fg: #fff;
     --staff-chat-avatar-bg: light-dark(
-      color-mix(in oklab, var(--staff-chat-accent) 14%, #fff),
+      color-mix(in oklab, var(--staff-chat-accent) 20%, #fff),
       color-mix(in oklab, var(--staff-chat-accent) 30%, #18181b)
     );
     --staff-chat-avatar-fg: var(--staff-chat-accent-text);
