@@ -142,13 +142,28 @@ describe('appearance: icons, the reaction picker and emoji', function (this: { t
     expect(deep(el, 'staff-chat-chat-window')).to.exist;
   });
 
-  it('emoji are drawn with a colour emoji font first; the text font falls back to one', async () => {
+  it('every emoji of the picker and the chips is drawn in colour, with a colour emoji font first', async () => {
     const el = await openConversation(richSession(), LIGHT);
+    const bubble = await bubbleOf(el, 9);
+    bubble.shadowRoot!.querySelector<HTMLButtonElement>('.act')!.click();
+    await bubble.updateComplete;
     const chip = (await bubbleOf(el, 5)).shadowRoot!.querySelector('.chip .emoji')!;
+    const drawn = [...bubble.shadowRoot!.querySelectorAll<HTMLElement>('.panel.pick button'), chip];
     expect(getComputedStyle(chip).fontFamily).to.match(/^"Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji"/);
     expect(getComputedStyle(el).fontFamily).to.contain('"Noto Color Emoji"');
-    await document.fonts.load('16px "Noto Color Emoji"', '👍');
-    expect(document.fonts.check('16px "Noto Color Emoji"', '👍')).to.equal(true);
+    const canvas = Object.assign(document.createElement('canvas'), { width: 40, height: 40 });
+    const context = canvas.getContext('2d', { willReadFrequently: true })!;
+    for (const button of drawn) {
+      // Drawn as the element draws it: its own font stack, in black, so any colour comes from the font.
+      context.clearRect(0, 0, 40, 40);
+      context.font = `28px ${getComputedStyle(button).fontFamily}`;
+      context.fillStyle = '#000';
+      context.fillText(button.textContent!.trim(), 2, 32);
+      const pixels = context.getImageData(0, 0, 40, 40).data;
+      let coloured = 0;
+      for (let i = 0; i < pixels.length; i += 4) if (pixels[i + 3]! > 128 && Math.max(pixels[i]!, pixels[i + 1]!, pixels[i + 2]!) - Math.min(pixels[i]!, pixels[i + 1]!, pixels[i + 2]!) > 60) coloured++;
+      expect(coloured, `${button.textContent!.trim()} has colour`).to.be.greaterThan(20);
+    }
   });
 });
 
@@ -238,3 +253,33 @@ describe('appearance: theme and accent', function (this: { timeout(ms: number): 
     });
   }
 });
+
+describe('appearance: parts a portal can style', () => {
+  it('forwards the inner elements’ parts, so staff-chat::part(…) reaches them at any depth', async () => {
+    const parts = ['launcher', 'launcher-badge', 'panel-header', 'tabs', 'row', 'row-badge', 'connection-dot', 'window-header', 'bubble', 'text', 'quote', 'reactions', 'file', 'thumbnail', 'failed', 'log', 'textarea', 'send-button', 'attach-button', 'seen-by'];
+    const style = document.createElement('style');
+    style.textContent = parts.map((part) => `staff-chat::part(${part}) { outline: 3px dotted rgb(1, 2, 3); }`).join('\n');
+    document.head.append(style);
+    try {
+      const fake = richSession();
+      fake.openIds.set([1]);
+      const el = await mount(fake, LIGHT, { open: true });
+      await find(el, 'staff-chat-message-bubble[mine]');
+      await find(el, '[part="row"]');
+      for (const part of parts) {
+        const name = { launcher: 'button', 'launcher-badge': 'badge', 'panel-header': 'header', 'row-badge': 'badge', 'connection-dot': 'dot', 'window-header': 'header' }[part] ?? part;
+        const target = [...deepAll(el, `[part~="${name}"]`)].find((node) => getComputedStyle(node).outlineStyle === 'dotted');
+        expect(target, `::part(${part}) styles an element`).to.exist;
+      }
+    } finally {
+      style.remove();
+    }
+  });
+});
+
+/** Every element matching `selector` under `root`, through open shadow roots. */
+function* deepAll(root: Element | ShadowRoot, selector: string): Generator<Element> {
+  const scope = root instanceof Element && root.shadowRoot ? root.shadowRoot : root;
+  yield* scope.querySelectorAll(selector);
+  for (const el of scope.querySelectorAll('*')) if (el.shadowRoot) yield* deepAll(el, selector);
+}

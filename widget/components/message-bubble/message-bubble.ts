@@ -135,7 +135,7 @@ export class StaffChatMessageBubble extends LitElement {
             : this.mode === 'edit'
               ? editField(m, this.saveEdit, () => this.setMode(''))
               : html`<p class="text" part="text">${m.message}</p>`}
-          ${m.attachments.length > 0 && !m.is_deleted ? html`<staff-chat-attachments .attachments=${m.attachments}></staff-chat-attachments>` : nothing}
+          ${m.attachments.length > 0 && !m.is_deleted ? html`<staff-chat-attachments exportparts="thumbnail,file,preview" .attachments=${m.attachments}></staff-chat-attachments>` : nothing}
           <div class="meta">
             ${m.is_edited && !m.is_deleted ? html`<span>${msg.edited}</span>` : nothing}
             <time datetime=${m.timestamp} title=${formatFullTime(m.timestamp)}>${formatTime(m.timestamp)}</time>
