@@ -254,6 +254,21 @@ describe('appearance: theme and accent', function (this: { timeout(ms: number): 
   }
 });
 
+describe('appearance: right to left', () => {
+  it('mirrors the layout, while each message keeps the direction of its own text', async () => {
+    const el = await openConversation(richSession(), { theme: 'light', dir: 'rtl' });
+    const own = (await bubbleOf(el, 9)).shadowRoot!;
+    const theirs = (await bubbleOf(el, 3)).shadowRoot!;
+    // One's own messages sit at the end: the left in RTL.
+    expect(own.querySelector('.bubble')!.getBoundingClientRect().left).to.be.below(theirs.querySelector('.bubble')!.getBoundingClientRect().left);
+    expect(getComputedStyle(own.querySelector('.row')!).direction).to.equal('rtl');
+    // English text stays left to right inside the mirrored bubble ("filter was full." ends with its full stop).
+    expect(getComputedStyle(own.querySelector('[part="text"]')!).direction).to.equal('ltr');
+    const quote = (await bubbleOf(el, 5)).shadowRoot!.querySelector('.quote span')!;
+    expect(getComputedStyle(quote).direction).to.equal('ltr');
+  });
+});
+
 describe('appearance: parts a portal can style', () => {
   it('forwards the inner elements’ parts, so staff-chat::part(…) reaches them at any depth', async () => {
     const parts = ['launcher', 'launcher-badge', 'panel-header', 'tabs', 'row', 'row-badge', 'connection-dot', 'window-header', 'bubble', 'text', 'quote', 'reactions', 'file', 'thumbnail', 'failed', 'log', 'textarea', 'send-button', 'attach-button', 'seen-by'];

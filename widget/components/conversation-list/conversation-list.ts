@@ -85,7 +85,7 @@ export class StaffChatConversationList extends LitElement {
           </span>
           ${subtitle ? html`<span class="dept">${subtitle}</span>` : nothing}
           <span class="line">
-            ${typing ? html`<span class="preview typing">${typing}</span>` : html`<span class="preview">${preview}</span>`}
+            ${typing ? html`<span class="preview typing">${typing}</span>` : html`<span class="preview" dir="auto">${preview}</span>`}
             ${c.unread_count > 0
               ? html`<span class="badge" part="badge"
                   ><span aria-hidden="true">${c.unread_count > 99 ? '99+' : c.unread_count}</span
