@@ -1,5 +1,7 @@
 import { defineConfig } from 'vite';
 import { minifyCssLiterals } from './build/minify-css-literals.js';
+import { minifyHtmlLiterals } from './build/minify-html-literals.js';
+import { plainDynamicImports } from './build/plain-dynamic-imports.js';
 
 /**
  * Builds the drop-in script: `dist/staff-chat.js` registers `<staff-chat>` and carries lit, nanostores
@@ -9,7 +11,7 @@ import { minifyCssLiterals } from './build/minify-css-literals.js';
  * output, which every portal page would pay for.
  */
 export default defineConfig({
-  plugins: [minifyCssLiterals()],
+  plugins: [minifyCssLiterals(), minifyHtmlLiterals(), plainDynamicImports()],
   // nanostores reads process.env.NODE_ENV, and browsers have no `process`.
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {

@@ -36,5 +36,7 @@ export default {
       <script type="module" src="${testFramework}"></script>
     </body></html>`,
   concurrency: 2,
-  testFramework: { config: { timeout: 5000 } },
+  // Two files run at once on two cores, and the axe audit keeps one busy: an axe run in the other file
+  // (its first one parses axe-core) can take seconds.
+  testFramework: { config: { timeout: 10000 } },
 };

@@ -163,6 +163,10 @@ export interface LastMessage {
   /** At most 100 characters. */
   message: string;
   timestamp: string;
+  /** Present, true, when that message was deleted (its text is then empty). */
+  is_deleted?: boolean;
+  /** The file name of its first attachment, when it has any (and is not deleted). */
+  attachment_name?: string;
 }
 
 export interface Conversation {

@@ -9,35 +9,47 @@ export const styles = css`
   :host {
     all: initial;
     display: block;
-    --staff-chat-font: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
+    /* theme="auto" (the default) follows the OS; light-dark() below picks by this. */
+    color-scheme: light dark;
+    --staff-chat-font: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif, 'Noto Color Emoji',
+      'Apple Color Emoji', 'Segoe UI Emoji';
     --staff-chat-font-size: 14px;
-    --staff-chat-bg: #ffffff;
-    --staff-chat-fg: #111827;
-    --staff-chat-muted: #4b5563;
-    --staff-chat-border: #e5e7eb;
-    --staff-chat-hover: #f1f5f9;
-    --staff-chat-input-bg: #f8fafc;
+    --staff-chat-bg: light-dark(#fff, #18181b);
+    --staff-chat-fg: light-dark(#111827, #f4f4f5);
+    --staff-chat-muted: light-dark(#4b5563, #a1a1aa);
+    --staff-chat-border: light-dark(#e5e7eb, #3f3f46);
+    --staff-chat-hover: light-dark(#f1f5f9, #27272a);
+    --staff-chat-input-bg: light-dark(#f8fafc, #27272a);
     --staff-chat-accent: #2563eb;
-    --staff-chat-accent-fg: #ffffff;
-    --staff-chat-accent-text: #1d4ed8;
+    /* Black or white, whichever reads better on the accent: CIE L* 49.5 is where both contrast equally. */
+    --staff-chat-accent-fg: lch(from var(--staff-chat-accent) clamp(0, (49.5 - l) * 1000, 100) 0 0);
+    /* The accent as text or lines on the background: darkened (light) or lightened (dark) until it reads. */
+    --staff-chat-accent-text: light-dark(
+      lch(from var(--staff-chat-accent) min(l, 38) min(c, 90) h),
+      lch(from var(--staff-chat-accent) max(l, 75) min(c, 35) h)
+    );
     --staff-chat-header-bg: var(--staff-chat-accent);
     --staff-chat-header-fg: var(--staff-chat-accent-fg);
     --staff-chat-bubble-mine-bg: var(--staff-chat-accent);
     --staff-chat-bubble-mine-fg: var(--staff-chat-accent-fg);
-    --staff-chat-bubble-theirs-bg: #eef1f5;
+    --staff-chat-bubble-theirs-bg: light-dark(#eef1f5, #2e2e33);
     --staff-chat-bubble-theirs-fg: var(--staff-chat-fg);
     --staff-chat-bubble-radius: 1rem;
     --staff-chat-radius: 1rem;
-    --staff-chat-shadow: 0 12px 32px rgb(15 23 42 / 0.18), 0 2px 6px rgb(15 23 42 / 0.08);
+    --staff-chat-shadow: 0 12px 32px light-dark(rgb(15 23 42 / 0.18), rgb(0 0 0 / 0.5)),
+      0 2px 6px light-dark(rgb(15 23 42 / 0.08), rgb(0 0 0 / 0.3));
     --staff-chat-success: #16a34a;
     --staff-chat-warning: #d97706;
     --staff-chat-danger: #dc2626;
-    --staff-chat-danger-text: #b91c1c;
+    --staff-chat-danger-text: light-dark(#b91c1c, #fca5a5);
     --staff-chat-badge-bg: #dc2626;
-    --staff-chat-badge-fg: #ffffff;
-    --staff-chat-avatar-bg: #dbeafe;
-    --staff-chat-avatar-fg: #1e40af;
-    --staff-chat-focus-ring: #2563eb;
+    --staff-chat-badge-fg: #fff;
+    --staff-chat-avatar-bg: light-dark(
+      color-mix(in oklab, var(--staff-chat-accent) 20%, #fff),
+      color-mix(in oklab, var(--staff-chat-accent) 30%, #18181b)
+    );
+    --staff-chat-avatar-fg: var(--staff-chat-accent-text);
+    --staff-chat-focus-ring: var(--staff-chat-accent-text);
     --staff-chat-launcher-size: 3.5rem;
     --staff-chat-panel-width: 22rem;
     --staff-chat-window-width: 21rem;
@@ -49,22 +61,11 @@ export const styles = css`
     line-height: 1.4;
     color: var(--staff-chat-fg);
   }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --staff-chat-bg: #18181b;
-      --staff-chat-fg: #f4f4f5;
-      --staff-chat-muted: #a1a1aa;
-      --staff-chat-border: #3f3f46;
-      --staff-chat-hover: #27272a;
-      --staff-chat-input-bg: #27272a;
-      --staff-chat-accent-text: #93c5fd;
-      --staff-chat-bubble-theirs-bg: #2e2e33;
-      --staff-chat-danger-text: #fca5a5;
-      --staff-chat-avatar-bg: #1e3a8a;
-      --staff-chat-avatar-fg: #dbeafe;
-      --staff-chat-focus-ring: #93c5fd;
-      --staff-chat-shadow: 0 12px 32px rgb(0 0 0 / 0.5), 0 2px 6px rgb(0 0 0 / 0.3);
-    }
+  :host([theme='light']) {
+    color-scheme: light;
+  }
+  :host([theme='dark']) {
+    color-scheme: dark;
   }
   :host([hidden]) {
     display: none;

@@ -35,15 +35,86 @@ const MAX_DOCKED_WINDOWS = 3;
  * @event staff-chat-message-send - Cancelable, before a message is sent; `detail.conversationId`, `detail.text`.
  * @event staff-chat-error - Something failed that the person was told about; `detail.message`, `detail.code`.
  * @event staff-chat-connection-change - The realtime connection changed; `detail.state`.
+ * @attr theme - `light`, `dark`, or `auto` (the default): follow the OS's light or dark setting.
+ *
  * @csspart dock - The corner area holding the launcher, panel and docked windows (launcher layout).
- * @csspart panel - The panel with the conversation list and the staff directory.
+ * @csspart launcher - The round launcher button.
+ * @csspart launcher-badge - The launcher's unread count.
+ * @csspart panel - The panel with the conversation list and the staff directory (launcher layout).
+ * @csspart sidebar - The same panel as the list side of the inline layout.
+ * @csspart panel-header - The panel's title bar.
+ * @csspart tabs - The panel's "Chats" / "New chat" tab list.
+ * @csspart connection-dot - The connection state's dot in the panel's title bar.
+ * @csspart connection-label - The connection state's text.
+ * @csspart row - Each conversation's button in the list.
+ * @csspart row-badge - A conversation's unread count.
+ * @csspart presence-dot - The dot on the avatar of someone online (list, directory, window title).
+ * @csspart search - The directory's search field.
+ * @csspart person - Each staff member in the directory.
  * @csspart window - Each chat window.
- * @csspart sidebar - The list side of the inline layout.
- * @cssproperty --staff-chat-accent - Brand colour: launcher, headers, own messages.
+ * @csspart window-header - A chat window's title bar.
+ * @csspart close-button - A chat window's close button.
+ * @csspart banner - The strip shown in a window while live updates are down.
+ * @csspart log - The scrolling list of messages.
+ * @csspart load-earlier - The "Load earlier messages" button.
+ * @csspart new-messages - The "New messages" divider.
+ * @csspart jump-to-latest - The "Jump to latest" button.
+ * @csspart bubble - A message's bubble (`staff-chat::part(bubble)`; own ones sit at the end, in the accent).
+ * @csspart text - A message's text.
+ * @csspart quote - The quoted message a reply shows.
+ * @csspart reply-button - A message's "Reply" button.
+ * @csspart reactions - A message's reaction chips.
+ * @csspart edit - The text box of a message being edited.
+ * @csspart failed - The "Not sent" line with Retry.
+ * @csspart thumbnail - An image attachment's thumbnail button.
+ * @csspart file - A file attachment's chip (a download link).
+ * @csspart preview - The larger image preview dialog.
+ * @csspart seen-by - The "Seen" / "Seen by …" line.
+ * @csspart typing - The "… is typing" line.
+ * @csspart upload - One file's row in the upload tray.
+ * @csspart reply-preview - The composer's "Replying to …" bar.
+ * @csspart attach-button - The composer's "Attach files" button.
+ * @csspart textarea - The composer's text field.
+ * @csspart send-button - The composer's send button.
+ *
+ * Every colour has a light and a dark value (`light-dark()`); the accent-derived ones follow
+ * `--staff-chat-accent` in both, so setting the accent alone rebrands tabs, focus rings, avatars and names.
+ * @cssproperty --staff-chat-accent - Brand colour: launcher, headers, own messages, selected tab. Default `#2563eb`.
+ * @cssproperty --staff-chat-accent-fg - Text on the accent. Default: black or white, whichever contrasts more with the accent.
+ * @cssproperty --staff-chat-accent-text - The accent as text and lines on the background (tab, names, focus ring): darkened in light, lightened in dark until it reads.
  * @cssproperty --staff-chat-bg - Background of panels and windows.
  * @cssproperty --staff-chat-fg - Text colour.
- * @cssproperty --staff-chat-font - Font family.
+ * @cssproperty --staff-chat-muted - Secondary text: times, departments, placeholders.
+ * @cssproperty --staff-chat-border - Lines between parts and around fields.
+ * @cssproperty --staff-chat-hover - Background of a hovered row or button, and of reaction chips.
+ * @cssproperty --staff-chat-input-bg - Background of text fields.
+ * @cssproperty --staff-chat-header-bg - Chat window title bar. Default: the accent.
+ * @cssproperty --staff-chat-header-fg - Text on the title bar. Default: `--staff-chat-accent-fg`.
+ * @cssproperty --staff-chat-bubble-mine-bg - Background of the viewer's own messages. Default: the accent.
+ * @cssproperty --staff-chat-bubble-mine-fg - Text of the viewer's own messages. Default: `--staff-chat-accent-fg`.
+ * @cssproperty --staff-chat-bubble-theirs-bg - Background of everyone else's messages.
+ * @cssproperty --staff-chat-bubble-theirs-fg - Text of everyone else's messages.
+ * @cssproperty --staff-chat-bubble-radius - Corner radius of a bubble.
+ * @cssproperty --staff-chat-avatar-bg - Background of initials avatars. Default: a tint of the accent.
+ * @cssproperty --staff-chat-avatar-fg - Initials. Default: `--staff-chat-accent-text`.
+ * @cssproperty --staff-chat-avatar-size - Diameter of avatars.
+ * @cssproperty --staff-chat-badge-bg - Unread badges.
+ * @cssproperty --staff-chat-badge-fg - Text of unread badges.
+ * @cssproperty --staff-chat-focus-ring - Keyboard focus outline. Default: `--staff-chat-accent-text`.
+ * @cssproperty --staff-chat-success - Connected dot.
+ * @cssproperty --staff-chat-warning - Connecting dot; the offline banner's edge.
+ * @cssproperty --staff-chat-danger - Offline dot; a failed message's outline.
+ * @cssproperty --staff-chat-danger-text - Error text.
+ * @cssproperty --staff-chat-online - The presence dot. Default: `--staff-chat-success`.
+ * @cssproperty --staff-chat-font - Font family (ends in colour emoji fonts).
+ * @cssproperty --staff-chat-font-size - Base font size. Default `14px`.
  * @cssproperty --staff-chat-radius - Corner radius of panels and windows.
+ * @cssproperty --staff-chat-shadow - Shadow of the panel and docked windows.
+ * @cssproperty --staff-chat-launcher-size - Diameter of the launcher.
+ * @cssproperty --staff-chat-panel-width - Width of the panel (and the inline layout's list, at most 40%).
+ * @cssproperty --staff-chat-window-width - Width of a docked window.
+ * @cssproperty --staff-chat-window-height - Height of a docked window.
+ * @cssproperty --staff-chat-offset - Distance of the dock from the viewport's corner.
  * @cssproperty --staff-chat-z-index - Stacking level of the docked launcher and windows.
  */
 export class StaffChat extends LitElement {
@@ -54,6 +125,7 @@ export class StaffChat extends LitElement {
     token: { type: String },
     debug: { type: Boolean },
     layout: { type: String, reflect: true },
+    theme: { type: String, reflect: true },
     tokenProvider: { attribute: false },
     open: { type: Boolean, reflect: true },
     unreadTitle: { type: Boolean, attribute: 'unread-title' },
@@ -69,6 +141,8 @@ export class StaffChat extends LitElement {
   declare debug: boolean;
   /** `launcher` (a floating button with docked windows) or `inline` (fills its container). */
   declare layout: 'launcher' | 'inline';
+  /** `light`, `dark`, or `auto` (the default): follow the OS's setting. */
+  declare theme: 'light' | 'dark' | 'auto';
   /** Returns a fresh token; called before the first request and again after a 401. Wins over `token`. */
   declare tokenProvider: (() => Promise<string>) | undefined;
   /** Whether the launcher's panel is open. */
@@ -94,6 +168,7 @@ export class StaffChat extends LitElement {
     this.token = undefined;
     this.debug = false;
     this.layout = 'launcher';
+    this.theme = 'auto';
     this.tokenProvider = undefined;
     this.open = false;
     this.unreadTitle = false;
@@ -230,6 +305,7 @@ export class StaffChat extends LitElement {
       <div class="stack">
         ${this.open ? this.renderPanel(true) : nothing}
         <staff-chat-launcher
+          exportparts="button:launcher,badge:launcher-badge"
           .unread=${this.unread.value}
           ?expanded=${this.open}
           @click=${this.toggle}

@@ -30,6 +30,18 @@ export function describeAttachmentsContract(makeStorage: StorageFactory): void {
     const upload = (attachments: NewAttachment[], clientId: string | null = null, message = '') =>
       storage.insertMessage(HOTEL, { conversationId, senderId: 'ann', clientId, message, replyTo: null, attachments });
 
+    it('names the first file of an attachment-only newest message in the conversation list, not once it is deleted', async () => {
+      const { message } = await upload([photo, pdf]);
+      const listed = (await storage.listConversations(HOTEL, 'bob'))[0]?.last_message;
+      assert.equal(listed?.message, '');
+      assert.equal(listed?.attachment_name, photo.fileName);
+      assert.equal(listed?.is_deleted, undefined);
+      await storage.deleteMessage(HOTEL, message.id);
+      const gone = (await storage.getConversation(HOTEL, conversationId, 'bob'))?.last_message;
+      assert.equal(gone?.is_deleted, true);
+      assert.equal(gone?.attachment_name, undefined);
+    });
+
     it('stores a message with its attachments in order; every read carries them', async () => {
       await storage.insertMessage(HOTEL, { conversationId, senderId: 'bob', clientId: null, message: 'before', replyTo: null });
       const { message, created } = await upload([photo, pdf], 'c1', 'two files');

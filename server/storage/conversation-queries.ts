@@ -49,6 +49,16 @@ function selectConversations(db: Kysely<Database>, hotel: string, viewerId: stri
       'ls.full_name as last_sender_name',
       'lm.message as last_message',
       'lm.created_at as last_at',
+      'lm.is_deleted as last_is_deleted',
+      // The list names a file when the newest message is only an attachment.
+      eb
+        .selectFrom('message_attachments as la')
+        .select('la.file_name')
+        .whereRef('la.conversation_id', '=', 'lm.conversation_id')
+        .whereRef('la.message_id', '=', 'lm.id')
+        .orderBy('la.id')
+        .limit(1)
+        .as('last_attachment_name'),
       eb
         .selectFrom('messages as unread')
         .select((sub) => sub.fn.countAll<number>().as('count'))

@@ -110,6 +110,7 @@ export function describeMessageChangesContract(makeStorage: StorageFactory): voi
         await storage.deleteMessage(HOTEL, last.id);
         const view = await storage.getConversation(HOTEL, conversationId, 'ann');
         assert.equal(view?.last_message?.message, '', 'the list preview never shows deleted text');
+        assert.equal(view?.last_message?.is_deleted, true, 'the list can say it was deleted');
       });
 
       it('no longer counts a deleted message as unread', async () => {

@@ -71,17 +71,23 @@ export interface LastMessageColumns {
   last_sender_name: string | null;
   last_message: string | null;
   last_at: string | null;
+  last_is_deleted: number | null;
+  last_attachment_name: string | null;
 }
 
 export function toLastMessage(row: LastMessageColumns): LastMessage | null {
   if (row.last_id === null || row.last_sender_id === null || row.last_message === null || row.last_at === null) {
     return null;
   }
-  return {
+  const last: LastMessage = {
     id: row.last_id,
     sender_id: row.last_sender_id,
     sender_name: row.last_sender_name ?? '',
     message: preview(row.last_message),
     timestamp: row.last_at,
   };
+  // Only when they say something, so a plain text message keeps its old shape.
+  if (row.last_is_deleted) last.is_deleted = true;
+  else if (row.last_attachment_name) last.attachment_name = row.last_attachment_name;
+  return last;
 }

@@ -17,6 +17,11 @@ export const msg = {
   conversationsLabel: 'Conversations',
   unreadCount: (n: number) => (n === 1 ? '1 unread message' : `${n} unread messages`),
   you: 'You',
+  /** The conversation list's preview of the viewer's own last message. */
+  previewMine: (text: string) => `You: ${text}`,
+  /** The preview of a last message that is only files: the first file's name. */
+  previewAttachment: (fileName: string) => `📎 ${fileName}`,
+  previewDeleted: 'Message deleted',
   noMessagesYet: 'No messages yet',
   members: (n: number) => `${n} members`,
   untitled: 'Conversation',

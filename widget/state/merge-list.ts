@@ -4,13 +4,17 @@ import type { Conversation, LastMessage, Message } from '../../server/contract.j
 
 /** What the conversation list shows of a message (at most 100 characters, as the server sends it). */
 export function toLastMessage(message: Message): LastMessage {
-  return {
+  const last: LastMessage = {
     id: message.id,
     sender_id: message.sender_id,
     sender_name: message.sender_info.full_name,
     message: message.message.slice(0, 100),
     timestamp: message.timestamp,
   };
+  const file = message.attachments[0]?.file_name;
+  if (message.is_deleted) last.is_deleted = true;
+  else if (file) last.attachment_name = file;
+  return last;
 }
 
 /** Most recently active first; ties broken by the newer conversation. */
@@ -47,7 +51,7 @@ export function applyMessageToConversations(list: readonly Conversation[], messa
   const last = existing?.last_message;
   if (!existing || (last && last.id > message.id)) return list.slice();
   if (last && last.id === message.id) {
-    if (last.message === message.message.slice(0, 100)) return list.slice();
+    if (last.message === message.message.slice(0, 100) && Boolean(last.is_deleted) === message.is_deleted) return list.slice();
     return list.map((c) => (c === existing ? { ...c, last_message: toLastMessage(message) } : c));
   }
   const updated: Conversation = { ...existing, last_message: toLastMessage(message) };

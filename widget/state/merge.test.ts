@@ -124,6 +124,16 @@ describe('conversation list', () => {
     expect(edited.find((c) => c.id === 2)?.unread_count).to.equal(1);
     const deleted = applyMessageToConversations(edited, message(20, { conversation_id: 2, message: '', is_deleted: true }));
     expect(deleted.find((c) => c.id === 2)?.last_message?.message).to.equal('');
+    expect(deleted.find((c) => c.id === 2)?.last_message?.is_deleted).to.equal(true);
+  });
+
+  it('names the first file of an attachment-only message in the preview, and marks it deleted when its text was already empty', () => {
+    const file = { id: 5, file_name: 'photo.jpg', file_type: 'image' as const, mime_type: 'image/jpeg', file_size: 10, file_url: '/f/5' };
+    const list = applyMessageToConversations([conversation(2)], message(20, { conversation_id: 2, message: '', attachments: [file] }));
+    expect(list[0]?.last_message?.attachment_name).to.equal('photo.jpg');
+    const deleted = applyMessageToConversations(list, message(20, { conversation_id: 2, message: '', attachments: [], is_deleted: true }));
+    expect(deleted[0]?.last_message?.is_deleted).to.equal(true);
+    expect(deleted[0]?.last_message?.attachment_name).to.equal(undefined);
   });
 
   it('sums unread counts', () => {

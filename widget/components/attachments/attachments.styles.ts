@@ -37,13 +37,18 @@ export const styles = css`
     padding: 0.375rem 0.625rem;
     border: 1px solid var(--staff-chat-border);
     border-radius: 0.5rem;
+    /* Its own colours, not the bubble's: one's own bubble is on the accent. */
     background: var(--staff-chat-bg);
-    color: inherit;
+    color: var(--staff-chat-fg);
     text-decoration: none;
     font-size: 0.8125rem;
   }
   .chip:hover {
     background: var(--staff-chat-hover);
+  }
+  .chip svg {
+    font-size: 1rem;
+    color: var(--staff-chat-muted);
   }
   .chip .name {
     overflow: hidden;

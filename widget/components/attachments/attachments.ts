@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Attachment } from '../../../server/contract.js';
 import { formatBytes } from '../../state/uploads.js';
-import { closeIcon } from '../icons.js';
+import { closeIcon, fileIcon } from '../icons.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './attachments.styles.js';
 import { resolveFileUrl } from './file-url.js';
@@ -67,9 +67,9 @@ export class StaffChatAttachments extends LitElement {
     return html`<li>
       ${url
         ? html`<a class="chip" part="file" href=${url} download=${attachment.file_name} target="_blank" rel="noopener noreferrer">
-            <span class="name">${attachment.file_name}</span><span class="size">${size}</span>
+            ${fileIcon}<span class="name">${attachment.file_name}</span><span class="size">${size}</span>
           </a>`
-        : html`<span class="chip" part="file"><span class="name">${attachment.file_name}</span><span class="size">${size}</span></span>`}
+        : html`<span class="chip" part="file">${fileIcon}<span class="name">${attachment.file_name}</span><span class="size">${size}</span></span>`}
     </li>`;
   }
 

@@ -37,7 +37,7 @@ export const styles = css`
   }
   .error {
     grid-column: 1 / -1;
-    color: var(--staff-chat-danger, #b91c1c);
+    color: var(--staff-chat-danger-text, #b91c1c);
   }
   button {
     padding: 0.25rem;

@@ -14,6 +14,14 @@ import { styles } from './chat-window.styles.js';
 import { seenByText } from './seen-by.js';
 
 /**
+ * The parts of a window and of the elements inside it that <staff-chat> offers the portal
+ * (`staff-chat::part(bubble)`), renamed where the panel has the same name.
+ */
+export const WINDOW_PARTS =
+  'header:window-header,close-button,presence-dot,typing,seen-by,banner,log,load-earlier,new-messages,jump-to-latest,bubble,text,quote,' +
+  'reply-button,reactions,edit,failed,thumbnail,file,preview,upload,attach-button,textarea,send-button,reply-preview';
+
+/**
  * One open conversation: a header with its title and a close button (and a dot when the other person
  * of a 1:1 is online), the messages, "… is typing", and the composer. Several can be docked side by side.
  *
@@ -57,6 +65,12 @@ export class StaffChatChatWindow extends LitElement {
     this.closable = true;
     this.replyTo = null;
     this.adding = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // On itself, in <staff-chat>'s tree: forwarding there is what makes the parts reachable from the page.
+    this.setAttribute('exportparts', WINDOW_PARTS);
   }
 
   override focus(options?: FocusOptions): void {
@@ -159,8 +173,9 @@ export class StaffChatChatWindow extends LitElement {
             @people-pick=${this.onPick}
           ></staff-chat-staff-directory>`
         : nothing}
-      <staff-chat-connection-status banner state=${this.connection.value}></staff-chat-connection-status>
+      <staff-chat-connection-status banner exportparts="banner" state=${this.connection.value}></staff-chat-connection-status>
       <staff-chat-message-list
+        exportparts="log,load-earlier,new-messages,jump-to-latest,bubble,text,quote,reply-button,reactions,edit,failed,thumbnail,file,preview"
         .session=${this.session}
         conversation-id=${this.conversationId}
         ?is-group=${conversation?.is_group ?? false}
@@ -169,8 +184,9 @@ export class StaffChatChatWindow extends LitElement {
       ></staff-chat-message-list>
       <div class="seen" part="seen-by">${seenByText(conversation, this.view.value?.messages ?? [], this.readMarks.value, meId) || nothing}</div>
       <div class="typing" part="typing" aria-live="polite">${typingText(this.typing.value[this.conversationId]) || nothing}</div>
-      <staff-chat-upload-tray .session=${this.session} conversation-id=${this.conversationId}></staff-chat-upload-tray>
+      <staff-chat-upload-tray exportparts="upload" .session=${this.session} conversation-id=${this.conversationId}></staff-chat-upload-tray>
       <staff-chat-composer
+        exportparts="attach-button,textarea,send-button,reply-preview"
         conversation-id=${this.conversationId}
         max-length=${this.config.value?.limits.message_max_length ?? 4000}
         accept=${this.config.value?.limits.upload_types?.join(',') ?? ''}

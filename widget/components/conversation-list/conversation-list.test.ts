@@ -43,6 +43,18 @@ describe('<staff-chat-conversation-list>', () => {
     expect(second!.querySelector('[part="badge"]')).to.equal(null);
   });
 
+  it('says what an attachment-only or deleted last message was, instead of an empty "You:"', async () => {
+    const fake = createFakeSession();
+    const at = new Date().toISOString();
+    fake.conversations.set([
+      conversation(1, bob, { last_message: { id: 3, sender_id: ME.id, sender_name: ME.full_name, message: '', attachment_name: 'photo.jpg', timestamp: at } }),
+      conversation(2, carla, { last_message: { id: 2, sender_id: ME.id, sender_name: ME.full_name, message: '', is_deleted: true, timestamp: at } }),
+      conversation(3, staff('dan', 'Dan Bell'), { last_message: { id: 1, sender_id: 'dan', sender_name: 'Dan Bell', message: '', attachment_name: 'plan.pdf', timestamp: at } }),
+    ]);
+    const el = await fixture<StaffChatConversationList>(html`<staff-chat-conversation-list .session=${fake.session}></staff-chat-conversation-list>`);
+    expect(rows(el).map((row) => row.querySelector('.preview')!.textContent)).to.deep.equal(['You: 📎 photo.jpg', 'You: Message deleted', '📎 plan.pdf']);
+  });
+
   it('is accessible', async () => {
     const el = await fixture<StaffChatConversationList>(html`<staff-chat-conversation-list .session=${withConversations().session}></staff-chat-conversation-list>`);
     await expect(el).to.be.accessible();

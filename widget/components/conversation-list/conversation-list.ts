@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import type { Conversation, Me } from '../../../server/contract.js';
+import type { Conversation, LastMessage, Me } from '../../../server/contract.js';
 import { formatFullTime, formatTime, msg } from '../../messages/ui.js';
 import type { ChatSession, TypingState } from '../../state/session.js';
 import { AtomController } from '../atom-controller.js';
@@ -10,6 +10,12 @@ import { sharedStyles } from '../shared.styles.js';
 import { styles } from './conversation-list.styles.js';
 
 type Status = 'idle' | 'loading' | 'ready' | 'error';
+
+/** A row's last line: the text, else what the message was (deleted, a file), "You: " before one's own. */
+function previewOf(last: LastMessage, meId: string | undefined): string {
+  const text = last.is_deleted ? msg.previewDeleted : last.message || (last.attachment_name ? msg.previewAttachment(last.attachment_name) : '');
+  return last.sender_id === meId ? msg.previewMine(text) : text;
+}
 
 /**
  * The viewer's conversations, most recently active first: name, department, last message, time and
@@ -60,7 +66,7 @@ export class StaffChatConversationList extends LitElement {
     const subtitle = conversationSubtitle(c, meId);
     const last = c.last_message;
     const other = c.is_group ? undefined : c.participants.find((p) => p.id !== meId);
-    const preview = last ? `${last.sender_id === meId ? `${msg.you}: ` : ''}${last.message}` : msg.noMessagesYet;
+    const preview = last ? previewOf(last, meId) : msg.noMessagesYet;
     const online = other !== undefined && this.onlineIds.value.has(other.id);
     const typing = typingText(this.typing.value[c.id]);
     return html`<li>
@@ -79,7 +85,7 @@ export class StaffChatConversationList extends LitElement {
           </span>
           ${subtitle ? html`<span class="dept">${subtitle}</span>` : nothing}
           <span class="line">
-            ${typing ? html`<span class="preview typing">${typing}</span>` : html`<span class="preview">${preview}</span>`}
+            ${typing ? html`<span class="preview typing">${typing}</span>` : html`<span class="preview" dir="auto">${preview}</span>`}
             ${c.unread_count > 0
               ? html`<span class="badge" part="badge"
                   ><span aria-hidden="true">${c.unread_count > 99 ? '99+' : c.unread_count}</span

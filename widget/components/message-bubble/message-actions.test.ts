@@ -105,7 +105,7 @@ describe('message actions', () => {
     await waitUntil(() => list.shadowRoot!.querySelector('staff-chat-message-bubble')?.shadowRoot?.querySelector('.deleted'));
     const [deleted, edited] = [...list.shadowRoot!.querySelectorAll<StaffChatMessageBubble>('staff-chat-message-bubble')];
     await edited!.updateComplete;
-    expect(q(deleted!, '.deleted')!.textContent).to.equal('This message was deleted');
+    expect(q(deleted!, '.deleted [part="text"]')!.textContent).to.equal('This message was deleted');
     expect(buttonNamed(deleted!, 'Add reaction')).to.equal(undefined);
     expect(q(edited!, '.meta')!.textContent).to.contain('edited');
   });

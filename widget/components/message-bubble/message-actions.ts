@@ -2,9 +2,10 @@ import { css, html, nothing } from 'lit';
 import { msg } from '../../messages/ui.js';
 import { REACTION_ORDER } from '../../state/message-changes.js';
 import type { ChatMessage } from '../../state/session.js';
+import { moreIcon, smileIcon } from '../icons.js';
 import type { BubbleContext } from '../internal-events.js';
 
-/** What the bubble shows below its row: nothing, the actions menu, the emoji picker, or the delete confirmation. */
+/** What the bubble has open: nothing, the actions menu, the emoji picker or the delete confirmation (popovers), or editing. */
 export type BubbleMode = '' | 'menu' | 'pick' | 'confirm' | 'edit';
 
 /*
@@ -26,7 +27,7 @@ export function reactionChips(m: ChatMessage, context: BubbleContext | undefined
         aria-label=${msg.reactionLabel(r.emoji, r.count, names)}
         title=${names}
         @click=${() => context?.react(m.id, r.emoji)}
-      >${r.emoji} ${r.count}</button>`;
+      ><span class="emoji">${r.emoji}</span> ${r.count}</button>`;
     })}
   </div>`;
 }
@@ -34,42 +35,71 @@ export function reactionChips(m: ChatMessage, context: BubbleContext | undefined
 /** The buttons beside the bubble that open the picker and (own messages) the menu. */
 export function actionButtons(mine: boolean, mode: BubbleMode, setMode: (mode: BubbleMode) => void) {
   const toggle = (target: BubbleMode) => () => setMode(mode === target ? '' : target);
-  return html`<button class="act" type="button" aria-label=${msg.addReaction} title=${msg.addReaction} aria-expanded=${mode === 'pick' ? 'true' : 'false'} @click=${toggle('pick')}>☺</button>
+  return html`<button class="act" type="button" aria-label=${msg.addReaction} title=${msg.addReaction} aria-expanded=${mode === 'pick' ? 'true' : 'false'} @click=${toggle('pick')}>${smileIcon}</button>
     ${mine
-      ? html`<button class="act" type="button" aria-label=${msg.messageActions} title=${msg.messageActions} aria-expanded=${mode === 'menu' ? 'true' : 'false'} @click=${toggle('menu')}>⋯</button>`
+      ? html`<button class="act" type="button" aria-label=${msg.messageActions} title=${msg.messageActions} aria-expanded=${mode === 'menu' || mode === 'confirm' ? 'true' : 'false'} @click=${toggle('menu')}>${moreIcon}</button>`
       : nothing}`;
 }
 
-/** The row under the bubble for the open mode. Escape closes it. */
+/**
+ * The open mode's popover (in the top layer, so it overlays the messages instead of pushing them down,
+ * and no scrolling box clips it); the bubble places it beside its button. Escape, or a click elsewhere,
+ * closes it.
+ */
 export function actionPanel(m: ChatMessage, mode: BubbleMode, context: BubbleContext | undefined, setMode: (mode: BubbleMode) => void) {
   const close = () => setMode('');
   const onKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
+      // Only this popover closes, not the window or panel around it; focus goes back to its button.
       event.stopPropagation();
+      const opener = ((event.currentTarget as HTMLElement).getRootNode() as ShadowRoot).querySelector<HTMLElement>('.act[aria-expanded="true"]');
       close();
+      opener?.focus();
     }
   };
+  const onToggle = (event: ToggleEvent) => {
+    if (event.newState === 'closed') close();
+  };
+  const popover = (label: string, body: unknown, role = 'group') =>
+    html`<div class="panel ${mode}" popover="auto" role=${role} aria-label=${label} @keydown=${onKey} @toggle=${onToggle}>${body}</div>`;
   if (mode === 'pick') {
-    return html`<div class="panel" role="group" aria-label=${msg.addReaction} @keydown=${onKey}>
-      ${REACTION_ORDER.map(
-        (emoji) => html`<button type="button" class="chip" aria-label=${msg.reactWith(emoji)} @click=${() => (context?.react(m.id, emoji), close())}>${emoji}</button>`,
-      )}
-    </div>`;
+    return popover(
+      msg.addReaction,
+      REACTION_ORDER.map(
+        (emoji) =>
+          html`<button type="button" class="emoji" aria-label=${msg.reactWith(emoji)} title=${msg.reactWith(emoji)} @click=${() => (context?.react(m.id, emoji), close())}>${emoji}</button>`,
+      ),
+    );
   }
   if (mode === 'menu') {
-    return html`<div class="panel" role="group" aria-label=${msg.messageActions} @keydown=${onKey}>
-      <button type="button" @click=${() => setMode('edit')}>${msg.edit}</button>
-      <button type="button" @click=${() => setMode('confirm')}>${msg.delete}</button>
-    </div>`;
+    return popover(
+      msg.messageActions,
+      html`<button type="button" @click=${() => setMode('edit')}>${msg.edit}</button>
+        <button type="button" @click=${() => setMode('confirm')}>${msg.delete}</button>`,
+    );
   }
   if (mode === 'confirm') {
-    return html`<div class="panel" role="alertdialog" aria-label=${msg.deleteConfirm} @keydown=${onKey}>
-      <span>${msg.deleteConfirm}</span>
-      <button type="button" class="danger" @click=${() => (context?.remove(m.id), close())}>${msg.delete}</button>
-      <button type="button" @click=${close}>${msg.cancel}</button>
-    </div>`;
+    return popover(
+      msg.deleteConfirm,
+      html`<span>${msg.deleteConfirm}</span>
+        <button type="button" class="danger" @click=${() => (context?.remove(m.id), close())}>${msg.delete}</button>
+        <button type="button" @click=${close}>${msg.cancel}</button>`,
+      'alertdialog',
+    );
   }
   return nothing;
+}
+
+/** Puts an open popover beside `anchor`: above it if there is room, else below; inside the viewport. */
+export function placePopover(popover: HTMLElement, anchor: HTMLElement): void {
+  if (!popover.matches(':popover-open')) popover.showPopover();
+  const a = anchor.getBoundingClientRect();
+  const p = popover.getBoundingClientRect();
+  const gap = 4;
+  const top = a.top - p.height - gap >= 0 ? a.top - p.height - gap : Math.min(a.bottom + gap, innerHeight - p.height);
+  const left = Math.min(Math.max(gap, a.left + a.width / 2 - p.width / 2), innerWidth - p.width - gap);
+  popover.style.top = `${Math.max(0, top)}px`;
+  popover.style.left = `${Math.max(0, left)}px`;
 }
 
 /** The text field that replaces the text while editing: Enter saves, Shift+Enter breaks the line, Escape cancels. */
@@ -84,18 +114,21 @@ export function editField(m: ChatMessage, save: () => void, cancel: () => void) 
     }
   };
   return html`<textarea class="edit" part="edit" aria-label=${msg.editMessage} rows="2" .value=${m.message} @keydown=${onKey}></textarea>
-    <div class="panel">
-      <button type="button" @click=${save}>${msg.save}</button>
+    <div class="edit-actions">
+      <button type="button" class="save" @click=${save}>${msg.save}</button>
       <button type="button" @click=${cancel}>${msg.cancel}</button>
     </div>`;
 }
 
 export const actionStyles = css`
   .act {
-    padding: 0.25rem 0.375rem;
+    padding: 0.375rem;
     border-radius: 50%;
     color: var(--staff-chat-muted);
     opacity: 0;
+  }
+  .act:hover {
+    background: var(--staff-chat-hover);
   }
   :host(:hover) .act,
   .act:focus-visible,
@@ -103,7 +136,7 @@ export const actionStyles = css`
     opacity: 1;
   }
   .chips,
-  .panel {
+  .edit-actions {
     display: flex;
     flex-wrap: wrap;
     gap: 0.25rem;
@@ -111,26 +144,81 @@ export const actionStyles = css`
     font-size: 0.8125rem;
   }
   :host([mine]) .chips,
-  :host([mine]) .panel {
+  .edit-actions {
     justify-content: flex-end;
   }
+  /* Chips and buttons carry their own colours: inside one's own bubble they sit on the accent. */
   .chip,
-  .panel button {
+  .panel button,
+  .edit-actions button {
     padding: 0.125rem 0.5rem;
+    border: 1px solid var(--staff-chat-border);
     border-radius: 1rem;
-    background: var(--staff-chat-hover);
+    background: var(--staff-chat-bg);
+    color: var(--staff-chat-fg);
   }
   .chip[aria-pressed='true'] {
-    box-shadow: inset 0 0 0 1px var(--staff-chat-accent-text);
+    border-color: var(--staff-chat-accent-text);
+    background: var(--staff-chat-hover);
+  }
+  .emoji {
+    font-family: 'Noto Color Emoji', 'Apple Color Emoji', 'Segoe UI Emoji', var(--staff-chat-font);
+  }
+  .panel {
+    position: fixed;
+    inset: auto;
+    margin: 0;
+    display: flex;
+    align-items: center;
+    gap: 0.375rem;
+    max-width: calc(100vw - 0.5rem);
+    padding: 0.375rem;
+    border: 1px solid var(--staff-chat-border);
+    border-radius: 0.75rem;
+    background: var(--staff-chat-bg);
+    color: var(--staff-chat-fg);
+    box-shadow: var(--staff-chat-shadow);
+    font: inherit;
+    font-size: 0.8125rem;
+  }
+  .panel.pick {
+    display: grid;
+    grid-template-columns: repeat(5, auto);
+    gap: 0.125rem;
+  }
+  .panel.pick button {
+    padding: 0.25rem;
+    border: 0;
+    border-radius: 0.5rem;
+    font-size: 1.25rem;
+    line-height: 1;
+  }
+  .panel button:hover {
+    background: var(--staff-chat-hover);
+  }
+  .panel:not(:popover-open) {
+    display: none;
   }
   .danger {
     color: var(--staff-chat-danger-text);
   }
+  .save {
+    font-weight: 600;
+  }
   .edit {
+    display: block;
     width: 100%;
     min-width: 12rem;
+    padding: 0.375rem 0.5rem;
+    border: 1px solid var(--staff-chat-border);
+    border-radius: 0.5rem;
+    background: var(--staff-chat-bg);
+    color: var(--staff-chat-fg);
     font: inherit;
     resize: vertical;
+  }
+  .edit:focus-visible {
+    outline-offset: 0;
   }
   @media (hover: none) {
     .act {

@@ -28,9 +28,6 @@ export const styles = css`
     background: var(--staff-chat-bubble-mine-bg);
     color: var(--staff-chat-bubble-mine-fg);
   }
-  :host([status='pending']) .bubble {
-    opacity: 0.75;
-  }
   :host([status='failed']) .bubble {
     box-shadow: inset 0 0 0 1px var(--staff-chat-danger);
   }
@@ -44,9 +41,15 @@ export const styles = css`
     margin: 0;
     white-space: pre-wrap;
   }
-  .deleted {
+  /* A deleted message is a placeholder, not a message: an outline, no colour, muted italic text. */
+  :host .bubble.deleted {
+    background: none;
+    color: var(--staff-chat-muted);
+    border: 1px dashed color-mix(in oklab, var(--staff-chat-muted) 60%, transparent);
     font-style: italic;
-    opacity: 0.8;
+  }
+  .editing {
+    flex: 1;
   }
   .quote {
     display: block;
@@ -77,7 +80,10 @@ export const styles = css`
     gap: 0.25rem;
     margin-block-start: 0.125rem;
     font-size: 0.6875rem;
-    opacity: 0.8;
+    color: var(--staff-chat-muted);
+  }
+  :host([mine]) .meta {
+    color: inherit;
   }
   .reply {
     padding: 0.375rem;

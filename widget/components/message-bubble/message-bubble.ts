@@ -3,7 +3,7 @@ import { formatFullTime, formatTime, msg } from '../../messages/ui.js';
 import type { ChatMessage } from '../../state/session.js';
 import { alertIcon, clockIcon, replyIcon } from '../icons.js';
 import { BubbleContextRequest, QuoteOpenEvent, ReplyEvent, RetryEvent, type BubbleContext } from '../internal-events.js';
-import { actionButtons, actionPanel, actionStyles, editField, reactionChips, type BubbleMode } from './message-actions.js';
+import { actionButtons, actionPanel, actionStyles, editField, placePopover, reactionChips, type BubbleMode } from './message-actions.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './message-bubble.styles.js';
 
@@ -66,8 +66,15 @@ export class StaffChatMessageBubble extends LitElement {
   }
 
   override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('mode') || !this.mode) return;
+    const popover = this.renderRoot.querySelector<HTMLElement>('.panel');
+    const buttons = this.renderRoot.querySelectorAll<HTMLElement>('.act');
+    const opener = buttons[this.mode === 'pick' ? 0 : buttons.length - 1];
+    if (popover && opener) placePopover(popover, opener);
+    // The editor is taller than the text: bring the whole bubble into view, not only the text box.
+    if (this.mode === 'edit') this.renderRoot.querySelector('.bubble')?.scrollIntoView({ block: 'nearest' });
     // Focus follows the opened action, so it can be used from the keyboard.
-    if (changed.has('mode') && this.mode) this.renderRoot.querySelector<HTMLElement>('.edit, .panel button')?.focus();
+    this.renderRoot.querySelector<HTMLElement>('.edit, .panel button')?.focus({ preventScroll: true });
   }
 
   /** Opens the editor on the viewer's own message (Up in an empty composer). */
@@ -116,19 +123,19 @@ export class StaffChatMessageBubble extends LitElement {
     const canReply = m.status === 'sent' && m.id > 0 && !m.is_deleted;
     return html`
       <div class="row">
-        <div class="bubble" part="bubble">
+        <div class="bubble ${m.is_deleted ? 'deleted' : this.mode === 'edit' ? 'editing' : ''}" part="bubble">
           ${this.showSender ? html`<div class="sender">${name}</div>` : nothing}
           ${m.reply_to_message
             ? html`<button class="quote" part="quote" type="button" title=${msg.showOriginal} @click=${this.onQuote}>
-                <b>${m.reply_to_message.sender_name}</b><span>${m.reply_to_message.message}</span>
+                <b>${m.reply_to_message.sender_name}</b><span dir="auto">${m.reply_to_message.message}</span>
               </button>`
             : nothing}
           ${m.is_deleted
-            ? html`<p class="text deleted" part="text">${msg.deleted}</p>`
+            ? html`<p class="text" part="text">${msg.deleted}</p>`
             : this.mode === 'edit'
               ? editField(m, this.saveEdit, () => this.setMode(''))
-              : html`<p class="text" part="text">${m.message}</p>`}
-          ${m.attachments.length > 0 && !m.is_deleted ? html`<staff-chat-attachments .attachments=${m.attachments}></staff-chat-attachments>` : nothing}
+              : html`<p class="text" part="text" dir="auto">${m.message}</p>`}
+          ${m.attachments.length > 0 && !m.is_deleted ? html`<staff-chat-attachments exportparts="thumbnail,file,preview" .attachments=${m.attachments}></staff-chat-attachments>` : nothing}
           <div class="meta">
             ${m.is_edited && !m.is_deleted ? html`<span>${msg.edited}</span>` : nothing}
             <time datetime=${m.timestamp} title=${formatFullTime(m.timestamp)}>${formatTime(m.timestamp)}</time>

@@ -1,5 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { msg } from '../../messages/ui.js';
+import { gearIcon } from '../icons.js';
 import type { ChatSession, NotificationSettings } from '../../state/session.js';
 
 /**
@@ -11,7 +12,7 @@ export function alertSettingsMenu(session: ChatSession, settings: NotificationSe
   const blocked = globalThis.Notification?.permission === 'denied';
   const change = (key: keyof NotificationSettings) => (event: Event) =>
     void session.configureAlerts({ [key]: (event.target as HTMLInputElement).checked });
-  return html`<button class="settings" type="button" aria-label=${msg.settings} title=${msg.settings} aria-expanded=${open ? 'true' : 'false'} @click=${toggle}>⚙</button>
+  return html`<button class="settings" type="button" aria-label=${msg.settings} title=${msg.settings} aria-expanded=${open ? 'true' : 'false'} @click=${toggle}>${gearIcon}</button>
     ${open
       ? html`<div class="menu" role="group" aria-label=${msg.settings} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && toggle()}>
           <label><input type="checkbox" .checked=${settings.desktop} @change=${change('desktop')} /> ${msg.desktopAlerts}</label>
@@ -23,8 +24,13 @@ export function alertSettingsMenu(session: ChatSession, settings: NotificationSe
 
 export const alertSettingsStyles = css`
   .settings {
-    padding: 0.25rem 0.375rem;
+    padding: 0.375rem;
     border-radius: 50%;
+    font-size: 1.125rem;
+    color: var(--staff-chat-muted);
+  }
+  .settings:hover {
+    background: var(--staff-chat-hover);
   }
   .menu {
     position: absolute;

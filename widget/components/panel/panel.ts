@@ -11,6 +11,9 @@ import { alertSettingsMenu, alertSettingsStyles } from './alert-settings.js';
 type Tab = 'chats' | 'new';
 type Status = 'idle' | 'loading' | 'ready' | 'error';
 
+/** The parts of the panel and of the elements inside it that <staff-chat> offers the portal, renamed where a window has the same name. */
+export const PANEL_PARTS = 'header:panel-header,tabs,row,badge:row-badge,presence-dot,search,person,dot:connection-dot,label:connection-label';
+
 /**
  * The chat's home: a title with the connection status, then "Chats" (the conversation list) and
  * "New chat" (the staff directory) as tabs. While the session cannot start, it explains why and
@@ -48,6 +51,12 @@ export class StaffChatPanel extends LitElement {
     this.closable = false;
     this.tab = 'chats';
     this.settingsOpen = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // On itself, in <staff-chat>'s tree: forwarding there is what makes the parts reachable from the page.
+    this.setAttribute('exportparts', PANEL_PARTS);
   }
 
   override focus(options?: FocusOptions): void {
@@ -108,8 +117,8 @@ export class StaffChatPanel extends LitElement {
       </div>
       <div role="tabpanel" id="tabpanel" aria-labelledby="tab-${this.tab}">
         ${this.tab === 'chats'
-          ? html`<staff-chat-conversation-list .session=${this.session} @conversation-select=${this.onSelect}></staff-chat-conversation-list>`
-          : html`<staff-chat-staff-directory .session=${this.session} @conversation-select=${this.onSelect}></staff-chat-staff-directory>`}
+          ? html`<staff-chat-conversation-list exportparts="row,badge,presence-dot" .session=${this.session} @conversation-select=${this.onSelect}></staff-chat-conversation-list>`
+          : html`<staff-chat-staff-directory exportparts="search,person,presence-dot" .session=${this.session} @conversation-select=${this.onSelect}></staff-chat-staff-directory>`}
       </div>
     `;
   }
@@ -118,7 +127,7 @@ export class StaffChatPanel extends LitElement {
     return html`
       <div class="header" part="header">
         <h2>${msg.appName}</h2>
-        <staff-chat-connection-status state=${this.connection.value}></staff-chat-connection-status>
+        <staff-chat-connection-status exportparts="dot,label" state=${this.connection.value}></staff-chat-connection-status>
         ${this.session ? alertSettingsMenu(this.session, this.alerts.value, this.settingsOpen, () => (this.settingsOpen = !this.settingsOpen)) : nothing}
         ${this.closable
           ? html`<button class="close" type="button" aria-label=${msg.closeChat} title=${msg.closeChat} @click=${this.onClose}>

@@ -7,14 +7,18 @@ export const styles = css`
     min-height: 0;
   }
   .search {
-    position: relative;
     padding: 0.75rem 1rem 0.5rem;
   }
-  .search svg {
+  /* The icon is centred on the field alone, whatever follows the field. */
+  .field {
+    position: relative;
+    display: block;
+  }
+  .field svg {
     position: absolute;
-    inset-inline-start: 1.625rem;
+    inset-inline-start: 0.75rem;
     inset-block-start: 50%;
-    translate: 0 -25%;
+    translate: 0 -50%;
     color: var(--staff-chat-muted);
     pointer-events: none;
   }

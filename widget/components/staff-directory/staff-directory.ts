@@ -191,8 +191,7 @@ export class StaffChatStaffDirectory extends LitElement {
   override render() {
     return html`
       <div class="search">
-        ${searchIcon}
-        <input
+        <span class="field">${searchIcon}<input
           part="search"
           type="search"
           aria-label=${msg.searchStaff}
@@ -200,7 +199,7 @@ export class StaffChatStaffDirectory extends LitElement {
           autocomplete="off"
           @input=${this.onInput}
           @keydown=${this.onKeyDown}
-        />
+        /></span>
         ${this.picking
           ? nothing
           : html`<button class="new-group" type="button" aria-pressed=${this.grouping ? 'true' : 'false'} @click=${() => (this.grouping = !this.grouping)}>${msg.newGroup}</button>`}

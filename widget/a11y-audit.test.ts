@@ -1,0 +1,135 @@
+import { expect } from '@open-wc/testing';
+import type { WritableAtom } from 'nanostores';
+import './components/testing/process-shim.js';
+import './define.js';
+import './components/define-lazy.js';
+import { auditProblems } from './components/testing/axe-audit.js';
+import { bubbleOf, find, mount, openConversation, richSession, type Look } from './components/testing/rich-state.js';
+import type { UploadItem } from './state/session.js';
+import type { StaffChat } from './staff-chat.js';
+
+/*
+ * The accessibility and contrast audit: axe-core (WCAG 2.x A/AA and best practices, colour contrast
+ * included) over every state a person can bring the widget into, in both themes and both directions.
+ * Each state must have no violation at all, and no contrast check axe could not decide.
+ */
+
+async function expectNoProblems(el: StaffChat, options: { overlay?: boolean } = {}): Promise<void> {
+  // Two frames: the message list measures its rows and lays them out after its first update.
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  expect(await auditProblems(el, options)).to.deep.equal([]);
+}
+
+const LOOKS: Look[] = [
+  { theme: 'light', dir: 'ltr' },
+  { theme: 'dark', dir: 'ltr' },
+  { theme: 'light', dir: 'rtl' },
+  { theme: 'dark', dir: 'rtl' },
+];
+
+describe('accessibility and contrast audit (axe-core)', function (this: { timeout(ms: number): void }) {
+  this.timeout(30_000);
+
+  for (const look of LOOKS) {
+    describe(`${look.theme}, ${look.dir}`, () => {
+      it('the launcher, with an unread badge', async () => {
+        await expectNoProblems(await mount(richSession(), look));
+      });
+
+      it('the panel: conversation list (own file and deleted previews, unread, typing, online)', async () => {
+        const el = await mount(richSession(), look, { open: true });
+        await find(el, '[part="row"]');
+        await expectNoProblems(el);
+      });
+
+      it('the panel: settings menu', async () => {
+        const el = await mount(richSession(), look, { open: true });
+        (await find<HTMLButtonElement>(el, 'button.settings')).click();
+        await find(el, '.menu input');
+        await expectNoProblems(el, { overlay: true });
+      });
+
+      it('the panel: directory, then a new group', async () => {
+        const el = await mount(richSession(), look, { open: true });
+        (await find<HTMLButtonElement>(el, '#tab-new')).click();
+        await find(el, '[part="person"]');
+        await expectNoProblems(el);
+        (await find<HTMLButtonElement>(el, '.new-group')).click();
+        await find(el, 'input[name="title"]');
+        await expectNoProblems(el);
+      });
+
+      it('the panel: an error with Retry', async () => {
+        const fake = richSession();
+        fake.status.set('error');
+        fake.errorInfo.set({ message: 'The chat server could not be reached.', code: 'network' });
+        const el = await mount(fake, look, { open: true });
+        await find(el, '.problem button');
+        await expectNoProblems(el);
+      });
+
+      it('a conversation: own and others’ messages, reactions, attachments, a quote, deletions, a failure, seen by, typing', async () => {
+        await expectNoProblems(await openConversation(richSession(), look));
+      });
+
+      it('a conversation: editing an own message', async () => {
+        const el = await openConversation(richSession(), look);
+        (await bubbleOf(el, 9)).startEdit();
+        await find(el, 'textarea.edit');
+        await expectNoProblems(el);
+      });
+
+      it('a conversation: the reaction picker, the actions menu and the delete confirmation', async () => {
+        const el = await openConversation(richSession(), look);
+        const bubble = await bubbleOf(el, 9);
+        bubble.shadowRoot!.querySelector<HTMLButtonElement>('.act')!.click();
+        await find(el, '.panel.pick:popover-open');
+        await expectNoProblems(el, { overlay: true });
+        const acts = bubble.shadowRoot!.querySelectorAll<HTMLButtonElement>('.act');
+        acts[acts.length - 1]!.click();
+        await find(el, '.panel.menu:popover-open');
+        await expectNoProblems(el, { overlay: true });
+        (await find<HTMLButtonElement>(el, '.panel.menu button:last-child')).click();
+        await find(el, '.panel.confirm:popover-open');
+        await expectNoProblems(el, { overlay: true });
+      });
+
+      it('a conversation: the reply bar and the upload tray', async () => {
+        const fake = richSession();
+        const uploads: UploadItem[] = [
+          { key: 'u1', conversationId: 1, name: 'invoice-0815.pdf', size: 120_000, progress: 0.4, status: 'uploading', error: null },
+          { key: 'u2', conversationId: 1, name: 'huge.mov', size: 90_000_000, progress: 0, status: 'failed', error: 'huge.mov is too large: at most 10 MB.' },
+        ];
+        (fake.session.$uploads as WritableAtom<UploadItem[]>).set(uploads);
+        const el = await openConversation(fake, look);
+        const theirs = await bubbleOf(el, 3);
+        theirs.shadowRoot!.querySelector<HTMLButtonElement>('[part="reply-button"]')!.click();
+        await find(el, '[part="reply-preview"]');
+        await find(el, 'progress');
+        await expectNoProblems(el);
+      });
+
+      it('a conversation: add people', async () => {
+        const el = await openConversation(richSession(), look);
+        (await find<HTMLButtonElement>(el, 'button.add')).click();
+        await find(el, 'staff-chat-staff-directory[picking]');
+        await find(el, '[part="person"] input');
+        await expectNoProblems(el);
+      });
+
+      it('a conversation: the offline banner', async () => {
+        const fake = richSession();
+        fake.connection.set('unavailable');
+        const el = await openConversation(fake, look);
+        await find(el, '[part="banner"]');
+        await expectNoProblems(el);
+      });
+
+      it('the inline layout with a conversation open', async () => {
+        const el = await openConversation(richSession(), look, 'inline');
+        await find(el, '[part="row"]');
+        await expectNoProblems(el);
+      });
+    });
+  }
+});

@@ -1,0 +1,107 @@
+import { fixture, html, waitUntil } from '@open-wc/testing';
+import type { Attachment } from '../../../server/contract.js';
+import type { StaffChat } from '../../staff-chat.js';
+import type { StaffChatMessageBubble } from '../message-bubble/message-bubble.js';
+import { chatMessage, conversation, createFakeSession, ME, staff, type FakeSession } from './fake-session.js';
+
+/*
+ * A whole <staff-chat> in a given look, over a fake session that holds everything the widget can show,
+ * and ways to reach into its shadow roots: for the audit and the appearance tests, which look at
+ * what a person sees rather than at one element alone.
+ */
+
+export const bob = staff('bob', 'Bob Porter', 'Concierge');
+const carla = staff('carla', 'Carla Maid', 'Housekeeping');
+const dan = staff('dan', 'Dan Bell', 'Maintenance');
+const mine = { sender_id: ME.id, sender_info: { id: ME.id, full_name: ME.full_name, avatar: null } };
+const at = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+
+const photo: Attachment = { id: 1, file_name: 'lobby.png', file_type: 'image', mime_type: 'image/png', file_size: 48_000, file_url: '/files/1' };
+const plan: Attachment = { id: 2, file_name: 'floor-plan-2nd-floor.pdf', file_type: 'pdf', mime_type: 'application/pdf', file_size: 480_000, file_url: '/files/2' };
+
+/** A group with everything a conversation can show: both sides, reactions, files, a reply, deletions, a failure. */
+export function richSession(): FakeSession {
+  const fake = createFakeSession();
+  fake.conversations.set([
+    conversation(1, bob, {
+      title: 'Front desk',
+      is_group: true,
+      participants: [ME, bob, carla],
+      unread_count: 3,
+      last_message: { id: 8, sender_id: ME.id, sender_name: ME.full_name, message: '', attachment_name: plan.file_name, timestamp: at(1) },
+    }),
+    conversation(2, carla, { last_message: { id: 4, sender_id: ME.id, sender_name: ME.full_name, message: '', is_deleted: true, timestamp: at(60) } }),
+    conversation(3, dan, { last_message: { id: 2, sender_id: 'dan', sender_name: dan.full_name, message: 'Lift 2 is back', timestamp: at(3000) } }),
+  ]);
+  fake.onlineIds.set(new Set(['carla']));
+  fake.typing.set({ 1: [{ id: 'carla', name: 'Carla Maid' }] });
+  fake.directory.set({ results: [bob, carla, dan], loading: false, error: null });
+  fake.readMarks.set({ 1: { bob: 9, carla: 9 } });
+  fake.view(1).set({
+    messages: [
+      chatMessage(3, 'Could someone check room 214? The guest says the AC is loud.', { timestamp: at(30), reactions: [{ emoji: '👍', count: 2, staff_ids: [ME.id, 'carla'] }] }),
+      chatMessage(4, 'Photos from the lobby', { timestamp: at(29), attachments: [photo, plan] }),
+      chatMessage(5, 'On my way, five minutes.', {
+        ...mine,
+        timestamp: at(20),
+        is_edited: true,
+        reply_to: 3,
+        reply_to_message: { id: 3, message: 'Could someone check room 214?', sender_name: bob.full_name },
+        reactions: [{ emoji: '🎉', count: 1, staff_ids: ['bob'] }, { emoji: '❤️', count: 2, staff_ids: [ME.id, 'bob'] }],
+      }),
+      chatMessage(6, '', { timestamp: at(15), is_deleted: true }),
+      chatMessage(7, '', { ...mine, timestamp: at(10), is_deleted: true }),
+      chatMessage(8, '', { ...mine, timestamp: at(5), attachments: [plan] }),
+      chatMessage(9, 'Fixed: the filter was full.', { ...mine, timestamp: at(1) }),
+      chatMessage(-1, 'Thanks!', { ...mine, client_id: 'c-1', status: 'failed', error: 'Could not reach the chat server.' }),
+    ],
+    loading: false,
+    hasMore: true,
+    error: null,
+    loaded: true,
+  });
+  return fake;
+}
+
+/** `selector` anywhere under `root`, through every open shadow root. */
+export function deep<T extends Element>(root: Element | ShadowRoot, selector: string): T | null {
+  if (root instanceof Element && root.shadowRoot) return deep<T>(root.shadowRoot, selector);
+  const found = root.querySelector<T>(selector);
+  if (found) return found;
+  for (const el of root.querySelectorAll('*')) {
+    const inner = el.shadowRoot && deep<T>(el.shadowRoot, selector);
+    if (inner) return inner;
+  }
+  return null;
+}
+
+export async function find<T extends Element>(el: Element, selector: string): Promise<T> {
+  await waitUntil(() => deep(el, selector), `${selector} is rendered`);
+  return deep<T>(el, selector)!;
+}
+
+export interface Look {
+  theme: 'light' | 'dark' | 'auto';
+  dir: 'ltr' | 'rtl';
+}
+
+export async function mount(fake: FakeSession, look: Look, { layout = 'launcher', open = false } = {}): Promise<StaffChat> {
+  const el = await fixture<StaffChat>(html`<div style="height: 36rem">
+    <staff-chat hotel="grand" token="t" theme=${look.theme} dir=${look.dir} layout=${layout} ?open=${open} .createSession=${() => fake.session}></staff-chat>
+  </div>`);
+  return el.querySelector('staff-chat')!;
+}
+
+export async function openConversation(fake: FakeSession, look: Look, layout = 'launcher'): Promise<StaffChat> {
+  fake.openIds.set([1]);
+  const el = await mount(fake, look, { layout });
+  await find(el, 'staff-chat-message-bubble[mine]');
+  return el;
+}
+
+/** The bubble of message `id` (the message list renders it once it is in view). */
+export async function bubbleOf(el: StaffChat, id: number): Promise<StaffChatMessageBubble> {
+  await waitUntil(() => [...(deep(el, 'staff-chat-message-list')?.shadowRoot?.querySelectorAll<StaffChatMessageBubble>('staff-chat-message-bubble') ?? [])].some((b) => b.message?.id === id));
+  const list = deep(el, 'staff-chat-message-list')!.shadowRoot!;
+  return [...list.querySelectorAll<StaffChatMessageBubble>('staff-chat-message-bubble')].find((b) => b.message?.id === id)!;
+}
