@@ -6,6 +6,18 @@
 import { StaffChatLauncher } from './components/launcher/launcher.js';
 import { StaffChat } from './staff-chat.js';
 
+/**
+ * The package's types (erased from the script, whose only effect stays the registration): the element
+ * class, its public events and the data types a host meets, for `import type { … } from` the package.
+ */
+export type * from './index.js';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'staff-chat': StaffChat;
+  }
+}
+
 if (!customElements.get('staff-chat-launcher')) customElements.define('staff-chat-launcher', StaffChatLauncher);
 // Last, so that when it upgrades and renders, the launcher is already defined.
 if (!customElements.get('staff-chat')) customElements.define('staff-chat', StaffChat);

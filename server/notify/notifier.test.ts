@@ -8,7 +8,7 @@ import { EVENTS, type ConversationUpdatedEnvelope, type Message, type MessageCre
 import type { Logger } from '../logger.js';
 import { createStorage } from '../storage/index.js';
 import type { Storage } from '../storage/storage.js';
-import { PusherNotifier } from './notifier.js';
+import { PusherNotifier, type Notifier } from './notifier.js';
 import { sdkPublisher } from './sdk-publisher.js';
 
 interface Received {
@@ -121,7 +121,7 @@ describe('PusherNotifier', () => {
 
   test('publishes every kind of event through its one publisher, the sender\'s socket excluded', async () => {
     const published: Array<{ name: string; channel: string; socket_id?: string }> = [];
-    const recording = new PusherNotifier({
+    const recording: Notifier = new PusherNotifier({
       publisher: { publish: async (events) => void published.push(...events.map(({ name, channel, socket_id }) => ({ name, channel, ...(socket_id && { socket_id }) }))) },
       storage,
       log,
