@@ -12,7 +12,7 @@ const ENTRY = 'dist/staff-chat.js';
 /**
  * Keeps the published contract only: events documented with `@fires` (the analyzer also guesses
  * nameless ones from `dispatchEvent` calls), public instance members; and points the module at the built
- * script, which defines the tag rather than exporting the class.
+ * script, which exports the class and defines the tag (widget/define.ts).
  */
 function publicOnly() {
   return {
@@ -26,7 +26,10 @@ function publicOnly() {
         module.path = ENTRY;
         module.exports = (module.declarations ?? [])
           .filter((declaration) => declaration.customElement && declaration.tagName)
-          .map((declaration) => ({ kind: 'custom-element-definition', name: declaration.tagName, declaration: { name: declaration.name, module: ENTRY } }));
+          .flatMap((declaration) => [
+            { kind: 'js', name: declaration.name, declaration: { name: declaration.name, module: ENTRY } },
+            { kind: 'custom-element-definition', name: declaration.tagName, declaration: { name: declaration.name, module: ENTRY } },
+          ]);
       }
     },
   };

@@ -3,7 +3,7 @@
  * an empty folder, its dependencies (lit and nanostores, for the types) packed from this repository's
  * node_modules since the npm cache on a fresh machine holds none of them. Then a consumer's
  * `import 'staff-chat-widget'` type-checks with tsc, the manifest holds `<staff-chat>`'s public contract
- * only, and in Chromium the file the package's `exports` point at registers the element. Needs
+ * only, and in Chromium the file the package's `exports` point at registers the element and exports its class. Needs
  * `npm run build` first (npm test runs it).
  */
 import assert from 'node:assert/strict';
@@ -62,8 +62,8 @@ async function pack(folders: string[], destination: string): Promise<Array<{ tar
   return results.map((result) => ({ tarball: join(destination, result.filename), files: result.files.map((file) => file.path) }));
 }
 
-const CONSUMER_TS = `import '${NAME}';
-import type { Message, StaffChat, StaffChatMessageSendEvent } from '${NAME}';
+const CONSUMER_TS = `import { StaffChat, StaffChatMessageSendEvent } from '${NAME}';
+import type { Message } from '${NAME}';
 
 const chat: StaffChat = document.createElement('staff-chat');
 chat.hotel = 'seaview';
@@ -75,6 +75,7 @@ chat.addEventListener('staff-chat-unread-change', (event) => {
 });
 export const veto = (event: StaffChatMessageSendEvent) => event.detail.text.includes('password') && event.preventDefault();
 export const textOf = (message: Message): string => message.message;
+export const isChat = (node: Node): node is StaffChat => node instanceof StaffChat;
 // @ts-expect-error layout is 'launcher' or 'inline'
 chat.layout = 'sideways';
 `;
@@ -139,7 +140,10 @@ describe(`the ${NAME} package, installed from its tarball`, () => {
     const [element] = elements;
     assert.ok(element);
     assert.ok(existsSync(join(installed, manifest.modules[0]!.path)), 'the module path is a file of the package');
-    assert.deepEqual(manifest.modules[0]!.exports, [{ kind: 'custom-element-definition', name: 'staff-chat', declaration: { name: 'StaffChat', module: 'dist/staff-chat.js' } }]);
+    assert.deepEqual(manifest.modules[0]!.exports, [
+      { kind: 'js', name: 'StaffChat', declaration: { name: 'StaffChat', module: 'dist/staff-chat.js' } },
+      { kind: 'custom-element-definition', name: 'staff-chat', declaration: { name: 'StaffChat', module: 'dist/staff-chat.js' } },
+    ]);
     assert.deepEqual(element.events?.map((event) => event.name).sort(), ['staff-chat-connection-change', 'staff-chat-error', 'staff-chat-message-send', 'staff-chat-unread-change']);
     assert.deepEqual(element.attributes?.map((attribute) => attribute.name), ['api-base', 'hotel', 'token', 'debug', 'layout', 'open', 'unread-title']);
     assert.ok(element.members?.some((member) => member.name === 'tokenProvider'), 'tokenProvider, a property without attribute');
@@ -162,12 +166,15 @@ describe(`the ${NAME} package, installed from its tarball`, () => {
       page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/index.html`);
       const url = `/${relative(consumer, entry).split(sep).join('/')}`;
-      const observed = await page.evaluate(async (script) => {
-        await import(script);
-        await customElements.whenDefined('staff-chat');
-        return (customElements.get('staff-chat') as unknown as { observedAttributes: string[] }).observedAttributes;
+      const found = await page.evaluate(async (script) => {
+        const module = (await import(script)) as Record<string, unknown>;
+        // The script defines the tag as it runs, so it is there once the import resolves.
+        const element = customElements.get('staff-chat') as unknown as { observedAttributes: string[] } | undefined;
+        return { sameClass: module.StaffChat === element, exports: Object.keys(module).sort(), observed: element?.observedAttributes };
       }, url);
-      assert.deepEqual(observed, ['api-base', 'hotel', 'token', 'debug', 'layout', 'open', 'unread-title']);
+      assert.deepEqual(found.observed, ['api-base', 'hotel', 'token', 'debug', 'layout', 'open', 'unread-title']);
+      assert.ok(found.sameClass, 'the exported StaffChat is the registered class');
+      assert.deepEqual(found.exports, ['StaffChat', 'StaffChatConnectionChangeEvent', 'StaffChatErrorEvent', 'StaffChatMessageSendEvent', 'StaffChatUnreadChangeEvent']);
       assert.deepEqual(errors, []);
     } finally {
       await browser.close();
