@@ -155,7 +155,7 @@ describe(`the ${NAME} package, installed from its tarball`, () => {
     }
   });
 
-  test("in Chromium, the file the package's exports resolve to registers <staff-chat> with the manifest's attributes", async () => {
+  test("in Chromium, the file the package's exports resolve to registers <staff-chat> with the manifest's attributes, and its chunk the rest", async () => {
     const entry = createRequire(join(consumer, 'package.json')).resolve(NAME);
     assert.equal(relative(consumer, entry).split(sep).join('/'), `node_modules/${NAME}/dist/staff-chat.js`);
     const server = await serve(consumer);
@@ -170,8 +170,15 @@ describe(`the ${NAME} package, installed from its tarball`, () => {
         const module = (await import(script)) as Record<string, unknown>;
         // The script defines the tag as it runs, so it is there once the import resolves.
         const element = customElements.get('staff-chat') as unknown as { observedAttributes: string[] } | undefined;
-        return { sameClass: module.StaffChat === element, exports: Object.keys(module).sort(), observed: element?.observedAttributes };
+        // Opening it loads the chunk with the panel and windows, which registers them.
+        const chat = document.createElement('staff-chat');
+        chat.setAttribute('open', '');
+        document.body.append(chat);
+        const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000));
+        const lazy = await Promise.race([customElements.whenDefined('staff-chat-panel').then(() => true), timeout]);
+        return { sameClass: module.StaffChat === element, exports: Object.keys(module).sort(), observed: element?.observedAttributes, lazy };
       }, url);
+      assert.ok(found.lazy, 'opening <staff-chat> loads and registers the panel from its chunk');
       assert.deepEqual(found.observed, ['api-base', 'hotel', 'token', 'debug', 'layout', 'open', 'unread-title']);
       assert.ok(found.sameClass, 'the exported StaffChat is the registered class');
       assert.deepEqual(found.exports, ['StaffChat', 'StaffChatConnectionChangeEvent', 'StaffChatErrorEvent', 'StaffChatMessageSendEvent', 'StaffChatUnreadChangeEvent']);
