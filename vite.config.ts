@@ -9,6 +9,10 @@ import { plainDynamicImports } from './build/plain-dynamic-imports.js';
  *
  * An app build with one script entry rather than library mode: library mode keeps whitespace in ES
  * output, which every portal page would pay for.
+ *
+ * package.json's `sideEffects` (for the package's consumers) lists `./widget/**` as well: vite applies
+ * that field to the project's own sources too, and without it the modules whose only effect is to
+ * register elements (define.ts, components/define-lazy.ts) would be shaken out of this build.
  */
 export default defineConfig({
   plugins: [minifyCssLiterals(), minifyHtmlLiterals(), plainDynamicImports()],

@@ -5,7 +5,7 @@
  * (HotelMate's front end kept subscribing to channel names its back end had renamed). Channel names
  * travel in API responses and are never built by the widget.
  *
- * Field names follow HotelMate's rich message shape (see shared/reference/hotelmate-staff-chat-api.md).
+ * Field names follow HotelMate's rich message shape (docs/DESIGN.md "Wire contract").
  */
 
 /** Every non-2xx response carries this body. */

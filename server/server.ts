@@ -10,7 +10,9 @@ import type { ServerExtension } from './extension.js';
 import { createHub, type Hub } from './hub/index.js';
 import { clientAddress } from './limits/client-address.js';
 import { consoleLogger, type Logger } from './logger.js';
+import { hubPublisher } from './notify/hub-publisher.js';
 import { PusherNotifier } from './notify/notifier.js';
+import { sdkPublisher } from './notify/sdk-publisher.js';
 import { createStorage, type Storage } from './storage/index.js';
 
 /** How long close() lets requests in flight finish before cutting their connections. */
@@ -83,8 +85,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const port = (server.address() as AddressInfo).port;
 
   const pusher = createPusherSdk(realtime, port);
-  // With the embedded hub, new messages are published in-process rather than over HTTP to ourselves.
-  const notifier = new PusherNotifier({ pusher, storage, log, ...(hub && { sendBatch: (batch) => hub.triggerBatch(batch) }) });
+  // With the embedded hub, events are published in-process rather than over HTTP to ourselves.
+  const publisher = hub ? hubPublisher(hub) : sdkPublisher(pusher);
+  const notifier = new PusherNotifier({ publisher, storage, log });
 
   const app = createApp({ config, storage, pusher, notifier, log, ...(extension && { extension }) });
   if (hub) app.route('/', hub.http);

@@ -25,16 +25,19 @@ const MAX_DOCKED_WINDOWS = 3;
 
 /**
  * `<staff-chat>`: real-time staff-to-staff chat for a hotel portal. One script tag and this element
- * are the whole integration.
+ * are the whole integration. Its four events bubble and cross the shadow boundary (`composed`), so
+ * the host can listen on the element or anywhere above it.
  *
  * @example
  * <staff-chat api-base="/api" hotel="seaview" token="eyJ…"></staff-chat>
  * <script>chat.tokenProvider = () => portal.fetchChatToken();</script>
  *
- * @event staff-chat-unread-change - The total unread count changed; `detail.total`.
- * @event staff-chat-message-send - Cancelable, before a message is sent; `detail.conversationId`, `detail.text`.
- * @event staff-chat-error - Something failed that the person was told about; `detail.message`, `detail.code`.
- * @event staff-chat-connection-change - The realtime connection changed; `detail.state`.
+ * @tagname staff-chat
+ * @summary Real-time staff chat: a launcher with docked chat windows, or an inline two-pane layout.
+ * @fires {StaffChatUnreadChangeEvent} staff-chat-unread-change - The total unread count changed; `detail.total`.
+ * @fires {StaffChatMessageSendEvent} staff-chat-message-send - Cancelable, before a message is sent; `detail.conversationId`, `detail.text`. `preventDefault()` keeps it unsent.
+ * @fires {StaffChatErrorEvent} staff-chat-error - Something failed that the person was told about; `detail.message`, `detail.code`.
+ * @fires {StaffChatConnectionChangeEvent} staff-chat-connection-change - The realtime connection changed; `detail.state`.
  * @attr theme - `light`, `dark`, or `auto` (the default): follow the OS's light or dark setting.
  *
  * @csspart dock - The corner area holding the launcher, panel and docked windows (launcher layout).

@@ -24,7 +24,7 @@ export function requireStaff(deps: { jwtSecret: string; staffSync: StaffSync }) 
     if (!header) throw new ApiError(401, 'unauthorized', 'An Authorization: Bearer token is required.');
     const token = BEARER.exec(header)?.[1];
     if (!token) throw new ApiError(401, 'unauthorized', 'The Authorization header must be "Bearer <token>".');
-    const claims = verifyStaffToken(token, deps.jwtSecret);
+    const claims = await verifyStaffToken(token, deps.jwtSecret);
 
     const hotel = c.req.param('hotel');
     if (hotel !== undefined && hotel !== claims.hotel) {

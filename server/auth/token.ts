@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { compactVerify, errors as joseErrors, type CompactVerifyResult } from 'jose';
 import { z } from 'zod';
 import type { StaffClaims } from '../contract.js';
 import { ApiError } from '../errors.js';
@@ -36,37 +37,36 @@ const claimsSchema = z.object({
 });
 
 /**
- * Verifies a portal-signed JWT and returns its claims. Only HS256 is accepted (never `none`, never an
- * asymmetric algorithm that could be confused with the shared secret), and `exp` is required.
+ * Verifies a portal-signed JWT and returns its claims. The JWS itself (its form, the algorithm allow-list,
+ * the HMAC) is `jose`'s; the claims are this schema's. Only HS256 is accepted (never `none`, never an
+ * asymmetric algorithm that could be confused with the shared secret), no `crit` extension is, and `exp`
+ * is required.
  *
  * @throws ApiError 401 `unauthorized` for any token that is malformed, forged, expired or incomplete.
  */
-export function verifyStaffToken(token: string, secret: string, now = Date.now()): StaffClaims {
-  const parts = token.length <= MAX_TOKEN_LENGTH ? token.split('.') : [];
-  const [header, payload, signature] = parts;
-  if (parts.length !== 3 || !header || !payload || signature === undefined) throw unauthorized('The token is not a JWT.');
-
-  const headerJson = decodePart(header);
-  if (!isRecord(headerJson) || headerJson.alg !== 'HS256' || 'crit' in headerJson) {
-    throw unauthorized('The token must be signed with HS256.');
+export async function verifyStaffToken(token: string, secret: string, now = Date.now()): Promise<StaffClaims> {
+  if (token.length > MAX_TOKEN_LENGTH) throw unauthorized('The token is not a JWT.');
+  let verified: CompactVerifyResult;
+  try {
+    verified = await compactVerify(token, await hmacKey(secret), { algorithms: ['HS256'] });
+  } catch (error) {
+    throw refusalOf(error);
   }
-  if (headerJson.typ !== undefined && (typeof headerJson.typ !== 'string' || headerJson.typ.toUpperCase() !== 'JWT')) {
+  const header = verified.protectedHeader;
+  // jose understands `crit: ["b64"]` (an unencoded payload); a portal never sends extensions, so none is taken.
+  if ('crit' in header) throw unauthorized('The token must be signed with HS256.');
+  if (header.typ !== undefined && (typeof header.typ !== 'string' || header.typ.toUpperCase() !== 'JWT')) {
     throw unauthorized('The token is not a JWT.');
   }
-  // Compared as text: Node's base64url decoder skips stray characters, so decoded bytes could match a mangled signature.
-  const expected = Buffer.from(hmac(secret, `${header}.${payload}`).toString('base64url'));
-  const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    throw unauthorized('The token signature is invalid.');
-  }
 
-  const parsed = claimsSchema.safeParse(decodePart(payload));
+  const parsed = claimsSchema.safeParse(decodePayload(verified.payload));
   if (!parsed.success) {
     throw unauthorized('The token lacks required claims.', parsed.error.issues.map((issue) => ({
       claim: issue.path.join('.'),
       problem: issue.message,
     })));
   }
+  // Checked here rather than by jose's jwtVerify: its clock tolerance would stretch `exp` as well.
   const claims = parsed.data;
   const seconds = now / 1000;
   if (claims.exp <= seconds) throw unauthorized('The token has expired.');
@@ -85,9 +85,30 @@ export function verifyStaffToken(token: string, secret: string, now = Date.now()
   };
 }
 
+/** Imported once per secret: a server has one, and importing costs more than verifying. */
+const hmacKeys = new Map<string, Promise<CryptoKey>>();
+
+function hmacKey(secret: string): Promise<CryptoKey> {
+  let key = hmacKeys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+    hmacKeys.set(secret, key);
+  }
+  return key;
+}
+
+/** jose's refusals, in the words the API has always used for them. */
+function refusalOf(error: unknown): ApiError {
+  if (error instanceof joseErrors.JOSEAlgNotAllowed) return unauthorized('The token must be signed with HS256.');
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return unauthorized('The token signature is invalid.');
+  if (error instanceof joseErrors.JOSEError) return unauthorized('The token is not a JWT.');
+  throw error;
+}
+
 /**
  * Signs staff claims as an HS256 JWT, as a host portal's backend would. Used by the demo's token
- * endpoint and by tests.
+ * endpoint and by tests (some forty call sites, many in synchronous set-up), so it stays synchronous
+ * where jose's `SignJWT` is not; every token it makes is checked by jose in {@link verifyStaffToken}.
  *
  * @example signStaffToken({ sub: 'anna', hotel: 'grand', name: 'Anna' }, secret) // valid for 12 hours
  */
@@ -99,27 +120,19 @@ export function signStaffToken(
   const exp = claims.exp ?? Math.floor(Date.now() / 1000) + ttlSeconds;
   const header = encodePart({ alg: 'HS256', typ: 'JWT' });
   const payload = encodePart({ ...claims, exp });
-  return `${header}.${payload}.${hmac(secret, `${header}.${payload}`).toString('base64url')}`;
-}
-
-function hmac(secret: string, data: string): Buffer {
-  return createHmac('sha256', secret).update(data).digest();
+  return `${header}.${payload}.${createHmac('sha256', secret).update(`${header}.${payload}`).digest('base64url')}`;
 }
 
 function encodePart(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
-function decodePart(part: string): unknown {
+function decodePayload(payload: Uint8Array): unknown {
   try {
-    return JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(payload));
   } catch {
     throw unauthorized('The token is not a JWT.');
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function unauthorized(message: string, details?: unknown): ApiError {

@@ -1,9 +1,7 @@
 /**
- * The events of changes to existing messages and conversations (edits, deletions, reactions, reads),
- * triggered through the `pusher` SDK like every other event. `PusherNotifier` calls these; they throw on
- * failure and the notifier logs and swallows it.
+ * The events of changes to existing messages and conversations (edits, deletions, reactions, reads), built
+ * for the notifier, which publishes them through its `Publisher` like every other event.
  */
-import type Pusher from 'pusher';
 import {
   EVENTS,
   type Envelope,
@@ -16,11 +14,7 @@ import type { Storage } from '../storage/storage.js';
 import { conversationChannel, personalChannel } from './channels.js';
 import { envelope } from './envelope.js';
 import { eventBytes, fitConversationUpdated, fitMessageCreated, MAX_EVENT_BYTES } from './fit.js';
-
-export interface ChangeDeps {
-  pusher: Pusher;
-  storage: Storage;
-}
+import { excludingSocket, type PublishEvent } from './publisher.js';
 
 export type MessageChange = 'message_edited' | 'message_deleted';
 
@@ -29,92 +23,67 @@ const EVENT_OF: Record<MessageChange, string> = {
   message_deleted: EVENTS.messageDeleted,
 };
 
-/** pusher-js socket ids; the SDK throws on anything else, so a bad header is ignored instead. */
-const SOCKET_ID = /^\d+\.\d+$/;
-
-function excluding(socketId: string | undefined): { socket_id: string } | undefined {
-  return socketId && SOCKET_ID.test(socketId) ? { socket_id: socketId } : undefined;
-}
-
 /** `message_edited` or `message_deleted` on the conversation channel, the whole message as payload. */
-export async function triggerMessageChange(
-  { pusher }: ChangeDeps,
-  hotel: string,
-  type: MessageChange,
-  message: Message,
-  excludeSocketId: string | undefined,
-): Promise<void> {
-  await pusher.trigger(
-    conversationChannel(hotel, message.conversation_id),
-    EVENT_OF[type],
-    fitMessageChange(envelope(hotel, type, message)),
-    excluding(excludeSocketId),
-  );
+export function messageChangeEvent(hotel: string, type: MessageChange, message: Message, excludeSocketId: string | undefined): PublishEvent {
+  return {
+    channel: conversationChannel(hotel, message.conversation_id),
+    name: EVENT_OF[type],
+    data: JSON.stringify(fitMessageChange(envelope(hotel, type, message))),
+    ...excludingSocket(excludeSocketId),
+  };
 }
 
 /**
  * Whether the change shows in participants' conversation lists: a deletion always can (a deleted
  * message stops counting as unread), an edit only when it is the conversation's newest message.
  */
-export async function changesConversationList(
-  { storage }: ChangeDeps,
-  hotel: string,
-  type: MessageChange,
-  message: Message,
-): Promise<boolean> {
+export async function changesConversationList(storage: Storage, hotel: string, type: MessageChange, message: Message): Promise<boolean> {
   if (type === 'message_deleted') return true;
   const view = await storage.getConversation(hotel, message.conversation_id, message.sender_id);
   return view?.last_message?.id === message.id;
 }
 
 /** `reaction_changed` on the conversation channel. */
-export async function triggerReactionChanged(
-  { pusher }: ChangeDeps,
-  hotel: string,
-  change: ReactionChange,
-  excludeSocketId: string | undefined,
-): Promise<void> {
-  await pusher.trigger(
-    conversationChannel(hotel, change.conversation_id),
-    EVENTS.reactionChanged,
-    fitReactionChanged(envelope(hotel, 'reaction_changed', change)),
-    excluding(excludeSocketId),
-  );
+export function reactionChangedEvent(hotel: string, change: ReactionChange, excludeSocketId: string | undefined): PublishEvent {
+  return {
+    channel: conversationChannel(hotel, change.conversation_id),
+    name: EVENTS.reactionChanged,
+    data: JSON.stringify(fitReactionChanged(envelope(hotel, 'reaction_changed', change))),
+    ...excludingSocket(excludeSocketId),
+  };
 }
 
 /** `messages_read` on the conversation channel. */
-export async function triggerMessagesRead(
-  { pusher }: ChangeDeps,
-  hotel: string,
-  read: MessagesRead,
-  excludeSocketId: string | undefined,
-): Promise<void> {
-  await pusher.trigger(
-    conversationChannel(hotel, read.conversation_id),
-    EVENTS.messagesRead,
-    envelope(hotel, 'messages_read', read),
-    excluding(excludeSocketId),
-  );
+export function messagesReadEvent(hotel: string, read: MessagesRead, excludeSocketId: string | undefined): PublishEvent {
+  return {
+    channel: conversationChannel(hotel, read.conversation_id),
+    name: EVENTS.messagesRead,
+    data: JSON.stringify(envelope(hotel, 'messages_read', read)),
+    ...excludingSocket(excludeSocketId),
+  };
 }
 
 /**
  * `conversation_updated` on one participant's personal channel, as they see the conversation: after
- * they read it, their other tabs and devices clear its unread count without a fetch.
+ * they read it, their other tabs and devices clear its unread count without a fetch. None when the
+ * conversation is gone.
  */
-export async function triggerConversationUpdatedFor(
-  { pusher, storage }: ChangeDeps,
+export async function conversationUpdatedEventFor(
+  storage: Storage,
   hotel: string,
   conversationId: number,
   staffId: string,
-): Promise<void> {
+): Promise<PublishEvent[]> {
   const conversation = await storage.getConversation(hotel, conversationId, staffId);
-  if (!conversation) return;
+  if (!conversation) return [];
   const payload = { ...conversation, channel: conversationChannel(hotel, conversation.id) };
-  await pusher.trigger(
-    personalChannel(hotel, staffId),
-    EVENTS.conversationUpdated,
-    fitConversationUpdated(envelope(hotel, 'conversation_updated', payload)),
-  );
+  return [
+    {
+      channel: personalChannel(hotel, staffId),
+      name: EVENTS.conversationUpdated,
+      data: JSON.stringify(fitConversationUpdated(envelope(hotel, 'conversation_updated', payload))),
+    },
+  ];
 }
 
 /** A changed message is cut to fit Pusher's event limit exactly as a new one is. */

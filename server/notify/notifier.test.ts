@@ -8,7 +8,8 @@ import { EVENTS, type ConversationUpdatedEnvelope, type Message, type MessageCre
 import type { Logger } from '../logger.js';
 import { createStorage } from '../storage/index.js';
 import type { Storage } from '../storage/storage.js';
-import { PusherNotifier } from './notifier.js';
+import { PusherNotifier, type Notifier } from './notifier.js';
+import { sdkPublisher } from './sdk-publisher.js';
 
 interface Received {
   path: string;
@@ -62,7 +63,7 @@ describe('PusherNotifier', () => {
     ({ message } = await storage.insertMessage('grand', { conversationId, senderId: 's0', clientId: null, message: 'hello', replyTo: null }));
     recorder = await startRecorder();
     const pusher = new Pusher({ appId: '7', key: 'k', secret: 's', host: '127.0.0.1', port: String(recorder.port), useTLS: false });
-    notifier = new PusherNotifier({ pusher, storage, log });
+    notifier = new PusherNotifier({ publisher: sdkPublisher(pusher), storage, log });
   });
   after(async () => {
     recorder.server.close();
@@ -116,5 +117,34 @@ describe('PusherNotifier', () => {
     await notifier.idle();
     recorder.setStatus(200);
     assert.equal(errors.length, 2, 'one for the conversation channel, one for the personal channels');
+  });
+
+  test('publishes every kind of event through its one publisher, the sender\'s socket excluded', async () => {
+    const published: Array<{ name: string; channel: string; socket_id?: string }> = [];
+    const recording: Notifier = new PusherNotifier({
+      publisher: { publish: async (events) => void published.push(...events.map(({ name, channel, socket_id }) => ({ name, channel, ...(socket_id && { socket_id }) }))) },
+      storage,
+      log,
+    });
+    const conversationChannel = `private-hotel-grand.staff-chat.${message.conversation_id}`;
+    const excluded = { excludeSocketId: '1.2' };
+    await recording.messageCreated('grand', message, excluded);
+    await recording.messageChanged('grand', 'message_edited', { ...message, is_edited: true }, excluded);
+    await recording.messageChanged('grand', 'message_deleted', { ...message, is_deleted: true }, excluded);
+    await recording.reactionChanged('grand', { conversation_id: message.conversation_id, message_id: message.id, reactions: [], staff_id: 's1', emoji: '👍', action: 'removed' }, excluded);
+    await recording.messagesRead('grand', { conversation_id: message.conversation_id, read_by_staff_id: 's1', last_read_message_id: message.id, read_at: message.timestamp }, excluded);
+    await recording.conversationCreated('grand', message.conversation_id, 's0');
+    await recording.participantsAdded('grand', message.conversation_id, 's0', ['s11']);
+    const onConversation = published.filter((event) => event.channel === conversationChannel);
+    assert.deepEqual(
+      onConversation.map((event) => event.name),
+      [EVENTS.messageCreated, EVENTS.messageEdited, EVENTS.messageDeleted, EVENTS.reactionChanged, EVENTS.messagesRead],
+    );
+    assert.ok(onConversation.every((event) => event.socket_id === '1.2'));
+    const updates = published.filter((event) => event.name === EVENTS.conversationUpdated);
+    // After the send 11 others, the edit of the newest message 12, the deletion 12, the reader's own tabs 1,
+    // the creation 11, the added participants 12.
+    assert.equal(updates.length, 11 + 12 + 12 + 1 + 11 + 12);
+    assert.equal(published.length, onConversation.length + updates.length);
   });
 });

@@ -1,19 +1,19 @@
-import type Pusher from 'pusher';
 import { EVENTS, type Message, type MessagesRead, type ReactionChange } from '../contract.js';
 import { consoleLogger, type Logger } from '../logger.js';
 import type { Storage } from '../storage/storage.js';
 import {
   changesConversationList,
-  triggerConversationUpdatedFor,
-  triggerMessageChange,
-  triggerMessagesRead,
-  triggerReactionChanged,
+  conversationUpdatedEventFor,
+  messageChangeEvent,
+  messagesReadEvent,
+  reactionChangedEvent,
   type MessageChange,
 } from './change-events.js';
 import { conversationChannel, personalChannel } from './channels.js';
 import { envelope } from './envelope.js';
 import { fitConversationUpdated, fitMessageCreated, MAX_EVENT_BYTES } from './fit.js';
-import { TriggerQueue, type SendBatch } from './trigger-queue.js';
+import { excludingSocket, type PublishEvent, type Publisher } from './publisher.js';
+import { TriggerQueue } from './trigger-queue.js';
 
 /**
  * Tells listeners what changed. Implementations never reject: a message is stored before anyone is
@@ -37,27 +37,22 @@ export interface Notifier {
   participantsAdded(hotel: string, conversationId: number, addedBy: string, addedIds: string[]): Promise<void>;
 }
 
-/** pusher-js socket ids; the SDK throws on anything else, so a bad header is ignored instead. */
-const SOCKET_ID = /^\d+\.\d+$/;
-
 /**
- * The notifier for hosted Pusher, a self-hosted engine and the embedded hub alike: all of them are
- * reached through the official `pusher` SDK.
+ * The notifier for hosted Pusher, a self-hosted engine and the embedded hub alike: every event it
+ * builds goes through one {@link TriggerQueue} to one {@link Publisher} (server.ts picks the `pusher`
+ * SDK's or the embedded hub's), so all of them share its batching and retries.
  */
 export class PusherNotifier implements Notifier {
   private readonly pending = new Set<Promise<void>>();
   private readonly log: Logger;
-  /** `message_created` and `conversation_updated` of concurrent sends share batch requests. */
+  private readonly storage: Storage;
+  /** The events of concurrent notifications share batches. */
   private readonly triggers: TriggerQueue;
 
-  /**
-   * `sendBatch`: where the queued events (`message_created`, `conversation_updated`) go instead of the
-   * SDK's `triggerBatch`; the server passes the embedded hub's in-process trigger. The events of
-   * change-events.ts always go through the SDK.
-   */
-  constructor(private readonly deps: { pusher: Pusher; storage: Storage; log?: Logger; sendBatch?: SendBatch }) {
+  constructor(deps: { publisher: Publisher; storage: Storage; log?: Logger; retryDelaysMs?: readonly number[] }) {
     this.log = deps.log ?? consoleLogger;
-    this.triggers = new TriggerQueue(deps.sendBatch ?? ((batch) => deps.pusher.triggerBatch(batch)));
+    this.storage = deps.storage;
+    this.triggers = new TriggerQueue(deps.publisher, deps.retryDelaysMs);
   }
 
   /**
@@ -80,28 +75,28 @@ export class PusherNotifier implements Notifier {
 
   messageChanged(hotel: string, type: MessageChange, message: Message, options: { excludeSocketId?: string } = {}): Promise<void> {
     const lists = async () => {
-      if (await changesConversationList(this.deps, hotel, type, message)) {
+      if (await changesConversationList(this.storage, hotel, type, message)) {
         await this.triggerOnPersonalChannels(hotel, message.conversation_id);
       }
     };
     const work = Promise.all([
-      this.guard(type, hotel, triggerMessageChange(this.deps, hotel, type, message, options.excludeSocketId)),
+      this.guard(type, hotel, this.triggers.send([messageChangeEvent(hotel, type, message, options.excludeSocketId)])),
       this.guard('conversation_updated', hotel, lists()),
     ]).then(() => undefined);
     return this.track(work);
   }
 
   reactionChanged(hotel: string, change: ReactionChange, options: { excludeSocketId?: string } = {}): Promise<void> {
-    return this.track(this.guard('reaction_changed', hotel, triggerReactionChanged(this.deps, hotel, change, options.excludeSocketId)));
+    return this.track(this.guard('reaction_changed', hotel, this.triggers.send([reactionChangedEvent(hotel, change, options.excludeSocketId)])));
   }
 
   messagesRead(hotel: string, read: MessagesRead, options: { excludeSocketId?: string } = {}): Promise<void> {
     const work = Promise.all([
-      this.guard('messages_read', hotel, triggerMessagesRead(this.deps, hotel, read, options.excludeSocketId)),
+      this.guard('messages_read', hotel, this.triggers.send([messagesReadEvent(hotel, read, options.excludeSocketId)])),
       this.guard(
         'conversation_updated',
         hotel,
-        triggerConversationUpdatedFor(this.deps, hotel, read.conversation_id, read.read_by_staff_id),
+        conversationUpdatedEventFor(this.storage, hotel, read.conversation_id, read.read_by_staff_id).then((events) => this.triggers.send(events)),
       ),
     ]).then(() => undefined);
     return this.track(work);
@@ -132,21 +127,20 @@ export class PusherNotifier implements Notifier {
   }
 
   private async triggerOnConversation(hotel: string, message: Message, excludeSocketId: string | undefined): Promise<void> {
-    const socketId = excludeSocketId && SOCKET_ID.test(excludeSocketId) ? excludeSocketId : undefined;
     await this.triggers.send([
       {
         channel: conversationChannel(hotel, message.conversation_id),
         name: EVENTS.messageCreated,
         data: fittedJson(envelope(hotel, 'message_created', message), fitMessageCreated),
-        ...(socketId ? { socket_id: socketId } : {}),
+        ...excludingSocket(excludeSocketId),
       },
     ]);
   }
 
   private async triggerOnPersonalChannels(hotel: string, conversationId: number, exceptId?: string): Promise<void> {
     // Each participant's view differs only in their own unread count; one storage call gives them all.
-    const views = (await this.deps.storage.getConversationViews(hotel, conversationId)) ?? new Map();
-    const events: Pusher.BatchEvent[] = [];
+    const views = (await this.storage.getConversationViews(hotel, conversationId)) ?? new Map();
+    const events: PublishEvent[] = [];
     for (const [participantId, conversation] of views) {
       if (participantId === exceptId) continue;
       const payload = { ...conversation, channel: conversationChannel(hotel, conversation.id) };

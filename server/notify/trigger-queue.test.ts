@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import Pusher from 'pusher';
+import { sdkPublisher } from './sdk-publisher.js';
 import { TriggerQueue } from './trigger-queue.js';
 
 interface Batch {
@@ -50,7 +51,7 @@ describe('TriggerQueue', () => {
   before(async () => {
     engine = await startEngine();
     const pusher = new Pusher({ appId: '7', key: 'k', secret: 's', host: '127.0.0.1', port: String(engine.port), useTLS: false });
-    queue = new TriggerQueue((batch) => pusher.triggerBatch(batch), [5, 5]);
+    queue = new TriggerQueue(sdkPublisher(pusher), [5, 5]);
   });
   after(() => {
     engine.server.closeAllConnections();

@@ -1,10 +1,4 @@
-import type Pusher from 'pusher';
-
-/** Sends one batch of at most {@link BATCH_SIZE} events; the SDK's `triggerBatch`, or the embedded hub's. */
-export type SendBatch = (batch: Pusher.BatchEvent[]) => unknown;
-
-/** Pusher accepts at most 10 events per batch trigger. */
-export const BATCH_SIZE = 10;
+import { MAX_BATCH_EVENTS, PublishError, type PublishEvent, type Publisher } from './publisher.js';
 
 /** Batch requests out at once; while they are, new events wait and leave in fuller batches. */
 const MAX_IN_FLIGHT = 4;
@@ -18,13 +12,13 @@ const MAX_IN_FLIGHT = 4;
 export const RETRY_DELAYS_MS: readonly number[] = [250, 1000, 4000];
 
 interface Queued {
-  event: Pusher.BatchEvent;
+  event: PublishEvent;
   settle: (error: unknown | undefined) => void;
 }
 
 /**
- * Sends events through the SDK's batch trigger, packing the events of concurrent notifications into
- * the same requests. Each request to the engine costs far more than the events in it (HTTP on both
+ * Sends events through a {@link Publisher}, packing the events of concurrent notifications into
+ * the same batches. Each request to the engine costs far more than the events in it (HTTP on both
  * sides, signing and checking the signature), and one sent message means a `message_created` plus a
  * `conversation_updated` per other participant: sent one request per trigger, the notifications cost
  * the server four times what storing the message did. When the engine is idle an event leaves at once
@@ -41,12 +35,12 @@ export class TriggerQueue {
   private scheduled = false;
 
   constructor(
-    private readonly sendBatch: SendBatch,
+    private readonly publisher: Publisher,
     private readonly retryDelaysMs: readonly number[] = RETRY_DELAYS_MS,
   ) {}
 
   /** Resolves once the engine accepted every one of `events`; rejects when a request carrying one failed. */
-  send(events: readonly Pusher.BatchEvent[]): Promise<void> {
+  send(events: readonly PublishEvent[]): Promise<void> {
     if (events.length === 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
       let remaining = events.length;
@@ -75,15 +69,15 @@ export class TriggerQueue {
 
   private pump(): void {
     while (this.inFlight < MAX_IN_FLIGHT && this.queue.length > 0) {
-      this.attempt(this.queue.splice(0, BATCH_SIZE), 0);
+      this.attempt(this.queue.splice(0, MAX_BATCH_EVENTS), 0);
     }
   }
 
   private attempt(batch: Queued[], retries: number): void {
     this.inFlight += 1;
-    // The SDK may throw before it sends (e.g. on an event it cannot encode): that fails this batch only.
+    // Started in a then(): a publisher that throws instead of rejecting fails this batch only.
     Promise.resolve()
-      .then(() => this.sendBatch(batch.map((queued) => queued.event)))
+      .then(() => this.publisher.publish(batch.map((queued) => queued.event)))
       .then(
         () => batch.forEach((queued) => queued.settle(undefined)),
         (error: unknown) => {
@@ -105,6 +99,5 @@ export class TriggerQueue {
 
 /** A failure worth another attempt: no answer, the engine failing, or rate limiting; not a refusal. */
 function isTransient(error: unknown): boolean {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status !== 'number' || status >= 500 || status === 429;
+  return !(error instanceof PublishError) || error.transient;
 }
