@@ -23,7 +23,10 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,
-    minify: true,
+    // terser with a few passes packs the same code about 0.5 KB gzip smaller than the default minifier,
+    // which the 60 KB total needs. Only safe transforms: no `unsafe*` options.
+    minify: 'terser',
+    terserOptions: { module: true, ecma: 2020, compress: { passes: 3 }, mangle: { toplevel: true }, format: { comments: false } },
     // The preload helper would resolve chunk URLs against the portal's origin, not the script's; plain
     // dynamic imports resolve next to the script, wherever it is served from.
     modulePreload: false,

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { every, except } from 'hono/combine';
 import { cors } from 'hono/cors';
 import type Pusher from 'pusher';
-import { requireStaff } from './auth/middleware.js';
+import { requireStaff, tokenBeforeBody } from './auth/middleware.js';
 import { StaffSync } from './auth/staff-sync.js';
 import type { Config } from './config.js';
 import { ApiError, handleError, handleNotFound } from './errors.js';
@@ -92,6 +92,10 @@ export function createApp(deps: AppDeps) {
       }),
     );
   }
+  // Every request with a body shows a valid token before its body is read; only these take bodies from
+  // anyone (the demo's token endpoint stands in for the portal's sign-in).
+  const isTokenFree = (c: Context) => /\/staff_chat\/(config|dev\/token)\/?$/.test(c.req.path);
+  api.use('*', except(isTokenFree, tokenBeforeBody(config.jwtSecret)));
   // Uploads are the one exception: binary multipart bodies, with their own, larger limit (routes/upload.ts).
   const isUpload = (c: Context) => isUploadPath(c.req.path);
   api.use(
