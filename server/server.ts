@@ -83,7 +83,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   app.use('/chunks/*', widgetHeaders);
   app.get('/staff-chat.js*', serveStatic({ root: widgetDist }));
   app.get('/chunks/*', serveStatic({ root: widgetDist }));
-  const pages = extension?.pages?.();
+  const pages = extension?.pages?.(config);
   if (pages) app.route('/', pages);
 
   const listener = getRequestListener(app.fetch);
