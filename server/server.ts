@@ -8,6 +8,7 @@ import { createApp } from './app.js';
 import type { Config } from './config.js';
 import type { ServerExtension } from './extension.js';
 import { createHub, type Hub } from './hub/index.js';
+import { SharedRateLimits } from './limits/shared-buckets.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { PusherNotifier } from './notify/notifier.js';
 import { createStorage, type Storage } from './storage/index.js';
@@ -77,7 +78,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // With the embedded hub, new messages are published in-process rather than over HTTP to ourselves.
   const notifier = new PusherNotifier({ pusher, storage, log, ...(hub && { sendBatch: (batch) => hub.triggerBatch(batch) }) });
 
-  const app = createApp({ config, storage, pusher, notifier, log, ...(extension && { extension }) });
+  const redis = config.limits.rate.redis;
+  const sharedLimits = redis && new SharedRateLimits({ ...redis, log });
+  const app = createApp({ config, storage, pusher, notifier, log, ...(extension && { extension }), ...(sharedLimits && { sharedLimits }) });
   if (hub) app.route('/', hub.http);
   app.use('/staff-chat.js', widgetHeaders);
   app.use('/chunks/*', widgetHeaders);
@@ -132,6 +135,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         await stopped;
         clearTimeout(force);
         await notifier.idle();
+        await sharedLimits?.close();
         await storage.close();
       })();
       return closing;
