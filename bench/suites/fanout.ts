@@ -2,8 +2,8 @@
  * Hub fan-out and server memory: N raw sockets subscribed to one public channel of the embedded hub,
  * events triggered (median of three rounds) through the official `pusher` SDK (the notifier's path), deliveries counted at the
  * sockets. Beside it, a bare `ws` server broadcasting an HTTP-posted body to N sockets, in the same run
- * with the same payload, trigger concurrency and receivers. The servers' RSS is read with and without
- * the sockets.
+ * with the same payload, trigger concurrency and receivers, and a real soketi holding the same sockets
+ * and receiving the same triggers. The servers' RSS is read with and without the sockets.
  */
 import Pusher from 'pusher';
 import type WebSocket from 'ws';
@@ -11,6 +11,7 @@ import { startChild, type ChildServer } from '../support/child.js';
 import type { Flags } from '../support/flags.js';
 import { closeSockets, openPusherSocket, openSocket } from '../support/raw-socket.js';
 import type { Row } from '../support/report.js';
+import { startSoketi } from '../../test/support/soketi.js';
 import { BENCH_APP, inBatches, startBenchStack } from '../support/stack.js';
 import { summarize } from '../support/stats.js';
 import { deferred, withTimeout } from '../support/wait.js';
@@ -51,21 +52,73 @@ export async function runFanout(flags: Flags, dataDir: string): Promise<Row[]> {
   try {
     const bare = await setUpBare(flags);
     try {
-      // Rounds alternate between the two, so load from elsewhere on the machine hits both alike.
-      await countDeliveries(hub.sockets, WARMUP_EVENTS, hub.trigger);
-      await countDeliveries(bare.sockets, WARMUP_EVENTS, bare.trigger);
-      const hubRates: number[] = [];
-      const bareRates: number[] = [];
-      for (let round = 0; round < ROUNDS; round += 1) {
-        hubRates.push(await deliveryRate(hub.sockets, flags.events, hub.trigger));
-        bareRates.push(await deliveryRate(bare.sockets, flags.events, bare.trigger));
+      const soketi = await setUpSoketi(flags);
+      try {
+        // Rounds alternate between them, so load from elsewhere on the machine hits all alike.
+        const targets = [hub, bare, soketi];
+        for (const target of targets) await countDeliveries(target.sockets, WARMUP_EVENTS, target.trigger);
+        const rates: number[][] = targets.map(() => []);
+        for (let round = 0; round < ROUNDS; round += 1) {
+          for (const [index, target] of targets.entries()) rates[index]!.push(await deliveryRate(target.sockets, flags.events, target.trigger));
+        }
+        const [hubRate, bareRate, soketiRate] = rates.map((each) => summarize(each).p50) as [number, number, number];
+        return [
+          ...rows(flags, { ...hub, rate: hubRate }, { ...bare, rate: bareRate }),
+          ...soketiRows(flags, { ...hub, rate: hubRate }, { ...soketi, rate: soketiRate }),
+        ];
+      } finally {
+        await soketi.close();
       }
-      return rows(flags, { ...hub, rate: summarize(hubRates).p50 }, { ...bare, rate: summarize(bareRates).p50 });
     } finally {
       await bare.close();
     }
   } finally {
     await hub.close();
+  }
+}
+
+/** The hub as the value, soketi as the baseline: deliveries (higher is better) and memory (lower is). */
+function soketiRows(flags: Flags, hub: Target & { rate: number }, soketi: Target & { rate: number }): Row[] {
+  const mb = (bytes: number) => bytes / 1e6;
+  return [
+    {
+      bench: 'fanout',
+      metric: `hub vs soketi deliveries/s (${flags.sockets} sockets)`,
+      value: hub.rate,
+      unit: '/s',
+      baseline: { label: 'soketi', value: soketi.rate },
+    },
+    {
+      bench: 'memory',
+      metric: `hub vs soketi RSS with ${flags.sockets} sockets`,
+      value: mb(hub.loadedRss),
+      unit: 'MB',
+      baseline: { label: 'soketi', value: mb(soketi.loadedRss) },
+      note: `the hub's figure is the whole server; soketi's idle ${mb(soketi.idleRss).toFixed(1)} MB`,
+    },
+  ];
+}
+
+async function setUpSoketi(flags: Flags): Promise<Target> {
+  const node = await startSoketi(BENCH_APP);
+  const sockets: WebSocket[] = [];
+  const close = async () => {
+    await closeSockets(sockets);
+    await node.close();
+  };
+  try {
+    const idleRss = await node.rss();
+    sockets.push(...(await inBatches(range(flags.sockets), CONNECT_CONCURRENCY, () => openPusherSocket(node.port, BENCH_APP.key, CHANNEL))));
+    const loadedRss = await node.rss();
+    const sdk = new Pusher({ ...BENCH_APP, host: '127.0.0.1', port: String(node.port), useTLS: false });
+    const trigger = async () => {
+      const response = await sdk.trigger(CHANNEL, EVENT, PAYLOAD);
+      if (response.status !== 200) throw new Error(`soketi trigger answered ${response.status}`);
+    };
+    return { sockets, trigger, idleRss, loadedRss, close };
+  } catch (error) {
+    await close();
+    throw error;
   }
 }
 

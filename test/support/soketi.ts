@@ -10,6 +10,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,8 +37,11 @@ export interface SoketiOptions {
 export interface SoketiNode {
   /** WebSocket (`/app/{key}`) and HTTP API (`/apps/{id}/…`) port, on 127.0.0.1. */
   readonly port: number;
+  readonly pid: number;
   /** Everything the process wrote so far. */
   output(): string;
+  /** Resident set size of the process, in bytes (Linux: /proc/PID/status). */
+  rss(): Promise<number>;
   /** SIGTERM (soketi closes every socket with 4200, then exits); resolves once the process has ended. */
   close(): Promise<void>;
 }
@@ -133,7 +137,14 @@ export async function startSoketi(app: SoketiApp, { redisPrefix, timeoutMs = 30_
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return { port, output: () => output, close };
+  const pid = child.pid ?? 0;
+  const rss = async () => {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    const kilobytes = /^VmRSS:\s+(\d+) kB/m.exec(status)?.[1];
+    if (kilobytes === undefined) throw new Error(`no VmRSS for soketi (pid ${pid})`);
+    return Number(kilobytes) * 1024;
+  };
+  return { port, pid, output: () => output, rss, close };
 }
 
 /** The server's settings for a self-hosted engine at `port` (README "Realtime"). */
