@@ -11,6 +11,7 @@ import { apiSecurityHeaders } from './http/security-headers.js';
 import { closeWhenBodyUnread } from './http/unread-body.js';
 import { bodyLimit } from './limits/body-limit.js';
 import { rateLimit } from './limits/rate-limit.js';
+import type { SharedRateLimits } from './limits/shared-buckets.js';
 import { requireUtf8Body } from './limits/utf8-body.js';
 import { consoleLogger, type Logger } from './logger.js';
 import type { Notifier } from './notify/notifier.js';
@@ -39,6 +40,8 @@ export interface AppDeps {
   log?: Logger;
   /** Where attachments are kept; default: the local disk at `config.uploads.dir`. */
   files?: FileStore;
+  /** Rate-limit buckets shared by every instance (REDIS_URL); default: this process's own. */
+  sharedLimits?: SharedRateLimits;
   /** The demo's extra API routes; production has none. */
   extension?: ServerExtension;
 }
@@ -63,9 +66,9 @@ export function createApp(deps: AppDeps) {
     // Every authenticated request counts against its sender's request budget.
     auth: every(
       requireStaff({ jwtSecret: config.jwtSecret, staffSync: new StaffSync(deps.storage) }),
-      rateLimit({ perMinute: rate.requestsPerMinute, what: 'requests' }),
+      rateLimit({ perMinute: rate.requestsPerMinute, what: 'requests', ...(deps.sharedLimits && { shared: deps.sharedLimits }) }),
     ),
-    limitMessages: rateLimit({ perMinute: rate.messagesPerMinute, what: 'messages' }),
+    limitMessages: rateLimit({ perMinute: rate.messagesPerMinute, what: 'messages', ...(deps.sharedLimits && { shared: deps.sharedLimits }) }),
   };
 
   const staffChat = new Hono()

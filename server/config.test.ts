@@ -42,6 +42,20 @@ describe('loadConfig', () => {
     assert.match(problemsOf({ ...external, STAFF_CHAT_HUB_WEBHOOK_URLS: 'https://portal.example.com/hooks' }).join('\n'), /embedded hub/);
   });
 
+  test('shares rate limits through Redis only when REDIS_URL is set', () => {
+    assert.equal(loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET }).limits.rate.redis, undefined);
+    assert.deepEqual(loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET, REDIS_URL: 'redis://cache.internal:6379/2' }).limits.rate.redis, {
+      url: 'redis://cache.internal:6379/2',
+      prefix: 'staff-chat:rate:',
+    });
+    assert.equal(
+      loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET, REDIS_URL: 'rediss://cache', STAFF_CHAT_RATE_LIMIT_REDIS_PREFIX: 'grand:' }).limits.rate.redis?.prefix,
+      'grand:',
+    );
+    const problems = problemsOf({ STAFF_CHAT_JWT_SECRET: SECRET, REDIS_URL: 'http://cache:6379', STAFF_CHAT_RATE_LIMIT_REDIS_PREFIX: 'a b' });
+    assert.deepEqual(problems.map((problem) => problem.split(' ')[0]), ['REDIS_URL', 'STAFF_CHAT_RATE_LIMIT_REDIS_PREFIX']);
+  });
+
   test('generates a secret only for the demo start, which no setting can turn on', () => {
     assert.ok(loadConfig({ DATABASE_URL: 'file::memory:' }, { demo: true }).jwtSecret.length >= 32);
     assert.match(problemsOf({}).join('\n'), /STAFF_CHAT_JWT_SECRET is required/);

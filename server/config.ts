@@ -49,8 +49,11 @@ export interface Config {
     pageSizeMax: number;
     /** Largest request body accepted, in bytes; more is a 413. */
     bodyMaxBytes: number;
-    /** Per staff member and minute; 0 turns a limit off. Beyond it: 429 with Retry-After. */
-    rate: { requestsPerMinute: number; messagesPerMinute: number };
+    /**
+     * Per staff member and minute; 0 turns a limit off. Beyond it: 429 with Retry-After. With `redis`
+     * (REDIS_URL) every instance counts against the same buckets, under keys starting with `prefix`.
+     */
+    rate: { requestsPerMinute: number; messagesPerMinute: number; redis?: { url: string; prefix: string } };
   };
   /**
    * Attachments (`POST …/upload/`): where the local-disk store keeps them, how much one upload may carry,
@@ -186,6 +189,13 @@ const envSchema = z.object({
     .optional(),
   STAFF_CHAT_RATE_LIMIT_REQUESTS: perMinute('STAFF_CHAT_RATE_LIMIT_REQUESTS'),
   STAFF_CHAT_RATE_LIMIT_MESSAGES: perMinute('STAFF_CHAT_RATE_LIMIT_MESSAGES'),
+  // Rate limits shared between instances.
+  REDIS_URL: optionalText.refine((url) => url === undefined || (/^rediss?:$/.test(URL.canParse(url) ? new URL(url).protocol : '')), {
+    error: 'REDIS_URL must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379.',
+  }),
+  STAFF_CHAT_RATE_LIMIT_REDIS_PREFIX: optionalText.refine((prefix) => prefix === undefined || /^[A-Za-z0-9:._-]{1,100}$/.test(prefix), {
+    error: 'STAFF_CHAT_RATE_LIMIT_REDIS_PREFIX must be up to 100 letters, digits, colons, dots, dashes or underscores.',
+  }),
   STAFF_CHAT_UPLOAD_DIR: optionalText,
   STAFF_CHAT_UPLOAD_MAX_BYTES: z
     .string()
@@ -295,6 +305,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
       rate: {
         requestsPerMinute: values.STAFF_CHAT_RATE_LIMIT_REQUESTS ?? 600,
         messagesPerMinute: values.STAFF_CHAT_RATE_LIMIT_MESSAGES ?? 120,
+        ...(values.REDIS_URL && { redis: { url: values.REDIS_URL, prefix: values.STAFF_CHAT_RATE_LIMIT_REDIS_PREFIX ?? 'staff-chat:rate:' } }),
       },
     },
     uploads: {

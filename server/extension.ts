@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import type { Config } from './config.js';
 import type { RouteDeps } from './routes/deps.js';
 import type { Storage } from './storage/storage.js';
 
@@ -12,8 +13,8 @@ export interface ServerExtension {
   prepare?(storage: Storage): Promise<void>;
   /** Routes under `{apiBase}/staff_chat`, keyed by path, behind the API's CORS and body checks. */
   apiRoutes?(deps: RouteDeps): Record<string, Hono>;
-  /** Pages served at the server's root. */
-  pages?(): Hono;
+  /** Pages served at the server's root; their policy must let the widget reach the configured engine. */
+  pages?(config: Config): Hono;
 }
 
 /** Thrown by {@link ServerExtension.prepare} to refuse a start; its message is one sentence for the operator. */

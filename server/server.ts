@@ -9,6 +9,7 @@ import type { Config } from './config.js';
 import type { ServerExtension } from './extension.js';
 import { createHub, type Hub } from './hub/index.js';
 import { clientAddress } from './limits/client-address.js';
+import { SharedRateLimits } from './limits/shared-buckets.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { hubPublisher } from './notify/hub-publisher.js';
 import { PusherNotifier } from './notify/notifier.js';
@@ -89,13 +90,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const publisher = hub ? hubPublisher(hub) : sdkPublisher(pusher);
   const notifier = new PusherNotifier({ publisher, storage, log });
 
-  const app = createApp({ config, storage, pusher, notifier, log, ...(extension && { extension }) });
+  const redis = config.limits.rate.redis;
+  const sharedLimits = redis && new SharedRateLimits({ ...redis, log });
+  const app = createApp({ config, storage, pusher, notifier, log, ...(extension && { extension }), ...(sharedLimits && { sharedLimits }) });
   if (hub) app.route('/', hub.http);
   app.use('/staff-chat.js', widgetHeaders);
   app.use('/chunks/*', widgetHeaders);
   app.get('/staff-chat.js*', serveStatic({ root: widgetDist }));
   app.get('/chunks/*', serveStatic({ root: widgetDist }));
-  const pages = extension?.pages?.();
+  const pages = extension?.pages?.(config);
   if (pages) app.route('/', pages);
 
   const listener = getRequestListener(app.fetch);
@@ -144,6 +147,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         await stopped;
         clearTimeout(force);
         await notifier.idle();
+        await sharedLimits?.close();
         await storage.close();
       })();
       return closing;

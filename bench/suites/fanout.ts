@@ -2,8 +2,8 @@
  * Hub fan-out and server memory: N raw sockets subscribed to one public channel of the embedded hub,
  * events triggered (median of three rounds) through the official `pusher` SDK (the notifier's path), deliveries counted at the
  * sockets. Beside it, a bare `ws` server broadcasting an HTTP-posted body to N sockets, in the same run
- * with the same payload, trigger concurrency and receivers. The servers' RSS is read with and without
- * the sockets.
+ * with the same payload, trigger concurrency and receivers, and a real soketi holding the same sockets
+ * and receiving the same triggers. The servers' RSS is read with and without the sockets.
  */
 import Pusher from 'pusher';
 import type WebSocket from 'ws';
@@ -11,6 +11,7 @@ import { startChild, type ChildServer } from '../support/child.js';
 import type { Flags } from '../support/flags.js';
 import { closeSockets, openPusherSocket, openSocket } from '../support/raw-socket.js';
 import type { Row } from '../support/report.js';
+import { startSoketi } from '../../test/support/soketi.js';
 import { BENCH_APP, inBatches, startBenchStack } from '../support/stack.js';
 import { summarize } from '../support/stats.js';
 import { deferred, withTimeout } from '../support/wait.js';
@@ -51,16 +52,23 @@ export async function runFanout(flags: Flags, dataDir: string): Promise<Row[]> {
   try {
     const bare = await setUpBare(flags);
     try {
-      // Rounds alternate between the two, so load from elsewhere on the machine hits both alike.
-      await countDeliveries(hub.sockets, WARMUP_EVENTS, hub.trigger);
-      await countDeliveries(bare.sockets, WARMUP_EVENTS, bare.trigger);
-      const hubRates: number[] = [];
-      const bareRates: number[] = [];
-      for (let round = 0; round < ROUNDS; round += 1) {
-        hubRates.push(await deliveryRate(hub.sockets, flags.events, hub.trigger));
-        bareRates.push(await deliveryRate(bare.sockets, flags.events, bare.trigger));
+      const soketi = await setUpSoketi(flags);
+      try {
+        // Rounds alternate between them, so load from elsewhere on the machine hits all alike.
+        const targets = [hub, bare, soketi];
+        for (const target of targets) await countDeliveries(target, WARMUP_EVENTS);
+        const rates: number[][] = targets.map(() => []);
+        for (let round = 0; round < ROUNDS; round += 1) {
+          for (const [index, target] of targets.entries()) rates[index]!.push(await deliveryRate(target, flags.events));
+        }
+        const [hubRate, bareRate, soketiRate] = rates.map((each) => summarize(each).p50) as [number, number, number];
+        return [
+          ...rows(flags, { ...hub, rate: hubRate }, { ...bare, rate: bareRate }),
+          ...soketiRows(flags, { ...hub, rate: hubRate }, { ...soketi, rate: soketiRate }),
+        ];
+      } finally {
+        await soketi.close();
       }
-      return rows(flags, { ...hub, rate: summarize(hubRates).p50 }, { ...bare, rate: summarize(bareRates).p50 });
     } finally {
       await bare.close();
     }
@@ -69,8 +77,59 @@ export async function runFanout(flags: Flags, dataDir: string): Promise<Row[]> {
   }
 }
 
+/** The hub as the value, soketi as the baseline: deliveries (higher is better) and memory (lower is). */
+function soketiRows(flags: Flags, hub: Target & { rate: number }, soketi: Target & { rate: number }): Row[] {
+  const mb = (bytes: number) => bytes / 1e6;
+  return [
+    {
+      bench: 'fanout',
+      metric: `hub vs soketi deliveries/s (${flags.sockets} sockets)`,
+      value: hub.rate,
+      unit: '/s',
+      baseline: { label: 'soketi', value: soketi.rate },
+      ...(soketi.dropped ? { note: `soketi dropped ${soketi.dropped} of ${ROUNDS * flags.events * flags.sockets} frames to slow readers` } : {}),
+    },
+    {
+      bench: 'memory',
+      metric: `hub vs soketi RSS with ${flags.sockets} sockets`,
+      value: mb(hub.loadedRss),
+      unit: 'MB',
+      baseline: { label: 'soketi', value: mb(soketi.loadedRss) },
+      note: `the hub's figure is the whole server; soketi's idle ${mb(soketi.idleRss).toFixed(1)} MB`,
+    },
+  ];
+}
+
+async function setUpSoketi(flags: Flags): Promise<Target> {
+  const node = await startSoketi(BENCH_APP);
+  const sockets: WebSocket[] = [];
+  const close = async () => {
+    await closeSockets(sockets);
+    await node.close();
+  };
+  try {
+    const idleRss = await node.rss();
+    sockets.push(...(await inBatches(range(flags.sockets), CONNECT_CONCURRENCY, () => openPusherSocket(node.port, BENCH_APP.key, CHANNEL))));
+    const loadedRss = await node.rss();
+    const sdk = new Pusher({ ...BENCH_APP, host: '127.0.0.1', port: String(node.port), useTLS: false });
+    const trigger = async () => {
+      const response = await sdk.trigger(CHANNEL, EVENT, PAYLOAD);
+      if (response.status !== 200) throw new Error(`soketi trigger answered ${response.status}`);
+    };
+    return { name: 'soketi', sockets, trigger, idleRss, loadedRss, close, dropsSlowReaders: true };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
 interface Target {
+  name: string;
   sockets: WebSocket[];
+  /** soketi (uWebSockets) drops frames to a socket whose send buffer is full rather than buffering them. */
+  dropsSlowReaders?: boolean;
+  /** Frames that never arrived, over the measured rounds. */
+  dropped?: number;
   trigger: () => Promise<void>;
   idleRss: number;
   loadedRss: number;
@@ -122,7 +181,7 @@ async function setUpHub(flags: Flags, dataDir: string): Promise<Target> {
       const response = await sdk.trigger(CHANNEL, EVENT, PAYLOAD);
       if (response.status !== 200) throw new Error(`trigger answered ${response.status}`);
     };
-    return { sockets, trigger, idleRss, loadedRss, close };
+    return { name: 'hub', sockets, trigger, idleRss, loadedRss, close };
   } catch (error) {
     await close();
     throw error;
@@ -148,7 +207,7 @@ async function setUpBare(flags: Flags): Promise<Target> {
       if (!response.ok) throw new Error(`broadcast answered ${response.status}`);
       await response.arrayBuffer();
     };
-    return { sockets, trigger, idleRss, loadedRss, close };
+    return { name: 'bare ws', sockets, trigger, idleRss, loadedRss, close };
   } catch (error) {
     await close();
     throw error;
@@ -156,33 +215,47 @@ async function setUpBare(flags: Flags): Promise<Target> {
 }
 
 /** Deliveries per second of `events` events, from the first trigger to the last frame received. */
-async function deliveryRate(sockets: WebSocket[], events: number, trigger: () => Promise<void>): Promise<number> {
-  const { elapsedMs, delivered } = await countDeliveries(sockets, events, trigger);
+async function deliveryRate(target: Target, events: number): Promise<number> {
+  const { elapsedMs, delivered, dropped } = await countDeliveries(target, events);
+  target.dropped = (target.dropped ?? 0) + dropped;
   return delivered / (elapsedMs / 1000);
 }
 
-/** Triggers `events` events, IN_FLIGHT at a time, and waits until every socket has every one. */
-async function countDeliveries(sockets: WebSocket[], events: number, trigger: () => Promise<void>): Promise<{ elapsedMs: number; delivered: number }> {
+/** How long a target that drops frames to slow readers must stay silent before the rest count as dropped. */
+const QUIET_MS = 2000;
+
+/**
+ * Triggers `events` events, IN_FLIGHT at a time, and waits until every socket has every one; for a
+ * target that drops frames to slow readers (soketi), until every one arrived or none did for QUIET_MS.
+ */
+async function countDeliveries(target: Target, events: number): Promise<{ elapsedMs: number; delivered: number; dropped: number }> {
+  const { sockets, trigger } = target;
   const expected = events * sockets.length;
   let received = 0;
   let lastAt = 0;
   const all = deferred();
-  const onMessage = () => {
+  const onMessage = (data: Buffer) => {
+    // A pusher:ping is 35 bytes, an event here about 700: pings are not deliveries.
+    if (data.length < 100) return;
     received += 1;
-    if (received === expected) {
-      lastAt = performance.now();
-      all.resolve();
-    }
+    lastAt = performance.now();
+    if (received === expected) all.resolve();
   };
   for (const socket of sockets) socket.on('message', onMessage);
   const startedAt = performance.now();
   try {
     await inBatches(range(events), IN_FLIGHT, trigger);
-    await withTimeout(all.promise, 60_000, `${expected} deliveries (got ${received})`);
+    if (target.dropsSlowReaders) {
+      while (received < expected && performance.now() - Math.max(lastAt, startedAt) < QUIET_MS) await new Promise((resolve) => setTimeout(resolve, 50));
+    } else {
+      await withTimeout(all.promise, 120_000, `${expected} deliveries to ${target.name}`).catch((error: Error) => {
+        throw new Error(`${error.message}: ${received} arrived`);
+      });
+    }
   } finally {
     for (const socket of sockets) socket.off('message', onMessage);
   }
-  return { elapsedMs: lastAt - startedAt, delivered: expected };
+  return { elapsedMs: lastAt - startedAt, delivered: received, dropped: expected - received };
 }
 
 function range(count: number): number[] {

@@ -3,7 +3,8 @@
  * `groupSize` conversations; one member sends through `send-message/` and every other member's
  * `realtime_staff_chat_message_created` is timed from just before the POST. Sends go one at a time, so
  * this is latency, not queueing. Beside it, the same pattern over a bare `ws` server (a frame to the
- * room, relayed to the other members).
+ * room, relayed to the other members), and the same stack broadcasting through a real soketi instead
+ * of the embedded hub, in the same run.
  */
 import type { Channel } from 'pusher-js';
 import type WebSocket from 'ws';
@@ -12,7 +13,8 @@ import { startChild } from '../support/child.js';
 import type { Flags } from '../support/flags.js';
 import { closeSockets, openSocket } from '../support/raw-socket.js';
 import type { Row } from '../support/report.js';
-import { BENCH_HOTEL, inBatches, seedGroups, seedStaff, startBenchStack } from '../support/stack.js';
+import { startSoketi } from '../../test/support/soketi.js';
+import { BENCH_APP, BENCH_HOTEL, inBatches, seedGroups, seedStaff, startBenchStack } from '../support/stack.js';
 import { summarize, type Summary } from '../support/stats.js';
 import { deferred, withTimeout } from '../support/wait.js';
 
@@ -20,7 +22,9 @@ const WARMUP_SENDS = 20;
 const DELIVERY_TIMEOUT_MS = 5000;
 
 export async function runLatency(flags: Flags, dataDir: string): Promise<Row[]> {
-  const stack = await measureStack(flags, dataDir);
+  const stack = await measureStack(flags, `file:${dataDir}/latency.sqlite`);
+  const soketiNode = await startSoketi(BENCH_APP);
+  const soketi = await measureStack(flags, `file:${dataDir}/latency-soketi.sqlite`, soketiNode).finally(() => soketiNode.close());
   const bare = await measureBareWs(flags);
   const row = (metric: keyof Summary & ('p50' | 'p95' | 'p99'), limit?: number): Row => ({
     bench: 'latency',
@@ -36,11 +40,23 @@ export async function runLatency(flags: Flags, dataDir: string): Promise<Row[]> 
     row('p99', 25),
     { bench: 'latency', metric: 'send-message HTTP response p50', value: stack.response.p50, unit: 'ms', note: `p99 ${stack.response.p99.toFixed(2)} ms` },
     ...(stack.lost > 0 ? [{ bench: 'latency', metric: 'deliveries lost', value: stack.lost, unit: '', budget: { kind: 'max' as const, limit: 0 } }] : []),
+    // The same stack on soketi: the hub is the value, soketi the baseline; a ratio above 1 means slower.
+    ...(['p50', 'p99'] as const).map(
+      (metric): Row => ({
+        bench: 'latency',
+        metric: `hub vs soketi send->receive ${metric}`,
+        value: stack.summary[metric],
+        unit: 'ms',
+        baseline: { label: 'soketi', value: soketi.summary[metric] },
+        ...(metric === 'p99' && { ratioBudget: { kind: 'max' as const, limit: 1 } }),
+      }),
+    ),
+    ...(soketi.lost > 0 ? [{ bench: 'latency', metric: 'deliveries lost on soketi', value: soketi.lost, unit: '', budget: { kind: 'max' as const, limit: 0 } }] : []),
   ];
 }
 
-async function measureStack(flags: Flags, dataDir: string): Promise<{ summary: Summary; response: Summary; lost: number }> {
-  const stack = await startBenchStack(`file:${dataDir}/latency.sqlite`);
+async function measureStack(flags: Flags, databaseUrl: string, engine?: { port: number }): Promise<{ summary: Summary; response: Summary; lost: number }> {
+  const stack = await startBenchStack(databaseUrl, [], engine);
   try {
     const staff = await seedStaff(stack, flags.staff);
     const groups = await seedGroups(stack, staff, flags.groupSize);

@@ -36,6 +36,12 @@ export async function openPusherSocket(port: number, key: string, channel: strin
           socket.send(JSON.stringify({ event: 'pusher:subscribe', data: { channel, ...(auth ? { auth } : {}) } }));
         } else if (frame.event === 'pusher_internal:subscription_succeeded') {
           socket.off('message', onMessage);
+          // Answer the engine's pings as pusher-js does, or a run longer than the activity timeout
+          // (120 s; a loaded machine gets there) ends with the engine closing every socket.
+          socket.on('message', (data: WebSocket.RawData) => {
+            // Checked by length first: the fan-out's events (about 700 bytes) must cost no parsing here.
+            if ((data as Buffer).length < 100 && String(data).includes('"pusher:ping"')) socket.send(JSON.stringify({ event: 'pusher:pong', data: {} }));
+          });
           resolve();
         } else if (frame.event === 'pusher:error') {
           reject(new Error(`hub refused: ${String(data)}`));

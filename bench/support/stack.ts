@@ -24,8 +24,11 @@ export interface BenchStack {
   close(): Promise<void>;
 }
 
-/** Starts servers/stack.ts on `databaseUrl` (a `file:` or `postgres://` URL). */
-export async function startBenchStack(databaseUrl: string, execArgv: string[] = []): Promise<BenchStack> {
+/**
+ * Starts servers/stack.ts on `databaseUrl` (a `file:` or `postgres://` URL), with the embedded hub, or
+ * broadcasting through the self-hosted engine at `engine.port` (soketi) as a deployment would.
+ */
+export async function startBenchStack(databaseUrl: string, execArgv: string[] = [], engine?: { port: number }): Promise<BenchStack> {
   const child = await startChild(
     'stack',
     {
@@ -34,6 +37,7 @@ export async function startBenchStack(databaseUrl: string, execArgv: string[] = 
       PUSHER_APP_ID: BENCH_APP.appId,
       PUSHER_KEY: BENCH_APP.key,
       PUSHER_SECRET: BENCH_APP.secret,
+      ...(engine && { PUSHER_HOST: '127.0.0.1', PUSHER_PORT: String(engine.port), PUSHER_USE_TLS: '0' }),
       // The suite measures the server's capacity; per-staff rate limits would turn the load into 429s.
       STAFF_CHAT_RATE_LIMIT_MESSAGES: '0',
       STAFF_CHAT_RATE_LIMIT_REQUESTS: '0',

@@ -173,7 +173,9 @@ export function parseClientFrame(text: string): ParseResult {
     if (!data || typeof data.channel !== 'string') return fail(`${event} needs data.channel as a string.`);
     if (event === 'pusher:unsubscribe') return { ok: true, frame: { type: 'unsubscribe', channel: data.channel } };
     const auth = data.auth ?? '';
-    const channelData = data.channel_data;
+    // Many authorizers answer `channel_data: null` for private channels and pusher-js forwards it as is;
+    // Pusher treats it as absent.
+    const channelData = data.channel_data ?? undefined;
     if (typeof auth !== 'string') return fail('data.auth must be a string.', null, data.channel);
     if (channelData !== undefined && typeof channelData !== 'string') {
       return fail('data.channel_data must be a string.', null, data.channel);

@@ -213,7 +213,8 @@ export interface RawSocket {
   closed: Promise<{ code: number; reason: string }>;
 }
 
-async function openRaw(url: string, wsOptions: WsClientOptions): Promise<RawSocket> {
+/** Opens a {@link RawSocket} at `url` (any Pusher-protocol engine's `/app/{key}`). */
+export async function openRaw(url: string, wsOptions: WsClientOptions = {}): Promise<RawSocket> {
   const ws = new WebSocket(url, wsOptions);
   const queue: RawFrame[] = [];
   const waiters: Array<(frame: RawFrame) => void> = [];

@@ -4,12 +4,16 @@
  * with the time until the next one.
  *
  * Per process: behind a load balancer each instance limits on its own, so the effective limit is the
- * per-instance one times the number of instances a client is spread over.
+ * per-instance one times the number of instances a client is spread over, unless the buckets are shared
+ * through Redis (`REDIS_URL`, see `SharedRateLimits`).
  *
  * @example
  * const buckets = new TokenBuckets({ perMinute: 120 });
  * const verdict = buckets.take('grand\nanna'); // { allowed: false, retryAfterMs: 480 } when empty
  */
+/** A bucket's answer: go ahead, or wait `retryAfterMs` for the next token. */
+export type Verdict = { allowed: true } | { allowed: false; retryAfterMs: number };
+
 export class TokenBuckets {
   readonly perMinute: number;
   readonly burst: number;
@@ -29,7 +33,7 @@ export class TokenBuckets {
   }
 
   /** Takes one token for `key`, or says how long until one is available. */
-  take(key: string): { allowed: true } | { allowed: false; retryAfterMs: number } {
+  take(key: string): Verdict {
     const now = this.now();
     const bucket = this.buckets.get(key);
     const tokens = bucket ? Math.min(this.burst, bucket.tokens + (now - bucket.at) * this.refillPerMs) : this.burst;

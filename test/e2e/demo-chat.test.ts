@@ -6,17 +6,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { startStack, type Stack } from '../support/stack.js';
+import { ENGINES, startStack, type Stack } from '../support/stack.js';
 import { launchChromium, openPortalAs as openPortal, openConversation } from './support/portal.js';
 
-describe('the demo portal, two staff in two windows', () => {
+// Once with the embedded hub, once through a real soketi.
+for (const engine of ENGINES) describe(`the demo portal, two staff in two windows (${engine})`, () => {
   let stack: Stack;
   let browser: Browser;
   let anna: Page;
   let carla: Page;
 
   before(async () => {
-    stack = await startStack({}, { demo: true });
+    stack = await startStack({}, { demo: true, engine });
     browser = await launchChromium();
     anna = await openPortalAs('anna');
     carla = await openPortalAs('carla');

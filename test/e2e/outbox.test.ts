@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { Conversation, MessagePage } from '../../server/contract.js';
-import { startRestartableStack, type RestartableStack } from '../support/stack.js';
+import { ENGINES, startRestartableStack, type RestartableStack } from '../support/stack.js';
 import { launchChromium, openPortalAs as openPortal, openConversation } from './support/portal.js';
 
 const HOTEL = 'seaview';
@@ -17,13 +17,14 @@ const SEND_MESSAGE = '**/send-message/**';
 /** Backoff reaches a few seconds between attempts; leave room for two of them. */
 const DELIVERY_TIMEOUT = 30_000;
 
-describe('the outbox, through outages and reloads', () => {
+// Once with the embedded hub, once through a real soketi.
+for (const engine of ENGINES) describe(`the outbox, through outages and reloads (${engine})`, () => {
   let stack: RestartableStack;
   let browser: Browser;
   let conversationId: number;
 
   before(async () => {
-    stack = await startRestartableStack({}, { demo: true });
+    stack = await startRestartableStack({}, { demo: true, engine });
     browser = await launchChromium();
     const { body } = await stack.call<{ results: Conversation[] }>(stack.token(HOTEL, ANNA), 'GET', `/staff_chat/${HOTEL}/conversations/`);
     const withCarla = body.results.find((c) => !c.is_group && c.participants.some((p) => p.id === 'carla'));

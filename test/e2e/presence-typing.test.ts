@@ -6,15 +6,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { startStack, type Stack } from '../support/stack.js';
+import { ENGINES, startStack, type Stack } from '../support/stack.js';
 import { launchChromium } from './support/portal.js';
 
-describe('the demo portal: who is online and who is typing', () => {
+// Once with the embedded hub, once through a real soketi.
+for (const engine of ENGINES) describe(`the demo portal: who is online and who is typing (${engine})`, () => {
   let stack: Stack;
   let browser: Browser;
 
   before(async () => {
-    stack = await startStack({}, { demo: true });
+    stack = await startStack({}, { demo: true, engine });
     browser = await launchChromium();
   });
 

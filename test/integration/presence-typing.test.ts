@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import Pusher, { type Members, type PresenceChannel } from 'pusher-js';
 import type { ChatConfig, Conversation, Me, TypingSignal } from '../../server/contract.js';
-import { nextEvent, startStack, subscribe, type Stack } from '../support/stack.js';
+import { ENGINES, nextEvent, startStack, subscribe, type Stack } from '../support/stack.js';
 
 const HOTEL = 'harbour';
 const anna = { id: 'anna', full_name: 'Anna Kovács' };
@@ -15,14 +15,15 @@ const ben = { id: 'ben', full_name: 'Ben Okafor' };
 
 type Member = { id: string; info: unknown };
 
-describe('presence and typing through the whole stack', () => {
+// Once with the embedded hub, once through a real soketi: the same promises on either engine.
+for (const engine of ENGINES) describe(`presence and typing through the whole stack (${engine})`, () => {
   let stack: Stack;
   let tokens: { anna: string; ben: string; olga: string };
   let me: Me;
   let conversation: Conversation;
 
   before(async () => {
-    stack = await startStack();
+    stack = await startStack({}, { engine });
     tokens = { anna: stack.token(HOTEL, anna), ben: stack.token(HOTEL, ben), olga: stack.token('lakeside', { id: 'olga', full_name: 'Olga' }) };
     me = (await stack.call<Me>(tokens.anna, 'GET', `/staff_chat/${HOTEL}/me`)).body;
     await stack.call(tokens.ben, 'GET', `/staff_chat/${HOTEL}/me`);

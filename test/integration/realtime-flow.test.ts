@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Conversation, ConversationUpdatedEnvelope, Me, Message, MessageCreatedEnvelope } from '../../server/contract.js';
-import { nextEvent, startStack, subscribe, type Stack } from '../support/stack.js';
+import { ENGINES, nextEvent, startStack, subscribe, type Stack } from '../support/stack.js';
 
 const HOTEL = 'harbour';
 const OTHER_HOTEL = 'lakeside';
@@ -15,14 +15,15 @@ const ben = { id: 'ben', full_name: 'Ben Okafor' };
 const carla = { id: 'carla', full_name: 'Carla Mendes' };
 const olga = { id: 'olga', full_name: 'Olga Other-Hotel' };
 
-describe('realtime flow through the whole stack', () => {
+// Once with the embedded hub, once through a real soketi: the same promises on either engine.
+for (const engine of ENGINES) describe(`realtime flow through the whole stack (${engine})`, () => {
   let stack: Stack;
   let tokens: Record<'anna' | 'ben' | 'carla' | 'olga', string>;
   let annaAndBen: Conversation;
   let olgasConversation: Conversation;
 
   before(async () => {
-    stack = await startStack();
+    stack = await startStack({}, { engine });
     tokens = {
       anna: stack.token(HOTEL, anna),
       ben: stack.token(HOTEL, ben),

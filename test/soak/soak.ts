@@ -7,15 +7,22 @@
  *
  * Faults are triggered by progress (acknowledged messages), and the end is reached when every send was
  * acknowledged and every client holds the database's count; nothing waits a fixed time.
+ *
+ * The engine is the embedded hub on a port of its own or a real soketi. With `instances` above one, that
+ * many server processes share one PostgreSQL schema and that many soketi nodes share channels through
+ * Redis: client i talks to server i and listens on the next node, so every message crosses from one
+ * instance to another, and the restarts hit the first server and the first node.
  */
 import { randomBytes } from 'node:crypto';
 import { signStaffToken } from '../../server/auth/token.js';
+import { TEST_REDIS_URL } from '../support/soketi.js';
 import type { ChatConfig, Conversation } from '../../server/contract.js';
 import { postgresDatabase, sqliteDatabase, type StoredMessage, type TestDatabase } from './database.js';
 import { startDropProxy } from './drop-proxy.js';
-import { startHubHost } from './hub-host.js';
+import { startHubHost, type HubHost } from './hub-host.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 import { SoakClient, type ClientStats } from './soak-client.js';
+import { startSoketiHost } from './soketi-host.js';
 
 export interface SoakOptions {
   clients: number;
@@ -28,6 +35,10 @@ export interface SoakOptions {
   /** Chance that a send's response is thrown away before it arrives. */
   abortChance: number;
   database: 'sqlite' | 'postgres';
+  /** Default `hub` (the embedded hub on a port of its own). */
+  engine?: 'hub' | 'soketi';
+  /** Server processes and engine nodes; more than one needs `postgres` and `soketi` (on Redis). Default 1. */
+  instances?: number;
   seed?: number;
   afterIdRule?: 'caught-up' | 'newest-held';
   /** How long clients may take to hold the database's messages once every send was acknowledged. */
@@ -47,6 +58,7 @@ export interface SoakReport {
   duplicated: number;
   /** Client lists that differ from the database's in order or content. */
   mismatchedLists: number;
+  /** `hubRestarts` counts restarts of the engine (or of one of its nodes), whichever it is. */
   faults: { socketDrops: number; abortedResponses: number; hubRestarts: number; serverRestarts: number };
   totals: ClientStats;
   seconds: number;
@@ -63,27 +75,42 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const secret = randomBytes(24).toString('hex');
   const app = { appId: String(100_000 + Math.floor(random() * 800_000)), key: randomBytes(10).toString('hex'), secret: randomBytes(20).toString('hex') };
 
+  const instances = options.instances ?? 1;
+  const engine = options.engine ?? 'hub';
+  if (instances > 1 && (engine !== 'soketi' || options.database !== 'postgres')) {
+    throw new Error('several instances need soketi (nodes on Redis) and PostgreSQL (one database)');
+  }
+  // Each run has its own Redis keys and channel, so runs sharing the test Redis never hear each other.
+  const redisPrefix = instances > 1 ? `staff-chat-soak-${randomBytes(6).toString('hex')}` : undefined;
+  const each = <T>(start: (index: number) => Promise<T>) => Promise.all(Array.from({ length: instances }, (_, index) => start(index)));
+
   const database: TestDatabase = options.database === 'postgres' ? await postgresDatabase() : sqliteDatabase();
-  const hub = await startHubHost(app);
-  // Clients' sockets go through one proxy, which cuts them at random; the server's triggers through
-  // another, which never cuts (a lost trigger is no client's fault to recover from; see the report).
-  const proxy = await startDropProxy({ host: '127.0.0.1', port: hub.port });
-  const triggerProxy = await startDropProxy({ host: '127.0.0.1', port: hub.port });
-  let server: ServerProcess = await startServerProcess({
-    DATABASE_URL: database.url,
-    STAFF_CHAT_JWT_SECRET: secret,
-    PUSHER_APP_ID: app.appId,
-    PUSHER_KEY: app.key,
-    PUSHER_SECRET: app.secret,
-    PUSHER_HOST: '127.0.0.1',
-    PUSHER_PORT: String(triggerProxy.port),
-    PUSHER_USE_TLS: '0',
-    // On, but out of the way: a 429 would only slow the soak down (clients do honour Retry-After).
-    STAFF_CHAT_RATE_LIMIT_MESSAGES: '100000',
-    STAFF_CHAT_RATE_LIMIT_REQUESTS: '1000000',
-  });
-  const api = `http://127.0.0.1:${server.port}/api`;
-  log(`server on ${server.port} (${database.kind}), hub on ${hub.port} behind ${proxy.port} (clients) and ${triggerProxy.port} (triggers)`);
+  const hubs: HubHost[] = await each(() => (engine === 'soketi' ? startSoketiHost(app, { ...(redisPrefix && { redisPrefix }) }) : startHubHost(app)));
+  // Clients' sockets go through one proxy per node, which cuts them at random; the servers' triggers
+  // through another, which never cuts (a lost trigger is no client's fault to recover from; see the report).
+  const proxies = await each((i) => startDropProxy({ host: '127.0.0.1', port: hubs[i]!.port }));
+  const triggerProxies = await each((i) => startDropProxy({ host: '127.0.0.1', port: hubs[i]!.port }));
+  const servers: ServerProcess[] = await each((i) =>
+    startServerProcess({
+      DATABASE_URL: database.url,
+      STAFF_CHAT_JWT_SECRET: secret,
+      PUSHER_APP_ID: app.appId,
+      PUSHER_KEY: app.key,
+      PUSHER_SECRET: app.secret,
+      PUSHER_HOST: '127.0.0.1',
+      PUSHER_PORT: String(triggerProxies[i]!.port),
+      PUSHER_USE_TLS: '0',
+      // On, but out of the way: a 429 would only slow the soak down (clients do honour Retry-After).
+      STAFF_CHAT_RATE_LIMIT_MESSAGES: '100000',
+      STAFF_CHAT_RATE_LIMIT_REQUESTS: '1000000',
+      // Several instances count against one limit per person.
+      ...(redisPrefix && { REDIS_URL: TEST_REDIS_URL, STAFF_CHAT_RATE_LIMIT_REDIS_PREFIX: `${redisPrefix}:rate:` }),
+    }),
+  );
+  const apiOf = (index: number) => `http://127.0.0.1:${servers[index % instances]!.port}/api`;
+  for (const [i, server] of servers.entries()) {
+    log(`server on ${server.port} (${database.kind}), ${engine} on ${hubs[i]!.port} behind ${proxies[i]!.port} (clients) and ${triggerProxies[i]!.port} (triggers)`);
+  }
 
   const clients: SoakClient[] = [];
   const fatal: Error[] = [];
@@ -93,7 +120,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const staffIds = Array.from({ length: options.clients }, (_, i) => `soak-${String(i).padStart(3, '0')}`);
     const tokens = new Map(staffIds.map((id) => [id, signStaffToken({ sub: id, hotel: HOTEL, name: `Staff ${id}` }, secret)]));
     const call = async (staffId: string, method: string, path: string, body?: unknown) => {
-      const response = await fetch(`${api}${path}`, {
+      const response = await fetch(`${apiOf(staffIds.indexOf(staffId))}${path}`, {
         method,
         headers: { authorization: `Bearer ${tokens.get(staffId)}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
         ...(body !== undefined && { body: JSON.stringify(body) }),
@@ -116,18 +143,18 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       if (!creator || others.length === 0) throw new Error('every conversation needs two members; use more clients');
       conversations.push((await call(creator, 'POST', `/staff_chat/${HOTEL}/conversations/`, { participant_ids: others, title: `Soak ${index}` })) as Conversation);
     }
-    const config = (await (await fetch(`${api}/staff_chat/config`)).json()) as ChatConfig;
+    const config = (await (await fetch(`${apiOf(0)}/staff_chat/config`)).json()) as ChatConfig;
 
-    for (const id of staffIds) {
+    for (const [index, id] of staffIds.entries()) {
       const mine = conversations.filter((conversation) => conversation.participants.some((p) => p.id === id));
       clients.push(
         new SoakClient({
           staffId: id,
           hotel: HOTEL,
           token: tokens.get(id)!,
-          api,
+          api: apiOf(index),
           config,
-          ws: { host: '127.0.0.1', port: proxy.port },
+          ws: { host: '127.0.0.1', port: proxies[(index + 1) % instances]!.port },
           conversations: mine.map((conversation) => ({ id: conversation.id, channel: conversation.channel })),
           random,
           abortChance: options.abortChance,
@@ -153,19 +180,20 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     };
     const onAcknowledged = () => {
       acknowledged += 1;
-      if (acknowledged % options.dropEvery === 0 && proxy.dropOne(random)) faults.socketDrops += 1;
+      const proxy = proxies[(acknowledged / options.dropEvery) % instances];
+      if (acknowledged % options.dropEvery === 0 && proxy?.dropOne(random)) faults.socketDrops += 1;
       if (acknowledged === Math.floor(intended / 3)) {
-        runFault('hub restart', async () => {
-          await hub.restart((port) => {
-            proxy.retarget(port);
-            triggerProxy.retarget(port);
+        runFault(`${engine} restart`, async () => {
+          await hubs[0]!.restart((port) => {
+            proxies[0]!.retarget(port);
+            triggerProxies[0]!.retarget(port);
           });
           faults.hubRestarts += 1;
         });
       }
       if (acknowledged === Math.floor((2 * intended) / 3)) {
         runFault('server restart', async () => {
-          server = await server.restart();
+          servers[0] = await servers[0]!.restart();
           faults.serverRestarts += 1;
         });
       }
@@ -219,10 +247,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     return report;
   } finally {
     for (const client of clients) client.stop();
-    await server.stop('SIGTERM');
-    await proxy.close();
-    await triggerProxy.close();
-    await hub.close();
+    for (const server of servers) await server.stop('SIGTERM');
+    for (const proxy of [...proxies, ...triggerProxies]) await proxy.close();
+    for (const hub of hubs) await hub.close();
     await database.drop();
   }
 }
@@ -320,7 +347,7 @@ export function formatReport(report: SoakReport): string {
   return [
     `soak: ${report.clients} clients, ${report.conversations} conversations, ${report.acknowledged}/${report.intended} acknowledged, ${report.stored} stored`,
     `      lost ${report.lost}, duplicated ${report.duplicated}, mismatched lists ${report.mismatchedLists}`,
-    `      faults: ${faults.socketDrops} socket drops, ${faults.hubRestarts} hub restart, ${faults.serverRestarts} server restart; ` +
+    `      faults: ${faults.socketDrops} socket drops, ${faults.hubRestarts} engine restart, ${faults.serverRestarts} server restart; ` +
       `${faults.abortedResponses} responses thrown away; ${totals.resends} resends, ${totals.networkErrors} network errors, ${totals.rateLimited} rate limited`,
     `      realtime: ${totals.realtimeMessages} events, ${totals.subscriptions} subscriptions, ${totals.subscriptionErrors} refused, ${totals.catchUps} catch-ups, ${totals.polls} polls while down; ${report.seconds} s`,
   ].join('\n');

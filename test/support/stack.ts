@@ -2,7 +2,10 @@
  * The whole server stack for integration and end-to-end tests: `startServer` on 127.0.0.1 port 0 with a
  * fresh SQLite file, the embedded hub, and helpers to sign tokens and to connect unmodified pusher-js
  * clients that authorize through the real `/staff_chat/pusher/auth` endpoint, as the widget does.
+ * With `engine: 'soketi'` the same stack broadcasts through a real soketi instead (PUSHER_HOST/PORT), so
+ * a suite proves the promise that moving to a self-hosted engine is configuration only.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +18,7 @@ import { silentLogger } from '../../server/logger.js';
 import { startServer, type RunningServer } from '../../server/server.js';
 import { demoExtension } from '../../demo/demo-mode.js';
 import { connectedPusher } from './pusher-client.js';
+import { engineEnv, startSoketi, type SoketiNode } from './soketi.js';
 
 export const JWT_SECRET = 'integration-test-secret-0123456789abcdef';
 
@@ -29,9 +33,25 @@ export interface Stack {
   close(): Promise<void>;
 }
 
+/** Which realtime engine a stack broadcasts through: the embedded hub (default) or a real soketi. */
+export type Engine = 'hub' | 'soketi';
+
+/** Every engine the realtime suites run against; a suite loops over these. */
+export const ENGINES: readonly Engine[] = ['hub', 'soketi'];
+
 export interface StackOptions {
   /** Start as `npm start` does: the demo hotel seeded, the demo portal and the dev token endpoint. */
   demo?: boolean;
+  /** Default `hub`. */
+  engine?: Engine;
+}
+
+/** For `soketi`: a node of its own with fresh credentials, and the server's settings to use it. */
+async function engineFor(engine: Engine = 'hub'): Promise<{ env: Record<string, string>; node?: SoketiNode }> {
+  if (engine === 'hub') return { env: {} };
+  const app = { appId: `app-${randomBytes(4).toString('hex')}`, key: randomBytes(10).toString('hex'), secret: randomBytes(20).toString('hex') };
+  const node = await startSoketi(app);
+  return { env: engineEnv(app, node.port), node };
 }
 
 /** The start options for the demo or a production server, quiet and on loopback. */
@@ -39,14 +59,16 @@ function startOptions(demo = false) {
   return { hostname: '127.0.0.1', log: silentLogger, ...(demo && { extension: demoExtension }) };
 }
 
-export async function startStack(env: Record<string, string> = {}, { demo }: StackOptions = {}): Promise<Stack> {
+export async function startStack(env: Record<string, string> = {}, { demo, engine }: StackOptions = {}): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'staff-chat-'));
+  const external = await engineFor(engine);
   const config = loadConfig(
     {
       PORT: '0',
       DATABASE_URL: `file:${join(dir, 'chat.sqlite')}`,
       STAFF_CHAT_JWT_SECRET: JWT_SECRET,
       STAFF_CHAT_UPLOAD_DIR: join(dir, 'uploads'),
+      ...external.env,
       ...env,
     },
     { demo },
@@ -84,6 +106,7 @@ export async function startStack(env: Record<string, string> = {}, { demo }: Sta
     async close() {
       for (const client of clients) client.disconnect();
       await server.close();
+      await external.node?.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -111,12 +134,14 @@ export interface RestartableStack {
  * Like {@link startStack}, but the server can be stopped and started again on the same port with the
  * same SQLite file, so browsers and their sockets see an outage and a recovery, not a new server.
  */
-export async function startRestartableStack(env: Record<string, string> = {}, { demo }: StackOptions = {}): Promise<RestartableStack> {
+export async function startRestartableStack(env: Record<string, string> = {}, { demo, engine }: StackOptions = {}): Promise<RestartableStack> {
   const dir = mkdtempSync(join(tmpdir(), 'staff-chat-'));
+  const external = await engineFor(engine);
   const settings = {
     DATABASE_URL: `file:${join(dir, 'chat.sqlite')}`,
     STAFF_CHAT_JWT_SECRET: JWT_SECRET,
     STAFF_CHAT_UPLOAD_DIR: join(dir, 'uploads'),
+    ...external.env,
     ...env,
   };
   const options = startOptions(demo);
@@ -153,6 +178,7 @@ export async function startRestartableStack(env: Record<string, string> = {}, { 
     async close() {
       await server?.close();
       server = null;
+      await external.node?.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
