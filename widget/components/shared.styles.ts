@@ -32,6 +32,15 @@ export const sharedStyles = css`
     display: block;
     flex: none;
   }
+  /* Icons that point along the reading direction (send, reply) point the other way right to left. */
+  svg.mirrored:dir(rtl) {
+    transform: scaleX(-1);
+  }
+  /* User text gets its own direction (dir="auto"), but lines up with the layout around it; message
+     bodies and text fields align by their own direction. */
+  [dir='auto']:not(textarea, input, .text) {
+    text-align: match-parent;
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;

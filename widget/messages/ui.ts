@@ -86,6 +86,25 @@ export const uiStrings = {
   soundAlerts: 'Sound',
   alertsBlocked: 'Notifications are blocked in this browser’s site settings.',
 
+  /** Files: the composer's button, the tray of uploads, attachments under a message, refusals. */
+  attachFiles: 'Attach files',
+  uploadsLabel: 'Uploads',
+  dropFiles: 'Drop files to send them',
+  attachmentsLabel: 'Attachments',
+  download: 'Download',
+  closePreview: 'Close preview',
+  clearUpload: (name: string) => `Clear ${name}`,
+  cancelUpload: (name: string) => `Cancel upload of ${name}`,
+  uploading: (name: string) => `Uploading ${name}`,
+  /** A size under 1 KB; `count` is already formatted for the locale. */
+  bytes: (count: string) => `${count} bytes`,
+  fileTooBig: (name: string, size: string, max: string) => `${name} is ${size}; files can be at most ${max}.`,
+  fileEmpty: (name: string) => `${name} is empty.`,
+  fileTypeRefused: (name: string) => `${name} cannot be sent: only images (PNG, JPEG, GIF, WebP), PDFs and text files can.`,
+  fileTooLarge: (name: string) => `${name} is too large to send.`,
+  fileNotSent: (name: string, reason: string) => `${name} was not sent. ${reason}`,
+  uploadFailed: 'The upload failed.',
+
   messageLabel: 'Message',
   composerPlaceholder: 'Write a message…',
   send: 'Send',

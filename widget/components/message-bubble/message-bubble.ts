@@ -117,17 +117,17 @@ export class StaffChatMessageBubble extends LitElement {
     return html`
       <div class="row">
         <div class="bubble" part="bubble">
-          ${this.showSender ? html`<div class="sender">${name}</div>` : nothing}
+          ${this.showSender ? html`<div class="sender" dir="auto">${name}</div>` : nothing}
           ${m.reply_to_message
             ? html`<button class="quote" part="quote" type="button" title=${msg.showOriginal} @click=${this.onQuote}>
-                <b>${m.reply_to_message.sender_name}</b><span>${m.reply_to_message.message}</span>
+                <b dir="auto">${m.reply_to_message.sender_name}</b><span dir="auto">${m.reply_to_message.message}</span>
               </button>`
             : nothing}
           ${m.is_deleted
             ? html`<p class="text deleted" part="text">${msg.deleted}</p>`
             : this.mode === 'edit'
               ? editField(m, this.saveEdit, () => this.setMode(''))
-              : html`<p class="text" part="text">${m.message}</p>`}
+              : html`<p class="text" part="text" dir="auto">${m.message}</p>`}
           ${m.attachments.length > 0 && !m.is_deleted ? html`<staff-chat-attachments .attachments=${m.attachments}></staff-chat-attachments>` : nothing}
           <div class="meta">
             ${m.is_edited && !m.is_deleted ? html`<span>${msg.edited}</span>` : nothing}
