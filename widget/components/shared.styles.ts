@@ -41,6 +41,11 @@ export const sharedStyles = css`
   [dir='auto']:not(textarea, input, .text) {
     text-align: match-parent;
   }
+  /* An empty field has no direction of its own (Chromium then says ltr): the placeholder and the caret
+     follow the layout until the person types. */
+  :is(input, textarea)[dir='auto']:placeholder-shown {
+    direction: inherit;
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;
