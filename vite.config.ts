@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { minifyCssLiterals } from './build/minify-css-literals.js';
+import { minifyHtmlLiterals } from './build/minify-html-literals.js';
 
 /**
  * Builds the drop-in script: `dist/staff-chat.js` registers `<staff-chat>` and carries lit, nanostores
@@ -9,7 +10,7 @@ import { minifyCssLiterals } from './build/minify-css-literals.js';
  * output, which every portal page would pay for.
  */
 export default defineConfig({
-  plugins: [minifyCssLiterals()],
+  plugins: [minifyCssLiterals(), minifyHtmlLiterals()],
   // nanostores reads process.env.NODE_ENV, and browsers have no `process`.
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {

@@ -36,7 +36,7 @@ export const sharedStyles = css`
   svg.mirrored:dir(rtl) {
     transform: scaleX(-1);
   }
-  /* User text gets its own direction (dir="auto"), but lines up with the layout around it; message
+  /* User text gets its own direction (dir=auto), but lines up with the layout around it; message
      bodies and text fields align by their own direction. */
   [dir='auto']:not(textarea, input, .text) {
     text-align: match-parent;

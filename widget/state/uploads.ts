@@ -39,7 +39,7 @@ const FALLBACK = { maxBytes: 10 * 1024 * 1024, maxFiles: 5 };
 
 /** `1.5 MB`, `820 KB`, `12 bytes`. */
 export function formatBytes(bytes: number): string {
-  const number = (value: number) => new Intl.NumberFormat($locale.get(), { maximumFractionDigits: 1 }).format(value);
+  const number = (value: number) => new Intl.NumberFormat($locale.get(), { maximumFractionDigits: 1, useGrouping: false }).format(value);
   if (bytes < 1024) return msg.bytes(number(bytes));
   if (bytes < 1024 * 1024) return `${number(Math.round(bytes / 1024))} KB`;
   return `${number(bytes / (1024 * 1024))} MB`;
