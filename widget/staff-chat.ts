@@ -8,7 +8,7 @@ import {
   StaffChatUnreadChangeEvent,
 } from './events.js';
 import { coreMsg as msg } from './messages/core.js';
-import { $locale, $stringsVersion, directionOf, setLocale, setStringOverrides } from './messages/locale.js';
+import { $locale, $stringsVersion, directionOf, registerLocale, setLocale, setStringOverrides } from './messages/locale.js';
 import type { Messages } from './messages/table.js';
 import { createChatSession, type ChatSession, type ChatSessionOptions } from './state/session.js';
 import { styles } from './staff-chat.styles.js';
@@ -68,6 +68,11 @@ const MAX_DOCKED_WINDOWS = 3;
  */
 export class StaffChat extends LitElement {
   static override styles = [sharedStyles, styles];
+  /**
+   * Adds or amends a language for every `<staff-chat>` on the page, for portals that load the drop-in
+   * script: `customElements.get('staff-chat').registerLocale('nl', { send: 'Versturen' })`.
+   */
+  static registerLocale = registerLocale;
   static override properties = {
     apiBase: { type: String, attribute: 'api-base' },
     hotel: { type: String },
