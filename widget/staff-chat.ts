@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, ReactiveElement, html, nothing, type PropertyValues } from 'lit';
 import { AtomController } from './components/atom-controller.js';
 import type { ConversationSelectEvent } from './components/internal-events.js';
 import { sharedStyles } from './components/shared.styles.js';
@@ -8,6 +8,8 @@ import {
   StaffChatUnreadChangeEvent,
 } from './events.js';
 import { coreMsg as msg } from './messages/core.js';
+import { $locale, $stringsVersion, directionOf, registerLocale, setLocale, setStringOverrides } from './messages/locale.js';
+import type { Messages } from './messages/table.js';
 import { createChatSession, type ChatSession, type ChatSessionOptions } from './state/session.js';
 import { styles } from './staff-chat.styles.js';
 
@@ -20,6 +22,18 @@ function loadLazyElements(): void {
   });
 }
 
+/**
+ * Asks every Lit element under `root`, through the shadow roots, to render again: the strings they
+ * read changed in place (messages/locale.ts), which no property of theirs says.
+ */
+function requestUpdateDeep(root: ParentNode): void {
+  for (const element of root.querySelectorAll('*')) {
+    if (!(element instanceof ReactiveElement)) continue;
+    element.requestUpdate();
+    if (element.shadowRoot) requestUpdateDeep(element.shadowRoot);
+  }
+}
+
 /** Docked windows beyond this many close the oldest, so the row never runs off the screen. */
 const MAX_DOCKED_WINDOWS = 3;
 
@@ -28,8 +42,11 @@ const MAX_DOCKED_WINDOWS = 3;
  * are the whole integration. Its four events bubble and cross the shadow boundary (`composed`), so
  * the host can listen on the element or anywhere above it.
  *
+ * The language follows the element's `lang` attribute, else the page's `<html lang>`, else the
+ * browser's; `dir="rtl"` (or a right-to-left language) lays it out right to left. See messages/locale.ts.
+ *
  * @example
- * <staff-chat api-base="/api" hotel="seaview" token="eyJ…"></staff-chat>
+ * <staff-chat api-base="/api" hotel="seaview" token="eyJ…" lang="de"></staff-chat>
  * <script>chat.tokenProvider = () => portal.fetchChatToken();</script>
  *
  * @tagname staff-chat
@@ -39,6 +56,8 @@ const MAX_DOCKED_WINDOWS = 3;
  * @fires {StaffChatErrorEvent} staff-chat-error - Something failed that the person was told about; `detail.message`, `detail.code`.
  * @fires {StaffChatConnectionChangeEvent} staff-chat-connection-change - The realtime connection changed; `detail.state`.
  * @attr theme - `light`, `dark`, or `auto` (the default): follow the OS's light or dark setting.
+ * @attr lang - The language (BCP 47: `de`, `pt-BR`, `ar`); changing it re-renders everything in it.
+ * @attr dir - `rtl` or `ltr` forces the layout's direction; by default it follows the language.
  *
  * @csspart dock - The corner area holding the launcher, panel and docked windows (launcher layout).
  * @csspart launcher - The round launcher button.
@@ -122,6 +141,11 @@ const MAX_DOCKED_WINDOWS = 3;
  */
 export class StaffChat extends LitElement {
   static override styles = [sharedStyles, styles];
+  /**
+   * Adds or amends a language for every `<staff-chat>` on the page, for portals that load the drop-in
+   * script: `customElements.get('staff-chat').registerLocale('nl', { send: 'Versturen' })`.
+   */
+  static registerLocale = registerLocale;
   static override properties = {
     apiBase: { type: String, attribute: 'api-base' },
     hotel: { type: String },
@@ -132,6 +156,7 @@ export class StaffChat extends LitElement {
     tokenProvider: { attribute: false },
     open: { type: Boolean, reflect: true },
     unreadTitle: { type: Boolean, attribute: 'unread-title' },
+    strings: { attribute: false },
   };
 
   /** Where the REST API lives. Default `/api`. */
@@ -152,6 +177,11 @@ export class StaffChat extends LitElement {
   declare open: boolean;
   /** Prefix the page's title with the unread total, "(3) Front desk". Off unless the host opts in. */
   declare unreadTitle: boolean;
+  /**
+   * The portal's own wording: a partial table (keys of messages/table.ts) merged over every language,
+   * e.g. `chat.strings = { appName: 'Team chat' }`.
+   */
+  declare strings: Partial<Messages> | undefined;
 
   /** The session for the current attributes; replaced when `api-base`, `hotel` or the token source changes. */
   session: ChatSession | null = null;
@@ -163,6 +193,12 @@ export class StaffChat extends LitElement {
 
   private readonly unread = new AtomController<number>(this, () => this.session?.$unreadTotal, 0);
   private readonly openIds = new AtomController<number[]>(this, () => this.session?.$openConversationIds, []);
+  private readonly locale = new AtomController<string>(this, () => $locale, 'en');
+  /** The tag last handed to setLocale; `lang` can change again before its table arrives. */
+  private requestedLocale = '';
+  /** The host's own `lang` and `dir` and the page's `<html lang>` are attributes this element does not own. */
+  private readonly languageObserver = new MutationObserver(() => this.requestUpdate());
+  private unlistenStrings: (() => void) | undefined;
 
   constructor() {
     super();
@@ -175,20 +211,54 @@ export class StaffChat extends LitElement {
     this.tokenProvider = undefined;
     this.open = false;
     this.unreadTitle = false;
+    this.strings = undefined;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // A re-attached element needs its session back; willUpdate creates it.
     this.requestUpdate();
+    this.languageObserver.observe(this, { attributes: true, attributeFilter: ['lang', 'dir'] });
+    this.languageObserver.observe(this.ownerDocument.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    const rerender = () => {
+      this.requestUpdate();
+      requestUpdateDeep(this.renderRoot);
+    };
+    // listen, not subscribe: the first value needs no second render.
+    const unlistenLocale = $locale.listen(rerender);
+    const unlistenVersion = $stringsVersion.listen(rerender);
+    this.unlistenStrings = () => {
+      unlistenLocale();
+      unlistenVersion();
+    };
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.languageObserver.disconnect();
+    this.unlistenStrings?.();
+    this.unlistenStrings = undefined;
     this.teardown();
   }
 
+  /** The locale asked for: `lang` on the element, else on the page, else the browser's. */
+  private wantedLocale(): string {
+    return this.getAttribute('lang') || this.ownerDocument.documentElement.lang || navigator.language || 'en';
+  }
+
+  /** `rtl` or `ltr` from the element's `dir`, else from the locale. */
+  private direction(): 'ltr' | 'rtl' {
+    const dir = this.getAttribute('dir')?.toLowerCase();
+    return dir === 'rtl' || dir === 'ltr' ? dir : directionOf(this.locale.value);
+  }
+
   override willUpdate(changed: PropertyValues<this>): void {
+    const wanted = this.wantedLocale();
+    if (wanted !== this.requestedLocale) {
+      this.requestedLocale = wanted;
+      void setLocale(wanted);
+    }
+    if (changed.has('strings')) setStringOverrides(this.strings);
     this.syncSession();
     if (changed.has('layout')) this.limitWindows(this.openIds.value);
     if (this.open || this.layout === 'inline' || this.openIds.value.length > 0) loadLazyElements();
@@ -297,14 +367,17 @@ export class StaffChat extends LitElement {
 
   override render() {
     const ids = this.openIds.value;
+    // dir on the top container, not the host (the portal's attribute): everything inside inherits it.
+    const dir = this.direction();
+    const lang = this.locale.value;
     if (this.layout === 'inline') {
       const current = ids[ids.length - 1];
-      return html`<div class="inline card ${current === undefined ? '' : 'has-open'}">
+      return html`<div class="inline card ${current === undefined ? '' : 'has-open'}" dir=${dir} lang=${lang}>
         ${this.renderPanel(false)}
         <div class="main">${current === undefined ? html`<p class="empty">${msg.chooseConversation}</p>` : this.renderWindow(current, true)}</div>
       </div>`;
     }
-    return html`<div class="dock" part="dock">
+    return html`<div class="dock" part="dock" dir=${dir} lang=${lang}>
       <div class="stack">
         ${this.open ? this.renderPanel(true) : nothing}
         <staff-chat-launcher

@@ -1,16 +1,17 @@
-import { svg } from 'lit';
+import { nothing, svg } from 'lit';
 
 /*
  * The few icons the widget draws, inline so the drop-in script needs no other request. All are
  * decorative: the control around each one carries the label.
  */
-const icon = (body: ReturnType<typeof svg>) =>
-  svg`<svg viewBox="0 0 24 24" width="1em" height="1em" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">${body}</svg>`;
+const icon = (body: ReturnType<typeof svg>, mirrored = false) =>
+  svg`<svg class=${mirrored ? 'mirrored' : nothing} viewBox="0 0 24 24" width="1em" height="1em" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">${body}</svg>`;
 
 export const chatIcon = icon(svg`<path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12z"/>`);
 export const closeIcon = icon(svg`<path d="M6 6l12 12M18 6L6 18"/>`);
-export const sendIcon = icon(svg`<path d="M4 12l16-8-6 16-2.5-6.5z"/><path d="M11.5 13.5L20 4"/>`);
-export const replyIcon = icon(svg`<path d="M9 7L4 12l5 5"/><path d="M4 12h10a6 6 0 0 1 6 6v1"/>`);
+// Arrows that point along the reading direction: mirrored right to left (shared.styles.ts).
+export const sendIcon = icon(svg`<path d="M4 12l16-8-6 16-2.5-6.5z"/><path d="M11.5 13.5L20 4"/>`, true);
+export const replyIcon = icon(svg`<path d="M9 7L4 12l5 5"/><path d="M4 12h10a6 6 0 0 1 6 6v1"/>`, true);
 export const clockIcon = icon(svg`<circle cx="12" cy="12" r="8"/><path d="M12 8v4l3 2"/>`);
 export const alertIcon = icon(svg`<circle cx="12" cy="12" r="9"/><path d="M12 7v6M12 16.5v.5"/>`);
 export const searchIcon = icon(svg`<circle cx="11" cy="11" r="6.5"/><path d="M20 20l-4.2-4.2"/>`);

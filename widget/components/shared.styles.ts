@@ -32,6 +32,20 @@ export const sharedStyles = css`
     display: block;
     flex: none;
   }
+  /* Icons that point along the reading direction (send, reply) point the other way right to left. */
+  svg.mirrored:dir(rtl) {
+    transform: scaleX(-1);
+  }
+  /* User text gets its own direction (dir=auto), but lines up with the layout around it; message
+     bodies and text fields align by their own direction. */
+  [dir='auto']:not(textarea, input, .text) {
+    text-align: match-parent;
+  }
+  /* An empty field has no direction of its own (Chromium then says ltr): the placeholder and the caret
+     follow the layout until the person types. */
+  :is(input, textarea)[dir='auto']:placeholder-shown {
+    direction: inherit;
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;

@@ -1,11 +1,20 @@
 /**
  * The strings of what every portal page loads: `<staff-chat>` itself and its launcher. The rest, for
  * the elements that load on first use, is in ui.ts, whose `msg` includes these; one folder, so a
- * translation replaces both.
+ * translation (./locales/) replaces both. `coreMsg` follows the locale (see locale.ts).
  */
-export const coreMsg = {
+import { bindMessages } from './locale.js';
+import { pluralFor } from './plural.js';
+
+const plural = pluralFor('en');
+
+/** The English originals; read `coreMsg`, which holds the current language. */
+export const coreStrings = {
   appName: 'Staff chat',
-  openChat: (unread: number) => (unread > 0 ? `Open staff chat, ${unread} unread` : 'Open staff chat'),
+  openChat: (unread: number) =>
+    unread > 0 ? plural(unread, { one: 'Open staff chat, 1 unread', other: `Open staff chat, ${unread} unread` }) : 'Open staff chat',
   closeChat: 'Close staff chat',
   chooseConversation: 'Choose a conversation, or start a new one.',
-} as const;
+};
+
+export const coreMsg = bindMessages({ ...coreStrings });

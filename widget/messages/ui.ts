@@ -1,12 +1,18 @@
 /**
- * Every string a person sees, in one place (this folder), so a translation (or a right-to-left locale)
- * can replace it without touching an element. Functions take the values they interpolate. The strings
- * of the always-loaded shell are in core.ts; `msg` has them too, so elements need only this module.
+ * Every string a person sees, in one place (this folder), so a translation (./locales/) replaces it
+ * without touching an element. Functions take the values they interpolate. The strings of the
+ * always-loaded shell are in core.ts and the failure sentences in errors.ts; `msg` has them too, so
+ * elements need only this module. `msg` follows the locale (see locale.ts).
  */
-import { coreMsg } from './core.js';
+import { coreStrings } from './core.js';
+import { errorStrings } from './errors.js';
+import { $locale, bindMessages } from './locale.js';
+import { pluralFor } from './plural.js';
 
-export const msg = {
-  ...coreMsg,
+const plural = pluralFor('en');
+
+/** The English originals of the elements that load on first use; read `msg`, which holds the current language. */
+export const uiStrings = {
   tabChats: 'Chats',
   tabNewChat: 'New chat',
   loading: 'Loading…',
@@ -15,7 +21,7 @@ export const msg = {
 
   noConversations: 'No conversations yet. Start one from “New chat”.',
   conversationsLabel: 'Conversations',
-  unreadCount: (n: number) => (n === 1 ? '1 unread message' : `${n} unread messages`),
+  unreadCount: (n: number) => plural(n, { one: '1 unread message', other: `${n} unread messages` }),
   you: 'You',
   /** The conversation list's preview of the viewer's own last message. */
   previewMine: (text: string) => `You: ${text}`,
@@ -23,7 +29,7 @@ export const msg = {
   previewAttachment: (fileName: string) => `📎 ${fileName}`,
   previewDeleted: 'Message deleted',
   noMessagesYet: 'No messages yet',
-  members: (n: number) => `${n} members`,
+  members: (n: number) => plural(n, { one: '1 member', other: `${n} members` }),
   untitled: 'Conversation',
 
   searchStaff: 'Search staff',
@@ -46,9 +52,7 @@ export const msg = {
   newMessages: 'New messages',
   jumpToLatest: 'Jump to latest',
   /** The jump button's label when messages arrived while the person was reading further up. */
-  jumpToLatestUnread: (n: number) => (n === 1 ? 'Jump to latest, 1 new message' : `Jump to latest, ${n} new messages`),
-  today: 'Today',
-  yesterday: 'Yesterday',
+  jumpToLatestUnread: (n: number) => plural(n, { one: 'Jump to latest, 1 new message', other: `Jump to latest, ${n} new messages` }),
 
   sending: 'Sending…',
   notSent: 'Not sent',
@@ -87,6 +91,25 @@ export const msg = {
   soundAlerts: 'Sound',
   alertsBlocked: 'Notifications are blocked in this browser’s site settings.',
 
+  /** Files: the composer's button, the tray of uploads, attachments under a message, refusals. */
+  attachFiles: 'Attach files',
+  uploadsLabel: 'Uploads',
+  dropFiles: 'Drop files to send them',
+  attachmentsLabel: 'Attachments',
+  download: 'Download',
+  closePreview: 'Close preview',
+  clearUpload: (name: string) => `Clear ${name}`,
+  cancelUpload: (name: string) => `Cancel upload of ${name}`,
+  uploading: (name: string) => `Uploading ${name}`,
+  /** A size under 1 KB; `count` is already formatted for the locale. */
+  bytes: (count: string) => `${count} bytes`,
+  fileTooBig: (name: string, size: string, max: string) => `${name} is ${size}; files can be at most ${max}.`,
+  fileEmpty: (name: string) => `${name} is empty.`,
+  fileTypeRefused: (name: string) => `${name} cannot be sent: only images (PNG, JPEG, GIF, WebP), PDFs and text files can.`,
+  fileTooLarge: (name: string) => `${name} is too large to send.`,
+  fileNotSent: (name: string, reason: string) => `${name} was not sent. ${reason}`,
+  uploadFailed: 'The upload failed.',
+
   messageLabel: 'Message',
   composerPlaceholder: 'Write a message…',
   send: 'Send',
@@ -117,19 +140,29 @@ export const msg = {
 
   /** Sentences for failures that reach a person without a server message. */
   errorGeneric: 'Something went wrong. Please try again.',
-} as const;
+};
 
-// toLocale*String(undefined, options) builds a new Intl.DateTimeFormat on every call, which costs more
-// than the rest of rendering a bubble; the same formatters, built once, give the same text.
+export const msg = bindMessages({ ...coreStrings, ...errorStrings, ...uiStrings });
+
+// toLocale*String(locale, options) builds a new Intl.DateTimeFormat on every call, which costs more
+// than the rest of rendering a bubble; the same formatters, built once per locale, give the same text.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function format(date: Date, options: Intl.DateTimeFormatOptions): string {
-  const key = JSON.stringify(options);
+  const locale = $locale.get();
+  const key = locale + JSON.stringify(options);
   let formatter = formatters.get(key);
-  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(undefined, options)));
+  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(locale, options)));
   return formatter.format(date);
 }
 
-/** `14:05` today, `Mon 14:05` this week, `3 Mar` otherwise (in the browser's locale). */
+/** "Today" and "Yesterday" in the current locale, from Intl (`heute`, `hier`, `أمس`), capitalised for a heading. */
+function relativeDay(offset: 0 | -1): string {
+  const locale = $locale.get();
+  const text = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(offset, 'day');
+  return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+}
+
+/** `14:05` today, `Mon 14:05` this week, `3 Mar` otherwise (in the widget's locale, see locale.ts). */
 export function formatTime(iso: string, now: Date = new Date()): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
@@ -144,8 +177,8 @@ export function formatTime(iso: string, now: Date = new Date()): string {
 export function formatDay(iso: string, now: Date = new Date()): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  if (date.toDateString() === now.toDateString()) return msg.today;
-  if (date.toDateString() === new Date(now.getTime() - 86_400_000).toDateString()) return msg.yesterday;
+  if (date.toDateString() === now.toDateString()) return relativeDay(0);
+  if (date.toDateString() === new Date(now.getTime() - 86_400_000).toDateString()) return relativeDay(-1);
   return format(date, { weekday: 'long', day: 'numeric', month: 'long' });
 }
 
@@ -158,16 +191,4 @@ export function formatFullTime(iso: string): string {
   return Number.isNaN(date.getTime()) ? '' : format(date, FULL_TIME);
 }
 
-/** The sentences the session shows for failures live beside the code that chooses them; listed here too. */
-export {
-  ERROR_FORBIDDEN,
-  ERROR_LOAD_FAILED,
-  ERROR_NETWORK,
-  ERROR_NOT_FOUND,
-  ERROR_RATE_LIMITED,
-  ERROR_SEND_FAILED,
-  ERROR_SERVER,
-  ERROR_SESSION_EXPIRED,
-  ERROR_START_FAILED,
-  ERROR_TOO_LONG,
-} from '../state/errors.js';
+export { errorMsg } from './errors.js';

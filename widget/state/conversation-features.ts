@@ -4,7 +4,8 @@ import type { ApiClient } from '../api/client.js';
 import type { RetryDelay } from './backoff.js';
 import type { ConversationsStore } from './conversations.js';
 import { createDirectory } from './directory.js';
-import { describeError, ERROR_LOAD_FAILED } from './errors.js';
+import { describeError } from './errors.js';
+import { errorMsg } from '../messages/errors.js';
 import { dropUnsentCopies, mergeMessages, oldestStoredId } from './merge.js';
 import { createMessageChanges } from './message-changes.js';
 import type { MessageViews } from './messages.js';
@@ -155,7 +156,7 @@ function createHistory(context: FeatureContext, settle: (messages: readonly Mess
       if (newest) context.conversations.applyMessage(newest);
     } catch (error) {
       log('loading conversation failed', id, error);
-      views.update(id, () => ({ loading: false, error: describeError(error, ERROR_LOAD_FAILED).message }));
+      views.update(id, () => ({ loading: false, error: describeError(error, errorMsg.errorLoadFailed).message }));
       return;
     }
     // The channel may have been confirmed while the page was on its way: fetch what came between.
@@ -175,7 +176,7 @@ function createHistory(context: FeatureContext, settle: (messages: readonly Mess
       views.update(id, (v) => ({ messages: mergeMessages(v.messages, page.messages), hasMore: page.has_more, loading: false }));
     } catch (error) {
       log('loading older messages failed', id, error);
-      views.update(id, () => ({ loading: false, error: describeError(error, ERROR_LOAD_FAILED).message }));
+      views.update(id, () => ({ loading: false, error: describeError(error, errorMsg.errorLoadFailed).message }));
     }
   }
 

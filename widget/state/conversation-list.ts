@@ -6,7 +6,7 @@
  */
 import type { Message } from '../../server/contract.js';
 import type { RealtimeConnection } from '../realtime/pusher-client.js';
-import { ERROR_LOAD_FAILED, ERROR_NOT_FOUND } from './errors.js';
+import { errorMsg } from '../messages/errors.js';
 import type { SessionCore } from './session-core.js';
 
 /**
@@ -74,12 +74,12 @@ export function createConversationList(
     // Loaded before the channel is held, so none of its events arrives before the code for them.
     const loaded = features.current() ?? (await features.load());
     if (!loaded) {
-      views.update(id, () => ({ error: ERROR_LOAD_FAILED, loading: false }));
+      views.update(id, () => ({ error: errorMsg.errorLoadFailed, loading: false }));
       return;
     }
     if (!conversations.find(id)) await refresh();
     if (!conversations.find(id)) {
-      views.update(id, () => ({ error: ERROR_NOT_FOUND, loading: false }));
+      views.update(id, () => ({ error: errorMsg.errorNotFound, loading: false }));
       return;
     }
     holdChannel(id);
@@ -101,7 +101,7 @@ export function createConversationList(
       await open(conversation.id);
       return conversation.id;
     } catch (error) {
-      core.fail(error, ERROR_LOAD_FAILED);
+      core.fail(error, errorMsg.errorLoadFailed);
       throw error;
     }
   }
@@ -110,7 +110,7 @@ export function createConversationList(
     try {
       conversations.upsert(await api.addParticipants(conversationId, staffIds));
     } catch (error) {
-      core.fail(error, ERROR_LOAD_FAILED);
+      core.fail(error, errorMsg.errorLoadFailed);
       throw error;
     }
   }

@@ -1,6 +1,7 @@
 import { atom, type WritableAtom } from 'nanostores';
 import type { ApiClient } from '../api/client.js';
-import { describeError, ERROR_LOAD_FAILED } from './errors.js';
+import { describeError } from './errors.js';
+import { errorMsg } from '../messages/errors.js';
 import type { DirectoryState } from './types.js';
 
 /** The staff directory search; only the latest search's answer is shown, however answers interleave. */
@@ -21,7 +22,7 @@ export function createDirectory(
     } catch (error) {
       log('directory search failed', error);
       if (ticket === latest) {
-        $directory.set({ ...$directory.get(), loading: false, error: describeError(error, ERROR_LOAD_FAILED).message });
+        $directory.set({ ...$directory.get(), loading: false, error: describeError(error, errorMsg.errorLoadFailed).message });
       }
     }
   }

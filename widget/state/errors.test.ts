@@ -1,13 +1,14 @@
 import { expect } from '@open-wc/testing';
 import { ApiError } from '../api/api-error.js';
-import { describeError, ERROR_NETWORK, ERROR_SESSION_EXPIRED, explainNetworkFailure } from './errors.js';
+import { describeError, explainNetworkFailure } from './errors.js';
+import { errorMsg } from '../messages/errors.js';
 
 describe('describeError: set-up mistakes in words whoever looks after the portal can act on', () => {
   it('a token the page cannot renew says to reload; one that was renewed and refused says to sign in', () => {
     expect(describeError(new ApiError(401, 'sign_in_expired', 'x'), 'fallback').message).to.equal(
       'Your sign-in has expired. Reload the page to sign in again.',
     );
-    expect(describeError(new ApiError(401, 'unauthorized', 'x'), 'fallback').message).to.equal(ERROR_SESSION_EXPIRED);
+    expect(describeError(new ApiError(401, 'unauthorized', 'x'), 'fallback').message).to.equal(errorMsg.errorSessionExpired);
   });
 
   it('a hotel attribute that differs from the token is named as such, not as a missing access right', () => {
@@ -40,6 +41,6 @@ describe('explainNetworkFailure', () => {
     expect(await explainNetworkFailure(network, Promise.reject(new Error('down')), 'o')).to.equal(network);
     const forbidden = new ApiError(403, 'not_participant', 'x');
     expect(await explainNetworkFailure(forbidden, Promise.resolve({ origin_allowed: false }), 'o')).to.equal(forbidden);
-    expect(describeError(network, 'fallback').message).to.equal(ERROR_NETWORK);
+    expect(describeError(network, 'fallback').message).to.equal(errorMsg.errorNetwork);
   });
 });

@@ -1,7 +1,8 @@
 import type { Me, Message } from '../../server/contract.js';
 import type { ApiClient } from '../api/client.js';
 import type { RetryDelay } from './backoff.js';
-import { describeError, ERROR_SEND_FAILED, ERROR_TOO_LONG, isTransient } from './errors.js';
+import { describeError, isTransient } from './errors.js';
+import { errorMsg } from '../messages/errors.js';
 import { appendUnsent, isStored, updateUnsent } from './merge.js';
 import type { MessageViews } from './messages.js';
 import { createOutbox, fromOutboxEntry, toOutboxEntry, type Outbox } from './outbox.js';
@@ -43,7 +44,7 @@ export function createSending(deps: SendingDeps) {
       onSent: (entry, stored) => deps.onStored(entry.conversation_id, stored),
       onFailed(entry, error, retrying) {
         log('send failed', entry.conversation_id, entry.client_id, retrying ? 'will retry' : 'refused', error);
-        const { message } = describeError(error, ERROR_SEND_FAILED);
+        const { message } = describeError(error, errorMsg.errorSendFailed);
         change(entry.conversation_id, entry.client_id, (m) => ({ ...m, status: 'failed', error: message, retrying }));
       },
     });
@@ -65,8 +66,8 @@ export function createSending(deps: SendingDeps) {
       views.update(conversationId, (v) => ({ messages: appendUnsent(v.messages, optimistic) }));
     }
     if (maxLength !== undefined && text.length > maxLength) {
-      change(conversationId, optimistic.client_id ?? '', (m) => ({ ...m, status: 'failed', error: ERROR_TOO_LONG }));
-      return { ...optimistic, status: 'failed', error: ERROR_TOO_LONG };
+      change(conversationId, optimistic.client_id ?? '', (m) => ({ ...m, status: 'failed', error: errorMsg.errorTooLong }));
+      return { ...optimistic, status: 'failed', error: errorMsg.errorTooLong };
     }
     // Written down before the request leaves, so a reload or a crash mid-send cannot lose it.
     const entry = toOutboxEntry(optimistic);

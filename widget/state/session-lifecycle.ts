@@ -8,7 +8,8 @@ import type { RealtimeEvent } from '../realtime/event-bus.js';
 import type { RetryDelay } from './backoff.js';
 import type { ConversationList } from './conversation-list.js';
 import { isOffline } from './connection.js';
-import { ERROR_START_FAILED, explainNetworkFailure, isTransient } from './errors.js';
+import { explainNetworkFailure, isTransient } from './errors.js';
+import { errorMsg } from '../messages/errors.js';
 import { outboxKey } from './outbox-storage.js';
 import type { createRealtimeLink } from './realtime-link.js';
 import type { SessionCore } from './session-core.js';
@@ -81,7 +82,7 @@ export function createLifecycle(
       } catch (error) {
         if (gen !== core.generation) return;
         log('start failed', error);
-        core.fail(error, ERROR_START_FAILED);
+        core.fail(error, errorMsg.errorStartFailed);
         $status.set('error');
         // The server may be restarting or the network gone for a moment: try again on our own.
         if (isTransient(error)) scheduleRestart();

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { ApiError } from '../api/api-error.js';
-import { ERROR_NETWORK } from './errors.js';
+import { errorMsg } from '../messages/errors.js';
 import { createChatSession, type ChatSession, type ChatSessionDeps } from './session.js';
 import { FakeApi, FakeRealtime, ME, MemoryStorage, until, deferred } from './session-fakes.js';
 
@@ -38,7 +38,7 @@ describe('ChatSession outbox', () => {
     api.sendError = NETWORK;
     const optimistic = session.sendMessage(1, 'towels for 118');
     const failed = await until(session.conversationView(1), (v) => v.messages.at(-1)?.status === 'failed');
-    expect(failed.messages.at(-1)?.error).to.equal(ERROR_NETWORK);
+    expect(failed.messages.at(-1)?.error).to.equal(errorMsg.errorNetwork);
     expect(failed.messages.at(-1)?.retrying).to.equal(true);
     await api.waitForCalls('sendMessage', 4);
     api.sendError = null;

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { ApiError } from '../api/api-error.js';
 import { createChatSession, type ChatSession, type ChatSessionDeps } from './session.js';
-import { ERROR_NETWORK, ERROR_TOO_LONG } from './errors.js';
+import { errorMsg } from '../messages/errors.js';
 import { conversation, message } from './fixtures.js';
 import { CONFIG, deferred, FakeApi, FakeRealtime, ME, MemoryStorage, until } from './session-fakes.js';
 
@@ -76,7 +76,7 @@ describe('ChatSession start', () => {
     api.startError = new ApiError(0, 'network_error', 'Failed to fetch');
     const { session } = await started({}, api);
     expect(session.$status.get()).to.equal('error');
-    expect(session.$error.get()).to.equal(ERROR_NETWORK);
+    expect(session.$error.get()).to.equal(errorMsg.errorNetwork);
     expect(session.$errorInfo.get()?.code).to.equal('network_error');
   });
 
@@ -224,7 +224,7 @@ describe('ChatSession sending', () => {
     api.sendError = new ApiError(0, 'network_error', 'Failed to fetch');
     const optimistic = session.sendMessage(1, 'hello');
     const failed = await until(session.conversationView(1), (v) => v.messages.at(-1)?.status === 'failed');
-    expect(failed.messages.at(-1)?.error).to.equal(ERROR_NETWORK);
+    expect(failed.messages.at(-1)?.error).to.equal(errorMsg.errorNetwork);
     api.sendError = null;
     session.retryMessage(1, optimistic.client_id ?? '');
     expect(session.conversationView(1).get().messages.at(-1)?.status).to.equal('pending');
@@ -247,7 +247,7 @@ describe('ChatSession sending', () => {
     const { session, api } = await opened();
     const result = session.sendMessage(1, 'x'.repeat(41));
     expect(result.status).to.equal('failed');
-    expect(session.conversationView(1).get().messages.at(-1)?.error).to.equal(ERROR_TOO_LONG);
+    expect(session.conversationView(1).get().messages.at(-1)?.error).to.equal(errorMsg.errorTooLong);
     expect(api.callsOf('sendMessage').length).to.equal(0);
   });
 

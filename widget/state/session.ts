@@ -7,7 +7,8 @@ import { createConnectionStore } from './connection.js';
 import type { ConversationFeatures } from './conversation-features.js';
 import { createConversationList } from './conversation-list.js';
 import { createConversationsStore } from './conversations.js';
-import { describeError, ERROR_LOAD_FAILED, ERROR_TOO_LONG, type ErrorInfo } from './errors.js';
+import { describeError, type ErrorInfo } from './errors.js';
+import { errorMsg } from '../messages/errors.js';
 import { exponentialBackoff } from './backoff.js';
 import { createFeatureLoader } from './feature-loader.js';
 import { newUploadKey } from './ids.js';
@@ -110,7 +111,7 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
         readMarks,
         generation: () => core.generation,
         receive: list.receive,
-        fail: (error) => fail(error, ERROR_LOAD_FAILED),
+        fail: (error) => fail(error, errorMsg.errorLoadFailed),
       }),
     // Starts the parts of the features that run with the session: the outbox, and typing on the connection.
     (loaded) => {
@@ -168,7 +169,7 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
     // the message shows at once, and goes to the outbox and out as soon as the sending code is here.
     views.update(conversationId, (v) => ({ messages: [...v.messages, optimistic] }));
     features.withFeatures((f) => void f.send(optimistic, maxLength));
-    return maxLength !== undefined && text.length > maxLength ? { ...optimistic, status: 'failed', error: ERROR_TOO_LONG } : optimistic;
+    return maxLength !== undefined && text.length > maxLength ? { ...optimistic, status: 'failed', error: errorMsg.errorTooLong } : optimistic;
   }
 
   const { viaFeatures, ifFeatures } = features;

@@ -3,6 +3,8 @@ import type { ChatConfig, Message } from '../../server/contract.js';
 import { ApiError } from '../api/api-error.js';
 import type { ApiClient } from '../api/client.js';
 import { uploadMessage } from '../api/upload.js';
+import { $locale } from '../messages/locale.js';
+import { msg } from '../messages/ui.js';
 import { describeError } from './errors.js';
 import { newUploadKey } from './ids.js';
 
@@ -34,32 +36,32 @@ export interface UploadsDeps {
 /** What the server allows when its config says nothing (an older server): its defaults. */
 const FALLBACK = { maxBytes: 10 * 1024 * 1024, maxFiles: 5 };
 
-const KINDS_SENTENCE = 'images (PNG, JPEG, GIF, WebP), PDFs and text files';
 
 /** `1.5 MB`, `820 KB`, `12 bytes`. */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+  const number = (value: number) => new Intl.NumberFormat($locale.get(), { maximumFractionDigits: 1, useGrouping: false }).format(value);
+  if (bytes < 1024) return msg.bytes(number(bytes));
+  if (bytes < 1024 * 1024) return `${number(Math.round(bytes / 1024))} KB`;
+  return `${number(bytes / (1024 * 1024))} MB`;
 }
 
 /** The sentence for a refusal decided before sending, or null when the file may go. */
 export function refusal(file: File, limits: ChatConfig['limits'] | undefined): string | null {
   const maxBytes = limits?.upload_max_bytes ?? FALLBACK.maxBytes;
-  if (file.size > maxBytes) return `${file.name} is ${formatBytes(file.size)}; files can be at most ${formatBytes(maxBytes)}.`;
-  if (file.size === 0) return `${file.name} is empty.`;
+  if (file.size > maxBytes) return msg.fileTooBig(file.name, formatBytes(file.size), formatBytes(maxBytes));
+  if (file.size === 0) return msg.fileEmpty(file.name);
   // An empty type means the browser does not know it: the server judges the content.
   const types = limits?.upload_types;
-  if (types && file.type && !types.includes(file.type)) return `${file.name} cannot be sent: only ${KINDS_SENTENCE} can.`;
+  if (types && file.type && !types.includes(file.type)) return msg.fileTypeRefused(file.name);
   return null;
 }
 
 /** The sentence for a refusal by the server; its own words for what it found wrong with the file. */
 function failureSentence(file: File, error: unknown): string {
   if (error instanceof ApiError && (error.status === 413 || error.status === 415 || error.status === 400)) {
-    return error.code === 'payload_too_large' ? `${file.name} is too large to send.` : error.message;
+    return error.code === 'payload_too_large' ? msg.fileTooLarge(file.name) : error.message;
   }
-  return `${file.name} was not sent. ${describeError(error, 'The upload failed.').message}`;
+  return msg.fileNotSent(file.name, describeError(error, msg.uploadFailed).message);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Attachment } from '../../../server/contract.js';
+import { msg } from '../../messages/ui.js';
 import { formatBytes } from '../../state/uploads.js';
 import { closeIcon, fileIcon } from '../icons.js';
 import { sharedStyles } from '../shared.styles.js';
@@ -67,9 +68,9 @@ export class StaffChatAttachments extends LitElement {
     return html`<li>
       ${url
         ? html`<a class="chip" part="file" href=${url} download=${attachment.file_name} target="_blank" rel="noopener noreferrer">
-            ${fileIcon}<span class="name">${attachment.file_name}</span><span class="size">${size}</span>
+            ${fileIcon}<span class="name" dir="auto">${attachment.file_name}</span><span class="size">${size}</span>
           </a>`
-        : html`<span class="chip" part="file">${fileIcon}<span class="name">${attachment.file_name}</span><span class="size">${size}</span></span>`}
+        : html`<span class="chip" part="file">${fileIcon}<span class="name" dir="auto">${attachment.file_name}</span><span class="size">${size}</span></span>`}
     </li>`;
   }
 
@@ -78,13 +79,13 @@ export class StaffChatAttachments extends LitElement {
     const shown = this.previewing;
     const shownUrl = shown ? this.url(shown) : null;
     return html`
-      <ul aria-label="Attachments">${this.attachments.map((attachment) => this.renderItem(attachment))}</ul>
+      <ul aria-label=${msg.attachmentsLabel}>${this.attachments.map((attachment) => this.renderItem(attachment))}</ul>
       ${shown && shownUrl
         ? html`<dialog part="preview" aria-label=${shown.file_name} @close=${this.onDialogClose} @click=${this.onDialogClick}>
             <div class="preview-bar">
-              <span>${shown.file_name}</span>
-              <a href=${shownUrl} download=${shown.file_name} target="_blank" rel="noopener noreferrer">Download</a>
-              <button type="button" aria-label="Close preview" title="Close preview" @click=${this.closePreview}>${closeIcon}</button>
+              <span dir="auto">${shown.file_name}</span>
+              <a href=${shownUrl} download=${shown.file_name} target="_blank" rel="noopener noreferrer">${msg.download}</a>
+              <button type="button" aria-label=${msg.closePreview} title=${msg.closePreview} @click=${this.closePreview}>${closeIcon}</button>
             </div>
             <img src=${shownUrl} alt=${shown.file_name} />
           </dialog>`

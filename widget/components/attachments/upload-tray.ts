@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import type { ChatSession, UploadItem } from '../../state/session.js';
+import { msg } from '../../messages/ui.js';
 import { formatBytes } from '../../state/uploads.js';
 import { AtomController } from '../atom-controller.js';
 import { closeIcon } from '../icons.js';
@@ -95,22 +96,22 @@ export class StaffChatUploadTray extends LitElement {
 
   private renderRow(item: UploadItem) {
     const failed = item.status === 'failed';
-    const label = failed ? `Clear ${item.name}` : `Cancel upload of ${item.name}`;
+    const label = failed ? msg.clearUpload(item.name) : msg.cancelUpload(item.name);
     return html`<li part="upload" data-status=${item.status}>
-      <span class="name">${item.name}</span>
+      <span class="name" dir="auto">${item.name}</span>
       <span class="size">${formatBytes(item.size)}</span>
       <button type="button" aria-label=${label} title=${label} @click=${() => this.session?.cancelUpload(item.key)}>${closeIcon}</button>
       ${failed
         ? html`<span class="error" role="alert">${item.error}</span>`
-        : html`<progress max="1" .value=${item.progress} aria-label="Uploading ${item.name}"></progress>`}
+        : html`<progress max="1" .value=${item.progress} aria-label=${msg.uploading(item.name)}></progress>`}
     </li>`;
   }
 
   override render() {
     const rows = this.uploads.value.filter((item) => item.conversationId === this.conversationId);
     return html`
-      ${rows.length > 0 ? html`<ul aria-label="Uploads">${rows.map((item) => this.renderRow(item))}</ul>` : nothing}
-      ${this.dragging ? html`<div class="drop" aria-hidden="true">Drop files to send them</div>` : nothing}
+      ${rows.length > 0 ? html`<ul aria-label=${msg.uploadsLabel}>${rows.map((item) => this.renderRow(item))}</ul>` : nothing}
+      ${this.dragging ? html`<div class="drop" aria-hidden="true">${msg.dropFiles}</div>` : nothing}
     `;
   }
 }

@@ -152,8 +152,8 @@ export class StaffChatChatWindow extends LitElement {
       <header part="header">
         ${avatarWithPresence(title, other?.avatar, online)}
         <div class="titles">
-          <h2>${title}${onlineText(online)}</h2>
-          ${subtitle ? html`<div class="subtitle">${subtitle}</div>` : nothing}
+          <h2><span dir="auto">${title}</span>${onlineText(online)}</h2>
+          ${subtitle ? html`<div class="subtitle" dir="auto">${subtitle}</div>` : nothing}
         </div>
         ${conversation?.is_group
           ? html`<button class="add" type="button" aria-expanded=${this.adding ? 'true' : 'false'} @click=${() => (this.adding = !this.adding)}>${msg.addPeople}</button>`

@@ -129,12 +129,13 @@ export class StaffChatComposer extends LitElement {
           </div>`
         : nothing}
       <form @submit=${this.onSubmit}>
-        <button class="icon-button attach" part="attach-button" type="button" aria-label="Attach files" title="Attach files" @click=${this.pickFiles}>
+        <button class="icon-button attach" part="attach-button" type="button" aria-label=${msg.attachFiles} title=${msg.attachFiles} @click=${this.pickFiles}>
           ${attachIcon}
         </button>
         <input type="file" multiple hidden accept=${this.accept} @change=${this.onFilesChosen} />
         <textarea
           part="textarea"
+          dir="auto"
           rows="1"
           aria-label=${msg.messageLabel}
           placeholder=${msg.composerPlaceholder}

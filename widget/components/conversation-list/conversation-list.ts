@@ -80,10 +80,10 @@ export class StaffChatConversationList extends LitElement {
         ${avatarWithPresence(title, other?.avatar, online)}
         <span class="main">
           <span class="line">
-            <span class="name">${title}${onlineText(online)}</span>
+            <span class="name"><span dir="auto">${title}</span>${onlineText(online)}</span>
             ${last ? html`<time datetime=${last.timestamp} title=${formatFullTime(last.timestamp)}>${formatTime(last.timestamp)}</time>` : nothing}
           </span>
-          ${subtitle ? html`<span class="dept">${subtitle}</span>` : nothing}
+          ${subtitle ? html`<span class="dept" dir="auto">${subtitle}</span>` : nothing}
           <span class="line">
             ${typing ? html`<span class="preview typing">${typing}</span>` : html`<span class="preview" dir="auto">${preview}</span>`}
             ${c.unread_count > 0

@@ -113,7 +113,7 @@ export function editField(m: ChatMessage, save: () => void, cancel: () => void) 
       save();
     }
   };
-  return html`<textarea class="edit" part="edit" aria-label=${msg.editMessage} rows="2" .value=${m.message} @keydown=${onKey}></textarea>
+  return html`<textarea class="edit" part="edit" dir="auto" aria-label=${msg.editMessage} rows="2" .value=${m.message} @keydown=${onKey}></textarea>
     <div class="edit-actions">
       <button type="button" class="save" @click=${save}>${msg.save}</button>
       <button type="button" @click=${cancel}>${msg.cancel}</button>

@@ -124,10 +124,10 @@ export class StaffChatMessageBubble extends LitElement {
     return html`
       <div class="row">
         <div class="bubble ${m.is_deleted ? 'deleted' : this.mode === 'edit' ? 'editing' : ''}" part="bubble">
-          ${this.showSender ? html`<div class="sender">${name}</div>` : nothing}
+          ${this.showSender ? html`<div class="sender" dir="auto">${name}</div>` : nothing}
           ${m.reply_to_message
             ? html`<button class="quote" part="quote" type="button" title=${msg.showOriginal} @click=${this.onQuote}>
-                <b>${m.reply_to_message.sender_name}</b><span dir="auto">${m.reply_to_message.message}</span>
+                <b dir="auto">${m.reply_to_message.sender_name}</b><span dir="auto">${m.reply_to_message.message}</span>
               </button>`
             : nothing}
           ${m.is_deleted

@@ -47,8 +47,10 @@ export const styles = css`
   .jump {
     position: absolute;
     inset-block-end: 0.75rem;
-    inset-inline-start: 50%;
-    translate: -50% 0;
+    /* Centred the same in both directions (a start offset with a translate would not be in RTL). */
+    inset-inline: 0;
+    margin-inline: auto;
+    width: max-content;
     display: flex;
     align-items: center;
     gap: 0.375rem;

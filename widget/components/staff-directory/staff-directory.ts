@@ -148,7 +148,7 @@ export class StaffChatStaffDirectory extends LitElement {
   private renderChoice() {
     if (!this.picking && !this.grouping) return nothing;
     return html`<form class="choice" @submit=${this.onChosen}>
-      ${this.grouping ? html`<input name="title" aria-label=${msg.groupTitle} placeholder=${msg.groupTitle} required maxlength="100" />` : nothing}
+      ${this.grouping ? html`<input name="title" dir="auto" aria-label=${msg.groupTitle} placeholder=${msg.groupTitle} required maxlength="100" />` : nothing}
       <button type="submit" ?disabled=${this.chosen.size === 0 || this.starting}>${this.picking ? msg.add : msg.createGroup}</button>
     </form>`;
   }
@@ -174,13 +174,13 @@ export class StaffChatStaffDirectory extends LitElement {
             ? html`<label class="person" part="person">
                 <input type="checkbox" .checked=${this.chosen.has(p.id)} @change=${() => this.toggle(p.id)} />
                 ${avatarWithPresence(p.full_name, p.avatar, online.has(p.id))}
-                <span class="name">${p.full_name}${onlineText(online.has(p.id))}</span>
+                <span class="name"><span dir="auto">${p.full_name}</span>${onlineText(online.has(p.id))}</span>
               </label>`
             : html`<button class="person" part="person" type="button" ?disabled=${this.starting} @click=${() => this.start(p)}>
             ${avatarWithPresence(p.full_name, p.avatar, online.has(p.id))}
             <span>
-              <span class="name"><span class="visually-hidden">${msg.startChatWith} </span>${p.full_name}${onlineText(online.has(p.id))}</span>
-              ${p.department || p.role ? html`<span class="dept">${[p.department, p.role].filter(Boolean).join(' · ')}</span>` : nothing}
+              <span class="name"><span class="visually-hidden">${msg.startChatWith} </span><span dir="auto">${p.full_name}</span>${onlineText(online.has(p.id))}</span>
+              ${p.department || p.role ? html`<span class="dept" dir="auto">${[p.department, p.role].filter(Boolean).join(' · ')}</span>` : nothing}
             </span>
           </button>`}
         </li>`,
@@ -193,6 +193,7 @@ export class StaffChatStaffDirectory extends LitElement {
       <div class="search">
         <span class="field">${searchIcon}<input
           part="search"
+          dir="auto"
           type="search"
           aria-label=${msg.searchStaff}
           placeholder=${msg.searchPlaceholder}
