@@ -8,6 +8,7 @@ import { createApp } from './app.js';
 import type { Config } from './config.js';
 import type { ServerExtension } from './extension.js';
 import { createHub, type Hub } from './hub/index.js';
+import { lingerOnEarlyClose } from './http/lingering-close.js';
 import { clientAddress } from './limits/client-address.js';
 import { SharedRateLimits } from './limits/shared-buckets.js';
 import { consoleLogger, type Logger } from './logger.js';
@@ -107,6 +108,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let draining = false;
   const inFlight = new Set<ServerResponse>();
   server.on('request', (req, res) => {
+    lingerOnEarlyClose(req);
     if (draining) res.setHeader('Connection', 'close');
     else {
       inFlight.add(res);
