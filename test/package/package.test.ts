@@ -80,6 +80,11 @@ export const isChat = (node: Node): node is StaffChat => node instanceof StaffCh
 chat.layout = 'sideways';
 `;
 
+/** The element's own attributes, as it observes them. */
+const OBSERVED = ['api-base', 'hotel', 'token', 'debug', 'layout', 'theme', 'open', 'unread-title'];
+/** HTML's global attributes it documents and follows (by watching them, not through observedAttributes). */
+const GLOBAL_ATTRIBUTES = ['lang', 'dir'];
+
 describe(`the ${NAME} package, installed from its tarball`, () => {
   let work: string;
   let consumer: string;
@@ -145,12 +150,15 @@ describe(`the ${NAME} package, installed from its tarball`, () => {
       { kind: 'custom-element-definition', name: 'staff-chat', declaration: { name: 'StaffChat', module: 'dist/staff-chat.js' } },
     ]);
     assert.deepEqual(element.events?.map((event) => event.name).sort(), ['staff-chat-connection-change', 'staff-chat-error', 'staff-chat-message-send', 'staff-chat-unread-change']);
-    assert.deepEqual(element.attributes?.map((attribute) => attribute.name), ['api-base', 'hotel', 'token', 'debug', 'layout', 'open', 'unread-title']);
+    assert.deepEqual(element.attributes?.map((attribute) => attribute.name).sort(), [...OBSERVED, ...GLOBAL_ATTRIBUTES].sort());
     assert.ok(element.members?.some((member) => member.name === 'tokenProvider'), 'tokenProvider, a property without attribute');
-    assert.deepEqual(element.cssParts?.map((part) => part.name), ['dock', 'panel', 'window', 'sidebar']);
+    // Every part the element's JSDoc documents (build/widget-styling-docs.test.ts checks those against the styles).
+    const documented = [...(await readFile(join(ROOT, 'widget/staff-chat.ts'), 'utf8')).matchAll(/@csspart ([a-z-]+)/g)].map((match) => match[1]);
+    assert.deepEqual(element.cssParts?.map((part) => part.name).sort(), documented.sort());
+    for (const part of ['dock', 'panel', 'window', 'sidebar']) assert.ok(documented.includes(part), part);
     assert.ok(element.cssProperties?.some((property) => property.name === '--staff-chat-accent'));
     const text = JSON.stringify(manifest);
-    for (const internal of ['(internal)', 'conversation-select', 'draft-change', 'quote-open', 'staff-chat-panel', 'sessionKey', 'syncSession']) {
+    for (const internal of ['(internal)', 'conversation-select', 'draft-change', 'quote-open', '"staff-chat-panel"', 'sessionKey', 'syncSession']) {
       assert.ok(!text.includes(internal), `${internal} stays out of the manifest`);
     }
   });
@@ -179,7 +187,7 @@ describe(`the ${NAME} package, installed from its tarball`, () => {
         return { sameClass: module.StaffChat === element, exports: Object.keys(module).sort(), observed: element?.observedAttributes, lazy };
       }, url);
       assert.ok(found.lazy, 'opening <staff-chat> loads and registers the panel from its chunk');
-      assert.deepEqual(found.observed, ['api-base', 'hotel', 'token', 'debug', 'layout', 'open', 'unread-title']);
+      assert.deepEqual(found.observed?.slice().sort(), [...OBSERVED].sort());
       assert.ok(found.sameClass, 'the exported StaffChat is the registered class');
       assert.deepEqual(found.exports, ['StaffChat', 'StaffChatConnectionChangeEvent', 'StaffChatErrorEvent', 'StaffChatMessageSendEvent', 'StaffChatUnreadChangeEvent']);
       assert.deepEqual(errors, []);
