@@ -6,26 +6,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { silentLogger } from '../logger.js';
 import { databaseFault, DatabaseUnavailableError } from './database-faults.js';
 import { openPostgres, POSTGRES_APPLICATION_NAME } from './postgres.js';
+import { POSTGRES_URL, postgresUnreachable } from '../../test/soak/database.js';
 
-const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-async function unreachable(): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-const reason = await unreachable();
+const url = POSTGRES_URL;
+const reason = await postgresUnreachable();
 if (reason && process.env.CI) throw new Error(`PostgreSQL is unreachable in CI: ${reason}`);
 
 describe('openPostgres under slow queries', { ...(reason && { skip: `PostgreSQL unreachable: ${reason}` }) }, () => {
