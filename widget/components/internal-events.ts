@@ -1,4 +1,4 @@
-import type { Message, ReactionEmoji } from '../../server/contract.js';
+import type { Message, ReactionEmoji, ReplyPreview } from '../../server/contract.js';
 
 /*
  * Events the elements send to their parent inside the widget. They neither bubble nor cross shadow
@@ -65,6 +65,8 @@ export interface BubbleContext {
   meId: string | undefined;
   /** A participant's name, for "who reacted". */
   nameOf(staffId: string): string;
+  /** The quoted message is the viewer's own (so the quote says "You", not the viewer's name). */
+  quotesMe(quoted: ReplyPreview): boolean;
   edit(messageId: number, text: string): void;
   remove(messageId: number): void;
   react(messageId: number, emoji: ReactionEmoji): void;

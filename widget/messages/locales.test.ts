@@ -29,6 +29,8 @@ const SAMPLES: Record<string, unknown[][]> = {
   members: [[0], [1], [2], [3], [5], [11], [22], [105]],
   jumpToLatestUnread: [[0], [1], [2], [3], [5], [11], [22], [105]],
   conversationWith: [['«TITLE»']],
+  previewMine: [['«TEXT»']],
+  previewAttachment: [['«FILE»']],
   closeConversation: [['«TITLE»']],
   replyTo: [['«NAME»']],
   replyingTo: [['«NAME»']],

@@ -14,6 +14,7 @@ export const styles = css`
   }
   .thumb {
     display: block;
+    max-width: 100%;
     border-radius: 0.5rem;
     overflow: hidden;
     background: var(--staff-chat-hover);
@@ -22,7 +23,9 @@ export const styles = css`
     display: block;
     width: auto;
     height: auto;
-    max-width: min(12rem, 100%);
+    /* A length, not a percentage: the frame around it is as wide as the image wants (its max-content),
+       which a percentage here would leave at the image's natural width, wider than the image drawn. */
+    max-width: 12rem;
     max-height: 9rem;
     /* A tiny image still makes a thumbnail one can hit. */
     min-width: 2.5rem;

@@ -41,15 +41,20 @@ export const styles = css`
     text-overflow: ellipsis;
     white-space: nowrap;
   }
-  .close {
+  /* Icon buttons, so a group's title keeps the header's room in every language. */
+  .close,
+  .add {
+    flex: none;
     padding: 0.375rem;
     border-radius: 50%;
     font-size: 1.125rem;
   }
-  .close:focus-visible {
+  .close:focus-visible,
+  .add:focus-visible {
     outline-color: currentColor;
   }
-  .close:hover {
+  .close:hover,
+  .add:hover {
     background: rgb(127 127 127 / 0.2);
   }
   staff-chat-message-list {
@@ -67,12 +72,6 @@ export const styles = css`
   }
   .typing:empty {
     padding: 0;
-  }
-  .add {
-    padding: 0.25rem 0.5rem;
-    border-radius: 999px;
-    font-size: 0.75rem;
-    background: rgb(127 127 127 / 0.2);
   }
   .seen {
     padding-inline: 0.75rem;

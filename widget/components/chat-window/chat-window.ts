@@ -1,10 +1,10 @@
 import { LitElement, html, nothing } from 'lit';
-import type { ChatConfig, Conversation, Me, Message } from '../../../server/contract.js';
+import type { ChatConfig, Conversation, Me, Message, ReplyPreview } from '../../../server/contract.js';
 import { msg } from '../../messages/ui.js';
 import type { ChatSession, ConnectionState, ConversationView, ReadMarks, TypingState } from '../../state/session.js';
 import type { FilesPickEvent } from '../attachments/files-pick-event.js';
 import { AtomController } from '../atom-controller.js';
-import { closeIcon } from '../icons.js';
+import { closeIcon, personPlusIcon } from '../icons.js';
 import type { BubbleContextRequest, ComposeEvent, DraftChangeEvent, PeoplePickEvent, ReplyEvent } from '../internal-events.js';
 import type { StaffChatMessageBubble } from '../message-bubble/message-bubble.js';
 import { conversationSubtitle, conversationTitle } from '../people.js';
@@ -109,6 +109,17 @@ export class StaffChatChatWindow extends LitElement {
   }
 
   /** Answers each bubble's request for what it needs to edit, delete and react, and for names. */
+  /**
+   * A quote carries the sender's name only: the original, when loaded, says who sent it; an older one is
+   * matched by the viewer's name.
+   */
+  private quotesMe(quoted: ReplyPreview): boolean {
+    const me = this.me.value;
+    if (!me) return false;
+    const original = this.view.value?.messages.find((m) => m.id === quoted.id);
+    return original ? original.sender_id === me.id : quoted.sender_name === me.full_name;
+  }
+
   private onBubbleContext(event: BubbleContextRequest): void {
     event.stopPropagation();
     // Read at use, not at connect: the viewer and the conversation are whatever they are then.
@@ -118,6 +129,7 @@ export class StaffChatChatWindow extends LitElement {
         return host.me.value?.id;
       },
       nameOf: (staffId) => this.conversation?.participants.find((p) => p.id === staffId)?.full_name ?? staffId,
+      quotesMe: (quoted) => this.quotesMe(quoted),
       edit: (messageId, text) => void this.session?.editMessage(this.conversationId, messageId, text),
       remove: (messageId) => void this.session?.deleteMessage(this.conversationId, messageId),
       react: (messageId, emoji) => void this.session?.toggleReaction(this.conversationId, messageId, emoji),
@@ -156,7 +168,9 @@ export class StaffChatChatWindow extends LitElement {
           ${subtitle ? html`<div class="subtitle" dir="auto">${subtitle}</div>` : nothing}
         </div>
         ${conversation?.is_group
-          ? html`<button class="add" type="button" aria-expanded=${this.adding ? 'true' : 'false'} @click=${() => (this.adding = !this.adding)}>${msg.addPeople}</button>`
+          ? html`<button class="add" type="button" aria-label=${msg.addPeople} title=${msg.addPeople} aria-expanded=${this.adding ? 'true' : 'false'} @click=${() => (this.adding = !this.adding)}>
+              ${personPlusIcon}
+            </button>`
           : nothing}
         ${this.closable
           ? html`<button class="close" part="close-button" type="button" aria-label=${msg.closeConversation(title)} title=${msg.closeConversation(title)} @click=${this.onClose}>
@@ -192,6 +206,7 @@ export class StaffChatChatWindow extends LitElement {
         accept=${this.config.value?.limits.upload_types?.join(',') ?? ''}
         @files-pick=${this.onFilesPick}
         .replyTo=${this.replyTo}
+        .replyFromMe=${this.replyTo !== null && this.replyTo.sender_id === meId}
         @compose=${this.onCompose}
         @draft-change=${this.onDraftChange}
         @reply-cancel=${this.onCancelReply}

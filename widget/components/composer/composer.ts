@@ -30,6 +30,7 @@ export class StaffChatComposer extends LitElement {
   static override properties = {
     conversationId: { type: Number, attribute: 'conversation-id' },
     replyTo: { attribute: false },
+    replyFromMe: { attribute: false },
     maxLength: { type: Number, attribute: 'max-length' },
     accept: { type: String },
     value: { state: true },
@@ -38,6 +39,8 @@ export class StaffChatComposer extends LitElement {
   declare conversationId: number;
   /** The message being answered, or null. */
   declare replyTo: Message | null;
+  /** The message being answered is the viewer's own: the bar says "You" rather than their name. */
+  declare replyFromMe: boolean;
   declare maxLength: number;
   /** The file picker's `accept` (the server's allowed MIME types, comma-separated). */
   declare accept: string;
@@ -47,6 +50,7 @@ export class StaffChatComposer extends LitElement {
     super();
     this.conversationId = 0;
     this.replyTo = null;
+    this.replyFromMe = false;
     this.maxLength = 4000;
     this.accept = '';
     this.value = '';
@@ -120,7 +124,7 @@ export class StaffChatComposer extends LitElement {
       ${reply
         ? html`<div class="replying" part="reply-preview">
             <div>
-              <b>${msg.replyingTo(reply.sender_info.full_name)}</b>
+              <b>${msg.replyingTo(this.replyFromMe ? msg.you : reply.sender_info.full_name)}</b>
               <span>${reply.message}</span>
             </div>
             <button class="icon-button" type="button" aria-label=${msg.cancelReply} title=${msg.cancelReply} @click=${this.cancelReply}>

@@ -15,6 +15,13 @@ export const styles = css`
     background: var(--staff-chat-warning);
     flex: none;
   }
+  /* In a narrow header the label is cut rather than the title beside it. */
+  [part='label'] {
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
   :host([state='connected']) .dot {
     background: var(--staff-chat-success);
   }

@@ -127,7 +127,7 @@ export class StaffChatMessageBubble extends LitElement {
           ${this.showSender ? html`<div class="sender" dir="auto">${name}</div>` : nothing}
           ${m.reply_to_message
             ? html`<button class="quote" part="quote" type="button" title=${msg.showOriginal} @click=${this.onQuote}>
-                <b dir="auto">${m.reply_to_message.sender_name}</b><span dir="auto">${m.reply_to_message.message}</span>
+                <b dir="auto">${this.context?.quotesMe(m.reply_to_message) ? msg.you : m.reply_to_message.sender_name}</b><span dir="auto">${m.reply_to_message.message}</span>
               </button>`
             : nothing}
           ${m.is_deleted

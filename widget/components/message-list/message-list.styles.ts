@@ -16,6 +16,18 @@ export const styles = css`
        anchoring would correct the same shifts a second time. */
     overflow-anchor: none;
     padding: 0.75rem;
+    display: flex;
+    flex-direction: column;
+  }
+  /* A short conversation sits at the bottom, next to the composer, as in every chat. The auto margin
+     is zero once the content overflows, so a long list scrolls as before (justify-content: flex-end
+     would make its top unreachable). */
+  .log > :first-child {
+    margin-block-start: auto;
+  }
+  /* Flex items would shrink when the list overflows; the virtual list's empty spacers down to nothing. */
+  .log > * {
+    flex-shrink: 0;
   }
   .virtual-row {
     display: flow-root;

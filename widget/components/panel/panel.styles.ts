@@ -15,11 +15,21 @@ export const styles = css`
     gap: 0.5rem;
     padding: 0.75rem 1rem 0.5rem;
   }
+  /* The title keeps one line; the connection label gives way first: shrinking is shared by basis times
+     factor, so only a factor this large leaves the title (almost) nothing to give. */
   h2 {
-    flex: 1;
+    flex: 1 1 auto;
+    min-width: 0;
     margin: 0;
     font-size: 1.0625rem;
     font-weight: 700;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .header > staff-chat-connection-status {
+    flex: 0 100000 auto;
+    min-width: 0;
   }
   .close {
     padding: 0.375rem;
