@@ -132,4 +132,32 @@ describe('keyboard: focus follows what opens, Escape closes the innermost thing'
     expect(el.open).to.equal(false);
     expect(el.shadowRoot!.querySelector('staff-chat-panel')).to.equal(null);
   });
+
+  it('Escape in the settings menu closes only the menu and gives focus back to its gear', async () => {
+    const el = await mount(richSession(), LOOK);
+    await openPanelWithEnter(el);
+    const gear = await find<HTMLButtonElement>(el, 'button.settings');
+    gear.focus();
+    await sendKeys({ press: 'Enter' });
+    const checkbox = await find<HTMLInputElement>(el, '.menu input');
+    checkbox.focus();
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => focused() === gear, 'focus returns to the gear');
+    expect(deep(el, '.menu')).to.equal(null);
+    expect(el.open, 'the panel stays open').to.equal(true);
+  });
+
+  it('Escape in an image preview closes only the preview, not the window', async () => {
+    const fake = richSession();
+    fake.openIds.set([1]);
+    const el = await mount(fake, LOOK);
+    const thumb = await find<HTMLButtonElement>(el, 'button.thumb');
+    thumb.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => deep<HTMLDialogElement>(el, 'dialog')?.open, 'the preview opens');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !deep(el, 'dialog'), 'Escape closes the preview');
+    expect(fake.openIds.get(), 'the window stays open').to.deep.equal([1]);
+    expect(el.shadowRoot!.querySelector('staff-chat-chat-window')).to.exist;
+  });
 });
