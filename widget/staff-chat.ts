@@ -34,6 +34,13 @@ function requestUpdateDeep(root: ParentNode): void {
   }
 }
 
+/** The focused element itself: focus lives inside shadow roots, where `document.activeElement` is only their host. */
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
 /** Docked windows beyond this many close the oldest, so the row never runs off the screen. */
 const MAX_DOCKED_WINDOWS = 3;
 
@@ -199,6 +206,8 @@ export class StaffChat extends LitElement {
   /** The host's own `lang` and `dir` and the page's `<html lang>` are attributes this element does not own. */
   private readonly languageObserver = new MutationObserver(() => this.requestUpdate());
   private unlistenStrings: (() => void) | undefined;
+  /** What had focus when each window was opened (a conversation row), to go back to when Escape closes it. */
+  private readonly windowOpeners = new Map<number, Element>();
 
   constructor() {
     super();
@@ -311,12 +320,21 @@ export class StaffChat extends LitElement {
     for (const id of ids.slice(0, Math.max(0, ids.length - max))) this.session?.closeConversation(id);
   }
 
-  private toggle(): void {
+  private async toggle(): Promise<void> {
     this.open = !this.open;
+    if (!this.open) return;
+    // Into the panel, so the next Tab stays in it; its element may still be arriving with the lazy chunk.
+    await this.updateComplete;
+    await customElements.whenDefined('staff-chat-panel');
+    const panel = this.renderRoot.querySelector('staff-chat-panel');
+    await panel?.updateComplete;
+    panel?.focus();
   }
 
   private async onSelect(event: ConversationSelectEvent): Promise<void> {
     const id = event.conversationId;
+    const opener = deepActiveElement();
+    if (opener) this.windowOpeners.set(id, opener);
     await this.session?.openConversation(id);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`staff-chat-chat-window[conversation-id="${id}"]`)?.focus();
@@ -329,6 +347,19 @@ export class StaffChat extends LitElement {
 
   private onPanelKeyDown(event: KeyboardEvent): void {
     if (event.key === 'Escape') this.close();
+  }
+
+  /** Escape that nothing inside handled (pickers and menus stop it) closes the window; focus goes back to what opened it. */
+  private onWindowKeyDown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape') return;
+    const id = (event.currentTarget as HTMLElementTagNameMap['staff-chat-chat-window']).conversationId;
+    const opener = this.windowOpeners.get(id);
+    this.windowOpeners.delete(id);
+    this.session?.closeConversation(id);
+    void this.updateComplete.then(() => {
+      const fallback = this.renderRoot.querySelector<HTMLElement>(this.layout === 'inline' ? 'staff-chat-panel' : 'staff-chat-launcher');
+      ((opener?.isConnected ? opener : fallback) as HTMLElement | null)?.focus();
+    });
   }
 
   private renderPanel(closable: boolean) {
@@ -352,6 +383,7 @@ export class StaffChat extends LitElement {
       .session=${this.session}
       conversation-id=${id}
       ?closable=${closable}
+      @keydown=${this.onWindowKeyDown}
     ></staff-chat-chat-window>`;
   }
 

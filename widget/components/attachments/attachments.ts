@@ -7,6 +7,9 @@ import { sharedStyles } from '../shared.styles.js';
 import { styles } from './attachments.styles.js';
 import { resolveFileUrl } from './file-url.js';
 
+/** The dialog's own Escape closes only the preview, not the window around it. */
+const stopEscape = (event: KeyboardEvent) => event.key === 'Escape' && event.stopPropagation();
+
 /**
  * A message's files: images as thumbnails (a click opens a larger preview, Escape closes it), every
  * other file as a chip with its name and size that downloads it. Names are bound as text only.
@@ -81,7 +84,7 @@ export class StaffChatAttachments extends LitElement {
     return html`
       <ul aria-label=${msg.attachmentsLabel}>${this.attachments.map((attachment) => this.renderItem(attachment))}</ul>
       ${shown && shownUrl
-        ? html`<dialog part="preview" aria-label=${shown.file_name} @close=${this.onDialogClose} @click=${this.onDialogClick}>
+        ? html`<dialog part="preview" aria-label=${shown.file_name} @close=${this.onDialogClose} @click=${this.onDialogClick} @keydown=${stopEscape}>
             <div class="preview-bar">
               <span dir="auto">${shown.file_name}</span>
               <a href=${shownUrl} download=${shown.file_name} target="_blank" rel="noopener noreferrer">${msg.download}</a>

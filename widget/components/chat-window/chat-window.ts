@@ -74,7 +74,14 @@ export class StaffChatChatWindow extends LitElement {
   }
 
   override focus(options?: FocusOptions): void {
-    this.renderRoot.querySelector('staff-chat-composer')?.focus(options);
+    const composer = this.renderRoot.querySelector('staff-chat-composer');
+    if (composer?.hasUpdated) return composer.focus(options);
+    // A window that has just opened has not rendered its composer yet.
+    void this.updateComplete.then(async () => {
+      const rendered = this.renderRoot.querySelector('staff-chat-composer');
+      await rendered?.updateComplete;
+      rendered?.focus(options);
+    });
   }
 
   private get conversation(): Conversation | undefined {
@@ -149,6 +156,25 @@ export class StaffChatChatWindow extends LitElement {
     await this.session?.addParticipants(this.conversationId, event.staffIds).catch(() => undefined);
   }
 
+  private toggleAdding(): void {
+    this.adding = !this.adding;
+    if (!this.adding) return;
+    // Straight into the picker's search field: that is what the person opened it for.
+    void this.updateComplete.then(async () => {
+      const picker = this.renderRoot.querySelector('staff-chat-staff-directory');
+      await picker?.updateComplete;
+      picker?.focus();
+    });
+  }
+
+  /** Escape in "Add people" closes only the picker, not the window around it; focus goes back to its button. */
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || !this.adding) return;
+    event.stopPropagation();
+    this.adding = false;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('button.add')?.focus());
+  }
+
   private onClose(): void {
     this.session?.closeConversation(this.conversationId);
   }
@@ -160,7 +186,7 @@ export class StaffChatChatWindow extends LitElement {
     const subtitle = conversation ? conversationSubtitle(conversation, meId) : '';
     const other = conversation && !conversation.is_group ? conversation.participants.find((p) => p.id !== meId) : undefined;
     const online = other !== undefined && this.onlineIds.value.has(other.id);
-    return html`<section aria-label=${msg.conversationWith(title)}>
+    return html`<section aria-label=${msg.conversationWith(title)} @keydown=${this.onKeyDown}>
       <header part="header">
         ${avatarWithPresence(title, other?.avatar, online)}
         <div class="titles">
@@ -168,7 +194,7 @@ export class StaffChatChatWindow extends LitElement {
           ${subtitle ? html`<div class="subtitle" dir="auto">${subtitle}</div>` : nothing}
         </div>
         ${conversation?.is_group
-          ? html`<button class="add" type="button" aria-label=${msg.addPeople} title=${msg.addPeople} aria-expanded=${this.adding ? 'true' : 'false'} @click=${() => (this.adding = !this.adding)}>
+          ? html`<button class="add" type="button" aria-label=${msg.addPeople} title=${msg.addPeople} aria-expanded=${this.adding ? 'true' : 'false'} @click=${this.toggleAdding}>
               ${personPlusIcon}
             </button>`
           : nothing}

@@ -12,9 +12,17 @@ export function alertSettingsMenu(session: ChatSession, settings: NotificationSe
   const blocked = globalThis.Notification?.permission === 'denied';
   const change = (key: keyof NotificationSettings) => (event: Event) =>
     void session.configureAlerts({ [key]: (event.target as HTMLInputElement).checked });
+  // Escape closes only the menu, not the panel around it, and gives focus back to the gear that opened it.
+  const onMenuKey = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.stopPropagation();
+    const gear = (event.currentTarget as Element).previousElementSibling as HTMLElement | null;
+    toggle();
+    gear?.focus();
+  };
   return html`<button class="settings" type="button" aria-label=${msg.settings} title=${msg.settings} aria-expanded=${open ? 'true' : 'false'} @click=${toggle}>${gearIcon}</button>
     ${open
-      ? html`<div class="menu" role="group" aria-label=${msg.settings} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && toggle()}>
+      ? html`<div class="menu" role="group" aria-label=${msg.settings} @keydown=${onMenuKey}>
           <label><input type="checkbox" .checked=${settings.desktop} @change=${change('desktop')} /> ${msg.desktopAlerts}</label>
           <label><input type="checkbox" .checked=${settings.sound} @change=${change('sound')} /> ${msg.soundAlerts}</label>
           ${blocked ? html`<small>${msg.alertsBlocked}</small>` : nothing}
