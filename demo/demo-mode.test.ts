@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { ErrorBody, Me } from '../server/contract.js';
 import { StartRefusedError } from '../server/extension.js';
-import { body, createTestApp, staff, type TestApp } from '../server/routes/test-support.js';
+import { body, createTestApp, staff, type TestApp } from '../server/testing/app-harness.js';
 import { createStorage } from '../server/storage/index.js';
 import { assertDemoDatabase, demoExtension } from './demo-mode.js';
 import { DEMO_HOTEL, DEMO_STAFF } from './seed-data.js';

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { createHmac } from 'node:crypto';
 import { signStaffToken } from './auth/token.js';
 import type { ChatConfig, ErrorBody, Me } from './contract.js';
-import { body, createTestApp, staff, TEST_SECRET, type TestApp } from './routes/test-support.js';
+import { body, createTestApp, staff, TEST_SECRET, type TestApp } from './testing/app-harness.js';
 
 function assertError(response: { status: number; json: unknown }, status: number, code: string): void {
   assert.equal(response.status, status, JSON.stringify(response.json));

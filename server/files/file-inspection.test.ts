@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { ApiError } from '../errors.js';
 import { FileInspection } from './file-inspection.js';
 import { SNIFF_BYTES } from './file-types.js';
-import { HTML, PNG } from './test-files.js';
+import { HTML, PNG } from '../testing/sample-files.js';
 
 /** Runs `chunks` through an inspection; resolves with what passed and the refusal, if any. */
 async function inspect(file: FileInspection, chunks: Uint8Array[]) {

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { decoded, nothingWithin, startHub, subscribed, type RawSocket, type TestHub } from './test-helpers.js';
+import { decoded, nothingWithin, startHub, subscribed, type RawSocket, type TestHub } from '../testing/hub-harness.js';
 
 const DEADLINE_MS = 300;
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type Pusher from 'pusher-js';
-import { decoded, nextEvent, nothingWithin, startHub, subscribed, type RawSocket, type TestHub } from './test-helpers.js';
+import { decoded, nextEvent, nothingWithin, startHub, subscribed, type RawSocket, type TestHub } from '../testing/hub-harness.js';
 
 describe('hub client events', { timeout: 10_000 }, () => {
   let t: TestHub;

@@ -10,7 +10,7 @@ import { connect, type Socket } from 'node:net';
 import { after, afterEach, describe, it } from 'node:test';
 import { clientAddress } from '../limits/client-address.js';
 import Pusher from 'pusher-js';
-import { APP, RAW_PATH, startHub, until, waitForState, type RawSocket, type TestHub } from './test-helpers.js';
+import { APP, RAW_PATH, startHub, until, waitForState, type RawSocket, type TestHub } from '../testing/hub-harness.js';
 
 /** Opens a raw socket and says whether the hub let it in (connection_established) or refused it. */
 async function attempt(t: TestHub, wsOptions: Parameters<TestHub['raw']>[1] = {}): Promise<{ socket: RawSocket; admitted: boolean }> {

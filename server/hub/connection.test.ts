@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { APP, decoded, startHub, waitForState, type TestHub } from './test-helpers.js';
+import { APP, decoded, startHub, waitForState, type TestHub } from '../testing/hub-harness.js';
 
 describe('hub connections', { timeout: 10_000 }, () => {
   let t: TestHub;

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { startHub, type TestHub } from './test-helpers.js';
+import { startHub, type TestHub } from '../testing/hub-harness.js';
 
 describe('hub.triggerBatch (in-process, for the embedding server)', () => {
   let t: TestHub;

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import PusherServer from 'pusher';
-import { APP, decoded, nextEvent, startHub, subscribed, type TestHub } from './test-helpers.js';
+import { APP, decoded, nextEvent, startHub, subscribed, type TestHub } from '../testing/hub-harness.js';
 
 describe('hub encrypted channels', { timeout: 10_000 }, () => {
   let t: TestHub;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash, createHmac } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { APP, nextEvent, nothingWithin, startHub, subscribed, type TestHub } from './test-helpers.js';
+import { APP, nextEvent, nothingWithin, startHub, subscribed, type TestHub } from '../testing/hub-harness.js';
 
 /** Signs a request by hand, so single parts (timestamp, body_md5) can be made wrong on purpose. */
 function signedRequest(

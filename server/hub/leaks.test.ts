@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { PresenceChannel } from 'pusher-js';
-import { decoded, nextEvent, signedIn, startHub, subscribed, until, type RawSocket, type TestHub } from './test-helpers.js';
+import { decoded, nextEvent, signedIn, startHub, subscribed, until, type RawSocket, type TestHub } from '../testing/hub-harness.js';
 
 const EMPTY = { sockets: 0, channels: 0, presenceMembers: 0, users: 0, admitted: 0, addresses: 0 };
 

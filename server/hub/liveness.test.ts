@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startHub, until, type TestHub } from './test-helpers.js';
+import { startHub, until, type TestHub } from '../testing/hub-harness.js';
 
 describe('hub liveness', { timeout: 10_000 }, () => {
   let t: TestHub;

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { decoded, startHub, until, type RawFrame, type RawSocket, type TestHub } from './test-helpers.js';
+import { decoded, startHub, until, type RawFrame, type RawSocket, type TestHub } from '../testing/hub-harness.js';
 
 describe('hub malformed frames', { timeout: 10_000 }, () => {
   let t: TestHub;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { PresenceChannel } from 'pusher-js';
-import { APP, decoded, nextEvent, nothingWithin, startHub, subscribed, until, type RawFrame, type TestHub } from './test-helpers.js';
+import { APP, decoded, nextEvent, nothingWithin, startHub, subscribed, until, type RawFrame, type TestHub } from '../testing/hub-harness.js';
 
 type Member = { id: string; info: unknown };
 

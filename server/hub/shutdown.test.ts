@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { nextEvent, startHub, subscribed, until, type TestHub } from './test-helpers.js';
+import { nextEvent, startHub, subscribed, until, type TestHub } from '../testing/hub-harness.js';
 
 describe('hub shutdown', { timeout: 10_000 }, () => {
   let t: TestHub;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { decoded, nextEvent, signedIn, startHub, waitForState, type TestHub } from './test-helpers.js';
+import { decoded, nextEvent, signedIn, startHub, waitForState, type TestHub } from '../testing/hub-harness.js';
 
 describe('hub user sign-in', { timeout: 10_000 }, () => {
   let t: TestHub;

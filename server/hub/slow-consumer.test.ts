@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import type { Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type Pusher from 'pusher-js';
-import { decoded, nextEvent, startHub, subscribed, until, waitForState, type RawSocket, type TestHub } from './test-helpers.js';
+import { decoded, nextEvent, startHub, subscribed, until, waitForState, type RawSocket, type TestHub } from '../testing/hub-harness.js';
 
 const LIMIT = 64 * 1024;
 const EVENT_DATA = JSON.stringify({ text: 'x'.repeat(8000) });

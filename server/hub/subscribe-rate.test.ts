@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { PresenceChannel } from 'pusher-js';
-import { APP, decoded, nextEvent, startHub, subscribed, until, type RawFrame, type RawSocket, type TestHub } from './test-helpers.js';
+import { APP, decoded, nextEvent, startHub, subscribed, until, type RawFrame, type RawSocket, type TestHub } from '../testing/hub-harness.js';
 
 describe('hub subscribe rate limit', { timeout: 15_000 }, () => {
   let t: TestHub;

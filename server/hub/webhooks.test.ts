@@ -8,7 +8,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { PresenceChannel } from 'pusher-js';
-import { APP, nextEvent, startHub, subscribed, until, type TestHub } from './test-helpers.js';
+import { APP, nextEvent, startHub, subscribed, until, type TestHub } from '../testing/hub-harness.js';
 
 interface Delivery {
   headers: IncomingHttpHeaders;

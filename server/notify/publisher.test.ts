@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import PusherServer from 'pusher';
 import type Pusher from 'pusher-js';
 import type { Channel } from 'pusher-js';
-import { startHub, subscribed, until, type TestHub } from '../hub/test-helpers.js';
+import { startHub, subscribed, until, type TestHub } from '../testing/hub-harness.js';
 import { hubPublisher } from './hub-publisher.js';
 import { MAX_BATCH_EVENTS, PublishError, type PublishEvent, type Publisher } from './publisher.js';
 import { sdkPublisher } from './sdk-publisher.js';

@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import Pusher from 'pusher-js';
 import type { ChatConfig } from '../contract.js';
-import { APP, startHub, waitForState, type TestHub } from '../hub/test-helpers.js';
-import { createTestApp } from './test-support.js';
+import { APP, startHub, waitForState, type TestHub } from '../testing/hub-harness.js';
+import { createTestApp } from '../testing/app-harness.js';
 
 const CREDENTIALS = { PUSHER_APP_ID: APP.appId, PUSHER_KEY: APP.key, PUSHER_SECRET: APP.secret };
 

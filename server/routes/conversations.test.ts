@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Conversation, ConversationList, ErrorBody, StaffList } from '../contract.js';
-import { body, createTestApp, staff, type TestApp } from './test-support.js';
+import { body, createTestApp, staff, type TestApp } from '../testing/app-harness.js';
 
 describe('staff directory', () => {
   let t: TestApp;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Conversation, ErrorBody, MarkReadResult, Message, MessagePage, ReactionChange } from '../contract.js';
-import { body, createTestApp, seedTwoHotels, type TestApp } from './test-support.js';
+import { body, createTestApp, seedTwoHotels, type TestApp } from '../testing/app-harness.js';
 
 describe('message changes: edit, delete, react, read receipts', () => {
   let t: TestApp;

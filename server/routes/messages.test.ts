@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { ErrorBody, Message, MessagePage } from '../contract.js';
-import { body, createTestApp, staff, type TestApp } from './test-support.js';
+import { body, createTestApp, staff, type TestApp } from '../testing/app-harness.js';
 
 describe('messages', () => {
   let t: TestApp;

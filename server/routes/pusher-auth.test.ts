@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { signStaffToken } from '../auth/token.js';
 import type { ErrorBody, Me } from '../contract.js';
 import { conversationChannel, personalChannel, presenceChannel } from '../notify/channels.js';
-import { body, createTestApp, staff, TEST_SECRET, type TestApp } from './test-support.js';
+import { body, createTestApp, staff, TEST_SECRET, type TestApp } from '../testing/app-harness.js';
 
 describe('pusher channel authorization', () => {
   let t: TestApp;

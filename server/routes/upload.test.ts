@@ -8,9 +8,9 @@ import { loadConfig } from '../config.js';
 import type { ChatConfig, ErrorBody, Message, MessagePage } from '../contract.js';
 import { UrlSigner } from '../files/signed-url.js';
 import { localDiskStore } from '../files/local-disk.js';
-import { diskFullAfter, HTML, PDF, PNG } from '../files/test-files.js';
+import { diskFullAfter, HTML, PDF, PNG } from '../testing/sample-files.js';
 import { silentLogger } from '../logger.js';
-import { body, createTestApp, seedTwoHotels, staff, TEST_SECRET, type TestApp } from './test-support.js';
+import { body, createTestApp, seedTwoHotels, staff, TEST_SECRET, type TestApp } from '../testing/app-harness.js';
 
 interface Part {
   name?: string;

@@ -15,7 +15,7 @@ import { createApp } from '../app.js';
 import { signStaffToken } from '../auth/token.js';
 import { loadConfig } from '../config.js';
 import { silentLogger } from '../logger.js';
-import { RecordingNotifier, TEST_SECRET } from '../routes/test-support.js';
+import { RecordingNotifier, TEST_SECRET } from '../testing/app-harness.js';
 import { createKyselyStorage } from './kysely-storage.js';
 import { migrateToLatest } from './migrations.js';
 import type { Database } from './schema.js';

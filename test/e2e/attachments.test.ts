@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { PDF, PNG } from '../../server/files/test-files.js';
+import { PDF, PNG } from '../../server/testing/sample-files.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { launchChromium, openPortalAs as openPortal, openConversation } from './support/portal.js';
 

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { Conversation, ConversationList } from '../../server/contract.js';
-import { startServerProcess, type ServerProcess } from '../soak/server-process.js';
+import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 
 /** What `npm start` runs after its build: the demo start, with no secrets set. */
 const DEMO = { entry: 'demo/main.ts' } as const;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signStaffToken } from '../../server/auth/token.js';
 import type { ChatConfig, Conversation } from '../../server/contract.js';
-import { startServerProcess, type ServerProcess } from '../soak/server-process.js';
+import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { httpRequest, type HttpOptions, type HttpResponse } from './http-client.js';
 
 /** The first hotel; each attack on a shared server gets a hotel of its own ({@link HostileServer.inHotel}). */

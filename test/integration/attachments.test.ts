@@ -19,9 +19,9 @@ import { getRequestListener } from '@hono/node-server';
 import { createApp } from '../../server/app.js';
 import type { Conversation, ErrorBody, Me, Message, MessageCreatedEnvelope, MessagePage } from '../../server/contract.js';
 import { localDiskStore } from '../../server/files/local-disk.js';
-import { diskFullAfter, PDF, PNG } from '../../server/files/test-files.js';
+import { diskFullAfter, PDF, PNG } from '../../server/testing/sample-files.js';
 import { silentLogger } from '../../server/logger.js';
-import { createTestApp } from '../../server/routes/test-support.js';
+import { createTestApp } from '../../server/testing/app-harness.js';
 import { nextEvent, startStack, subscribe, type Stack } from '../support/stack.js';
 import { multipartBody, sendUpload, type UploadPart } from '../support/upload-client.js';
 

@@ -16,7 +16,7 @@ import { loadConfig } from '../../server/config.js';
 import type { Logger } from '../../server/logger.js';
 import { startServer, type RunningServer } from '../../server/server.js';
 import { POSTGRES_URL, postgresDatabase, postgresUnreachable, type TestDatabase } from '../soak/database.js';
-import { startServerProcess } from '../soak/server-process.js';
+import { startServerProcess } from '../support/server-process.js';
 import { startDatabaseProxy, type DatabaseProxy } from './database-proxy.js';
 import { isErrorShape } from './hardened-stack.js';
 import { LOAD_SECRET, seedConversations, send, startSendLoad, type SendResult } from './send-load.js';

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import PusherServer from 'pusher';
-import { decoded, openRaw, type RawFrame, type RawSocket } from '../../server/hub/test-helpers.js';
+import { decoded, openRaw, type RawFrame, type RawSocket } from '../../server/testing/hub-harness.js';
 import { DEFAULT_HUB_LIMITS } from '../../server/hub/index.js';
 import { startHubHost } from '../soak/hub-host.js';
 import { startSoketi } from '../support/soketi.js';

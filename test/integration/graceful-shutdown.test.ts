@@ -14,7 +14,7 @@ import type { ChatConfig, Conversation, Message } from '../../server/contract.js
 import { silentLogger } from '../../server/logger.js';
 import { startServer, type RunningServer } from '../../server/server.js';
 import { sqliteDatabase } from '../soak/database.js';
-import { startServerProcess } from '../soak/server-process.js';
+import { startServerProcess } from '../support/server-process.js';
 
 const SECRET = 'graceful-shutdown-secret-0123456789abcdef';
 const token = (sub: string) => signStaffToken({ sub, hotel: 'grand', name: sub }, SECRET);

@@ -8,7 +8,7 @@ import { connect } from 'node:net';
 import { describe, test } from 'node:test';
 import { signStaffToken } from '../../server/auth/token.js';
 import { sqliteDatabase } from '../soak/database.js';
-import { startServerProcess } from '../soak/server-process.js';
+import { startServerProcess } from '../support/server-process.js';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 

@@ -14,8 +14,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { signStaffToken } from '../../server/auth/token.js';
 import type { Conversation } from '../../server/contract.js';
-import { PDF, PNG } from '../../server/files/test-files.js';
-import { startServerProcess, type ServerProcess } from '../soak/server-process.js';
+import { PDF, PNG } from '../../server/testing/sample-files.js';
+import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { multipartBody, sendUpload, type UploadPart } from '../support/upload-client.js';
 
 const SECRET = 'upload-memory-test-secret-0123456789abcdef';

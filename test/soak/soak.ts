@@ -20,7 +20,7 @@ import type { ChatConfig, Conversation } from '../../server/contract.js';
 import { postgresDatabase, sqliteDatabase, type StoredMessage, type TestDatabase } from './database.js';
 import { startDropProxy } from './drop-proxy.js';
 import { startHubHost, type HubHost } from './hub-host.js';
-import { startServerProcess, type ServerProcess } from './server-process.js';
+import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { SoakClient, type ClientStats } from './soak-client.js';
 import { startSoketiHost } from './soketi-host.js';
 

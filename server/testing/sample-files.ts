@@ -1,5 +1,5 @@
 /** Small real files for tests of uploads (route, integration and browser tests). */
-import type { FileStore } from './file-store.js';
+import type { FileStore } from '../files/file-store.js';
 
 /** A real 1×1 PNG. */
 export const PNG = Buffer.from(

@@ -11,7 +11,7 @@ import { Hono } from 'hono';
 import PusherServer from 'pusher';
 import Pusher, { type Channel, type Options } from 'pusher-js';
 import { WebSocket, type ClientOptions as WsClientOptions } from 'ws';
-import { createHub, type Hub, type HubOptions } from './index.js';
+import { createHub, type Hub, type HubOptions } from '../hub/index.js';
 
 export const APP = { appId: '4242', key: 'test-key', secret: 'test-secret' } as const;
 
