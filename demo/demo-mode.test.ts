@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { ErrorBody, Me } from '../server/contract.js';
+import type { ErrorBody, Me } from '../contract/index.js';
 import { StartRefusedError } from '../server/extension.js';
 import { body, createTestApp, staff, type TestApp } from '../server/testing/app-harness.js';
 import { createStorage } from '../server/storage/index.js';

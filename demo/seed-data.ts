@@ -1,4 +1,4 @@
-import type { StaffMember } from '../server/contract.js';
+import type { StaffMember } from '../contract/index.js';
 
 /** The demo hotel: what `npm start` seeds, and what the demo portal's staff switcher offers. */
 export const DEMO_HOTEL = 'seaview';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createHmac } from 'node:crypto';
 import { signStaffToken } from './auth/token.js';
-import type { ChatConfig, ErrorBody, Me } from './contract.js';
+import type { ChatConfig, ErrorBody, Me } from '../contract/index.js';
 import { body, createTestApp, staff, TEST_SECRET, type TestApp } from './testing/app-harness.js';
 
 function assertError(response: { status: number; json: unknown }, status: number, code: string): void {

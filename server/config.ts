@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import type { PusherClientOptions } from './contract.js';
+import { DEFAULT_MESSAGE_MAX_LENGTH, type PusherClientOptions } from '../contract/index.js';
 import { DEFAULT_POSTGRES_TIMEOUTS, type PostgresTimeouts } from './storage/postgres.js';
 import { DEFAULT_SQLITE_SYNCHRONOUS, type SqliteSynchronous } from './storage/sqlite.js';
 import { DEFAULT_HUB_LIMITS, type HubLimits } from './hub/index.js';
@@ -298,7 +298,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
     allowedOrigins,
     apiBase: (values.API_BASE ?? '/api').replace(/\/+$/, ''),
     limits: {
-      messageMaxLength: values.STAFF_CHAT_MESSAGE_MAX_LENGTH ?? 4000,
+      messageMaxLength: values.STAFF_CHAT_MESSAGE_MAX_LENGTH ?? DEFAULT_MESSAGE_MAX_LENGTH,
       pageSizeDefault: 50,
       pageSizeMax: 100,
       bodyMaxBytes: 64 * 1024,

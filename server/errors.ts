@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ErrorBody } from './contract.js';
+import type { ErrorBody } from '../contract/index.js';
 import { isClientAbort } from './http/client-abort.js';
 import type { Logger } from './logger.js';
 import { databaseFault } from './storage/database-faults.js';

@@ -9,18 +9,9 @@ import { StaffChat } from './staff-chat.js';
 
 /**
  * The package's API: the element class (for `@lit/react`'s `createComponent`, or `instanceof`), its
- * public events, and the data types a host meets. The element and its events are in this script
- * anyway, so exporting them costs a few bytes; the panel and windows stay in their chunk.
+ * public events, and the data types a host meets; the panel and windows stay in their chunk.
  */
-export { StaffChat };
-export {
-  StaffChatConnectionChangeEvent,
-  StaffChatErrorEvent,
-  StaffChatMessageSendEvent,
-  StaffChatUnreadChangeEvent,
-} from './events.js';
-export type { ChatMessage, ChatSession, ChatSessionOptions, ConnectionState } from './state/session.js';
-export type { Conversation, Me, Message, StaffMember } from '../server/contract.js';
+export * from './public-api.js';
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -2,7 +2,7 @@
  * Public exports for bundlers: the element classes, the public events and the types a host needs.
  * Importing this module registers nothing; import './define.js' (or load dist/staff-chat.js) for that.
  */
-export { StaffChat } from './staff-chat.js';
+export * from './public-api.js';
 export { StaffChatChatWindow } from './components/chat-window/chat-window.js';
 export { StaffChatComposer } from './components/composer/composer.js';
 export { StaffChatConnectionStatus } from './components/connection-status/connection-status.js';
@@ -12,14 +12,6 @@ export { StaffChatMessageBubble } from './components/message-bubble/message-bubb
 export { StaffChatMessageList } from './components/message-list/message-list.js';
 export { StaffChatPanel } from './components/panel/panel.js';
 export { StaffChatStaffDirectory } from './components/staff-directory/staff-directory.js';
-export {
-  StaffChatConnectionChangeEvent,
-  StaffChatErrorEvent,
-  StaffChatMessageSendEvent,
-  StaffChatUnreadChangeEvent,
-} from './events.js';
 export { createChatSession } from './state/session.js';
-export type { ChatMessage, ChatSession, ChatSessionOptions, ConnectionState } from './state/session.js';
-export type { Conversation, Me, Message, StaffMember } from '../server/contract.js';
 export { registerLocale, SHIPPED_LANGUAGES } from './messages/locale.js';
 export type { Messages } from './messages/table.js';

@@ -7,6 +7,7 @@
  */
 import Pusher from 'pusher';
 import type WebSocket from 'ws';
+import { ENVELOPE_CATEGORY, EVENTS } from '../../contract/index.js';
 import { startChild, type ChildServer } from '../support/child.js';
 import type { Flags } from '../support/flags.js';
 import { closeSockets, openPusherSocket, openSocket } from '../support/raw-socket.js';
@@ -17,7 +18,7 @@ import { summarize } from '../support/stats.js';
 import { deferred, withTimeout } from '../support/wait.js';
 
 const CHANNEL = 'bench-fanout';
-const EVENT = 'realtime_staff_chat_message_created';
+const EVENT = EVENTS.messageCreated;
 /** Triggers in flight at once, as a busy server's notifier would have. */
 const IN_FLIGHT = 4;
 const CONNECT_CONCURRENCY = 50;
@@ -28,7 +29,7 @@ const ROUNDS = 3;
 
 /** A message envelope of realistic size (about 600 bytes), as the notifier sends. */
 const PAYLOAD = JSON.stringify({
-  category: 'staff_chat',
+  category: ENVELOPE_CATEGORY,
   type: 'message_created',
   payload: {
     id: 123456,

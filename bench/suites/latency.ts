@@ -8,7 +8,7 @@
  */
 import type { Channel } from 'pusher-js';
 import type WebSocket from 'ws';
-import { EVENTS, type Me, type MessageCreatedEnvelope } from '../../server/contract.js';
+import { EVENTS, type Me, type MessageCreatedEnvelope } from '../../contract/index.js';
 import { startChild } from '../support/child.js';
 import type { Flags } from '../support/flags.js';
 import { closeSockets, openSocket } from '../support/raw-socket.js';

@@ -9,6 +9,7 @@
  * The time that takes after the last response is reported (the notification backlog left behind).
  */
 import autocannon from 'autocannon';
+import { EVENTS } from '../../contract/index.js';
 import { startChild } from '../support/child.js';
 import type { Flags } from '../support/flags.js';
 import { resultsDir } from '../support/paths.js';
@@ -90,7 +91,7 @@ async function measureSend(flags: Flags, databaseUrl: string, execArgv: string[]
     for (const observer of observers) {
       observer.on('message', (data) => {
         const text = String(data);
-        if (!text.includes('tpm-') || !text.includes('"realtime_staff_chat_message_created"')) return;
+        if (!text.includes('tpm-') || !text.includes(JSON.stringify(EVENTS.messageCreated))) return;
         delivered += 1;
         lastDeliveryAt = performance.now();
         if (delivered >= expected) allDelivered.resolve();

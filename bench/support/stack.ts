@@ -5,7 +5,7 @@
  */
 import Pusher from 'pusher-js';
 import { signStaffToken } from '../../server/auth/token.js';
-import type { ChatConfig, Conversation, Me } from '../../server/contract.js';
+import type { ChatConfig, Conversation, Me } from '../../contract/index.js';
 import { startChild, type ChildServer } from './child.js';
 
 export const BENCH_SECRET = 'bench-secret-0123456789abcdef0123456789';

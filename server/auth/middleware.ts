@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import type { StaffClaims } from '../contract.js';
+import type { StaffClaims } from '../../contract/index.js';
 import { ApiError } from '../errors.js';
 import type { StaffSync } from './staff-sync.js';
 import { verifyStaffToken } from './token.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { StaffClaims, StaffMember } from '../contract.js';
+import type { StaffClaims, StaffMember } from '../../contract/index.js';
 import { createStorage } from '../storage/index.js';
 import { StaffSync } from './staff-sync.js';
 

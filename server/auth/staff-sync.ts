@@ -1,4 +1,4 @@
-import type { StaffClaims, StaffMember } from '../contract.js';
+import type { StaffClaims, StaffMember } from '../../contract/index.js';
 import type { Storage } from '../storage/storage.js';
 
 /** The staff row a token describes: the portal is the source of identity. */

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { compactVerify, errors as joseErrors, type CompactVerifyResult } from 'jose';
 import { z } from 'zod';
-import type { StaffClaims } from '../contract.js';
+import { isStorableText, type StaffClaims } from '../../contract/index.js';
 import { ApiError } from '../errors.js';
 import { HOTEL_SLUG, STAFF_ID } from '../notify/channels.js';
 
@@ -10,8 +10,7 @@ const MAX_TOKEN_LENGTH = 8192;
 const CLOCK_SKEW_SECONDS = 60;
 
 /** NUL (PostgreSQL cannot store it) or a lone UTF-16 surrogate (no character at all): never in a stored claim. */
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const storable = (value: string | null | undefined) => value == null || !UNSTORABLE.test(value);
+const storable = (value: string | null | undefined) => value == null || isStorableText(value);
 
 /** Portals send absent fields as null or "" as often as they omit them. */
 const optionalClaim = (max: number) =>

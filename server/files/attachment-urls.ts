@@ -1,4 +1,4 @@
-import type { Message } from '../contract.js';
+import type { Message } from '../../contract/index.js';
 import type { Storage } from '../storage/storage.js';
 import type { UrlSigner } from './signed-url.js';
 

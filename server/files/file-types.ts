@@ -1,4 +1,4 @@
-import type { Attachment } from '../contract.js';
+import type { Attachment } from '../../contract/index.js';
 
 /** A kind of file an upload may be: how its content starts, and which names it may have. */
 interface FileKind {

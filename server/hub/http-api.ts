@@ -8,12 +8,12 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
+import { SOCKET_ID } from '../../contract/index.js';
 import { ApiError, errorBody } from '../errors.js';
 import type { HubCore } from './core.js';
 import { channelKind, isValidChannelName, Limits } from './protocol.js';
 import { verifyRequestSignature, type RequestSignatureFailure } from './signatures.js';
 
-const SOCKET_ID = /^\d+\.\d+$/;
 /** Ten events of 10 KB each plus names and channel lists fit well inside this. */
 const MAX_BODY_BYTES = 256 * 1024;
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ConfigError, loadConfig } from '../config.js';
-import type { Conversation, ErrorBody } from '../contract.js';
+import type { Conversation, ErrorBody } from '../../contract/index.js';
 import { body, createTestApp, staff, type TestApp } from '../testing/app-harness.js';
 
 describe('per-staff rate limits', () => {

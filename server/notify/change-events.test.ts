@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { REACTION_EMOJIS, type Message, type ReactionChange } from '../contract.js';
+import { REACTION_EMOJIS, type Message, type ReactionChange } from '../../contract/index.js';
 import { fitMessageChange, fitReactionChanged } from './change-events.js';
 import { envelope } from './envelope.js';
 import { eventBytes, MAX_EVENT_BYTES } from './fit.js';

@@ -9,7 +9,7 @@ import {
   type MessagesRead,
   type ReactionChange,
   type ReactionChangedEnvelope,
-} from '../contract.js';
+} from '../../contract/index.js';
 import type { Storage } from '../storage/storage.js';
 import { conversationChannel, personalChannel } from './channels.js';
 import { envelope } from './envelope.js';

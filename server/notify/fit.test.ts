@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Conversation, Message, StaffMember } from '../contract.js';
+import type { Conversation, Message, StaffMember } from '../../contract/index.js';
 import { envelope } from './envelope.js';
 import { eventBytes, fitConversationUpdated, fitMessageCreated, MAX_EVENT_BYTES } from './fit.js';
 

@@ -1,4 +1,4 @@
-import type { ConversationUpdatedEnvelope, MessageCreatedEnvelope } from '../contract.js';
+import { previewText, type ConversationUpdatedEnvelope, type MessageCreatedEnvelope } from '../../contract/index.js';
 
 /** Pusher rejects event data over 10 KB (10,240 bytes); stay a little under it for the hub's framing. */
 export const MAX_EVENT_BYTES = 10_000;
@@ -17,7 +17,7 @@ export function fitMessageCreated(event: MessageCreatedEnvelope, maxBytes = MAX_
   const reply = event.payload.reply_to_message;
   const base: MessageCreatedEnvelope = {
     ...event,
-    payload: { ...event.payload, reply_to_message: reply && { ...reply, message: firstChars(reply.message, 100) } },
+    payload: { ...event.payload, reply_to_message: reply && { ...reply, message: previewText(reply.message) } },
     meta: { ...event.meta, truncated: true },
   };
   const characters = Array.from(event.payload.message);
@@ -56,9 +56,4 @@ function largestFitting(upper: number, fits: (n: number) => boolean): number {
     else high = middle - 1;
   }
   return low;
-}
-
-function firstChars(text: string, count: number): string {
-  const characters = Array.from(text);
-  return characters.length <= count ? text : characters.slice(0, count).join('');
 }

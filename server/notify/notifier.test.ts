@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import Pusher from 'pusher';
-import { EVENTS, type ConversationUpdatedEnvelope, type Message, type MessageCreatedEnvelope } from '../contract.js';
+import { EVENTS, type ConversationUpdatedEnvelope, type Message, type MessageCreatedEnvelope } from '../../contract/index.js';
 import type { Logger } from '../logger.js';
 import { createStorage } from '../storage/index.js';
 import type { Storage } from '../storage/storage.js';

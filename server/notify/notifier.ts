@@ -1,4 +1,4 @@
-import { EVENTS, type Message, type MessagesRead, type ReactionChange } from '../contract.js';
+import { EVENTS, type Message, type MessagesRead, type ReactionChange } from '../../contract/index.js';
 import { consoleLogger, type Logger } from '../logger.js';
 import type { Storage } from '../storage/storage.js';
 import {

@@ -4,6 +4,7 @@
  * Two implementations: the `pusher` SDK (hosted Pusher, soketi and other engines, over HTTP) and the
  * embedded hub (in-process); publisher.test.ts runs one contract suite against both.
  */
+import { SOCKET_ID } from '../../contract/index.js';
 
 /** One event for one channel, as Pusher's batch trigger takes it: `data` is already JSON. */
 export interface PublishEvent {
@@ -55,10 +56,10 @@ export function batchesOf<T>(events: readonly T[]): T[][] {
   return batches;
 }
 
-/** pusher-js socket ids; the SDK throws on anything else, so a bad `X-Socket-Id` header is ignored instead. */
-const SOCKET_ID = /^\d+\.\d+$/;
-
-/** `{ socket_id }` to spread into an event when `socketId` is a real one, else nothing. */
+/**
+ * `{ socket_id }` to spread into an event when `socketId` is a real pusher-js socket id, else nothing:
+ * the SDK throws on anything else, so a bad `X-Socket-Id` header is ignored instead.
+ */
 export function excludingSocket(socketId: string | undefined): { socket_id: string } | Record<never, never> {
   return socketId && SOCKET_ID.test(socketId) ? { socket_id: socketId } : {};
 }

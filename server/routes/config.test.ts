@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import Pusher from 'pusher-js';
-import type { ChatConfig } from '../contract.js';
+import type { ChatConfig } from '../../contract/index.js';
 import { APP, startHub, waitForState, type TestHub } from '../testing/hub-harness.js';
 import { createTestApp } from '../testing/app-harness.js';
 

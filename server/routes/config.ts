@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { pusherClientOptions, type Config } from '../config.js';
-import type { ChatConfig } from '../contract.js';
+import type { ChatConfig } from '../../contract/index.js';
 import { ALLOWED_MIME_TYPES } from '../files/file-types.js';
 import { publicUrlOf } from '../http/public-url.js';
 import type { RouteDeps } from './deps.js';

@@ -1,7 +1,7 @@
 import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { Conversation, ConversationList } from '../contract.js';
+import { TITLE_MAX_LENGTH, type Conversation, type ConversationList } from '../../contract/index.js';
 import { ApiError } from '../errors.js';
 import { conversationChannel, STAFF_ID } from '../notify/channels.js';
 import type { Storage } from '../storage/storage.js';
@@ -12,7 +12,7 @@ export const MAX_PARTICIPANTS = 50;
 
 const createBody = z.object({
   participant_ids: z.array(z.string().regex(STAFF_ID, 'must be a staff id')).min(1).max(MAX_PARTICIPANTS),
-  title: plainText(z.string().trim().max(100).nullish()).transform((title) => title || null),
+  title: plainText(z.string().trim().max(TITLE_MAX_LENGTH).nullish()).transform((title) => title || null),
 });
 
 /** `/staff_chat/{hotel}/conversations`: the caller's list, and starting a conversation. */

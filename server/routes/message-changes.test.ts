@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Conversation, ErrorBody, MarkReadResult, Message, MessagePage, ReactionChange } from '../contract.js';
+import type { Conversation, ErrorBody, MarkReadResult, Message, MessagePage, ReactionChange } from '../../contract/index.js';
 import { body, createTestApp, seedTwoHotels, type TestApp } from '../testing/app-harness.js';
 
 describe('message changes: edit, delete, react, read receipts', () => {

@@ -2,7 +2,7 @@ import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireParticipant } from '../auth/membership.js';
-import { REACTION_EMOJIS, type Message, type ReactionChange, type ReactionEmoji } from '../contract.js';
+import { REACTION_EMOJIS, type Message, type ReactionChange, type ReactionEmoji } from '../../contract/index.js';
 import { ApiError } from '../errors.js';
 import type { Storage } from '../storage/storage.js';
 import type { RouteDeps } from './deps.js';

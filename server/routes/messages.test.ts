@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { ErrorBody, Message, MessagePage } from '../contract.js';
+import type { ErrorBody, Message, MessagePage } from '../../contract/index.js';
 import { body, createTestApp, staff, type TestApp } from '../testing/app-harness.js';
 
 describe('messages', () => {

@@ -2,12 +2,11 @@ import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireParticipant } from '../auth/membership.js';
-import type { MessagePage } from '../contract.js';
+import { CLIENT_ID, type MessagePage } from '../../contract/index.js';
 import { ApiError } from '../errors.js';
 import type { RouteDeps } from './deps.js';
+import { requireReplyTarget } from './reply-target.js';
 import { bodyId, idParam, messageText, queryAfterId, queryId, rejectInvalid } from './validation.js';
-
-const CLIENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** `/staff_chat/{hotel}/conversations/{id}/…`: history, sending, read state. */
 export function messageRoutes({ config, storage, notifier, auth, limitMessages }: RouteDeps) {
@@ -58,14 +57,7 @@ export function messageRoutes({ config, storage, notifier, auth, limitMessages }
       const { id } = c.req.valid('param');
       const { message: text, reply_to, client_id } = c.req.valid('json');
       await requireParticipant(storage, hotel, id, sub);
-      if (reply_to != null) {
-        const original = await storage.getMessage(hotel, reply_to);
-        if (!original || original.conversation_id !== id) {
-          throw new ApiError(400, 'invalid_reply_to', 'reply_to must be a message of this conversation.', [
-            { field: 'reply_to', problem: 'is not a message of this conversation' },
-          ]);
-        }
-      }
+      if (reply_to != null) await requireReplyTarget(storage, hotel, id, reply_to);
 
       const { message, created } = await storage.insertMessage(hotel, {
         conversationId: id,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { signStaffToken } from '../auth/token.js';
-import type { ErrorBody, Me } from '../contract.js';
+import type { ErrorBody, Me } from '../../contract/index.js';
 import { conversationChannel, personalChannel, presenceChannel } from '../notify/channels.js';
 import { body, createTestApp, staff, TEST_SECRET, type TestApp } from '../testing/app-harness.js';
 

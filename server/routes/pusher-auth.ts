@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type Pusher from 'pusher';
-import type { PresenceUserInfo, StaffClaims } from '../contract.js';
+import { SOCKET_ID, type PresenceUserInfo, type StaffClaims } from '../../contract/index.js';
 import { ApiError } from '../errors.js';
 import { parseChannel, type ParsedChannel } from '../notify/channels.js';
 import type { Storage } from '../storage/storage.js';
@@ -10,7 +10,7 @@ import type { RouteDeps } from './deps.js';
 import { invalidInput } from './validation.js';
 
 const authBody = z.object({
-  socket_id: z.string().regex(/^\d+\.\d+$/, 'must be a Pusher socket id such as 123.456'),
+  socket_id: z.string().regex(SOCKET_ID, 'must be a Pusher socket id such as 123.456'),
   channel_name: z.string().min(1).max(200),
   // pusher-js never sends it; a custom authorizer might. The server's own is what gets signed.
   channel_data: z.string().max(10_000).optional(),

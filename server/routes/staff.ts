@@ -2,7 +2,7 @@ import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { staffFromClaims } from '../auth/staff-sync.js';
-import type { Me, StaffList } from '../contract.js';
+import type { Me, StaffList } from '../../contract/index.js';
 import { personalChannel, presenceChannel } from '../notify/channels.js';
 import type { RouteDeps } from './deps.js';
 import { plainText, rejectInvalid } from './validation.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createApp } from '../app.js';
 import { loadConfig } from '../config.js';
-import type { ChatConfig, ErrorBody, Message, MessagePage } from '../contract.js';
+import type { ChatConfig, ErrorBody, Message, MessagePage } from '../../contract/index.js';
 import { UrlSigner } from '../files/signed-url.js';
 import { localDiskStore } from '../files/local-disk.js';
 import { diskFullAfter, HTML, PDF, PNG } from '../testing/sample-files.js';

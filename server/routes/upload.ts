@@ -4,15 +4,15 @@ import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import { zValidator } from '@hono/zod-validator';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { CLIENT_ID } from '../../contract/index.js';
 import { requireParticipant } from '../auth/membership.js';
 import { ApiError } from '../errors.js';
 import type { FileStore } from '../files/file-store.js';
 import { receiveUpload, type UploadLimits } from '../files/receive-upload.js';
 import { UploadGate } from '../files/upload-gate.js';
 import type { RouteDeps } from './deps.js';
+import { requireReplyTarget } from './reply-target.js';
 import { idParam, MAX_ROW_ID, rejectInvalid } from './validation.js';
-
-const CLIENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Room for the multipart boundaries, part headers and the text fields around the files. */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
@@ -84,14 +84,7 @@ export function uploadRoutes({ config, storage, notifier, auth, limitMessages, f
       let result;
       try {
         const fields = readFields(upload.fields, messageMaxLength);
-        if (fields.reply_to !== undefined) {
-          const original = await storage.getMessage(hotel, fields.reply_to);
-          if (!original || original.conversation_id !== id) {
-            throw new ApiError(400, 'invalid_reply_to', 'reply_to must be a message of this conversation.', [
-              { field: 'reply_to', problem: 'is not a message of this conversation' },
-            ]);
-          }
-        }
+        if (fields.reply_to !== undefined) await requireReplyTarget(storage, hotel, id, fields.reply_to);
         result = await storage.insertMessage(hotel, {
           conversationId: id,
           senderId: sub,

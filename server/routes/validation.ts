@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isStorableText } from '../../contract/index.js';
 import { ApiError } from '../errors.js';
 
 /** Ids are PostgreSQL `integer`s; a larger number cannot name a row. */
@@ -18,9 +19,6 @@ export function invalidInput(issues: readonly z.core.$ZodIssue[]): ApiError {
   return new ApiError(400, 'bad_request', 'The request is invalid.', details);
 }
 
-/** A lone UTF-16 surrogate: JSON can spell one (`"\ud800"`), but it is no character and cannot be stored as UTF-8. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 /**
  * Text people write: no NUL (PostgreSQL cannot store it in text) and no lone surrogate. Apply to every
  * free-text field that reaches the database, so both databases refuse the same input.
@@ -28,7 +26,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * @example z.object({ title: plainText(z.string().max(100)) })
  */
 export function plainText<T extends z.ZodType<string | null | undefined>>(schema: T) {
-  return schema.refine((text) => text == null || (!text.includes('\u0000') && !LONE_SURROGATE.test(text)), {
+  return schema.refine((text) => text == null || isStorableText(text), {
     error: 'must be text without NUL characters or lone surrogates',
   });
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import type { StaffMember } from '../contract.js';
+import type { StaffMember } from '../../contract/index.js';
 import type { NewAttachment, Storage } from './storage.js';
 import type { StorageFactory } from './storage-contract.suite.js';
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Conversation, StaffMember } from '../contract.js';
+import type { Conversation, StaffMember } from '../../contract/index.js';
 import { prepare } from './prepared.js';
 import { toLastMessage, toStaff } from './rows.js';
 import type { Database } from './schema.js';

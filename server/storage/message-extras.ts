@@ -1,4 +1,4 @@
-import type { Message } from '../contract.js';
+import type { Message } from '../../contract/index.js';
 import type { Storage } from './storage.js';
 
 /** The storage methods that hand out messages, which extras (reactions, attachments) are added to. */

@@ -1,13 +1,4 @@
-import type { LastMessage, Message, StaffMember } from '../contract.js';
-
-/** Longest text of a reply or last-message preview, in characters (code points, so emoji stay whole). */
-export const PREVIEW_LENGTH = 100;
-
-/** The text cut to {@link PREVIEW_LENGTH} code points. */
-export function preview(text: string): string {
-  if (text.length <= PREVIEW_LENGTH) return text;
-  return Array.from(text).slice(0, PREVIEW_LENGTH).join('');
-}
+import { previewText, type LastMessage, type Message, type StaffMember } from '../../contract/index.js';
 
 /** A message row joined with its sender and the message it replies to (see `selectMessages`). */
 export interface MessageRow {
@@ -40,7 +31,7 @@ export function toMessage(row: MessageRow): Message {
     reply_to: row.reply_to,
     reply_to_message:
       row.reply_to !== null && row.reply_message !== null
-        ? { id: row.reply_to, message: preview(row.reply_message), sender_name: row.reply_sender_name ?? '' }
+        ? { id: row.reply_to, message: previewText(row.reply_message), sender_name: row.reply_sender_name ?? '' }
         : null,
     attachments: [],
     is_edited: row.is_edited === 1,
@@ -83,7 +74,7 @@ export function toLastMessage(row: LastMessageColumns): LastMessage | null {
     id: row.last_id,
     sender_id: row.last_sender_id,
     sender_name: row.last_sender_name ?? '',
-    message: preview(row.last_message),
+    message: previewText(row.last_message),
     timestamp: row.last_at,
   };
   // Only when they say something, so a plain text message keeps its old shape.

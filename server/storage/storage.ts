@@ -1,4 +1,4 @@
-import type { Attachment, Conversation, Message, ReactionEmoji, ReactionSummary, ReadMark, StaffMember } from '../contract.js';
+import type { Attachment, Conversation, Message, ReactionEmoji, ReactionSummary, ReadMark, StaffMember } from '../../contract/index.js';
 
 /**
  * Everything the routes need from the database. One implementation (Kysely) serves SQLite and

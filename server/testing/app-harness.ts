@@ -3,7 +3,7 @@ import { createApp } from '../app.js';
 import { signStaffToken } from '../auth/token.js';
 import { loadConfig, type Config } from '../config.js';
 import type { ServerExtension } from '../extension.js';
-import type { Message, MessagesRead, ReactionChange, StaffMember } from '../contract.js';
+import type { Message, MessagesRead, ReactionChange, StaffMember } from '../../contract/index.js';
 import { silentLogger } from '../logger.js';
 import type { MessageChange } from '../notify/change-events.js';
 import type { Notifier } from '../notify/notifier.js';

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import type { ConversationList } from '../../server/contract.js';
+import type { ConversationList } from '../../contract/index.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { launchChromium, openConversation } from './support/portal.js';
 

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import type { Conversation, ConversationList } from '../../server/contract.js';
+import type { Conversation, ConversationList } from '../../contract/index.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 
 /** What `npm start` runs after its build: the demo start, with no secrets set. */

@@ -5,7 +5,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { ChatConfig } from '../../server/contract.js';
+import type { ChatConfig } from '../../contract/index.js';
 import { COLLEAGUE_GIVE_UP_MS, RSS_ABORT_MB } from './bounds.js';
 import type { HostileServer } from './hostile-server.js';
 

@@ -7,7 +7,7 @@
  */
 import type Pusher from 'pusher-js';
 import type { Channel } from 'pusher-js';
-import type { MessageCreatedEnvelope } from '../../server/contract.js';
+import { EVENTS, type MessageCreatedEnvelope } from '../../contract/index.js';
 import { connectedPusher } from '../support/pusher-client.js';
 import type { ProbeCommand, ProbeEvent, ProbeSample, ProbeSetup } from './colleague-probe.js';
 import { httpRequest } from './http-client.js';
@@ -49,7 +49,7 @@ async function main(setup: ProbeSetup): Promise<void> {
   const receiver: Pusher = await connectedPusher(setup.config, authorize(setup.receiverToken));
   const waiting = new Map<string, () => void>();
   const channel = await subscribed(receiver, setup.channel);
-  channel.bind('realtime_staff_chat_message_created', (envelope: MessageCreatedEnvelope) => {
+  channel.bind(EVENTS.messageCreated, (envelope: MessageCreatedEnvelope) => {
     const clientId = envelope.payload.client_id;
     if (clientId) waiting.get(clientId)?.();
   });

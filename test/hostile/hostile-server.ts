@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signStaffToken } from '../../server/auth/token.js';
-import type { ChatConfig, Conversation } from '../../server/contract.js';
+import type { ChatConfig, Conversation } from '../../contract/index.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { httpRequest, type HttpOptions, type HttpResponse } from './http-client.js';
 

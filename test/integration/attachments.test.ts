@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { getRequestListener } from '@hono/node-server';
 import { createApp } from '../../server/app.js';
-import type { Conversation, ErrorBody, Me, Message, MessageCreatedEnvelope, MessagePage } from '../../server/contract.js';
+import type { Conversation, ErrorBody, Me, Message, MessageCreatedEnvelope, MessagePage } from '../../contract/index.js';
 import { localDiskStore } from '../../server/files/local-disk.js';
 import { diskFullAfter, PDF, PNG } from '../../server/testing/sample-files.js';
 import { silentLogger } from '../../server/logger.js';

@@ -9,7 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Conversation, ConversationList, Message, StaffList } from '../../server/contract.js';
+import type { Conversation, ConversationList, Message, StaffList } from '../../contract/index.js';
 import { postgresUnreachable } from '../soak/database.js';
 import { isErrorShape, startHardenedStack, type HardenedStack } from './hardened-stack.js';
 

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import WebSocket from 'ws';
-import type { ChatConfig, Conversation, Message } from '../../server/contract.js';
+import type { ChatConfig, Conversation, Message } from '../../contract/index.js';
 import { postgresUnreachable } from '../soak/database.js';
 import { isErrorShape, SECRET, startHardenedStack, type HardenedStack } from './hardened-stack.js';
 

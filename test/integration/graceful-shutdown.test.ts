@@ -10,7 +10,7 @@ import { after, describe, test } from 'node:test';
 import Pusher from 'pusher-js';
 import { signStaffToken } from '../../server/auth/token.js';
 import { loadConfig } from '../../server/config.js';
-import type { ChatConfig, Conversation, Message } from '../../server/contract.js';
+import type { ChatConfig, Conversation, Message } from '../../contract/index.js';
 import { silentLogger } from '../../server/logger.js';
 import { startServer, type RunningServer } from '../../server/server.js';
 import { sqliteDatabase } from '../soak/database.js';

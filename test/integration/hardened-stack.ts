@@ -8,7 +8,7 @@ import type Pusher from 'pusher-js';
 import { signStaffToken } from '../../server/auth/token.js';
 import { demoExtension } from '../../demo/demo-mode.js';
 import { loadConfig } from '../../server/config.js';
-import type { ChatConfig } from '../../server/contract.js';
+import type { ChatConfig } from '../../contract/index.js';
 import { silentLogger } from '../../server/logger.js';
 import { startServer, type RunningServer } from '../../server/server.js';
 import { postgresDatabase, sqliteDatabase, type TestDatabase } from '../soak/database.js';

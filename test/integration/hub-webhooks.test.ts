@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import PusherServer from 'pusher';
-import type { ChatConfig, Me } from '../../server/contract.js';
+import type { ChatConfig, Me } from '../../contract/index.js';
 import { startStack, subscribe, type Stack } from '../support/stack.js';
 
 const APP = { PUSHER_APP_ID: '4711', PUSHER_KEY: 'webhook-test-key', PUSHER_SECRET: 'webhook-test-secret' };

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { after, before, describe, test } from 'node:test';
-import type { Conversation, Message } from '../../server/contract.js';
+import type { Conversation, Message } from '../../contract/index.js';
 import { postgresUnreachable } from '../soak/database.js';
 import { startHardenedStack, type HardenedStack } from './hardened-stack.js';
 

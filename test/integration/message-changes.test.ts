@@ -15,7 +15,7 @@ import type {
   MessagesReadEnvelope,
   ReactionChange,
   ReactionChangedEnvelope,
-} from '../../server/contract.js';
+} from '../../contract/index.js';
 import { nextEvent, startStack, subscribe, type Stack } from '../support/stack.js';
 
 const HOTEL = 'harbour';

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import Pusher, { type Members, type PresenceChannel } from 'pusher-js';
-import type { ChatConfig, Conversation, Me, TypingSignal } from '../../server/contract.js';
+import type { ChatConfig, Conversation, Me, TypingSignal } from '../../contract/index.js';
 import { ENGINES, nextEvent, startStack, subscribe, type Stack } from '../support/stack.js';
 
 const HOTEL = 'harbour';

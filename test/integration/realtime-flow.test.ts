@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Conversation, ConversationUpdatedEnvelope, Me, Message, MessageCreatedEnvelope } from '../../server/contract.js';
+import type { Conversation, ConversationUpdatedEnvelope, Me, Message, MessageCreatedEnvelope } from '../../contract/index.js';
 import { ENGINES, nextEvent, startStack, subscribe, type Stack } from '../support/stack.js';
 
 const HOTEL = 'harbour';

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { WebSocket } from 'ws';
-import type { ChatConfig, Conversation, Me } from '../../server/contract.js';
+import type { ChatConfig, Conversation, Me } from '../../contract/index.js';
 import type { RealtimeEvent } from '../../widget/realtime/event-bus.js';
 import type { ConnectionState, RealtimeConnection } from '../../widget/realtime/pusher-client.js';
 import { startStack, type Stack } from '../support/stack.js';

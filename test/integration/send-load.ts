@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { signStaffToken } from '../../server/auth/token.js';
-import type { Conversation } from '../../server/contract.js';
+import type { Conversation } from '../../contract/index.js';
 
 export const LOAD_SECRET = 'database-faults-secret-0123456789abcdef';
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { signStaffToken } from '../../server/auth/token.js';
 import { loadConfig } from '../../server/config.js';
-import type { Conversation } from '../../server/contract.js';
+import type { Conversation } from '../../contract/index.js';
 import type { Logger } from '../../server/logger.js';
 import { startServer, type RunningServer } from '../../server/server.js';
 import { freePort, TEST_REDIS_URL } from '../support/soketi.js';

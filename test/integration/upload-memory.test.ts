@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { signStaffToken } from '../../server/auth/token.js';
-import type { Conversation } from '../../server/contract.js';
+import type { Conversation } from '../../contract/index.js';
 import { PDF, PNG } from '../../server/testing/sample-files.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { multipartBody, sendUpload, type UploadPart } from '../support/upload-client.js';

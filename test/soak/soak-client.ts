@@ -16,7 +16,7 @@
  * newest id a catch-up returned: everything up to it is known to be held.
  */
 import Pusher, { type Channel } from 'pusher-js';
-import { EVENTS, type ChatConfig, type Message, type MessageCreatedEnvelope, type MessagePage } from '../../server/contract.js';
+import { EVENTS, type ChatConfig, type Message, type MessageCreatedEnvelope, type MessagePage } from '../../contract/index.js';
 
 export interface ClientStats {
   sent: number;

@@ -16,7 +16,7 @@
 import { randomBytes } from 'node:crypto';
 import { signStaffToken } from '../../server/auth/token.js';
 import { TEST_REDIS_URL } from '../support/soketi.js';
-import type { ChatConfig, Conversation } from '../../server/contract.js';
+import type { ChatConfig, Conversation } from '../../contract/index.js';
 import { postgresDatabase, sqliteDatabase, type StoredMessage, type TestDatabase } from './database.js';
 import { startDropProxy } from './drop-proxy.js';
 import { startHubHost, type HubHost } from './hub-host.js';

@@ -3,7 +3,7 @@
  * `GET /staff_chat/config`, channel authorization through the server's `/staff_chat/pusher/auth`.
  */
 import Pusher from 'pusher-js';
-import type { ChatConfig } from '../../server/contract.js';
+import type { ChatConfig } from '../../contract/index.js';
 
 /** Posts `{socket_id, channel_name}` to the pusher auth route with the caller's token. */
 export type AuthorizeChannel = (socketId: string, channelName: string) => Promise<{ status: number; body: unknown }>;

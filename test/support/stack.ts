@@ -13,7 +13,7 @@ import type Pusher from 'pusher-js';
 import type { Channel } from 'pusher-js';
 import { signStaffToken } from '../../server/auth/token.js';
 import { loadConfig } from '../../server/config.js';
-import type { ChatConfig, StaffMember } from '../../server/contract.js';
+import type { ChatConfig, StaffMember } from '../../contract/index.js';
 import { silentLogger } from '../../server/logger.js';
 import { startServer, type RunningServer } from '../../server/server.js';
 import { demoExtension } from '../../demo/demo-mode.js';

@@ -1,4 +1,4 @@
-import type { Envelope } from '../../server/contract.js';
+import { ENVELOPE_CATEGORY, type Envelope } from '../../contract/index.js';
 
 /** One server event, normalised: which channel and wire event it came from, and its envelope's parts. */
 export interface RealtimeEvent<T = unknown> {
@@ -87,11 +87,11 @@ function toEnvelope(data: unknown): Envelope | null {
     }
   }
   if (typeof value !== 'object' || value === null) return null;
-  if (!('category' in value) || value.category !== 'staff_chat') return null;
+  if (!('category' in value) || value.category !== ENVELOPE_CATEGORY) return null;
   if (!('type' in value) || typeof value.type !== 'string' || !('payload' in value)) return null;
   const meta = 'meta' in value && typeof value.meta === 'object' && value.meta !== null ? value.meta : {};
   return {
-    category: 'staff_chat',
+    category: ENVELOPE_CATEGORY,
     type: value.type,
     payload: value.payload,
     meta: {

@@ -1,4 +1,4 @@
-import type { Conversation, LastMessage, Message } from '../../server/contract.js';
+import { PREVIEW_LENGTH, type Conversation, type LastMessage, type Message } from '../../contract/index.js';
 
 // Pure functions behind the conversation list and its unread counts (the message lists' are in merge.ts).
 
@@ -8,7 +8,7 @@ export function toLastMessage(message: Message): LastMessage {
     id: message.id,
     sender_id: message.sender_id,
     sender_name: message.sender_info.full_name,
-    message: message.message.slice(0, 100),
+    message: message.message.slice(0, PREVIEW_LENGTH),
     timestamp: message.timestamp,
   };
   const file = message.attachments[0]?.file_name;
@@ -51,7 +51,7 @@ export function applyMessageToConversations(list: readonly Conversation[], messa
   const last = existing?.last_message;
   if (!existing || (last && last.id > message.id)) return list.slice();
   if (last && last.id === message.id) {
-    if (last.message === message.message.slice(0, 100) && Boolean(last.is_deleted) === message.is_deleted) return list.slice();
+    if (last.message === message.message.slice(0, PREVIEW_LENGTH) && Boolean(last.is_deleted) === message.is_deleted) return list.slice();
     return list.map((c) => (c === existing ? { ...c, last_message: toLastMessage(message) } : c));
   }
   const updated: Conversation = { ...existing, last_message: toLastMessage(message) };

@@ -1,13 +1,7 @@
 import type { ApiClient } from '../api/client.js';
-import type { Message, ReactionEmoji, ReactionSummary } from '../../server/contract.js';
+import { REACTION_EMOJIS, type Message, type ReactionEmoji, type ReactionSummary } from '../../contract/index.js';
 import type { MessageViews } from './messages.js';
 import type { ChatMessage } from './types.js';
-
-/**
- * The emoji a reaction may use, in the order chips show them: the contract's REACTION_EMOJIS (the
- * widget imports the contract as types only, so the list is repeated; the type keeps it in step).
- */
-export const REACTION_ORDER: readonly ReactionEmoji[] = ['👍', '❤️', '😊', '😂', '😮', '😢', '🎉', '🔥', '✅', '👏'];
 
 /**
  * Edits, deletions and reactions: the viewer's own (shown at once, then replaced by the server's
@@ -94,5 +88,5 @@ export function toggled(reactions: readonly ReactionSummary[], emoji: ReactionEm
   const staffIds = on ? [...others, staffId] : others;
   const rest = reactions.filter((r) => r.emoji !== emoji);
   const next = staffIds.length > 0 ? [...rest, { emoji, count: staffIds.length, staff_ids: staffIds }] : rest;
-  return next.sort((a, b) => REACTION_ORDER.indexOf(a.emoji) - REACTION_ORDER.indexOf(b.emoji));
+  return next.sort((a, b) => REACTION_EMOJIS.indexOf(a.emoji) - REACTION_EMOJIS.indexOf(b.emoji));
 }

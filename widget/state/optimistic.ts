@@ -1,4 +1,4 @@
-import type { Me, Message, ReplyPreview } from '../../server/contract.js';
+import { PREVIEW_LENGTH, type Me, type Message, type ReplyPreview } from '../../contract/index.js';
 import { newClientId } from './ids.js';
 import type { ChatMessage } from './types.js';
 
@@ -32,5 +32,5 @@ export function optimisticMessage(me: Me, conversationId: number, text: string, 
 }
 
 function toReplyPreview(message: Message): ReplyPreview {
-  return { id: message.id, message: message.message.slice(0, 100), sender_name: message.sender_info.full_name };
+  return { id: message.id, message: message.message.slice(0, PREVIEW_LENGTH), sender_name: message.sender_info.full_name };
 }

@@ -5,7 +5,7 @@
  * 0.7 s reaching 200 sockets as ~2 million frames, and colleagues waiting 2.6–11.5 s).
  */
 import type WebSocket from 'ws';
-import type { Me } from '../../../server/contract.js';
+import type { Me } from '../../../contract/index.js';
 import { histogram, type AttackSpec } from '../attack-run.js';
 import { size, SUBSCRIBE_FLOOD_FANOUT_MAX_SHARE } from '../bounds.js';
 import { ATTACKER_ADDRESS, type HostileServer } from '../hostile-server.js';

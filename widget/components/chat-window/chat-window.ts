@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import type { ChatConfig, Conversation, Me, Message, ReplyPreview } from '../../../server/contract.js';
+import { DEFAULT_MESSAGE_MAX_LENGTH, type ChatConfig, type Conversation, type Me, type Message, type ReplyPreview } from '../../../contract/index.js';
 import { msg } from '../../messages/ui.js';
 import type { ChatSession, ConnectionState, ConversationView, ReadMarks, TypingState } from '../../state/session.js';
 import type { FilesPickEvent } from '../attachments/files-pick-event.js';
@@ -228,7 +228,7 @@ export class StaffChatChatWindow extends LitElement {
       <staff-chat-composer
         exportparts="attach-button,textarea,send-button,reply-preview"
         conversation-id=${this.conversationId}
-        max-length=${this.config.value?.limits.message_max_length ?? 4000}
+        max-length=${this.config.value?.limits.message_max_length ?? DEFAULT_MESSAGE_MAX_LENGTH}
         accept=${this.config.value?.limits.upload_types?.join(',') ?? ''}
         @files-pick=${this.onFilesPick}
         .replyTo=${this.replyTo}

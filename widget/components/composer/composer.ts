@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import type { Message } from '../../../server/contract.js';
+import { DEFAULT_MESSAGE_MAX_LENGTH, type Message } from '../../../contract/index.js';
 import { StaffChatMessageSendEvent } from '../../events.js';
 import { msg } from '../../messages/ui.js';
 import { attachIcon } from '../attachments/attach-icon.js';
@@ -51,7 +51,7 @@ export class StaffChatComposer extends LitElement {
     this.conversationId = 0;
     this.replyTo = null;
     this.replyFromMe = false;
-    this.maxLength = 4000;
+    this.maxLength = DEFAULT_MESSAGE_MAX_LENGTH;
     this.accept = '';
     this.value = '';
   }

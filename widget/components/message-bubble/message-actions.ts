@@ -1,6 +1,6 @@
 import { css, html, nothing } from 'lit';
+import { REACTION_EMOJIS } from '../../../contract/index.js';
 import { msg } from '../../messages/ui.js';
-import { REACTION_ORDER } from '../../state/message-changes.js';
 import type { ChatMessage } from '../../state/session.js';
 import { moreIcon, smileIcon } from '../icons.js';
 import type { BubbleContext } from '../internal-events.js';
@@ -65,7 +65,7 @@ export function actionPanel(m: ChatMessage, mode: BubbleMode, context: BubbleCon
   if (mode === 'pick') {
     return popover(
       msg.addReaction,
-      REACTION_ORDER.map(
+      REACTION_EMOJIS.map(
         (emoji) =>
           html`<button type="button" class="emoji" aria-label=${msg.reactWith(emoji)} title=${msg.reactWith(emoji)} @click=${() => (context?.react(m.id, emoji), close())}>${emoji}</button>`,
       ),

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import type { Me, StaffMember } from '../../../server/contract.js';
+import { TITLE_MAX_LENGTH, type Me, type StaffMember } from '../../../contract/index.js';
 import { msg } from '../../messages/ui.js';
 import type { ChatSession } from '../../state/session.js';
 import { AtomController } from '../atom-controller.js';
@@ -148,7 +148,7 @@ export class StaffChatStaffDirectory extends LitElement {
   private renderChoice() {
     if (!this.picking && !this.grouping) return nothing;
     return html`<form class="choice" @submit=${this.onChosen}>
-      ${this.grouping ? html`<input name="title" dir="auto" aria-label=${msg.groupTitle} placeholder=${msg.groupTitle} required maxlength="100" />` : nothing}
+      ${this.grouping ? html`<input name="title" dir="auto" aria-label=${msg.groupTitle} placeholder=${msg.groupTitle} required maxlength=${TITLE_MAX_LENGTH} />` : nothing}
       <button type="submit" ?disabled=${this.chosen.size === 0 || this.starting}>${this.picking ? msg.add : msg.createGroup}</button>
     </form>`;
   }

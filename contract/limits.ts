@@ -1,0 +1,16 @@
+/** Sizes both sides agree on; the ones a deployment may change travel in `ChatConfig.limits` instead. */
+
+/**
+ * A conversation list's preview of the last message and a reply's quote: at most this many characters
+ * (the server counts code points, so emoji stay whole).
+ */
+export const PREVIEW_LENGTH = 100;
+
+/** A group conversation's title: at most this many characters. */
+export const TITLE_MAX_LENGTH = 100;
+
+/**
+ * A message's text, unless STAFF_CHAT_MESSAGE_MAX_LENGTH says otherwise; the widget uses it until
+ * `GET /staff_chat/config` has answered.
+ */
+export const DEFAULT_MESSAGE_MAX_LENGTH = 4000;
