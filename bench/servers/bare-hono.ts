@@ -3,10 +3,9 @@
  * answers 201 with JSON, with no auth, validation, storage or notification.
  */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
-import { serveIpc } from './ipc.js';
+import { serve } from './serve.js';
 
 let id = 0;
 const app = new Hono().post('/echo', async (c) => {
@@ -16,9 +15,7 @@ const app = new Hono().post('/echo', async (c) => {
 });
 
 const server = createServer(getRequestListener(app.fetch));
-server.listen(0, '127.0.0.1', () => {
-  serveIpc({ port: (server.address() as AddressInfo).port }, async () => {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
+serve(server, async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
 });

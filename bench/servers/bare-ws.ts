@@ -5,9 +5,8 @@
  * like the hub's Pusher HTTP API).
  */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { serveIpc } from './ipc.js';
+import { serve } from './serve.js';
 
 const rooms = new Map<string, Set<WebSocket>>();
 
@@ -45,11 +44,9 @@ wss.on('connection', (socket, req) => {
   socket.on('close', () => room.delete(socket));
 });
 
-server.listen(0, '127.0.0.1', () => {
-  serveIpc({ port: (server.address() as AddressInfo).port }, async () => {
-    for (const socket of wss.clients) socket.terminate();
-    await new Promise<void>((resolve) => wss.close(() => resolve()));
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
+serve(server, async () => {
+  for (const socket of wss.clients) socket.terminate();
+  await new Promise<void>((resolve) => wss.close(() => resolve()));
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
 });

@@ -8,10 +8,10 @@
 import Pusher from 'pusher';
 import type WebSocket from 'ws';
 import { ENVELOPE_CATEGORY, EVENTS } from '../../contract/index.js';
-import { startChild, type ChildServer } from '../support/child.js';
 import type { Flags } from '../support/flags.js';
 import { closeSockets, openPusherSocket, openSocket } from '../support/raw-socket.js';
 import type { Row } from '../support/report.js';
+import { startServerProcess, type ServerProcess } from '../../test/support/server-process.js';
 import { startSoketi } from '../../test/support/soketi.js';
 import { BENCH_APP, inBatches, startBenchStack } from '../support/stack.js';
 import { summarize } from '../support/stats.js';
@@ -190,7 +190,7 @@ async function setUpHub(flags: Flags, dataDir: string): Promise<Target> {
 }
 
 async function setUpBare(flags: Flags): Promise<Target> {
-  const server: ChildServer = await startChild('bare-ws');
+  const server: ServerProcess = await startServerProcess({}, { entry: 'bench/servers/bare-ws.ts', probe: true });
   const sockets: WebSocket[] = [];
   const close = async () => {
     await closeSockets(sockets);
@@ -198,13 +198,13 @@ async function setUpBare(flags: Flags): Promise<Target> {
   };
   try {
     const idleRss = await server.rss();
-    const url = `ws://127.0.0.1:${server.ready.port}/?room=fanout`;
+    const url = `ws://127.0.0.1:${server.port}/?room=fanout`;
     sockets.push(...(await inBatches(range(flags.sockets), CONNECT_CONCURRENCY, () => openSocket(url))));
     const loadedRss = await server.rss();
     // The hub's frame carries the payload JSON-encoded once more (Pusher's double encoding); so does this.
     const frame = JSON.stringify({ event: EVENT, channel: CHANNEL, data: PAYLOAD });
     const trigger = async () => {
-      const response = await fetch(`http://127.0.0.1:${server.ready.port}/broadcast?room=fanout`, { method: 'POST', body: frame });
+      const response = await fetch(`http://127.0.0.1:${server.port}/broadcast?room=fanout`, { method: 'POST', body: frame });
       if (!response.ok) throw new Error(`broadcast answered ${response.status}`);
       await response.arrayBuffer();
     };

@@ -9,10 +9,10 @@
 import type { Channel } from 'pusher-js';
 import type WebSocket from 'ws';
 import { EVENTS, type Me, type MessageCreatedEnvelope } from '../../contract/index.js';
-import { startChild } from '../support/child.js';
 import type { Flags } from '../support/flags.js';
 import { closeSockets, openSocket } from '../support/raw-socket.js';
 import type { Row } from '../support/report.js';
+import { startServerProcess } from '../../test/support/server-process.js';
 import { startSoketi } from '../../test/support/soketi.js';
 import { BENCH_APP, BENCH_HOTEL, inBatches, seedGroups, seedStaff, startBenchStack } from '../support/stack.js';
 import { summarize, type Summary } from '../support/stats.js';
@@ -122,14 +122,14 @@ function subscribed(channel: Channel): Promise<void> {
 }
 
 async function measureBareWs(flags: Flags): Promise<Summary> {
-  const server = await startChild('bare-ws');
+  const server = await startServerProcess({}, { entry: 'bench/servers/bare-ws.ts', probe: true });
   const sockets: WebSocket[] = [];
   try {
     const rooms: WebSocket[][] = [];
     for (let start = 0; start < flags.staff; start += flags.groupSize) {
       const size = Math.min(flags.groupSize, flags.staff - start);
       if (size < 2) break;
-      const room = await Promise.all(Array.from({ length: size }, () => openSocket(`ws://127.0.0.1:${server.ready.port}/?room=r${start}`)));
+      const room = await Promise.all(Array.from({ length: size }, () => openSocket(`ws://127.0.0.1:${server.port}/?room=r${start}`)));
       sockets.push(...room);
       rooms.push(room);
     }

@@ -10,7 +10,6 @@
  */
 import autocannon from 'autocannon';
 import { EVENTS } from '../../contract/index.js';
-import { startChild } from '../support/child.js';
 import type { Flags } from '../support/flags.js';
 import { resultsDir } from '../support/paths.js';
 import { createTempDatabase } from '../support/postgres.js';
@@ -18,6 +17,7 @@ import { closeSockets, openPusherSocket } from '../support/raw-socket.js';
 import type { Row } from '../support/report.js';
 import { BENCH_APP, BENCH_HOTEL, seedGroups, seedStaff, startBenchStack } from '../support/stack.js';
 import { deferred, withTimeout } from '../support/wait.js';
+import { startServerProcess } from '../../test/support/server-process.js';
 
 /** Staff and conversations that share the load: enough to spread it, as a hotel's many chats do. */
 const SENDERS = 40;
@@ -125,7 +125,7 @@ async function measureSend(flags: Flags, databaseUrl: string, execArgv: string[]
 }
 
 async function measureBare(flags: Flags): Promise<LoadResult> {
-  const server = await startChild('bare-hono');
+  const server = await startServerProcess({}, { entry: 'bench/servers/bare-hono.ts', probe: true });
   try {
     let sequence = 0;
     const request: autocannon.Request = {
@@ -137,7 +137,7 @@ async function measureBare(flags: Flags): Promise<LoadResult> {
         return { ...req, body: JSON.stringify({ message: `Room 204 needs towels (#${sequence})`, client_id: `tp-${sequence}` }) };
       },
     };
-    return await load(`http://127.0.0.1:${server.ready.port}`, flags, [request]);
+    return await load(`http://127.0.0.1:${server.port}`, flags, [request]);
   } finally {
     await server.stop();
   }

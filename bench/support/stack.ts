@@ -1,19 +1,21 @@
 /**
- * The parent's view of a server stack running in a child process (servers/stack.ts): REST calls with
- * signed tokens, seeding staff and conversations through the API, and unmodified pusher-js clients that
- * authorize channels through `/staff_chat/pusher/auth` exactly as the widget does.
+ * The parent's view of the server running in a child process as production runs it (`server/main.ts`,
+ * started by the tests' launcher): REST calls with signed tokens, seeding staff and conversations
+ * through the API, and unmodified pusher-js clients that authorize channels through
+ * `/staff_chat/pusher/auth` exactly as the widget does.
  */
-import Pusher from 'pusher-js';
-import { signStaffToken } from '../../server/auth/token.js';
+import type Pusher from 'pusher-js';
 import type { ChatConfig, Conversation, Me } from '../../contract/index.js';
-import { startChild, type ChildServer } from './child.js';
+import { signStaffToken } from '../../server/auth/token.js';
+import { connectedPusher } from '../../test/support/pusher-client.js';
+import { startServerProcess, type ServerProcess } from '../../test/support/server-process.js';
 
 export const BENCH_SECRET = 'bench-secret-0123456789abcdef0123456789';
 export const BENCH_APP = { appId: '424242', key: 'benchkey0123456789ab', secret: 'benchsecret0123456789abcdef' };
 export const BENCH_HOTEL = 'bench-hotel';
 
 export interface BenchStack {
-  child: ChildServer;
+  child: ServerProcess;
   port: number;
   /** `http://127.0.0.1:PORT/api` */
   api: string;
@@ -25,12 +27,11 @@ export interface BenchStack {
 }
 
 /**
- * Starts servers/stack.ts on `databaseUrl` (a `file:` or `postgres://` URL), with the embedded hub, or
+ * Starts the server on `databaseUrl` (a `file:` or `postgres://` URL), with the embedded hub, or
  * broadcasting through the self-hosted engine at `engine.port` (soketi) as a deployment would.
  */
 export async function startBenchStack(databaseUrl: string, execArgv: string[] = [], engine?: { port: number }): Promise<BenchStack> {
-  const child = await startChild(
-    'stack',
+  const child = await startServerProcess(
     {
       DATABASE_URL: databaseUrl,
       STAFF_CHAT_JWT_SECRET: BENCH_SECRET,
@@ -46,9 +47,9 @@ export async function startBenchStack(databaseUrl: string, execArgv: string[] = 
       STAFF_CHAT_HUB_MAX_CONNECTIONS_PER_IP: '10000',
       STAFF_CHAT_HUB_AUTHORIZE_WITHIN_SECONDS: '0',
     },
-    execArgv,
+    { nodeArgs: execArgv, probe: true },
   );
-  const port = child.ready.port;
+  const port = child.port;
   const api = `http://127.0.0.1:${port}/api`;
   const clients = new Set<Pusher>();
   let config: ChatConfig | undefined;
@@ -76,24 +77,11 @@ export async function startBenchStack(databaseUrl: string, execArgv: string[] = 
     call,
     async pusher(token) {
       config ??= (await (await fetch(`${api}/staff_chat/config`)).json()) as ChatConfig;
-      const client = new Pusher(config.pusher.key, {
-        ...config.pusher.options,
-        channelAuthorization: {
-          endpoint: '', // unused: customHandler below
-          transport: 'ajax',
-          customHandler: ({ socketId, channelName }, callback) => {
-            call<{ auth: string }>(token, 'POST', '/staff_chat/pusher/auth', { socket_id: socketId, channel_name: channelName }).then(
-              (body) => callback(null, body),
-              (error: Error) => callback(error, null),
-            );
-          },
-        },
-      });
+      const client = await connectedPusher(config, async (socketId, channelName) => ({
+        status: 200,
+        body: await call<{ auth: string }>(token, 'POST', '/staff_chat/pusher/auth', { socket_id: socketId, channel_name: channelName }),
+      }));
       clients.add(client);
-      await new Promise<void>((resolve, reject) => {
-        client.connection.bind('connected', () => resolve());
-        client.connection.bind('failed', () => reject(new Error('pusher-js could not connect')));
-      });
       return client;
     },
     async close() {

@@ -24,6 +24,9 @@ export async function connectedPusher(config: ChatConfig, authorize: AuthorizeCh
       },
     },
   });
-  await new Promise<void>((resolve) => client.connection.bind('connected', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    client.connection.bind('connected', () => resolve());
+    client.connection.bind('failed', () => reject(new Error('pusher-js could not connect')));
+  });
   return client;
 }

@@ -10,11 +10,11 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { residentBytes } from './server-process.js';
 
 const soketiBin = fileURLToPath(new URL('../../node_modules/@soketi/soketi/bin/server.js', import.meta.url));
 
@@ -138,13 +138,7 @@ export async function startSoketi(app: SoketiApp, { redisPrefix, timeoutMs = 30_
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   const pid = child.pid ?? 0;
-  const rss = async () => {
-    const status = await readFile(`/proc/${pid}/status`, 'utf8');
-    const kilobytes = /^VmRSS:\s+(\d+) kB/m.exec(status)?.[1];
-    if (kilobytes === undefined) throw new Error(`no VmRSS for soketi (pid ${pid})`);
-    return Number(kilobytes) * 1024;
-  };
-  return { port, pid, output: () => output, rss, close };
+  return { port, pid, output: () => output, rss: () => residentBytes(pid), close };
 }
 
 /** The server's settings for a self-hosted engine at `port` (README "Realtime"). */
