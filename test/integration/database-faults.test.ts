@@ -17,7 +17,7 @@ import type { Logger } from '../../server/logger.js';
 import { startServer, type RunningServer } from '../../server/server.js';
 import { POSTGRES_URL, postgresDatabase, postgresUnreachable, type TestDatabase } from '../soak/database.js';
 import { startServerProcess } from '../support/server-process.js';
-import { startDatabaseProxy, type DatabaseProxy } from './database-proxy.js';
+import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 import { isErrorShape } from './hardened-stack.js';
 import { LOAD_SECRET, seedConversations, send, startSendLoad, type SendResult } from './send-load.js';
 
@@ -221,14 +221,14 @@ describe('PostgreSQL faults under the real server', { ...(unreachable && { skip:
 
   describe('through a proxy', () => {
     let database: TestDatabase;
-    let proxy: DatabaseProxy;
+    let proxy: TcpProxy;
     let server: RunningServer;
     let api: string;
     let conversationId: number;
     before(async () => {
       database = await postgresDatabase();
       const target = new URL(POSTGRES_URL);
-      proxy = await startDatabaseProxy({ host: target.hostname, port: Number(target.port || 5432) });
+      proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
       ({ server, api } = await startInProcess(serverUrl(database, `staff-chat-test-${randomBytes(4).toString('hex')}`, proxy.port), FAST_TIMEOUTS));
       [conversationId] = (await seedConversations(api, ['ben'])) as [number];
     });

@@ -18,9 +18,10 @@ import { signStaffToken } from '../../server/auth/token.js';
 import { TEST_REDIS_URL } from '../support/soketi.js';
 import type { ChatConfig, Conversation } from '../../contract/index.js';
 import { postgresDatabase, sqliteDatabase, type StoredMessage, type TestDatabase } from './database.js';
-import { startDropProxy } from './drop-proxy.js';
 import { startHubHost, type HubHost } from './hub-host.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { startTcpProxy } from '../support/tcp-proxy.js';
+import { apiRequest } from '../support/api-request.js';
 import { SoakClient, type ClientStats } from './soak-client.js';
 import { startSoketiHost } from './soketi-host.js';
 
@@ -68,6 +69,12 @@ export interface SoakReport {
 
 const HOTEL = 'soak-hotel';
 
+/**
+ * A hub socket is cut only once the hub has welcomed it: cut during the handshake, pusher-js waits out
+ * its 15 s connection timeout before trying again, slow and no different for message delivery.
+ */
+const pusherHandshakeDone = (fromHub: Buffer) => fromHub.includes('pusher:connection_established');
+
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const started = performance.now();
   const log = (line: string) => options.log?.(`${((performance.now() - started) / 1000).toFixed(1)} s: ${line}`);
@@ -88,8 +95,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const hubs: HubHost[] = await each(() => (engine === 'soketi' ? startSoketiHost(app, { ...(redisPrefix && { redisPrefix }) }) : startHubHost(app)));
   // Clients' sockets go through one proxy per node, which cuts them at random; the servers' triggers
   // through another, which never cuts (a lost trigger is no client's fault to recover from; see the report).
-  const proxies = await each((i) => startDropProxy({ host: '127.0.0.1', port: hubs[i]!.port }));
-  const triggerProxies = await each((i) => startDropProxy({ host: '127.0.0.1', port: hubs[i]!.port }));
+  const proxies = await each((i) => startTcpProxy({ host: '127.0.0.1', port: hubs[i]!.port }, { established: pusherHandshakeDone }));
+  const triggerProxies = await each((i) => startTcpProxy({ host: '127.0.0.1', port: hubs[i]!.port }));
   const servers: ServerProcess[] = await each((i) =>
     startServerProcess({
       DATABASE_URL: database.url,
@@ -120,11 +127,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const staffIds = Array.from({ length: options.clients }, (_, i) => `soak-${String(i).padStart(3, '0')}`);
     const tokens = new Map(staffIds.map((id) => [id, signStaffToken({ sub: id, hotel: HOTEL, name: `Staff ${id}` }, secret)]));
     const call = async (staffId: string, method: string, path: string, body?: unknown) => {
-      const response = await fetch(`${apiOf(staffIds.indexOf(staffId))}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${tokens.get(staffId)}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
-        ...(body !== undefined && { body: JSON.stringify(body) }),
-      });
+      const response = await apiRequest(`${apiOf(staffIds.indexOf(staffId))}${path}`, tokens.get(staffId) ?? '', method, body);
       const json: unknown = await response.json();
       if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
       return json;
