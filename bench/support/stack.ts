@@ -7,6 +7,7 @@
 import type Pusher from 'pusher-js';
 import type { ChatConfig, Conversation, Me } from '../../contract/index.js';
 import { signStaffToken } from '../../server/auth/token.js';
+import { apiRequest } from '../../test/support/api-request.js';
 import { connectedPusher } from '../../test/support/pusher-client.js';
 import { startServerProcess, type ServerProcess } from '../../test/support/server-process.js';
 
@@ -55,15 +56,7 @@ export async function startBenchStack(databaseUrl: string, execArgv: string[] = 
   let config: ChatConfig | undefined;
 
   const call: BenchStack['call'] = async (token, method, path, body, headers = {}) => {
-    const response = await fetch(`${api}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...headers,
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+    const response = await apiRequest(`${api}${path}`, token, method, body, headers);
     const text = await response.text();
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
     return JSON.parse(text) as never;

@@ -15,6 +15,7 @@ import type { Conversation } from '../../contract/index.js';
 import type { Logger } from '../../server/logger.js';
 import { startServer, type RunningServer } from '../../server/server.js';
 import { freePort, TEST_REDIS_URL } from '../support/soketi.js';
+import { apiRequest } from '../support/api-request.js';
 import { JWT_SECRET } from '../support/stack.js';
 
 const HOTEL = 'harbour';
@@ -34,11 +35,7 @@ async function twoInstances(env: Record<string, string>, log: Logger) {
   const second = await startServer(loadConfig(settings), { hostname: '127.0.0.1', log });
   const token = (sub: string) => signStaffToken({ sub, hotel: HOTEL, name: sub }, JWT_SECRET);
   const call = async (server: RunningServer, sub: string, method: string, path: string, body?: unknown) => {
-    const response = await fetch(`http://127.0.0.1:${server.port}/api/staff_chat/${HOTEL}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token(sub)}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
+    const response = await apiRequest(`http://127.0.0.1:${server.port}/api/staff_chat/${HOTEL}${path}`, token(sub), method, body);
     return { status: response.status, body: (await response.json()) as unknown };
   };
   await call(first, 'ben', 'GET', '/me');

@@ -17,6 +17,7 @@ import type { ChatConfig, StaffMember } from '../../contract/index.js';
 import { silentLogger } from '../../server/logger.js';
 import { startServer, type RunningServer } from '../../server/server.js';
 import { demoExtension } from '../../demo/demo-mode.js';
+import { apiRequest } from './api-request.js';
 import { connectedPusher } from './pusher-client.js';
 import { engineEnv, startSoketi, type SoketiNode } from './soketi.js';
 
@@ -78,15 +79,7 @@ export async function startStack(env: Record<string, string> = {}, { demo, engin
   const clients = new Set<Pusher>();
 
   const call: Stack['call'] = async (token, method, path, body, headers = {}) => {
-    const response = await fetch(`${api}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...headers,
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+    const response = await apiRequest(`${api}${path}`, token, method, body, headers);
     return { status: response.status, body: await response.json() };
   };
 
@@ -158,11 +151,7 @@ export async function startRestartableStack(env: Record<string, string> = {}, { 
     api,
     token: (hotel, staff) => signStaffToken({ sub: staff.id, hotel, name: staff.full_name }, JWT_SECRET),
     async call(token, method, path, body) {
-      const response = await fetch(`${api}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
+      const response = await apiRequest(`${api}${path}`, token, method, body);
       return { status: response.status, body: await response.json() };
     },
     async stop() {

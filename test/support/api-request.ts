@@ -1,0 +1,12 @@
+/** One REST call as the widget makes it: a Bearer token, and a JSON body when there is one. */
+export function apiRequest(url: string, token: string, method: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(url, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
