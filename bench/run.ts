@@ -16,6 +16,7 @@ import { runFanout } from './suites/fanout.js';
 import { runHistory } from './suites/history.js';
 import { runLatency } from './suites/latency.js';
 import { runRender } from './suites/render.js';
+import { runSearch } from './suites/search.js';
 import { runThroughput } from './suites/throughput.js';
 
 type Suite = (flags: Flags, dataDir: string) => Promise<Row[]>;
@@ -26,6 +27,7 @@ const suites: Record<SuiteName, Suite> = {
   throughput: runThroughput,
   fanout: runFanout,
   history: runHistory,
+  search: runSearch,
   render: runRender,
 };
 

@@ -270,3 +270,35 @@ export interface StaffClaims {
   role?: string;
   exp: number;
 }
+
+/**
+ * One hit of `GET /staff_chat/{hotel}/search/?q=`: a message of one of the caller's conversations. The
+ * snippet is plain text; `highlights` are `[start, end)` offsets into it in UTF-16 code units (what
+ * `String.prototype.slice` counts), in order and never overlapping, so the widget wraps those pieces in
+ * elements of its own and never renders markup.
+ */
+export interface SearchResult {
+  message_id: number;
+  conversation_id: number;
+  sender_id: string;
+  sender_name: string;
+  /** When the message was sent, ISO 8601 UTC. */
+  timestamp: string;
+  is_edited: boolean;
+  /** The message text, cut to about 160 characters around the first match, "…" where cut. */
+  snippet: string;
+  highlights: Array<[number, number]>;
+}
+
+/**
+ * `GET /staff_chat/{hotel}/search/?q=&conversation_id=&before_id=&cursor=&limit=`. Results come best
+ * first within bands of recent matches (see README "Search"); `next_cursor`, passed back as `cursor`,
+ * asks for the page after this one. A page may hold fewer than `limit` results while `has_more` is
+ * true: ask again with `next_cursor`.
+ */
+export interface SearchPage {
+  results: SearchResult[];
+  count: number;
+  has_more: boolean;
+  next_cursor: string | null;
+}

@@ -28,6 +28,7 @@ import { messageChangeRoutes } from './routes/message-changes.js';
 import { messageRoutes } from './routes/messages.js';
 import { participantRoutes } from './routes/participants.js';
 import { pusherAuthRoutes } from './routes/pusher-auth.js';
+import { searchRoutes } from './routes/search.js';
 import { staffRoutes } from './routes/staff.js';
 import type { Storage } from './storage/storage.js';
 
@@ -80,7 +81,8 @@ export function createApp(deps: AppDeps) {
     .route('/:hotel/conversations', participantRoutes(routeDeps))
     .route('/:hotel/messages', messageChangeRoutes(routeDeps))
     .route('/:hotel/conversations', uploadRoutes({ ...routeDeps, files }))
-    .route('/:hotel/attachments', attachmentRoutes({ ...routeDeps, files, signer }));
+    .route('/:hotel/attachments', attachmentRoutes({ ...routeDeps, files, signer }))
+    .route('/:hotel/search', searchRoutes(routeDeps, rateLimit({ perMinute: config.search.perMinute, what: 'searches', ...(deps.sharedLimits && { shared: deps.sharedLimits }) })));
   for (const [path, routes] of Object.entries(deps.extension?.apiRoutes?.(routeDeps) ?? {})) staffChat.route(path, routes);
 
   const api = new Hono();

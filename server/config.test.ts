@@ -205,6 +205,16 @@ describe('loadConfig', () => {
   });
 });
 
+describe('loadConfig: search', () => {
+  test('reads the per-staff search rate limit, 60 by default, 0 for none, and refuses a bad one', () => {
+    assert.equal(loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET }).search.perMinute, 60);
+    assert.equal(loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_RATE_LIMIT_SEARCHES: '0' }).search.perMinute, 0);
+    assert.equal(loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_RATE_LIMIT_SEARCHES: '12' }).search.perMinute, 12);
+    const problems = problemsOf({ STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_RATE_LIMIT_SEARCHES: 'lots' });
+    assert.deepEqual(problems.map((problem) => problem.split(' ')[0]), ['STAFF_CHAT_RATE_LIMIT_SEARCHES']);
+  });
+});
+
 describe('pusherClientOptions', () => {
   const credentials = { STAFF_CHAT_JWT_SECRET: SECRET, PUSHER_APP_ID: '1', PUSHER_KEY: 'k', PUSHER_SECRET: 's' };
 

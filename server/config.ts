@@ -80,6 +80,8 @@ export interface Config {
    * 0: the header is ignored and the socket's peer is the client (server/limits/client-address.ts).
    */
   trustedProxies: number;
+  /** Message search (`GET …/search/`): searches per staff member and minute (0: no limit), as the other rate limits count. */
+  search: { perMinute: number };
 }
 
 export const DEFAULT_DATABASE_URL = 'file:./data/staff-chat.sqlite';
@@ -189,6 +191,7 @@ const envSchema = z.object({
     .optional(),
   STAFF_CHAT_RATE_LIMIT_REQUESTS: perMinute('STAFF_CHAT_RATE_LIMIT_REQUESTS'),
   STAFF_CHAT_RATE_LIMIT_MESSAGES: perMinute('STAFF_CHAT_RATE_LIMIT_MESSAGES'),
+  STAFF_CHAT_RATE_LIMIT_SEARCHES: perMinute('STAFF_CHAT_RATE_LIMIT_SEARCHES'),
   // Rate limits shared between instances.
   REDIS_URL: optionalText.refine((url) => url === undefined || (/^rediss?:$/.test(URL.canParse(url) ? new URL(url).protocol : '')), {
     error: 'REDIS_URL must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379.',
@@ -325,6 +328,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
     database,
     hubLimits,
     trustedProxies: values.STAFF_CHAT_TRUST_PROXY,
+    // A search costs a few index lookups; 60 a minute (bursts of 15) is a person typing, a loop gets 429s.
+    search: { perMinute: values.STAFF_CHAT_RATE_LIMIT_SEARCHES ?? 60 },
   };
 }
 

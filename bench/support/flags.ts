@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 
-export const SUITES = ['bundle', 'latency', 'throughput', 'fanout', 'history', 'render'] as const;
+export const SUITES = ['bundle', 'latency', 'throughput', 'fanout', 'history', 'search', 'render'] as const;
 export type SuiteName = (typeof SUITES)[number];
 
 export interface Flags {
@@ -25,6 +25,9 @@ export interface Flags {
   /** history: messages seeded into one conversation, page queries timed per kind. */
   history: number;
   queries: number;
+  /** search: messages seeded, searches timed per kind of query. */
+  searchMessages: number;
+  searchQueries: number;
   /** render: messages in the conversation opened in Chromium, live messages appended after. */
   renderMessages: number;
   live: number;
@@ -42,6 +45,8 @@ const FULL = {
   events: 200,
   history: 1_000_000,
   queries: 1000,
+  searchMessages: 1_000_000,
+  searchQueries: 400,
   renderMessages: 10_000,
   live: 1000,
 };
@@ -56,6 +61,8 @@ const SMOKE: typeof FULL = {
   events: 20,
   history: 20_000,
   queries: 100,
+  searchMessages: 20_000,
+  searchQueries: 40,
   renderMessages: 1000,
   live: 50,
 };
@@ -65,6 +72,7 @@ export const USAGE = `usage: tsx bench/run.ts [--smoke] [--only=${SUITES.join(',
   [--duration=S] [--connections=N] [--no-pg] [--pg-url=URL]   send throughput (default 10 s, 32)
   [--sockets=N] [--events=N]                        hub fan-out and server memory (default 1000, 200)
   [--history=N] [--queries=N]                       history paging (default 1000000, 1000)
+  [--search-messages=N] [--search-queries=N]       message search (default 1000000, 400)
   [--render-messages=N] [--live=N]                  rendering in Chromium (default 10000, 1000)
   [--cpu-prof]                                      CPU profile of the server's SQLite throughput run`;
 
@@ -78,6 +86,8 @@ const NUMERIC = {
   events: 'events',
   history: 'history',
   queries: 'queries',
+  'search-messages': 'searchMessages',
+  'search-queries': 'searchQueries',
   'render-messages': 'renderMessages',
   live: 'live',
 } as const;

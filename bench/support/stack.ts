@@ -42,6 +42,7 @@ export async function startBenchStack(databaseUrl: string, execArgv: string[] = 
       ...(engine && { PUSHER_HOST: '127.0.0.1', PUSHER_PORT: String(engine.port), PUSHER_USE_TLS: '0' }),
       // The suite measures the server's capacity; per-staff rate limits would turn the load into 429s.
       STAFF_CHAT_RATE_LIMIT_MESSAGES: '0',
+      STAFF_CHAT_RATE_LIMIT_SEARCHES: '0',
       STAFF_CHAT_RATE_LIMIT_REQUESTS: '0',
       // Every bench socket comes from 127.0.0.1 and the fan-out ones hold only a public channel: the
       // per-address cap would refuse past 500 and the authorization deadline close them after 30 s.

@@ -6,6 +6,7 @@ import { messageMethods } from './message-queries.js';
 import { reactionMethods, reactionsExtra } from './reaction-queries.js';
 import { withExtra } from './message-extras.js';
 import type { Database } from './schema.js';
+import { searchMethods } from './search-queries.js';
 import { staffMethods } from './staff-queries.js';
 import type { Storage } from './storage.js';
 
@@ -35,6 +36,7 @@ export function createKyselyStorage(db: Kysely<Database>, options: KyselyStorage
     ...reactionMethods(db, now),
     ...attachmentMethods(db),
     ...messageChangeMethods(db, now, messages.getMessage),
+    ...searchMethods(db),
     close: () => db.destroy(),
   };
 }

@@ -1,4 +1,5 @@
-import type { Attachment, Conversation, Message, ReactionEmoji, ReactionSummary, ReadMark, StaffMember } from '../../contract/index.js';
+import type { Attachment, Conversation, Message, ReactionEmoji, ReactionSummary, ReadMark, SearchResult, StaffMember } from '../../contract/index.js';
+import type { SearchQuery } from './search-text.js';
 
 /**
  * Everything the routes need from the database. One implementation (Kysely) serves SQLite and
@@ -118,7 +119,29 @@ export interface Storage {
    */
   addParticipants(hotel: string, conversationId: number, staffIds: string[]): Promise<string[]>;
 
+  /**
+   * Messages of the conversations `staffId` takes part in now (decided at query time, so someone
+   * removed finds nothing more there) that hold every word of `query`; deleted messages never. Best
+   * first within bands of recent matches: each band is the newest candidates below its bound, ranked
+   * by `matchText` (search-text.ts)'s score, then newer first. `next` continues after the last result, or is null
+   * when nothing more matches. A page may hold fewer than `limit` results when a few bands had none.
+   */
+  searchMessages(
+    hotel: string,
+    staffId: string,
+    options: { query: SearchQuery; limit: number; conversationId?: number; cursor?: SearchCursor },
+  ): Promise<{ results: SearchResult[]; next: SearchCursor | null }>;
+
   close(): Promise<void>;
+}
+
+/**
+ * Where a search continues: the band of candidates with ids below `before`, and within it after the
+ * result with `score` and `id` (or from its start when `after` is absent).
+ */
+export interface SearchCursor {
+  before: number;
+  after?: { score: number; id: number };
 }
 
 export interface ReactionInput {

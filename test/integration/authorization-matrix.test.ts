@@ -9,7 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Conversation, ConversationList, Message, StaffList } from '../../contract/index.js';
+import type { Conversation, ConversationList, Message, SearchPage, StaffList } from '../../contract/index.js';
 import { postgresUnreachable } from '../soak/database.js';
 import { isErrorShape, startHardenedStack, type HardenedStack } from './hardened-stack.js';
 
@@ -65,6 +65,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         { name: 'react', method: 'POST', path: `${m}/${messageId}/react/`, body: { emoji: '👍' } },
         { name: 'unreact', method: 'DELETE', path: `${m}/${messageId}/react/${encodeURIComponent('👍')}/` },
         { name: 'delete', method: 'DELETE', path: `${m}/${otherMessageId}/delete/` },
+        { name: 'search in the group', method: 'GET', path: `/staff_chat/${hotel}/search/?q=first&conversation_id=${group.id}` },
       ];
     };
 
@@ -86,6 +87,9 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         if (actor.hotel === 'grand' ? list.results.some((c) => c.id === group.id) : list.results.some((c) => c.hotel !== 'other')) {
           failures.push(`${cell}: the conversation list shows what it must not`);
         }
+        // A search of everything they may read finds none of the group's messages.
+        const found = await stack.request('GET', `/staff_chat/${actor.hotel}/search/?q=first`, { token: token(cell) });
+        if (found.status !== 200 || (found.json as SearchPage).results.length !== 0) failures.push(`${cell}: search shows what it must not (${found.status} ${found.text.slice(0, 120)})`);
         const directory = (await stack.request('GET', `/staff_chat/${actor.hotel}/staff-list/`, { token: token(cell) })).json as StaffList;
         const expected = actor.hotel === 'grand' ? ['anna', 'ben', 'cora', 'eve', 'fay'] : ['anna', 'olga'];
         if (!directory.results.every((member) => expected.includes(member.id))) failures.push(`${cell}: the directory shows another hotel's staff`);
@@ -127,6 +131,8 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.deepEqual(failures, []);
       const page = (await stack.request('GET', `/staff_chat/grand/conversations/${group.id}/messages/`, { token: stack.token('grand', 'ben') })).json as { messages: Message[] };
       assert.ok(page.messages.some((message) => message.message === 'intruder' && message.sender_id === 'anna'));
+      const found = (await stack.request('GET', '/staff_chat/grand/search/?q=intruder', { token: stack.token('grand', 'eve') })).json as SearchPage;
+      assert.deepEqual(found.results.map((result) => result.conversation_id), [group.id], 'a participant finds the group\'s messages');
     });
   });
 }

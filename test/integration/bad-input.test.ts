@@ -111,6 +111,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         { name: 'delete', method: 'DELETE', path: `/staff_chat/grand/messages/${ids.message}/delete/` },
         { name: 'react', method: 'POST', path: `/staff_chat/grand/messages/${ids.message}/react/`, body: { emoji: '👍' } },
         { name: 'pusher auth', method: 'POST', path: '/staff_chat/pusher/auth', body: { socket_id: '1.2', channel_name: `private-hotel-grand.staff-chat.${ids.mine}` } },
+        { name: 'search', method: 'GET', path: `/staff_chat/grand/search/?q=hello&conversation_id=${ids.mine}` },
       ];
     };
 
@@ -205,6 +206,24 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         { name: 'history: an unknown conversation', method: 'GET', path: '/staff_chat/grand/conversations/999999/messages/', status: 404 },
         { name: 'history: another hotel\'s conversation', method: 'GET', path: `/staff_chat/grand/conversations/${ids.theirs}/messages/`, status: 404 },
         { name: 'history: a conversation I am not in', method: 'GET', path: `/staff_chat/grand/conversations/${ids.notMine}/messages/`, status: 403, code: 'not_participant' },
+
+        // ---- search ----
+        { name: 'search: no q', method: 'GET', path: '/staff_chat/grand/search/', status: 400, code: 'bad_request' },
+        { name: 'search: empty q', method: 'GET', path: '/staff_chat/grand/search/?q=', status: 400, code: 'bad_request' },
+        { name: 'search: only spaces', method: 'GET', path: '/staff_chat/grand/search/?q=%20%09%20', status: 400, code: 'bad_request' },
+        { name: 'search: only operators', method: 'GET', path: `/staff_chat/grand/search/?q=${encodeURIComponent('"*" -: ()')}`, status: 400, code: 'bad_request' },
+        { name: 'search: q too long', method: 'GET', path: `/staff_chat/grand/search/?q=${'a'.repeat(201)}`, status: 400, code: 'bad_request' },
+        { name: 'search: a NUL in q', method: 'GET', path: '/staff_chat/grand/search/?q=a%00b', status: 400, code: 'bad_request' },
+        { name: 'search: limit too large', method: 'GET', path: '/staff_chat/grand/search/?q=hello&limit=51', status: 400, code: 'bad_request' },
+        { name: 'search: before_id a word', method: 'GET', path: '/staff_chat/grand/search/?q=hello&before_id=x', status: 400, code: 'bad_request' },
+        { name: 'search: before_id beyond any id', method: 'GET', path: '/staff_chat/grand/search/?q=hello&before_id=99999999999', status: 400, code: 'bad_request' },
+        { name: 'search: conversation_id negative', method: 'GET', path: '/staff_chat/grand/search/?q=hello&conversation_id=-1', status: 400, code: 'bad_request' },
+        { name: 'search: a forged cursor', method: 'GET', path: '/staff_chat/grand/search/?q=hello&cursor=1%3Bdrop', status: 400, code: 'bad_request' },
+        { name: 'search: cursor and before_id', method: 'GET', path: '/staff_chat/grand/search/?q=hello&cursor=10&before_id=5', status: 400, code: 'bad_request' },
+        { name: 'search: an unknown conversation', method: 'GET', path: '/staff_chat/grand/search/?q=hello&conversation_id=999999', status: 404 },
+        { name: 'search: another hotel\'s conversation', method: 'GET', path: `/staff_chat/grand/search/?q=hello&conversation_id=${ids.theirs}`, status: 404 },
+        { name: 'search: a conversation I am not in', method: 'GET', path: `/staff_chat/grand/search/?q=hello&conversation_id=${ids.notMine}`, status: 403, code: 'not_participant' },
+        { name: 'search: on another hotel\'s path', method: 'GET', path: '/staff_chat/other/search/?q=hello', status: 403, code: 'wrong_hotel' },
 
         // ---- staff-list, me ----
         { name: 'staff-list: search too long', method: 'GET', path: `/staff_chat/grand/staff-list/?search=${'a'.repeat(101)}`, status: 400 },
