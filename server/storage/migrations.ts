@@ -1,5 +1,6 @@
 import { Migrator, sql, type ColumnDefinitionBuilder, type Kysely, type Migration } from 'kysely';
 import type { Dialect } from './schema.js';
+import { teamworkMigrations } from './teamwork-migrations.js';
 
 type ColumnBuilder = (column: ColumnDefinitionBuilder) => ColumnDefinitionBuilder;
 
@@ -189,6 +190,8 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.dropTable('message_attachments').execute();
       },
     },
+
+    ...teamworkMigrations(serialId),
   };
 }
 
