@@ -32,6 +32,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     let group: Conversation;
     let messageId: number;
     let otherMessageId: number;
+    let urgentId: number;
     const token = (cell: Cell) => stack.token(ACTORS[cell].hotel, ACTORS[cell].sub);
 
     before(async () => {
@@ -46,6 +47,8 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       // Anna's own messages, so that she, and only she, may edit and delete them.
       messageId = await send('first');
       otherMessageId = await send('second');
+      // Ben's urgent message, which anna (a recipient) may acknowledge.
+      urgentId = ((await stack.request('POST', `/staff_chat/grand/conversations/${group.id}/send-message/`, { token: stack.token('grand', 'ben'), body: { message: 'urgent', requires_acknowledgement: true } })).json as Message).id;
       // The other hotel has a conversation of its own, with the same-id anna in it.
       await stack.request('POST', '/staff_chat/other/conversations/', { token: stack.token('other', 'anna'), body: { participant_ids: ['olga'] } });
     });
@@ -65,6 +68,9 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         { name: 'react', method: 'POST', path: `${m}/${messageId}/react/`, body: { emoji: '👍' } },
         { name: 'unreact', method: 'DELETE', path: `${m}/${messageId}/react/${encodeURIComponent('👍')}/` },
         { name: 'delete', method: 'DELETE', path: `${m}/${otherMessageId}/delete/` },
+        { name: 'acknowledge', method: 'POST', path: `${m}/${urgentId}/acknowledge/` },
+        { name: 'handover', method: 'GET', path: `${c}/handover/` },
+        { name: 'handovers', method: 'GET', path: `${c}/handovers/` },
       ];
     };
 
@@ -86,6 +92,8 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         if (actor.hotel === 'grand' ? list.results.some((c) => c.id === group.id) : list.results.some((c) => c.hotel !== 'other')) {
           failures.push(`${cell}: the conversation list shows what it must not`);
         }
+        const pending = (await stack.request('GET', `/staff_chat/${actor.hotel}/acknowledgements/pending/`, { token: token(cell) })).json as { results: Message[] };
+        if (pending.results.length > 0) failures.push(`${cell}: the pending acknowledgements show another conversation's message`);
         const directory = (await stack.request('GET', `/staff_chat/${actor.hotel}/staff-list/`, { token: token(cell) })).json as StaffList;
         const expected = actor.hotel === 'grand' ? ['anna', 'ben', 'cora', 'eve', 'fay'] : ['anna', 'olga'];
         if (!directory.results.every((member) => expected.includes(member.id))) failures.push(`${cell}: the directory shows another hotel's staff`);
