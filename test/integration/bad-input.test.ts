@@ -110,6 +110,11 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         { name: 'edit', method: 'PATCH', path: `/staff_chat/grand/messages/${ids.message}/edit/`, body: { message: 'changed' } },
         { name: 'delete', method: 'DELETE', path: `/staff_chat/grand/messages/${ids.message}/delete/` },
         { name: 'react', method: 'POST', path: `/staff_chat/grand/messages/${ids.message}/react/`, body: { emoji: '👍' } },
+        { name: 'acknowledge', method: 'POST', path: `/staff_chat/grand/messages/${ids.message}/acknowledge/` },
+        { name: 'pending acknowledgements', method: 'GET', path: '/staff_chat/grand/acknowledgements/pending/' },
+        { name: 'handover', method: 'GET', path: `${c}/handover/` },
+        { name: 'handovers', method: 'GET', path: `${c}/handovers/` },
+        { name: 'tick', method: 'PATCH', path: `/staff_chat/grand/messages/${ids.message}/handover/items/1/`, body: { checked: true } },
         { name: 'pusher auth', method: 'POST', path: '/staff_chat/pusher/auth', body: { socket_id: '1.2', channel_name: `private-hotel-grand.staff-chat.${ids.mine}` } },
       ];
     };
@@ -178,6 +183,28 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         { name: 'send: another hotel\'s conversation', method: 'POST', path: `/staff_chat/grand/conversations/${ids.theirs}/send-message/`, body: { message: 'hi' }, status: 404 },
         { name: 'send: a conversation I am not in', method: 'POST', path: `/staff_chat/grand/conversations/${ids.notMine}/send-message/`, body: { message: 'hi' }, status: 403, code: 'not_participant' },
         { name: 'send: on another hotel\'s path', method: 'POST', path: `/staff_chat/other/conversations/${ids.theirs}/send-message/`, body: { message: 'hi' }, status: 403, code: 'wrong_hotel' },
+
+        // ---- urgent messages, handover notes ----
+        { name: 'send: requires_acknowledgement a string', method: 'POST', path: send, body: { message: 'hi', requires_acknowledgement: 'true' }, status: 400 },
+        { name: 'send: handover_items not a list', method: 'POST', path: send, body: { message: 'hi', handover_items: 'towels' }, status: 400 },
+        { name: 'send: handover_items empty', method: 'POST', path: send, body: { message: 'hi', handover_items: [] }, status: 400 },
+        { name: 'send: a handover item too long', method: 'POST', path: send, body: { message: 'hi', handover_items: ['x'.repeat(201)] }, status: 400 },
+        { name: 'send: too many handover items', method: 'POST', path: send, body: { message: 'hi', handover_items: Array.from({ length: 31 }, () => 'x') }, status: 400 },
+        { name: 'send: a NUL in a handover item', method: 'POST', path: send, body: { message: 'hi', handover_items: ['a\u0000b'] }, status: 400 },
+        { name: 'send: a handover outside a department channel', method: 'POST', path: send, body: { message: 'hi', handover_items: ['x'] }, status: 409, code: 'not_a_department_channel' },
+        { name: 'acknowledge: a word as id', method: 'POST', path: '/staff_chat/grand/messages/abc/acknowledge/', status: 400 },
+        { name: 'acknowledge: an unknown message', method: 'POST', path: '/staff_chat/grand/messages/999999/acknowledge/', status: 404 },
+        { name: 'acknowledge: another hotel\'s message', method: 'POST', path: `/staff_chat/grand/messages/${ids.foreignMessage}/acknowledge/`, status: 404 },
+        { name: 'acknowledge: a message that asks for none', method: 'POST', path: `/staff_chat/grand/messages/${ids.message}/acknowledge/`, token: tokens.ben, status: 409, code: 'acknowledgement_not_requested' },
+        { name: 'tick: checked a string', method: 'PATCH', path: `/staff_chat/grand/messages/${ids.message}/handover/items/1/`, body: { checked: 'yes' }, status: 400 },
+        { name: 'tick: no body', method: 'PATCH', path: `/staff_chat/grand/messages/${ids.message}/handover/items/1/`, body: {}, status: 400 },
+        { name: 'tick: a word as item id', method: 'PATCH', path: `/staff_chat/grand/messages/${ids.message}/handover/items/x/`, body: { checked: true }, status: 400 },
+        { name: 'tick: a message without a checklist', method: 'PATCH', path: `/staff_chat/grand/messages/${ids.message}/handover/items/1/`, body: { checked: true }, status: 404 },
+        { name: 'tick: another hotel\'s message', method: 'PATCH', path: `/staff_chat/grand/messages/${ids.foreignMessage}/handover/items/1/`, body: { checked: true }, status: 404 },
+        { name: 'handovers: limit 0', method: 'GET', path: `${c}/handovers/?limit=0`, status: 400 },
+        { name: 'handovers: limit too large', method: 'GET', path: `${c}/handovers/?limit=51`, status: 400 },
+        { name: 'handovers: before_id a word', method: 'GET', path: `${c}/handovers/?before_id=x`, status: 400 },
+        { name: 'handover: a conversation I am not in', method: 'GET', path: `/staff_chat/grand/conversations/${ids.notMine}/handover/`, status: 403, code: 'not_participant' },
 
         // ---- paths ----
         { name: 'path: a word as id', method: 'POST', path: '/staff_chat/grand/conversations/abc/send-message/', body: { message: 'hi' }, status: 400 },
