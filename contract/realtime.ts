@@ -3,7 +3,7 @@
  * payloads that are not REST shapes. The widget's event bus checks envelopes against this; the
  * notifier builds them.
  */
-import type { Conversation, Message } from './wire.js';
+import type { AcknowledgementChange, Conversation, HandoverItemChange, Message } from './wire.js';
 import type { ReactionEmoji, ReactionSummary } from './reactions.js';
 
 /**
@@ -26,6 +26,8 @@ export const EVENTS = {
   messageDeleted: 'realtime_staff_chat_message_deleted',
   reactionChanged: 'realtime_staff_chat_reaction_changed',
   messagesRead: 'realtime_staff_chat_messages_read',
+  messageAcknowledged: 'realtime_staff_chat_message_acknowledged',
+  handoverItemChanged: 'realtime_staff_chat_handover_item_changed',
 } as const;
 
 export type EventName = (typeof EVENTS)[keyof typeof EVENTS];
@@ -112,7 +114,18 @@ export interface MessagesRead {
  */
 export type MessagesReadEnvelope = Envelope<MessagesRead, 'messages_read'>;
 
+/**
+ * `message_acknowledged` on the conversation channel (the sender's and everyone's "acknowledged by"), and
+ * on the acknowledger's personal channel, so their other tabs drop it from their pending banner.
+ */
+export type MessageAcknowledgedEnvelope = Envelope<AcknowledgementChange, 'message_acknowledged'>;
+
+/** `handover_item_changed` on the conversation channel: an item was ticked or unticked. */
+export type HandoverItemChangedEnvelope = Envelope<HandoverItemChange, 'handover_item_changed'>;
+
 export type AnyEnvelope =
+  | MessageAcknowledgedEnvelope
+  | HandoverItemChangedEnvelope
   | MessageCreatedEnvelope
   | ConversationUpdatedEnvelope
   | MessageEditedEnvelope

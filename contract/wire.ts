@@ -112,8 +112,65 @@ export interface Message {
   deleted_at?: string | null;
   /** One entry per emoji used, in the order of {@link REACTION_EMOJIS} (so chips never jump around). */
   reactions?: ReactionSummary[];
+  /*
+   * The four fields below are always sent by the server (docs: README "API"); optional only so that
+   * copies the widget builds itself need not invent them.
+   */
+  /** `handover` for a shift's handover note with a checklist (department channels only), else `text`. */
+  kind?: MessageKind;
+  /** The sender asked every recipient to acknowledge it (an urgent message). */
+  requires_acknowledgement?: boolean;
+  /**
+   * Who acknowledged, for everyone in the conversation; null unless `requires_acknowledgement` (and
+   * null once the message is deleted: nothing is owed any more). A viewer still owes an
+   * acknowledgement exactly when their id is in `pending`.
+   */
+  acknowledgements?: AcknowledgementSummary | null;
+  /** The checklist of a `handover` message; null for `text`. */
+  handover?: HandoverNote | null;
 }
 
+export type MessageKind = 'text' | 'handover';
+
+/**
+ * The acknowledgement state of an urgent message. The recipients are fixed when it is sent: every
+ * participant but the sender at that moment (someone who joins later owes nothing).
+ */
+export interface AcknowledgementSummary {
+  /** How many recipients there are: `acknowledged.length + pending.length`. */
+  total: number;
+  /** In the order they acknowledged. */
+  acknowledged: Acknowledgement[];
+  /** Staff ids of the recipients who have not acknowledged yet, in id order. */
+  pending: string[];
+}
+
+export interface Acknowledgement {
+  /** Staff id. */
+  id: string;
+  full_name: string;
+  /** ISO 8601, UTC. */
+  at: string;
+}
+
+/** The checklist of a handover message. */
+export interface HandoverNote {
+  items: HandoverItem[];
+}
+
+export interface HandoverItem {
+  /** Unique across the hotel; what the tick route names. */
+  id: number;
+  text: string;
+  checked: boolean;
+  /** Who ticked it last, and when (ISO 8601, UTC); both null while unticked. */
+  checked_by: SenderInfo | null;
+  checked_at: string | null;
+}
+
+/** Most items of one handover checklist, and the longest item, in characters. */
+export const HANDOVER_MAX_ITEMS = 30;
+export const HANDOVER_ITEM_MAX_LENGTH = 200;
 
 /**
  * How far one participant has read a conversation: every message with an id up to
@@ -139,11 +196,21 @@ export interface LastMessage {
   attachment_name?: string;
 }
 
+/**
+ * `direct` (two people), `group` (people added by hand), `department` (everyone whose token names that
+ * department, kept in step at sign-in; nobody is added or removed by hand).
+ */
+export type ConversationKind = 'direct' | 'group' | 'department';
+
 export interface Conversation {
   id: number;
   hotel: string;
   title: string | null;
   is_group: boolean;
+  /** Always sent by the server; optional only so hand-built test doubles need not invent it. */
+  kind?: ConversationKind;
+  /** The department a `department` channel is for (also its title); null for the other kinds. */
+  department?: string | null;
   participants: StaffMember[];
   last_message: LastMessage | null;
   unread_count: number;
@@ -188,6 +255,58 @@ export interface SendMessageBody {
   attachments?: number[];
   reply_to?: number | null;
   client_id?: string;
+  /** Ask every other participant to acknowledge it (an urgent message). */
+  requires_acknowledgement?: boolean;
+  /**
+   * Makes it a `handover` message with this checklist (1 to {@link HANDOVER_MAX_ITEMS} items of at most
+   * {@link HANDOVER_ITEM_MAX_LENGTH} characters); department channels only.
+   */
+  handover_items?: string[];
+}
+
+/**
+ * `POST /staff_chat/{hotel}/messages/{id}/acknowledge/` answers this (201 the first time, 200 when it
+ * was already acknowledged: idempotent); it is also the payload of `message_acknowledged`.
+ */
+export interface AcknowledgementChange {
+  conversation_id: number;
+  message_id: number;
+  /** Who acknowledged, and when (the first time, on a repeat too). */
+  acknowledgement: Acknowledgement;
+  /** The message's state afterwards: replace the old one with it. */
+  acknowledgements: AcknowledgementSummary;
+}
+
+/** `GET /staff_chat/{hotel}/acknowledgements/pending/`: the caller's unacknowledged urgent messages. */
+export interface PendingAcknowledgements {
+  /** Oldest first, across every conversation the caller is in; at most 100. */
+  results: Message[];
+  count: number;
+}
+
+/** `PATCH /staff_chat/{hotel}/messages/{id}/handover/items/{item_id}/`: tick (true) or untick (false). */
+export interface HandoverTickBody {
+  checked: boolean;
+}
+
+/** The answer of the tick route and the payload of `handover_item_changed`. */
+export interface HandoverItemChange {
+  conversation_id: number;
+  message_id: number;
+  item: HandoverItem;
+}
+
+/** `GET /staff_chat/{hotel}/conversations/{id}/handover/`: the note pinned at the top, until the next one. */
+export interface CurrentHandover {
+  /** The channel's latest `handover` message that is not deleted, or null. */
+  handover: Message | null;
+}
+
+/** `GET /staff_chat/{hotel}/conversations/{id}/handovers/?before_id=&limit=`: past notes, newest first. */
+export interface HandoverHistory {
+  results: Message[];
+  count: number;
+  has_more: boolean;
 }
 
 /** `PATCH /staff_chat/{hotel}/messages/{id}/edit/`: the author only; answers the edited {@link Message}. */

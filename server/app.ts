@@ -19,11 +19,13 @@ import { withSignedAttachmentUrls } from './files/attachment-urls.js';
 import type { FileStore } from './files/file-store.js';
 import { localDiskStore } from './files/local-disk.js';
 import { UrlSigner } from './files/signed-url.js';
+import { acknowledgementRoutes } from './routes/acknowledgements.js';
 import { attachmentRoutes } from './routes/attachments.js';
 import { isUploadPath, uploadRoutes } from './routes/upload.js';
 import { configRoutes } from './routes/config.js';
 import { conversationRoutes } from './routes/conversations.js';
 import type { RouteDeps } from './routes/deps.js';
+import { handoverRoutes } from './routes/handover.js';
 import { messageChangeRoutes } from './routes/message-changes.js';
 import { messageRoutes } from './routes/messages.js';
 import { participantRoutes } from './routes/participants.js';
@@ -66,7 +68,10 @@ export function createApp(deps: AppDeps) {
     log,
     // Every authenticated request counts against its sender's request budget.
     auth: every(
-      requireStaff({ jwtSecret: config.jwtSecret, staffSync: new StaffSync(deps.storage) }),
+      requireStaff({
+        jwtSecret: config.jwtSecret,
+        staffSync: new StaffSync(deps.storage, (hotel, ids) => ids.forEach((id) => void deps.notifier.departmentMembershipChanged(hotel, id))),
+      }),
       rateLimit({ perMinute: rate.requestsPerMinute, what: 'requests', ...(deps.sharedLimits && { shared: deps.sharedLimits }) }),
     ),
     limitMessages: rateLimit({ perMinute: rate.messagesPerMinute, what: 'messages', ...(deps.sharedLimits && { shared: deps.sharedLimits }) }),
@@ -82,7 +87,9 @@ export function createApp(deps: AppDeps) {
     .route('/:hotel/messages', messageChangeRoutes(routeDeps))
     .route('/:hotel/conversations', uploadRoutes({ ...routeDeps, files }))
     .route('/:hotel/attachments', attachmentRoutes({ ...routeDeps, files, signer }))
-    .route('/:hotel/search', searchRoutes(routeDeps, rateLimit({ perMinute: config.search.perMinute, what: 'searches', ...(deps.sharedLimits && { shared: deps.sharedLimits }) })));
+    .route('/:hotel/search', searchRoutes(routeDeps, rateLimit({ perMinute: config.search.perMinute, what: 'searches', ...(deps.sharedLimits && { shared: deps.sharedLimits }) })))
+    .route('/:hotel', acknowledgementRoutes(routeDeps))
+    .route('/:hotel', handoverRoutes(routeDeps));
   for (const [path, routes] of Object.entries(deps.extension?.apiRoutes?.(routeDeps) ?? {})) staffChat.route(path, routes);
 
   const api = new Hono();

@@ -14,15 +14,21 @@ export function staffFromClaims(claims: StaffClaims): StaffMember {
 
 const MAX_REMEMBERED = 10_000;
 
+/** Told which department channels someone joined or left, so their members' lists can follow. */
+export type DepartmentChangeListener = (hotel: string, conversationIds: number[]) => void;
+
 /**
- * Keeps staff rows in step with token claims. Every authenticated request passes through here, so an
- * identity already written by this process costs no database write.
+ * Keeps staff rows, and department channel membership, in step with token claims. Every authenticated
+ * request passes through here, so an identity already written by this process costs no database write.
  */
 export class StaffSync {
   private readonly written = new Map<string, string>();
   private readonly inFlight = new Map<string, Promise<void>>();
 
-  constructor(private readonly storage: Storage) {}
+  constructor(
+    private readonly storage: Storage,
+    private readonly onDepartmentChange: DepartmentChangeListener = () => undefined,
+  ) {}
 
   /** Upserts the caller's row unless this process already wrote exactly these claims. */
   async sync(claims: StaffClaims): Promise<void> {
@@ -36,7 +42,11 @@ export class StaffSync {
     if (running) return running;
     const write = this.storage
       .upsertStaff(claims.hotel, staff)
-      .then(() => {
+      // The token's department decides the department channel: joined on first need, left when it changes.
+      .then(() => this.storage.syncDepartment(claims.hotel, staff.id, staff.department))
+      .then(({ joined, left }) => {
+        const changed = joined === null ? left : [joined, ...left];
+        if (changed.length > 0) this.onDepartmentChange(claims.hotel, changed);
         if (this.written.size >= MAX_REMEMBERED) this.written.clear();
         this.written.set(key, fingerprint);
       })

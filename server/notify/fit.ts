@@ -1,4 +1,4 @@
-import { previewText, type ConversationUpdatedEnvelope, type MessageCreatedEnvelope } from '../../contract/index.js';
+import { previewText, type AcknowledgementSummary, type ConversationUpdatedEnvelope, type MessageCreatedEnvelope } from '../../contract/index.js';
 
 /** Pusher rejects event data over 10 KB (10,240 bytes); stay a little under it for the hub's framing. */
 export const MAX_EVENT_BYTES = 10_000;
@@ -20,6 +20,12 @@ export function fitMessageCreated(event: MessageCreatedEnvelope, maxBytes = MAX_
     payload: { ...event.payload, reply_to_message: reply && { ...reply, message: previewText(reply.message) } },
     meta: { ...event.meta, truncated: true },
   };
+  // An urgent message to a large department: its lists go before its text does.
+  const { acknowledgements } = base.payload;
+  if (acknowledgements) {
+    const withSummary = (summary: typeof acknowledgements) => ({ ...base, payload: { ...base.payload, message: '', acknowledgements: summary } });
+    base.payload.acknowledgements = trimAcknowledgements(acknowledgements, (summary) => eventBytes(withSummary(summary)) <= maxBytes);
+  }
   const characters = Array.from(event.payload.message);
   const withLength = (length: number): MessageCreatedEnvelope => ({
     ...base,
@@ -44,6 +50,19 @@ export function fitConversationUpdated(
     meta: { ...event.meta, truncated: true },
   });
   return withCount(largestFitting(participants.length, (count) => eventBytes(withCount(count)) <= maxBytes));
+}
+
+/**
+ * The summary with its lists cut (the longer first, halving) until `fits` holds; `total` stays exact.
+ * Only a department of a few hundred people gets near Pusher's 10 KB.
+ */
+export function trimAcknowledgements(summary: AcknowledgementSummary, fits: (summary: AcknowledgementSummary) => boolean): AcknowledgementSummary {
+  const cut = { ...summary, acknowledged: [...summary.acknowledged], pending: [...summary.pending] };
+  while (!fits(cut) && (cut.acknowledged.length > 0 || cut.pending.length > 0)) {
+    const longer = cut.acknowledged.length >= cut.pending.length ? cut.acknowledged : cut.pending;
+    longer.length = Math.floor(longer.length / 2);
+  }
+  return cut;
 }
 
 /** The largest n in [0, upper] for which `fits(n)` holds, given that it holds for every smaller n. */

@@ -1,4 +1,4 @@
-import { EVENTS, type Message, type MessagesRead, type ReactionChange } from '../../contract/index.js';
+import { EVENTS, type AcknowledgementChange, type HandoverItemChange, type Message, type MessagesRead, type ReactionChange } from '../../contract/index.js';
 import { consoleLogger, type Logger } from '../logger.js';
 import type { Storage } from '../storage/storage.js';
 import {
@@ -13,6 +13,7 @@ import { conversationChannel, personalChannel } from './channels.js';
 import { envelope } from './envelope.js';
 import { fitConversationUpdated, fitMessageCreated, MAX_EVENT_BYTES } from './fit.js';
 import { excludingSocket, type PublishEvent, type Publisher } from './publisher.js';
+import { handoverItemChangedEvent, messageAcknowledgedEvents } from './teamwork-events.js';
 import { TriggerQueue } from './trigger-queue.js';
 
 /**
@@ -35,6 +36,16 @@ export interface Notifier {
   messagesRead(hotel: string, read: MessagesRead, options?: { excludeSocketId?: string }): Promise<void>;
   /** People joined a group: `conversation_updated` to every participant, so the new ones see it appear. */
   participantsAdded(hotel: string, conversationId: number, addedBy: string, addedIds: string[]): Promise<void>;
+  /** `message_acknowledged` on the conversation channel and on the acknowledger's personal channel. */
+  messageAcknowledged(hotel: string, change: AcknowledgementChange, options?: { excludeSocketId?: string }): Promise<void>;
+  /** `handover_item_changed` on the conversation channel. */
+  handoverItemChanged(hotel: string, change: HandoverItemChange, options?: { excludeSocketId?: string }): Promise<void>;
+  /**
+   * Someone joined or left a department channel at sign-in: `conversation_updated` to every participant
+   * (a newcomer sees it appear). Someone who left is no participant any more: their list drops the
+   * channel with its next fetch.
+   */
+  departmentMembershipChanged(hotel: string, conversationId: number): Promise<void>;
 }
 
 /**
@@ -104,6 +115,18 @@ export class PusherNotifier implements Notifier {
 
   // The adder's other tabs need the new participant list too, so nobody is left out.
   participantsAdded(hotel: string, conversationId: number): Promise<void> {
+    return this.track(this.guard('conversation_updated', hotel, this.triggerOnPersonalChannels(hotel, conversationId)));
+  }
+
+  messageAcknowledged(hotel: string, change: AcknowledgementChange, options: { excludeSocketId?: string } = {}): Promise<void> {
+    return this.track(this.guard('message_acknowledged', hotel, this.triggers.send(messageAcknowledgedEvents(hotel, change, options.excludeSocketId))));
+  }
+
+  handoverItemChanged(hotel: string, change: HandoverItemChange, options: { excludeSocketId?: string } = {}): Promise<void> {
+    return this.track(this.guard('handover_item_changed', hotel, this.triggers.send([handoverItemChangedEvent(hotel, change, options.excludeSocketId)])));
+  }
+
+  departmentMembershipChanged(hotel: string, conversationId: number): Promise<void> {
     return this.track(this.guard('conversation_updated', hotel, this.triggerOnPersonalChannels(hotel, conversationId)));
   }
 

@@ -67,7 +67,7 @@ export function messageChangeRoutes({ config, storage, notifier, auth, limitMess
  * @throws ApiError 404 when there is no such message in this hotel (another hotel's looks missing),
  * 403 `not_participant`.
  */
-async function requireReadableMessage(storage: Storage, hotel: string, messageId: number, staffId: string): Promise<Message> {
+export async function requireReadableMessage(storage: Storage, hotel: string, messageId: number, staffId: string): Promise<Message> {
   const message = await storage.getMessage(hotel, messageId);
   if (!message) throw new ApiError(404, 'not_found', 'No such message.');
   await requireParticipant(storage, hotel, message.conversation_id, staffId);
@@ -92,6 +92,6 @@ function reactionChange(
 }
 
 /** The caller's own pusher-js socket (X-Socket-Id) already has the answer; the event skips it. */
-function socketOf(socketId: string | undefined): { excludeSocketId?: string } {
+export function socketOf(socketId: string | undefined): { excludeSocketId?: string } {
   return socketId ? { excludeSocketId: socketId } : {};
 }

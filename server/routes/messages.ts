@@ -6,6 +6,7 @@ import { CLIENT_ID, type MessagePage } from '../../contract/index.js';
 import { ApiError } from '../errors.js';
 import type { RouteDeps } from './deps.js';
 import { requireReplyTarget } from './reply-target.js';
+import { handoverItems, requireDepartmentChannel } from './handover.js';
 import { bodyId, idParam, messageText, queryAfterId, queryId, rejectInvalid } from './validation.js';
 
 /** `/staff_chat/{hotel}/conversations/{id}/…`: history, sending, read state. */
@@ -33,6 +34,8 @@ export function messageRoutes({ config, storage, notifier, auth, limitMessages }
     attachments: z.array(bodyId).max(0, 'attachments are not supported yet').optional(),
     reply_to: bodyId.nullish(),
     client_id: z.string().regex(CLIENT_ID, 'must be 1 to 64 characters from A-Z a-z 0-9 _ -').optional(),
+    requires_acknowledgement: z.boolean().optional(),
+    handover_items: handoverItems.optional(),
   });
 
   const markReadBody = z.object({ last_read_id: bodyId.optional() });
@@ -55,8 +58,9 @@ export function messageRoutes({ config, storage, notifier, auth, limitMessages }
     .post('/:id/send-message', auth, limitMessages, zValidator('param', idParam, rejectInvalid), zValidator('json', sendBody, rejectInvalid), async (c) => {
       const { hotel, sub } = c.var.staff;
       const { id } = c.req.valid('param');
-      const { message: text, reply_to, client_id } = c.req.valid('json');
+      const { message: text, reply_to, client_id, requires_acknowledgement, handover_items } = c.req.valid('json');
       await requireParticipant(storage, hotel, id, sub);
+      if (handover_items) await requireDepartmentChannel(storage, hotel, id, sub);
       if (reply_to != null) await requireReplyTarget(storage, hotel, id, reply_to);
 
       const { message, created } = await storage.insertMessage(hotel, {
@@ -65,6 +69,8 @@ export function messageRoutes({ config, storage, notifier, auth, limitMessages }
         clientId: client_id ?? null,
         message: text,
         replyTo: reply_to ?? null,
+        ...(requires_acknowledgement && { requiresAcknowledgement: true }),
+        ...(handover_items && { handoverItems: handover_items }),
       });
       if (message.conversation_id !== id) {
         // The sender used this client_id for a message elsewhere: not a replay of this request.

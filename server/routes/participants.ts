@@ -5,6 +5,7 @@ import { requireParticipant } from '../auth/membership.js';
 import { ApiError } from '../errors.js';
 import { STAFF_ID } from '../notify/channels.js';
 import { MAX_PARTICIPANTS, requireStaffOf, withChannel } from './conversations.js';
+import { refuseDepartmentChannel } from './departments.js';
 import type { RouteDeps } from './deps.js';
 import { idParam, rejectInvalid } from './validation.js';
 
@@ -25,6 +26,7 @@ export function participantRoutes({ storage, notifier, auth }: RouteDeps) {
     const current = await requireParticipant(storage, hotel, id, sub);
     const conversation = await storage.getConversation(hotel, id, sub);
     if (!conversation) throw new ApiError(404, 'not_found', 'No such conversation.');
+    refuseDepartmentChannel(conversation);
     if (!conversation.is_group) {
       throw new ApiError(409, 'not_a_group', 'People can only be added to a group; start a group with them instead.');
     }

@@ -1,5 +1,8 @@
 import type { Kysely } from 'kysely';
+import { acknowledgementMethods, acknowledgementsExtra } from './acknowledgement-queries.js';
 import { attachmentMethods, attachmentsExtra } from './attachment-queries.js';
+import { departmentMethods } from './department-queries.js';
+import { handoverExtra, handoverMethods } from './handover-queries.js';
 import { conversationMethods } from './conversation-queries.js';
 import { messageChangeMethods } from './message-change-queries.js';
 import { messageMethods } from './message-queries.js';
@@ -28,7 +31,8 @@ export function createKyselyStorage(db: Kysely<Database>, options: KyselyStorage
   const now = (): string => (options.now?.() ?? new Date()).toISOString();
   const plainMessages = messageMethods(db, now);
   // Every message read carries its reactions and attachments.
-  const messages = { ...plainMessages, ...withExtra(withExtra(plainMessages, reactionsExtra(db)), attachmentsExtra(db)) };
+  const withBasics = withExtra(withExtra(plainMessages, reactionsExtra(db)), attachmentsExtra(db));
+  const messages = { ...plainMessages, ...withExtra(withExtra(withBasics, acknowledgementsExtra(db)), handoverExtra(db)) };
   return {
     ...staffMethods(db, now),
     ...conversationMethods(db, now),
@@ -37,6 +41,9 @@ export function createKyselyStorage(db: Kysely<Database>, options: KyselyStorage
     ...attachmentMethods(db),
     ...messageChangeMethods(db, now, messages.getMessage),
     ...searchMethods(db),
+    ...acknowledgementMethods(db, now),
+    ...departmentMethods(db, now),
+    ...handoverMethods(db, now),
     close: () => db.destroy(),
   };
 }

@@ -1,6 +1,7 @@
 import { Migrator, sql, type ColumnDefinitionBuilder, type Kysely, type Migration } from 'kysely';
 import type { Dialect } from './schema.js';
 import { searchMigration } from './search-migration.js';
+import { teamworkMigrations } from './teamwork-migrations.js';
 
 type ColumnBuilder = (column: ColumnDefinitionBuilder) => ColumnDefinitionBuilder;
 
@@ -192,6 +193,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     },
 
     '0004_search': searchMigration(dialect),
+    ...teamworkMigrations(serialId),
   };
 }
 

@@ -40,6 +40,11 @@ export function toMessage(row: MessageRow): Message {
     deleted_at: row.deleted_at,
     // Filled in by `withReactions` (reaction-queries.ts) where a message can have any.
     reactions: [],
+    // Filled in by the acknowledgement and handover extras for the messages that are urgent or handovers.
+    kind: 'text',
+    requires_acknowledgement: false,
+    acknowledgements: null,
+    handover: null,
   };
 }
 

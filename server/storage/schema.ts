@@ -14,6 +14,9 @@ export interface Database {
   messages: MessagesTable;
   message_reactions: MessageReactionsTable;
   message_attachments: MessageAttachmentsTable;
+  acknowledgement_requests: AcknowledgementRequestsTable;
+  message_acknowledgements: MessageAcknowledgementsTable;
+  handover_items: HandoverItemsTable;
 }
 
 /** 0 or 1. */
@@ -42,6 +45,8 @@ export interface ConversationsTable {
   is_group: Flag;
   /** The sorted pair of a 1:1's participants; unique per hotel, so two racing creations make one row. */
   direct_key: string | null;
+  /** Set on a department channel only: unique per hotel, so racing first sign-ins make one channel. */
+  department: string | null;
   created_by: string;
   created_at: string;
   updated_at: string;
@@ -90,6 +95,35 @@ export interface MessageAttachmentsTable {
   file_size: number;
   storage_key: string;
   created_at: string;
+}
+
+/** One row per urgent message (also when it has no recipient, so the flag survives). */
+export interface AcknowledgementRequestsTable {
+  hotel: string;
+  conversation_id: number;
+  message_id: number;
+  created_at: string;
+}
+
+/** One row per recipient of an urgent message: every participant but the sender at send time. */
+export interface MessageAcknowledgementsTable {
+  hotel: string;
+  conversation_id: number;
+  message_id: number;
+  staff_id: string;
+  acknowledged_at: string | null;
+}
+
+/** The checklist of a handover message, one row per item in its order. */
+export interface HandoverItemsTable {
+  id: Generated<number>;
+  hotel: string;
+  conversation_id: number;
+  message_id: number;
+  position: number;
+  text: string;
+  checked_by: string | null;
+  checked_at: string | null;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

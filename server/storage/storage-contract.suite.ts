@@ -4,6 +4,7 @@ import type { StaffMember } from '../../contract/index.js';
 import type { KyselyStorageOptions } from './kysely-storage.js';
 import { describeAttachmentsContract } from './attachments.suite.js';
 import { describeMessageChangesContract } from './message-changes.suite.js';
+import { describeTeamworkContract } from './teamwork.suite.js';
 import type { Storage } from './storage.js';
 
 /** Makes a fresh, empty, migrated storage; the suite closes it after each test. */
@@ -275,6 +276,10 @@ export function describeStorageContract(name: string, makeStorage: StorageFactor
           edited_at: null,
           deleted_at: null,
           reactions: [],
+          kind: 'text',
+          requires_acknowledgement: false,
+          acknowledgements: null,
+          handover: null,
         });
         assert.equal(typeof message.id, 'number');
         assert.match(message.timestamp, ISO_UTC);
@@ -457,5 +462,6 @@ export function describeStorageContract(name: string, makeStorage: StorageFactor
 
     describeMessageChangesContract(makeStorage);
     describeAttachmentsContract(makeStorage);
+    describeTeamworkContract(makeStorage);
   });
 }

@@ -1,4 +1,4 @@
-import type { Attachment, Conversation, Message, ReactionEmoji, ReactionSummary, ReadMark, SearchResult, StaffMember } from '../../contract/index.js';
+import type { Attachment, Conversation, HandoverItem, Message, ReactionEmoji, ReactionSummary, ReadMark, SearchResult, StaffMember } from '../../contract/index.js';
 import type { SearchQuery } from './search-text.js';
 
 /**
@@ -78,6 +78,10 @@ export interface Storage {
       message: string;
       replyTo: number | null;
       attachments?: readonly NewAttachment[];
+      /** Urgent: every participant but the sender, at this moment, owes an acknowledgement. */
+      requiresAcknowledgement?: boolean;
+      /** A handover note with this checklist (the caller checks the conversation is a department channel). */
+      handoverItems?: readonly string[];
     },
   ): Promise<{ message: Message; created: boolean }>;
 
@@ -131,6 +135,38 @@ export interface Storage {
     staffId: string,
     options: { query: SearchQuery; limit: number; conversationId?: number; cursor?: SearchCursor },
   ): Promise<{ results: SearchResult[]; next: SearchCursor | null }>;
+
+  /**
+   * Stamp `staffId`'s acknowledgement of an urgent message; a repeat keeps the first time
+   * (`changed: false`). Undefined when they are not one of its recipients (the caller checks that the
+   * message exists, is urgent and is not deleted).
+   */
+  acknowledgeMessage(hotel: string, messageId: number, staffId: string): Promise<{ acknowledgedAt: string; changed: boolean } | undefined>;
+
+  /** Ids of the urgent messages `staffId` still owes, oldest first: not deleted, in conversations they are still in. */
+  pendingAcknowledgementIds(hotel: string, staffId: string, limit: number): Promise<number[]>;
+
+  /**
+   * Put `staffId` in their department's channel (made on first need, one per hotel and department, also
+   * under racing first sign-ins) and take them out of any other department's; `null` leaves all.
+   * They join with the whole history visible and nothing unread. Returns what changed.
+   */
+  syncDepartment(hotel: string, staffId: string, department: string | null): Promise<{ joined: number | null; left: number[] }>;
+
+  /**
+   * Tick or untick one item of a handover message; a repeat changes nothing and keeps who ticked it.
+   * Undefined when the message has no such item in this hotel.
+   */
+  setHandoverItem(
+    hotel: string,
+    input: { messageId: number; itemId: number; staffId: string; checked: boolean },
+  ): Promise<{ item: HandoverItem; changed: boolean } | undefined>;
+
+  /** The id of a conversation's newest handover message that is not deleted. */
+  currentHandoverId(hotel: string, conversationId: number): Promise<number | undefined>;
+
+  /** Ids of a conversation's handover messages that are not deleted, newest first, before `beforeId`. */
+  handoverIds(hotel: string, conversationId: number, options: { limit: number; beforeId?: number }): Promise<{ ids: number[]; hasMore: boolean }>;
 
   close(): Promise<void>;
 }

@@ -3,7 +3,7 @@ import { createApp } from '../app.js';
 import { signStaffToken } from '../auth/token.js';
 import { loadConfig, type Config } from '../config.js';
 import type { ServerExtension } from '../extension.js';
-import type { Message, MessagesRead, ReactionChange, StaffMember } from '../../contract/index.js';
+import type { AcknowledgementChange, HandoverItemChange, Message, MessagesRead, ReactionChange, StaffMember } from '../../contract/index.js';
 import { silentLogger } from '../logger.js';
 import type { MessageChange } from '../notify/change-events.js';
 import type { Notifier } from '../notify/notifier.js';
@@ -44,6 +44,22 @@ export class RecordingNotifier implements Notifier {
 
   async participantsAdded(hotel: string, conversationId: number, addedBy: string, addedIds: string[]): Promise<void> {
     this.joins.push({ hotel, conversationId, addedBy, addedIds });
+  }
+
+  readonly acknowledgements: Array<{ hotel: string; change: AcknowledgementChange; excludeSocketId: string | undefined }> = [];
+  readonly handoverTicks: Array<{ hotel: string; change: HandoverItemChange; excludeSocketId: string | undefined }> = [];
+  readonly departmentChanges: Array<{ hotel: string; conversationId: number }> = [];
+
+  async messageAcknowledged(hotel: string, change: AcknowledgementChange, options: { excludeSocketId?: string } = {}): Promise<void> {
+    this.acknowledgements.push({ hotel, change, excludeSocketId: options.excludeSocketId });
+  }
+
+  async handoverItemChanged(hotel: string, change: HandoverItemChange, options: { excludeSocketId?: string } = {}): Promise<void> {
+    this.handoverTicks.push({ hotel, change, excludeSocketId: options.excludeSocketId });
+  }
+
+  async departmentMembershipChanged(hotel: string, conversationId: number): Promise<void> {
+    this.departmentChanges.push({ hotel, conversationId });
   }
 }
 

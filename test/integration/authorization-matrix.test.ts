@@ -32,6 +32,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     let group: Conversation;
     let messageId: number;
     let otherMessageId: number;
+    let urgentId: number;
     const token = (cell: Cell) => stack.token(ACTORS[cell].hotel, ACTORS[cell].sub);
 
     before(async () => {
@@ -46,6 +47,8 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       // Anna's own messages, so that she, and only she, may edit and delete them.
       messageId = await send('first');
       otherMessageId = await send('second');
+      // Ben's urgent message, which anna (a recipient) may acknowledge.
+      urgentId = ((await stack.request('POST', `/staff_chat/grand/conversations/${group.id}/send-message/`, { token: stack.token('grand', 'ben'), body: { message: 'urgent', requires_acknowledgement: true } })).json as Message).id;
       // The other hotel has a conversation of its own, with the same-id anna in it.
       await stack.request('POST', '/staff_chat/other/conversations/', { token: stack.token('other', 'anna'), body: { participant_ids: ['olga'] } });
     });
@@ -66,6 +69,9 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         { name: 'unreact', method: 'DELETE', path: `${m}/${messageId}/react/${encodeURIComponent('👍')}/` },
         { name: 'delete', method: 'DELETE', path: `${m}/${otherMessageId}/delete/` },
         { name: 'search in the group', method: 'GET', path: `/staff_chat/${hotel}/search/?q=first&conversation_id=${group.id}` },
+        { name: 'acknowledge', method: 'POST', path: `${m}/${urgentId}/acknowledge/` },
+        { name: 'handover', method: 'GET', path: `${c}/handover/` },
+        { name: 'handovers', method: 'GET', path: `${c}/handovers/` },
       ];
     };
 
@@ -90,6 +96,8 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         // A search of everything they may read finds none of the group's messages.
         const found = await stack.request('GET', `/staff_chat/${actor.hotel}/search/?q=first`, { token: token(cell) });
         if (found.status !== 200 || (found.json as SearchPage).results.length !== 0) failures.push(`${cell}: search shows what it must not (${found.status} ${found.text.slice(0, 120)})`);
+        const pending = (await stack.request('GET', `/staff_chat/${actor.hotel}/acknowledgements/pending/`, { token: token(cell) })).json as { results: Message[] };
+        if (pending.results.length > 0) failures.push(`${cell}: the pending acknowledgements show another conversation's message`);
         const directory = (await stack.request('GET', `/staff_chat/${actor.hotel}/staff-list/`, { token: token(cell) })).json as StaffList;
         const expected = actor.hotel === 'grand' ? ['anna', 'ben', 'cora', 'eve', 'fay'] : ['anna', 'olga'];
         if (!directory.results.every((member) => expected.includes(member.id))) failures.push(`${cell}: the directory shows another hotel's staff`);

@@ -27,13 +27,25 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-const TABLES = ['hotels', 'staff', 'conversations', 'conversation_participants', 'messages'] as const;
+const TABLES = [
+  'hotels',
+  'staff',
+  'conversations',
+  'conversation_participants',
+  'messages',
+  'acknowledgement_requests',
+  'message_acknowledgements',
+  'handover_items',
+] as const;
 const ORDER: Record<(typeof TABLES)[number], string> = {
   hotels: 'slug',
   staff: 'hotel, id',
   conversations: 'id',
   conversation_participants: 'conversation_id, staff_id',
   messages: 'id',
+  acknowledgement_requests: 'message_id',
+  message_acknowledgements: 'message_id, staff_id',
+  handover_items: 'id',
 };
 const MESSAGES_SQL = 'select id, conversation_id, client_id, sender_id, message from messages order by id';
 
