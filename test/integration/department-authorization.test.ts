@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { signStaffToken } from '../../server/auth/token.js';
-import type { ConversationList, Message } from '../../server/contract.js';
+import type { ConversationList, Message } from '../../contract/index.js';
 import { postgresUnreachable } from '../soak/database.js';
 import { isErrorShape, SECRET, startHardenedStack, type HardenedStack } from './hardened-stack.js';
 

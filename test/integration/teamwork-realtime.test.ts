@@ -15,7 +15,7 @@ import type {
   Message,
   MessageAcknowledgedEnvelope,
   MessageCreatedEnvelope,
-} from '../../server/contract.js';
+} from '../../contract/index.js';
 import { JWT_SECRET, nextEvent, startStack, subscribe, type Stack } from '../support/stack.js';
 
 const HOTEL = 'harbour';
