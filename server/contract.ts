@@ -125,6 +125,26 @@ export interface Message {
   deleted_at?: string | null;
   /** One entry per emoji used, in the order of {@link REACTION_EMOJIS} (so chips never jump around). */
   reactions?: ReactionSummary[];
+  /*
+   * The four fields below (mentions, forwarding) are always present in what the server sends; optional
+   * only so optimistic copies and test doubles need not invent them. A deleted message has none.
+   */
+  /** Ids of the staff the message mentions (HotelMate's `mentions`), in the order of `mentioned_staff`. */
+  mentions?: string[];
+  /** Who the message mentions (HotelMate's `mentioned_staff`), directly or through a department. */
+  mentioned_staff?: SenderInfo[];
+  /** The departments mentioned as `@Department` (their participants are in `mentions`). */
+  mentioned_departments?: string[];
+  /** Set when the message was forwarded from another conversation ({@link ForwardedFrom}). */
+  forwarded_from?: ForwardedFrom | null;
+}
+
+/** Where a forwarded message came from: the original, as it was when forwarded. */
+export interface ForwardedFrom {
+  message_id: number;
+  conversation_id: number;
+  sender_id: string;
+  sender_name: string;
 }
 
 /**
@@ -181,6 +201,16 @@ export interface Conversation {
   updated_at: string;
   /** The private channel this conversation's events arrive on. */
   channel: string;
+  /*
+   * The three fields below are the viewer's own settings and counts; always sent by the server, optional
+   * only so hand-built test doubles need not invent them.
+   */
+  /** Unread messages that mention the viewer (directly or through their department): a count apart from `unread_count`, cleared by `mark_as_read`. */
+  mention_count?: number;
+  /** The viewer muted it (`conversations/{id}/mute/`): events still arrive; the widget stays quiet about them, mentions excepted. */
+  is_muted?: boolean;
+  /** The viewer archived it (`conversations/{id}/archive/`) and nothing new arrived since; listed only with `?archived=1`. */
+  is_archived?: boolean;
 }
 
 export interface MessagePage {
@@ -213,15 +243,33 @@ export interface CreateConversationBody {
 }
 
 /** `POST /staff_chat/{hotel}/conversations/{id}/send-message/` */
-export interface SendMessageBody {
+export interface SendMessageBody extends MentionFields {
   message: string;
   attachments?: number[];
   reply_to?: number | null;
   client_id?: string;
 }
 
-/** `PATCH /staff_chat/{hotel}/messages/{id}/edit/`: the author only; answers the edited {@link Message}. */
-export interface EditMessageBody {
+/**
+ * Who a message mentions, on send and edit. `mentions`: staff ids, each a participant of the
+ * conversation (else 400 `invalid_mention`); `mention_departments`: groups only, each the department of
+ * at least one participant (matched case-insensitively), standing for all its participants. Repeats
+ * collapse; at most {@link MAX_MENTIONS} ids and {@link MAX_MENTION_DEPARTMENTS} departments.
+ */
+export interface MentionFields {
+  mentions?: string[];
+  mention_departments?: string[];
+}
+
+export const MAX_MENTIONS = 50;
+export const MAX_MENTION_DEPARTMENTS = 10;
+
+/**
+ * `PATCH /staff_chat/{hotel}/messages/{id}/edit/`: the author only; answers the edited {@link Message}.
+ * With `mentions` or `mention_departments` the message's mentions are replaced by the new set (an empty
+ * list removes them); without both they stay. Only people newly mentioned get `staff_mentioned`.
+ */
+export interface EditMessageBody extends MentionFields {
   message: string;
 }
 
@@ -244,6 +292,75 @@ export interface AddParticipantsBody {
 export interface MarkReadResult {
   last_read_id: number;
   unread_count: number;
+}
+
+/**
+ * A pinned message. `POST /staff_chat/{hotel}/messages/{id}/pin/` pins (201; 200 when it already was),
+ * `DELETE …/messages/{id}/pin/` unpins (200, also when it was not); any participant may do either.
+ * `GET …/conversations/{id}/pins/` lists them as a {@link PinList}. A deleted message drops from the pins.
+ */
+export interface Pin {
+  conversation_id: number;
+  message_id: number;
+  pinned_by: SenderInfo;
+  /** ISO 8601, UTC. */
+  pinned_at: string;
+  message: Message;
+}
+
+/** At most this many messages are pinned in one conversation; one more is 409 `too_many_pins`. */
+export const MAX_PINS = 20;
+
+/** `GET …/conversations/{id}/pins/`: newest pin first. */
+export interface PinList {
+  pins: Pin[];
+  count: number;
+}
+
+/** Payload of `message_unpinned`. */
+export interface Unpin {
+  conversation_id: number;
+  message_id: number;
+  unpinned_by: string;
+  /** ISO 8601, UTC. */
+  unpinned_at: string;
+}
+
+/**
+ * `POST /staff_chat/{hotel}/messages/{id}/forward/` (HotelMate's name): the caller, a participant of the
+ * message's conversation and of every target, posts a copy of it (text and attachments, the files
+ * shared by reference, no mentions or reply) into each target, marked `forwarded_from`.
+ */
+export interface ForwardBody {
+  conversation_ids: number[];
+}
+
+/** Most targets of one forward. */
+export const MAX_FORWARD_TARGETS = 10;
+
+/** The answer of `forward/`: the new message in each target, in the order asked. */
+export interface ForwardResult {
+  success: true;
+  total_forwarded: number;
+  results: Array<{ conversation_id: number; message: Message }>;
+}
+
+/** `GET /staff_chat/{hotel}/conversations/unread-count/` (HotelMate's shape, plus mentions and mutes). */
+export interface UnreadCount {
+  /** Unread messages of every conversation that is not muted: the launcher's badge. */
+  total_unread: number;
+  /** Unread mentions, muted conversations included (a mention gets through a mute). */
+  total_mentions: number;
+  /** Conversations with anything unread, muted ones included. */
+  conversations_with_unread: number;
+  breakdown: Array<{ conversation_id: number; unread_count: number; mention_count: number; title: string | null; is_group: boolean; is_muted: boolean }>;
+}
+
+/** `DELETE /staff_chat/{hotel}/attachments/{id}/delete/` (HotelMate's name): the uploader only. */
+export interface AttachmentDeleted {
+  success: true;
+  attachment_id: number;
+  message_id: number;
 }
 
 /** Options handed to `new Pusher(key, options)`; the widget passes them through unchanged. */
@@ -296,6 +413,11 @@ export const EVENTS = {
   messageDeleted: 'realtime_staff_chat_message_deleted',
   reactionChanged: 'realtime_staff_chat_reaction_changed',
   messagesRead: 'realtime_staff_chat_messages_read',
+  staffMentioned: 'realtime_staff_chat_staff_mentioned',
+  messagePinned: 'realtime_staff_chat_message_pinned',
+  messageUnpinned: 'realtime_staff_chat_message_unpinned',
+  participantLeft: 'realtime_staff_chat_participant_left',
+  attachmentDeleted: 'realtime_staff_chat_attachment_deleted',
 } as const;
 
 export type EventName = (typeof EVENTS)[keyof typeof EVENTS];
@@ -379,13 +501,78 @@ export interface MessagesRead {
  */
 export type MessagesReadEnvelope = Envelope<MessagesRead, 'messages_read'>;
 
+/** Payload of `staff_mentioned` (HotelMate's fields; `message` is a preview of at most 100 characters). */
+export interface StaffMentioned {
+  conversation_id: number;
+  message_id: number;
+  mentioned_staff_id: string;
+  mentioned_staff_name: string;
+  mentioned_staff_avatar: string | null;
+  /** Set when the mention came through `@Department`. */
+  department: string | null;
+  sender_id: string;
+  sender_name: string;
+  sender_avatar: string | null;
+  message: string;
+  timestamp: string;
+}
+
+/**
+ * `staff_mentioned` on the mentioned person's personal channel (never the sender's own), once per
+ * message and person: on send, and on an edit that newly mentions them. Sent whether or not they muted
+ * the conversation.
+ */
+export type StaffMentionedEnvelope = Envelope<StaffMentioned, 'staff_mentioned'>;
+
+/** `message_pinned` on the conversation channel: the new {@link Pin}; `meta.truncated` when its message text was cut. */
+export type MessagePinnedEnvelope = Envelope<Pin, 'message_pinned'>;
+
+/** `message_unpinned` on the conversation channel. A deleted message leaves the pins with `message_deleted` alone. */
+export type MessageUnpinnedEnvelope = Envelope<Unpin, 'message_unpinned'>;
+
+/** Payload of `participant_left`. */
+export interface ParticipantLeft {
+  conversation_id: number;
+  staff_id: string;
+  staff_name: string;
+  /** Who removed them; null when they left themself. */
+  removed_by: string | null;
+  /** ISO 8601, UTC. */
+  left_at: string;
+}
+
+/**
+ * `participant_left` on the conversation channel and on the leaver's personal channel (their other tabs
+ * drop the conversation; a removed person learns it). Each remaining participant also gets
+ * `conversation_updated` with the new participant list.
+ */
+export type ParticipantLeftEnvelope = Envelope<ParticipantLeft, 'participant_left'>;
+
+/** Payload of `attachment_deleted` (HotelMate's fields). */
+export interface AttachmentDeletedEvent {
+  conversation_id: number;
+  message_id: number;
+  attachment_id: number;
+  deleted_by_staff_id: string;
+  deleted_by_staff_name: string;
+  deleted_at: string;
+}
+
+/** `attachment_deleted` on the conversation channel: drop the attachment from the message. */
+export type AttachmentDeletedEnvelope = Envelope<AttachmentDeletedEvent, 'attachment_deleted'>;
+
 export type AnyEnvelope =
   | MessageCreatedEnvelope
   | ConversationUpdatedEnvelope
   | MessageEditedEnvelope
   | MessageDeletedEnvelope
   | ReactionChangedEnvelope
-  | MessagesReadEnvelope;
+  | MessagesReadEnvelope
+  | StaffMentionedEnvelope
+  | MessagePinnedEnvelope
+  | MessageUnpinnedEnvelope
+  | ParticipantLeftEnvelope
+  | AttachmentDeletedEnvelope;
 
 /** Claims of the portal-signed JWT (HS256). */
 export interface StaffClaims {

@@ -1,6 +1,10 @@
 import type { Kysely } from 'kysely';
 import { attachmentMethods, attachmentsExtra } from './attachment-queries.js';
 import { conversationMethods } from './conversation-queries.js';
+import { conversationSettingsMethods, withViewerSettings } from './conversation-settings-queries.js';
+import { forwardsExtra } from './forward-queries.js';
+import { mentionMethods, mentionsExtra } from './mention-queries.js';
+import { pinMethods } from './pin-queries.js';
 import { messageChangeMethods } from './message-change-queries.js';
 import { messageMethods } from './message-queries.js';
 import { reactionMethods, reactionsExtra } from './reaction-queries.js';
@@ -26,11 +30,18 @@ export interface KyselyStorageOptions {
 export function createKyselyStorage(db: Kysely<Database>, options: KyselyStorageOptions = {}): Storage {
   const now = (): string => (options.now?.() ?? new Date()).toISOString();
   const plainMessages = messageMethods(db, now);
-  // Every message read carries its reactions and attachments.
-  const messages = { ...plainMessages, ...withExtra(withExtra(plainMessages, reactionsExtra(db)), attachmentsExtra(db)) };
+  // Every message read carries its reactions, attachments, mentions and origin when forwarded.
+  const withExtras = withExtra(withExtra(withExtra(withExtra(plainMessages, reactionsExtra(db)), attachmentsExtra(db)), mentionsExtra(db)), forwardsExtra(db));
+  const messages = { ...plainMessages, ...withExtras };
+  const conversations = conversationMethods(db, now);
   return {
     ...staffMethods(db, now),
-    ...conversationMethods(db, now),
+    ...conversations,
+    // Every conversation read carries the viewer's mute, archive and unread mentions.
+    ...withViewerSettings(db, conversations),
+    ...mentionMethods(db),
+    ...pinMethods(db, now),
+    ...conversationSettingsMethods(db),
     ...messages,
     ...reactionMethods(db, now),
     ...attachmentMethods(db),

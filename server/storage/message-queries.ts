@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import { insertAttachments, prepareAttachmentInsert } from './attachment-queries.js';
+import { insertForward, prepareForwardInsert } from './forward-queries.js';
+import { insertMentions, prepareMentionInsert } from './mention-queries.js';
 import { prepare } from './prepared.js';
 import { toMessage, type MessageRow } from './rows.js';
 import type { Database } from './schema.js';
@@ -134,6 +136,8 @@ const REPLAY = Symbol('replayed client id');
 export function messageMethods(db: Kysely<Database>, now: () => string): MessageMethods {
   const q = prepareQueries(db);
   const insertAttachment = prepareAttachmentInsert(db);
+  const insertMention = prepareMentionInsert(db);
+  const insertForwardRow = prepareForwardInsert(db);
 
   return {
     async listMessages(hotel, conversationId, { limit, beforeId, afterId }) {
@@ -180,6 +184,10 @@ export function messageMethods(db: Kysely<Database>, now: () => string): Message
             const target = { hotel, conversationId: input.conversationId, messageId: inserted.id, now: timestamp };
             await insertAttachments(insertAttachment, trx, target, input.attachments);
           }
+          if (input.mentions?.length) {
+            await insertMentions(insertMention, trx, { hotel, conversationId: input.conversationId, messageId: inserted.id }, input.mentions);
+          }
+          if (input.forwardedFrom) await insertForward(insertForwardRow, trx, { hotel, messageId: inserted.id }, input.forwardedFrom);
           const row: MessageRow | undefined = (await q.byId(trx, { hotel, id: inserted.id })).rows[0];
           if (!row) throw new Error(`message ${inserted.id} vanished inside its own transaction`);
           return { message: toMessage(row), created: true };

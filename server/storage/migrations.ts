@@ -1,4 +1,5 @@
 import { Migrator, sql, type ColumnDefinitionBuilder, type Kysely, type Migration } from 'kysely';
+import { conversationFeatureMigrations } from './conversation-feature-migrations.js';
 import type { Dialect } from './schema.js';
 
 type ColumnBuilder = (column: ColumnDefinitionBuilder) => ColumnDefinitionBuilder;
@@ -189,6 +190,8 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.dropTable('message_attachments').execute();
       },
     },
+
+    ...conversationFeatureMigrations(),
   };
 }
 

@@ -49,6 +49,11 @@ export function toMessage(row: MessageRow): Message {
     deleted_at: row.deleted_at,
     // Filled in by `withReactions` (reaction-queries.ts) where a message can have any.
     reactions: [],
+    // Filled in by `mentionsExtra` and `forwardsExtra`.
+    mentions: [],
+    mentioned_staff: [],
+    mentioned_departments: [],
+    forwarded_from: null,
   };
 }
 

@@ -14,6 +14,9 @@ export interface Database {
   messages: MessagesTable;
   message_reactions: MessageReactionsTable;
   message_attachments: MessageAttachmentsTable;
+  message_mentions: MessageMentionsTable;
+  message_pins: MessagePinsTable;
+  message_forwards: MessageForwardsTable;
 }
 
 /** 0 or 1. */
@@ -53,6 +56,9 @@ export interface ConversationParticipantsTable {
   hotel: string;
   last_read_message_id: Generated<number>;
   joined_at: string;
+  is_muted: Generated<Flag>;
+  /** The newest message id when they archived it; archived while no newer message exists. Null: not archived. */
+  archived_after_id: number | null;
 }
 
 export interface MessagesTable {
@@ -90,6 +96,32 @@ export interface MessageAttachmentsTable {
   file_size: number;
   storage_key: string;
   created_at: string;
+}
+
+export interface MessageMentionsTable {
+  hotel: string;
+  conversation_id: number;
+  message_id: number;
+  staff_id: string;
+  /** The mentioned department this person belongs to, when `@Department` was used; else null. */
+  department: string | null;
+}
+
+export interface MessagePinsTable {
+  hotel: string;
+  conversation_id: number;
+  message_id: number;
+  pinned_by: string;
+  pinned_at: string;
+}
+
+export interface MessageForwardsTable {
+  hotel: string;
+  /** The new message, in the target conversation. */
+  message_id: number;
+  source_message_id: number;
+  source_conversation_id: number;
+  source_sender_id: string;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { StaffMember } from '../contract.js';
 import type { KyselyStorageOptions } from './kysely-storage.js';
 import { describeAttachmentsContract } from './attachments.suite.js';
+import { describeConversationFeaturesContract } from './conversation-features.suite.js';
 import { describeMessageChangesContract } from './message-changes.suite.js';
 import type { Storage } from './storage.js';
 
@@ -275,6 +276,10 @@ export function describeStorageContract(name: string, makeStorage: StorageFactor
           edited_at: null,
           deleted_at: null,
           reactions: [],
+          mentions: [],
+          mentioned_staff: [],
+          mentioned_departments: [],
+          forwarded_from: null,
         });
         assert.equal(typeof message.id, 'number');
         assert.match(message.timestamp, ISO_UTC);
@@ -457,5 +462,6 @@ export function describeStorageContract(name: string, makeStorage: StorageFactor
 
     describeMessageChangesContract(makeStorage);
     describeAttachmentsContract(makeStorage);
+    describeConversationFeaturesContract(makeStorage);
   });
 }
