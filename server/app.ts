@@ -19,7 +19,10 @@ import { withSignedAttachmentUrls } from './files/attachment-urls.js';
 import type { FileStore } from './files/file-store.js';
 import { localDiskStore } from './files/local-disk.js';
 import { UrlSigner } from './files/signed-url.js';
+import { attachmentDeleteRoutes } from './routes/attachment-delete.js';
 import { attachmentRoutes } from './routes/attachments.js';
+import { conversationSettingsRoutes } from './routes/conversation-settings.js';
+import { forwardRoutes } from './routes/forward.js';
 import { isUploadPath, uploadRoutes } from './routes/upload.js';
 import { configRoutes } from './routes/config.js';
 import { conversationRoutes } from './routes/conversations.js';
@@ -27,6 +30,7 @@ import type { RouteDeps } from './routes/deps.js';
 import { messageChangeRoutes } from './routes/message-changes.js';
 import { messageRoutes } from './routes/messages.js';
 import { participantRoutes } from './routes/participants.js';
+import { pinListRoutes, pinRoutes } from './routes/pins.js';
 import { pusherAuthRoutes } from './routes/pusher-auth.js';
 import { staffRoutes } from './routes/staff.js';
 import type { Storage } from './storage/storage.js';
@@ -69,6 +73,7 @@ export function createApp(deps: AppDeps) {
       rateLimit({ perMinute: rate.requestsPerMinute, what: 'requests', ...(deps.sharedLimits && { shared: deps.sharedLimits }) }),
     ),
     limitMessages: rateLimit({ perMinute: rate.messagesPerMinute, what: 'messages', ...(deps.sharedLimits && { shared: deps.sharedLimits }) }),
+    limitChanges: rateLimit({ perMinute: rate.messagesPerMinute, what: 'changes', ...(deps.sharedLimits && { shared: deps.sharedLimits }) }),
   };
 
   const staffChat = new Hono()
@@ -79,8 +84,13 @@ export function createApp(deps: AppDeps) {
     .route('/:hotel/conversations', messageRoutes(routeDeps))
     .route('/:hotel/conversations', participantRoutes(routeDeps))
     .route('/:hotel/messages', messageChangeRoutes(routeDeps))
+    .route('/:hotel/messages', pinRoutes(routeDeps))
+    .route('/:hotel/conversations', pinListRoutes(routeDeps))
+    .route('/:hotel/conversations', conversationSettingsRoutes(routeDeps))
+    .route('/:hotel/messages', forwardRoutes(routeDeps))
     .route('/:hotel/conversations', uploadRoutes({ ...routeDeps, files }))
-    .route('/:hotel/attachments', attachmentRoutes({ ...routeDeps, files, signer }));
+    .route('/:hotel/attachments', attachmentRoutes({ ...routeDeps, files, signer }))
+    .route('/:hotel/attachments', attachmentDeleteRoutes({ ...routeDeps, files }));
   for (const [path, routes] of Object.entries(deps.extension?.apiRoutes?.(routeDeps) ?? {})) staffChat.route(path, routes);
 
   const api = new Hono();

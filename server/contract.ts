@@ -211,6 +211,8 @@ export interface Conversation {
   is_muted?: boolean;
   /** The viewer archived it (`conversations/{id}/archive/`) and nothing new arrived since; listed only with `?archived=1`. */
   is_archived?: boolean;
+  /** Who started it: in a group, they (and STAFF_CHAT_ADMIN_ROLES) may remove people. Always sent by the server. */
+  created_by?: string;
 }
 
 export interface MessagePage {

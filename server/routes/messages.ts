@@ -5,6 +5,7 @@ import { requireParticipant } from '../auth/membership.js';
 import type { MessagePage } from '../contract.js';
 import { ApiError } from '../errors.js';
 import type { RouteDeps } from './deps.js';
+import { mentionFields, resolveMentions } from './mentions.js';
 import { bodyId, idParam, messageText, queryAfterId, queryId, rejectInvalid } from './validation.js';
 
 const CLIENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -34,6 +35,7 @@ export function messageRoutes({ config, storage, notifier, auth, limitMessages }
     attachments: z.array(bodyId).max(0, 'attachments are not supported yet').optional(),
     reply_to: bodyId.nullish(),
     client_id: z.string().regex(CLIENT_ID, 'must be 1 to 64 characters from A-Z a-z 0-9 _ -').optional(),
+    ...mentionFields,
   });
 
   const markReadBody = z.object({ last_read_id: bodyId.optional() });
@@ -56,8 +58,9 @@ export function messageRoutes({ config, storage, notifier, auth, limitMessages }
     .post('/:id/send-message', auth, limitMessages, zValidator('param', idParam, rejectInvalid), zValidator('json', sendBody, rejectInvalid), async (c) => {
       const { hotel, sub } = c.var.staff;
       const { id } = c.req.valid('param');
-      const { message: text, reply_to, client_id } = c.req.valid('json');
+      const { message: text, reply_to, client_id, ...mentionBody } = c.req.valid('json');
       await requireParticipant(storage, hotel, id, sub);
+      const mentions = await resolveMentions(storage, hotel, id, sub, mentionBody);
       if (reply_to != null) {
         const original = await storage.getMessage(hotel, reply_to);
         if (!original || original.conversation_id !== id) {
@@ -73,6 +76,7 @@ export function messageRoutes({ config, storage, notifier, auth, limitMessages }
         clientId: client_id ?? null,
         message: text,
         replyTo: reply_to ?? null,
+        ...(mentions.length > 0 && { mentions }),
       });
       if (message.conversation_id !== id) {
         // The sender used this client_id for a message elsewhere: not a replay of this request.
@@ -82,6 +86,8 @@ export function messageRoutes({ config, storage, notifier, auth, limitMessages }
       // listeners drop a message id they already have.
       const socketId = c.req.header('x-socket-id');
       void notifier.messageCreated(hotel, message, socketId ? { excludeSocketId: socketId } : {});
+      // A replay notifies nobody again: a mention is a nudge, and a second one would be noise.
+      if (created && mentions.length > 0) void notifier.staffMentioned(hotel, message, mentions);
       return c.json(message, created ? 201 : 200);
     })
     .post('/:id/mark_as_read', auth, zValidator('param', idParam, rejectInvalid), zValidator('json', markReadBody, rejectInvalid), async (c) => {

@@ -14,6 +14,7 @@ interface SettingsRow {
   is_muted: number;
   archived_after_id: number | null;
   mention_count: number | string | bigint | null;
+  created_by: string | null;
 }
 
 function prepareQueries(db: Kysely<Database>) {
@@ -23,6 +24,7 @@ function prepareQueries(db: Kysely<Database>) {
       'p.staff_id',
       'p.is_muted',
       'p.archived_after_id',
+      eb.selectFrom('conversations as owner').select('owner.created_by').whereRef('owner.id', '=', 'p.conversation_id').as('created_by'),
       // Unread mentions: past the read mark, not deleted, not their own; cleared when they read.
       eb
         .selectFrom('message_mentions as mm')
@@ -94,6 +96,7 @@ function withSettings(view: ConversationView, row: SettingsRow | undefined): Con
   const archivedAfter = row?.archived_after_id ?? null;
   return {
     ...view,
+    ...(row?.created_by && { created_by: row.created_by }),
     mention_count: Number(row?.mention_count ?? 0),
     is_muted: row?.is_muted === 1,
     // A message newer than the archive mark brings the conversation back on its own.
@@ -117,7 +120,9 @@ export function withViewerSettings(db: Kysely<Database>, readers: ConversationRe
 
     async getConversation(hotel, conversationId, viewerId) {
       const [view, settings] = await Promise.all([readers.getConversation(hotel, conversationId, viewerId), q.ofConversation(db, { hotel, conversationId })]);
-      return view && withSettings(view, settings.rows.find((row) => row.staff_id === viewerId));
+      const own = settings.rows.find((row) => row.staff_id === viewerId);
+      // Anyone else (a removed person's last look) still learns who started it.
+      return view && withSettings(view, own ?? (settings.rows[0] && { ...settings.rows[0], is_muted: 0, archived_after_id: null, mention_count: 0 }));
     },
 
     async getConversationViews(hotel, conversationId) {
