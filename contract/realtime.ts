@@ -3,7 +3,7 @@
  * payloads that are not REST shapes. The widget's event bus checks envelopes against this; the
  * notifier builds them.
  */
-import type { AcknowledgementChange, Conversation, HandoverItemChange, Message } from './wire.js';
+import type { AcknowledgementChange, Conversation, HandoverItemChange, Message, Pin, Unpin } from './wire.js';
 import type { ReactionEmoji, ReactionSummary } from './reactions.js';
 
 /**
@@ -28,6 +28,11 @@ export const EVENTS = {
   messagesRead: 'realtime_staff_chat_messages_read',
   messageAcknowledged: 'realtime_staff_chat_message_acknowledged',
   handoverItemChanged: 'realtime_staff_chat_handover_item_changed',
+  staffMentioned: 'realtime_staff_chat_staff_mentioned',
+  messagePinned: 'realtime_staff_chat_message_pinned',
+  messageUnpinned: 'realtime_staff_chat_message_unpinned',
+  participantLeft: 'realtime_staff_chat_participant_left',
+  attachmentDeleted: 'realtime_staff_chat_attachment_deleted',
 } as const;
 
 export type EventName = (typeof EVENTS)[keyof typeof EVENTS];
@@ -123,6 +128,66 @@ export type MessageAcknowledgedEnvelope = Envelope<AcknowledgementChange, 'messa
 /** `handover_item_changed` on the conversation channel: an item was ticked or unticked. */
 export type HandoverItemChangedEnvelope = Envelope<HandoverItemChange, 'handover_item_changed'>;
 
+/** Payload of `staff_mentioned` (HotelMate's fields; `message` is a preview of at most 100 characters). */
+export interface StaffMentioned {
+  conversation_id: number;
+  message_id: number;
+  mentioned_staff_id: string;
+  mentioned_staff_name: string;
+  mentioned_staff_avatar: string | null;
+  /** Set when the mention came through `@Department`. */
+  department: string | null;
+  sender_id: string;
+  sender_name: string;
+  sender_avatar: string | null;
+  message: string;
+  timestamp: string;
+}
+
+/**
+ * `staff_mentioned` on the mentioned person's personal channel (never the sender's own), once per
+ * message and person: on send, and on an edit that newly mentions them. Sent whether or not they muted
+ * the conversation.
+ */
+export type StaffMentionedEnvelope = Envelope<StaffMentioned, 'staff_mentioned'>;
+
+/** `message_pinned` on the conversation channel: the new {@link Pin}; `meta.truncated` when its message text was cut. */
+export type MessagePinnedEnvelope = Envelope<Pin, 'message_pinned'>;
+
+/** `message_unpinned` on the conversation channel. A deleted message leaves the pins with `message_deleted` alone. */
+export type MessageUnpinnedEnvelope = Envelope<Unpin, 'message_unpinned'>;
+
+/** Payload of `participant_left`. */
+export interface ParticipantLeft {
+  conversation_id: number;
+  staff_id: string;
+  staff_name: string;
+  /** Who removed them; null when they left themself. */
+  removed_by: string | null;
+  /** ISO 8601, UTC. */
+  left_at: string;
+}
+
+/**
+ * `participant_left` on the conversation channel and on the leaver's personal channel (their other tabs
+ * drop the conversation; a removed person learns it). Each remaining participant also gets
+ * `conversation_updated` with the new participant list.
+ */
+export type ParticipantLeftEnvelope = Envelope<ParticipantLeft, 'participant_left'>;
+
+/** Payload of `attachment_deleted` (HotelMate's fields). */
+export interface AttachmentDeletedEvent {
+  conversation_id: number;
+  message_id: number;
+  attachment_id: number;
+  deleted_by_staff_id: string;
+  deleted_by_staff_name: string;
+  deleted_at: string;
+}
+
+/** `attachment_deleted` on the conversation channel: drop the attachment from the message. */
+export type AttachmentDeletedEnvelope = Envelope<AttachmentDeletedEvent, 'attachment_deleted'>;
+
 export type AnyEnvelope =
   | MessageAcknowledgedEnvelope
   | HandoverItemChangedEnvelope
@@ -131,4 +196,9 @@ export type AnyEnvelope =
   | MessageEditedEnvelope
   | MessageDeletedEnvelope
   | ReactionChangedEnvelope
-  | MessagesReadEnvelope;
+  | MessagesReadEnvelope
+  | StaffMentionedEnvelope
+  | MessagePinnedEnvelope
+  | MessageUnpinnedEnvelope
+  | ParticipantLeftEnvelope
+  | AttachmentDeletedEnvelope;

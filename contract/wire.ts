@@ -128,6 +128,26 @@ export interface Message {
   acknowledgements?: AcknowledgementSummary | null;
   /** The checklist of a `handover` message; null for `text`. */
   handover?: HandoverNote | null;
+  /*
+   * The four fields below (mentions, forwarding) are always present in what the server sends; optional
+   * only so optimistic copies and test doubles need not invent them. A deleted message has none.
+   */
+  /** Ids of the staff the message mentions (HotelMate's `mentions`), in the order of `mentioned_staff`. */
+  mentions?: string[];
+  /** Who the message mentions (HotelMate's `mentioned_staff`), directly or through a department. */
+  mentioned_staff?: SenderInfo[];
+  /** The departments mentioned as `@Department` (their participants are in `mentions`). */
+  mentioned_departments?: string[];
+  /** Set when the message was forwarded from another conversation ({@link ForwardedFrom}). */
+  forwarded_from?: ForwardedFrom | null;
+}
+
+/** Where a forwarded message came from: the original, as it was when forwarded. */
+export interface ForwardedFrom {
+  message_id: number;
+  conversation_id: number;
+  sender_id: string;
+  sender_name: string;
 }
 
 export type MessageKind = 'text' | 'handover';
@@ -218,6 +238,18 @@ export interface Conversation {
   updated_at: string;
   /** The private channel this conversation's events arrive on. */
   channel: string;
+  /*
+   * The three fields below are the viewer's own settings and counts; always sent by the server, optional
+   * only so hand-built test doubles need not invent them.
+   */
+  /** Unread messages that mention the viewer (directly or through their department): a count apart from `unread_count`, cleared by `mark_as_read`. */
+  mention_count?: number;
+  /** The viewer muted it (`conversations/{id}/mute/`): events still arrive; the widget stays quiet about them, mentions excepted. */
+  is_muted?: boolean;
+  /** The viewer archived it (`conversations/{id}/archive/`) and nothing new arrived since; listed only with `?archived=1`. */
+  is_archived?: boolean;
+  /** Who started it: in a group, they (and STAFF_CHAT_ADMIN_ROLES) may remove people. Always sent by the server. */
+  created_by?: string;
 }
 
 export interface MessagePage {
@@ -250,7 +282,7 @@ export interface CreateConversationBody {
 }
 
 /** `POST /staff_chat/{hotel}/conversations/{id}/send-message/` */
-export interface SendMessageBody {
+export interface SendMessageBody extends MentionFields {
   message: string;
   attachments?: number[];
   reply_to?: number | null;
@@ -309,8 +341,26 @@ export interface HandoverHistory {
   has_more: boolean;
 }
 
-/** `PATCH /staff_chat/{hotel}/messages/{id}/edit/`: the author only; answers the edited {@link Message}. */
-export interface EditMessageBody {
+/**
+ * Who a message mentions, on send and edit. `mentions`: staff ids, each a participant of the
+ * conversation (else 400 `invalid_mention`); `mention_departments`: groups only, each the department of
+ * at least one participant (matched case-insensitively), standing for all its participants. Repeats
+ * collapse; at most {@link MAX_MENTIONS} ids and {@link MAX_MENTION_DEPARTMENTS} departments.
+ */
+export interface MentionFields {
+  mentions?: string[];
+  mention_departments?: string[];
+}
+
+export const MAX_MENTIONS = 50;
+export const MAX_MENTION_DEPARTMENTS = 10;
+
+/**
+ * `PATCH /staff_chat/{hotel}/messages/{id}/edit/`: the author only; answers the edited {@link Message}.
+ * With `mentions` or `mention_departments` the message's mentions are replaced by the new set (an empty
+ * list removes them); without both they stay. Only people newly mentioned get `staff_mentioned`.
+ */
+export interface EditMessageBody extends MentionFields {
   message: string;
 }
 
@@ -333,6 +383,75 @@ export interface AddParticipantsBody {
 export interface MarkReadResult {
   last_read_id: number;
   unread_count: number;
+}
+
+/**
+ * A pinned message. `POST /staff_chat/{hotel}/messages/{id}/pin/` pins (201; 200 when it already was),
+ * `DELETE …/messages/{id}/pin/` unpins (200, also when it was not); any participant may do either.
+ * `GET …/conversations/{id}/pins/` lists them as a {@link PinList}. A deleted message drops from the pins.
+ */
+export interface Pin {
+  conversation_id: number;
+  message_id: number;
+  pinned_by: SenderInfo;
+  /** ISO 8601, UTC. */
+  pinned_at: string;
+  message: Message;
+}
+
+/** At most this many messages are pinned in one conversation; one more is 409 `too_many_pins`. */
+export const MAX_PINS = 20;
+
+/** `GET …/conversations/{id}/pins/`: newest pin first. */
+export interface PinList {
+  pins: Pin[];
+  count: number;
+}
+
+/** Payload of `message_unpinned`. */
+export interface Unpin {
+  conversation_id: number;
+  message_id: number;
+  unpinned_by: string;
+  /** ISO 8601, UTC. */
+  unpinned_at: string;
+}
+
+/**
+ * `POST /staff_chat/{hotel}/messages/{id}/forward/` (HotelMate's name): the caller, a participant of the
+ * message's conversation and of every target, posts a copy of it (text and attachments, the files
+ * shared by reference, no mentions or reply) into each target, marked `forwarded_from`.
+ */
+export interface ForwardBody {
+  conversation_ids: number[];
+}
+
+/** Most targets of one forward. */
+export const MAX_FORWARD_TARGETS = 10;
+
+/** The answer of `forward/`: the new message in each target, in the order asked. */
+export interface ForwardResult {
+  success: true;
+  total_forwarded: number;
+  results: Array<{ conversation_id: number; message: Message }>;
+}
+
+/** `GET /staff_chat/{hotel}/conversations/unread-count/` (HotelMate's shape, plus mentions and mutes). */
+export interface UnreadCount {
+  /** Unread messages of every conversation that is not muted: the launcher's badge. */
+  total_unread: number;
+  /** Unread mentions, muted conversations included (a mention gets through a mute). */
+  total_mentions: number;
+  /** Conversations with anything unread, muted ones included. */
+  conversations_with_unread: number;
+  breakdown: Array<{ conversation_id: number; unread_count: number; mention_count: number; title: string | null; is_group: boolean; is_muted: boolean }>;
+}
+
+/** `DELETE /staff_chat/{hotel}/attachments/{id}/delete/` (HotelMate's name): the uploader only. */
+export interface AttachmentDeleted {
+  success: true;
+  attachment_id: number;
+  message_id: number;
 }
 
 /** Options handed to `new Pusher(key, options)`; the widget passes them through unchanged. */

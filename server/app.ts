@@ -20,7 +20,10 @@ import type { FileStore } from './files/file-store.js';
 import { localDiskStore } from './files/local-disk.js';
 import { UrlSigner } from './files/signed-url.js';
 import { acknowledgementRoutes } from './routes/acknowledgements.js';
+import { attachmentDeleteRoutes } from './routes/attachment-delete.js';
 import { attachmentRoutes } from './routes/attachments.js';
+import { conversationSettingsRoutes } from './routes/conversation-settings.js';
+import { forwardRoutes } from './routes/forward.js';
 import { isUploadPath, uploadRoutes } from './routes/upload.js';
 import { configRoutes } from './routes/config.js';
 import { conversationRoutes } from './routes/conversations.js';
@@ -29,6 +32,7 @@ import { handoverRoutes } from './routes/handover.js';
 import { messageChangeRoutes } from './routes/message-changes.js';
 import { messageRoutes } from './routes/messages.js';
 import { participantRoutes } from './routes/participants.js';
+import { pinListRoutes, pinRoutes } from './routes/pins.js';
 import { pusherAuthRoutes } from './routes/pusher-auth.js';
 import { searchRoutes } from './routes/search.js';
 import { staffRoutes } from './routes/staff.js';
@@ -75,6 +79,7 @@ export function createApp(deps: AppDeps) {
       rateLimit({ perMinute: rate.requestsPerMinute, what: 'requests', ...(deps.sharedLimits && { shared: deps.sharedLimits }) }),
     ),
     limitMessages: rateLimit({ perMinute: rate.messagesPerMinute, what: 'messages', ...(deps.sharedLimits && { shared: deps.sharedLimits }) }),
+    limitChanges: rateLimit({ perMinute: rate.messagesPerMinute, what: 'changes', ...(deps.sharedLimits && { shared: deps.sharedLimits }) }),
   };
 
   const staffChat = new Hono()
@@ -85,11 +90,16 @@ export function createApp(deps: AppDeps) {
     .route('/:hotel/conversations', messageRoutes(routeDeps))
     .route('/:hotel/conversations', participantRoutes(routeDeps))
     .route('/:hotel/messages', messageChangeRoutes(routeDeps))
+    .route('/:hotel/messages', pinRoutes(routeDeps))
+    .route('/:hotel/conversations', pinListRoutes(routeDeps))
+    .route('/:hotel/conversations', conversationSettingsRoutes(routeDeps))
+    .route('/:hotel/messages', forwardRoutes(routeDeps))
     .route('/:hotel/conversations', uploadRoutes({ ...routeDeps, files }))
     .route('/:hotel/attachments', attachmentRoutes({ ...routeDeps, files, signer }))
     .route('/:hotel/search', searchRoutes(routeDeps, rateLimit({ perMinute: config.search.perMinute, what: 'searches', ...(deps.sharedLimits && { shared: deps.sharedLimits }) })))
     .route('/:hotel', acknowledgementRoutes(routeDeps))
-    .route('/:hotel', handoverRoutes(routeDeps));
+    .route('/:hotel', handoverRoutes(routeDeps))
+    .route('/:hotel/attachments', attachmentDeleteRoutes({ ...routeDeps, files }));
   for (const [path, routes] of Object.entries(deps.extension?.apiRoutes?.(routeDeps) ?? {})) staffChat.route(path, routes);
 
   const api = new Hono();

@@ -215,6 +215,14 @@ describe('loadConfig: search', () => {
   });
 });
 
+describe('STAFF_CHAT_ADMIN_ROLES', () => {
+  test('reads a comma-separated list, trimmed and lower-cased; none by default; refuses empty names', () => {
+    assert.deepEqual(loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET }).adminRoles, []);
+    assert.deepEqual(loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_ADMIN_ROLES: ' Manager, Night Manager ' }).adminRoles, ['manager', 'night manager']);
+    assert.throws(() => loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_ADMIN_ROLES: 'Manager,,Chef' }), /STAFF_CHAT_ADMIN_ROLES/);
+  });
+});
+
 describe('pusherClientOptions', () => {
   const credentials = { STAFF_CHAT_JWT_SECRET: SECRET, PUSHER_APP_ID: '1', PUSHER_KEY: 'k', PUSHER_SECRET: 's' };
 

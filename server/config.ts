@@ -82,6 +82,11 @@ export interface Config {
   trustedProxies: number;
   /** Message search (`GET …/search/`): searches per staff member and minute (0: no limit), as the other rate limits count. */
   search: { perMinute: number };
+  /**
+   * STAFF_CHAT_ADMIN_ROLES: token `role`s (compared case-insensitively) that may remove people from any
+   * group they take part in; a group's creator may always.
+   */
+  adminRoles: string[];
 }
 
 export const DEFAULT_DATABASE_URL = 'file:./data/staff-chat.sqlite';
@@ -234,6 +239,9 @@ const envSchema = z.object({
   STAFF_CHAT_DB_CONNECT_TIMEOUT_MS: milliseconds('STAFF_CHAT_DB_CONNECT_TIMEOUT_MS', 100, MAX_DB_TIMEOUT_MS),
   STAFF_CHAT_DB_STATEMENT_TIMEOUT_MS: milliseconds('STAFF_CHAT_DB_STATEMENT_TIMEOUT_MS', 100, MAX_DB_TIMEOUT_MS),
   STAFF_CHAT_DB_QUERY_TIMEOUT_MS: milliseconds('STAFF_CHAT_DB_QUERY_TIMEOUT_MS', 100, MAX_DB_TIMEOUT_MS),
+  STAFF_CHAT_ADMIN_ROLES: optionalText.refine((roles) => roles === undefined || roles.split(',').every((role) => role.trim().length > 0 && role.trim().length <= 100), {
+    error: 'STAFF_CHAT_ADMIN_ROLES must be a comma-separated list of role names, such as Manager,Night Manager.',
+  }),
   STAFF_CHAT_SQLITE_SYNCHRONOUS: z
     .enum(['full', 'normal', 'FULL', 'NORMAL', ''], { error: 'STAFF_CHAT_SQLITE_SYNCHRONOUS must be full or normal.' })
     .optional()
@@ -330,6 +338,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
     trustedProxies: values.STAFF_CHAT_TRUST_PROXY,
     // A search costs a few index lookups; 60 a minute (bursts of 15) is a person typing, a loop gets 429s.
     search: { perMinute: values.STAFF_CHAT_RATE_LIMIT_SEARCHES ?? 60 },
+    adminRoles: (values.STAFF_CHAT_ADMIN_ROLES ?? '').split(',').map((role) => role.trim().toLocaleLowerCase()).filter(Boolean),
   };
 }
 

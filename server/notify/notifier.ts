@@ -1,4 +1,4 @@
-import { EVENTS, type AcknowledgementChange, type HandoverItemChange, type Message, type MessagesRead, type ReactionChange } from '../../contract/index.js';
+import { EVENTS, type AcknowledgementChange, type AttachmentDeletedEvent, type HandoverItemChange, type Message, type MessagesRead, type ParticipantLeft, type Pin, type ReactionChange, type Unpin } from '../../contract/index.js';
 import { consoleLogger, type Logger } from '../logger.js';
 import type { Storage } from '../storage/storage.js';
 import {
@@ -10,6 +10,14 @@ import {
   type MessageChange,
 } from './change-events.js';
 import { conversationChannel, personalChannel } from './channels.js';
+import {
+  attachmentDeletedEvent,
+  messagePinnedEvent,
+  messageUnpinnedEvent,
+  participantLeftEvents,
+  staffMentionedEvents,
+  type MentionTarget,
+} from './feature-events.js';
 import { envelope } from './envelope.js';
 import { fitConversationUpdated, fitMessageCreated, MAX_EVENT_BYTES } from './fit.js';
 import { excludingSocket, type PublishEvent, type Publisher } from './publisher.js';
@@ -46,6 +54,21 @@ export interface Notifier {
    * channel with its next fetch.
    */
   departmentMembershipChanged(hotel: string, conversationId: number): Promise<void>;
+  /** `staff_mentioned` on each target's personal channel (the sender excepted). */
+  staffMentioned(hotel: string, message: Message, targets: readonly MentionTarget[]): Promise<void>;
+  /** `message_pinned` on the conversation channel. */
+  messagePinned(hotel: string, pin: Pin, options?: { excludeSocketId?: string }): Promise<void>;
+  /** `message_unpinned` on the conversation channel. */
+  messageUnpinned(hotel: string, unpin: Unpin, options?: { excludeSocketId?: string }): Promise<void>;
+  /**
+   * Someone left or was removed: `participant_left` on the conversation channel and their personal
+   * channel, `conversation_updated` (the new participant list) to everyone still in it.
+   */
+  participantLeft(hotel: string, left: ParticipantLeft): Promise<void>;
+  /** `attachment_deleted` on the conversation channel, and list updates when it was the newest message's. */
+  attachmentDeleted(hotel: string, deleted: AttachmentDeletedEvent, options?: { excludeSocketId?: string }): Promise<void>;
+  /** The person's own view of a conversation changed (mute, archive): `conversation_updated` to their other tabs. */
+  ownViewChanged(hotel: string, conversationId: number, staffId: string): Promise<void>;
 }
 
 /**
@@ -128,6 +151,44 @@ export class PusherNotifier implements Notifier {
 
   departmentMembershipChanged(hotel: string, conversationId: number): Promise<void> {
     return this.track(this.guard('conversation_updated', hotel, this.triggerOnPersonalChannels(hotel, conversationId)));
+  }
+
+  staffMentioned(hotel: string, message: Message, targets: readonly MentionTarget[]): Promise<void> {
+    return this.track(this.guard('staff_mentioned', hotel, this.triggers.send(staffMentionedEvents(hotel, message, targets))));
+  }
+
+  messagePinned(hotel: string, pin: Pin, options: { excludeSocketId?: string } = {}): Promise<void> {
+    return this.track(this.guard('message_pinned', hotel, this.triggers.send([messagePinnedEvent(hotel, pin, options.excludeSocketId)])));
+  }
+
+  messageUnpinned(hotel: string, unpin: Unpin, options: { excludeSocketId?: string } = {}): Promise<void> {
+    return this.track(this.guard('message_unpinned', hotel, this.triggers.send([messageUnpinnedEvent(hotel, unpin, options.excludeSocketId)])));
+  }
+
+  participantLeft(hotel: string, left: ParticipantLeft): Promise<void> {
+    const work = Promise.all([
+      this.guard('participant_left', hotel, this.triggers.send(participantLeftEvents(hotel, left))),
+      this.guard('conversation_updated', hotel, this.triggerOnPersonalChannels(hotel, left.conversation_id)),
+    ]).then(() => undefined);
+    return this.track(work);
+  }
+
+  attachmentDeleted(hotel: string, deleted: AttachmentDeletedEvent, options: { excludeSocketId?: string } = {}): Promise<void> {
+    const lists = async () => {
+      // The list names the newest message's first file; only then do the lists change.
+      const views = await this.storage.getConversation(hotel, deleted.conversation_id, deleted.deleted_by_staff_id);
+      if (views?.last_message?.id === deleted.message_id) await this.triggerOnPersonalChannels(hotel, deleted.conversation_id);
+    };
+    const work = Promise.all([
+      this.guard('attachment_deleted', hotel, this.triggers.send([attachmentDeletedEvent(hotel, deleted, options.excludeSocketId)])),
+      this.guard('conversation_updated', hotel, lists()),
+    ]).then(() => undefined);
+    return this.track(work);
+  }
+
+  ownViewChanged(hotel: string, conversationId: number, staffId: string): Promise<void> {
+    const events = conversationUpdatedEventFor(this.storage, hotel, conversationId, staffId);
+    return this.track(this.guard('conversation_updated', hotel, events.then((list) => this.triggers.send(list))));
   }
 
   /** Resolves once every notification started so far has settled; for a graceful shutdown. */

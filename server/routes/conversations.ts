@@ -15,12 +15,17 @@ const createBody = z.object({
   title: plainText(z.string().trim().max(TITLE_MAX_LENGTH).nullish()).transform((title) => title || null),
 });
 
+/** `?archived=1`: only the conversations the caller archived (by default they are left out). */
+const listQuery = z.object({
+  archived: z.enum(['1', '0', 'true', 'false'], { error: 'must be 1 or 0' }).optional().transform((value) => value === '1' || value === 'true'),
+});
+
 /** `/staff_chat/{hotel}/conversations`: the caller's list, and starting a conversation. */
 export function conversationRoutes({ storage, notifier, auth }: RouteDeps) {
   return new Hono()
-    .get('/', auth, async (c) => {
+    .get('/', auth, zValidator('query', listQuery, rejectInvalid), async (c) => {
       const { hotel, sub } = c.var.staff;
-      const conversations = await storage.listConversations(hotel, sub);
+      const conversations = await storage.listConversations(hotel, sub, { archived: c.req.valid('query').archived });
       const results = conversations.map((conversation) => withChannel(hotel, conversation));
       const body: ConversationList = { results, count: results.length };
       return c.json(body);

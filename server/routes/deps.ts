@@ -17,4 +17,9 @@ export interface RouteDeps {
   auth: MiddlewareHandler<AuthEnv>;
   /** After `auth` on routes that store a message: the per-staff message budget (429 beyond it). */
   limitMessages: MiddlewareHandler<AuthEnv>;
+  /**
+   * After `auth` on routes that change a conversation without a message (pins, mute, archive, leave,
+   * removals, attachment deletions): a budget of its own, as large as the message budget (429 beyond it).
+   */
+  limitChanges: MiddlewareHandler<AuthEnv>;
 }

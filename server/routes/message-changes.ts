@@ -6,6 +6,7 @@ import { REACTION_EMOJIS, type Message, type ReactionChange, type ReactionEmoji 
 import { ApiError } from '../errors.js';
 import type { Storage } from '../storage/storage.js';
 import type { RouteDeps } from './deps.js';
+import { mentionFields, resolveMentions } from './mentions.js';
 import { idParam, messageText, pathId, rejectInvalid } from './validation.js';
 
 const emoji = z.enum(REACTION_EMOJIS, { error: `must be one of ${REACTION_EMOJIS.join(' ')}` });
@@ -16,7 +17,7 @@ const emoji = z.enum(REACTION_EMOJIS, { error: `must be one of ${REACTION_EMOJIS
  * the other participants live through its own event.
  */
 export function messageChangeRoutes({ config, storage, notifier, auth, limitMessages }: RouteDeps) {
-  const editBody = z.object({ message: messageText(config.limits.messageMaxLength) });
+  const editBody = z.object({ message: messageText(config.limits.messageMaxLength), ...mentionFields });
   const reactBody = z.object({ emoji });
   const reactionParam = z.object({ id: pathId, emoji });
 
@@ -25,9 +26,24 @@ export function messageChangeRoutes({ config, storage, notifier, auth, limitMess
       const { hotel, sub } = c.var.staff;
       const original = await requireOwnMessage(storage, hotel, c.req.valid('param').id, sub);
       if (original.is_deleted) throw new ApiError(409, 'message_deleted', 'A deleted message cannot be edited.');
-      const result = await storage.editMessage(hotel, original.id, c.req.valid('json').message);
+      const { message: text, ...mentionBody } = c.req.valid('json');
+      // Mentions are replaced only when the edit names them; an edit of the text alone keeps them.
+      const replacing = mentionBody.mentions !== undefined || mentionBody.mention_departments !== undefined;
+      const mentions = replacing ? await resolveMentions(storage, hotel, original.conversation_id, sub, mentionBody) : [];
+      let result = await storage.editMessage(hotel, original.id, text);
       if (!result) throw new ApiError(404, 'not_found', 'No such message.');
-      if (result.changed) void notifier.messageChanged(hotel, 'message_edited', result.message, socketOf(c.req.header('x-socket-id')));
+      let changed = result.changed;
+      if (replacing) {
+        const replaced = await storage.replaceMentions(hotel, original.id, mentions);
+        if (replaced.changed) {
+          changed = true;
+          const reread = await storage.getMessage(hotel, original.id);
+          if (reread) result = { ...result, message: reread };
+        }
+        const added = mentions.filter((mention) => replaced.added.includes(mention.staffId));
+        if (added.length > 0) void notifier.staffMentioned(hotel, result.message, added);
+      }
+      if (changed) void notifier.messageChanged(hotel, 'message_edited', result.message, socketOf(c.req.header('x-socket-id')));
       return c.json(result.message);
     })
     .delete('/:id/delete', auth, zValidator('param', idParam, rejectInvalid), async (c) => {
@@ -75,7 +91,7 @@ export async function requireReadableMessage(storage: Storage, hotel: string, me
 }
 
 /** @throws like {@link requireReadableMessage}, and 403 `not_author` for someone else's message. */
-async function requireOwnMessage(storage: Storage, hotel: string, messageId: number, staffId: string): Promise<Message> {
+export async function requireOwnMessage(storage: Storage, hotel: string, messageId: number, staffId: string): Promise<Message> {
   const message = await requireReadableMessage(storage, hotel, messageId, staffId);
   if (message.sender_id !== staffId) throw new ApiError(403, 'not_author', 'Only the author can change a message.');
   return message;

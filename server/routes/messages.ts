@@ -7,6 +7,7 @@ import { ApiError } from '../errors.js';
 import type { RouteDeps } from './deps.js';
 import { requireReplyTarget } from './reply-target.js';
 import { handoverItems, requireDepartmentChannel } from './handover.js';
+import { mentionFields, resolveMentions } from './mentions.js';
 import { bodyId, idParam, messageText, queryAfterId, queryId, rejectInvalid } from './validation.js';
 
 /** `/staff_chat/{hotel}/conversations/{id}/…`: history, sending, read state. */
@@ -36,6 +37,7 @@ export function messageRoutes({ config, storage, notifier, auth, limitMessages }
     client_id: z.string().regex(CLIENT_ID, 'must be 1 to 64 characters from A-Z a-z 0-9 _ -').optional(),
     requires_acknowledgement: z.boolean().optional(),
     handover_items: handoverItems.optional(),
+    ...mentionFields,
   });
 
   const markReadBody = z.object({ last_read_id: bodyId.optional() });
@@ -58,9 +60,10 @@ export function messageRoutes({ config, storage, notifier, auth, limitMessages }
     .post('/:id/send-message', auth, limitMessages, zValidator('param', idParam, rejectInvalid), zValidator('json', sendBody, rejectInvalid), async (c) => {
       const { hotel, sub } = c.var.staff;
       const { id } = c.req.valid('param');
-      const { message: text, reply_to, client_id, requires_acknowledgement, handover_items } = c.req.valid('json');
+      const { message: text, reply_to, client_id, requires_acknowledgement, handover_items, ...mentionBody } = c.req.valid('json');
       await requireParticipant(storage, hotel, id, sub);
       if (handover_items) await requireDepartmentChannel(storage, hotel, id, sub);
+      const mentions = await resolveMentions(storage, hotel, id, sub, mentionBody);
       if (reply_to != null) await requireReplyTarget(storage, hotel, id, reply_to);
 
       const { message, created } = await storage.insertMessage(hotel, {
@@ -71,6 +74,7 @@ export function messageRoutes({ config, storage, notifier, auth, limitMessages }
         replyTo: reply_to ?? null,
         ...(requires_acknowledgement && { requiresAcknowledgement: true }),
         ...(handover_items && { handoverItems: handover_items }),
+        ...(mentions.length > 0 && { mentions }),
       });
       if (message.conversation_id !== id) {
         // The sender used this client_id for a message elsewhere: not a replay of this request.
@@ -80,6 +84,8 @@ export function messageRoutes({ config, storage, notifier, auth, limitMessages }
       // listeners drop a message id they already have.
       const socketId = c.req.header('x-socket-id');
       void notifier.messageCreated(hotel, message, socketId ? { excludeSocketId: socketId } : {});
+      // A replay notifies nobody again: a mention is a nudge, and a second one would be noise.
+      if (created && mentions.length > 0) void notifier.staffMentioned(hotel, message, mentions);
       return c.json(message, created ? 201 : 200);
     })
     .post('/:id/mark_as_read', auth, zValidator('param', idParam, rejectInvalid), zValidator('json', markReadBody, rejectInvalid), async (c) => {

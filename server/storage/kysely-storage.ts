@@ -4,6 +4,10 @@ import { attachmentMethods, attachmentsExtra } from './attachment-queries.js';
 import { departmentMethods } from './department-queries.js';
 import { handoverExtra, handoverMethods } from './handover-queries.js';
 import { conversationMethods } from './conversation-queries.js';
+import { conversationSettingsMethods, withViewerSettings } from './conversation-settings-queries.js';
+import { forwardsExtra } from './forward-queries.js';
+import { mentionMethods, mentionsExtra } from './mention-queries.js';
+import { pinMethods } from './pin-queries.js';
 import { messageChangeMethods } from './message-change-queries.js';
 import { messageMethods } from './message-queries.js';
 import { reactionMethods, reactionsExtra } from './reaction-queries.js';
@@ -30,12 +34,18 @@ export interface KyselyStorageOptions {
 export function createKyselyStorage(db: Kysely<Database>, options: KyselyStorageOptions = {}): Storage {
   const now = (): string => (options.now?.() ?? new Date()).toISOString();
   const plainMessages = messageMethods(db, now);
-  // Every message read carries its reactions and attachments.
-  const withBasics = withExtra(withExtra(plainMessages, reactionsExtra(db)), attachmentsExtra(db));
+  // Every message read carries its reactions, attachments, mentions and origin when forwarded.
+  const withBasics = withExtra(withExtra(withExtra(withExtra(plainMessages, reactionsExtra(db)), attachmentsExtra(db)), mentionsExtra(db)), forwardsExtra(db));
   const messages = { ...plainMessages, ...withExtra(withExtra(withBasics, acknowledgementsExtra(db)), handoverExtra(db)) };
+  const conversations = conversationMethods(db, now);
   return {
     ...staffMethods(db, now),
-    ...conversationMethods(db, now),
+    ...conversations,
+    // Every conversation read carries the viewer's mute, archive and unread mentions.
+    ...withViewerSettings(db, conversations),
+    ...mentionMethods(db),
+    ...pinMethods(db, now),
+    ...conversationSettingsMethods(db),
     ...messages,
     ...reactionMethods(db, now),
     ...attachmentMethods(db),

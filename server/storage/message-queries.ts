@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import { prepareAcknowledgementRequest } from './acknowledgement-queries.js';
 import { insertAttachments, prepareAttachmentInsert } from './attachment-queries.js';
 import { prepareHandoverInsert } from './handover-queries.js';
+import { insertForward, prepareForwardInsert } from './forward-queries.js';
+import { insertMentions, prepareMentionInsert } from './mention-queries.js';
 import { prepare } from './prepared.js';
 import { toMessage, type MessageRow } from './rows.js';
 import type { Database } from './schema.js';
@@ -138,6 +140,8 @@ export function messageMethods(db: Kysely<Database>, now: () => string): Message
   const insertAttachment = prepareAttachmentInsert(db);
   const requestAcknowledgements = prepareAcknowledgementRequest(db);
   const insertHandover = prepareHandoverInsert(db);
+  const insertMention = prepareMentionInsert(db);
+  const insertForwardRow = prepareForwardInsert(db);
 
   return {
     async listMessages(hotel, conversationId, { limit, beforeId, afterId }) {
@@ -187,6 +191,10 @@ export function messageMethods(db: Kysely<Database>, now: () => string): Message
           const target = { hotel, conversationId: input.conversationId, messageId: inserted.id };
           if (input.requiresAcknowledgement) await requestAcknowledgements(trx, { ...target, senderId: input.senderId, now: timestamp });
           if (input.handoverItems?.length) await insertHandover(trx, target, input.handoverItems);
+          if (input.mentions?.length) {
+            await insertMentions(insertMention, trx, { hotel, conversationId: input.conversationId, messageId: inserted.id }, input.mentions);
+          }
+          if (input.forwardedFrom) await insertForward(insertForwardRow, trx, { hotel, messageId: inserted.id }, input.forwardedFrom);
           const row: MessageRow | undefined = (await q.byId(trx, { hotel, id: inserted.id })).rows[0];
           if (!row) throw new Error(`message ${inserted.id} vanished inside its own transaction`);
           return { message: toMessage(row), created: true };

@@ -1,4 +1,5 @@
 import { Migrator, sql, type ColumnDefinitionBuilder, type Kysely, type Migration } from 'kysely';
+import { conversationFeatureMigrations } from './conversation-feature-migrations.js';
 import type { Dialect } from './schema.js';
 import { searchMigration } from './search-migration.js';
 import { teamworkMigrations } from './teamwork-migrations.js';
@@ -194,6 +195,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
 
     '0004_search': searchMigration(dialect),
     ...teamworkMigrations(serialId),
+    ...conversationFeatureMigrations(),
   };
 }
 

@@ -45,6 +45,11 @@ export function toMessage(row: MessageRow): Message {
     requires_acknowledgement: false,
     acknowledgements: null,
     handover: null,
+    // Filled in by `mentionsExtra` and `forwardsExtra`.
+    mentions: [],
+    mentioned_staff: [],
+    mentioned_departments: [],
+    forwarded_from: null,
   };
 }
 

@@ -17,6 +17,9 @@ export interface Database {
   acknowledgement_requests: AcknowledgementRequestsTable;
   message_acknowledgements: MessageAcknowledgementsTable;
   handover_items: HandoverItemsTable;
+  message_mentions: MessageMentionsTable;
+  message_pins: MessagePinsTable;
+  message_forwards: MessageForwardsTable;
 }
 
 /** 0 or 1. */
@@ -58,6 +61,9 @@ export interface ConversationParticipantsTable {
   hotel: string;
   last_read_message_id: Generated<number>;
   joined_at: string;
+  is_muted: Generated<Flag>;
+  /** The newest message id when they archived it; archived while no newer message exists. Null: not archived. */
+  archived_after_id: number | null;
 }
 
 export interface MessagesTable {
@@ -124,6 +130,32 @@ export interface HandoverItemsTable {
   text: string;
   checked_by: string | null;
   checked_at: string | null;
+}
+
+export interface MessageMentionsTable {
+  hotel: string;
+  conversation_id: number;
+  message_id: number;
+  staff_id: string;
+  /** The mentioned department this person belongs to, when `@Department` was used; else null. */
+  department: string | null;
+}
+
+export interface MessagePinsTable {
+  hotel: string;
+  conversation_id: number;
+  message_id: number;
+  pinned_by: string;
+  pinned_at: string;
+}
+
+export interface MessageForwardsTable {
+  hotel: string;
+  /** The new message, in the target conversation. */
+  message_id: number;
+  source_message_id: number;
+  source_conversation_id: number;
+  source_sender_id: string;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

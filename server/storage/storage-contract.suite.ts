@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { StaffMember } from '../../contract/index.js';
 import type { KyselyStorageOptions } from './kysely-storage.js';
 import { describeAttachmentsContract } from './attachments.suite.js';
+import { describeConversationFeaturesContract } from './conversation-features.suite.js';
 import { describeMessageChangesContract } from './message-changes.suite.js';
 import { describeTeamworkContract } from './teamwork.suite.js';
 import type { Storage } from './storage.js';
@@ -280,6 +281,10 @@ export function describeStorageContract(name: string, makeStorage: StorageFactor
           requires_acknowledgement: false,
           acknowledgements: null,
           handover: null,
+          mentions: [],
+          mentioned_staff: [],
+          mentioned_departments: [],
+          forwarded_from: null,
         });
         assert.equal(typeof message.id, 'number');
         assert.match(message.timestamp, ISO_UTC);
@@ -463,5 +468,6 @@ export function describeStorageContract(name: string, makeStorage: StorageFactor
     describeMessageChangesContract(makeStorage);
     describeAttachmentsContract(makeStorage);
     describeTeamworkContract(makeStorage);
+    describeConversationFeaturesContract(makeStorage);
   });
 }

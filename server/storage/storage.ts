@@ -1,4 +1,5 @@
 import type { Attachment, Conversation, HandoverItem, Message, ReactionEmoji, ReactionSummary, ReadMark, SearchResult, StaffMember } from '../../contract/index.js';
+import type { ConversationFeatureStorage, NewForward, NewMention } from './conversation-features.js';
 import type { SearchQuery } from './search-text.js';
 
 /**
@@ -8,7 +9,7 @@ import type { SearchQuery } from './search-text.js';
  * Every method takes the hotel slug first: rows are scoped by hotel, and a query for another hotel's
  * id finds nothing, exactly as if the row did not exist.
  */
-export interface Storage {
+export interface Storage extends ConversationFeatureStorage {
   /**
    * Create or update a staff member from the token's claims, creating the hotel on its first staff
    * member. Called on every authenticated request, so it must be cheap when nothing changed.
@@ -23,8 +24,11 @@ export interface Storage {
   /** The slug of every hotel in the database (the demo start refuses a database that holds a real one). */
   listHotels(): Promise<string[]>;
 
-  /** The conversations `staffId` takes part in, most recently active first, without `channel`. */
-  listConversations(hotel: string, staffId: string): Promise<Omit<Conversation, 'channel'>[]>;
+  /**
+   * The conversations `staffId` takes part in, most recently active first, without `channel`. Those they
+   * archived are left out, or with `archived: true` are the only ones listed.
+   */
+  listConversations(hotel: string, staffId: string, options?: { archived?: boolean }): Promise<Omit<Conversation, 'channel'>[]>;
 
   /** One conversation as `viewerId` sees it (their unread count), or undefined if it is not in this hotel. */
   getConversation(hotel: string, conversationId: number, viewerId: string): Promise<Omit<Conversation, 'channel'> | undefined>;
@@ -82,6 +86,9 @@ export interface Storage {
       requiresAcknowledgement?: boolean;
       /** A handover note with this checklist (the caller checks the conversation is a department channel). */
       handoverItems?: readonly string[];
+      /** Who it mentions (participants; the caller checks), stored in the same transaction. */
+      mentions?: readonly NewMention[];
+      forwardedFrom?: NewForward;
     },
   ): Promise<{ message: Message; created: boolean }>;
 

@@ -9,7 +9,7 @@ type ColumnBuilder = (column: ColumnDefinitionBuilder) => ColumnDefinitionBuilde
  */
 export function teamworkMigrations(serialId: ColumnBuilder): Record<string, Migration> {
   return {
-    '0004_acknowledgements': {
+    '0005_acknowledgements': {
       async up(db: Kysely<unknown>) {
         await db.schema
           .createTable('acknowledgement_requests')
@@ -58,7 +58,7 @@ export function teamworkMigrations(serialId: ColumnBuilder): Record<string, Migr
       },
     },
 
-    '0005_department_channels': {
+    '0006_department_channels': {
       async up(db: Kysely<unknown>) {
         await db.schema.alterTable('conversations').addColumn('department', 'text').execute();
         // One channel per hotel and department, however many first sign-ins race; NULLs never collide.
@@ -75,7 +75,7 @@ export function teamworkMigrations(serialId: ColumnBuilder): Record<string, Migr
       },
     },
 
-    '0006_handover_notes': {
+    '0007_handover_notes': {
       async up(db: Kysely<unknown>) {
         await db.schema
           .createTable('handover_items')

@@ -3,7 +3,8 @@ import { createApp } from '../app.js';
 import { signStaffToken } from '../auth/token.js';
 import { loadConfig, type Config } from '../config.js';
 import type { ServerExtension } from '../extension.js';
-import type { AcknowledgementChange, HandoverItemChange, Message, MessagesRead, ReactionChange, StaffMember } from '../../contract/index.js';
+import type { AcknowledgementChange, AttachmentDeletedEvent, HandoverItemChange, Message, MessagesRead, ParticipantLeft, Pin, ReactionChange, StaffMember, Unpin } from '../../contract/index.js';
+import type { MentionTarget } from '../notify/feature-events.js';
 import { silentLogger } from '../logger.js';
 import type { MessageChange } from '../notify/change-events.js';
 import type { Notifier } from '../notify/notifier.js';
@@ -60,6 +61,36 @@ export class RecordingNotifier implements Notifier {
 
   async departmentMembershipChanged(hotel: string, conversationId: number): Promise<void> {
     this.departmentChanges.push({ hotel, conversationId });
+  }
+
+  readonly mentions: Array<{ hotel: string; message: Message; targets: readonly MentionTarget[] }> = [];
+  readonly pins: Array<{ hotel: string; pinned?: Pin; unpinned?: Unpin; excludeSocketId: string | undefined }> = [];
+  readonly departures: Array<{ hotel: string; left: ParticipantLeft }> = [];
+  readonly deletedAttachments: Array<{ hotel: string; deleted: AttachmentDeletedEvent; excludeSocketId: string | undefined }> = [];
+  readonly ownViews: Array<{ hotel: string; conversationId: number; staffId: string }> = [];
+
+  async staffMentioned(hotel: string, message: Message, targets: readonly MentionTarget[]): Promise<void> {
+    this.mentions.push({ hotel, message, targets });
+  }
+
+  async messagePinned(hotel: string, pinned: Pin, options: { excludeSocketId?: string } = {}): Promise<void> {
+    this.pins.push({ hotel, pinned, excludeSocketId: options.excludeSocketId });
+  }
+
+  async messageUnpinned(hotel: string, unpinned: Unpin, options: { excludeSocketId?: string } = {}): Promise<void> {
+    this.pins.push({ hotel, unpinned, excludeSocketId: options.excludeSocketId });
+  }
+
+  async participantLeft(hotel: string, left: ParticipantLeft): Promise<void> {
+    this.departures.push({ hotel, left });
+  }
+
+  async attachmentDeleted(hotel: string, deleted: AttachmentDeletedEvent, options: { excludeSocketId?: string } = {}): Promise<void> {
+    this.deletedAttachments.push({ hotel, deleted, excludeSocketId: options.excludeSocketId });
+  }
+
+  async ownViewChanged(hotel: string, conversationId: number, staffId: string): Promise<void> {
+    this.ownViews.push({ hotel, conversationId, staffId });
   }
 }
 
