@@ -46,7 +46,7 @@ export function richSession(): FakeSession {
         timestamp: at(20),
         is_edited: true,
         reply_to: 3,
-        reply_to_message: { id: 3, message: 'Could someone check room 214?', sender_name: bob.full_name },
+        reply_to_message: { id: 3, message: 'Could someone check room 214?', sender_id: bob.id, sender_name: bob.full_name },
         reactions: [{ emoji: '🎉', count: 1, staff_ids: ['bob'] }, { emoji: '❤️', count: 2, staff_ids: [ME.id, 'bob'] }],
       }),
       chatMessage(6, '', { timestamp: at(15), is_deleted: true }),
