@@ -74,9 +74,11 @@ describe('accessibility and contrast audit (axe-core)', function (this: { timeou
 
       it('a conversation: links in own and others’ messages, one of them focused', async () => {
         const el = await openConversation(linkSession(), look);
-        const own = await find<HTMLAnchorElement>(el, 'staff-chat-message-bubble[mine] a');
-        await find(el, 'staff-chat-message-bubble:not([mine]) a');
-        own.focus();
+        const theirs = await bubbleOf(el, 3);
+        const own = await bubbleOf(el, 6);
+        await Promise.all([theirs.updateComplete, own.updateComplete]);
+        expect(theirs.shadowRoot!.querySelector('a'), 'a link on another’s bubble').to.exist;
+        own.shadowRoot!.querySelector('a')!.focus();
         await expectNoProblems(el);
       });
 
