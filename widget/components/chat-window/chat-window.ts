@@ -162,12 +162,17 @@ export class StaffChatChatWindow extends LitElement {
     });
   }
 
-  /** Escape in "Add people" closes only the picker, not the window around it; focus goes back to its button. */
+  /** Closes "Add people" and gives focus back to the button that opened it. */
+  private closeAdding(): void {
+    this.adding = false;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('button.add')?.focus());
+  }
+
+  /** Escape in "Add people" closes only the picker, not the window around it. */
   private onKeyDown(event: KeyboardEvent): void {
     if (event.key !== 'Escape' || !this.adding) return;
     event.stopPropagation();
-    this.adding = false;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('button.add')?.focus());
+    this.closeAdding();
   }
 
   private onClose(): void {
@@ -206,6 +211,7 @@ export class StaffChatChatWindow extends LitElement {
             .session=${this.session}
             .exclude=${conversation?.participants.map((p) => p.id) ?? []}
             @people-pick=${this.onPick}
+            @picker-close=${this.closeAdding}
           ></staff-chat-staff-directory>`
         : nothing}
       <staff-chat-connection-status banner exportparts="banner" state=${this.connection.value}></staff-chat-connection-status>
