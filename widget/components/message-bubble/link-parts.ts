@@ -17,6 +17,8 @@ export type TextPart = { text: string; href?: undefined } | { text: string; href
  * "awww.b" are not links). What follows runs to the next space or character that never belongs in one.
  */
 const CANDIDATE = /(?<![\p{L}\p{N}_@.:\/-])(?:https?:\/\/|www\.|mailto:|tel:)[^\s<>"`\u00a0\u3000]+/giu;
+/** A cheap first look: without one of these, nothing in the text can be a link. */
+const MAYBE_LINK = /:\/\/|www\.|mailto:|tel:/i;
 /** Punctuation that ends a sentence rather than a link, when it is last (Latin, Arabic and CJK). */
 const TRAILING = /[.,;:!?'"\u2019\u201d*_~\u060c\u061b\u061f\u06d4\u3001\u3002]$/u;
 const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
@@ -71,6 +73,8 @@ function hrefOf(text: string): string | null {
  * // [{ text: 'Menu: ' }, { text: 'www.grand.example/menu', href: 'https://www.grand.example/menu' }, { text: '.' }]
  */
 export function textParts(text: string): TextPart[] {
+  // Most messages hold no address at all: they need no pass of the Unicode-aware pattern.
+  if (!MAYBE_LINK.test(text)) return text ? [{ text }] : [];
   const parts: TextPart[] = [];
   let plainFrom = 0;
   for (const match of text.matchAll(CANDIDATE)) {
