@@ -54,9 +54,12 @@ export interface SenderInfo {
   avatar: string | null;
 }
 
+/** What a reply shows of the message it answers. */
 export interface ReplyPreview {
   id: number;
   message: string;
+  /** Who sent the original: the widget labels the viewer's own "You" by this id, never by a name two people may share. */
+  sender_id: string;
   sender_name: string;
 }
 

@@ -4,7 +4,7 @@ import './components/testing/process-shim.js';
 import './define.js';
 import './components/define-lazy.js';
 import { auditProblems } from './components/testing/axe-audit.js';
-import { bubbleOf, find, mount, openConversation, richSession, type Look } from './components/testing/rich-state.js';
+import { bubbleOf, find, linkSession, mount, openConversation, richSession, type Look } from './components/testing/rich-state.js';
 import type { UploadItem } from './state/session.js';
 import type { StaffChat } from './staff-chat.js';
 
@@ -70,6 +70,16 @@ describe('accessibility and contrast audit (axe-core)', function (this: { timeou
 
       it('a conversation: own and others’ messages, reactions, attachments, a quote, deletions, a failure, seen by, typing', async () => {
         await expectNoProblems(await openConversation(richSession(), look));
+      });
+
+      it('a conversation: links in own and others’ messages, one of them focused', async () => {
+        const el = await openConversation(linkSession(), look);
+        const theirs = await bubbleOf(el, 3);
+        const own = await bubbleOf(el, 6);
+        await Promise.all([theirs.updateComplete, own.updateComplete]);
+        expect(theirs.shadowRoot!.querySelector('a'), 'a link on another’s bubble').to.exist;
+        own.shadowRoot!.querySelector('a')!.focus();
+        await expectNoProblems(el);
       });
 
       it('a conversation: editing an own message', async () => {

@@ -76,7 +76,7 @@ describe('appearance: one’s own quoted message says "You"', function (this: { 
       ...fake.view(1).get(),
       messages: [
         ...messages.slice(0, -1),
-        chatMessage(10, 'Thanks, all done?', { reply_to: 9, reply_to_message: { id: 9, message: 'Fixed: the filter was full.', sender_name: ME.full_name } }),
+        chatMessage(10, 'Thanks, all done?', { reply_to: 9, reply_to_message: { id: 9, message: 'Fixed: the filter was full.', sender_id: ME.id, sender_name: ME.full_name } }),
       ],
     });
     const el = await openConversation(fake, LIGHT);

@@ -100,6 +100,80 @@ describe('keyboard: focus follows what opens, Escape closes the innermost thing'
     expect(el.open, 'the panel stays open').to.equal(true);
   });
 
+  it('"Add people" has a close button, reached with Tab, that closes only the picker and gives focus back to its opener', async () => {
+    const el = await mount(richSession(), LOOK);
+    await openGroupFromRow(el);
+    const add = await find<HTMLButtonElement>(el, 'button.add');
+    add.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => focused()?.getAttribute('part') === 'search', 'focus moves to the picker’s search');
+    await sendKeys({ press: 'Tab' });
+    const close = focused();
+    expect(close?.tagName).to.equal('BUTTON');
+    expect(close?.getAttribute('aria-label')).to.equal('Close “Add people”');
+    expect(close?.checkVisibility(), 'the button is visible').to.equal(true);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => focused() === add, 'focus returns to "Add people"');
+    expect(deep(el, 'staff-chat-staff-directory[picking]')).to.equal(null);
+    expect(add.getAttribute('aria-expanded')).to.equal('false');
+    expect(deep(el, 'staff-chat-chat-window'), 'the window stays open').to.exist;
+  });
+
+  it('Escape in a search with text only empties it; the next Escape closes the panel', async () => {
+    const el = await mount(richSession(), LOOK);
+    await openPanelWithEnter(el);
+    await sendKeys({ press: 'ArrowRight' });
+    await waitUntil(() => focused()?.id === 'tab-new', 'the "New chat" tab is selected');
+    const search = await find<HTMLInputElement>(el, 'input[part="search"]');
+    search.focus();
+    await sendKeys({ type: 'carla' });
+    expect(search.value).to.equal('carla');
+    await sendKeys({ press: 'Escape' });
+    expect(search.value, 'the search is empty').to.equal('');
+    expect(el.open, 'the panel stays open').to.equal(true);
+    expect(focused(), 'focus stays in the field').to.equal(search);
+    await sendKeys({ press: 'Escape' });
+    const launcher = await launcherButton(el);
+    await waitUntil(() => focused() === launcher, 'focus returns to the launcher');
+    expect(el.open).to.equal(false);
+  });
+
+  it('Escape in "New group" leaves group mode first, then closes the panel', async () => {
+    const el = await mount(richSession(), LOOK);
+    await openPanelWithEnter(el);
+    await sendKeys({ press: 'ArrowRight' });
+    const newGroup = await find<HTMLButtonElement>(el, '.new-group');
+    newGroup.click();
+    const title = await find<HTMLInputElement>(el, 'input[name="title"]');
+    title.focus();
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => focused() === newGroup, 'focus returns to "New group"');
+    expect(newGroup.getAttribute('aria-pressed')).to.equal('false');
+    expect(deep(el, 'input[name="title"]')).to.equal(null);
+    expect(el.open, 'the panel stays open').to.equal(true);
+    await sendKeys({ press: 'Escape' });
+    expect(el.open).to.equal(false);
+  });
+
+  it('Escape in "Add people" with a search typed empties the search, then closes the picker', async () => {
+    const el = await mount(richSession(), LOOK);
+    await openGroupFromRow(el);
+    const add = await find<HTMLButtonElement>(el, 'button.add');
+    add.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => focused()?.getAttribute('part') === 'search', 'focus moves to the picker’s search');
+    await sendKeys({ type: 'dan' });
+    await sendKeys({ press: 'Escape' });
+    const picker = await find(el, 'staff-chat-staff-directory[picking]');
+    const search = picker.shadowRoot!.querySelector<HTMLInputElement>('input[part="search"]')!;
+    expect(focused()).to.equal(search);
+    expect(search.value).to.equal('');
+    expect(deep(el, 'staff-chat-staff-directory[picking]'), 'the picker stays open').to.exist;
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => focused() === add, 'focus returns to "Add people"');
+    expect(deep(el, 'staff-chat-chat-window'), 'the window stays open').to.exist;
+  });
+
   it('Escape in a chat window closes it and gives focus back to the conversation row that opened it', async () => {
     const el = await mount(richSession(), LOOK);
     const row = await openGroupFromRow(el);

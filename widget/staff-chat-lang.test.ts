@@ -160,7 +160,7 @@ describe('<staff-chat lang>', () => {
     expect(q(root, 'staff-chat-conversation-list', '.name [dir="auto"]')!.textContent).to.equal('Bob Porter');
     expect(q(root, 'staff-chat-conversation-list', '.preview')!.getAttribute('dir')).to.equal('auto');
     // Hebrew in an English page runs right to left inside its own element.
-    const quote = { id: 1, sender_name: 'Bob Porter', message: 'Guest in 204 asks for a late checkout' };
+    const quote = { id: 1, sender_id: 'bob', sender_name: 'Bob Porter', message: 'Guest in 204 asks for a late checkout' };
     fake.view(1).set({ ...fake.view(1).get(), messages: [chatMessage(3, 'שלום, הזמנה 204', { reply_to: 1, reply_to_message: quote })] });
     await waitUntil(() => bubbles(el).length === 1 && bubbles(el)[0]!.shadowRoot!.querySelector('.text')?.textContent === 'שלום, הזמנה 204');
     const bubble = bubbles(el)[0]!.shadowRoot!;

@@ -29,6 +29,7 @@ function selectMessages(db: Kysely<Database>) {
       'm.created_at',
       'm.reply_to',
       'r.message as reply_message',
+      'r.sender_id as reply_sender_id',
       'rs.full_name as reply_sender_name',
       'm.is_edited',
       'm.is_deleted',

@@ -12,6 +12,7 @@ export interface MessageRow {
   created_at: string;
   reply_to: number | null;
   reply_message: string | null;
+  reply_sender_id: string | null;
   reply_sender_name: string | null;
   is_edited: number;
   is_deleted: number;
@@ -31,7 +32,7 @@ export function toMessage(row: MessageRow): Message {
     reply_to: row.reply_to,
     reply_to_message:
       row.reply_to !== null && row.reply_message !== null
-        ? { id: row.reply_to, message: previewText(row.reply_message), sender_name: row.reply_sender_name ?? '' }
+        ? { id: row.reply_to, message: previewText(row.reply_message), sender_id: row.reply_sender_id ?? '', sender_name: row.reply_sender_name ?? '' }
         : null,
     attachments: [],
     is_edited: row.is_edited === 1,

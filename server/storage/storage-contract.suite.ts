@@ -315,7 +315,7 @@ export function describeStorageContract(name: string, makeStorage: StorageFactor
           replyTo: original.id,
         });
         assert.equal(message.reply_to, original.id);
-        assert.deepEqual(message.reply_to_message, { id: original.id, message: 'y'.repeat(100), sender_name: bob.full_name });
+        assert.deepEqual(message.reply_to_message, { id: original.id, message: 'y'.repeat(100), sender_id: bob.id, sender_name: bob.full_name });
         const page = await storage.listMessages(HOTEL, conversationId, { limit: 10 });
         assert.deepEqual(page.messages[1], message);
       });

@@ -84,6 +84,13 @@ export class BubbleContextRequest extends Event {
   }
 }
 
+/** A group's "Add people" picker was closed with its close button, nobody chosen. */
+export class PickerCloseEvent extends Event {
+  constructor() {
+    super('picker-close');
+  }
+}
+
 /** People were chosen to add to a group. */
 export class PeoplePickEvent extends Event {
   readonly staffIds: string[];

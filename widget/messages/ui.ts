@@ -82,6 +82,7 @@ export const uiStrings = {
   groupTitle: 'Group name',
   createGroup: 'Create group',
   addPeople: 'Add people',
+  closeAddPeople: 'Close “Add people”',
   add: 'Add',
   choosePeople: 'Choose people',
   addFailed: 'People could not be added. Please try again.',

@@ -97,7 +97,10 @@ export function fromOutboxEntry(entry: OutboxEntry, me: StaffMember, id: number)
     message: entry.message,
     timestamp: entry.timestamp,
     reply_to: entry.reply_to,
-    reply_to_message: validPreview ? { id: preview.id, message: preview.message, sender_name: preview.sender_name } : null,
+    // An entry written before previews carried `sender_id` has none: '' is no one, so its quote shows the name.
+    reply_to_message: validPreview
+      ? { id: preview.id, message: preview.message, sender_id: typeof preview.sender_id === 'string' ? preview.sender_id : '', sender_name: preview.sender_name }
+      : null,
     attachments: [],
     is_edited: false,
     is_deleted: false,

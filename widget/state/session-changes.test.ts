@@ -96,7 +96,7 @@ async function started(options: { active?: boolean } = {}) {
   let active = options.active ?? true;
   const session = createChatSession(
     { apiBase: '/api', hotel: 'grand', tokenProvider: async () => 'token' },
-    { api, alerts, storage: new MemoryStorage(), connect: () => realtime, isPageActive: () => active, markReadDelayMs: 0 },
+    { api, alerts, storage: new MemoryStorage(), windowStorage: new MemoryStorage(), connect: () => realtime, isPageActive: () => active, markReadDelayMs: 0 },
   );
   sessions.push(session);
   await session.start();

@@ -14,7 +14,7 @@ async function started(api = new FakeApi()) {
   const realtime = new FakeRealtime();
   const session = createChatSession(
     { apiBase: '/api', hotel: 'grand', tokenProvider: async () => 'token' },
-    { api, storage: new MemoryStorage(), connect: () => realtime, isPageActive: () => false, markReadDelayMs: 0 },
+    { api, storage: new MemoryStorage(), windowStorage: new MemoryStorage(), connect: () => realtime, isPageActive: () => false, markReadDelayMs: 0 },
   );
   sessions.push(session);
   await session.start();

@@ -14,7 +14,7 @@ function start(api: FakeApi, storage: MemoryStorage, deps: Partial<ChatSessionDe
   const realtime = new FakeRealtime();
   const session = createChatSession(
     { apiBase: '/api', hotel: 'grand', tokenProvider: async () => 'token' },
-    { api, storage, connect: () => realtime, isPageActive: () => true, markReadDelayMs: 0, retryDelay: () => 5, ...deps },
+    { api, storage, windowStorage: new MemoryStorage(), connect: () => realtime, isPageActive: () => true, markReadDelayMs: 0, retryDelay: () => 5, ...deps },
   );
   sessions.push(session);
   return { session, realtime, started: session.start() };

@@ -31,6 +31,8 @@ export interface ChatSessionDeps {
   connect?: (config: ChatConfig, authorize: Authorize, scope: string, log: (...args: unknown[]) => void) => RealtimeConnection;
   /** Where unsent messages survive a reload; defaults to localStorage, null turns it off. */
   storage?: OutboxStorage | null;
+  /** Where the open chat windows survive a reload (open-windows.ts); defaults to sessionStorage, null turns it off. */
+  windowStorage?: OutboxStorage | null;
   /** Whether a person is looking, so incoming messages count as read; defaults to page visibility. */
   isPageActive?: () => boolean;
   /** Delay that gathers several incoming messages into one mark-read call. Default 400 ms. */

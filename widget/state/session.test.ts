@@ -25,6 +25,8 @@ function setup(deps: Partial<ChatSessionDeps> = {}, api = new FakeApi(), storage
     {
       api,
       storage,
+      // Each harness its own: the tab's sessionStorage would carry one test's open windows into the next.
+      windowStorage: new MemoryStorage(),
       connect: (_config, _authorize, scope) => {
         scopes.push(scope);
         return realtime;
@@ -256,7 +258,7 @@ describe('ChatSession sending', () => {
     const original = session.conversationView(1).get().messages[0];
     if (!original) throw new Error('no message loaded');
     const optimistic = session.sendMessage(1, 'agreed', { replyTo: original });
-    expect(optimistic.reply_to_message).to.deep.equal({ id: original.id, message: original.message, sender_name: 'Bob Porter' });
+    expect(optimistic.reply_to_message).to.deep.equal({ id: original.id, message: original.message, sender_id: 'bob', sender_name: 'Bob Porter' });
     await api.waitForCalls('sendMessage', 1);
     expect((api.callsOf('sendMessage')[0]?.args[1] as { reply_to: number }).reply_to).to.equal(original.id);
   });

@@ -14,6 +14,7 @@ import { createFeatureLoader } from './feature-loader.js';
 import { newUploadKey } from './ids.js';
 import { createMessageViews } from './messages.js';
 import { createNotifications } from './notifications.js';
+import { keepOpenWindows, tabStorage } from './open-windows.js';
 import { nextOptimisticId, optimisticMessage } from './optimistic.js';
 import { createReadMarks } from './read-marks.js';
 import { createPresence } from './presence.js';
@@ -154,6 +155,15 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
     retryDelay,
     deps.pollIntervalMs ?? 15_000,
   );
+
+  keepOpenWindows(deps.windowStorage === undefined ? tabStorage() : deps.windowStorage, {
+    hotel: options.hotel,
+    $status: core.$status,
+    $me,
+    $openConversationIds,
+    isMember: (id) => conversations.find(id) !== undefined,
+    open: list.open,
+  });
 
   function sendMessage(conversationId: number, text: string, sendOptions: { replyTo?: Message | null } = {}): ChatMessage {
     const me = $me.get();

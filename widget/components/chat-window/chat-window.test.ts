@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../define.js';
 import '../define-lazy.js';
 import type { StaffChatMessageSendEvent } from '../../events.js';
-import { callsTo, chatMessage, conversation, createFakeSession, staff } from '../testing/fake-session.js';
+import { ME, callsTo, chatMessage, conversation, createFakeSession, staff } from '../testing/fake-session.js';
 import type { StaffChatChatWindow } from './chat-window.js';
 
 const bob = staff('bob', 'Bob Porter', 'Concierge');
@@ -85,6 +85,28 @@ describe('<staff-chat-chat-window>', () => {
       document.removeEventListener('staff-chat-message-send', veto);
     }
     expect(callsTo(fake, 'sendMessage')).to.deep.equal([]);
+  });
+
+  it('labels a quote "You" by the quoted sender’s id, not by a name, when the original is not loaded', async () => {
+    const fake = createFakeSession();
+    fake.conversations.set([conversation(1, bob)]);
+    // Neither original (ids 1 and 2) is in the view: only the preview's sender_id can tell.
+    const renamed = { id: 1, message: 'Key for 310?', sender_id: ME.id, sender_name: 'Alice F. (old name)' };
+    const namesake = { id: 2, message: 'Lunch at 1?', sender_id: 'alice-2', sender_name: ME.full_name };
+    fake.view(1).set({
+      messages: [chatMessage(5, 'Here it is', { reply_to: 1, reply_to_message: renamed }), chatMessage(6, 'Yes', { reply_to: 2, reply_to_message: namesake })],
+      loading: false,
+      hasMore: false,
+      error: null,
+      loaded: true,
+    });
+    const el = await fixture<StaffChatChatWindow>(html`<staff-chat-chat-window .session=${fake.session} conversation-id="1"></staff-chat-chat-window>`);
+    const list = parts(el).list;
+    await waitUntil(() => list.shadowRoot!.querySelectorAll('staff-chat-message-bubble').length === 2);
+    const bubbles = [...list.shadowRoot!.querySelectorAll('staff-chat-message-bubble')];
+    await Promise.all(bubbles.map((b) => b.updateComplete));
+    const labels = bubbles.map((b) => b.shadowRoot!.querySelector('[part="quote"] b')!.textContent);
+    expect(labels).to.deep.equal(['You', ME.full_name]);
   });
 
   it('closes through the session', async () => {

@@ -115,18 +115,13 @@ export class StaffChatChatWindow extends LitElement {
     this.replyTo = null;
   }
 
-  /** Answers each bubble's request for what it needs to edit, delete and react, and for names. */
-  /**
-   * A quote carries the sender's name only: the original, when loaded, says who sent it; an older one is
-   * matched by the viewer's name.
-   */
+  /** A quote is the viewer's own when its sender's id is theirs: two colleagues may share a name, never an id. */
   private quotesMe(quoted: ReplyPreview): boolean {
-    const me = this.me.value;
-    if (!me) return false;
-    const original = this.view.value?.messages.find((m) => m.id === quoted.id);
-    return original ? original.sender_id === me.id : quoted.sender_name === me.full_name;
+    const meId = this.me.value?.id;
+    return meId !== undefined && quoted.sender_id === meId;
   }
 
+  /** Answers each bubble's request for what it needs to edit, delete and react, and for names. */
   private onBubbleContext(event: BubbleContextRequest): void {
     event.stopPropagation();
     // Read at use, not at connect: the viewer and the conversation are whatever they are then.
@@ -167,12 +162,17 @@ export class StaffChatChatWindow extends LitElement {
     });
   }
 
-  /** Escape in "Add people" closes only the picker, not the window around it; focus goes back to its button. */
+  /** Closes "Add people" and gives focus back to the button that opened it. */
+  private closeAdding(): void {
+    this.adding = false;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('button.add')?.focus());
+  }
+
+  /** Escape in "Add people" closes only the picker, not the window around it. */
   private onKeyDown(event: KeyboardEvent): void {
     if (event.key !== 'Escape' || !this.adding) return;
     event.stopPropagation();
-    this.adding = false;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('button.add')?.focus());
+    this.closeAdding();
   }
 
   private onClose(): void {
@@ -211,6 +211,7 @@ export class StaffChatChatWindow extends LitElement {
             .session=${this.session}
             .exclude=${conversation?.participants.map((p) => p.id) ?? []}
             @people-pick=${this.onPick}
+            @picker-close=${this.closeAdding}
           ></staff-chat-staff-directory>`
         : nothing}
       <staff-chat-connection-status banner exportparts="banner" state=${this.connection.value}></staff-chat-connection-status>

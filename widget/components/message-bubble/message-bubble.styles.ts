@@ -41,6 +41,23 @@ export const styles = css`
     margin: 0;
     white-space: pre-wrap;
   }
+  /*
+   * A link reads as the text around it (its colour passes on both bubbles) and is told apart by its
+   * underline, not by a colour of its own; a long address breaks anywhere instead of widening the bubble.
+   */
+  .text a {
+    color: inherit;
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+    overflow-wrap: anywhere;
+  }
+  .text a:hover {
+    text-decoration-thickness: 2px;
+  }
+  /* On the accent the accent-coloured ring would vanish: the text's own colour shows instead. */
+  :host([mine]) .text a:focus-visible {
+    outline-color: currentColor;
+  }
   /* A deleted message is a placeholder, not a message: an outline, no colour, muted italic text. */
   :host .bubble.deleted {
     background: none;

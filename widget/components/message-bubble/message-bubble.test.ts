@@ -24,7 +24,7 @@ describe('<staff-chat-message-bubble>', () => {
 
   it('renders markup in the text as text, never as HTML', async () => {
     const evil = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 1"><b>bold</b>';
-    const m = chatMessage(4, evil, { reply_to_message: { id: 1, message: '<img src=x onerror="window.__pwned = 2">', sender_name: '<i>Eve</i>' } });
+    const m = chatMessage(4, evil, { reply_to_message: { id: 1, message: '<img src=x onerror="window.__pwned = 2">', sender_id: 'eve', sender_name: '<i>Eve</i>' } });
     const el = await fixture<StaffChatMessageBubble>(html`<staff-chat-message-bubble .message=${m} show-sender></staff-chat-message-bubble>`);
     const root = el.shadowRoot!;
     expect(root.querySelector('[part="text"]')!.textContent).to.equal(evil);
@@ -66,7 +66,7 @@ describe('<staff-chat-message-bubble>', () => {
   });
 
   it('quotes the message it replies to and offers Reply', async () => {
-    const m = chatMessage(8, 'Done', { reply_to: 5, reply_to_message: { id: 5, message: 'Towels for 118?', sender_name: 'Alice Front' } });
+    const m = chatMessage(8, 'Done', { reply_to: 5, reply_to_message: { id: 5, message: 'Towels for 118?', sender_id: 'alice', sender_name: 'Alice Front' } });
     const el = await fixture<StaffChatMessageBubble>(html`<staff-chat-message-bubble .message=${m}></staff-chat-message-bubble>`);
     const quote = el.shadowRoot!.querySelector('[part="quote"]')!;
     expect(quote.textContent).to.contain('Alice Front');

@@ -2,14 +2,25 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { formatFullTime, formatTime, msg } from '../../messages/ui.js';
 import type { ChatMessage } from '../../state/session.js';
 import { alertIcon, clockIcon, replyIcon } from '../icons.js';
+import { textParts } from './link-parts.js';
 import { BubbleContextRequest, QuoteOpenEvent, ReplyEvent, RetryEvent, type BubbleContext } from '../internal-events.js';
 import { actionButtons, actionPanel, actionStyles, editField, placePopover, reactionChips, type BubbleMode } from './message-actions.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './message-bubble.styles.js';
 
 /**
+ * The text with its links (link-parts.ts) as `<a>`s, built from text parts: nothing is parsed as HTML.
+ * A new tab without an opener, so a linked page can neither reach nor replace the portal.
+ */
+function linkedText(text: string) {
+  return textParts(text).map((part) =>
+    part.href === undefined ? part.text : html`<a href=${part.href} target="_blank" rel="noopener noreferrer">${part.text}</a>`,
+  );
+}
+
+/**
  * One message. Its text is only ever bound as text (never parsed as HTML), so whatever a colleague
- * typed shows exactly as typed.
+ * typed shows exactly as typed; web, mail and phone addresses in it become links.
  *
  * @event reply - (internal) "Reply" was pressed; `ReplyEvent.message`.
  * @event retry - (internal) "Retry" was pressed on a failed message (its reason is shown beside it); `RetryEvent.clientId`.
@@ -134,7 +145,7 @@ export class StaffChatMessageBubble extends LitElement {
             ? html`<p class="text" part="text">${msg.deleted}</p>`
             : this.mode === 'edit'
               ? editField(m, this.saveEdit, () => this.setMode(''))
-              : html`<p class="text" part="text" dir="auto">${m.message}</p>`}
+              : html`<p class="text" part="text" dir="auto">${linkedText(m.message)}</p>`}
           ${m.attachments.length > 0 && !m.is_deleted ? html`<staff-chat-attachments exportparts="thumbnail,file,preview" .attachments=${m.attachments}></staff-chat-attachments>` : nothing}
           <div class="meta">
             ${m.is_edited && !m.is_deleted ? html`<span>${msg.edited}</span>` : nothing}

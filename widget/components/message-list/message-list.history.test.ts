@@ -218,7 +218,7 @@ describe('<staff-chat-message-list> with a long history', () => {
   it('scrolls to the quoted original and highlights it', async () => {
     const fake = createFakeSession();
     const messages = history(1, 300);
-    messages[299] = chatMessage(300, 'Done', { reply_to: 5, reply_to_message: { id: 5, message: messages[4]!.message, sender_name: 'Bob Porter' } });
+    messages[299] = chatMessage(300, 'Done', { reply_to: 5, reply_to_message: { id: 5, message: messages[4]!.message, sender_id: 'bob', sender_name: 'Bob Porter' } });
     fake.view(1).set({ messages, loading: false, hasMore: false, error: null, loaded: true });
     const el = await open(fake);
     await waitUntil(() => atBottom(el), 'opens at the newest message');
@@ -239,7 +239,7 @@ describe('<staff-chat-message-list> with a long history', () => {
   it('loads older pages to find a quoted original that is not loaded yet', async () => {
     const fake = createFakeSession();
     const all = history(1, 300);
-    all[299] = chatMessage(300, 'Done', { reply_to: 10, reply_to_message: { id: 10, message: all[9]!.message, sender_name: 'Bob Porter' } });
+    all[299] = chatMessage(300, 'Done', { reply_to: 10, reply_to_message: { id: 10, message: all[9]!.message, sender_id: 'bob', sender_name: 'Bob Porter' } });
     fake.view(1).set({ messages: all.slice(200), loading: false, hasMore: true, error: null, loaded: true });
     // A loadOlder that behaves like the real one: the page before the oldest loaded message.
     const pages: number[] = [];

@@ -9,6 +9,26 @@ export const styles = css`
   .search {
     padding: 0.75rem 1rem 0.5rem;
   }
+  /* "Add people": the field and the picker's close button on one line. */
+  .search.picking {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  .search.picking .field {
+    flex: 1;
+    min-width: 0;
+  }
+  .close {
+    flex: none;
+    padding: 0.375rem;
+    border-radius: 50%;
+    font-size: 1.125rem;
+    color: var(--staff-chat-fg);
+  }
+  .close:hover {
+    background: var(--staff-chat-hover);
+  }
   /* The icon is centred on the field alone, whatever follows the field. */
   .field {
     position: relative;

@@ -3,8 +3,8 @@ import { TITLE_MAX_LENGTH, type Me, type StaffMember } from '../../../contract/i
 import { msg } from '../../messages/ui.js';
 import type { ChatSession } from '../../state/session.js';
 import { AtomController } from '../atom-controller.js';
-import { searchIcon } from '../icons.js';
-import { ConversationSelectEvent, PeoplePickEvent } from '../internal-events.js';
+import { closeIcon, searchIcon } from '../icons.js';
+import { ConversationSelectEvent, PeoplePickEvent, PickerCloseEvent } from '../internal-events.js';
 import { avatarWithPresence, onlineText, presenceStyles } from '../presence.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './staff-directory.styles.js';
@@ -24,6 +24,7 @@ const SEARCH_DELAY_MS = 250;
  *
  * @event conversation-select - (internal) A conversation was started; `ConversationSelectEvent.conversationId`.
  * @event people-pick - (internal) With `picking`: "Add" was pressed; `PeoplePickEvent.staffIds`.
+ * @event picker-close - (internal) With `picking`: its close button was pressed; `PickerCloseEvent`.
  * @csspart search - The search field.
  * @csspart person - Each staff member's button.
  * @csspart presence-dot - The dot on the avatar of someone online.
@@ -68,6 +69,7 @@ export class StaffChatStaffDirectory extends LitElement {
     this.exclude = [];
     this.grouping = false;
     this.chosen = new Set();
+    this.addEventListener('keydown', this.onHostKeyDown);
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -99,7 +101,25 @@ export class StaffChatStaffDirectory extends LitElement {
       event.preventDefault();
       this.search();
     }
+    // Escape empties a search first (the field keeps focus); only the next one closes what is around it.
+    const input = event.target;
+    if (event.key === 'Escape' && input instanceof HTMLInputElement && input.value) {
+      event.preventDefault();
+      event.stopPropagation();
+      input.value = '';
+      this.query = '';
+      this.search();
+    }
   }
+
+  /** Escape while "New group" is on (and no search to clear) leaves it, and gives focus back to its button. */
+  private readonly onHostKeyDown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || !this.grouping) return;
+    event.stopPropagation();
+    this.grouping = false;
+    this.chosen = new Set();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.new-group')?.focus());
+  };
 
   private async start(member: StaffMember): Promise<void> {
     if (!this.session || this.starting) return;
@@ -190,7 +210,7 @@ export class StaffChatStaffDirectory extends LitElement {
 
   override render() {
     return html`
-      <div class="search">
+      <div class="search ${this.picking ? 'picking' : ''}">
         <span class="field">${searchIcon}<input
           part="search"
           dir="auto"
@@ -202,7 +222,9 @@ export class StaffChatStaffDirectory extends LitElement {
           @keydown=${this.onKeyDown}
         /></span>
         ${this.picking
-          ? nothing
+          ? html`<button class="close" type="button" aria-label=${msg.closeAddPeople} title=${msg.closeAddPeople} @click=${() => this.dispatchEvent(new PickerCloseEvent())}>
+              ${closeIcon}
+            </button>`
           : html`<button class="new-group" type="button" aria-pressed=${this.grouping ? 'true' : 'false'} @click=${() => (this.grouping = !this.grouping)}>${msg.newGroup}</button>`}
       </div>
       ${this.renderChoice()}

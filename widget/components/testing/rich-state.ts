@@ -46,7 +46,7 @@ export function richSession(): FakeSession {
         timestamp: at(20),
         is_edited: true,
         reply_to: 3,
-        reply_to_message: { id: 3, message: 'Could someone check room 214?', sender_name: bob.full_name },
+        reply_to_message: { id: 3, message: 'Could someone check room 214?', sender_id: bob.id, sender_name: bob.full_name },
         reactions: [{ emoji: '🎉', count: 1, staff_ids: ['bob'] }, { emoji: '❤️', count: 2, staff_ids: [ME.id, 'bob'] }],
       }),
       chatMessage(6, '', { timestamp: at(15), is_deleted: true }),
@@ -104,4 +104,25 @@ export async function bubbleOf(el: StaffChat, id: number): Promise<StaffChatMess
   await waitUntil(() => [...(deep(el, 'staff-chat-message-list')?.shadowRoot?.querySelectorAll<StaffChatMessageBubble>('staff-chat-message-bubble') ?? [])].some((b) => b.message?.id === id));
   const list = deep(el, 'staff-chat-message-list')!.shadowRoot!;
   return [...list.querySelectorAll<StaffChatMessageBubble>('staff-chat-message-bubble')].find((b) => b.message?.id === id)!;
+}
+
+/** A long address with no place to break, to see that it wraps inside its bubble. */
+export const LONG_URL = `https://grand.example/reservations/confirmation?booking=${'A1B2C3D4'.repeat(12)}`;
+
+/** The same group, its messages now full of links: web, www., mail and phone, on own and others' bubbles. */
+export function linkSession(): FakeSession {
+  const fake = richSession();
+  fake.view(1).set({
+    messages: [
+      chatMessage(3, 'New spa menu: https://grand.example/spa/menu (prices in it).', { timestamp: at(30) }),
+      chatMessage(4, 'Mail night.desk or call: mailto:night.desk@grand.example, tel:+44-20-7946-0958', { timestamp: at(20) }),
+      chatMessage(5, `Booking link: ${LONG_URL}`, { ...mine, timestamp: at(10) }),
+      chatMessage(6, 'Thanks! Also www.grand.example/faq, and javascript:alert(1) stays text.', { ...mine, timestamp: at(5) }),
+    ],
+    loading: false,
+    hasMore: false,
+    error: null,
+    loaded: true,
+  });
+  return fake;
 }

@@ -113,6 +113,7 @@ export default {
   groupTitle: 'اسم المجموعة',
   createGroup: 'إنشاء المجموعة',
   addPeople: 'إضافة أشخاص',
+  closeAddPeople: 'إغلاق «إضافة أشخاص»',
   add: 'إضافة',
   choosePeople: 'اختيار الأشخاص',
   addFailed: 'تعذّرت إضافة الأشخاص. يُرجى المحاولة مرة أخرى.',

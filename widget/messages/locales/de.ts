@@ -92,6 +92,7 @@ export default {
   groupTitle: 'Gruppenname',
   createGroup: 'Gruppe erstellen',
   addPeople: 'Personen hinzufügen',
+  closeAddPeople: '„Personen hinzufügen“ schließen',
   add: 'Hinzufügen',
   choosePeople: 'Personen auswählen',
   addFailed: 'Die Personen konnten nicht hinzugefügt werden. Bitte versuchen Sie es erneut.',

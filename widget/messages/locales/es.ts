@@ -92,6 +92,7 @@ export default {
   groupTitle: 'Nombre del grupo',
   createGroup: 'Crear grupo',
   addPeople: 'Añadir personas',
+  closeAddPeople: 'Cerrar «Añadir personas»',
   add: 'Añadir',
   choosePeople: 'Elegir personas',
   addFailed: 'No se pudo añadir a las personas. Inténtelo de nuevo.',

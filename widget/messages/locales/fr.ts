@@ -93,6 +93,7 @@ export default {
   groupTitle: 'Nom du groupe',
   createGroup: 'Créer le groupe',
   addPeople: 'Ajouter des personnes',
+  closeAddPeople: 'Fermer « Ajouter des personnes »',
   add: 'Ajouter',
   choosePeople: 'Choisir des personnes',
   addFailed: 'Les personnes n’ont pas pu être ajoutées. Veuillez réessayer.',

@@ -92,6 +92,7 @@ export default {
   groupTitle: 'Nome del gruppo',
   createGroup: 'Crea gruppo',
   addPeople: 'Aggiungi persone',
+  closeAddPeople: 'Chiudi «Aggiungi persone»',
   add: 'Aggiungi',
   choosePeople: 'Scegli le persone',
   addFailed: 'Impossibile aggiungere le persone. Riprova.',

@@ -111,6 +111,7 @@ export default {
   groupTitle: 'Nazwa grupy',
   createGroup: 'Utwórz grupę',
   addPeople: 'Dodaj osoby',
+  closeAddPeople: 'Zamknij „Dodaj osoby”',
   add: 'Dodaj',
   choosePeople: 'Wybierz osoby',
   addFailed: 'Nie udało się dodać osób. Spróbuj ponownie.',

@@ -93,6 +93,7 @@ export default {
   groupTitle: 'Nome do grupo',
   createGroup: 'Criar grupo',
   addPeople: 'Adicionar pessoas',
+  closeAddPeople: 'Fechar «Adicionar pessoas»',
   add: 'Adicionar',
   choosePeople: 'Escolher pessoas',
   addFailed: 'Não foi possível adicionar as pessoas. Tente novamente.',

@@ -86,6 +86,7 @@ export default {
   groupTitle: 'Grup adı',
   createGroup: 'Grup oluştur',
   addPeople: 'Kişi ekle',
+  closeAddPeople: 'Kişi eklemeyi kapat',
   add: 'Ekle',
   choosePeople: 'Kişileri seçin',
   addFailed: 'Kişiler eklenemedi. Lütfen yeniden deneyin.',
