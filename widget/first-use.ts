@@ -7,4 +7,4 @@
  */
 import './components/define-lazy.js';
 
-export { createConversationFeatures } from './state/conversation-features.js';
+export { createConversationFeatures } from './state/session/conversation-features.js';
