@@ -5,7 +5,7 @@ import './define.js';
 import './components/define-lazy.js';
 import { auditProblems } from './components/testing/axe-audit.js';
 import { bubbleOf, find, mount, openConversation, richSession, type Look } from './components/testing/rich-state.js';
-import type { UploadItem } from './state/session/chat-session.js';
+import type { UploadItem } from './state/session.js';
 import type { StaffChat } from './staff-chat.js';
 
 /*

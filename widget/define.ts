@@ -19,7 +19,7 @@ export {
   StaffChatMessageSendEvent,
   StaffChatUnreadChangeEvent,
 } from './events.js';
-export type { ChatMessage, ChatSession, ChatSessionOptions, ConnectionState } from './state/session/chat-session.js';
+export type { ChatMessage, ChatSession, ChatSessionOptions, ConnectionState } from './state/session.js';
 export type { Conversation, Me, Message, StaffMember } from '../server/contract.js';
 
 declare global {

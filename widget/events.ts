@@ -1,4 +1,4 @@
-import type { ConnectionState } from './state/session/chat-session.js';
+import type { ConnectionState } from './state/session.js';
 
 /**
  * The public events of `<staff-chat>`. Every one bubbles and is composed, so a host page can listen on

@@ -18,8 +18,8 @@ export {
   StaffChatMessageSendEvent,
   StaffChatUnreadChangeEvent,
 } from './events.js';
-export { createChatSession } from './state/session/chat-session.js';
-export type { ChatMessage, ChatSession, ChatSessionOptions, ConnectionState } from './state/session/chat-session.js';
+export { createChatSession } from './state/session.js';
+export type { ChatMessage, ChatSession, ChatSessionOptions, ConnectionState } from './state/session.js';
 export type { Conversation, Me, Message, StaffMember } from '../server/contract.js';
 export { registerLocale, SHIPPED_LANGUAGES } from './messages/locale.js';
 export type { Messages } from './messages/table.js';

@@ -4,7 +4,7 @@ import './define.js';
 import './components/define-lazy.js';
 import { callsTo, conversation, createFakeSession, staff, type FakeSession } from './components/testing/fake-session.js';
 import type { StaffChatConnectionChangeEvent, StaffChatErrorEvent, StaffChatUnreadChangeEvent } from './events.js';
-import type { ChatSessionOptions } from './state/session/chat-session.js';
+import type { ChatSessionOptions } from './state/session.js';
 import type { StaffChatPanel } from './components/panel/panel.js';
 import type { StaffChat } from './staff-chat.js';
 

@@ -10,7 +10,7 @@ import {
 import { coreMsg as msg } from './messages/core.js';
 import { $locale, $stringsVersion, directionOf, registerLocale, setLocale, setStringOverrides } from './messages/locale.js';
 import type { Messages } from './messages/table.js';
-import { createChatSession, type ChatSession, type ChatSessionOptions } from './state/session/chat-session.js';
+import { createChatSession, type ChatSession, type ChatSessionOptions } from './state/session.js';
 import { styles } from './staff-chat.styles.js';
 
 let lazyElements: Promise<unknown> | undefined;

@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg } from '../messages/ui.js';
-import type { TypingPerson } from '../state/session/chat-session.js';
+import type { TypingPerson } from '../state/session.js';
 import { avatar } from './people.js';
 
 /*

@@ -3,7 +3,7 @@ import { atom } from 'nanostores';
 import type { ChatConfig, Message } from '../../../server/contract.js';
 import { ApiClient } from '../../api/client.js';
 import '../../define.js';
-import type { ChatSession } from '../../state/session/chat-session.js';
+import type { ChatSession } from '../../state/session.js';
 import { createUploads, type UploadItem } from '../../state/messages/uploads.js';
 import '../define-lazy.js';
 import { chatMessage } from '../testing/fake-session.js';

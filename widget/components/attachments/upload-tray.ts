@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import type { ChatSession, UploadItem } from '../../state/session/chat-session.js';
+import type { ChatSession, UploadItem } from '../../state/session.js';
 import { msg } from '../../messages/ui.js';
 import { formatBytes } from '../../state/messages/uploads.js';
 import { AtomController } from '../atom-controller.js';

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { ChatConfig, Conversation, Me, Message, ReplyPreview } from '../../../server/contract.js';
 import { msg } from '../../messages/ui.js';
-import type { ChatSession, ConnectionState, ConversationView, ReadMarks, TypingState } from '../../state/session/chat-session.js';
+import type { ChatSession, ConnectionState, ConversationView, ReadMarks, TypingState } from '../../state/session.js';
 import type { FilesPickEvent } from '../attachments/files-pick-event.js';
 import { AtomController } from '../atom-controller.js';
 import { closeIcon, personPlusIcon } from '../icons.js';

@@ -1,7 +1,7 @@
 import type { Conversation } from '../../../server/contract.js';
 import { msg } from '../../messages/ui.js';
 import { seenBy, type ReadMarks } from '../../state/conversations/read-marks.js';
-import type { ChatMessage } from '../../state/session/chat-session.js';
+import type { ChatMessage } from '../../state/session.js';
 
 /**
  * The line under the newest message: "Seen" once the other person of a 1:1 has read it, "Seen by Anna,

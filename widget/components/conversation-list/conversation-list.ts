@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Conversation, LastMessage, Me } from '../../../server/contract.js';
 import { formatFullTime, formatTime, msg } from '../../messages/ui.js';
-import type { ChatSession, TypingState } from '../../state/session/chat-session.js';
+import type { ChatSession, TypingState } from '../../state/session.js';
 import { AtomController } from '../atom-controller.js';
 import { ConversationSelectEvent } from '../internal-events.js';
 import { conversationSubtitle, conversationTitle } from '../people.js';

@@ -1,7 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { msg } from '../../messages/ui.js';
 import { REACTION_ORDER } from '../../state/messages/message-changes.js';
-import type { ChatMessage } from '../../state/session/chat-session.js';
+import type { ChatMessage } from '../../state/session.js';
 import { moreIcon, smileIcon } from '../icons.js';
 import type { BubbleContext } from '../internal-events.js';
 

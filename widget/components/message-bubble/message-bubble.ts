@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { formatFullTime, formatTime, msg } from '../../messages/ui.js';
-import type { ChatMessage } from '../../state/session/chat-session.js';
+import type { ChatMessage } from '../../state/session.js';
 import { alertIcon, clockIcon, replyIcon } from '../icons.js';
 import { BubbleContextRequest, QuoteOpenEvent, ReplyEvent, RetryEvent, type BubbleContext } from '../internal-events.js';
 import { actionButtons, actionPanel, actionStyles, editField, placePopover, reactionChips, type BubbleMode } from './message-actions.js';

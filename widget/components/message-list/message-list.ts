@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { Me } from '../../../server/contract.js';
 import { formatDay, msg } from '../../messages/ui.js';
-import type { ChatMessage, ChatSession, ConversationView } from '../../state/session/chat-session.js';
+import type { ChatMessage, ChatSession, ConversationView } from '../../state/session.js';
 import { AtomController } from '../atom-controller.js';
 import { ReplyEvent, type QuoteOpenEvent, type RetryEvent } from '../internal-events.js';
 import { sharedStyles } from '../shared.styles.js';

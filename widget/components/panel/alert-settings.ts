@@ -1,7 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { msg } from '../../messages/ui.js';
 import { gearIcon } from '../icons.js';
-import type { ChatSession, NotificationSettings } from '../../state/session/chat-session.js';
+import type { ChatSession, NotificationSettings } from '../../state/session.js';
 
 /**
  * The panel's small settings menu: desktop notifications and sound while the page is hidden. Turning

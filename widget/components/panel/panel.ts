@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { msg } from '../../messages/ui.js';
-import type { ChatSession, ConnectionState, NotificationSettings } from '../../state/session/chat-session.js';
+import type { ChatSession, ConnectionState, NotificationSettings } from '../../state/session.js';
 import { AtomController } from '../atom-controller.js';
 import { closeIcon } from '../icons.js';
 import { ConversationSelectEvent } from '../internal-events.js';

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { Me, StaffMember } from '../../../server/contract.js';
 import { msg } from '../../messages/ui.js';
-import type { ChatSession } from '../../state/session/chat-session.js';
+import type { ChatSession } from '../../state/session.js';
 import { AtomController } from '../atom-controller.js';
 import { searchIcon } from '../icons.js';
 import { ConversationSelectEvent, PeoplePickEvent } from '../internal-events.js';
