@@ -1,7 +1,26 @@
-import type { Conversation, Message } from '../../server/contract.js';
+import type { Conversation, Me, Message, StaffMember } from '../../server/contract.js';
+import type { ChatMessage } from '../state/session.js';
 
-// Builders shared by the state tests.
+// The one set of builders every widget test uses: the stores' tests (through session-fakes.ts) and the
+// elements' (through components/testing/fake-session.ts). One viewer, one hotel, fixed timestamps.
 
+/** The viewer. */
+export const ME: Me = {
+  id: 'me',
+  full_name: 'Mia Manager',
+  avatar: null,
+  department: 'Front desk',
+  role: null,
+  hotel: 'grand',
+  personal_channel: 'private-hotel-grand.staff-me',
+  presence_channel: 'presence-hotel-grand.staff',
+};
+
+export function staff(id: string, full_name: string, department: string | null = 'Housekeeping'): StaffMember {
+  return { id, full_name, avatar: null, department, role: null };
+}
+
+/** A stored message from Bob, its timestamp `id` seconds after noon on 1 January 2025. */
 export function message(id: number, extra: Partial<Message> = {}): Message {
   return {
     id,
@@ -20,6 +39,11 @@ export function message(id: number, extra: Partial<Message> = {}): Message {
   };
 }
 
+/** A message as a view shows it: sent by Bob just now, unless `extra` says otherwise. */
+export function chatMessage(id: number, text: string, extra: Partial<ChatMessage> = {}): ChatMessage {
+  return { ...message(id, { message: text, timestamp: new Date().toISOString() }), status: 'sent', ...extra };
+}
+
 export function conversation(id: number, extra: Partial<Conversation> = {}): Conversation {
   return {
     id,
@@ -34,4 +58,9 @@ export function conversation(id: number, extra: Partial<Conversation> = {}): Con
     channel: `private-hotel-grand.staff-chat.${id}`,
     ...extra,
   };
+}
+
+/** A conversation of the viewer with `other`. */
+export function conversationWith(id: number, other: StaffMember, extra: Partial<Conversation> = {}): Conversation {
+  return conversation(id, { participants: [ME, other], ...extra });
 }

@@ -15,21 +15,12 @@ import { ApiClient, type MessageQuery } from '../api/client.js';
 import { ApiError } from '../api/api-error.js';
 import { EventBus } from '../realtime/event-bus.js';
 import type { ConnectionState, RealtimeConnection } from '../realtime/pusher-client.js';
-import { conversation, message } from './fixtures.js';
+import { conversation, ME, message } from './fixtures.js';
 
 // Test doubles for the session: a fake server behind the ApiClient's methods, and a fake of the
 // realtime connection whose subscriptions and events the test drives by hand.
 
-export const ME: Me = {
-  id: 'me',
-  full_name: 'Mia Manager',
-  avatar: null,
-  department: 'Front desk',
-  role: null,
-  hotel: 'grand',
-  personal_channel: 'private-hotel-grand.staff-me',
-  presence_channel: 'presence-hotel-grand.staff',
-};
+export { ME } from './fixtures.js';
 
 export const CONFIG: ChatConfig = {
   pusher: {
