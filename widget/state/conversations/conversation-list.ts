@@ -1,25 +1,54 @@
 /**
  * The conversation list as the session keeps it current: refetching it, the open chat windows and their
  * channels, unread counts, and the short timers that gather incoming messages into one mark-read call.
- * Part of the session core (session.ts), so it is in the entry: what needs the conversation features
- * reaches them through the loader and never imports them.
+ * It owns what the server says about conversations (`conversation_updated`, `messages_read`, the list
+ * side of every stored message), registered with the router. In the entry: a conversation's history
+ * comes from the lazily loaded half (`openHistory`), which this never imports.
  */
-import type { Message } from '../../../server/contract.js';
-import type { RealtimeConnection } from '../../realtime/pusher-client.js';
+import type { WritableAtom } from 'nanostores';
+import type { Me, Message } from '../../../server/contract.js';
+import type { ApiClient } from '../../api/client.js';
 import { errorMsg } from '../../messages/errors.js';
-import type { SessionCore } from '../session/session-core.js';
+import type { RealtimeConnection } from '../../realtime/pusher-client.js';
+import type { EventRouter } from '../live/router.js';
+import type { MessageViews } from '../messages/views.js';
+import { onAbort } from '../shared/abort.js';
+import type { ConversationsStore } from './conversations.js';
+import type { createNotifications } from './notifications.js';
+import type { ReadMarksStore } from './read-marks.js';
 
-/**
- * @param realtime the connection, while there is one
- * @param markReadDelayMs gathers several incoming messages into one mark-read call
- */
-export function createConversationList(
-  core: SessionCore,
-  realtime: () => RealtimeConnection | null,
-  markReadDelayMs: number,
-  onSubscriptionError: (channel: string, error: unknown) => void,
-) {
-  const { api, log, conversations, views, features, $openConversationIds, isPageActive } = core;
+export interface ConversationListDeps {
+  api: ApiClient;
+  log: (...args: unknown[]) => void;
+  conversations: ConversationsStore;
+  views: MessageViews;
+  readMarks: ReadMarksStore;
+  alerting: Pick<ReturnType<typeof createNotifications>, 'conversationChanged'>;
+  $me: WritableAtom<Me | null>;
+  $openConversationIds: WritableAtom<number[]>;
+  router: Pick<EventRouter, 'on' | 'onStored' | 'emit'>;
+  /** The connection, while there is one. */
+  realtime(): RealtimeConnection | null;
+  onSubscriptionError(channel: string, error: unknown): void;
+  /** The current epoch of the session (session/lifecycle.ts): a refetch answered after it ended is dropped. */
+  signal(): AbortSignal;
+  /**
+   * Runs `then` once the code of open chat windows (the lazily loaded half) is here, loading it if
+   * need be; null if it cannot load.
+   */
+  withFeatures<T>(then: () => Promise<T>): Promise<T | null>;
+  /** A conversation's history on opening it: its latest page the first time, what came since after. */
+  openHistory(id: number): Promise<void>;
+  /** Whether a person is looking, so incoming messages count as read. */
+  isPageActive(): boolean;
+  /** Shows a failure that has no other place (`$error`). */
+  fail(error: unknown, fallback: string): void;
+  /** Gathers several incoming messages into one mark-read call. */
+  markReadDelayMs: number;
+}
+
+export function createConversationList(deps: ConversationListDeps) {
+  const { api, log, conversations, views, router, $openConversationIds, isPageActive, markReadDelayMs } = deps;
   const heldChannels = new Map<number, () => void>();
   const markReadTimers = new Map<number, ReturnType<typeof setTimeout>>();
 
@@ -35,10 +64,10 @@ export function createConversationList(
   }
 
   async function refresh(): Promise<void> {
-    const gen = core.generation;
+    const signal = deps.signal();
     try {
       const { results } = await api.conversations();
-      if (gen !== core.generation) return;
+      if (signal.aborted) return;
       conversations.replaceAll(results);
       markOpenUnread();
     } catch (error) {
@@ -46,16 +75,14 @@ export function createConversationList(
     }
   }
 
-  /** Merges stored messages into a conversation (if its view exists) and its list entry. */
+  /** Stored messages of a conversation: its list entry, read marks and mark-read (the view is history's). */
   function receive(conversationId: number, messages: readonly Message[]): void {
     if (messages.length === 0) return;
-    // Views hold messages only once the features have loaded (they load and send them).
-    features.current()?.history.merge(conversationId, messages);
     // A sender has read up to what they send.
-    core.readMarks.advance(conversationId, messages.map((m) => ({ staff_id: m.sender_id, last_read_message_id: m.id })));
+    deps.readMarks.advance(conversationId, messages.map((m) => ({ staff_id: m.sender_id, last_read_message_id: m.id })));
     const newest = messages.reduce((a, b) => (b.id > a.id ? b : a));
     conversations.applyMessage(newest);
-    const me = core.$me.get();
+    const me = deps.$me.get();
     if (isOpen(conversationId) && isPageActive() && messages.some((m) => m.sender_id !== me?.id)) {
       scheduleMarkRead(conversationId);
     }
@@ -64,26 +91,26 @@ export function createConversationList(
   /** Subscribes an open conversation's channel; each confirmation of it triggers a catch-up. */
   function holdChannel(id: number): void {
     const conversation = conversations.find(id);
-    const connection = realtime();
+    const connection = deps.realtime();
     if (!connection || !conversation || heldChannels.has(id) || !isOpen(id)) return;
-    heldChannels.set(id, connection.acquire(conversation.channel, () => void features.current()?.history.catchUp(id), onSubscriptionError));
+    heldChannels.set(id, connection.acquire(conversation.channel, () => router.emit('subscribed', id), deps.onSubscriptionError));
   }
 
   async function open(id: number): Promise<void> {
     if (!isOpen(id)) $openConversationIds.set([...$openConversationIds.get(), id]);
     // Loaded before the channel is held, so none of its events arrives before the code for them.
-    const loaded = features.current() ?? (await features.load());
-    if (!loaded) {
-      views.update(id, () => ({ error: errorMsg.errorLoadFailed, loading: false }));
-      return;
-    }
+    const opened = await deps.withFeatures(() => openWithFeatures(id));
+    if (opened === null) views.update(id, () => ({ error: errorMsg.errorLoadFailed, loading: false }));
+  }
+
+  async function openWithFeatures(id: number): Promise<void> {
     if (!conversations.find(id)) await refresh();
     if (!conversations.find(id)) {
       views.update(id, () => ({ error: errorMsg.errorNotFound, loading: false }));
       return;
     }
     holdChannel(id);
-    await loaded.history.open(id);
+    await deps.openHistory(id);
     if (isOpen(id)) await markRead(id);
   }
 
@@ -101,7 +128,7 @@ export function createConversationList(
       await open(conversation.id);
       return conversation.id;
     } catch (error) {
-      core.fail(error, errorMsg.errorLoadFailed);
+      deps.fail(error, errorMsg.errorLoadFailed);
       throw error;
     }
   }
@@ -110,7 +137,7 @@ export function createConversationList(
     try {
       conversations.upsert(await api.addParticipants(conversationId, staffIds));
     } catch (error) {
-      core.fail(error, errorMsg.errorLoadFailed);
+      deps.fail(error, errorMsg.errorLoadFailed);
       throw error;
     }
   }
@@ -144,8 +171,8 @@ export function createConversationList(
     }
   }
 
-  /** A person looks at the page again: what came in while they did not counts as read now. */
-  function watchVisibility(): void {
+  /** A person looks at the page again: what came in while they did not counts as read now. Until `signal` aborts. */
+  function watchVisibility(signal: AbortSignal): void {
     const doc = globalThis.document;
     if (!doc) return;
     const onVisibility = (): void => {
@@ -156,22 +183,30 @@ export function createConversationList(
     };
     doc.addEventListener('visibilitychange', onVisibility);
     globalThis.addEventListener('focus', onVisibility);
-    core.cleanups.push(() => {
+    onAbort(signal, () => {
       doc.removeEventListener('visibilitychange', onVisibility);
       globalThis.removeEventListener('focus', onVisibility);
     });
   }
 
+  router.onStored(receive);
+  router.on('conversation_updated', (conversation) => {
+    deps.alerting.conversationChanged(conversations.find(conversation.id), conversation, deps.$me.get()?.id);
+    conversations.upsert(conversation);
+    if (conversation.unread_count > 0 && isOpen(conversation.id) && isPageActive()) scheduleMarkRead(conversation.id);
+  });
+  router.on('messages_read', (read) =>
+    deps.readMarks.advance(read.conversation_id, [{ staff_id: read.read_by_staff_id, last_read_message_id: read.last_read_message_id }]),
+  );
+  router.on('catch_up', () => void refresh());
+
   return {
-    isOpen,
     refresh,
-    receive,
     holdChannel,
     open,
     close,
     start,
     addParticipants,
-    scheduleMarkRead,
     markRead,
     watchVisibility,
     /** At stop(): lets go of every conversation channel and forgets pending mark-read calls. */

@@ -1,8 +1,14 @@
 import { atom, type WritableAtom } from 'nanostores';
+import type { StaffMember } from '../../../server/contract.js';
 import type { ApiClient } from '../../api/client.js';
 import { describeError } from '../shared/errors.js';
 import { errorMsg } from '../../messages/errors.js';
-import type { DirectoryState } from '../messages/types.js';
+
+export interface DirectoryState {
+  results: StaffMember[];
+  loading: boolean;
+  error: string | null;
+}
 
 /** The staff directory search; only the latest search's answer is shown, however answers interleave. */
 export function createDirectory(

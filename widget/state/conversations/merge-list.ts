@@ -1,6 +1,6 @@
 import type { Conversation, LastMessage, Message } from '../../../server/contract.js';
 
-// Pure functions behind the conversation list and its unread counts (the message lists' are in merge.ts).
+// Pure functions behind the conversation list and its unread counts (the message lists' are in messages/merge.ts).
 
 /** What the conversation list shows of a message (at most 100 characters, as the server sends it). */
 export function toLastMessage(message: Message): LastMessage {

@@ -1,7 +1,7 @@
 import { atom } from 'nanostores';
-import type { ConnectionState } from '../messages/types.js';
+import type { ConnectionState } from '../../realtime/pusher-client.js';
 
-export type { ConnectionState } from '../messages/types.js';
+export type { ConnectionState } from '../../realtime/pusher-client.js';
 
 /** pusher-js's connection state as the widget shows it; `disconnected` until a session starts. */
 export function createConnectionStore() {

@@ -1,6 +1,6 @@
 import { atom, type ReadableAtom } from 'nanostores';
-import type { RealtimeSignal } from '../../realtime/event-bus.js';
 import type { RealtimeConnection } from '../../realtime/pusher-client.js';
+import { onSignal } from './router.js';
 
 const NOBODY: ReadonlySet<string> = new Set();
 
@@ -24,21 +24,19 @@ export interface Presence {
 export function createPresence(log: (...args: unknown[]) => void = () => {}): Presence {
   const $onlineIds = atom<ReadonlySet<string>>(NOBODY);
 
-  function change(update: (ids: Set<string>) => unknown): void {
+  function update(change: (ids: Set<string>) => unknown): void {
     const next = new Set($onlineIds.get());
-    update(next);
+    change(next);
     $onlineIds.set(next);
   }
 
   function watch(connection: Pick<RealtimeConnection, 'acquire' | 'bus' | 'onStateChange'>, channelName: string): () => void {
-    const onSignal = (event: Event): void => {
-      const { channel, eventName, data } = (event as CustomEvent<RealtimeSignal>).detail;
+    const ofThisChannel = (change: (ids: Set<string>, id: string) => unknown) => (channel: string, data: unknown) => {
       const id = channel === channelName ? memberId(data) : undefined;
-      if (id === undefined) return;
-      if (eventName === 'pusher:member_added') change((ids) => ids.add(id));
-      else if (eventName === 'pusher:member_removed') change((ids) => ids.delete(id));
+      if (id !== undefined) update((ids) => change(ids, id));
     };
-    connection.bus.addEventListener('signal', onSignal);
+    const offAdded = onSignal(connection.bus, 'pusher:member_added', ofThisChannel((ids, id) => ids.add(id)));
+    const offRemoved = onSignal(connection.bus, 'pusher:member_removed', ofThisChannel((ids, id) => ids.delete(id)));
     // Each confirmation (the first, and after every reconnect) brings the whole member list.
     const release = connection.acquire(
       channelName,
@@ -53,7 +51,8 @@ export function createPresence(log: (...args: unknown[]) => void = () => {}): Pr
     return () => {
       release();
       unwatchState();
-      connection.bus.removeEventListener('signal', onSignal);
+      offAdded();
+      offRemoved();
       $onlineIds.set(NOBODY);
     };
   }

@@ -1,10 +1,7 @@
 import { atom, type ReadableAtom, type WritableAtom } from 'nanostores';
 import type { Conversation, Me, Message, TypingSignal } from '../../../server/contract.js';
-import type { RealtimeEvent, RealtimeSignal } from '../../realtime/event-bus.js';
 import type { RealtimeConnection } from '../../realtime/pusher-client.js';
-
-/** The client event on a conversation's private channel (DESIGN.md "Realtime"). */
-const TYPING_EVENT = 'client-typing';
+import { CLIENT_TYPING, onServerEvent, onSignal } from './router.js';
 
 export interface TypingPerson {
   id: string;
@@ -77,9 +74,7 @@ export function createTyping(context: TypingContext, options: TypingOptions = {}
     $typing.set(next.length > 0 ? { ...rest, [conversationId]: next } : rest);
   }
 
-  function onSignal(event: Event): void {
-    const { channel, eventName, data } = (event as CustomEvent<RealtimeSignal>).detail;
-    if (eventName !== TYPING_EVENT) return;
+  function onTyping(channel: string, data: unknown): void {
     const conversation = context.conversationOnChannel(channel);
     const signal = toTypingSignal(data);
     if (!conversation || !signal || signal.staff_id === context.me()?.id) return;
@@ -87,11 +82,9 @@ export function createTyping(context: TypingContext, options: TypingOptions = {}
     if (participant) set(conversation.id, { id: participant.id, name: participant.full_name }, signal.typing);
   }
 
-  function onMessage(event: Event): void {
-    const message = (event as CustomEvent<RealtimeEvent<Message>>).detail.payload;
-    if (typeof message?.conversation_id === 'number' && typeof message.sender_id === 'string') {
-      set(message.conversation_id, { id: message.sender_id, name: '' }, false);
-    }
+  /** Someone's message ends their typing line at once. */
+  function onMessage(message: Message): void {
+    set(message.conversation_id, { id: message.sender_id, name: '' }, false);
   }
 
   function announce(conversationId: number, typing: boolean): boolean {
@@ -99,18 +92,18 @@ export function createTyping(context: TypingContext, options: TypingOptions = {}
     const channel = context.conversation(conversationId)?.channel;
     if (!connection || !me || !channel) return false;
     const signal: TypingSignal = { staff_id: me.id, name: me.full_name, typing };
-    return connection.trigger(channel, TYPING_EVENT, signal);
+    return connection.trigger(channel, CLIENT_TYPING, signal);
   }
 
   return {
     $typing,
     watch(realtime) {
       connection = realtime;
-      realtime.bus.addEventListener('signal', onSignal);
-      realtime.bus.addEventListener('message_created', onMessage);
+      const offTyping = onSignal(realtime.bus, CLIENT_TYPING, onTyping);
+      const offMessage = onServerEvent(realtime.bus, 'message_created', onMessage);
       return () => {
-        realtime.bus.removeEventListener('signal', onSignal);
-        realtime.bus.removeEventListener('message_created', onMessage);
+        offTyping();
+        offMessage();
         if (connection === realtime) connection = null;
         for (const timer of expiries.values()) clearTimeout(timer);
         expiries.clear();

@@ -1,5 +1,5 @@
 // Ids the browser makes up; part of the session core, which hands them out even before the code that
-// sends (sending.ts, uploads.ts) has loaded.
+// sends (outbox/sending.ts, uploads.ts) has loaded.
 
 /** A UUID v4; `crypto.randomUUID` exists only on secure origins, and portals are not always https. */
 export function newClientId(): string {

@@ -1,5 +1,6 @@
 import type { ApiClient } from '../../api/client.js';
 import type { Message, ReactionEmoji, ReactionSummary } from '../../../server/contract.js';
+import type { EventRouter } from '../live/router.js';
 import type { MessageViews } from './views.js';
 import type { ChatMessage } from './types.js';
 
@@ -12,11 +13,13 @@ export const REACTION_ORDER: readonly ReactionEmoji[] = ['👍', '❤️', '😊
 /**
  * Edits, deletions and reactions: the viewer's own (shown at once, then replaced by the server's
  * answer, or rolled back when it fails) and everyone else's from realtime events. A change only ever
- * replaces a message already in a view; one not loaded arrives whole with its page later.
+ * replaces a message already in a view; one not loaded arrives whole with its page later. Owns the
+ * `message_edited`, `message_deleted` and `reaction_changed` events.
  */
 export function createMessageChanges(deps: {
   api: Pick<ApiClient, 'editMessage' | 'deleteMessage' | 'react'>;
   views: MessageViews;
+  router: Pick<EventRouter, 'on'>;
   meId: () => string | undefined;
   /** Shows a failure where the person sees it. */
   fail: (error: unknown) => void;
@@ -84,6 +87,10 @@ export function createMessageChanges(deps: {
     );
     if (answer) applyReactions(conversationId, messageId, answer.reactions);
   }
+
+  deps.router.on('message_edited', applyMessage);
+  deps.router.on('message_deleted', applyMessage);
+  deps.router.on('reaction_changed', (change) => applyReactions(change.conversation_id, change.message_id, change.reactions));
 
   return { applyMessage, applyReactions, edit, remove, toggleReaction };
 }

@@ -3,7 +3,7 @@ import { newClientId } from './ids.js';
 import type { ChatMessage } from './types.js';
 
 // Part of the session core: `sendMessage` shows the message at once even before the sending code
-// (sending.ts, loaded on first use) is there to send it.
+// (outbox/sending.ts, loaded on first use) is there to send it.
 
 let optimisticIds = 0;
 

@@ -1,6 +1,4 @@
-import type { Message, StaffMember } from '../../../server/contract.js';
-
-export type { ConnectionState } from '../../realtime/pusher-client.js';
+import type { Message } from '../../../server/contract.js';
 
 export type MessageStatus = 'pending' | 'sent' | 'failed';
 
@@ -26,10 +24,4 @@ export interface ConversationView {
   error: string | null;
   /** The latest page has been fetched at least once. */
   loaded: boolean;
-}
-
-export interface DirectoryState {
-  results: StaffMember[];
-  loading: boolean;
-  error: string | null;
 }

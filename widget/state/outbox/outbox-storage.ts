@@ -1,5 +1,5 @@
 // Where unsent messages are kept. Part of the session core: at start it looks whether an earlier page
-// load left messages to send, and loads the sending code (outbox.ts and the rest) only if so.
+// load left messages to send, and loads the sending code (sending.ts and the rest, on first use) only if so.
 
 /** The part of `localStorage` the outbox needs. */
 export interface OutboxStorage {

@@ -1,5 +1,6 @@
 import type { Me, Message } from '../../../server/contract.js';
 import type { ApiClient } from '../../api/client.js';
+import type { EventRouter } from '../live/router.js';
 import type { RetryDelay } from '../shared/backoff.js';
 import { describeError, isTransient } from '../shared/errors.js';
 import { errorMsg } from '../../messages/errors.js';
@@ -13,8 +14,9 @@ import type { ChatMessage } from '../messages/types.js';
 export interface SendingDeps {
   api: ApiClient;
   views: MessageViews;
+  router: Pick<EventRouter, 'on'>;
   storage: OutboxStorage;
-  /** The next negative id of an unsent message (optimistic.ts, in the session core). */
+  /** The next negative id of an unsent message (messages/optimistic.ts, in the entry). */
   nextOptimisticId(): number;
   retryDelay: RetryDelay;
   log: (...args: unknown[]) => void;
@@ -57,7 +59,7 @@ export function createSending(deps: SendingDeps) {
   }
 
   /**
-   * Sends a message made by `optimisticMessage` (optimistic.ts). It joins its view unless the session
+   * Sends a message made by `optimisticMessage` (messages/optimistic.ts). It joins its view unless the session
    * already put it there (a send before this module had loaded).
    */
   function send(optimistic: ChatMessage, maxLength: number | undefined): ChatMessage {
@@ -118,6 +120,12 @@ export function createSending(deps: SendingDeps) {
       if (!entry.failed) queue.enqueue(entry);
     }
   }
+
+  // The network or the page is back: stop waiting out backoff delays.
+  deps.router.on('connection', (state) => {
+    if (state === 'connected') retryNow();
+  });
+  deps.router.on('wake', retryNow);
 
   return { start, stop, send, retry, retryNow, settle };
 }

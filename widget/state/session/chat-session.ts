@@ -2,54 +2,54 @@ import { atom, computed } from 'nanostores';
 import type { ChatConfig, Me, Message, ReactionEmoji } from '../../../server/contract.js';
 import { ApiClient } from '../../api/client.js';
 import { createLogger } from '../../debug.js';
+import { errorMsg } from '../../messages/errors.js';
 import { getPusherClient } from '../../realtime/pusher-client.js';
-import { createConnectionStore } from '../live/connection.js';
-import type { ConversationFeatures } from './conversation-features.js';
 import { createConversationList } from '../conversations/conversation-list.js';
 import { createConversationsStore } from '../conversations/conversations.js';
-import { describeError, type ErrorInfo } from '../shared/errors.js';
-import { errorMsg } from '../../messages/errors.js';
-import { exponentialBackoff } from '../shared/backoff.js';
-import { createFeatureLoader } from './lazy-features.js';
-import { newUploadKey } from '../messages/ids.js';
-import { createMessageViews } from '../messages/views.js';
+import type { DirectoryState } from '../conversations/directory.js';
 import { createNotifications } from '../conversations/notifications.js';
-import { nextOptimisticId, optimisticMessage } from '../messages/optimistic.js';
 import { createReadMarks } from '../conversations/read-marks.js';
+import { createConnectionStore } from '../live/connection.js';
+import { createRealtimeLink, type Connect } from '../live/link.js';
 import { createPresence } from '../live/presence.js';
+import { createEventRouter } from '../live/router.js';
+import type { TypingState } from '../live/typing.js';
+import { newUploadKey } from '../messages/ids.js';
+import { nextOptimisticId, optimisticMessage } from '../messages/optimistic.js';
+import type { ChatMessage } from '../messages/types.js';
+import type { UploadItem } from '../messages/uploads.js';
+import { createMessageViews } from '../messages/views.js';
 import { browserStorage, memoryStorage, outboxKey } from '../outbox/outbox-storage.js';
-import { createEventDispatch, createRealtimeLink, type Connect } from '../live/link.js';
-import type { SessionCore } from './session-core.js';
+import { exponentialBackoff } from '../shared/backoff.js';
+import { describeError, type ErrorInfo } from '../shared/errors.js';
+import type { FeatureActions } from './conversation-features.js';
+import { createLazyFeatures } from './lazy-features.js';
 import { createLifecycle } from './lifecycle.js';
 import type { ChatSession, ChatSessionDeps, ChatSessionOptions } from './session-types.js';
-import type { TypingState } from '../live/typing.js';
-import type { UploadItem } from '../messages/uploads.js';
-import type { ChatMessage, DirectoryState } from '../messages/types.js';
 
 export type { ChatSession, ChatSessionDeps, ChatSessionOptions } from './session-types.js';
-export type { ChatMessage, ConnectionState, ConversationView, DirectoryState, MessageStatus } from '../messages/types.js';
+export type { DirectoryState } from '../conversations/directory.js';
+export type { ConnectionState } from '../live/connection.js';
+export type { ChatMessage, ConversationView, MessageStatus } from '../messages/types.js';
 export type { ErrorInfo } from '../shared/errors.js';
 export type { NotificationSettings } from '../conversations/notifications.js';
 export type { ReadMarks } from '../conversations/read-marks.js';
 export type { TypingPerson, TypingState } from '../live/typing.js';
 export type { UploadItem } from '../messages/uploads.js';
 
-/** The features come in the chunk that loads on first use, with the elements (../first-use.ts). */
+/** The features come in the chunk that loads on first use, with the elements (../../first-use.ts). */
 const importFeatureModule = () => import('../../first-use.js');
 
 /**
  * Creates the state of one `<staff-chat>`: nanostores atoms plus the actions that change them.
  * A page may hold several widgets, so nothing here is a module singleton.
  *
- * This is the core every portal page loads: the profile, the conversation list and its unread counts
- * (and the alerts they raise), the realtime connection with the personal and presence channels. What a
- * person needs only once they open a conversation (history, sending, uploads, edits and reactions,
- * typing, the directory) is state/conversation-features.ts, imported on first use in the chunk of the
- * elements. The atoms the elements bind are all created here, so the API is the same either way.
- *
- * This file puts the parts together: the conversation list and read state (conversation-list.ts), the
- * realtime wiring and event dispatch (realtime-link.ts), start/stop (session-lifecycle.ts) and the
- * features' loader (feature-loader.ts).
+ * This is the facade: it creates each domain's stores (conversations/, messages/, live/), the router
+ * they register with (live/router.ts), the lifecycle (lifecycle.ts) and the lazy boundary
+ * (lazy-features.ts), and hands the elements one object. What a person needs only once they open a
+ * conversation (history, sending, uploads, edits and reactions, typing, the directory) installs itself
+ * from conversation-features.ts when its chunk loads; the atoms the elements bind are all created here,
+ * so the API is the same either way.
  *
  * @example
  * const session = createChatSession({ apiBase: '/api', hotel: 'grand', tokenProvider });
@@ -76,9 +76,11 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
   const isPageActive = deps.isPageActive ?? (() => globalThis.document?.visibilityState !== 'hidden' && globalThis.document?.hasFocus() !== false);
   const retryDelay = deps.retryDelay ?? exponentialBackoff();
 
+  const $status = atom<'idle' | 'loading' | 'ready' | 'error'>('idle');
   const $me = atom<Me | null>(null);
   const $config = atom<ChatConfig | null>(null);
   const $errorInfo = atom<ErrorInfo | null>(null);
+  const $connection = createConnectionStore();
   const $openConversationIds = atom<number[]>([]);
   const $typing = atom<TypingState>({});
   const $uploads = atom<UploadItem[]>([]);
@@ -88,16 +90,18 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
   const readMarks = createReadMarks();
   const presence = createPresence(log);
   const alerting = createNotifications(() => !isPageActive(), deps.alerts);
-  const link = createRealtimeLink(connect, (socketId, channel) => api.authorizeChannel(socketId, channel), presence, log);
+  const router = createEventRouter();
+  const link = createRealtimeLink(connect, (socketId, channel) => api.authorizeChannel(socketId, channel), presence, router, log);
   const fail = (error: unknown, fallback: string): void => $errorInfo.set(describeError(error, fallback));
 
-  // Its callbacks run once the chunk is here, long after `core` and `list` below exist.
-  const features = createFeatureLoader(
+  // Its install runs once the chunk is here, long after `lifecycle` below exists.
+  const features = createLazyFeatures(
     importFeatureModule,
-    ({ createConversationFeatures }): ConversationFeatures =>
-      createConversationFeatures({
+    ({ installConversationFeatures }): FeatureActions =>
+      installConversationFeatures({
         api,
         log,
+        hotel: options.hotel,
         views,
         storage,
         nextOptimisticId,
@@ -107,53 +111,56 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
         $directory,
         $me,
         $config,
+        $openConversationIds,
         conversations,
         readMarks,
-        generation: () => core.generation,
-        receive: list.receive,
+        router,
+        lifecycle,
         fail: (error) => fail(error, errorMsg.errorLoadFailed),
       }),
-    // Starts the parts of the features that run with the session: the outbox, and typing on the connection.
-    (loaded) => {
-      const me = $me.get();
-      if (!core.live || !me) return;
-      loaded.sending.start(outboxKey(options.hotel, me.id), me);
-      const realtime = link.current();
-      if (realtime) core.cleanups.push(loaded.typing.watch(realtime));
-    },
+    router,
     log,
   );
-
-  const core: SessionCore = {
+  const list = createConversationList({
     api,
     log,
-    hotel: options.hotel,
-    generation: 0,
-    live: false,
-    cleanups: [],
-    $status: atom<'idle' | 'loading' | 'ready' | 'error'>('idle'),
-    $errorInfo,
-    $config,
-    $me,
-    $connection: createConnectionStore(),
-    $openConversationIds,
     conversations,
     views,
     readMarks,
-    storage,
-    features,
+    alerting,
+    $me,
+    $openConversationIds,
+    router,
+    realtime: link.current,
+    onSubscriptionError: link.onSubscriptionError,
+    signal: () => lifecycle.signal(),
+    withFeatures: (then) => features.run(then),
+    openHistory: features.via((f, id: number) => f.openHistory(id)),
     isPageActive,
     fail,
-  };
-  const list = createConversationList(core, link.current, deps.markReadDelayMs ?? 400, link.onSubscriptionError);
-  const { start, stop } = createLifecycle(
-    core,
+    markReadDelayMs: deps.markReadDelayMs ?? 400,
+  });
+  const lifecycle = createLifecycle({
+    api,
+    log,
+    hotel: options.hotel,
+    $status,
+    $errorInfo,
+    $config,
+    $me,
+    $connection,
+    $openConversationIds,
+    conversations,
     list,
     link,
-    createEventDispatch(core, list, alerting),
+    router,
+    fail,
     retryDelay,
-    deps.pollIntervalMs ?? 15_000,
-  );
+    pollIntervalMs: deps.pollIntervalMs ?? 15_000,
+  });
+  // Messages an earlier page load could not send go out at start, without waiting for anyone to open
+  // the chat: the sending code loads, and they are back in their conversations by the time it is ready.
+  lifecycle.whileStarted(({ me }) => (storage.getItem(outboxKey(options.hotel, me.id)) !== null ? features.load() : undefined));
 
   function sendMessage(conversationId: number, text: string, sendOptions: { replyTo?: Message | null } = {}): ChatMessage {
     const me = $me.get();
@@ -163,24 +170,21 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
     const replyTo = sendOptions.replyTo && sendOptions.replyTo.id > 0 ? sendOptions.replyTo : null;
     const optimistic = optimisticMessage(me, conversationId, text, replyTo);
     const maxLength = $config.get()?.limits.message_max_length;
-    const loaded = features.current();
-    if (loaded) return loaded.send(optimistic, maxLength);
-    // The elements load the features before anyone can type, so only a host calling early gets here:
-    // the message shows at once, and goes to the outbox and out as soon as the sending code is here.
+    // The message shows at once, and goes to the outbox and out as soon as the sending code is here
+    // (the elements load it before anyone can type; only a host calling early waits for it).
     views.update(conversationId, (v) => ({ messages: [...v.messages, optimistic] }));
-    features.withFeatures((f) => void f.send(optimistic, maxLength));
+    features.use((f) => f.send(optimistic, maxLength));
     return maxLength !== undefined && text.length > maxLength ? { ...optimistic, status: 'failed', error: errorMsg.errorTooLong } : optimistic;
   }
 
-  const { viaFeatures, ifFeatures } = features;
   return {
     api,
-    $status: core.$status,
+    $status,
     $error: computed($errorInfo, (info) => info?.message ?? null),
     $errorInfo,
     $config,
     $me,
-    $connection: core.$connection,
+    $connection,
     $conversations: conversations.$conversations,
     $unreadTotal: conversations.$unreadTotal,
     $openConversationIds,
@@ -188,34 +192,32 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
     $directory,
     $onlineIds: presence.$onlineIds,
     $typing,
-    start,
-    stop,
+    start: lifecycle.start,
+    stop: lifecycle.stop,
     openConversation: list.open,
     closeConversation: list.close,
-    loadOlder: viaFeatures((f, id: number) => f.history.loadOlder(id)),
+    loadOlder: features.via((f, id: number) => f.loadOlder(id)),
     sendMessage,
     // Without the features there is no failed message to retry, no open conversation to type in and no
     // upload to cancel: these never load them.
-    retryMessage: (conversationId, clientId) => ifFeatures((f) => f.sending.retry(conversationId, clientId)),
-    searchDirectory: viaFeatures((f, search: string) => f.directory.search(search)),
+    retryMessage: (conversationId, clientId) => features.useIfLoading((f) => f.retry(conversationId, clientId)),
+    searchDirectory: features.via((f, search: string) => f.searchDirectory(search)),
     startConversation: list.start,
     markRead: list.markRead,
-    notifyTyping: (conversationId, draft) => ifFeatures((f) => f.typing.draftChanged(conversationId, draft)),
+    notifyTyping: (conversationId, draft) => features.useIfLoading((f) => f.draftChanged(conversationId, draft)),
     $readMarks: readMarks.$readMarks,
     $alertSettings: alerting.$settings,
     configureAlerts: alerting.configure,
-    editMessage: viaFeatures((f, conversationId: number, messageId: number, text: string) => f.changes.edit(conversationId, messageId, text)),
-    deleteMessage: viaFeatures((f, conversationId: number, messageId: number) => f.changes.remove(conversationId, messageId)),
-    toggleReaction: viaFeatures((f, conversationId: number, messageId: number, emoji: ReactionEmoji) =>
-      f.changes.toggleReaction(conversationId, messageId, emoji),
-    ),
+    editMessage: features.via((f, conversationId: number, messageId: number, text: string) => f.edit(conversationId, messageId, text)),
+    deleteMessage: features.via((f, conversationId: number, messageId: number) => f.remove(conversationId, messageId)),
+    toggleReaction: features.via((f, conversationId: number, messageId: number, emoji: ReactionEmoji) => f.toggleReaction(conversationId, messageId, emoji)),
     addParticipants: list.addParticipants,
     $uploads,
     uploadFiles(conversationId, files) {
       const keys = files.map(() => newUploadKey());
-      features.withFeatures((loaded) => void loaded.uploads.add(conversationId, files, keys));
+      features.use((f) => f.upload(conversationId, files, keys));
       return keys;
     },
-    cancelUpload: (key) => ifFeatures((f) => f.uploads.cancel(key)),
+    cancelUpload: (key) => features.useIfLoading((f) => f.cancelUpload(key)),
   };
 }

@@ -1,31 +1,27 @@
 import type { ReadableAtom, WritableAtom } from 'nanostores';
-import type { ChatConfig, Me, Message } from '../../../server/contract.js';
+import type { ChatConfig, Me, Message, ReactionEmoji } from '../../../server/contract.js';
 import type { ApiClient } from '../../api/client.js';
-import type { RetryDelay } from '../shared/backoff.js';
 import type { ConversationsStore } from '../conversations/conversations.js';
-import { createDirectory } from '../conversations/directory.js';
-import { describeError } from '../shared/errors.js';
-import { errorMsg } from '../../messages/errors.js';
-import { dropUnsentCopies, mergeMessages, oldestStoredId } from '../messages/merge.js';
-import { createMessageChanges } from '../messages/message-changes.js';
-import type { MessageViews } from '../messages/views.js';
-import type { OutboxStorage } from '../outbox/outbox-storage.js';
+import { createDirectory, type DirectoryState } from '../conversations/directory.js';
 import type { ReadMarksStore } from '../conversations/read-marks.js';
-import { createSending } from '../outbox/sending.js';
-import type { DirectoryState } from '../messages/types.js';
+import type { EventRouter } from '../live/router.js';
 import { createTyping, type TypingState } from '../live/typing.js';
+import { createHistory } from '../messages/history.js';
+import { createMessageChanges } from '../messages/message-changes.js';
+import type { ChatMessage } from '../messages/types.js';
 import { createUploads, type UploadItem } from '../messages/uploads.js';
+import type { MessageViews } from '../messages/views.js';
+import { outboxKey, type OutboxStorage } from '../outbox/outbox-storage.js';
+import { createSending } from '../outbox/sending.js';
+import type { RetryDelay } from '../shared/backoff.js';
+import { onAbort } from '../shared/abort.js';
+import type { Lifecycle } from './lifecycle.js';
 
-const PAGE_SIZE = 50;
-/** Catch-up stops after this many pages; polling or the next resubscribe continues from there. */
-const MAX_CATCH_UP_PAGES = 20;
-/** Failed catch-ups tried again by themselves (backing off); after that, polling, waking or a resubscribe do. */
-const MAX_CATCH_UP_RETRIES = 5;
-
-/** What the conversation features use of the session core (state/session.ts), which owns every atom. */
+/** What the conversation features use of the session (chat-session.ts), which owns every atom. */
 export interface FeatureContext {
   api: ApiClient;
   log: (...args: unknown[]) => void;
+  hotel: string;
   views: MessageViews;
   storage: OutboxStorage;
   retryDelay: RetryDelay;
@@ -35,35 +31,54 @@ export interface FeatureContext {
   $directory: WritableAtom<DirectoryState>;
   $me: ReadableAtom<Me | null>;
   $config: ReadableAtom<ChatConfig | null>;
+  $openConversationIds: ReadableAtom<number[]>;
   conversations: ConversationsStore;
   readMarks: Pick<ReadMarksStore, 'advance'>;
-  /** Changes with every `stop()`: answers of an older generation must not touch state. */
-  generation(): number;
-  /** The session's merge of stored messages: views (through `history.merge`), read marks, the list, mark-read. */
-  receive(conversationId: number, messages: readonly Message[]): void;
+  router: Pick<EventRouter, 'on' | 'onStored' | 'emit'>;
+  lifecycle: Pick<Lifecycle, 'signal' | 'whileStarted' | 'whileConnected'>;
   fail(error: unknown): void;
+}
+
+/** What the session's facade calls once the features are here (through lazy-features.ts). */
+export interface FeatureActions {
+  /** Sends an optimistic message (optimistic.ts) already in its view; the others stop showing the viewer typing. */
+  send(optimistic: ChatMessage, maxLength: number | undefined): void;
+  retry(conversationId: number, clientId: string): void;
+  openHistory(conversationId: number): Promise<void>;
+  loadOlder(conversationId: number): Promise<void>;
+  searchDirectory(search: string): Promise<void>;
+  draftChanged(conversationId: number, draft: string): void;
+  edit(conversationId: number, messageId: number, text: string): Promise<void>;
+  remove(conversationId: number, messageId: number): Promise<void>;
+  toggleReaction(conversationId: number, messageId: number, emoji: ReactionEmoji): Promise<void>;
+  upload(conversationId: number, files: readonly File[], keys: readonly string[]): void;
+  cancelUpload(key: string): void;
 }
 
 /**
  * Everything a person needs once they open a conversation, send or pick files: history and catch-up,
  * the outbox, uploads, edits and reactions, typing, the staff directory. A chunk of its own, imported by
  * the session on first use (and fetched with the elements), so a portal page that only shows the
- * launcher's badge never loads it.
+ * launcher's badge never loads it. Each part registers with the router for the events it owns as it is
+ * created (history.ts, message-changes.ts, sending.ts); this adds the parts of each start they live
+ * for, and returns the actions the session's facade forwards to.
  */
-export function createConversationFeatures(context: FeatureContext) {
-  const { api, log, views } = context;
-  const { $me, conversations } = context;
+export function installConversationFeatures(context: FeatureContext): FeatureActions {
+  const { api, log, views, router, lifecycle, $me, conversations } = context;
   const meId = () => $me.get()?.id ?? '';
+  const stored = (conversationId: number, messages: readonly Message[]) => router.emit('stored', { conversationId, messages });
+
   const sending = createSending({
     api,
     views,
+    router,
     storage: context.storage,
     nextOptimisticId: context.nextOptimisticId,
     retryDelay: context.retryDelay,
     log,
-    onStored: (id, stored) => context.receive(id, [stored]),
+    onStored: (id, message) => stored(id, [message]),
   });
-  const uploads = createUploads({ $uploads: context.$uploads, api, limits: () => context.$config.get()?.limits, log, onStored: (id, stored) => context.receive(id, [stored]) });
+  const uploads = createUploads({ $uploads: context.$uploads, api, limits: () => context.$config.get()?.limits, log, onStored: (id, message) => stored(id, [message]) });
   const typing = createTyping(
     {
       me: () => $me.get(),
@@ -75,163 +90,47 @@ export function createConversationFeatures(context: FeatureContext) {
   const changes = createMessageChanges({
     api,
     views,
+    router,
     meId: () => $me.get()?.id,
     fail: context.fail,
-    updatePreview: (message) => context.conversations.applyMessage(message),
+    updatePreview: (message) => conversations.applyMessage(message),
   });
   const directory = createDirectory(api, log, context.$directory);
-  const history = createHistory(context, (messages) => sending.settle(messages, meId()));
+  const history = createHistory({
+    api,
+    log,
+    views,
+    router,
+    $openConversationIds: context.$openConversationIds,
+    readMarks: context.readMarks,
+    conversations,
+    retryDelay: context.retryDelay,
+    signal: lifecycle.signal,
+    receive: stored,
+    settle: (messages) => sending.settle(messages, meId()),
+  });
+
+  // The outbox lives from each start to its stop; typing rides on each start's connection.
+  lifecycle.whileStarted(({ me, signal }) => {
+    sending.start(outboxKey(context.hotel, me.id), me);
+    onAbort(signal, () => sending.stop());
+  });
+  lifecycle.whileConnected(({ connection, signal }) => onAbort(signal, typing.watch(connection)));
 
   return {
-    sending,
-    uploads,
-    typing,
-    changes,
-    directory,
-    history,
-    /** Sends an optimistic message (optimistic.ts); the others stop showing the viewer typing. */
-    send(optimistic: Parameters<typeof sending.send>[0], maxLength: number | undefined) {
+    send(optimistic, maxLength) {
       typing.sent(optimistic.conversation_id);
-      return sending.send(optimistic, maxLength);
+      sending.send(optimistic, maxLength);
     },
+    retry: sending.retry,
+    openHistory: history.open,
+    loadOlder: history.loadOlder,
+    searchDirectory: directory.search,
+    draftChanged: typing.draftChanged,
+    edit: changes.edit,
+    remove: changes.remove,
+    toggleReaction: changes.toggleReaction,
+    upload: (conversationId, files, keys) => void uploads.add(conversationId, files, keys),
+    cancelUpload: uploads.cancel,
   };
-}
-
-export type ConversationFeatures = ReturnType<typeof createConversationFeatures>;
-
-/** A conversation's messages: its latest page, older pages, and catching up after a gap. */
-function createHistory(context: FeatureContext, settle: (messages: readonly Message[]) => void) {
-  const { api, log, views } = context;
-  const catchUps = new Map<number, Promise<void>>();
-  const catchUpAgain = new Set<number>();
-  const catchUpAfterLoad = new Set<number>();
-  /**
-   * Per conversation, the id up to which the view is known to hold every message: moved only by pages
-   * the server returned (the latest page and catch-up pages). Never by the newest message held, which
-   * may be the sender's own acknowledged send or a live event that overtook earlier ones while a socket
-   * was down: catching up after that id would skip the messages in between for good.
-   */
-  const completeUpTo = new Map<number, number>();
-  /** Catch-ups in a row that failed, per conversation; reset by one that succeeds. */
-  const catchUpFailures = new Map<number, number>();
-  const markComplete = (id: number, page: readonly Message[]) => {
-    const newest = page[page.length - 1]?.id;
-    if (newest !== undefined && newest > (completeUpTo.get(id) ?? 0)) completeUpTo.set(id, newest);
-  };
-
-  /** Merges stored messages into a conversation's view, if it has one, and out of the outbox. */
-  function merge(conversationId: number, messages: readonly Message[]): void {
-    const view = views.has(conversationId) ? views.get(conversationId) : null;
-    if (view && (view.loaded || view.loading)) {
-      views.update(conversationId, (v) => ({ messages: mergeMessages(v.messages, messages) }));
-    } else if (view) {
-      // A lone stored message in a conversation never loaded would leave a gap in its history, but
-      // the optimistic copy it replaces must go.
-      views.update(conversationId, (v) => ({ messages: dropUnsentCopies(v.messages, messages) }));
-    }
-    settle(messages);
-  }
-
-  /** An opened conversation: its latest page the first time, what came since on the next. */
-  async function open(id: number): Promise<void> {
-    const view = views.get(id);
-    if (!view.loaded && !view.loading) await loadLatest(id);
-    else if (view.loaded) void catchUp(id);
-  }
-
-  async function loadLatest(id: number): Promise<void> {
-    views.update(id, () => ({ loading: true, error: null }));
-    try {
-      const page = await api.messages(id, { limit: PAGE_SIZE });
-      views.update(id, (v) => ({
-        messages: mergeMessages(v.messages, page.messages),
-        hasMore: page.has_more,
-        loaded: true,
-        loading: false,
-      }));
-      settle(page.messages);
-      markComplete(id, page.messages);
-      context.readMarks.advance(id, page.read_marks ?? []);
-      const newest = page.messages[page.messages.length - 1];
-      if (newest) context.conversations.applyMessage(newest);
-    } catch (error) {
-      log('loading conversation failed', id, error);
-      views.update(id, () => ({ loading: false, error: describeError(error, errorMsg.errorLoadFailed).message }));
-      return;
-    }
-    // The channel may have been confirmed while the page was on its way: fetch what came between.
-    if (catchUpAfterLoad.delete(id)) await catchUp(id);
-  }
-
-  /** Fetches the page before the oldest loaded message. */
-  async function loadOlder(id: number): Promise<void> {
-    const view = views.get(id);
-    if (view.loading) return;
-    if (!view.loaded) return loadLatest(id);
-    const beforeId = oldestStoredId(view.messages);
-    if (!view.hasMore || beforeId === undefined) return;
-    views.update(id, () => ({ loading: true, error: null }));
-    try {
-      const page = await api.messages(id, { limit: PAGE_SIZE, beforeId });
-      views.update(id, (v) => ({ messages: mergeMessages(v.messages, page.messages), hasMore: page.has_more, loading: false }));
-    } catch (error) {
-      log('loading older messages failed', id, error);
-      views.update(id, () => ({ loading: false, error: describeError(error, errorMsg.errorLoadFailed).message }));
-    }
-  }
-
-  /**
-   * Fetches everything after the last complete page, page by page. Runs after every
-   * subscription_succeeded (first and after each reconnect) and while polling; runs of one
-   * conversation never overlap, a request during a run schedules one more run.
-   */
-  function catchUp(id: number): Promise<void> {
-    const view = views.get(id);
-    if (!view.loaded) {
-      if (view.loading) catchUpAfterLoad.add(id);
-      return Promise.resolve();
-    }
-    const running = catchUps.get(id);
-    if (running) {
-      catchUpAgain.add(id);
-      return running;
-    }
-    const run = (async () => {
-      do {
-        catchUpAgain.delete(id);
-        await fetchNewer(id);
-      } while (catchUpAgain.has(id));
-    })().finally(() => catchUps.delete(id));
-    catchUps.set(id, run);
-    return run;
-  }
-
-  async function fetchNewer(id: number): Promise<void> {
-    const gen = context.generation();
-    try {
-      for (let pages = 0; pages < MAX_CATCH_UP_PAGES; pages += 1) {
-        const afterId = completeUpTo.get(id) ?? 0;
-        const page = await api.messages(id, { limit: PAGE_SIZE, afterId });
-        if (gen !== context.generation()) return;
-        context.readMarks.advance(id, page.read_marks ?? []);
-        context.receive(id, page.messages);
-        markComplete(id, page.messages);
-        if (!page.has_more || page.messages.length === 0) break;
-      }
-      catchUpFailures.delete(id);
-    } catch (error) {
-      log('catch-up failed', id, error);
-      // With the socket still up nothing else would fetch again until the next reconnect, so a message
-      // stored meanwhile (and whose live event went missing) would wait that long: try again, backing off.
-      const failures = (catchUpFailures.get(id) ?? 0) + 1;
-      catchUpFailures.set(id, failures);
-      if (failures <= MAX_CATCH_UP_RETRIES) {
-        setTimeout(() => {
-          if (gen === context.generation()) void catchUp(id);
-        }, context.retryDelay(failures));
-      }
-    }
-  }
-
-  return { merge, open, loadOlder, catchUp };
 }

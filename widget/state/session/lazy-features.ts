@@ -1,86 +1,86 @@
 /**
- * The conversation features (conversation-features.ts) arrive in a chunk of their own, on first use.
- * This is the one place that knows whether they are here, on their way or failed to load, and that keeps
- * what waits for them (early calls, realtime events) in the order it came.
+ * The lazy boundary, in one place. The conversation features (conversation-features.ts) arrive in a
+ * chunk of their own, on first use; when it loads they install themselves: their handlers go to the
+ * router and their hooks to the lifecycle, and what they offer comes back as actions. While the chunk
+ * is on its way the router holds server events, and calls that need the actions wait in the same
+ * queue, so everything runs in the order it came once the chunk is here. Nothing else knows whether
+ * it has loaded.
  */
-export interface FeatureLoader<F> {
-  /** The features if they have loaded, else null (no load is started). */
-  current(): F | null;
-  /** The features, importing them the first time; null if their chunk cannot load. */
-  load(): Promise<F | null>;
-  /** Runs `run` with the features now, or once they have loaded (loading them), after what waits already. */
-  withFeatures(run: (loaded: F) => void): void;
-  /** A call that needs the features: straight through once they are loaded, so it behaves as it always did. */
-  viaFeatures<A extends unknown[]>(call: (loaded: F, ...args: A) => Promise<void>): (...args: A) => Promise<void>;
-  /** Like `withFeatures` for calls that only matter once the features are loaded or loading. */
-  ifFeatures(run: (loaded: F) => void): void;
-  /** Runs `run` now, or, while the features are on their way, right after them and what waits already. */
-  inOrder(run: () => void): void;
+import type { EventRouter } from '../live/router.js';
+
+export interface LazyFeatures<A> {
+  /** Imports and installs the chunk the first time; false if it cannot load. */
+  load(): Promise<boolean>;
+  /** Runs `run` with the actions now, or once they are installed (loading them), after what waits already. */
+  use(run: (actions: A) => void): void;
+  /** Like `use`, for calls that matter only once the chunk is here or on its way (nothing to act on before). */
+  useIfLoading(run: (actions: A) => void): void;
+  /**
+   * Runs `then` with the actions, loading them first if need be; resolves with its result, or null if
+   * the chunk cannot load. Once installed it starts synchronously, so it behaves as it always did.
+   */
+  run<T>(then: (actions: A) => Promise<T>): Promise<T | null>;
+  /** `run` as a function of its own arguments. */
+  via<Args extends unknown[]>(call: (actions: A, ...args: Args) => Promise<void>): (...args: Args) => Promise<void>;
 }
 
 /**
  * @param importModule the dynamic `import()` of the chunk
- * @param create builds the features from the module
- * @param onLoaded runs once they exist, before anything that waited for them
+ * @param install installs the features from the module and returns their actions
  */
-export function createFeatureLoader<M, F>(
+export function createLazyFeatures<M, A>(
   importModule: () => Promise<M>,
-  create: (module: M) => F,
-  onLoaded: (loaded: F) => void,
+  install: (module: M) => A,
+  router: Pick<EventRouter, 'hold' | 'later'>,
   log: (...args: unknown[]) => void,
-): FeatureLoader<F> {
-  let features: F | null = null;
-  /** Set while the chunk is on its way (realtime events and early calls wait in `afterLoad`). */
-  let featuresLoad: Promise<F | null> | null = null;
-  const afterLoad: Array<() => void> = [];
+): LazyFeatures<A> {
+  let actions: A | null = null;
+  let loading: Promise<A | null> | null = null;
 
-  function load(): Promise<F | null> {
-    if (features) return Promise.resolve(features);
-    // What waited runs in order, right as the features arrive: nothing can come in between.
-    const runWaiting = () => afterLoad.splice(0).forEach((run) => run());
-    featuresLoad ??= importModule().then(
+  function loadActions(): Promise<A | null> {
+    if (actions) return Promise.resolve(actions);
+    if (loading) return loading;
+    const release = router.hold();
+    loading = importModule().then(
       (module) => {
-        const loaded = create(module);
-        features = loaded;
-        onLoaded(loaded);
-        runWaiting();
-        return loaded;
+        actions = install(module);
+        // What waited runs in order, right as the features arrive: nothing can come in between.
+        release();
+        return actions;
       },
       (error: unknown) => {
         log('could not load the conversation features', error);
-        featuresLoad = null;
-        runWaiting();
+        loading = null;
+        release();
         return null;
       },
     );
-    return featuresLoad;
+    return loading;
   }
 
-  function withFeatures(run: (loaded: F) => void): void {
-    if (features) return run(features);
-    afterLoad.push(() => {
-      if (features) run(features);
+  function use(run: (loaded: A) => void): void {
+    if (actions) return run(actions);
+    void loadActions();
+    router.later(() => {
+      if (actions) run(actions);
     });
-    void load();
+  }
+
+  async function run<T>(then: (loaded: A) => Promise<T>): Promise<T | null> {
+    const loaded = actions ?? (await loadActions());
+    return loaded ? then(loaded) : null;
   }
 
   return {
-    current: () => features,
-    load,
-    withFeatures,
-    viaFeatures:
+    load: async () => (await loadActions()) !== null,
+    use,
+    useIfLoading(run) {
+      if (actions || loading) use(run);
+    },
+    run,
+    via:
       (call) =>
-      async (...args) => {
-        const loaded = features ?? (await load());
-        if (loaded) await call(loaded, ...args);
-      },
-    ifFeatures(run) {
-      if (features || featuresLoad) withFeatures(run);
-    },
-    inOrder(run) {
-      // The features are on their way: nothing may overtake what waits for them.
-      if (!features && featuresLoad) afterLoad.push(run);
-      else run();
-    },
+      async (...args) =>
+        void (await run((loaded) => call(loaded, ...args))),
   };
 }

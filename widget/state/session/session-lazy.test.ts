@@ -3,7 +3,7 @@ import { createChatSession, type ChatSession } from './chat-session.js';
 import { conversation, message } from '../../testing/fixtures.js';
 import { FakeApi, FakeRealtime, ME, MemoryStorage, until } from '../../testing/session-fakes.js';
 
-// The conversation features load on first use (state/conversation-features.ts, in the chunk of the
+// The conversation features load on first use (state/session/conversation-features.ts, in the chunk of the
 // elements): what works before them, and what waits for them. Each test file runs in a page of its
 // own, so the first test here sees a page that has not loaded them yet.
 

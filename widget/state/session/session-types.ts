@@ -1,6 +1,6 @@
 /**
  * The public shape of a session (ChatSession, its options and test seams), apart from the code that
- * builds it (session.ts), so the contract reads on its own. session.ts re-exports every type here.
+ * builds it (chat-session.ts), so the contract reads on its own. chat-session.ts re-exports every type here.
  */
 import type { ReadableAtom } from 'nanostores';
 import type { ChatConfig, Conversation, Me, Message, ReactionEmoji } from '../../../server/contract.js';
@@ -11,7 +11,9 @@ import type { ErrorInfo } from '../shared/errors.js';
 import type { Alerts, NotificationSettings } from '../conversations/notifications.js';
 import type { OutboxStorage } from '../outbox/outbox-storage.js';
 import type { ReadMarks } from '../conversations/read-marks.js';
-import type { ChatMessage, ConnectionState, ConversationView, DirectoryState } from '../messages/types.js';
+import type { DirectoryState } from '../conversations/directory.js';
+import type { ConnectionState } from '../live/connection.js';
+import type { ChatMessage, ConversationView } from '../messages/types.js';
 import type { TypingState } from '../live/typing.js';
 import type { UploadItem } from '../messages/uploads.js';
 
@@ -104,7 +106,7 @@ export interface ChatSession {
   addParticipants(conversationId: number, staffIds: string[]): Promise<void>;
   /** Files being sent, each with its progress, or the sentence saying why it was not sent. */
   readonly $uploads: ReadableAtom<UploadItem[]>;
-  /** Sends each file as a message of its own (see `state/uploads.ts`); returns their upload keys. */
+  /** Sends each file as a message of its own (see `state/messages/uploads.ts`); returns their upload keys. */
   uploadFiles(conversationId: number, files: readonly File[]): string[];
   /** Cancels an upload in flight, or clears a failed one. */
   cancelUpload(key: string): void;
