@@ -1,5 +1,5 @@
 /**
- * Sentences people read when something fails, chosen by ../state/errors.ts and the session. `errorMsg`
+ * Sentences people read when something fails, chosen by ../state/shared/errors.ts and the session. `errorMsg`
  * follows the locale (see locale.ts); a sentence already shown stays in the language it was made in.
  */
 import { bindMessages } from './locale.js';

@@ -33,11 +33,28 @@ const REMEMBERED_EVENT_IDS = 1000;
  * An event whose `meta.event_id` was already seen is dropped, so a message the server sends on two
  * channels, or that a reconnect replays, reaches the store once.
  *
+ * The widget's own state listens through `onEvent` and `onSignal`, which hand over the detail typed, and
+ * reads event names only in state/live/router.ts.
+ *
  * @example
- * bus.addEventListener('message_created', (e) => store.receive((e as CustomEvent<RealtimeEvent<Message>>).detail));
+ * const stop = bus.onEvent((event) => log(event.type, event.payload));
  */
 export class EventBus extends EventTarget {
   private readonly seen = new Set<string>();
+  private readonly eventListeners = new Set<(event: RealtimeEvent) => void>();
+  private readonly signalListeners = new Set<(signal: RealtimeSignal) => void>();
+
+  /** Calls `listener` with every server event that is not a repeat; returns how to stop. */
+  onEvent(listener: (event: RealtimeEvent) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => void this.eventListeners.delete(listener);
+  }
+
+  /** Calls `listener` with every presence change and client event; returns how to stop. */
+  onSignal(listener: (signal: RealtimeSignal) => void): () => void {
+    this.signalListeners.add(listener);
+    return () => void this.signalListeners.delete(listener);
+  }
 
   /** Normalises one raw Pusher event and dispatches it; returns false when it was dropped. */
   publish(channel: string, eventName: string, data: unknown): boolean {
@@ -57,6 +74,7 @@ export class EventBus extends EventTarget {
     };
     this.dispatchEvent(new CustomEvent('event', { detail }));
     this.dispatchEvent(new CustomEvent(envelope.type, { detail }));
+    notify(this.eventListeners, detail);
     return true;
   }
 
@@ -64,6 +82,7 @@ export class EventBus extends EventTarget {
   signal(channel: string, eventName: string, data: unknown): void {
     const detail: RealtimeSignal = { channel, eventName, data };
     this.dispatchEvent(new CustomEvent('signal', { detail }));
+    notify(this.signalListeners, detail);
   }
 
   private remember(eventId: string): void {
@@ -72,6 +91,17 @@ export class EventBus extends EventTarget {
       // A Set iterates in insertion order, so the first value is the oldest id.
       const oldest = this.seen.values().next().value;
       if (oldest !== undefined) this.seen.delete(oldest);
+    }
+  }
+}
+
+/** Calls each listener as `dispatchEvent` would: one that throws is reported and the rest still run. */
+function notify<T>(listeners: ReadonlySet<(value: T) => void>, value: T): void {
+  for (const listener of [...listeners]) {
+    try {
+      listener(value);
+    } catch (error) {
+      globalThis.reportError(error);
     }
   }
 }

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Attachment } from '../../../server/contract.js';
 import { msg } from '../../messages/ui.js';
-import { formatBytes } from '../../state/uploads.js';
+import { formatBytes } from '../../state/messages/uploads.js';
 import { closeIcon, fileIcon } from '../icons.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './attachments.styles.js';

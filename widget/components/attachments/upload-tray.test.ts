@@ -4,7 +4,7 @@ import type { ChatConfig, Message } from '../../../server/contract.js';
 import { ApiClient } from '../../api/client.js';
 import '../../define.js';
 import type { ChatSession } from '../../state/session.js';
-import { createUploads, type UploadItem } from '../../state/uploads.js';
+import { createUploads, type UploadItem } from '../../state/messages/uploads.js';
 import '../define-lazy.js';
 import { chatMessage } from '../testing/fake-session.js';
 import { FakeXhr } from './fake-xhr.js';

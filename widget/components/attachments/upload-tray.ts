@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { ChatSession, UploadItem } from '../../state/session.js';
 import { msg } from '../../messages/ui.js';
-import { formatBytes } from '../../state/uploads.js';
+import { formatBytes } from '../../state/messages/uploads.js';
 import { AtomController } from '../atom-controller.js';
 import { closeIcon } from '../icons.js';
 import { sharedStyles } from '../shared.styles.js';

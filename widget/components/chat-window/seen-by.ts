@@ -1,6 +1,6 @@
 import type { Conversation } from '../../../server/contract.js';
 import { msg } from '../../messages/ui.js';
-import { seenBy, type ReadMarks } from '../../state/read-marks.js';
+import { seenBy, type ReadMarks } from '../../state/conversations/read-marks.js';
 import type { ChatMessage } from '../../state/session.js';
 
 /**

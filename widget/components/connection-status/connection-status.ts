@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { msg } from '../../messages/ui.js';
-import { isOffline } from '../../state/connection.js';
+import { isOffline } from '../../state/live/connection.js';
 import type { ConnectionState } from '../../state/session.js';
 import { styles } from './connection-status.styles.js';
 

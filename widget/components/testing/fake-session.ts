@@ -1,6 +1,7 @@
 import './process-shim.js';
 import { atom, computed, type WritableAtom } from 'nanostores';
 import type { ChatConfig, Conversation, Me, Message, StaffMember } from '../../../server/contract.js';
+import { chatMessage, ME } from '../../testing/fixtures.js';
 import type { ChatMessage, ChatSession, ConnectionState, ConversationView, ErrorInfo, NotificationSettings, ReadMarks, TypingState } from '../../state/session.js';
 
 /*
@@ -8,6 +9,9 @@ import type { ChatMessage, ChatSession, ConnectionState, ConversationView, Error
  * record their calls (and do the obvious minimum, like adding an open conversation id), so an element
  * is tested alone, without a server or a socket.
  */
+
+// The builders are the one fixture set of all widget tests; element tests import them from here.
+export { chatMessage, conversationWith as conversation, ME, staff } from '../../testing/fixtures.js';
 
 export type Call = [name: string, ...args: unknown[]];
 
@@ -28,56 +32,6 @@ export interface FakeSession {
   alertSettings: WritableAtom<NotificationSettings>;
   /** What startConversation resolves with (or rejects with, when an Error). */
   startResult: number | Error;
-}
-
-export const ME: Me = {
-  id: 'alice',
-  full_name: 'Alice Front',
-  avatar: null,
-  department: 'Front desk',
-  role: 'Receptionist',
-  hotel: 'grand',
-  personal_channel: 'private-hotel-grand.staff-alice',
-  presence_channel: 'presence-hotel-grand.staff',
-};
-
-export function staff(id: string, full_name: string, department: string | null = 'Housekeeping'): StaffMember {
-  return { id, full_name, avatar: null, department, role: null };
-}
-
-export function conversation(id: number, other: StaffMember, extra: Partial<Conversation> = {}): Conversation {
-  return {
-    id,
-    hotel: 'grand',
-    title: null,
-    is_group: false,
-    participants: [ME, other],
-    last_message: null,
-    unread_count: 0,
-    created_at: '2025-01-01T09:00:00.000Z',
-    updated_at: '2025-01-01T09:00:00.000Z',
-    channel: `private-hotel-grand.staff-chat.${id}`,
-    ...extra,
-  };
-}
-
-export function chatMessage(id: number, text: string, extra: Partial<ChatMessage> = {}): ChatMessage {
-  return {
-    id,
-    conversation_id: 1,
-    client_id: null,
-    sender_id: 'bob',
-    sender_info: { id: 'bob', full_name: 'Bob Porter', avatar: null },
-    message: text,
-    timestamp: new Date().toISOString(),
-    reply_to: null,
-    reply_to_message: null,
-    attachments: [],
-    is_edited: false,
-    is_deleted: false,
-    status: 'sent',
-    ...extra,
-  };
 }
 
 const emptyView = (): ConversationView => ({ messages: [], loading: false, hasMore: false, error: null, loaded: true });

@@ -1,0 +1,20 @@
+import { atom, computed } from 'nanostores';
+import type { Conversation, Message } from '../../../server/contract.js';
+import { applyMessageToConversations, replaceConversations, setUnread, unreadTotal, upsertConversation } from './merge-list.js';
+
+/** The conversation list and its unread total; every change goes through merge-list.ts. */
+export function createConversationsStore() {
+  const $conversations = atom<Conversation[]>([]);
+  const $unreadTotal = computed($conversations, unreadTotal);
+  return {
+    $conversations,
+    $unreadTotal,
+    find: (id: number) => $conversations.get().find((c) => c.id === id),
+    replaceAll: (list: readonly Conversation[]) => $conversations.set(replaceConversations($conversations.get(), list)),
+    upsert: (conversation: Conversation) => $conversations.set(upsertConversation($conversations.get(), conversation)),
+    applyMessage: (message: Message) => $conversations.set(applyMessageToConversations($conversations.get(), message)),
+    setUnread: (id: number, unread: number) => $conversations.set(setUnread($conversations.get(), id, unread)),
+  };
+}
+
+export type ConversationsStore = ReturnType<typeof createConversationsStore>;

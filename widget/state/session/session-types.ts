@@ -1,0 +1,115 @@
+/**
+ * The public shape of a session (ChatSession, its options and test seams), apart from the code that
+ * builds it (chat-session.ts), so the contract reads on its own. chat-session.ts re-exports every type here.
+ */
+import type { ReadableAtom } from 'nanostores';
+import type { ChatConfig, Conversation, Me, Message, ReactionEmoji } from '../../../server/contract.js';
+import type { ApiClient } from '../../api/client.js';
+import type { Authorize, RealtimeConnection } from '../../realtime/pusher-client.js';
+import type { RetryDelay } from '../shared/backoff.js';
+import type { ErrorInfo } from '../shared/errors.js';
+import type { Alerts, NotificationSettings } from '../conversations/notifications.js';
+import type { OutboxStorage } from '../outbox/outbox-storage.js';
+import type { ReadMarks } from '../conversations/read-marks.js';
+import type { DirectoryState } from '../conversations/directory.js';
+import type { ConnectionState } from '../live/connection.js';
+import type { ChatMessage, ConversationView } from '../messages/types.js';
+import type { TypingState } from '../live/typing.js';
+import type { UploadItem } from '../messages/uploads.js';
+
+export interface ChatSessionOptions {
+  apiBase: string;
+  hotel: string;
+  tokenProvider: () => Promise<string>;
+  /** False when the token came from the `token` attribute and cannot be renewed (see ApiClientOptions). */
+  tokenRefreshable?: boolean;
+  debug?: boolean;
+}
+
+/** Seams for tests and unusual hosts; every one has a browser default. */
+export interface ChatSessionDeps {
+  api?: ApiClient;
+  /** Opens (or shares) the realtime connection; defaults to {@link getPusherClient}. */
+  connect?: (config: ChatConfig, authorize: Authorize, scope: string, log: (...args: unknown[]) => void) => RealtimeConnection;
+  /** Where unsent messages survive a reload; defaults to localStorage, null turns it off. */
+  storage?: OutboxStorage | null;
+  /** Where the open chat windows survive a reload (open-windows.ts); defaults to sessionStorage, null turns it off. */
+  windowStorage?: OutboxStorage | null;
+  /** Whether a person is looking, so incoming messages count as read; defaults to page visibility. */
+  isPageActive?: () => boolean;
+  /** Delay that gathers several incoming messages into one mark-read call. Default 400 ms. */
+  markReadDelayMs?: number;
+  /** How often to refetch while the realtime connection is down. Default 15 s. */
+  pollIntervalMs?: number;
+  /** Wait before sending again after the n-th failure in a row (and before restarting a failed start). Default 1 s doubling to 30 s. */
+  retryDelay?: RetryDelay;
+  /** Desktop notification, sound and settings storage; defaults to the browser's. */
+  alerts?: Alerts;
+}
+
+export interface ChatSession {
+  readonly api: ApiClient;
+  /** Progress of `start()`. */
+  readonly $status: ReadableAtom<'idle' | 'loading' | 'ready' | 'error'>;
+  /** The latest failure of an action that has no other place to show it, as a sentence for people. */
+  readonly $error: ReadableAtom<string | null>;
+  /** The same failure with its stable code, for the `staff-chat-error` event. */
+  readonly $errorInfo: ReadableAtom<ErrorInfo | null>;
+  readonly $config: ReadableAtom<ChatConfig | null>;
+  readonly $me: ReadableAtom<Me | null>;
+  readonly $connection: ReadableAtom<ConnectionState>;
+  /** Most recently active first. */
+  readonly $conversations: ReadableAtom<Conversation[]>;
+  readonly $unreadTotal: ReadableAtom<number>;
+  /** Chat windows, in opening order. */
+  readonly $openConversationIds: ReadableAtom<number[]>;
+  /** The same atom for the same id, whether or not the conversation was ever opened. */
+  conversationView(conversationId: number): ReadableAtom<ConversationView>;
+  readonly $directory: ReadableAtom<DirectoryState>;
+  /** Staff ids of the hotel's staff online now (from the presence channel); empty while offline. */
+  readonly $onlineIds: ReadableAtom<ReadonlySet<string>>;
+  /** Who is typing in each open conversation, by conversation id; never the viewer. */
+  readonly $typing: ReadableAtom<TypingState>;
+
+  /** Loads config, profile and conversations, then connects realtime. Never rejects: see `$status`, `$error`. */
+  start(): Promise<void>;
+  /** Releases every channel and the shared realtime connection. `start()` may be called again. */
+  stop(): void;
+  /** Opens a chat window: subscribes, loads the latest page once, marks it read. Never rejects: see the view's `error`. */
+  openConversation(id: number): Promise<void>;
+  closeConversation(id: number): void;
+  /** Fetches the page before the oldest loaded message. */
+  loadOlder(id: number): Promise<void>;
+  /**
+   * Shows the message at once (`pending`, negative id) and sends it; it becomes `sent` or `failed`.
+   * Throws a RangeError for blank text and an Error before `start()` has loaded the profile.
+   */
+  sendMessage(conversationId: number, text: string, options?: { replyTo?: Message | null }): ChatMessage;
+  /** Sends a failed message again with the same `client_id`, so the server cannot store it twice. */
+  retryMessage(conversationId: number, clientId: string): void;
+  searchDirectory(search: string): Promise<void>;
+  /** Creates (or finds, for a 1:1) the conversation and opens it; rejects with the ApiError on failure. */
+  startConversation(participantIds: string[], title?: string): Promise<number>;
+  markRead(conversationId: number): Promise<void>;
+  /** The viewer's draft in a conversation changed: tells the others they are typing (throttled), or stopped. */
+  notifyTyping(conversationId: number, draft: string): void;
+  /** Per conversation, how far each participant has read (for "seen by"). */
+  readonly $readMarks: ReadableAtom<ReadMarks>;
+  readonly $alertSettings: ReadableAtom<NotificationSettings>;
+  /** Changes the alert settings; turning desktop alerts on asks the browser's permission (call from a click). */
+  configureAlerts(change: Partial<NotificationSettings>): Promise<void>;
+  /** The viewer's own message: shown changed at once, rolled back (with `$error`) if the server refuses. */
+  editMessage(conversationId: number, messageId: number, text: string): Promise<void>;
+  /** The viewer's own message becomes the "deleted" placeholder for everyone. */
+  deleteMessage(conversationId: number, messageId: number): Promise<void>;
+  /** Adds the viewer's reaction, or removes it if the message already has it. */
+  toggleReaction(conversationId: number, messageId: number, emoji: ReactionEmoji): Promise<void>;
+  /** Adds people to a group; rejects with the ApiError on failure. */
+  addParticipants(conversationId: number, staffIds: string[]): Promise<void>;
+  /** Files being sent, each with its progress, or the sentence saying why it was not sent. */
+  readonly $uploads: ReadableAtom<UploadItem[]>;
+  /** Sends each file as a message of its own (see `state/messages/uploads.ts`); returns their upload keys. */
+  uploadFiles(conversationId: number, files: readonly File[]): string[];
+  /** Cancels an upload in flight, or clears a failed one. */
+  cancelUpload(key: string): void;
+}
