@@ -1,8 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import './components/testing/process-shim.js';
+import './testing/process-shim.js';
 import './define.js';
 import './components/define-lazy.js';
-import { callsTo, conversation, createFakeSession, staff, type FakeSession } from './components/testing/fake-session.js';
+import { callsTo, conversation, createFakeSession, staff, type FakeSession } from './testing/fake-session.js';
 import type { StaffChatConnectionChangeEvent, StaffChatErrorEvent, StaffChatUnreadChangeEvent } from './events.js';
 import type { ChatSessionOptions } from './state/session.js';
 import type { StaffChatPanel } from './components/panel/panel.js';

@@ -6,7 +6,7 @@ import { msg } from '../messages/ui.js';
 import type { StaffChatChatWindow } from './chat-window/chat-window.js';
 import type { StaffChatConversationList } from './conversation-list/conversation-list.js';
 import type { StaffChatStaffDirectory } from './staff-directory/staff-directory.js';
-import { callsTo, conversation, createFakeSession, ME, staff } from './testing/fake-session.js';
+import { callsTo, conversation, createFakeSession, ME, staff } from '../testing/fake-session.js';
 
 // Presence dots and "… is typing" across the three elements that show them.
 

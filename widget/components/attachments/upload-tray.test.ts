@@ -6,7 +6,7 @@ import '../../define.js';
 import type { ChatSession } from '../../state/session.js';
 import { createUploads, type UploadItem } from '../../state/uploads.js';
 import '../define-lazy.js';
-import { chatMessage } from '../testing/fake-session.js';
+import { chatMessage } from '../../testing/fake-session.js';
 import { FakeXhr } from './fake-xhr.js';
 import type { StaffChatUploadTray } from './upload-tray.js';
 

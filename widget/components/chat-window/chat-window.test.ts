@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../define.js';
 import '../define-lazy.js';
 import type { StaffChatMessageSendEvent } from '../../events.js';
-import { callsTo, chatMessage, conversation, createFakeSession, staff } from '../testing/fake-session.js';
+import { callsTo, chatMessage, conversation, createFakeSession, staff } from '../../testing/fake-session.js';
 import type { StaffChatChatWindow } from './chat-window.js';
 
 const bob = staff('bob', 'Bob Porter', 'Concierge');

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../define.js';
 import '../define-lazy.js';
 import type { ConversationSelectEvent } from '../internal-events.js';
-import { conversation, createFakeSession, ME, staff } from '../testing/fake-session.js';
+import { conversation, createFakeSession, ME, staff } from '../../testing/fake-session.js';
 import type { StaffChatConversationList } from './conversation-list.js';
 
 const bob = staff('bob', 'Bob Porter', 'Concierge');

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../define.js';
 import '../define-lazy.js';
 import type { StaffChatChatWindow } from '../chat-window/chat-window.js';
-import { callsTo, chatMessage, conversation, createFakeSession, ME, staff } from '../testing/fake-session.js';
+import { callsTo, chatMessage, conversation, createFakeSession, ME, staff } from '../../testing/fake-session.js';
 import type { StaffChatMessageBubble } from './message-bubble.js';
 
 // The bubble's edit, delete and reaction controls, inside a chat window that answers their context.

@@ -2,7 +2,7 @@ import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import '../../define.js';
 import '../define-lazy.js';
 import type { ChatMessage } from '../../state/session.js';
-import { callsTo, chatMessage, createFakeSession, type FakeSession } from '../testing/fake-session.js';
+import { callsTo, chatMessage, createFakeSession, type FakeSession } from '../../testing/fake-session.js';
 import type { StaffChatMessageList } from './message-list.js';
 
 /*

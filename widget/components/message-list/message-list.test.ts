@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../define.js';
 import '../define-lazy.js';
-import { callsTo, chatMessage, createFakeSession, ME } from '../testing/fake-session.js';
+import { callsTo, chatMessage, createFakeSession, ME } from '../../testing/fake-session.js';
 import type { StaffChatMessageList } from './message-list.js';
 
 function log(el: StaffChatMessageList): HTMLElement {

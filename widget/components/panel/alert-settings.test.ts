@@ -4,7 +4,7 @@ import '../define-lazy.js';
 import type { StaffChat } from '../../staff-chat.js';
 import type { ConversationSelectEvent } from '../internal-events.js';
 import type { StaffChatStaffDirectory } from '../staff-directory/staff-directory.js';
-import { callsTo, conversation, createFakeSession, staff } from '../testing/fake-session.js';
+import { callsTo, conversation, createFakeSession, staff } from '../../testing/fake-session.js';
 import type { StaffChatPanel } from './panel.js';
 
 // The settings menu, group creation from the directory, and the unread total in the page title.

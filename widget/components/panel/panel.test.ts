@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../define.js';
 import '../define-lazy.js';
-import { callsTo, conversation, createFakeSession, staff } from '../testing/fake-session.js';
+import { callsTo, conversation, createFakeSession, staff } from '../../testing/fake-session.js';
 import type { StaffChatPanel } from './panel.js';
 
 function tabs(el: StaffChatPanel): HTMLButtonElement[] {

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../define.js';
 import '../define-lazy.js';
 import type { ConversationSelectEvent } from '../internal-events.js';
-import { callsTo, createFakeSession, ME, staff } from '../testing/fake-session.js';
+import { callsTo, createFakeSession, ME, staff } from '../../testing/fake-session.js';
 import type { StaffChatStaffDirectory } from './staff-directory.js';
 
 function withStaff() {

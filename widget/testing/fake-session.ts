@@ -1,7 +1,7 @@
 import './process-shim.js';
 import { atom, computed, type WritableAtom } from 'nanostores';
-import type { ChatConfig, Conversation, Me, Message, StaffMember } from '../../../server/contract.js';
-import type { ChatMessage, ChatSession, ConnectionState, ConversationView, ErrorInfo, NotificationSettings, ReadMarks, TypingState } from '../../state/session.js';
+import type { ChatConfig, Conversation, Me, Message, StaffMember } from '../../server/contract.js';
+import type { ChatMessage, ChatSession, ConnectionState, ConversationView, ErrorInfo, NotificationSettings, ReadMarks, TypingState } from '../state/session.js';
 
 /*
  * A stand-in ChatSession for element tests: real nanostores atoms the test can set, and actions that
