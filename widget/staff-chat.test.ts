@@ -128,6 +128,31 @@ describe('<staff-chat>', () => {
     expect(windows[1]!.shadowRoot!.querySelector('h2')!.textContent).to.equal('Carla Maid');
   });
 
+  it('hands every element inside the new session when it is replaced, and none while it has none', async () => {
+    const first = withTwoConversations();
+    const second = createFakeSession();
+    second.conversations.set([conversation(3, staff('dan', 'Dan Bell'))]);
+    const sessions = [first, second];
+    const el = await fixture<StaffChat>(html`<staff-chat hotel="grand" token="t" open .createSession=${() => sessions.shift()!.session}></staff-chat>`);
+    const panel = await panelOf(el);
+    const names = async () => {
+      const list = panel.querySelector('staff-chat-conversation-list')!;
+      await list.updateComplete;
+      return [...list.shadowRoot!.querySelectorAll('.name')].map((name) => name.textContent);
+    };
+    await waitUntil(async () => (await names()).length === 2, 'the first session’s conversations are listed');
+    expect(await names()).to.deep.equal(['Bob Porter', 'Carla Maid']);
+
+    el.token = undefined;
+    await waitUntil(() => panel.textContent?.includes('Loading'), 'without a session the panel waits');
+    expect(callsTo(first, 'stop')).to.have.length(1);
+
+    el.token = 'signed-in-again';
+    await waitUntil(async () => panel.querySelector('staff-chat-conversation-list') && (await names()).length === 1, 'the new session’s list');
+    expect(await names()).to.deep.equal(['Dan Bell']);
+    expect(callsTo(second, 'start')).to.have.length(1);
+  });
+
   it('caps docked windows, closing the oldest', async () => {
     const fake = withTwoConversations();
     await mount(fake);
