@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
 import type { WritableAtom } from 'nanostores';
-import './components/testing/process-shim.js';
+import './testing/process-shim.js';
 import './define.js';
 import './components/define-lazy.js';
-import { auditProblems } from './components/testing/axe-audit.js';
-import { bubbleOf, find, linkSession, mount, openConversation, richSession, type Look } from './components/testing/rich-state.js';
+import { auditProblems } from './testing/axe-audit.js';
+import { bubbleOf, find, linkSession, mount, openConversation, richSession, type Look } from './testing/rich-state.js';
 import type { UploadItem } from './state/session.js';
 import type { StaffChat } from './staff-chat.js';
 

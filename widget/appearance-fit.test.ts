@@ -1,10 +1,10 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import './components/testing/process-shim.js';
+import './testing/process-shim.js';
 import './define.js';
 import './components/define-lazy.js';
-import { chatMessage, conversation, ME } from './components/testing/fake-session.js';
-import { bubbleOf, bob, deep, find, mount, openConversation, richSession } from './components/testing/rich-state.js';
-import type { FakeSession } from './components/testing/fake-session.js';
+import { chatMessage, conversation, ME } from './testing/fake-session.js';
+import { bubbleOf, bob, deep, find, mount, openConversation, richSession } from './testing/rich-state.js';
+import type { FakeSession } from './testing/fake-session.js';
 import type { StaffChat } from './staff-chat.js';
 
 /*

@@ -1,10 +1,10 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
-import './components/testing/process-shim.js';
+import './testing/process-shim.js';
 import './define.js';
 import './components/define-lazy.js';
-import { backgroundOf, contrast, textColorOf, textContrast, toRgba } from './components/testing/contrast.js';
-import { bubbleOf, deep, find, mount, openConversation, richSession, type Look } from './components/testing/rich-state.js';
+import { backgroundOf, contrast, textColorOf, textContrast, toRgba } from './testing/contrast.js';
+import { bubbleOf, deep, find, mount, openConversation, richSession, type Look } from './testing/rich-state.js';
 import type { StaffChat } from './staff-chat.js';
 
 /*

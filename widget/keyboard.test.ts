@@ -1,9 +1,9 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import './components/testing/process-shim.js';
+import './testing/process-shim.js';
 import './define.js';
 import './components/define-lazy.js';
-import { deep, find, mount, richSession } from './components/testing/rich-state.js';
+import { deep, find, mount, richSession } from './testing/rich-state.js';
 import type { StaffChat } from './staff-chat.js';
 
 /*

@@ -1,8 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import './components/testing/process-shim.js';
+import './testing/process-shim.js';
 import './define.js';
 import './components/define-lazy.js';
-import { chatMessage, conversation, createFakeSession, ME, staff, type FakeSession } from './components/testing/fake-session.js';
+import { chatMessage, conversation, createFakeSession, ME, staff, type FakeSession } from './testing/fake-session.js';
 import { $locale, registerLocale, setLocale } from './messages/locale.js';
 import type { StaffChat } from './staff-chat.js';
 

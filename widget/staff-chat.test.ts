@@ -1,8 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import './components/testing/process-shim.js';
+import './testing/process-shim.js';
 import './define.js';
 import './components/define-lazy.js';
-import { callsTo, conversation, createFakeSession, staff, type FakeSession } from './components/testing/fake-session.js';
+import { callsTo, conversation, createFakeSession, staff, type FakeSession } from './testing/fake-session.js';
 import type { StaffChatConnectionChangeEvent, StaffChatErrorEvent, StaffChatUnreadChangeEvent } from './events.js';
 import type { ChatSessionOptions } from './state/session.js';
 import type { StaffChatPanel } from './components/panel/panel.js';
@@ -126,6 +126,31 @@ describe('<staff-chat>', () => {
     expect(windows.map((w) => w.conversationId)).to.deep.equal([1, 2]);
     await windows[1]!.updateComplete;
     expect(windows[1]!.shadowRoot!.querySelector('h2')!.textContent).to.equal('Carla Maid');
+  });
+
+  it('hands every element inside the new session when it is replaced, and none while it has none', async () => {
+    const first = withTwoConversations();
+    const second = createFakeSession();
+    second.conversations.set([conversation(3, staff('dan', 'Dan Bell'))]);
+    const sessions = [first, second];
+    const el = await fixture<StaffChat>(html`<staff-chat hotel="grand" token="t" open .createSession=${() => sessions.shift()!.session}></staff-chat>`);
+    const panel = await panelOf(el);
+    const names = async () => {
+      const list = panel.querySelector('staff-chat-conversation-list')!;
+      await list.updateComplete;
+      return [...list.shadowRoot!.querySelectorAll('.name')].map((name) => name.textContent);
+    };
+    await waitUntil(async () => (await names()).length === 2, 'the first session’s conversations are listed');
+    expect(await names()).to.deep.equal(['Bob Porter', 'Carla Maid']);
+
+    el.token = undefined;
+    await waitUntil(() => panel.textContent?.includes('Loading'), 'without a session the panel waits');
+    expect(callsTo(first, 'stop')).to.have.length(1);
+
+    el.token = 'signed-in-again';
+    await waitUntil(async () => panel.querySelector('staff-chat-conversation-list') && (await names()).length === 1, 'the new session’s list');
+    expect(await names()).to.deep.equal(['Dan Bell']);
+    expect(callsTo(second, 'start')).to.have.length(1);
   });
 
   it('caps docked windows, closing the oldest', async () => {

@@ -1,6 +1,8 @@
+import { ContextProvider } from '@lit/context';
 import { LitElement, ReactiveElement, html, nothing, type PropertyValues } from 'lit';
 import { AtomController } from './components/atom-controller.js';
 import type { ConversationSelectEvent } from './components/internal-events.js';
+import { sessionContext } from './components/session-context.js';
 import { sharedStyles } from './components/shared.styles.js';
 import {
   StaffChatConnectionChangeEvent,
@@ -197,6 +199,8 @@ export class StaffChat extends LitElement {
   private sessionKey = '';
   private sessionProvider: (() => Promise<string>) | undefined;
   private unbind: Array<() => void> = [];
+  /** Hands the session to the elements in the shadow root, however deep, and to each again whenever it is replaced. */
+  private readonly elementSession = new ContextProvider(this, { context: sessionContext, initialValue: null });
 
   private readonly unread = new AtomController<number>(this, () => this.session?.$unreadTotal, 0);
   private readonly openIds = new AtomController<number[]>(this, () => this.session?.$openConversationIds, []);
@@ -291,6 +295,7 @@ export class StaffChat extends LitElement {
       debug: this.debug,
     });
     this.session = session;
+    this.elementSession.setValue(session);
     this.sessionKey = key;
     this.sessionProvider = provider;
     this.unbind = [
@@ -310,6 +315,7 @@ export class StaffChat extends LitElement {
     this.unbind = [];
     this.session?.stop();
     this.session = null;
+    this.elementSession.setValue(null);
     this.sessionKey = '';
     this.sessionProvider = undefined;
   }
@@ -368,7 +374,6 @@ export class StaffChat extends LitElement {
       part=${closable ? 'panel' : 'sidebar'}
       role=${closable ? 'dialog' : 'region'}
       aria-label=${msg.appName}
-      .session=${this.session}
       ?closable=${closable}
       @conversation-select=${this.onSelect}
       @close=${this.close}
@@ -380,7 +385,6 @@ export class StaffChat extends LitElement {
     return html`<staff-chat-chat-window
       class="card"
       part="window"
-      .session=${this.session}
       conversation-id=${id}
       ?closable=${closable}
       @keydown=${this.onWindowKeyDown}

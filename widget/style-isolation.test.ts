@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import './components/testing/process-shim.js';
+import './testing/process-shim.js';
 import './define.js';
-import { createFakeSession } from './components/testing/fake-session.js';
+import { createFakeSession } from './testing/fake-session.js';
 import type { StaffChat } from './staff-chat.js';
 
 /**

@@ -2,9 +2,10 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ReadableAtom } from 'nanostores';
 
 /**
- * Binds an element to a nanostores atom that it picks from its own properties (usually from its
- * `session`), re-subscribing when the pick changes. `StoreController` from @nanostores/lit binds one
- * fixed atom, which does not fit elements whose session or conversation id is set after creation.
+ * Binds an element to a nanostores atom that it picks from its own properties (usually from the
+ * `session` its context provides), re-subscribing when the pick changes. `StoreController` from
+ * @nanostores/lit binds one fixed atom, which does not fit elements whose session or conversation id
+ * arrives or changes after creation.
  *
  * @example
  * private readonly conversations = new AtomController(this, () => this.session?.$conversations, []);

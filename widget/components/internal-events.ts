@@ -1,4 +1,4 @@
-import type { Message, ReactionEmoji, ReplyPreview } from '../../server/contract.js';
+import type { Message } from '../../server/contract.js';
 
 /*
  * Events the elements send to their parent inside the widget. They neither bubble nor cross shadow
@@ -57,30 +57,6 @@ export class DraftChangeEvent extends Event {
   constructor(text: string) {
     super('draft-change');
     this.text = text;
-  }
-}
-
-/** What a message bubble needs beyond its message, answered by the chat window around it. */
-export interface BubbleContext {
-  meId: string | undefined;
-  /** A participant's name, for "who reacted". */
-  nameOf(staffId: string): string;
-  /** The quoted message is the viewer's own (so the quote says "You", not the viewer's name). */
-  quotesMe(quoted: ReplyPreview): boolean;
-  edit(messageId: number, text: string): void;
-  remove(messageId: number): void;
-  react(messageId: number, emoji: ReactionEmoji): void;
-}
-
-/**
- * A bubble asks for its {@link BubbleContext} when it connects. Unlike the events above it bubbles and
- * crosses the message list's shadow root, so the list need not relay it; the chat window answers and
- * stops it, so the host page never sees it.
- */
-export class BubbleContextRequest extends Event {
-  context: BubbleContext | undefined;
-  constructor() {
-    super('bubble-context', { bubbles: true, composed: true });
   }
 }
 

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../define.js';
 import './define-lazy.js';
@@ -6,7 +6,8 @@ import { msg } from '../messages/ui.js';
 import type { StaffChatChatWindow } from './chat-window/chat-window.js';
 import type { StaffChatConversationList } from './conversation-list/conversation-list.js';
 import type { StaffChatStaffDirectory } from './staff-directory/staff-directory.js';
-import { callsTo, conversation, createFakeSession, ME, staff } from './testing/fake-session.js';
+import { callsTo, conversation, createFakeSession, ME, staff } from '../testing/fake-session.js';
+import { sessionFixture } from '../testing/session-provider.js';
 
 // Presence dots and "… is typing" across the three elements that show them.
 
@@ -21,7 +22,7 @@ describe('presence dots', () => {
     const fake = createFakeSession();
     fake.directory.set({ results: [ME, bob, mara], loading: false, error: null });
     fake.onlineIds.set(new Set([ME.id, 'bob']));
-    const el = await fixture<StaffChatStaffDirectory>(html`<staff-chat-staff-directory .session=${fake.session}></staff-chat-staff-directory>`);
+    const el = await sessionFixture<StaffChatStaffDirectory>(fake.session, html`<staff-chat-staff-directory></staff-chat-staff-directory>`);
     const people = () => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="person"]')];
     expect(people().map((p) => dots(p).length)).to.deep.equal([1, 0]);
     expect(dots(people()[0]!)[0]!.getAttribute('title')).to.equal('Online');
@@ -43,7 +44,7 @@ describe('presence dots', () => {
       conversation(3, bob, { is_group: true, title: 'Night shift', participants: [ME, bob, carla] }),
     ]);
     fake.onlineIds.set(new Set(['bob', 'carla']));
-    const el = await fixture<StaffChatConversationList>(html`<staff-chat-conversation-list .session=${fake.session}></staff-chat-conversation-list>`);
+    const el = await sessionFixture<StaffChatConversationList>(fake.session, html`<staff-chat-conversation-list></staff-chat-conversation-list>`);
     const rows = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="row"]')];
     expect(rows.map((r) => dots(r).length)).to.deep.equal([1, 1, 0]);
     expect(rows[0]!.querySelector('.name')!.textContent).to.equal('Bob Porter, online');
@@ -58,7 +59,7 @@ describe('presence dots', () => {
   it('mark the chat window header of a 1:1', async () => {
     const fake = createFakeSession();
     fake.conversations.set([conversation(1, bob)]);
-    const el = await fixture<StaffChatChatWindow>(html`<staff-chat-chat-window .session=${fake.session} conversation-id="1"></staff-chat-chat-window>`);
+    const el = await sessionFixture<StaffChatChatWindow>(fake.session, html`<staff-chat-chat-window conversation-id="1"></staff-chat-chat-window>`);
     const header = el.shadowRoot!.querySelector('[part="header"]')!;
     expect(dots(header)).to.have.length(0);
     fake.onlineIds.set(new Set(['bob']));
@@ -80,7 +81,7 @@ describe('the typing line', () => {
   it('shows above the composer in the chat window, and goes when they stop', async () => {
     const fake = createFakeSession();
     fake.conversations.set([conversation(1, bob), conversation(2, carla)]);
-    const el = await fixture<StaffChatChatWindow>(html`<staff-chat-chat-window .session=${fake.session} conversation-id="1"></staff-chat-chat-window>`);
+    const el = await sessionFixture<StaffChatChatWindow>(fake.session, html`<staff-chat-chat-window conversation-id="1"></staff-chat-chat-window>`);
     const line = el.shadowRoot!.querySelector('[part="typing"]')!;
     expect(line.textContent).to.equal('');
     expect(line.getAttribute('aria-live')).to.equal('polite');
@@ -111,7 +112,7 @@ describe('the typing line', () => {
     const fake = createFakeSession();
     const last = { id: 9, sender_id: 'bob', sender_name: 'Bob Porter', message: 'Taxi for 204 at 6', timestamp: new Date().toISOString() };
     fake.conversations.set([conversation(1, bob, { last_message: last }), conversation(2, carla)]);
-    const el = await fixture<StaffChatConversationList>(html`<staff-chat-conversation-list .session=${fake.session}></staff-chat-conversation-list>`);
+    const el = await sessionFixture<StaffChatConversationList>(fake.session, html`<staff-chat-conversation-list></staff-chat-conversation-list>`);
     const previews = () => [...el.shadowRoot!.querySelectorAll('.preview')].map((p) => [p.textContent, p.classList.contains('typing')]);
     expect(previews()).to.deep.equal([['Taxi for 204 at 6', false], ['No messages yet', false]]);
 
@@ -127,7 +128,7 @@ describe('the typing line', () => {
   it('tells the session about each change of the draft, not about the send that clears it', async () => {
     const fake = createFakeSession();
     fake.conversations.set([conversation(1, bob)]);
-    const el = await fixture<StaffChatChatWindow>(html`<staff-chat-chat-window .session=${fake.session} conversation-id="1"></staff-chat-chat-window>`);
+    const el = await sessionFixture<StaffChatChatWindow>(fake.session, html`<staff-chat-chat-window conversation-id="1"></staff-chat-chat-window>`);
     el.focus();
     await sendKeys({ type: 'Hi' });
     expect(callsTo(fake, 'notifyTyping')).to.deep.equal([

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import '../components/testing/process-shim.js';
+import '../testing/process-shim.js';
 import { coreStrings } from './core.js';
 import { errorStrings } from './errors.js';
 import ar from './locales/ar.js';

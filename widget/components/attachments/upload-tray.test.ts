@@ -6,7 +6,8 @@ import '../../define.js';
 import type { ChatSession } from '../../state/session.js';
 import { createUploads, type UploadItem } from '../../state/messages/uploads.js';
 import '../define-lazy.js';
-import { chatMessage } from '../testing/fake-session.js';
+import { chatMessage } from '../../testing/fake-session.js';
+import { provideSession, sessionFixture } from '../../testing/session-provider.js';
 import { FakeXhr } from './fake-xhr.js';
 import type { StaffChatUploadTray } from './upload-tray.js';
 
@@ -43,7 +44,7 @@ describe('<staff-chat-upload-tray>', () => {
 
   it('shows each file with a progress bar that follows the upload, and clears it once stored', async () => {
     const { session, stored } = uploadSession();
-    const el = await fixture<StaffChatUploadTray>(html`<staff-chat-upload-tray .session=${session} conversation-id="7"></staff-chat-upload-tray>`);
+    const el = await sessionFixture<StaffChatUploadTray>(session, html`<staff-chat-upload-tray conversation-id="7"></staff-chat-upload-tray>`);
     el.send([png('lobby.png', 600), new File(['%PDF-1.4'], 'plan.pdf', { type: 'application/pdf' })]);
     await waitUntil(() => FakeXhr.requests.length === 2, 'both files are sent, each in its own request');
 
@@ -77,7 +78,7 @@ describe('<staff-chat-upload-tray>', () => {
 
   it('cancel aborts the request and removes the row; nothing is stored', async () => {
     const { session, stored } = uploadSession();
-    const el = await fixture<StaffChatUploadTray>(html`<staff-chat-upload-tray .session=${session} conversation-id="7"></staff-chat-upload-tray>`);
+    const el = await sessionFixture<StaffChatUploadTray>(session, html`<staff-chat-upload-tray conversation-id="7"></staff-chat-upload-tray>`);
     el.send([png('big.png', 900)]);
     await waitUntil(() => FakeXhr.requests.length === 1);
     FakeXhr.requests[0]!.progress(100, 1000);
@@ -94,7 +95,7 @@ describe('<staff-chat-upload-tray>', () => {
 
   it('a file over the limit or of a refused type gets a clear sentence and is never sent', async () => {
     const { session } = uploadSession();
-    const el = await fixture<StaffChatUploadTray>(html`<staff-chat-upload-tray .session=${session} conversation-id="7"></staff-chat-upload-tray>`);
+    const el = await sessionFixture<StaffChatUploadTray>(session, html`<staff-chat-upload-tray conversation-id="7"></staff-chat-upload-tray>`);
     el.send([png('huge.png', 5000), new File(['MZ'], 'tool.exe', { type: 'application/x-msdownload' })]);
     await el.updateComplete;
     const errors = [...el.shadowRoot!.querySelectorAll('[role=alert]')].map((node) => node.textContent);
@@ -107,7 +108,7 @@ describe('<staff-chat-upload-tray>', () => {
 
   it("shows the server's own sentence when it refuses a file (a disguised type)", async () => {
     const { session } = uploadSession();
-    const el = await fixture<StaffChatUploadTray>(html`<staff-chat-upload-tray .session=${session} conversation-id="7"></staff-chat-upload-tray>`);
+    const el = await sessionFixture<StaffChatUploadTray>(session, html`<staff-chat-upload-tray conversation-id="7"></staff-chat-upload-tray>`);
     el.send([png('cat.png', 20)]);
     await waitUntil(() => FakeXhr.requests.length === 1);
     const sentence = 'cat.png cannot be sent: it is text/plain by its content, but its name does not end in .txt.';
@@ -122,12 +123,12 @@ describe('<staff-chat-upload-tray>', () => {
   it('files dropped on the chat window are sent to its conversation', async () => {
     const { session } = uploadSession();
     const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    provideSession(host, session);
     const root = host.attachShadow({ mode: 'open' });
     const messages = Object.assign(document.createElement('p'), { className: 'messages', textContent: 'messages' });
     const el = document.createElement('staff-chat-upload-tray');
     el.setAttribute('conversation-id', '9');
     root.append(messages, el);
-    el.session = session;
     await el.updateComplete;
 
     const transfer = new DataTransfer();

@@ -1,9 +1,11 @@
 import { LitElement, html, nothing } from 'lit';
-import type { ChatSession, UploadItem } from '../../state/session.js';
+import type { UploadItem } from '../../state/session.js';
 import { msg } from '../../messages/ui.js';
 import { formatBytes } from '../../state/messages/uploads.js';
 import { AtomController } from '../atom-controller.js';
+import { consumeSession } from '../consume-session.js';
 import { closeIcon } from '../icons.js';
+import type { ElementSession } from '../session-context.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './upload-tray.styles.js';
 
@@ -22,15 +24,17 @@ const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files
 export class StaffChatUploadTray extends LitElement {
   static override styles = [sharedStyles, styles];
   static override properties = {
-    session: { attribute: false },
+    session: { state: true },
     conversationId: { type: Number, attribute: 'conversation-id' },
     dragging: { state: true },
   };
 
-  declare session: ChatSession | null;
+  /** From the <staff-chat> around it. */
+  declare private session: ElementSession | null;
   declare conversationId: number;
   declare dragging: boolean;
 
+  private readonly sessionConsumer = consumeSession(this, (session) => (this.session = session));
   private readonly uploads = new AtomController<UploadItem[]>(this, () => this.session?.$uploads, []);
   private dropZone: Node | null = null;
   private dragDepth = 0;

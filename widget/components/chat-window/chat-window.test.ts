@@ -1,9 +1,10 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../define.js';
 import '../define-lazy.js';
 import type { StaffChatMessageSendEvent } from '../../events.js';
-import { ME, callsTo, chatMessage, conversation, createFakeSession, staff } from '../testing/fake-session.js';
+import { ME, callsTo, chatMessage, conversation, createFakeSession, staff } from '../../testing/fake-session.js';
+import { sessionFixture } from '../../testing/session-provider.js';
 import type { StaffChatChatWindow } from './chat-window.js';
 
 const bob = staff('bob', 'Bob Porter', 'Concierge');
@@ -12,7 +13,7 @@ async function openWindow() {
   const fake = createFakeSession();
   fake.conversations.set([conversation(1, bob)]);
   fake.view(1).set({ messages: [chatMessage(5, 'Guest in 204 asks for a late checkout')], loading: false, hasMore: false, error: null, loaded: true });
-  const el = await fixture<StaffChatChatWindow>(html`<staff-chat-chat-window .session=${fake.session} conversation-id="1"></staff-chat-chat-window>`);
+  const el = await sessionFixture<StaffChatChatWindow>(fake.session, html`<staff-chat-chat-window conversation-id="1"></staff-chat-chat-window>`);
   return { fake, el };
 }
 
@@ -100,7 +101,7 @@ describe('<staff-chat-chat-window>', () => {
       error: null,
       loaded: true,
     });
-    const el = await fixture<StaffChatChatWindow>(html`<staff-chat-chat-window .session=${fake.session} conversation-id="1"></staff-chat-chat-window>`);
+    const el = await sessionFixture<StaffChatChatWindow>(fake.session, html`<staff-chat-chat-window conversation-id="1"></staff-chat-chat-window>`);
     const list = parts(el).list;
     await waitUntil(() => list.shadowRoot!.querySelectorAll('staff-chat-message-bubble').length === 2);
     const bubbles = [...list.shadowRoot!.querySelectorAll('staff-chat-message-bubble')];
@@ -118,7 +119,7 @@ describe('<staff-chat-chat-window>', () => {
   it('titles a group by its title and head count', async () => {
     const fake = createFakeSession();
     fake.conversations.set([conversation(2, bob, { is_group: true, title: 'Night shift', participants: [bob, staff('carl', 'Carl Chef')] })]);
-    const el = await fixture<StaffChatChatWindow>(html`<staff-chat-chat-window .session=${fake.session} conversation-id="2"></staff-chat-chat-window>`);
+    const el = await sessionFixture<StaffChatChatWindow>(fake.session, html`<staff-chat-chat-window conversation-id="2"></staff-chat-chat-window>`);
     expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal('Night shift');
     expect(el.shadowRoot!.querySelector('.subtitle')!.textContent).to.equal('2 members');
   });

@@ -1,14 +1,17 @@
+import { ContextProvider } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { DEFAULT_MESSAGE_MAX_LENGTH, type ChatConfig, type Conversation, type Me, type Message, type ReplyPreview } from '../../../contract/index.js';
 import { msg } from '../../messages/ui.js';
-import type { ChatSession, ConnectionState, ConversationView, ReadMarks, TypingState } from '../../state/session.js';
+import type { ConnectionState, ConversationView, ReadMarks, TypingState } from '../../state/session.js';
 import type { FilesPickEvent } from '../attachments/files-pick-event.js';
 import { AtomController } from '../atom-controller.js';
+import { consumeSession } from '../consume-session.js';
 import { closeIcon, personPlusIcon } from '../icons.js';
-import type { BubbleContextRequest, ComposeEvent, DraftChangeEvent, PeoplePickEvent, ReplyEvent } from '../internal-events.js';
-import type { StaffChatMessageBubble } from '../message-bubble/message-bubble.js';
+import type { ComposeEvent, DraftChangeEvent, PeoplePickEvent, ReplyEvent } from '../internal-events.js';
+import { bubbleContext, type BubbleContext } from '../message-bubble/bubble-context.js';
 import { conversationSubtitle, conversationTitle } from '../people.js';
 import { avatarWithPresence, onlineText, presenceStyles, typingText } from '../presence.js';
+import type { ElementSession } from '../session-context.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './chat-window.styles.js';
 import { seenByText } from './seen-by.js';
@@ -34,14 +37,15 @@ export const WINDOW_PARTS =
 export class StaffChatChatWindow extends LitElement {
   static override styles = [sharedStyles, presenceStyles, styles];
   static override properties = {
-    session: { attribute: false },
+    session: { state: true },
     conversationId: { type: Number, attribute: 'conversation-id' },
     closable: { type: Boolean },
     replyTo: { state: true },
     adding: { state: true },
   };
 
-  declare session: ChatSession | null;
+  /** From the <staff-chat> around it. */
+  declare private session: ElementSession | null;
   declare conversationId: number;
   /** Show the close button (docked windows); the inline layout has none. */
   declare closable: boolean;
@@ -49,6 +53,7 @@ export class StaffChatChatWindow extends LitElement {
   /** A group's "Add people" is open. */
   declare adding: boolean;
 
+  private readonly sessionConsumer = consumeSession(this, (session) => (this.session = session));
   private readonly conversations = new AtomController<Conversation[]>(this, () => this.session?.$conversations, []);
   private readonly me = new AtomController<Me | null>(this, () => this.session?.$me, null);
   private readonly config = new AtomController<ChatConfig | null>(this, () => this.session?.$config, null);
@@ -57,6 +62,8 @@ export class StaffChatChatWindow extends LitElement {
   private readonly typing = new AtomController<TypingState>(this, () => this.session?.$typing, {});
   private readonly readMarks = new AtomController<ReadMarks>(this, () => this.session?.$readMarks, {});
   private readonly view = new AtomController<ConversationView | null>(this, () => this.session?.conversationView(this.conversationId), null);
+  /** What every bubble in this window needs to edit, delete and react, and for names; read at use, so always current. */
+  private readonly bubbles = new ContextProvider(this, { context: bubbleContext, initialValue: this.bubbleContext() });
 
   constructor() {
     super();
@@ -82,6 +89,21 @@ export class StaffChatChatWindow extends LitElement {
       await rendered?.updateComplete;
       rendered?.focus(options);
     });
+  }
+
+  private bubbleContext(): BubbleContext {
+    // Getters and closures, not values: the viewer and the conversation are whatever they are at use.
+    const host = this;
+    return {
+      get meId() {
+        return host.me.value?.id;
+      },
+      nameOf: (staffId) => this.conversation?.participants.find((p) => p.id === staffId)?.full_name ?? staffId,
+      quotesMe: (quoted) => this.quotesMe(quoted),
+      edit: (messageId, text) => void this.session?.editMessage(this.conversationId, messageId, text),
+      remove: (messageId) => void this.session?.deleteMessage(this.conversationId, messageId),
+      react: (messageId, emoji) => void this.session?.toggleReaction(this.conversationId, messageId, emoji),
+    };
   }
 
   private get conversation(): Conversation | undefined {
@@ -121,29 +143,9 @@ export class StaffChatChatWindow extends LitElement {
     return meId !== undefined && quoted.sender_id === meId;
   }
 
-  /** Answers each bubble's request for what it needs to edit, delete and react, and for names. */
-  private onBubbleContext(event: BubbleContextRequest): void {
-    event.stopPropagation();
-    // Read at use, not at connect: the viewer and the conversation are whatever they are then.
-    const host = this;
-    event.context = {
-      get meId() {
-        return host.me.value?.id;
-      },
-      nameOf: (staffId) => this.conversation?.participants.find((p) => p.id === staffId)?.full_name ?? staffId,
-      quotesMe: (quoted) => this.quotesMe(quoted),
-      edit: (messageId, text) => void this.session?.editMessage(this.conversationId, messageId, text),
-      remove: (messageId) => void this.session?.deleteMessage(this.conversationId, messageId),
-      react: (messageId, emoji) => void this.session?.toggleReaction(this.conversationId, messageId, emoji),
-    };
-  }
-
   /** Up in an empty composer: edit the viewer's newest message, if it is on screen. */
   private onEditLast(): void {
-    const meId = this.me.value?.id;
-    const own = this.view.value?.messages.filter((m) => m.sender_id === meId && m.id > 0 && !m.is_deleted).pop();
-    const bubbles = this.renderRoot.querySelector('staff-chat-message-list')?.shadowRoot?.querySelectorAll<StaffChatMessageBubble>('staff-chat-message-bubble');
-    [...(bubbles ?? [])].find((b) => own && b.message?.id === own.id)?.startEdit();
+    this.renderRoot.querySelector('staff-chat-message-list')?.editLatestOwn();
   }
 
   private async onPick(event: PeoplePickEvent): Promise<void> {
@@ -208,7 +210,6 @@ export class StaffChatChatWindow extends LitElement {
         ? html`<staff-chat-staff-directory
             picking
             aria-label=${msg.addPeople}
-            .session=${this.session}
             .exclude=${conversation?.participants.map((p) => p.id) ?? []}
             @people-pick=${this.onPick}
             @picker-close=${this.closeAdding}
@@ -217,15 +218,13 @@ export class StaffChatChatWindow extends LitElement {
       <staff-chat-connection-status banner exportparts="banner" state=${this.connection.value}></staff-chat-connection-status>
       <staff-chat-message-list
         exportparts="log,load-earlier,new-messages,jump-to-latest,bubble,text,quote,reply-button,reactions,edit,failed,thumbnail,file,preview"
-        .session=${this.session}
         conversation-id=${this.conversationId}
         ?is-group=${conversation?.is_group ?? false}
         @reply=${this.onReply}
-        @bubble-context=${this.onBubbleContext}
       ></staff-chat-message-list>
       <div class="seen" part="seen-by">${seenByText(conversation, this.view.value?.messages ?? [], this.readMarks.value, meId) || nothing}</div>
       <div class="typing" part="typing" aria-live="polite">${typingText(this.typing.value[this.conversationId]) || nothing}</div>
-      <staff-chat-upload-tray exportparts="upload" .session=${this.session} conversation-id=${this.conversationId}></staff-chat-upload-tray>
+      <staff-chat-upload-tray exportparts="upload" conversation-id=${this.conversationId}></staff-chat-upload-tray>
       <staff-chat-composer
         exportparts="attach-button,textarea,send-button,reply-preview"
         conversation-id=${this.conversationId}

@@ -4,7 +4,7 @@ import '../../define.js';
 import '../define-lazy.js';
 import type { StaffChatMessageSendEvent } from '../../events.js';
 import type { ComposeEvent } from '../internal-events.js';
-import { chatMessage } from '../testing/fake-session.js';
+import { chatMessage } from '../../testing/fake-session.js';
 import type { StaffChatComposer } from './composer.js';
 
 function textarea(el: StaffChatComposer): HTMLTextAreaElement {

@@ -1,9 +1,10 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../define.js';
 import '../define-lazy.js';
 import type { ConversationSelectEvent } from '../internal-events.js';
-import { conversation, createFakeSession, ME, staff } from '../testing/fake-session.js';
+import { conversation, createFakeSession, ME, staff } from '../../testing/fake-session.js';
+import { sessionFixture } from '../../testing/session-provider.js';
 import type { StaffChatConversationList } from './conversation-list.js';
 
 const bob = staff('bob', 'Bob Porter', 'Concierge');
@@ -30,7 +31,7 @@ function rows(el: StaffChatConversationList): HTMLButtonElement[] {
 describe('<staff-chat-conversation-list>', () => {
   it('renders each conversation with name, department, last message, time and unread count', async () => {
     const fake = withConversations();
-    const el = await fixture<StaffChatConversationList>(html`<staff-chat-conversation-list .session=${fake.session}></staff-chat-conversation-list>`);
+    const el = await sessionFixture<StaffChatConversationList>(fake.session, html`<staff-chat-conversation-list></staff-chat-conversation-list>`);
     const [first, second] = rows(el);
     expect(first!.querySelector('.name')!.textContent).to.equal('Bob Porter');
     expect(first!.querySelector('.dept')!.textContent).to.equal('Concierge');
@@ -51,24 +52,24 @@ describe('<staff-chat-conversation-list>', () => {
       conversation(2, carla, { last_message: { id: 2, sender_id: ME.id, sender_name: ME.full_name, message: '', is_deleted: true, timestamp: at } }),
       conversation(3, staff('dan', 'Dan Bell'), { last_message: { id: 1, sender_id: 'dan', sender_name: 'Dan Bell', message: '', attachment_name: 'plan.pdf', timestamp: at } }),
     ]);
-    const el = await fixture<StaffChatConversationList>(html`<staff-chat-conversation-list .session=${fake.session}></staff-chat-conversation-list>`);
+    const el = await sessionFixture<StaffChatConversationList>(fake.session, html`<staff-chat-conversation-list></staff-chat-conversation-list>`);
     expect(rows(el).map((row) => row.querySelector('.preview')!.textContent)).to.deep.equal(['You: 📎 photo.jpg', 'You: Message deleted', '📎 plan.pdf']);
   });
 
   it('is accessible', async () => {
-    const el = await fixture<StaffChatConversationList>(html`<staff-chat-conversation-list .session=${withConversations().session}></staff-chat-conversation-list>`);
+    const el = await sessionFixture<StaffChatConversationList>(withConversations().session, html`<staff-chat-conversation-list></staff-chat-conversation-list>`);
     await expect(el).to.be.accessible();
   });
 
   it('shows an empty state sentence', async () => {
-    const el = await fixture<StaffChatConversationList>(html`<staff-chat-conversation-list .session=${createFakeSession().session}></staff-chat-conversation-list>`);
+    const el = await sessionFixture<StaffChatConversationList>(createFakeSession().session, html`<staff-chat-conversation-list></staff-chat-conversation-list>`);
     expect(el.shadowRoot!.textContent).to.contain('No conversations yet');
   });
 
   it('tells its parent which conversation was chosen, and marks open ones current', async () => {
     const fake = withConversations();
     fake.openIds.set([2]);
-    const el = await fixture<StaffChatConversationList>(html`<staff-chat-conversation-list .session=${fake.session}></staff-chat-conversation-list>`);
+    const el = await sessionFixture<StaffChatConversationList>(fake.session, html`<staff-chat-conversation-list></staff-chat-conversation-list>`);
     expect(rows(el).map((r) => r.getAttribute('aria-current'))).to.deep.equal(['false', 'true']);
     const selected = oneEvent(el, 'conversation-select') as Promise<ConversationSelectEvent>;
     rows(el)[0]!.click();
@@ -77,7 +78,7 @@ describe('<staff-chat-conversation-list>', () => {
 
   it('moves between rows with the arrow keys and opens with Enter', async () => {
     const fake = withConversations();
-    const el = await fixture<StaffChatConversationList>(html`<staff-chat-conversation-list .session=${fake.session}></staff-chat-conversation-list>`);
+    const el = await sessionFixture<StaffChatConversationList>(fake.session, html`<staff-chat-conversation-list></staff-chat-conversation-list>`);
     rows(el)[0]!.focus();
     await sendKeys({ press: 'ArrowDown' });
     expect(el.shadowRoot!.activeElement).to.equal(rows(el)[1]);
@@ -92,7 +93,7 @@ describe('<staff-chat-conversation-list>', () => {
 
   it('re-renders when a conversation is updated', async () => {
     const fake = withConversations();
-    const el = await fixture<StaffChatConversationList>(html`<staff-chat-conversation-list .session=${fake.session}></staff-chat-conversation-list>`);
+    const el = await sessionFixture<StaffChatConversationList>(fake.session, html`<staff-chat-conversation-list></staff-chat-conversation-list>`);
     fake.conversations.set([{ ...fake.conversations.get()[1]!, unread_count: 5 }, fake.conversations.get()[0]!]);
     await el.updateComplete;
     expect(rows(el)[0]!.querySelector('.name')!.textContent).to.equal('Carla Maid');

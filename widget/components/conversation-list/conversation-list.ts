@@ -1,11 +1,13 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Conversation, LastMessage, Me } from '../../../server/contract.js';
 import { formatFullTime, formatTime, msg } from '../../messages/ui.js';
-import type { ChatSession, TypingState } from '../../state/session.js';
+import type { TypingState } from '../../state/session.js';
 import { AtomController } from '../atom-controller.js';
+import { consumeSession } from '../consume-session.js';
 import { ConversationSelectEvent } from '../internal-events.js';
 import { conversationSubtitle, conversationTitle } from '../people.js';
 import { avatarWithPresence, onlineText, presenceStyles, typingText } from '../presence.js';
+import type { ElementSession } from '../session-context.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './conversation-list.styles.js';
 
@@ -30,11 +32,13 @@ function previewOf(last: LastMessage, meId: string | undefined): string {
 export class StaffChatConversationList extends LitElement {
   static override styles = [sharedStyles, presenceStyles, styles];
   static override properties = {
-    session: { attribute: false },
+    session: { state: true },
   };
 
-  declare session: ChatSession | null;
+  /** From the <staff-chat> around it. */
+  declare private session: ElementSession | null;
 
+  private readonly sessionConsumer = consumeSession(this, (session) => (this.session = session));
   private readonly conversations = new AtomController<Conversation[]>(this, () => this.session?.$conversations, []);
   private readonly openIds = new AtomController<number[]>(this, () => this.session?.$openConversationIds, []);
   private readonly me = new AtomController<Me | null>(this, () => this.session?.$me, null);

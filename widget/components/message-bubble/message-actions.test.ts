@@ -1,9 +1,10 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../define.js';
 import '../define-lazy.js';
 import type { StaffChatChatWindow } from '../chat-window/chat-window.js';
-import { callsTo, chatMessage, conversation, createFakeSession, ME, staff } from '../testing/fake-session.js';
+import { callsTo, chatMessage, conversation, createFakeSession, ME, staff } from '../../testing/fake-session.js';
+import { sessionFixture } from '../../testing/session-provider.js';
 import type { StaffChatMessageBubble } from './message-bubble.js';
 
 // The bubble's edit, delete and reaction controls, inside a chat window that answers their context.
@@ -25,7 +26,7 @@ async function openWindow(group = false) {
     error: null,
     loaded: true,
   });
-  const el = await fixture<StaffChatChatWindow>(html`<staff-chat-chat-window .session=${fake.session} conversation-id="1"></staff-chat-chat-window>`);
+  const el = await sessionFixture<StaffChatChatWindow>(fake.session, html`<staff-chat-chat-window conversation-id="1"></staff-chat-chat-window>`);
   const list = el.shadowRoot!.querySelector('staff-chat-message-list')!;
   await waitUntil(() => list.shadowRoot!.querySelectorAll('staff-chat-message-bubble').length === 2);
   const bubbles = [...list.shadowRoot!.querySelectorAll<StaffChatMessageBubble>('staff-chat-message-bubble')];

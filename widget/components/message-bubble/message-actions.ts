@@ -3,7 +3,7 @@ import { REACTION_EMOJIS } from '../../../contract/index.js';
 import { msg } from '../../messages/ui.js';
 import type { ChatMessage } from '../../state/session.js';
 import { moreIcon, smileIcon } from '../icons.js';
-import type { BubbleContext } from '../internal-events.js';
+import type { BubbleContext } from './bubble-context.js';
 
 /** What the bubble has open: nothing, the actions menu, the emoji picker or the delete confirmation (popovers), or editing. */
 export type BubbleMode = '' | 'menu' | 'pick' | 'confirm' | 'edit';

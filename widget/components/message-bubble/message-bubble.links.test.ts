@@ -2,9 +2,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../testing/process-shim.js';
 import '../../define.js';
 import '../define-lazy.js';
-import { textContrast } from '../testing/contrast.js';
-import { chatMessage } from '../testing/fake-session.js';
-import { deep, LONG_URL, linkSession, openConversation, type Look } from '../testing/rich-state.js';
+import { textContrast } from '../../testing/contrast.js';
+import { chatMessage } from '../../testing/fake-session.js';
+import { deep, LONG_URL, linkSession, openConversation, type Look } from '../../testing/rich-state.js';
 import type { StaffChat } from '../../staff-chat.js';
 import type { StaffChatMessageBubble } from './message-bubble.js';
 

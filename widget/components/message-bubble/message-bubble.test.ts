@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../define.js';
 import '../define-lazy.js';
 import type { ReplyEvent, RetryEvent } from '../internal-events.js';
-import { chatMessage } from '../testing/fake-session.js';
+import { chatMessage } from '../../testing/fake-session.js';
 import type { StaffChatMessageBubble } from './message-bubble.js';
 
 describe('<staff-chat-message-bubble>', () => {

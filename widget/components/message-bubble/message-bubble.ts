@@ -1,9 +1,11 @@
+import { ContextConsumer } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { formatFullTime, formatTime, msg } from '../../messages/ui.js';
 import type { ChatMessage } from '../../state/session.js';
 import { alertIcon, clockIcon, replyIcon } from '../icons.js';
 import { textParts } from './link-parts.js';
-import { BubbleContextRequest, QuoteOpenEvent, ReplyEvent, RetryEvent, type BubbleContext } from '../internal-events.js';
+import { QuoteOpenEvent, ReplyEvent, RetryEvent } from '../internal-events.js';
+import { bubbleContext, type BubbleContext } from './bubble-context.js';
 import { actionButtons, actionPanel, actionStyles, editField, placePopover, reactionChips, type BubbleMode } from './message-actions.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './message-bubble.styles.js';
@@ -53,7 +55,7 @@ export class StaffChatMessageBubble extends LitElement {
   /** The open action: the menu, the emoji picker, the delete confirmation, or editing. */
   declare mode: BubbleMode;
   /** From the chat window around it (edit, delete, react, names); none when the bubble stands alone. */
-  private context: BubbleContext | undefined;
+  private readonly windowContext = new ContextConsumer(this, { context: bubbleContext });
 
   constructor() {
     super();
@@ -64,11 +66,8 @@ export class StaffChatMessageBubble extends LitElement {
     this.mode = '';
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    const request = new BubbleContextRequest();
-    this.dispatchEvent(request);
-    this.context = request.context;
+  private get context(): BubbleContext | undefined {
+    return this.windowContext.value;
   }
 
   override willUpdate(): void {

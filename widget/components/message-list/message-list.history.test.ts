@@ -1,8 +1,9 @@
-import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
+import { expect, html, nextFrame, waitUntil } from '@open-wc/testing';
 import '../../define.js';
 import '../define-lazy.js';
 import type { ChatMessage } from '../../state/session.js';
-import { callsTo, chatMessage, createFakeSession, type FakeSession } from '../testing/fake-session.js';
+import { callsTo, chatMessage, createFakeSession, type FakeSession } from '../../testing/fake-session.js';
+import { sessionFixture } from '../../testing/session-provider.js';
 import type { StaffChatMessageList } from './message-list.js';
 
 /*
@@ -83,8 +84,9 @@ const atBottom = (el: StaffChatMessageList) => {
 };
 
 async function open(fake: FakeSession, height = 320): Promise<StaffChatMessageList> {
-  return fixture<StaffChatMessageList>(
-    html`<staff-chat-message-list style=${`height: ${height}px; width: 360px`} .session=${fake.session} conversation-id="1"></staff-chat-message-list>`,
+  return sessionFixture<StaffChatMessageList>(
+    fake.session,
+    html`<staff-chat-message-list style=${`height: ${height}px; width: 360px`} conversation-id="1"></staff-chat-message-list>`,
   );
 }
 

@@ -1,7 +1,8 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../define.js';
 import '../define-lazy.js';
-import { callsTo, chatMessage, createFakeSession, ME } from '../testing/fake-session.js';
+import { callsTo, chatMessage, createFakeSession, ME } from '../../testing/fake-session.js';
+import { sessionFixture } from '../../testing/session-provider.js';
 import type { StaffChatMessageList } from './message-list.js';
 
 function log(el: StaffChatMessageList): HTMLElement {
@@ -18,7 +19,7 @@ describe('<staff-chat-message-list>', () => {
   it('renders the messages, oldest first, in a polite log', async () => {
     const fake = createFakeSession();
     fake.view(1).set({ messages: [chatMessage(1, 'first'), chatMessage(2, 'second', mine)], loading: false, hasMore: false, error: null, loaded: true });
-    const el = await fixture<StaffChatMessageList>(html`<staff-chat-message-list .session=${fake.session} conversation-id="1"></staff-chat-message-list>`);
+    const el = await sessionFixture<StaffChatMessageList>(fake.session, html`<staff-chat-message-list conversation-id="1"></staff-chat-message-list>`);
     expect(log(el).getAttribute('aria-live')).to.equal('polite');
     expect(log(el).getAttribute('aria-label')).to.equal('Messages');
     expect(bubbles(el).map((b) => b.message?.message)).to.deep.equal(['first', 'second']);
@@ -28,14 +29,14 @@ describe('<staff-chat-message-list>', () => {
   it('is accessible', async () => {
     const fake = createFakeSession();
     fake.view(1).set({ messages: [chatMessage(1, 'first')], loading: false, hasMore: true, error: null, loaded: true });
-    const el = await fixture<StaffChatMessageList>(html`<staff-chat-message-list .session=${fake.session} conversation-id="1"></staff-chat-message-list>`);
+    const el = await sessionFixture<StaffChatMessageList>(fake.session, html`<staff-chat-message-list conversation-id="1"></staff-chat-message-list>`);
     await expect(el).to.be.accessible();
   });
 
   it('says it is loading until the first page arrives, then shows the messages', async () => {
     const fake = createFakeSession();
     fake.view(1).set({ messages: [], loading: true, hasMore: false, error: null, loaded: false });
-    const el = await fixture<StaffChatMessageList>(html`<staff-chat-message-list .session=${fake.session} conversation-id="1"></staff-chat-message-list>`);
+    const el = await sessionFixture<StaffChatMessageList>(fake.session, html`<staff-chat-message-list conversation-id="1"></staff-chat-message-list>`);
     expect(log(el).textContent).to.contain('Loading messages…');
     fake.view(1).set({ messages: [chatMessage(1, 'hello')], loading: false, hasMore: false, error: null, loaded: true });
     await el.updateComplete;
@@ -46,7 +47,7 @@ describe('<staff-chat-message-list>', () => {
   it('offers "Load earlier messages" when there is more history, which calls loadOlder', async () => {
     const fake = createFakeSession();
     fake.view(1).set({ messages: [chatMessage(51, 'x')], loading: false, hasMore: true, error: null, loaded: true });
-    const el = await fixture<StaffChatMessageList>(html`<staff-chat-message-list .session=${fake.session} conversation-id="1"></staff-chat-message-list>`);
+    const el = await sessionFixture<StaffChatMessageList>(fake.session, html`<staff-chat-message-list conversation-id="1"></staff-chat-message-list>`);
     const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="load-earlier"]')!;
     expect(button.textContent!.trim()).to.equal('Load earlier messages');
     button.click();
@@ -62,7 +63,7 @@ describe('<staff-chat-message-list>', () => {
       error: null,
       loaded: true,
     });
-    const el = await fixture<StaffChatMessageList>(html`<staff-chat-message-list .session=${fake.session} conversation-id="1"></staff-chat-message-list>`);
+    const el = await sessionFixture<StaffChatMessageList>(fake.session, html`<staff-chat-message-list conversation-id="1"></staff-chat-message-list>`);
     const bubble = bubbles(el)[0]!;
     await bubble.updateComplete;
     bubble.shadowRoot!.querySelector<HTMLButtonElement>('[part="failed"] button')!.click();
@@ -78,7 +79,7 @@ describe('<staff-chat-message-list>', () => {
       error: null,
       loaded: true,
     });
-    const el = await fixture<StaffChatMessageList>(html`<staff-chat-message-list .session=${fake.session} conversation-id="1" is-group></staff-chat-message-list>`);
+    const el = await sessionFixture<StaffChatMessageList>(fake.session, html`<staff-chat-message-list conversation-id="1" is-group></staff-chat-message-list>`);
     expect(bubbles(el).map((b) => b.showSender)).to.deep.equal([true, false, false]);
   });
 
@@ -86,8 +87,9 @@ describe('<staff-chat-message-list>', () => {
     const fake = createFakeSession();
     const many = Array.from({ length: 40 }, (_, i) => chatMessage(i + 1, `message ${i + 1}`));
     fake.view(1).set({ messages: many, loading: false, hasMore: false, error: null, loaded: true });
-    const el = await fixture<StaffChatMessageList>(
-      html`<staff-chat-message-list style="height: 200px" .session=${fake.session} conversation-id="1"></staff-chat-message-list>`,
+    const el = await sessionFixture<StaffChatMessageList>(
+      fake.session,
+      html`<staff-chat-message-list style="height: 200px" conversation-id="1"></staff-chat-message-list>`,
     );
     const region = log(el);
     const atBottom = () => region.scrollHeight - region.scrollTop - region.clientHeight < 2;

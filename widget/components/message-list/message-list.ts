@@ -1,9 +1,11 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import type { Me } from '../../../server/contract.js';
 import { formatDay, msg } from '../../messages/ui.js';
-import type { ChatMessage, ChatSession, ConversationView } from '../../state/session.js';
+import type { ChatMessage, ConversationView } from '../../state/session.js';
 import { AtomController } from '../atom-controller.js';
+import { consumeSession } from '../consume-session.js';
 import { ReplyEvent, type QuoteOpenEvent, type RetryEvent } from '../internal-events.js';
+import type { ElementSession } from '../session-context.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './message-list.styles.js';
 import { VirtualScroller } from './virtual-scroller.js';
@@ -33,16 +35,18 @@ const keyOf = (m: ChatMessage): string => (m.client_id ? `c${m.client_id}` : `i$
 export class StaffChatMessageList extends LitElement {
   static override styles = [sharedStyles, styles];
   static override properties = {
-    session: { attribute: false },
+    session: { state: true },
     conversationId: { type: Number, attribute: 'conversation-id' },
     isGroup: { type: Boolean, attribute: 'is-group' },
   };
 
-  declare session: ChatSession | null;
+  /** From the <staff-chat> around it. */
+  declare private session: ElementSession | null;
   declare conversationId: number;
   /** Show senders' names on others' messages. */
   declare isGroup: boolean;
 
+  private readonly sessionConsumer = consumeSession(this, (session) => (this.session = session));
   private readonly view = new AtomController<ConversationView>(
     this,
     () => (this.session && this.conversationId ? this.session.conversationView(this.conversationId) : undefined),
@@ -84,6 +88,15 @@ export class StaffChatMessageList extends LitElement {
     return this.renderRoot.querySelector('.log');
   }
 
+  /** Opens the editor on the viewer's newest message, if it is on screen (Up in an empty composer). */
+  editLatestOwn(): void {
+    const meId = this.me.value?.id;
+    const own = this.currentView().messages.filter((m) => m.sender_id === meId && m.id > 0 && !m.is_deleted).pop();
+    if (!own) return;
+    const bubbles = this.renderRoot.querySelectorAll('staff-chat-message-bubble');
+    [...bubbles].find((bubble) => bubble.message?.id === own.id)?.startEdit();
+  }
+
   /** The current view, read from the atom directly: willUpdate runs before the AtomController re-picks it. */
   private currentView(): ConversationView {
     return this.session && this.conversationId ? this.session.conversationView(this.conversationId).get() : EMPTY_VIEW;
@@ -105,7 +118,8 @@ export class StaffChatMessageList extends LitElement {
     return new Promise((resolve) => requestAnimationFrame(resolve)).then(() => super.scheduleUpdate());
   }
 
-  override willUpdate(changed: PropertyValues<this>): void {
+  // A plain Map: `session` is private, which PropertyValues<this> cannot name.
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
     this.shownId = this.conversationId;
     if (changed.has('conversationId') || changed.has('session')) {
       this.scroller.reset();

@@ -4,7 +4,8 @@ import '../define-lazy.js';
 import type { StaffChat } from '../../staff-chat.js';
 import type { ConversationSelectEvent } from '../internal-events.js';
 import type { StaffChatStaffDirectory } from '../staff-directory/staff-directory.js';
-import { callsTo, conversation, createFakeSession, staff } from '../testing/fake-session.js';
+import { callsTo, conversation, createFakeSession, staff } from '../../testing/fake-session.js';
+import { sessionFixture } from '../../testing/session-provider.js';
 import type { StaffChatPanel } from './panel.js';
 
 // The settings menu, group creation from the directory, and the unread total in the page title.
@@ -15,7 +16,7 @@ const cara = staff('cara', 'Cara Lind');
 describe('notification settings menu', () => {
   it('opens from the header and switches desktop notifications and sound', async () => {
     const fake = createFakeSession();
-    const el = await fixture<StaffChatPanel>(html`<staff-chat-panel .session=${fake.session}></staff-chat-panel>`);
+    const el = await sessionFixture<StaffChatPanel>(fake.session, html`<staff-chat-panel></staff-chat-panel>`);
     const toggle = el.shadowRoot!.querySelector<HTMLButtonElement>('.settings')!;
     expect(toggle.getAttribute('aria-label')).to.equal('Notification settings');
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
@@ -39,7 +40,7 @@ describe('new group from the directory', () => {
     const fake = createFakeSession();
     fake.directory.set({ results: [bob, cara], loading: false, error: null });
     fake.startResult = 7;
-    const el = await fixture<StaffChatStaffDirectory>(html`<staff-chat-staff-directory .session=${fake.session}></staff-chat-staff-directory>`);
+    const el = await sessionFixture<StaffChatStaffDirectory>(fake.session, html`<staff-chat-staff-directory></staff-chat-staff-directory>`);
     const root = el.shadowRoot!;
     const newGroup = root.querySelector<HTMLButtonElement>('.new-group')!;
     newGroup.click();
@@ -60,7 +61,7 @@ describe('new group from the directory', () => {
   it('needs a title before creating', async () => {
     const fake = createFakeSession();
     fake.directory.set({ results: [bob, cara], loading: false, error: null });
-    const el = await fixture<StaffChatStaffDirectory>(html`<staff-chat-staff-directory .session=${fake.session}></staff-chat-staff-directory>`);
+    const el = await sessionFixture<StaffChatStaffDirectory>(fake.session, html`<staff-chat-staff-directory></staff-chat-staff-directory>`);
     el.shadowRoot!.querySelector<HTMLButtonElement>('.new-group')!.click();
     await el.updateComplete;
     el.shadowRoot!.querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();

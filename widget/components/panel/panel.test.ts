@@ -1,8 +1,9 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../define.js';
 import '../define-lazy.js';
-import { callsTo, conversation, createFakeSession, staff } from '../testing/fake-session.js';
+import { callsTo, conversation, createFakeSession, staff } from '../../testing/fake-session.js';
+import { sessionFixture } from '../../testing/session-provider.js';
 import type { StaffChatPanel } from './panel.js';
 
 function tabs(el: StaffChatPanel): HTMLButtonElement[] {
@@ -13,7 +14,7 @@ describe('<staff-chat-panel>', () => {
   it('renders the title, the connection status and the Chats tab', async () => {
     const fake = createFakeSession();
     fake.conversations.set([conversation(1, staff('bob', 'Bob Porter'), { unread_count: 4 })]);
-    const el = await fixture<StaffChatPanel>(html`<staff-chat-panel .session=${fake.session}></staff-chat-panel>`);
+    const el = await sessionFixture<StaffChatPanel>(fake.session, html`<staff-chat-panel></staff-chat-panel>`);
     const root = el.shadowRoot!;
     expect(root.querySelector('h2')!.textContent).to.equal('Staff chat');
     expect(root.querySelector('staff-chat-connection-status')!.state).to.equal('connected');
@@ -24,12 +25,12 @@ describe('<staff-chat-panel>', () => {
   });
 
   it('is accessible', async () => {
-    const el = await fixture<StaffChatPanel>(html`<staff-chat-panel closable .session=${createFakeSession().session}></staff-chat-panel>`);
+    const el = await sessionFixture<StaffChatPanel>(createFakeSession().session, html`<staff-chat-panel closable></staff-chat-panel>`);
     await expect(el).to.be.accessible();
   });
 
   it('switches tabs with the arrow keys', async () => {
-    const el = await fixture<StaffChatPanel>(html`<staff-chat-panel .session=${createFakeSession().session}></staff-chat-panel>`);
+    const el = await sessionFixture<StaffChatPanel>(createFakeSession().session, html`<staff-chat-panel></staff-chat-panel>`);
     tabs(el)[0]!.focus();
     await sendKeys({ press: 'ArrowRight' });
     await el.updateComplete;
@@ -41,7 +42,7 @@ describe('<staff-chat-panel>', () => {
     const fake = createFakeSession();
     fake.status.set('error');
     fake.errorInfo.set({ message: 'Your session has expired.', code: 'unauthorized' });
-    const el = await fixture<StaffChatPanel>(html`<staff-chat-panel .session=${fake.session}></staff-chat-panel>`);
+    const el = await sessionFixture<StaffChatPanel>(fake.session, html`<staff-chat-panel></staff-chat-panel>`);
     const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
     expect(alert.textContent).to.contain('Your session has expired.');
     await expect(el).to.be.accessible();
@@ -50,7 +51,7 @@ describe('<staff-chat-panel>', () => {
   });
 
   it('asks to be closed from its close button', async () => {
-    const el = await fixture<StaffChatPanel>(html`<staff-chat-panel closable .session=${createFakeSession().session}></staff-chat-panel>`);
+    const el = await sessionFixture<StaffChatPanel>(createFakeSession().session, html`<staff-chat-panel closable></staff-chat-panel>`);
     const closed = oneEvent(el, 'close');
     el.shadowRoot!.querySelector<HTMLButtonElement>('.close')!.click();
     await closed;

@@ -1,9 +1,11 @@
 import { LitElement, html, nothing } from 'lit';
 import { msg } from '../../messages/ui.js';
-import type { ChatSession, ConnectionState, NotificationSettings } from '../../state/session.js';
+import type { ConnectionState, NotificationSettings } from '../../state/session.js';
 import { AtomController } from '../atom-controller.js';
+import { consumeSession } from '../consume-session.js';
 import { closeIcon } from '../icons.js';
 import { ConversationSelectEvent } from '../internal-events.js';
+import type { ElementSession } from '../session-context.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './panel.styles.js';
 import { alertSettingsMenu, alertSettingsStyles } from './alert-settings.js';
@@ -27,18 +29,20 @@ export const PANEL_PARTS = 'header:panel-header,tabs,row,badge:row-badge,presenc
 export class StaffChatPanel extends LitElement {
   static override styles = [sharedStyles, styles, alertSettingsStyles];
   static override properties = {
-    session: { attribute: false },
+    session: { state: true },
     closable: { type: Boolean },
     tab: { state: true },
     settingsOpen: { state: true },
   };
 
-  declare session: ChatSession | null;
+  /** From the <staff-chat> around it. */
+  declare private session: ElementSession | null;
   /** Show a close button (the launcher layout's panel). */
   declare closable: boolean;
   declare tab: Tab;
   declare settingsOpen: boolean;
 
+  private readonly sessionConsumer = consumeSession(this, (session) => (this.session = session));
   private readonly status = new AtomController<Status>(this, () => this.session?.$status, 'idle');
   private readonly error = new AtomController<string | null>(this, () => this.session?.$error, null);
   private readonly connection = new AtomController<ConnectionState>(this, () => this.session?.$connection, 'connecting');
@@ -117,8 +121,8 @@ export class StaffChatPanel extends LitElement {
       </div>
       <div role="tabpanel" id="tabpanel" aria-labelledby="tab-${this.tab}">
         ${this.tab === 'chats'
-          ? html`<staff-chat-conversation-list exportparts="row,badge,presence-dot" .session=${this.session} @conversation-select=${this.onSelect}></staff-chat-conversation-list>`
-          : html`<staff-chat-staff-directory exportparts="search,person,presence-dot" .session=${this.session} @conversation-select=${this.onSelect}></staff-chat-staff-directory>`}
+          ? html`<staff-chat-conversation-list exportparts="row,badge,presence-dot" @conversation-select=${this.onSelect}></staff-chat-conversation-list>`
+          : html`<staff-chat-staff-directory exportparts="search,person,presence-dot" @conversation-select=${this.onSelect}></staff-chat-staff-directory>`}
       </div>
     `;
   }

@@ -1,11 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { TITLE_MAX_LENGTH, type Me, type StaffMember } from '../../../contract/index.js';
 import { msg } from '../../messages/ui.js';
-import type { ChatSession } from '../../state/session.js';
 import { AtomController } from '../atom-controller.js';
+import { consumeSession } from '../consume-session.js';
 import { closeIcon, searchIcon } from '../icons.js';
 import { ConversationSelectEvent, PeoplePickEvent, PickerCloseEvent } from '../internal-events.js';
 import { avatarWithPresence, onlineText, presenceStyles } from '../presence.js';
+import type { ElementSession } from '../session-context.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './staff-directory.styles.js';
 
@@ -33,7 +34,7 @@ const SEARCH_DELAY_MS = 250;
 export class StaffChatStaffDirectory extends LitElement {
   static override styles = [sharedStyles, presenceStyles, styles];
   static override properties = {
-    session: { attribute: false },
+    session: { state: true },
     picking: { type: Boolean },
     exclude: { attribute: false },
     grouping: { state: true },
@@ -42,7 +43,8 @@ export class StaffChatStaffDirectory extends LitElement {
     startError: { state: true },
   };
 
-  declare session: ChatSession | null;
+  /** From the <staff-chat> around it. */
+  declare private session: ElementSession | null;
   /** Choose several people for an existing group instead of starting a chat. */
   declare picking: boolean;
   /** Staff ids not offered (a group's members). */
@@ -54,6 +56,7 @@ export class StaffChatStaffDirectory extends LitElement {
   declare starting: boolean;
   declare startError: string | null;
 
+  private readonly sessionConsumer = consumeSession(this, (session) => (this.session = session));
   private readonly directory = new AtomController<Directory>(this, () => this.session?.$directory, EMPTY);
   private readonly me = new AtomController<Me | null>(this, () => this.session?.$me, null);
   private readonly onlineIds = new AtomController<ReadonlySet<string>>(this, () => this.session?.$onlineIds, new Set());
@@ -72,7 +75,8 @@ export class StaffChatStaffDirectory extends LitElement {
     this.addEventListener('keydown', this.onHostKeyDown);
   }
 
-  override updated(changed: PropertyValues<this>): void {
+  // A plain Map: `session` is private, which PropertyValues<this> cannot name.
+  override updated(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('session') && this.session) this.search();
   }
 

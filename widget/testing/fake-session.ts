@@ -1,8 +1,8 @@
 import './process-shim.js';
 import { atom, computed, type WritableAtom } from 'nanostores';
-import type { ChatConfig, Conversation, Me, Message, StaffMember } from '../../../server/contract.js';
-import { chatMessage, ME } from '../../testing/fixtures.js';
-import type { ChatMessage, ChatSession, ConnectionState, ConversationView, ErrorInfo, NotificationSettings, ReadMarks, TypingState } from '../../state/session.js';
+import type { ChatConfig, Conversation, Me, Message, StaffMember } from '../../contract/index.js';
+import { chatMessage, ME } from './fixtures.js';
+import type { ChatMessage, ChatSession, ConnectionState, ConversationView, ErrorInfo, NotificationSettings, ReadMarks, TypingState } from '../state/session.js';
 
 /*
  * A stand-in ChatSession for element tests: real nanostores atoms the test can set, and actions that
@@ -11,7 +11,7 @@ import type { ChatMessage, ChatSession, ConnectionState, ConversationView, Error
  */
 
 // The builders are the one fixture set of all widget tests; element tests import them from here.
-export { chatMessage, conversationWith as conversation, ME, staff } from '../../testing/fixtures.js';
+export { chatMessage, conversationWith as conversation, ME, staff } from './fixtures.js';
 
 export type Call = [name: string, ...args: unknown[]];
 

@@ -1,0 +1,20 @@
+import { createContext } from '@lit/context';
+import type { ReactionEmoji, ReplyPreview } from '../../../server/contract.js';
+
+/** What a message bubble needs beyond its message, provided by the chat window around it. */
+export interface BubbleContext {
+  meId: string | undefined;
+  /** A participant's name, for "who reacted". */
+  nameOf(staffId: string): string;
+  /** The quoted message is the viewer's own (so the quote says "You", not the viewer's name). */
+  quotesMe(quoted: ReplyPreview): boolean;
+  edit(messageId: number, text: string): void;
+  remove(messageId: number): void;
+  react(messageId: number, emoji: ReactionEmoji): void;
+}
+
+/**
+ * The chat window provides one {@link BubbleContext} for all its bubbles, through the message list's
+ * shadow root, so the list need not relay it. A bubble standing alone gets none and offers no actions.
+ */
+export const bubbleContext = createContext<BubbleContext>(Symbol('staff-chat-bubble'));
