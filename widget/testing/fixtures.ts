@@ -2,7 +2,7 @@ import type { Conversation, Me, Message, StaffMember } from '../../server/contra
 import type { ChatMessage } from '../state/session.js';
 
 // The one set of builders every widget test uses: the stores' tests (through session-fakes.ts) and the
-// elements' (through components/testing/fake-session.ts). One viewer, one hotel, fixed timestamps.
+// elements' (through widget/testing/fake-session.ts). One viewer, one hotel, fixed timestamps.
 
 /** The viewer. */
 export const ME: Me = {

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../testing/process-shim.js';
+import '../../testing/process-shim.js';
 import '../../define.js';
 import '../define-lazy.js';
 import { textContrast } from '../../testing/contrast.js';
