@@ -4,25 +4,13 @@ import pg from 'pg';
 import { openPostgres } from './postgres.js';
 import { describeSearchContract } from './search.suite.js';
 import { openSqlite } from './sqlite.js';
+import { POSTGRES_URL, postgresUnreachable } from '../../test/soak/database.js';
 
-const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const url = POSTGRES_URL;
 const where = url.replace(/\/\/[^@/]*@/, '//');
 const runId = `staff_chat_search_${process.pid}_${randomBytes(4).toString('hex')}`;
 
-async function unreachable(): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-const reason = await unreachable();
+const reason = await postgresUnreachable();
 // After the await: a suite declared before it would run (and end the file's tests) before the ones after it exist.
 describeSearchContract('SQLite', async () => ({ db: openSqlite(':memory:'), dialect: 'sqlite' }));
 if (reason !== undefined && process.env.CI) {
