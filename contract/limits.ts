@@ -14,3 +14,11 @@ export const TITLE_MAX_LENGTH = 100;
  * `GET /staff_chat/config` has answered.
  */
 export const DEFAULT_MESSAGE_MAX_LENGTH = 4000;
+
+/** Most items of one handover checklist, and the longest item, in characters. */
+export const HANDOVER_MAX_ITEMS = 30;
+export const HANDOVER_ITEM_MAX_LENGTH = 200;
+
+/** Most staff ids and departments one message may mention ({@link MentionFields} in wire.ts). */
+export const MAX_MENTIONS = 50;
+export const MAX_MENTION_DEPARTMENTS = 10;

@@ -191,10 +191,6 @@ export interface HandoverItem {
   checked_at: string | null;
 }
 
-/** Most items of one handover checklist, and the longest item, in characters. */
-export const HANDOVER_MAX_ITEMS = 30;
-export const HANDOVER_ITEM_MAX_LENGTH = 200;
-
 /**
  * How far one participant has read a conversation: every message with an id up to
  * `last_read_message_id` counts as seen by them. "Seen by" for a message is the participants (other than
@@ -354,9 +350,6 @@ export interface MentionFields {
   mentions?: string[];
   mention_departments?: string[];
 }
-
-export const MAX_MENTIONS = 50;
-export const MAX_MENTION_DEPARTMENTS = 10;
 
 /**
  * `PATCH /staff_chat/{hotel}/messages/{id}/edit/`: the author only; answers the edited {@link Message}.
