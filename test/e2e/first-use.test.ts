@@ -23,27 +23,35 @@ describe('the chat on a portal page, before and after first use', () => {
     await stack?.close();
   });
 
-  async function openPortalAs(staffId: string): Promise<{ page: Page; scripts: string[] }> {
+  /** Opens the portal as one of the demo staff, once the badge shows what the server said on load. */
+  async function openPortalAs(staffId: string): Promise<{ page: Page; scripts: string[]; unreadOnLoad: number }> {
     const page = await (await browser.newContext()).newPage();
     const scripts: string[] = [];
     page.on('pageerror', (error) => assert.fail(`page error as ${staffId}: ${error.message}`));
     page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
     });
+    const list = page.waitForResponse((response) => response.request().method() === 'GET' && response.url().endsWith('/conversations/'));
     await page.goto(`${stack.server.url}/?as=${staffId}`);
-    return { page, scripts };
+    const { results } = (await (await list).json()) as { results: { unread_count: number }[] };
+    const unreadOnLoad = results.reduce((total, conversation) => total + conversation.unread_count, 0);
+    // Reading the badge before the list has reached it would count from 0 (the race CI once lost).
+    await waitForUnread(page, unreadOnLoad);
+    return { page, scripts, unreadOnLoad };
   }
 
-  const unreadOf = async (page: Page) => {
-    const name = (await page.getByRole('button', { name: /Open staff chat/ }).getAttribute('aria-label')) ?? '';
-    return Number(/(\d+) unread/.exec(name)?.[1] ?? 0);
-  };
+  const waitForUnread = (page: Page, count: number) =>
+    page.waitForFunction(
+      (expected) => {
+        const label = document.querySelector('staff-chat')?.shadowRoot?.querySelector('staff-chat-launcher')?.shadowRoot?.querySelector('button')?.getAttribute('aria-label') ?? '';
+        return Number(/(\d+) unread/.exec(label)?.[1] ?? 0) === expected;
+      },
+      count,
+    );
 
   test('the badge follows new messages without the chat code; opening the chat loads it', async () => {
     const anna = await openPortalAs('anna');
     const launcher = anna.page.getByRole('button', { name: /Open staff chat/ });
-    await launcher.waitFor();
-    const before = await unreadOf(anna.page);
 
     const carla = await openPortalAs('carla');
     await carla.page.getByRole('button', { name: /Open staff chat/ }).click();
@@ -52,10 +60,7 @@ describe('the chat on a portal page, before and after first use', () => {
     await composer.fill(`Is 204 ready? ${Date.now()}`);
     await composer.press('Enter');
 
-    await anna.page.waitForFunction(
-      (count) => /(\d+) unread/.exec(document.querySelector('staff-chat')?.shadowRoot?.querySelector('staff-chat-launcher')?.shadowRoot?.querySelector('button')?.getAttribute('aria-label') ?? '')?.[1] === String(count),
-      before + 1,
-    );
+    await waitForUnread(anna.page, anna.unreadOnLoad + 1);
     const lazy = (scripts: string[]) => scripts.filter((path) => path.includes('/chunks/first-use-'));
     assert.deepEqual(lazy(anna.scripts), [], `loaded only ${anna.scripts.join(', ')}`);
     assert.equal(lazy(carla.scripts).length, 1, 'the chat code loads once the chat is opened');
