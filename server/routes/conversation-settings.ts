@@ -8,6 +8,7 @@ import { ApiError } from '../errors.js';
 import { STAFF_ID } from '../notify/channels.js';
 import type { Storage } from '../storage/storage.js';
 import { withChannel } from './conversations.js';
+import { refuseDepartmentChannel } from './departments.js';
 import type { RouteDeps } from './deps.js';
 import { idParam, pathId, rejectInvalid } from './validation.js';
 
@@ -101,9 +102,14 @@ async function viewOf(storage: Storage, hotel: string, id: number, viewerId: str
   return conversation;
 }
 
-/** @throws ApiError 409 `not_a_group` for a 1:1: it has nobody to stay behind. */
+/**
+ * @throws ApiError 409 `department_channel` for a department channel (membership follows the token's
+ * claim, so a leave or removal would be undone at the next sign-in); 409 `not_a_group` for a 1:1: it
+ * has nobody to stay behind.
+ */
 async function requireGroup(storage: Storage, hotel: string, id: number, viewerId: string): Promise<Omit<Conversation, 'channel'>> {
   const conversation = await viewOf(storage, hotel, id, viewerId);
+  refuseDepartmentChannel(conversation);
   if (!conversation.is_group) throw new ApiError(409, 'not_a_group', 'A 1:1 conversation cannot be left; archive or mute it instead.');
   return conversation;
 }
