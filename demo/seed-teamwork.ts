@@ -26,12 +26,16 @@ export const DEMO_HANDOVERS = {
 /** Carla asks Dev by name in the department channel. */
 export const DEMO_MENTION = { sender: 'carla', mentions: ['dev'], message: '@Dev Patel lift 2 is out of service at 7 tomorrow, please take the linen up in lift 1.' } as const;
 
-/** Grace's urgent message in the morning briefing: Carla has acknowledged, Anna and Erik have not yet. */
+/**
+ * Grace's urgent message in the morning briefing: Carla has acknowledged, Anna and Erik have not yet.
+ * Anna by first name only: a list row shows the newest message, and the demo's end-to-end tests find
+ * Carla's 1:1 with Anna by the name "Anna Kovács".
+ */
 export const DEMO_URGENT = {
   title: 'Morning briefing',
   sender: 'grace',
   mentions: ['anna'],
-  message: '@Anna Kovács VIP arriving early: Mr Tanaka lands at 9, room 214 must be ready and the welcome card signed. Please acknowledge.',
+  message: '@Anna VIP arriving early: Mr Tanaka lands at 9, room 214 must be ready and the welcome card signed. Please acknowledge.',
   acknowledgedBy: ['carla'],
 } as const;
 
