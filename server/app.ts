@@ -93,7 +93,7 @@ export function createApp(deps: AppDeps) {
     .route('/:hotel/messages', pinRoutes(routeDeps))
     .route('/:hotel/conversations', pinListRoutes(routeDeps))
     .route('/:hotel/conversations', conversationSettingsRoutes(routeDeps))
-    .route('/:hotel/messages', forwardRoutes(routeDeps))
+    .route('/:hotel/messages', forwardRoutes(routeDeps, rateLimit({ perMinute: config.forward.perMinute, what: 'forwards', ...(deps.sharedLimits && { shared: deps.sharedLimits }) })))
     .route('/:hotel/conversations', uploadRoutes({ ...routeDeps, files }))
     .route('/:hotel/attachments', attachmentRoutes({ ...routeDeps, files, signer }))
     .route('/:hotel/search', searchRoutes(routeDeps, rateLimit({ perMinute: config.search.perMinute, what: 'searches', ...(deps.sharedLimits && { shared: deps.sharedLimits }) })))
