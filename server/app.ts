@@ -27,7 +27,7 @@ import { forwardRoutes } from './routes/forward.js';
 import { isUploadPath, uploadRoutes } from './routes/upload.js';
 import { configRoutes } from './routes/config.js';
 import { conversationRoutes } from './routes/conversations.js';
-import type { RouteDeps } from './routes/deps.js';
+import type { RouteDeps, SubscriptionGrants } from './routes/deps.js';
 import { handoverRoutes } from './routes/handover.js';
 import { messageChangeRoutes } from './routes/message-changes.js';
 import { messageRoutes } from './routes/messages.js';
@@ -49,6 +49,8 @@ export interface AppDeps {
   files?: FileStore;
   /** Rate-limit buckets shared by every instance (REDIS_URL); default: this process's own. */
   sharedLimits?: SharedRateLimits;
+  /** The embedded hub's subscription grants, so a leaver's open subscription can be dropped. */
+  subscriptions?: SubscriptionGrants;
   /** The demo's extra API routes; production has none. */
   extension?: ServerExtension;
 }

@@ -179,10 +179,9 @@ describe('conversation features reach the right people live, and only them', { t
     assert.equal((await toAnna).payload.removed_by, 'anna');
   });
 
-  // Known gap: the hub (like hosted Pusher) keeps a subscription that was authorized before its
-  // holder left; only a new subscribe is refused. The widget unsubscribes on participant_left, a
-  // hostile client need not. Closing it needs the hub to know whose socket holds which channel.
-  test('after leaving or being removed, a tab that had subscribed hears no more of the group', { todo: 'the hub does not yet drop subscriptions of people who left' }, async () => {
+  // The widget unsubscribes on participant_left; a hostile client need not. The embedded hub drops the
+  // subscriptions it was told were authorized as the leaver (hosted Pusher has no such call).
+  test('after leaving or being removed, a tab that had subscribed hears no more of the group', async () => {
     // What the group says from now on reaches neither of them, though their tabs had subscribed
     // before they went. The marker: a mention on their personal channels, after the group's message.
     const fromCora = people.cora.seen.length;
