@@ -27,7 +27,8 @@ import { forwardRoutes } from './routes/forward.js';
 import { isUploadPath, uploadRoutes } from './routes/upload.js';
 import { configRoutes } from './routes/config.js';
 import { conversationRoutes } from './routes/conversations.js';
-import type { RouteDeps, SubscriptionGrants } from './routes/deps.js';
+import { conversationChannel } from './notify/channels.js';
+import { holderKey, type RouteDeps, type SubscriptionGrants } from './routes/deps.js';
 import { handoverRoutes } from './routes/handover.js';
 import { messageChangeRoutes } from './routes/message-changes.js';
 import { messageRoutes } from './routes/messages.js';
@@ -76,7 +77,11 @@ export function createApp(deps: AppDeps) {
     auth: every(
       requireStaff({
         jwtSecret: config.jwtSecret,
-        staffSync: new StaffSync(deps.storage, (hotel, ids) => ids.forEach((id) => void deps.notifier.departmentMembershipChanged(hotel, id))),
+        staffSync: new StaffSync(deps.storage, (hotel, ids, { staffId, left }) => {
+          ids.forEach((id) => void deps.notifier.departmentMembershipChanged(hotel, id));
+          // Moved to another department: their tabs stop hearing the old one's channel (embedded hub).
+          for (const id of left) deps.subscriptions?.revoke(conversationChannel(hotel, id), holderKey(hotel, staffId));
+        }),
       }),
       rateLimit({ perMinute: rate.requestsPerMinute, what: 'requests', ...(deps.sharedLimits && { shared: deps.sharedLimits }) }),
     ),
