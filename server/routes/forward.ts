@@ -39,9 +39,10 @@ export function forwardRoutes({ storage, notifier, auth, limitMessages }: RouteD
     }
     const origin = source.forwarded_from ?? { message_id: source.id, conversation_id: source.conversation_id, sender_id: source.sender_id };
     const socket = socketOf(c.req.header('x-socket-id'));
-    const results: ForwardResult['results'] = [];
-    for (const target of targets) {
-      const { message } = await storage.insertMessage(hotel, {
+    // One transaction for every copy: a failure (a database outage) stores none, so a retry duplicates nothing.
+    const copies = await storage.insertMessages(
+      hotel,
+      targets.map((target) => ({
         conversationId: target,
         senderId: sub,
         clientId: null,
@@ -49,10 +50,10 @@ export function forwardRoutes({ storage, notifier, auth, limitMessages }: RouteD
         replyTo: null,
         ...(attachments.length > 0 && { attachments }),
         forwardedFrom: { messageId: origin.message_id, conversationId: origin.conversation_id, senderId: origin.sender_id },
-      });
-      void notifier.messageCreated(hotel, message, socket);
-      results.push({ conversation_id: target, message });
-    }
+      })),
+    );
+    const results: ForwardResult['results'] = copies.map((message) => ({ conversation_id: message.conversation_id, message }));
+    for (const message of copies) void notifier.messageCreated(hotel, message, socket);
     const body: ForwardResult = { success: true, total_forwarded: results.length, results };
     return c.json(body, 201);
   });
