@@ -139,17 +139,6 @@ export const uiStrings = {
   /** The banner while realtime is down and the widget polls instead. */
   connectionBanner: 'Live updates are paused. Checking for new messages regularly; what you send goes out when the connection is back.',
 
-  /** Message search: the panel's (every conversation) and a window's (that conversation). */
-  searchMessages: 'Search messages',
-  searchInConversation: 'Search in this conversation',
-  closeSearch: 'Close search',
-  searching: 'Searching…',
-  searchResultsLabel: 'Search results',
-  searchResultCount: (n: number) => plural(n, { one: '1 message found', other: `${n} messages found` }),
-  noMessagesFound: (query: string) => `No messages contain “${query}”. Check the spelling or try fewer words.`,
-  loadMoreResults: 'Load more results',
-  searchFailed: 'The search did not work.',
-
   /** Sentences for failures that reach a person without a server message. */
   errorGeneric: 'Something went wrong. Please try again.',
 };

@@ -1,6 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { DEFAULT_MESSAGE_MAX_LENGTH, type ChatConfig, type Conversation, type Me, type Message, type ReplyPreview } from '../../../contract/index.js';
+import { searchMsg } from '../../messages/search-strings.js';
 import { msg } from '../../messages/ui.js';
 import type { ConnectionState, ConversationView, MessageSearch, MessageTarget, ReadMarks, TypingState } from '../../state/session.js';
 import type { FilesPickEvent } from '../attachments/files-pick-event.js';
@@ -249,7 +250,7 @@ export class StaffChatChatWindow extends LitElement {
           <h2><span dir="auto">${title}</span>${onlineText(online)}</h2>
           ${subtitle ? html`<div class="subtitle" dir="auto">${subtitle}</div>` : nothing}
         </div>
-        <button class="search" type="button" aria-label=${msg.searchInConversation} title=${msg.searchInConversation} aria-expanded=${this.searching ? 'true' : 'false'} @click=${this.toggleSearching}>
+        <button class="search" type="button" aria-label=${searchMsg.searchInConversation} title=${searchMsg.searchInConversation} aria-expanded=${this.searching ? 'true' : 'false'} @click=${this.toggleSearching}>
           ${searchIcon}
         </button>
         ${conversation?.is_group

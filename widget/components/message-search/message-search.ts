@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Conversation, Me, SearchResult } from '../../../contract/index.js';
+import { searchMsg } from '../../messages/search-strings.js';
 import { formatFullTime, formatTime, msg } from '../../messages/ui.js';
 import type { MessageSearch, SearchScope, SearchState } from '../../state/session.js';
 import { AtomController } from '../atom-controller.js';
@@ -34,6 +35,7 @@ export class StaffChatMessageSearch extends LitElement {
     session: { state: true },
     conversationId: { type: Number, attribute: 'conversation-id' },
     store: { state: true },
+    delay: { type: Number, attribute: false },
   };
 
   /** From the <staff-chat> around it. */
@@ -41,6 +43,8 @@ export class StaffChatMessageSearch extends LitElement {
   /** Only this conversation's messages; 0 for every conversation of the viewer's. */
   declare conversationId: number;
   declare private store: MessageSearch | null;
+  /** How long typing must pause before the search goes out, in ms. */
+  declare delay: number;
 
   private readonly sessionConsumer = consumeSession(this, (session) => (this.session = session));
   private readonly state = new AtomController<SearchState>(this, () => this.scope?.$state, IDLE);
@@ -55,6 +59,7 @@ export class StaffChatMessageSearch extends LitElement {
     this.session = null;
     this.conversationId = 0;
     this.store = null;
+    this.delay = SEARCH_DELAY_MS;
   }
 
   private get scope(): SearchScope | undefined {
@@ -100,7 +105,7 @@ export class StaffChatMessageSearch extends LitElement {
 
   private onInput(): void {
     clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => this.search(), SEARCH_DELAY_MS);
+    this.searchTimer = setTimeout(() => this.search(), this.delay);
   }
 
   private onKeyDown(event: KeyboardEvent): void {
@@ -181,28 +186,28 @@ export class StaffChatMessageSearch extends LitElement {
   private renderBody() {
     const { query, results, loading, error, hasMore } = this.state.value;
     if (!query) return nothing;
-    const status = loading && results.length === 0 ? msg.searching : results.length > 0 ? msg.searchResultCount(results.length) : '';
+    const status = loading && results.length === 0 ? searchMsg.searching : results.length > 0 ? searchMsg.searchResultCount(results.length) : '';
     return html`<div class="visually-hidden" role="status">${error ? nothing : status}</div>
       ${results.length > 0
-        ? html`<ul aria-label=${msg.searchResultsLabel} aria-busy=${loading ? 'true' : 'false'}>
+        ? html`<ul aria-label=${searchMsg.searchResultsLabel} aria-busy=${loading ? 'true' : 'false'}>
             ${results.map((r) => this.renderResult(r))}
           </ul>`
         : nothing}
-      ${loading && results.length === 0 ? html`<p class="note" aria-hidden="true">${msg.searching}</p>` : nothing}
-      ${!loading && !error && results.length === 0 ? html`<p class="note">${msg.noMessagesFound(query)}</p>` : nothing}
+      ${loading && results.length === 0 ? html`<p class="note" aria-hidden="true">${searchMsg.searching}</p>` : nothing}
+      ${!loading && !error && results.length === 0 ? html`<p class="note">${searchMsg.noMessagesFound(query)}</p>` : nothing}
       ${error
         ? html`<div class="error" role="alert">
-            <span>${msg.searchFailed} ${error}</span>
+            <span>${searchMsg.searchFailed} ${error}</span>
             <button type="button" @click=${() => void this.scope?.retry()}>${msg.retry}</button>
           </div>`
         : nothing}
       ${hasMore && !error
-        ? html`<button class="more" type="button" ?disabled=${loading} @click=${this.more}>${loading ? msg.searching : msg.loadMoreResults}</button>`
+        ? html`<button class="more" type="button" ?disabled=${loading} @click=${this.more}>${loading ? searchMsg.searching : searchMsg.loadMoreResults}</button>`
         : nothing}`;
   }
 
   override render() {
-    const label = this.conversationId ? msg.searchInConversation : msg.searchMessages;
+    const label = this.conversationId ? searchMsg.searchInConversation : searchMsg.searchMessages;
     return html`<div class="bar" role="search">
         <span class="field">${searchIcon}<input
           part="search"
@@ -215,7 +220,7 @@ export class StaffChatMessageSearch extends LitElement {
           @input=${this.onInput}
           @keydown=${this.onKeyDown}
         /></span>
-        <button class="close" type="button" aria-label=${msg.closeSearch} title=${msg.closeSearch} @click=${this.close}>${closeIcon}</button>
+        <button class="close" type="button" aria-label=${searchMsg.closeSearch} title=${searchMsg.closeSearch} @click=${this.close}>${closeIcon}</button>
       </div>
       <div class="results">${this.renderBody()}</div>`;
   }

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
+import { searchMsg } from '../../messages/search-strings.js';
 import { msg } from '../../messages/ui.js';
 import type { ConnectionState, NotificationSettings } from '../../state/session.js';
 import { AtomController } from '../atom-controller.js';
@@ -162,7 +163,7 @@ export class StaffChatPanel extends LitElement {
         <h2>${msg.appName}</h2>
         <staff-chat-connection-status exportparts="dot,label" state=${this.connection.value}></staff-chat-connection-status>
         ${this.session && this.status.value !== 'error'
-          ? html`<button class="search" type="button" aria-label=${msg.searchMessages} title=${msg.searchMessages} aria-expanded=${this.searching ? 'true' : 'false'} @click=${this.toggleSearching}>
+          ? html`<button class="search" type="button" aria-label=${searchMsg.searchMessages} title=${searchMsg.searchMessages} aria-expanded=${this.searching ? 'true' : 'false'} @click=${this.toggleSearching}>
               ${searchIcon}
             </button>`
           : nothing}
