@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, svg } from 'lit';
 import type { Me } from '../../../server/contract.js';
 import { formatDay, msg } from '../../messages/ui.js';
 import type { ChatMessage, ConversationView } from '../../state/session.js';
@@ -17,6 +17,9 @@ const QUOTE_SEARCH_PAGES = 20;
 const REVEAL_PAGES = 40;
 /** How long the original of a quote (or a search result) stays highlighted after jumping to it. */
 const HIGHLIGHT_MS = 2000;
+
+/** Drawn rather than a "↓" character, whose contrast axe cannot judge (the list shows it when scrolled up). */
+const downIcon = svg`<svg viewBox="0 0 24 24" width="1em" height="1em" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" aria-hidden="true" focusable="false"><path d="M12 5v14M6 13l6 6 6-6"/></svg>`;
 
 /** A row's key: the client_id survives the optimistic copy being replaced by the stored one. */
 const keyOf = (m: ChatMessage): string => (m.client_id ? `c${m.client_id}` : `i${m.id}`);
@@ -281,7 +284,7 @@ export class StaffChatMessageList extends LitElement {
       aria-label=${this.unread > 0 ? msg.jumpToLatestUnread(this.unread) : msg.jumpToLatest}
       @click=${this.jumpToLatest}
     >
-      <span aria-hidden="true">↓</span> ${msg.jumpToLatest} ${this.unread > 0 ? html`<span class="badge">${this.unread}</span>` : nothing}
+      ${downIcon} ${msg.jumpToLatest} ${this.unread > 0 ? html`<span class="badge">${this.unread}</span>` : nothing}
     </button>`;
   }
 
