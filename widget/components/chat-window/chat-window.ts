@@ -17,6 +17,9 @@ import { sharedStyles } from '../shared.styles.js';
 import { styles } from './chat-window.styles.js';
 import { seenByText } from './seen-by.js';
 
+/** How long after a search result was shown a focus() of the window still goes to it. */
+const REVEAL_FOCUS_MS = 2000;
+
 /**
  * The parts of a window and of the elements inside it that <staff-chat> offers the portal
  * (`staff-chat::part(bubble)`), renamed where the panel has the same name.
@@ -70,8 +73,12 @@ export class StaffChatChatWindow extends LitElement {
   private readonly readMarks = new AtomController<ReadMarks>(this, () => this.session?.$readMarks, {});
   private readonly view = new AtomController<ConversationView | null>(this, () => this.session?.conversationView(this.conversationId), null);
   private readonly target = new AtomController<MessageTarget | null>(this, () => this.search?.$target, null);
-  /** A search result is being shown: focus goes to it rather than to the composer. */
-  private revealing: Promise<unknown> | null = null;
+  /**
+   * A search result is being shown ('showing') or was just shown ('shown'): a focus() meanwhile (the
+   * one <staff-chat> gives a window it opens) goes to that message rather than to the composer.
+   */
+  private revealFocus: 'showing' | 'shown' | null = null;
+  private revealFocusTimer: ReturnType<typeof setTimeout> | undefined;
   /** What every bubble in this window needs to edit, delete and react, and for names; read at use, so always current. */
   private readonly bubbles = new ContextProvider(this, { context: bubbleContext, initialValue: this.bubbleContext() });
 
@@ -109,17 +116,29 @@ export class StaffChatChatWindow extends LitElement {
   /** Shows a chosen search result in the list, and keeps focus on it. */
   private reveal(messageId: number): void {
     this.search?.take(this.conversationId);
-    const revealing = this.updateComplete
+    clearTimeout(this.revealFocusTimer);
+    this.revealFocus = 'showing';
+    void this.updateComplete
       .then(() => this.renderRoot.querySelector('staff-chat-message-list')?.revealMessage(messageId))
       .finally(() => {
-        if (this.revealing === revealing) this.revealing = null;
+        this.revealFocus = 'shown';
+        // Long enough for the opening window's focus() to arrive; a later focus() is the person's own.
+        this.revealFocusTimer = setTimeout(() => (this.revealFocus = null), REVEAL_FOCUS_MS);
       });
-    this.revealing = revealing;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.revealFocusTimer);
   }
 
   override focus(options?: FocusOptions): void {
-    // Opened from a search result: the list puts focus on that message.
-    if (this.revealing) return;
+    // Opened from a search result: focus goes to that message (the list moves it there when shown).
+    if (this.revealFocus === 'showing') return;
+    if (this.revealFocus === 'shown') {
+      this.revealFocus = null;
+      if (this.renderRoot.querySelector('staff-chat-message-list')?.focusShown()) return;
+    }
     const composer = this.renderRoot.querySelector('staff-chat-composer');
     if (composer?.hasUpdated) return composer.focus(options);
     // A window that has just opened has not rendered its composer yet.

@@ -223,6 +223,13 @@ export class StaffChatMessageList extends LitElement {
     return false;
   }
 
+  /** Focus on the message last jumped to, if it is still rendered; false if there is none. */
+  focusShown(): boolean {
+    const row = this.focusKey ? this.renderRoot.querySelector<HTMLElement>('.message[tabindex]') : null;
+    row?.focus({ preventScroll: true });
+    return row !== null;
+  }
+
   /** Resolves once the view has its latest page (or failed) and no page is on its way. */
   private whenSettled(): Promise<void> {
     const atom = this.session!.conversationView(this.conversationId);
