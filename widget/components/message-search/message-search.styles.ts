@@ -39,6 +39,11 @@ export const styles = css`
   input:focus-visible {
     outline-offset: 0;
   }
+  /* Chromium's own clear button lands on the icon when the text runs against the page's direction,
+     and sits beside the close button; Escape empties the field. */
+  input::-webkit-search-cancel-button {
+    display: none;
+  }
   .close {
     flex: none;
     padding: 0.375rem;
