@@ -22,6 +22,8 @@ export const searchStrings = {
   loadMoreResults: 'Load more results',
   /** Before the reason, when a search fails; a Retry button follows. */
   searchFailed: 'The search did not work.',
+  /** A chosen result that the window could not reach (older than it loads to, or deleted since). */
+  messageNotShown: 'That message could not be shown here: it is too far back, or it was deleted since.',
 };
 
 export const searchMsg = bindMessages({ ...searchStrings });

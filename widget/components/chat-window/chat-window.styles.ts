@@ -63,6 +63,12 @@ export const styles = css`
   staff-chat-message-list {
     flex: 1;
   }
+  .not-shown:not(:empty) {
+    padding: 0.5rem 0.75rem;
+    border-bottom: 1px solid var(--staff-chat-border);
+    color: var(--staff-chat-muted);
+    font-size: 0.8125rem;
+  }
   /* The search takes at most half the window, so the message a result opens stays in sight below. */
   .search-bar {
     flex: none;

@@ -48,6 +48,7 @@ export class StaffChatChatWindow extends LitElement {
     adding: { state: true },
     searching: { state: true },
     search: { state: true },
+    notShown: { state: true },
   };
 
   /** From the <staff-chat> around it. */
@@ -62,6 +63,8 @@ export class StaffChatChatWindow extends LitElement {
   declare searching: boolean;
   /** The session's message search, once it is here: a chosen result names the message to show. */
   declare private search: MessageSearch | null;
+  /** The last chosen search result could not be reached: say so, until the next search or result. */
+  declare private notShown: boolean;
 
   private readonly sessionConsumer = consumeSession(this, (session) => (this.session = session));
   private readonly conversations = new AtomController<Conversation[]>(this, () => this.session?.$conversations, []);
@@ -91,6 +94,7 @@ export class StaffChatChatWindow extends LitElement {
     this.adding = false;
     this.searching = false;
     this.search = null;
+    this.notShown = false;
   }
 
   override connectedCallback(): void {
@@ -118,8 +122,10 @@ export class StaffChatChatWindow extends LitElement {
     this.search?.take(this.conversationId);
     clearTimeout(this.revealFocusTimer);
     this.revealFocus = 'showing';
+    this.notShown = false;
     void this.updateComplete
       .then(() => this.renderRoot.querySelector('staff-chat-message-list')?.revealMessage(messageId))
+      .then((shown) => (this.notShown = shown === false))
       .finally(() => {
         this.revealFocus = 'shown';
         // Long enough for the opening window's focus() to arrive; a later focus() is the person's own.
@@ -230,6 +236,7 @@ export class StaffChatChatWindow extends LitElement {
 
   private toggleSearching(): void {
     this.searching = !this.searching;
+    this.notShown = false;
     if (this.searching) void this.updateComplete.then(() => this.renderRoot.querySelector('staff-chat-message-search')?.focus());
   }
 
@@ -300,6 +307,7 @@ export class StaffChatChatWindow extends LitElement {
             @message-open=${this.onMessageOpen}
           ></staff-chat-message-search>`
         : nothing}
+      <div class="not-shown" role="status">${this.notShown ? searchMsg.messageNotShown : nothing}</div>
       <staff-chat-connection-status banner exportparts="banner" state=${this.connection.value}></staff-chat-connection-status>
       <staff-chat-message-list
         exportparts="log,load-earlier,new-messages,jump-to-latest,bubble,text,quote,reply-button,reactions,edit,failed,thumbnail,file,preview"

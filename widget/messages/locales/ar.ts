@@ -174,6 +174,7 @@ export default {
   noMessagesFound: (query) => `لا توجد رسائل تحتوي على «${query}». تحقّق من الإملاء أو جرّب كلمات أقل.`,
   loadMoreResults: 'تحميل المزيد من النتائج',
   searchFailed: 'لم ينجح البحث.',
+  messageNotShown: 'تعذّر عرض هذه الرسالة هنا: إنها قديمة جدًا أو حُذفت منذ ذلك الحين.',
 
   errorGeneric: 'حدث خطأ ما. يُرجى المحاولة مرة أخرى.',
 } satisfies Messages;

@@ -153,6 +153,7 @@ export default {
   noMessagesFound: (query) => `Keine Nachricht enthält „${query}“. Prüfen Sie die Schreibweise oder versuchen Sie weniger Wörter.`,
   loadMoreResults: 'Weitere Ergebnisse laden',
   searchFailed: 'Die Suche hat nicht funktioniert.',
+  messageNotShown: 'Diese Nachricht kann hier nicht angezeigt werden: Sie liegt zu weit zurück oder wurde inzwischen gelöscht.',
 
   errorGeneric: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
 } satisfies Messages;

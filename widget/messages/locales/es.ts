@@ -153,6 +153,7 @@ export default {
   noMessagesFound: (query) => `Ningún mensaje contiene «${query}». Revise la ortografía o pruebe con menos palabras.`,
   loadMoreResults: 'Cargar más resultados',
   searchFailed: 'La búsqueda no ha funcionado.',
+  messageNotShown: 'Ese mensaje no se puede mostrar aquí: es demasiado antiguo o se ha eliminado desde entonces.',
 
   errorGeneric: 'Algo salió mal. Inténtelo de nuevo.',
 } satisfies Messages;

@@ -154,6 +154,7 @@ export default {
   noMessagesFound: (query) => `Aucun message ne contient « ${query} ». Vérifiez l’orthographe ou essayez avec moins de mots.`,
   loadMoreResults: 'Afficher plus de résultats',
   searchFailed: 'La recherche n’a pas abouti.',
+  messageNotShown: 'Ce message ne peut pas être affiché ici : il est trop ancien, ou il a été supprimé depuis.',
 
   errorGeneric: 'Une erreur est survenue. Veuillez réessayer.',
 } satisfies Messages;

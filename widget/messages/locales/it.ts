@@ -153,6 +153,7 @@ export default {
   noMessagesFound: (query) => `Nessun messaggio contiene «${query}». Controlla l’ortografia o prova con meno parole.`,
   loadMoreResults: 'Carica altri risultati',
   searchFailed: 'La ricerca non è riuscita.',
+  messageNotShown: 'Questo messaggio non può essere mostrato qui: è troppo vecchio o nel frattempo è stato eliminato.',
 
   errorGeneric: 'Qualcosa è andato storto. Riprova.',
 } satisfies Messages;

@@ -173,6 +173,7 @@ export default {
   noMessagesFound: (query) => `Żadna wiadomość nie zawiera „${query}”. Sprawdź pisownię lub wpisz mniej słów.`,
   loadMoreResults: 'Wczytaj więcej wyników',
   searchFailed: 'Wyszukiwanie nie powiodło się.',
+  messageNotShown: 'Tej wiadomości nie można tu pokazać: jest zbyt dawna albo została w międzyczasie usunięta.',
 
   errorGeneric: 'Coś poszło nie tak. Spróbuj ponownie.',
 } satisfies Messages;

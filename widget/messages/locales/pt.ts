@@ -154,6 +154,7 @@ export default {
   noMessagesFound: (query) => `Nenhuma mensagem contém «${query}». Verifique a ortografia ou experimente menos palavras.`,
   loadMoreResults: 'Carregar mais resultados',
   searchFailed: 'A pesquisa não funcionou.',
+  messageNotShown: 'Não é possível mostrar essa mensagem aqui: é demasiado antiga ou foi entretanto eliminada.',
 
   errorGeneric: 'Algo correu mal. Tente novamente.',
 } satisfies Messages;

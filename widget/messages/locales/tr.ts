@@ -147,6 +147,7 @@ export default {
   noMessagesFound: (query) => `“${query}” içeren mesaj yok. Yazımı kontrol edin veya daha az kelime deneyin.`,
   loadMoreResults: 'Daha fazla sonuç yükle',
   searchFailed: 'Arama yapılamadı.',
+  messageNotShown: 'Bu mesaj burada gösterilemiyor: çok eskide kaldı veya o zamandan beri silindi.',
 
   errorGeneric: 'Bir şeyler ters gitti. Lütfen yeniden deneyin.',
 } satisfies Messages;
