@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { test } from 'node:test';
+import vm from 'node:vm';
+import { cutPusher } from './pusher-without-encryption.js';
+
+const file = createRequire(import.meta.url).resolve('pusher-js/dist/worker/pusher.worker.js');
+const original = readFileSync(file, 'utf8');
+const fail = (message: string): never => {
+  throw new Error(message);
+};
+
+/** Runs a pusher-js UMD build the way a browser script would and returns its `Pusher` class. */
+function load(code: string): new (key: string, options: object) => { subscribe(name: string): { name: string }; disconnect(): void } {
+  const context: Record<string, unknown> = { console, crypto, WebSocket: class { close() {} send() {} }, fetch, setTimeout, clearTimeout, setInterval, clearInterval };
+  context.self = context;
+  vm.runInNewContext(code, context);
+  return context.Pusher as never;
+}
+
+test('cuts the encrypted channel and @stablelib out of pusher-js, keeping the line count', () => {
+  const cut = cutPusher(original, fail);
+  assert.ok(cut.length < original.length - 10_000, `only ${original.length - cut.length} characters cut`);
+  assert.doesNotMatch(cut, /stablelib|decodedLength|nacl\.secretbox/);
+  assert.equal(cut.split('\n').length, original.split('\n').length);
+});
+
+test('the cut pusher-js still makes private and presence channels, and refuses encrypted ones as before', () => {
+  for (const code of [original, cutPusher(original, fail)]) {
+    const Pusher = load(code);
+    const pusher = new Pusher('key', { cluster: 'eu', autoConnect: false } as object);
+    assert.equal(pusher.subscribe('private-hotel-1').name, 'private-hotel-1');
+    assert.equal(pusher.subscribe('presence-hotel-1').name, 'presence-hotel-1');
+    assert.throws(() => pusher.subscribe('private-encrypted-hotel-1'), /private-encrypted-/);
+    pusher.disconnect();
+  }
+});
+
+test('fails rather than ship a half-cut file when pusher-js has changed', () => {
+  assert.throws(() => cutPusher(original.replace('/***/ 721\n', '/***/ 722\n'), fail), /pusher-js changed/);
+  assert.throws(() => cutPusher(original.replace('// EXTERNAL MODULE: ./node_modules/@stablelib/utf8', '// moved'), fail), /pusher-js changed/);
+});
