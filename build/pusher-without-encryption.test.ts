@@ -12,32 +12,43 @@ const fail = (message: string): never => {
 };
 
 /** Runs a pusher-js UMD build the way a browser script would and returns its `Pusher` class. */
-function load(code: string): new (key: string, options: object) => { subscribe(name: string): { name: string }; disconnect(): void } {
+function load(code: string): new (key: string, options: object) => { subscribe(name: string): { name: string }; user: { user_data: unknown; signinDonePromise: unknown }; disconnect(): void } {
   const context: Record<string, unknown> = { console, crypto, WebSocket: class { close() {} send() {} }, fetch, setTimeout, clearTimeout, setInterval, clearInterval };
   context.self = context;
   vm.runInNewContext(code, context);
   return context.Pusher as never;
 }
 
-test('cuts the encrypted channel and @stablelib out of pusher-js, keeping the line count', () => {
+test('cuts the encrypted channel, @stablelib and user sign-in out of pusher-js, keeping the line count', () => {
   const cut = cutPusher(original, fail);
   assert.ok(cut.length < original.length - 10_000, `only ${original.length - cut.length} characters cut`);
-  assert.doesNotMatch(cut, /stablelib|decodedLength|nacl\.secretbox/);
+  assert.doesNotMatch(cut, /stablelib|decodedLength|nacl\.secretbox|WatchlistFacade|pusher:signin_success|server-to-user|x-www-form-urlencoded|composeChannelQuery/);
   assert.equal(cut.split('\n').length, original.split('\n').length);
 });
 
-test('the cut pusher-js still makes private and presence channels, and refuses encrypted ones as before', () => {
+test('the cut pusher-js still makes private and presence channels with no signed-in user, and refuses encrypted ones as before', () => {
   for (const code of [original, cutPusher(original, fail)]) {
     const Pusher = load(code);
-    const pusher = new Pusher('key', { cluster: 'eu', autoConnect: false } as object);
+    // As widget/realtime/pusher-client.ts makes it: channels are authorized by the API client.
+    const customHandler = (_params: unknown, callback: (error: null, auth: { auth: string }) => void) => callback(null, { auth: 'key:signature' });
+    const pusher = new Pusher('key', { cluster: 'eu', autoConnect: false, channelAuthorization: { customHandler } });
     assert.equal(pusher.subscribe('private-hotel-1').name, 'private-hotel-1');
     assert.equal(pusher.subscribe('presence-hotel-1').name, 'presence-hotel-1');
     assert.throws(() => pusher.subscribe('private-encrypted-hotel-1'), /private-encrypted-/);
+    // What a presence channel reads of the user when its auth carries no channel_data.
+    assert.equal(pusher.user.user_data, null);
+    assert.equal(pusher.user.signinDonePromise, null);
     pusher.disconnect();
   }
+});
+
+test('the cut pusher-js refuses to make auth requests of its own, which the widget never asks for', () => {
+  const Pusher = load(cutPusher(original, fail));
+  assert.throws(() => new Pusher('key', { cluster: 'eu', autoConnect: false }), /customHandler/);
 });
 
 test('fails rather than ship a half-cut file when pusher-js has changed', () => {
   assert.throws(() => cutPusher(original.replace('/***/ 721\n', '/***/ 722\n'), fail), /pusher-js changed/);
   assert.throws(() => cutPusher(original.replace('// EXTERNAL MODULE: ./node_modules/@stablelib/utf8', '// moved'), fail), /pusher-js changed/);
+  assert.throws(() => cutPusher(original.replace(';// ./src/core/watchlist.ts', ''), fail), /pusher-js changed/);
 });
