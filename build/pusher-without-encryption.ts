@@ -67,7 +67,7 @@ const CUTS: readonly Cut[] = [
 ];
 
 /**
- * Takes what the widget can never run out of pusher-js's worker build, about 2.5 KB gzip of every
+ * Takes what the widget can never run out of pusher-js's worker build, about 3 KB gzip of every
  * portal page. First the end-to-end encrypted channel (`private-encrypted-…`): its class and the two
  * @stablelib modules only it uses (1.8 KB). The
  * "without encryption" builds ship them although they can never run: an encrypted channel needs a
@@ -75,7 +75,7 @@ const CUTS: readonly Cut[] = [
  * never does (its channels are `private-` and `presence-`). Without `nacl` pusher-js refuses such a
  * channel before reaching the class, so nothing the widget does changes. Then user sign-in (0.6 KB):
  * `pusher.signin()`, which the widget never calls (presence channels get the member from the server's
- * `channel_data`); until it is called the real facade only listens for answers to it. Then the
+ * `channel_data`); until it is called the real facade only listens for answers to it. Then (0.5 KB) the
  * requests pusher-js would make to an auth endpoint itself: the widget hands it a `customHandler`.
  *
  * Each cut is matched exactly; if a pusher-js upgrade moves the text, the build fails here rather
