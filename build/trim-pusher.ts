@@ -81,9 +81,9 @@ const CUTS: readonly Cut[] = [
  * Each cut is matched exactly; if a pusher-js upgrade moves the text, the build fails here rather
  * than shipping a half-cut file.
  */
-export function pusherWithoutEncryption(): Plugin {
+export function trimPusher(): Plugin {
   return {
-    name: 'staff-chat:pusher-without-encryption',
+    name: 'staff-chat:trim-pusher',
     enforce: 'pre',
     transform(code, id) {
       if (!id.endsWith(PUSHER_BUILD)) return null;
@@ -99,7 +99,7 @@ export function cutPusher(code: string, fail: (message: string) => never): strin
     const start = result.indexOf(cut.from);
     const end = start === -1 ? -1 : result.indexOf(cut.to, start);
     if (start === -1 || end === -1 || result.indexOf(cut.from, start + 1) !== -1) {
-      fail(`pusher-js changed: cannot find ${cut.what} in ${PUSHER_BUILD} (build/pusher-without-encryption.ts)`);
+      fail(`pusher-js changed: cannot find ${cut.what} in ${PUSHER_BUILD} (build/trim-pusher.ts)`);
     }
     // As many lines as were cut, so the source map (`map: null`: lines unchanged) still points right.
     const lines = result.slice(start, end).split('\n').length - cut.by.split('\n').length;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import vm from 'node:vm';
-import { cutPusher } from './pusher-without-encryption.js';
+import { cutPusher } from './trim-pusher.js';
 
 const file = createRequire(import.meta.url).resolve('pusher-js/dist/worker/pusher.worker.js');
 const original = readFileSync(file, 'utf8');
