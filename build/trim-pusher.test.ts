@@ -11,18 +11,35 @@ const fail = (message: string): never => {
   throw new Error(message);
 };
 
+interface PusherLike {
+  subscribe(name: string): { name: string };
+  user: { user_data: unknown; signinDonePromise: unknown };
+  connect(): void;
+  disconnect(): void;
+}
+
+/** A WebSocket that never opens, recording where it was asked to connect. */
+class QuietSocket {
+  static readonly urls: string[] = [];
+  constructor(url: string) {
+    QuietSocket.urls.push(url);
+  }
+  close() {}
+  send() {}
+}
+
 /** Runs a pusher-js UMD build the way a browser script would and returns its `Pusher` class. */
-function load(code: string): new (key: string, options: object) => { subscribe(name: string): { name: string }; user: { user_data: unknown; signinDonePromise: unknown }; disconnect(): void } {
-  const context: Record<string, unknown> = { console, crypto, WebSocket: class { close() {} send() {} }, fetch, setTimeout, clearTimeout, setInterval, clearInterval };
+function load(code: string, fetch: (url: string) => Promise<never> = () => new Promise(() => {})): new (key: string, options: object) => PusherLike {
+  const context: Record<string, unknown> = { console, crypto, WebSocket: QuietSocket, fetch, setTimeout, clearTimeout, setInterval, clearInterval };
   context.self = context;
   vm.runInNewContext(code, context);
   return context.Pusher as never;
 }
 
-test('cuts the encrypted channel, @stablelib and user sign-in out of pusher-js, keeping the line count', () => {
+test('cuts the encrypted channel, @stablelib, user sign-in, auth requests, HTTP transports and stats out of pusher-js, keeping the line count', () => {
   const cut = cutPusher(original, fail);
   assert.ok(cut.length < original.length - 10_000, `only ${original.length - cut.length} characters cut`);
-  assert.doesNotMatch(cut, /stablelib|decodedLength|nacl\.secretbox|WatchlistFacade|pusher:signin_success|server-to-user|x-www-form-urlencoded|composeChannelQuery/);
+  assert.doesNotMatch(cut, /stablelib|decodedLength|nacl\.secretbox|WatchlistFacade|pusher:signin_success|server-to-user|x-www-form-urlencoded|composeChannelQuery|getReceiveURL|from stats\.pusher\.com/);
   assert.equal(cut.split('\n').length, original.split('\n').length);
 });
 
@@ -39,6 +56,26 @@ test('the cut pusher-js still makes private and presence channels with no signed
     assert.equal(pusher.user.user_data, null);
     assert.equal(pusher.user.signinDonePromise, null);
     pusher.disconnect();
+  }
+});
+
+test('the cut pusher-js connects over WebSocket with the options the server sends, and asks nothing of HTTP', { timeout: 30_000 }, async () => {
+  for (const code of [original, cutPusher(original, fail)]) {
+    const fetched: string[] = [];
+    const Pusher = load(code, (url) => {
+      fetched.push(url);
+      return new Promise(() => {});
+    });
+    const customHandler = () => {};
+    // server/config.ts's options for a self-hosted engine.
+    const options = { cluster: 'local', wsHost: '127.0.0.1', wsPort: 6001, wssPort: 6001, forceTLS: false, enabledTransports: ['ws', 'wss'], disableStats: true };
+    const pusher = new Pusher('key', { ...options, channelAuthorization: { customHandler } });
+    const before = QuietSocket.urls.length;
+    pusher.connect();
+    while (QuietSocket.urls.length === before) await new Promise((resolve) => setImmediate(resolve));
+    assert.match(QuietSocket.urls.at(-1) ?? '', /^wss?:\/\/127\.0\.0\.1:6001\/app\/key\?protocol=7/);
+    pusher.disconnect();
+    assert.deepEqual(fetched, []);
   }
 });
 

@@ -33,6 +33,18 @@ const NO_AUTH_REQUESTS =
   "const noAuthRequests = () => { throw new UnsupportedFeature('staff-chat authorizes channels through channelAuthorization.customHandler only'); };\n" +
   'const user_authenticator = () => noAuthRequests;\nconst channel_authorizer = noAuthRequests;\nconst ChannelAuthorizerProxy = noAuthRequests;\n';
 
+/**
+ * What takes the place of the HTTP transports (XHR streaming and polling, through `fetch`): the server
+ * only ever enables `ws` and `wss` (contract/wire.ts `PusherClientOptions.enabledTransports`,
+ * server/config.ts), so pusher-js never builds a strategy that would reach them.
+ */
+const NO_HTTP_TRANSPORTS =
+  "const noHttpTransports = () => { throw new UnsupportedFeature('staff-chat connects through the ws and wss transports only'); };\n" +
+  'const http_http = { createStreamingSocket: noHttpTransports, createPollingSocket: noHttpTransports, createSocket: noHttpTransports, createXHR: noHttpTransports, createRequest: noHttpTransports };\n';
+
+/** What takes the place of sending the timeline to Pusher's stats service: the server always sends `disableStats: true`. */
+const NO_STATS = 'class TimelineSender { send() {} }\n';
+
 const CUTS: readonly Cut[] = [
   {
     what: 'the @stablelib/base64 and @stablelib/utf8 modules',
@@ -64,22 +76,43 @@ const CUTS: readonly Cut[] = [
     to: ';// ./src/core/config.ts',
     by: NO_AUTH_REQUESTS,
   },
+  {
+    what: 'the HTTP transports',
+    from: ';// ./src/core/http/http_request.ts',
+    to: ';// ./src/runtimes/isomorphic/runtime.ts',
+    by: NO_HTTP_TRANSPORTS,
+  },
+  {
+    what: 'the stats timeline sender',
+    from: ';// ./src/core/timeline/timeline_sender.ts',
+    to: ';// ./src/core/errors.ts',
+    by: NO_STATS,
+  },
+  {
+    what: 'the stats request (fetch_timeline)',
+    from: ';// ./src/runtimes/worker/timeline/fetch_timeline.ts',
+    to: ';// ./src/runtimes/worker/runtime.ts',
+    by: 'const fetch_timeline = {};\n',
+  },
 ];
 
 /**
- * Takes what the widget can never run out of pusher-js's worker build, about 3 KB gzip of every
- * portal page. First the end-to-end encrypted channel (`private-encrypted-…`): its class and the two
- * @stablelib modules only it uses (1.8 KB). The
- * "without encryption" builds ship them although they can never run: an encrypted channel needs a
- * `nacl` implementation in the options, which only the "with-encryption" builds pass and the widget
- * never does (its channels are `private-` and `presence-`). Without `nacl` pusher-js refuses such a
- * channel before reaching the class, so nothing the widget does changes. Then user sign-in (0.6 KB):
- * `pusher.signin()`, which the widget never calls (presence channels get the member from the server's
- * `channel_data`); until it is called the real facade only listens for answers to it. Then (0.5 KB) the
- * requests pusher-js would make to an auth endpoint itself: the widget hands it a `customHandler`.
+ * Takes what the widget can never run out of pusher-js's worker build: about 4.8 KB gzip of every
+ * portal page (the entry went from 39.8 to 35.0 KB). The parts, each unreachable with the options the
+ * widget passes (widget/realtime/pusher-client.ts, the server's `PusherClientOptions`):
+ * - the end-to-end encrypted channel (`private-encrypted-…`), its class and the two @stablelib
+ *   modules only it uses (1.8 KB): it needs a `nacl` implementation, which only the "with-encryption"
+ *   builds pass; without one pusher-js refuses such a channel before reaching the class, as now;
+ * - user sign-in, `pusher.signin()` and the watchlist (0.6 KB): the widget never signs in (presence
+ *   channels get the member from the server's `channel_data`), and until then the real facade only
+ *   listens for answers to a sign-in;
+ * - pusher-js's own requests to an auth endpoint (0.5 KB): the widget authorizes every channel
+ *   through `channelAuthorization.customHandler` (the API client, with its Bearer token);
+ * - the HTTP transports, XHR streaming and polling (1.6 KB): the server enables only `ws` and `wss`;
+ * - sending the timeline to Pusher's stats service (0.2 KB): the server sends `disableStats: true`.
  *
  * Each cut is matched exactly; if a pusher-js upgrade moves the text, the build fails here rather
- * than shipping a half-cut file.
+ * than shipping a half-cut file. The cut file keeps its line count, so the source map stays right.
  */
 export function trimPusher(): Plugin {
   return {
