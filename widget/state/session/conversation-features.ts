@@ -4,7 +4,8 @@ import type { ApiClient } from '../../api/client.js';
 import type { ConversationsStore } from '../conversations/conversations.js';
 import { createDirectory, type DirectoryState } from '../conversations/directory.js';
 import type { ReadMarksStore } from '../conversations/read-marks.js';
-import type { EventRouter } from '../live/router.js';
+import { FEATURE_CHECKS } from '../live/feature-checks.js';
+import { installFeatureChecks, type EventRouter } from '../live/router.js';
 import { createTyping, type TypingState } from '../live/typing.js';
 import { createHistory } from '../messages/history.js';
 import { createMessageChanges } from '../messages/message-changes.js';
@@ -68,6 +69,7 @@ export interface FeatureActions {
  */
 export function installConversationFeatures(context: FeatureContext): FeatureActions {
   const { api, log, views, router, lifecycle, $me, conversations } = context;
+  installFeatureChecks(FEATURE_CHECKS);
   const meId = () => $me.get()?.id ?? '';
   const stored = (conversationId: number, messages: readonly Message[]) => router.emit('stored', { conversationId, messages });
 
