@@ -14,6 +14,7 @@ import { StaffChatMessageBubble } from './message-bubble/message-bubble.js';
 import { StaffChatMessageList } from './message-list/message-list.js';
 import { StaffChatPanel } from './panel/panel.js';
 import { StaffChatStaffDirectory } from './staff-directory/staff-directory.js';
+import { StaffChatUrgentBanner } from './urgent-banner/urgent-banner.js';
 
 const elements: Array<[string, CustomElementConstructor]> = [
   ['staff-chat-connection-status', StaffChatConnectionStatus],
@@ -25,6 +26,7 @@ const elements: Array<[string, CustomElementConstructor]> = [
   ['staff-chat-chat-window', StaffChatChatWindow],
   ['staff-chat-conversation-list', StaffChatConversationList],
   ['staff-chat-staff-directory', StaffChatStaffDirectory],
+  ['staff-chat-urgent-banner', StaffChatUrgentBanner],
   ['staff-chat-panel', StaffChatPanel],
 ];
 

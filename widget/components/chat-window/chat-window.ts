@@ -22,7 +22,7 @@ import { seenByText } from './seen-by.js';
  */
 export const WINDOW_PARTS =
   'header:window-header,close-button,presence-dot,typing,seen-by,banner,log,load-earlier,new-messages,jump-to-latest,bubble,text,quote,' +
-  'reply-button,reactions,edit,failed,thumbnail,file,preview,upload,attach-button,textarea,send-button,reply-preview';
+  'reply-button,reactions,acknowledgement,edit,failed,thumbnail,file,preview,upload,attach-button,urgent-button,textarea,send-button,reply-preview';
 
 /**
  * One open conversation: a header with its title and a close button (and a dot when the other person
@@ -103,6 +103,7 @@ export class StaffChatChatWindow extends LitElement {
       edit: (messageId, text) => void this.session?.editMessage(this.conversationId, messageId, text),
       remove: (messageId) => void this.session?.deleteMessage(this.conversationId, messageId),
       react: (messageId, emoji) => void this.session?.toggleReaction(this.conversationId, messageId, emoji),
+      acknowledge: (messageId) => void this.session?.acknowledgeMessage(this.conversationId, messageId),
     };
   }
 
@@ -112,7 +113,7 @@ export class StaffChatChatWindow extends LitElement {
 
   private onCompose(event: ComposeEvent): void {
     try {
-      this.session?.sendMessage(this.conversationId, event.text, { replyTo: this.replyTo });
+      this.session?.sendMessage(this.conversationId, event.text, { replyTo: this.replyTo, requiresAcknowledgement: event.requiresAcknowledgement });
       this.replyTo = null;
     } catch {
       // Only blank text or a session that has not loaded the profile yet throw; the composer's
@@ -217,7 +218,7 @@ export class StaffChatChatWindow extends LitElement {
         : nothing}
       <staff-chat-connection-status banner exportparts="banner" state=${this.connection.value}></staff-chat-connection-status>
       <staff-chat-message-list
-        exportparts="log,load-earlier,new-messages,jump-to-latest,bubble,text,quote,reply-button,reactions,edit,failed,thumbnail,file,preview"
+        exportparts="log,load-earlier,new-messages,jump-to-latest,bubble,text,quote,reply-button,reactions,acknowledgement,edit,failed,thumbnail,file,preview"
         conversation-id=${this.conversationId}
         ?is-group=${conversation?.is_group ?? false}
         @reply=${this.onReply}
@@ -226,7 +227,7 @@ export class StaffChatChatWindow extends LitElement {
       <div class="typing" part="typing" aria-live="polite">${typingText(this.typing.value[this.conversationId]) || nothing}</div>
       <staff-chat-upload-tray exportparts="upload" conversation-id=${this.conversationId}></staff-chat-upload-tray>
       <staff-chat-composer
-        exportparts="attach-button,textarea,send-button,reply-preview"
+        exportparts="attach-button,urgent-button,textarea,send-button,reply-preview"
         conversation-id=${this.conversationId}
         max-length=${this.config.value?.limits.message_max_length ?? DEFAULT_MESSAGE_MAX_LENGTH}
         accept=${this.config.value?.limits.upload_types?.join(',') ?? ''}

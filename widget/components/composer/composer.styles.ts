@@ -78,7 +78,22 @@ export const styles = css`
     color: var(--staff-chat-accent-fg);
     font-size: 1.125rem;
   }
-  .attach {
+  /* Pressed, it says so by more than colour: a filled ring, and the note above the field. */
+  .urgent[aria-pressed='true'] {
+    background: var(--staff-chat-danger);
+    color: #fff;
+  }
+  .urgent-note {
+    display: flex;
+    align-items: center;
+    gap: 0.375rem;
+    padding: 0.5rem 0.75rem 0;
+    font-size: 0.8125rem;
+    font-weight: 600;
+    color: var(--staff-chat-danger-text);
+  }
+  .attach,
+  .urgent {
     display: grid;
     place-items: center;
     width: 2.5rem;

@@ -41,16 +41,23 @@ export function createNotifications(isPageHidden: () => boolean, alerts: Alerts 
     alerts.save(JSON.stringify(next));
   }
 
-  function conversationChanged(previous: Conversation | undefined, next: Conversation, meId: string | undefined): void {
-    const last = next.last_message;
-    if (!last || last.sender_id === meId || next.unread_count <= (previous?.unread_count ?? 0) || !isPageHidden()) return;
+  /**
+   * A desktop notification and a beep, as the settings allow. The tag makes the system replace the
+   * alert of another tab, or an earlier one of the same conversation, instead of stacking.
+   */
+  function alert(title: string, body: string, conversationId: number): void {
     const { desktop, sound } = $settings.get();
-    // The tag makes the system replace the alert of another tab, or of an earlier message, instead of stacking.
-    if (desktop && alerts.permission() === 'granted') alerts.show(last.sender_name, last.message, `staff-chat-${next.id}`);
+    if (desktop && alerts.permission() === 'granted') alerts.show(title, body, `staff-chat-${conversationId}`);
     if (sound) alerts.beep();
   }
 
-  return { $settings, configure, conversationChanged };
+  function conversationChanged(previous: Conversation | undefined, next: Conversation, meId: string | undefined): void {
+    const last = next.last_message;
+    if (!last || last.sender_id === meId || next.unread_count <= (previous?.unread_count ?? 0) || !isPageHidden()) return;
+    alert(last.sender_name, last.message, next.id);
+  }
+
+  return { $settings, configure, conversationChanged, alert };
 }
 
 function parse(saved: string | null): NotificationSettings {
