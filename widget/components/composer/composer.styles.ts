@@ -78,11 +78,6 @@ export const styles = css`
     color: var(--staff-chat-accent-fg);
     font-size: 1.125rem;
   }
-  /* Pressed, it says so by more than colour: a filled ring, and the note above the field. */
-  .urgent[aria-pressed='true'] {
-    background: var(--staff-chat-danger);
-    color: #fff;
-  }
   .urgent-note {
     display: flex;
     align-items: center;
@@ -101,5 +96,10 @@ export const styles = css`
     padding: 0;
     font-size: 1.125rem;
     color: var(--staff-chat-muted);
+  }
+  /* Pressed, it says so by more than colour: filled, and the note above the field. After the hover rule, which it beats. */
+  .icon-button.urgent[aria-pressed='true'] {
+    background: var(--staff-chat-danger);
+    color: #fff;
   }
 `;
