@@ -62,8 +62,10 @@ const PAYLOAD_CHECKS: { [K in keyof ServerEvents]: (payload: unknown) => payload
   conversation_updated: isConversation,
   reaction_changed: isReactionChange,
   messages_read: isMessagesRead,
-  // Issue 10's events: checked here so they can be routed; no store registers for them yet.
-  message_acknowledged: (value): value is AcknowledgementChange => isMessageEvent(value),
+  // Its store (state/urgent/acknowledgements.ts) reads the summary's lists: they must be there.
+  message_acknowledged: (value): value is AcknowledgementChange =>
+    isMessageEvent(value) && isRecord(value.acknowledgements) && Array.isArray(value.acknowledgements.pending) && Array.isArray(value.acknowledgements.acknowledged),
+  // The rest of issue 10's events: checked here so they can be routed; no store registers for them yet.
   handover_item_changed: (value): value is HandoverItemChange => isMessageEvent(value) && isRecord(value.item),
   staff_mentioned: (value): value is StaffMentioned => isMessageEvent(value) && typeof value.mentioned_staff_id === 'string',
   message_pinned: (value): value is Pin => isMessageEvent(value) && isRecord(value.pinned_by),
