@@ -25,8 +25,10 @@ const SETTINGS_KEY = 'staff-chat:alerts';
  * Alerts a person who is not looking: when a conversation's unread count goes up with someone else's
  * message while the page is hidden. The unread counts come from the personal channel, so every
  * conversation counts, open or not. The launcher badge needs none of this: it follows the counts.
+ *
+ * @param onIncoming called for each such message, hidden page or not (it may be urgent: urgent/pending.ts)
  */
-export function createNotifications(isPageHidden: () => boolean, alerts: Alerts = browserAlerts()) {
+export function createNotifications(isPageHidden: () => boolean, alerts: Alerts = browserAlerts(), onIncoming?: () => void) {
   const $settings = atom<NotificationSettings>(parse(alerts.load()));
 
   /** Changes the settings; turning desktop alerts on asks the browser first (call it from a click). */
@@ -53,8 +55,9 @@ export function createNotifications(isPageHidden: () => boolean, alerts: Alerts 
 
   function conversationChanged(previous: Conversation | undefined, next: Conversation, meId: string | undefined): void {
     const last = next.last_message;
-    if (!last || last.sender_id === meId || next.unread_count <= (previous?.unread_count ?? 0) || !isPageHidden()) return;
-    alert(last.sender_name, last.message, next.id);
+    if (!last || last.sender_id === meId || next.unread_count <= (previous?.unread_count ?? 0)) return;
+    onIncoming?.();
+    if (isPageHidden()) alert(last.sender_name, last.message, next.id);
   }
 
   return { $settings, configure, conversationChanged, alert };

@@ -91,11 +91,12 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
   const conversations = createConversationsStore();
   const readMarks = createReadMarks();
   const presence = createPresence(log);
-  const alerting = createNotifications(() => !isPageActive(), deps.alerts);
+  // Someone else's new message may be urgent: `pending` asks (it exists by the time any message arrives).
+  const alerting = createNotifications(() => !isPageActive(), deps.alerts, () => void pending.check());
   const router = createEventRouter();
   const link = createRealtimeLink(connect, (socketId, channel) => api.authorizeChannel(socketId, channel), presence, router, log);
   const fail = (error: unknown, fallback: string): void => $errorInfo.set(describeError(error, fallback));
-  const pending = createPendingAcknowledgements(api, router, $me, log);
+  const pending = createPendingAcknowledgements(api, router, log);
 
   // Its install runs once the chunk is here, long after `lifecycle` below exists.
   const features = createLazyFeatures(

@@ -5,7 +5,7 @@
  * (acknowledgements.ts, reminders.ts), which the session loads as soon as one waits.
  */
 import { atom, type ReadableAtom } from 'nanostores';
-import type { Me, Message } from '../../../server/contract.js';
+import type { Message } from '../../../server/contract.js';
 import type { ApiClient } from '../../api/client.js';
 import type { EventRouter } from '../live/router.js';
 
@@ -19,14 +19,14 @@ export interface PendingAcknowledgementsStore {
 }
 
 /**
- * Fetched at every start, on catch-up, and whenever a conversation's last message changes to someone
- * else's: an urgent message in a conversation whose channel is not held arrives only as that
- * `conversation_updated`, whose preview does not say it is urgent.
+ * Fetched again on catch-up, and (`check`, called by the session) at every start and whenever someone
+ * else's message raises an unread count (conversations/notifications.ts): an urgent message in a
+ * conversation whose channel is not held arrives only as that `conversation_updated`, whose preview
+ * does not say it is urgent.
  */
 export function createPendingAcknowledgements(
   api: Pick<ApiClient, 'pendingAcknowledgements'>,
   router: Pick<EventRouter, 'on'>,
-  $me: ReadableAtom<Me | null>,
   log: (...args: unknown[]) => void,
 ): PendingAcknowledgementsStore {
   const $pending = atom<Message[]>([]);
@@ -42,9 +42,6 @@ export function createPendingAcknowledgements(
     }
   }
 
-  router.on('conversation_updated', ({ last_message }) => {
-    if (last_message && last_message.sender_id !== $me.get()?.id) void check();
-  });
   router.on('catch_up', () => void check());
 
   return {

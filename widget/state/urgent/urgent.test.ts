@@ -13,6 +13,8 @@ const anna = { id: 'anna', full_name: 'Anna Kovács', avatar: null, department: 
 const ben = { id: 'ben', full_name: 'Ben Okafor', avatar: null, department: null, role: null };
 const GROUP = conversation(1, { is_group: true, title: 'Front Office', participants: [anna, ben, ME] });
 const AT = '2025-01-01T12:30:00.000Z';
+/** The first urgent message loads the lazily loaded chunk: in the test runner, that may take a while. */
+const LOADED = { timeout: 8000 };
 
 /** The reminders' clock, advanced by hand: each tick is one REMINDER_INTERVAL_MS gone by. */
 function fakeClock() {
@@ -58,7 +60,8 @@ async function started(setup: (api: FakeApi) => void = () => undefined) {
   const { alerts, shown } = fakeAlerts();
   const session = createChatSession(
     { apiBase: '/api', hotel: 'grand', tokenProvider: async () => 'token' },
-    { api, alerts, reminderTimer: clock.timer, storage: new MemoryStorage(), windowStorage: new MemoryStorage(), connect: () => realtime, markReadDelayMs: 0 },
+    // Looked at, so the only notifications are the reminders (a hidden page also alerts each new message).
+    { api, alerts, reminderTimer: clock.timer, storage: new MemoryStorage(), windowStorage: new MemoryStorage(), connect: () => realtime, isPageActive: () => true, markReadDelayMs: 0 },
   );
   sessions.push(session);
   await session.start();
@@ -81,7 +84,7 @@ describe('urgent messages in the session', () => {
     expect(waiting[0]?.id).to.equal(urgent!.id);
 
     // The reminders come with the lazily loaded features, which an urgent message brings.
-    await waitUntil(() => shown.length === 1);
+    await waitUntil(() => shown.length === 1, 'the first reminder', LOADED);
     const reminder = ['Urgent message: please acknowledge', 'Anna Kovács: VIP arriving early, 214 must be ready', 'staff-chat-1'];
     expect(shown).to.deep.equal([reminder]);
     expect(clock.intervals).to.deep.equal([REMINDER_INTERVAL_MS]);
@@ -104,7 +107,7 @@ describe('urgent messages in the session', () => {
     const last = { id: urgent.id, sender_id: 'anna', sender_name: anna.full_name, message: urgent.message, timestamp: urgent.timestamp };
     realtime.deliver(ME.personal_channel, 'conversation_updated', conversation(2, { participants: [ME, ben], is_muted: true, unread_count: 1, last_message: last }));
     await until(session.$pendingAcknowledgements, (list) => list.length === 1);
-    await waitUntil(() => shown.length === 1);
+    await waitUntil(() => shown.length === 1, 'the first reminder', LOADED);
     expect(shown[0]).to.deep.equal(['Urgent message: please acknowledge', 'Anna Kovács: Fire door on 3 is open', 'staff-chat-2']);
     clock.tick();
     expect(shown).to.have.length(2);
@@ -114,7 +117,7 @@ describe('urgent messages in the session', () => {
     let urgent: Message | undefined;
     const { session, realtime, clock } = await started((api) => (urgent = storeUrgent(api)));
     await until(session.$pendingAcknowledgements, (list) => list.length === 1);
-    await waitUntil(() => clock.running() === 1);
+    await waitUntil(() => clock.running() === 1, 'the reminders run', LOADED);
     const acknowledgements = summary([ME.id], ['ben']);
     realtime.deliver(ME.personal_channel, 'message_acknowledged', {
       conversation_id: 1,
