@@ -36,11 +36,18 @@ export function createAcknowledgements(deps: {
     if (me !== undefined && !acknowledgements.pending.includes(me)) forget(messageId);
   }
 
+  /** Messages whose acknowledgement is on its way: a second press meanwhile sends nothing more. */
+  const sending = new Set<number>();
+
   async function acknowledge(_conversationId: number, messageId: number): Promise<void> {
+    if (sending.has(messageId)) return;
+    sending.add(messageId);
     try {
       apply(await deps.api.acknowledge(messageId));
     } catch (error) {
       deps.fail(error);
+    } finally {
+      sending.delete(messageId);
     }
   }
 

@@ -79,7 +79,7 @@ function storeUrgent(api: FakeApi, conversationId = 1, text = 'VIP arriving earl
 describe('urgent messages in the session', () => {
   it('asks at start what waits for the viewer, and reminds at once and every interval until acknowledged', async () => {
     let urgent: Message | undefined;
-    const { session, clock, shown } = await started((api) => (urgent = storeUrgent(api)));
+    const { session, api, clock, shown } = await started((api) => (urgent = storeUrgent(api)));
     const waiting = await until(session.$pendingAcknowledgements, (list) => list.length === 1);
     expect(waiting[0]?.id).to.equal(urgent!.id);
 
@@ -93,7 +93,9 @@ describe('urgent messages in the session', () => {
     expect(shown).to.have.length(3);
     expect(shown[2]).to.deep.equal(reminder);
 
-    await session.acknowledgeMessage(1, urgent!.id);
+    // Pressed twice in a row: one request.
+    await Promise.all([session.acknowledgeMessage(1, urgent!.id), session.acknowledgeMessage(1, urgent!.id)]);
+    expect(api.callsOf('acknowledge')).to.have.length(1);
     expect(session.$pendingAcknowledgements.get()).to.deep.equal([]);
     expect(clock.running()).to.equal(0, 'no reminder runs once nothing waits');
     clock.tick();
