@@ -122,7 +122,7 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
         lifecycle,
         pending,
         alert: alerting.alert,
-        ...(deps.reminderTimer && { reminderTimer: deps.reminderTimer }),
+        reminderTimer: deps.reminderTimer,
         fail: (error) => fail(error, errorMsg.errorLoadFailed),
       }),
     router,
