@@ -1,6 +1,8 @@
 import './process-shim.js';
 import { atom, computed, type WritableAtom } from 'nanostores';
-import type { ChatConfig, Conversation, Me, Message, StaffMember } from '../../contract/index.js';
+import type { ChatConfig, Conversation, Me, Message, SearchPage, StaffMember } from '../../contract/index.js';
+import type { SearchQuery } from '../api/client.js';
+import { createMessageSearch, type MessageSearch } from '../state/search/message-search.js';
 import { chatMessage, ME } from './fixtures.js';
 import type { ChatMessage, ChatSession, ConnectionState, ConversationView, ErrorInfo, NotificationSettings, ReadMarks, TypingState } from '../state/session.js';
 
@@ -33,6 +35,10 @@ export interface FakeSession {
   pendingAcknowledgements: WritableAtom<Message[]>;
   /** What startConversation resolves with (or rejects with, when an Error). */
   startResult: number | Error;
+  /** The real message search (state/search/), over `searchAnswer`. */
+  search: MessageSearch;
+  /** Answers each search request; records it in `calls` as `searchMessages` first. Default: no results. */
+  searchAnswer: (query: SearchQuery) => Promise<SearchPage>;
 }
 
 const emptyView = (): ConversationView => ({ messages: [], loading: false, hasMore: false, error: null, loaded: true });
@@ -80,6 +86,16 @@ export function createFakeSession(): FakeSession {
     alertSettings,
     pendingAcknowledgements,
     startResult: 99,
+    search: createMessageSearch(
+      {
+        searchMessages(query) {
+          calls.push(['searchMessages', query]);
+          return fake.searchAnswer(query);
+        },
+      },
+      () => undefined,
+    ),
+    searchAnswer: async () => ({ results: [], count: 0, has_more: false, next_cursor: null }),
     session: {
       api: null as unknown as ChatSession['api'],
       $status: status,
@@ -175,6 +191,7 @@ export function createFakeSession(): FakeSession {
       async acknowledgeMessage(conversationId, messageId) {
         calls.push(['acknowledgeMessage', conversationId, messageId]);
       },
+      messageSearch: async () => fake.search,
     },
   };
   return fake;
