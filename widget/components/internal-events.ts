@@ -36,9 +36,12 @@ export class RetryEvent extends Event {
 /** The composer's text is ready to go (the public, cancelable send event was not vetoed). */
 export class ComposeEvent extends Event {
   readonly text: string;
-  constructor(text: string) {
+  /** Sent as urgent: every recipient is asked to acknowledge it. */
+  readonly requiresAcknowledgement: boolean;
+  constructor(text: string, requiresAcknowledgement = false) {
     super('compose');
     this.text = text;
+    this.requiresAcknowledgement = requiresAcknowledgement;
   }
 }
 

@@ -26,7 +26,7 @@ const REVEAL_FOCUS_MS = 2000;
  */
 export const WINDOW_PARTS =
   'header:window-header,close-button,presence-dot,typing,seen-by,banner,log,load-earlier,new-messages,jump-to-latest,bubble,text,quote,' +
-  'reply-button,reactions,edit,failed,thumbnail,file,preview,upload,attach-button,textarea,send-button,reply-preview';
+  'reply-button,reactions,acknowledgement,edit,failed,thumbnail,file,preview,upload,attach-button,urgent-button,textarea,send-button,reply-preview';
 
 /**
  * One open conversation: a header with its title and a close button (and a dot when the other person
@@ -167,6 +167,7 @@ export class StaffChatChatWindow extends LitElement {
       edit: (messageId, text) => void this.session?.editMessage(this.conversationId, messageId, text),
       remove: (messageId) => void this.session?.deleteMessage(this.conversationId, messageId),
       react: (messageId, emoji) => void this.session?.toggleReaction(this.conversationId, messageId, emoji),
+      acknowledge: (messageId) => void this.session?.acknowledgeMessage(this.conversationId, messageId),
     };
   }
 
@@ -176,7 +177,7 @@ export class StaffChatChatWindow extends LitElement {
 
   private onCompose(event: ComposeEvent): void {
     try {
-      this.session?.sendMessage(this.conversationId, event.text, { replyTo: this.replyTo });
+      this.session?.sendMessage(this.conversationId, event.text, { replyTo: this.replyTo, requiresAcknowledgement: event.requiresAcknowledgement });
       this.replyTo = null;
     } catch {
       // Only blank text or a session that has not loaded the profile yet throw; the composer's
@@ -310,7 +311,7 @@ export class StaffChatChatWindow extends LitElement {
       <div class="not-shown" role="status">${this.notShown ? searchMsg.messageNotShown : nothing}</div>
       <staff-chat-connection-status banner exportparts="banner" state=${this.connection.value}></staff-chat-connection-status>
       <staff-chat-message-list
-        exportparts="log,load-earlier,new-messages,jump-to-latest,bubble,text,quote,reply-button,reactions,edit,failed,thumbnail,file,preview"
+        exportparts="log,load-earlier,new-messages,jump-to-latest,bubble,text,quote,reply-button,reactions,acknowledgement,edit,failed,thumbnail,file,preview"
         conversation-id=${this.conversationId}
         ?is-group=${conversation?.is_group ?? false}
         @reply=${this.onReply}
@@ -319,7 +320,7 @@ export class StaffChatChatWindow extends LitElement {
       <div class="typing" part="typing" aria-live="polite">${typingText(this.typing.value[this.conversationId]) || nothing}</div>
       <staff-chat-upload-tray exportparts="upload" conversation-id=${this.conversationId}></staff-chat-upload-tray>
       <staff-chat-composer
-        exportparts="attach-button,textarea,send-button,reply-preview"
+        exportparts="attach-button,urgent-button,textarea,send-button,reply-preview"
         conversation-id=${this.conversationId}
         max-length=${this.config.value?.limits.message_max_length ?? DEFAULT_MESSAGE_MAX_LENGTH}
         accept=${this.config.value?.limits.upload_types?.join(',') ?? ''}

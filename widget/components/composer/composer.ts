@@ -4,14 +4,14 @@ import { StaffChatMessageSendEvent } from '../../events.js';
 import { msg } from '../../messages/ui.js';
 import { attachIcon } from '../attachments/attach-icon.js';
 import { FilesPickEvent } from '../attachments/files-pick-event.js';
-import { closeIcon, sendIcon } from '../icons.js';
+import { alertIcon, closeIcon, sendIcon } from '../icons.js';
 import { ComposeEvent, DraftChangeEvent } from '../internal-events.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './composer.styles.js';
 
 /**
  * The message box: Enter sends, Shift+Enter starts a new line, and a "Replying to …" bar shows what
- * the next message answers.
+ * the next message answers. "Needs acknowledgement" (a toggle) sends the next message as urgent.
  *
  * @event staff-chat-message-send - Public and cancelable, fired before sending; a host that cancels it
  *   keeps the draft unsent.
@@ -24,6 +24,7 @@ import { styles } from './composer.styles.js';
  * @csspart textarea - The text field.
  * @csspart send-button - The send button.
  * @csspart reply-preview - The "Replying to …" bar.
+ * @csspart urgent-button - The "Needs acknowledgement" toggle.
  */
 export class StaffChatComposer extends LitElement {
   static override styles = [sharedStyles, styles];
@@ -34,6 +35,7 @@ export class StaffChatComposer extends LitElement {
     maxLength: { type: Number, attribute: 'max-length' },
     accept: { type: String },
     value: { state: true },
+    urgent: { state: true },
   };
 
   declare conversationId: number;
@@ -45,6 +47,8 @@ export class StaffChatComposer extends LitElement {
   /** The file picker's `accept` (the server's allowed MIME types, comma-separated). */
   declare accept: string;
   declare value: string;
+  /** The next message goes out as urgent ("Needs acknowledgement" is pressed); off again once it is sent. */
+  declare urgent: boolean;
 
   constructor() {
     super();
@@ -54,6 +58,7 @@ export class StaffChatComposer extends LitElement {
     this.maxLength = DEFAULT_MESSAGE_MAX_LENGTH;
     this.accept = '';
     this.value = '';
+    this.urgent = false;
   }
 
   override focus(options?: FocusOptions): void {
@@ -65,8 +70,9 @@ export class StaffChatComposer extends LitElement {
     const text = this.value.trim();
     if (!text) return;
     if (!this.dispatchEvent(new StaffChatMessageSendEvent(this.conversationId, text))) return;
-    this.dispatchEvent(new ComposeEvent(text));
+    this.dispatchEvent(new ComposeEvent(text, this.urgent));
     this.value = '';
+    this.urgent = false;
   }
 
   private onInput(event: Event): void {
@@ -86,6 +92,10 @@ export class StaffChatComposer extends LitElement {
       event.preventDefault();
       this.dispatchEvent(new Event('edit-last'));
     }
+  }
+
+  private toggleUrgent(): void {
+    this.urgent = !this.urgent;
   }
 
   private pickFiles(): void {
@@ -132,9 +142,21 @@ export class StaffChatComposer extends LitElement {
             </button>
           </div>`
         : nothing}
+      ${this.urgent ? html`<div class="urgent-note" id="urgent-note">${alertIcon}<span>${msg.urgentNote}</span></div>` : nothing}
       <form @submit=${this.onSubmit}>
         <button class="icon-button attach" part="attach-button" type="button" aria-label=${msg.attachFiles} title=${msg.attachFiles} @click=${this.pickFiles}>
           ${attachIcon}
+        </button>
+        <button
+          class="icon-button urgent"
+          part="urgent-button"
+          type="button"
+          aria-pressed=${this.urgent ? 'true' : 'false'}
+          aria-label=${msg.needsAcknowledgement}
+          title=${msg.needsAcknowledgement}
+          @click=${this.toggleUrgent}
+        >
+          ${alertIcon}
         </button>
         <input type="file" multiple hidden accept=${this.accept} @change=${this.onFilesChosen} />
         <textarea
@@ -142,6 +164,7 @@ export class StaffChatComposer extends LitElement {
           dir="auto"
           rows="1"
           aria-label=${msg.messageLabel}
+          aria-describedby=${this.urgent ? 'urgent-note' : nothing}
           placeholder=${msg.composerPlaceholder}
           maxlength=${this.maxLength}
           .value=${this.value}

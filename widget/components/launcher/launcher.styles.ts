@@ -26,6 +26,9 @@ export const styles = css`
     inset-inline-end: -0.25rem;
     box-shadow: 0 0 0 2px var(--staff-chat-bg);
   }
+  .urgent {
+    inset-inline: -0.25rem auto;
+  }
   @media (prefers-reduced-motion: reduce) {
     button {
       transition: none;

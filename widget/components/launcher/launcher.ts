@@ -5,11 +5,13 @@ import { chatIcon, closeIcon } from '../icons.js';
 import { styles } from './launcher.styles.js';
 
 /**
- * The floating round button that opens and closes the chat panel, with the unread badge.
+ * The floating round button that opens and closes the chat panel, with the unread badge and a "!"
+ * while an urgent message waits for the viewer's acknowledgement.
  * Its click (from the inner button) reaches the parent as an ordinary click on this element.
  *
  * @csspart button - The round button.
  * @csspart badge - The unread count.
+ * @csspart urgent - The "!" of an urgent message waiting.
  * @cssproperty --staff-chat-launcher-size - Diameter of the button.
  */
 export class StaffChatLauncher extends LitElement {
@@ -17,17 +19,21 @@ export class StaffChatLauncher extends LitElement {
   static override properties = {
     unread: { type: Number },
     expanded: { type: Boolean, reflect: true },
+    urgent: { type: Boolean },
   };
 
   /** Unread messages across every conversation. */
   declare unread: number;
   /** Whether the panel it controls is open. */
   declare expanded: boolean;
+  /** An urgent message waits for the viewer's acknowledgement. */
+  declare urgent: boolean;
 
   constructor() {
     super();
     this.unread = 0;
     this.expanded = false;
+    this.urgent = false;
   }
 
   override focus(options?: FocusOptions): void {
@@ -40,10 +46,11 @@ export class StaffChatLauncher extends LitElement {
       part="button"
       type="button"
       aria-expanded=${this.expanded ? 'true' : 'false'}
-      aria-label=${this.expanded ? msg.closeChat : msg.openChat(this.unread)}
+      aria-label=${this.expanded ? msg.closeChat : msg.openChat(this.unread) + (this.urgent ? `. ${msg.launcherUrgent}` : '')}
     >
       ${this.expanded ? closeIcon : chatIcon}
       ${this.unread > 0 && !this.expanded ? html`<span class="badge" part="badge" aria-hidden="true">${count}</span>` : nothing}
+      ${this.urgent && !this.expanded ? html`<span class="badge urgent" part="urgent" aria-hidden="true">!</span>` : nothing}
     </button>`;
   }
 }

@@ -6,6 +6,7 @@ export default {
   appName: 'Personel sohbeti',
   openChat: (unread) => (unread > 0 ? `Personel sohbetini aç, ${unread} okunmamış` : 'Personel sohbetini aç'),
   closeChat: 'Personel sohbetini kapat',
+  launcherUrgent: 'Acil bir mesaj onayınızı bekliyor',
   chooseConversation: 'Bir sohbet seçin ya da yeni bir sohbet başlatın.',
 
   errorNetwork: 'Sohbet sunucusuna ulaşılamadı. Bağlantınızı kontrol edip yeniden deneyin.',
@@ -81,6 +82,18 @@ export default {
   reactionLabel: (emoji, count, names) => `${emoji} ${count}: ${names}`,
   seen: 'Görüldü',
   seenBy: (names) => `Görenler: ${names.join(', ')}`,
+
+  needsAcknowledgement: 'Onay gerekli',
+  urgentNote: 'Acil: bu sohbetteki herkesten mesajı onaylaması istenecek.',
+  urgent: 'Acil',
+  acknowledge: 'Onayla',
+  acknowledgedAt: (time) => `Onaylandı ${time}`,
+  acknowledgedBy: (count, total) => `${total} kişiden ${count} kişi onayladı`,
+  notYetAcknowledged: 'Henüz onaylamadı',
+  urgentBanner: (n) => `${n} acil mesaj onayınızı bekliyor`,
+  openUrgent: (name) => `${name} kişisinden gelen acil mesajı aç`,
+  show: 'Göster',
+  urgentReminder: (n) => (n === 1 ? 'Acil mesaj: lütfen onaylayın' : `${n} acil mesaj: lütfen onaylayın`),
 
   newGroup: 'Yeni grup',
   groupTitle: 'Grup adı',

@@ -15,7 +15,9 @@ import type {
 import { isMessageEvent, isRecord, type FeatureChecks } from './router.js';
 
 export const FEATURE_CHECKS: FeatureChecks = {
-  message_acknowledged: (value): value is AcknowledgementChange => isMessageEvent(value),
+  // Its store (state/urgent/acknowledgements.ts) reads the summary's lists: they must be there.
+  message_acknowledged: (value): value is AcknowledgementChange =>
+    isMessageEvent(value) && isRecord(value.acknowledgements) && Array.isArray(value.acknowledgements.pending) && Array.isArray(value.acknowledgements.acknowledged),
   handover_item_changed: (value): value is HandoverItemChange => isMessageEvent(value) && isRecord(value.item),
   staff_mentioned: (value): value is StaffMentioned => isMessageEvent(value) && typeof value.mentioned_staff_id === 'string',
   message_pinned: (value): value is Pin => isMessageEvent(value) && isRecord(value.pinned_by),

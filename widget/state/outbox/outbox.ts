@@ -12,6 +12,8 @@ export interface OutboxEntry {
   reply_to: number | null;
   reply_to_message: ChatMessage['reply_to_message'];
   timestamp: string;
+  /** Sent as an urgent message that every recipient must acknowledge. */
+  requires_acknowledgement?: true;
   /** Why the server refused it; such a message waits for the person's "Retry" instead of being resent. */
   failed?: string;
 }
@@ -80,6 +82,7 @@ export function toOutboxEntry(message: ChatMessage): OutboxEntry {
     timestamp: message.timestamp,
   };
   if (message.status === 'failed' && !message.retrying && message.error) entry.failed = message.error;
+  if (message.requires_acknowledgement) entry.requires_acknowledgement = true;
   return entry;
 }
 
@@ -107,6 +110,7 @@ export function fromOutboxEntry(entry: OutboxEntry, me: StaffMember, id: number)
     status: entry.failed ? 'failed' : 'pending',
   };
   if (entry.failed) message.error = entry.failed;
+  if (entry.requires_acknowledgement === true) message.requires_acknowledgement = true;
   return message;
 }
 

@@ -40,7 +40,12 @@ export function createSending(deps: SendingDeps) {
     outbox = createOutbox(deps.storage, key);
     sender = new OutboxSender({
       send: (entry) =>
-        deps.api.sendMessage(entry.conversation_id, { message: entry.message, client_id: entry.client_id, reply_to: entry.reply_to }),
+        deps.api.sendMessage(entry.conversation_id, {
+          message: entry.message,
+          client_id: entry.client_id,
+          reply_to: entry.reply_to,
+          ...(entry.requires_acknowledgement && { requires_acknowledgement: true }),
+        }),
       isRetryable: isTransient,
       retryDelay: deps.retryDelay,
       onSent: (entry, stored) => deps.onStored(entry.conversation_id, stored),

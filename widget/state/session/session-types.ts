@@ -16,6 +16,7 @@ import type { ConnectionState } from '../live/connection.js';
 import type { ChatMessage, ConversationView } from '../messages/types.js';
 import type { TypingState } from '../live/typing.js';
 import type { UploadItem } from '../messages/uploads.js';
+import type { ReminderTimer } from '../urgent/reminders.js';
 import type { MessageSearch } from '../search/message-search.js';
 
 export interface ChatSessionOptions {
@@ -46,6 +47,8 @@ export interface ChatSessionDeps {
   retryDelay?: RetryDelay;
   /** Desktop notification, sound and settings storage; defaults to the browser's. */
   alerts?: Alerts;
+  /** Runs the reminders of unacknowledged urgent messages every `ms`; defaults to setInterval (urgent/reminders.ts). */
+  reminderTimer?: ReminderTimer;
 }
 
 export interface ChatSession {
@@ -85,7 +88,7 @@ export interface ChatSession {
    * Shows the message at once (`pending`, negative id) and sends it; it becomes `sent` or `failed`.
    * Throws a RangeError for blank text and an Error before `start()` has loaded the profile.
    */
-  sendMessage(conversationId: number, text: string, options?: { replyTo?: Message | null }): ChatMessage;
+  sendMessage(conversationId: number, text: string, options?: { replyTo?: Message | null; requiresAcknowledgement?: boolean }): ChatMessage;
   /** Sends a failed message again with the same `client_id`, so the server cannot store it twice. */
   retryMessage(conversationId: number, clientId: string): void;
   searchDirectory(search: string): Promise<void>;
@@ -107,6 +110,10 @@ export interface ChatSession {
   toggleReaction(conversationId: number, messageId: number, emoji: ReactionEmoji): Promise<void>;
   /** Adds people to a group; rejects with the ApiError on failure. */
   addParticipants(conversationId: number, staffIds: string[]): Promise<void>;
+  /** Urgent messages still waiting for the viewer's acknowledgement, oldest first, across conversations. */
+  readonly $pendingAcknowledgements: ReadableAtom<Message[]>;
+  /** The viewer confirms an urgent message sent to them; a failure shows in `$error`. */
+  acknowledgeMessage(conversationId: number, messageId: number): Promise<void>;
   /** Files being sent, each with its progress, or the sentence saying why it was not sent. */
   readonly $uploads: ReadableAtom<UploadItem[]>;
   /** Sends each file as a message of its own (see `state/messages/uploads.ts`); returns their upload keys. */
