@@ -2,7 +2,7 @@ import './process-shim.js';
 import { atom, computed, type WritableAtom } from 'nanostores';
 import type { ChatConfig, Conversation, Me, Message, StaffMember } from '../../contract/index.js';
 import { chatMessage, ME } from './fixtures.js';
-import type { ChatMessage, ChatSession, ConnectionState, ConversationView, ErrorInfo, NotificationSettings, ReadMarks, TypingState } from '../state/session.js';
+import type { ChatMessage, ChatSession, ConnectionState, ConversationView, ErrorInfo, Handovers, NotificationSettings, ReadMarks, TypingState } from '../state/session.js';
 
 /*
  * A stand-in ChatSession for element tests: real nanostores atoms the test can set, and actions that
@@ -32,6 +32,8 @@ export interface FakeSession {
   alertSettings: WritableAtom<NotificationSettings>;
   /** What startConversation resolves with (or rejects with, when an Error). */
   startResult: number | Error;
+  /** What `session.handovers()` resolves with: a real store over a fake API (handover-fakes.ts), or null. */
+  handovers: Handovers | null;
 }
 
 const emptyView = (): ConversationView => ({ messages: [], loading: false, hasMore: false, error: null, loaded: true });
@@ -77,6 +79,7 @@ export function createFakeSession(): FakeSession {
     readMarks,
     alertSettings,
     startResult: 99,
+    handovers: null,
     session: {
       api: null as unknown as ChatSession['api'],
       $status: status,
@@ -166,6 +169,9 @@ export function createFakeSession(): FakeSession {
       },
       async addParticipants(conversationId, staffIds) {
         calls.push(['addParticipants', conversationId, staffIds]);
+      },
+      async handovers() {
+        return fake.handovers;
       },
     },
   };

@@ -9,6 +9,7 @@ import { consumeSession } from '../consume-session.js';
 import { closeIcon, personPlusIcon } from '../icons.js';
 import type { ComposeEvent, DraftChangeEvent, PeoplePickEvent, ReplyEvent } from '../internal-events.js';
 import { bubbleContext, type BubbleContext } from '../message-bubble/bubble-context.js';
+import { departmentAvatar } from '../handover/department-avatar.js';
 import { conversationSubtitle, conversationTitle } from '../people.js';
 import { avatarWithPresence, onlineText, presenceStyles, typingText } from '../presence.js';
 import type { ElementSession } from '../session-context.js';
@@ -190,12 +191,12 @@ export class StaffChatChatWindow extends LitElement {
     const online = other !== undefined && this.onlineIds.value.has(other.id);
     return html`<section aria-label=${msg.conversationWith(title)} @keydown=${this.onKeyDown}>
       <header part="header">
-        ${avatarWithPresence(title, other?.avatar, online)}
+        ${conversation?.kind === 'department' ? departmentAvatar() : avatarWithPresence(title, other?.avatar, online)}
         <div class="titles">
           <h2><span dir="auto">${title}</span>${onlineText(online)}</h2>
           ${subtitle ? html`<div class="subtitle" dir="auto">${subtitle}</div>` : nothing}
         </div>
-        ${conversation?.is_group
+        ${conversation?.is_group && conversation.kind !== 'department'
           ? html`<button class="add" type="button" aria-label=${msg.addPeople} title=${msg.addPeople} aria-expanded=${this.adding ? 'true' : 'false'} @click=${this.toggleAdding}>
               ${personPlusIcon}
             </button>`
@@ -215,6 +216,7 @@ export class StaffChatChatWindow extends LitElement {
             @picker-close=${this.closeAdding}
           ></staff-chat-staff-directory>`
         : nothing}
+      ${conversation?.kind === 'department' ? html`<staff-chat-handover-bar conversation-id=${this.conversationId}></staff-chat-handover-bar>` : nothing}
       <staff-chat-connection-status banner exportparts="banner" state=${this.connection.value}></staff-chat-connection-status>
       <staff-chat-message-list
         exportparts="log,load-earlier,new-messages,jump-to-latest,bubble,text,quote,reply-button,reactions,edit,failed,thumbnail,file,preview"

@@ -4,6 +4,7 @@ import type { ApiClient } from '../../api/client.js';
 import type { ConversationsStore } from '../conversations/conversations.js';
 import { createDirectory, type DirectoryState } from '../conversations/directory.js';
 import type { ReadMarksStore } from '../conversations/read-marks.js';
+import { createHandovers, type Handovers } from '../handover/handovers.js';
 import type { EventRouter } from '../live/router.js';
 import { createTyping, type TypingState } from '../live/typing.js';
 import { createHistory } from '../messages/history.js';
@@ -53,6 +54,8 @@ export interface FeatureActions {
   toggleReaction(conversationId: number, messageId: number, emoji: ReactionEmoji): Promise<void>;
   upload(conversationId: number, files: readonly File[], keys: readonly string[]): void;
   cancelUpload(key: string): void;
+  /** Department channels' handover notes: their state and actions (handover/handovers.ts). */
+  handovers: Handovers;
 }
 
 /**
@@ -96,6 +99,7 @@ export function installConversationFeatures(context: FeatureContext): FeatureAct
     updatePreview: (message) => conversations.applyMessage(message),
   });
   const directory = createDirectory(api, log, context.$directory);
+  const handovers = createHandovers({ api, views, router, log, fail: context.fail });
   const history = createHistory({
     api,
     log,
@@ -132,5 +136,6 @@ export function installConversationFeatures(context: FeatureContext): FeatureAct
     toggleReaction: changes.toggleReaction,
     upload: (conversationId, files, keys) => void uploads.add(conversationId, files, keys),
     cancelUpload: uploads.cancel,
+    handovers,
   };
 }

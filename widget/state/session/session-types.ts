@@ -16,6 +16,7 @@ import type { ConnectionState } from '../live/connection.js';
 import type { ChatMessage, ConversationView } from '../messages/types.js';
 import type { TypingState } from '../live/typing.js';
 import type { UploadItem } from '../messages/uploads.js';
+import type { Handovers } from '../handover/handovers.js';
 
 export interface ChatSessionOptions {
   apiBase: string;
@@ -112,4 +113,9 @@ export interface ChatSession {
   uploadFiles(conversationId: number, files: readonly File[]): string[];
   /** Cancels an upload in flight, or clears a failed one. */
   cancelUpload(key: string): void;
+  /**
+   * Department channels' handover notes (state/handover/handovers.ts): their store and actions, which
+   * load with the conversation features; null if that chunk cannot load.
+   */
+  handovers(): Promise<Handovers | null>;
 }
