@@ -12,6 +12,9 @@ export const DEMO_STAFF: StaffMember[] = [
   { id: 'erik', full_name: 'Erik Lindqvist', avatar: null, department: 'Maintenance', role: 'Chief Engineer' },
   { id: 'fatima', full_name: 'Fatima Zahra', avatar: null, department: 'Maintenance', role: 'Technician' },
   { id: 'grace', full_name: 'Grace Liu', avatar: null, department: 'Management', role: 'General Manager' },
+  // New in Housekeeping: in no seeded conversation, so her first sign-in shows what a newcomer gets (the
+  // department channel and its current handover note).
+  { id: 'hana', full_name: 'Hana Sato', avatar: null, department: 'Housekeeping', role: 'Room Attendant' },
 ];
 
 interface SeedConversation {
