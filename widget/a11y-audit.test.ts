@@ -4,6 +4,7 @@ import './testing/process-shim.js';
 import './define.js';
 import './components/define-lazy.js';
 import { auditProblems } from './testing/axe-audit.js';
+import { departmentSession } from './testing/handover-fakes.js';
 import { bubbleOf, find, linkSession, mount, openConversation, richSession, type Look } from './testing/rich-state.js';
 import type { UploadItem } from './state/session.js';
 import type { StaffChat } from './staff-chat.js';
@@ -132,6 +133,22 @@ describe('accessibility and contrast audit (axe-core)', function (this: { timeou
         fake.connection.set('unavailable');
         const el = await openConversation(fake, look);
         await find(el, '[part="banner"]');
+        await expectNoProblems(el);
+      });
+
+      it('a department channel: the pinned handover note, past handovers, the handover form, checklists on both bubbles', async () => {
+        const fake = departmentSession();
+        const el = await mount(fake, look);
+        const own = await find<HTMLElement>(el, 'staff-chat-message-bubble[mine]');
+        await find(await find(own, 'staff-chat-handover-checklist'), 'input');
+        await find(el, '.body staff-chat-handover-checklist');
+        await expectNoProblems(el);
+        (await find<HTMLButtonElement>(el, 'button.past-toggle')).click();
+        await find(el, '.past li');
+        await expectNoProblems(el);
+        (await find<HTMLButtonElement>(el, 'button.new')).click();
+        (await find<HTMLButtonElement>(await find(el, 'staff-chat-handover-composer'), 'button.send')).click();
+        await find(el, '.problem:not(:empty)');
         await expectNoProblems(el);
       });
 

@@ -128,3 +128,35 @@ export function handoverFixture(answers: Answers = {}): HandoverFixture {
     },
   };
 }
+
+/**
+ * A whole department channel to look at (the audit, screenshots): a current note with ticked and
+ * unticked items, two past ones, and the channel's messages with a note from a colleague and one of
+ * the viewer's own (the checklist on the accent colour).
+ */
+export function departmentSession(): FakeSession {
+  const at = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+  const mine = { sender_id: ME.id, sender_info: { id: ME.id, full_name: ME.full_name, avatar: null } };
+  const theirs = handoverNote(30, 'Early shift: wedding block done, two rooms left', [
+    item(301, 'Restock trolley 2', { by: 'Dev Patel', at: at(50) }),
+    item(302, 'Room 214 extra cot'),
+  ], { timestamp: at(120) });
+  const current = handoverNote(40, 'Late shift: quiet, lift 2 noisy again', [
+    item(401, 'Report the lift 2 noise to Maintenance', { by: 'Carla Mendes', at: at(5) }),
+    item(402, 'Towels to the spa by 6'),
+    item(403, 'Check the minibar in 118'),
+  ], { ...mine, timestamp: at(20) });
+  const fixture = handoverFixture({
+    [`GET /conversations/${CHANNEL_ID}/handover/`]: { handover: current },
+    [`GET /conversations/${CHANNEL_ID}/handovers/?limit=10`]: { results: [current, theirs], count: 2, has_more: true },
+  });
+  fixture.fake.view(CHANNEL_ID).set({
+    messages: [{ ...theirs, status: 'sent' }, { ...message(35, { conversation_id: CHANNEL_ID, message: 'Thanks, on it.', timestamp: at(60) }), status: 'sent' }, { ...current, status: 'sent' }],
+    loading: false,
+    hasMore: false,
+    error: null,
+    loaded: true,
+  });
+  fixture.fake.openIds.set([CHANNEL_ID]);
+  return fixture.fake;
+}

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { DEFAULT_MESSAGE_MAX_LENGTH, type ChatConfig, type Message } from '../../../contract/index.js';
 import { formatFullTime, formatTime, msg } from '../../messages/ui.js';
 import type { ElementSession } from '../session-context.js';
@@ -10,6 +10,9 @@ import { sharedStyles } from '../shared.styles.js';
 import type { HandoverComposeEvent } from './handover-events.js';
 import type { StaffChatHandoverComposer } from './handover-composer.js';
 import { barStyles } from './handover.styles.js';
+
+/** Points down while the note is shown; turned towards the reading direction when folded (styles). */
+const chevron = svg`<svg class="chevron" viewBox="0 0 24 24" width="0.875em" height="0.875em" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false"><path d="M6 9l6 6 6-6"/></svg>`;
 
 /**
  * The top of a department channel's window: the current handover note pinned with its checklist
@@ -143,7 +146,7 @@ export class StaffChatHandoverBar extends LitElement {
     return html`<section part="handover" aria-label=${msg.currentHandover}>
       <div class="head">
         <button class="toggle" type="button" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="note" ?disabled=${!current} @click=${() => (this.expanded = !this.expanded)}>
-          <span class="chevron" aria-hidden="true">${this.expanded ? '▾' : '▸'}</span>
+          ${chevron}
           <span class="label">${msg.currentHandover}</span>
           ${current
             ? html`<span class="meta">${msg.handoverBy(current.sender_info.full_name, formatTime(current.timestamp))} · ${msg.handoverProgress(done, items.length)}</span>`

@@ -35,10 +35,10 @@ export const checklistStyles = css`
     text-decoration: line-through;
     text-decoration-thickness: 1px;
   }
+  /* Full colour, not faded: on one's own accent bubble a fainter tone falls under 4.5:1. */
   .by,
   .progress {
     font-size: 0.6875rem;
-    opacity: 0.85;
   }
   .by {
     grid-column: 2;
@@ -98,7 +98,14 @@ export const barStyles = css`
     font-size: 0.75rem;
   }
   .chevron {
-    width: 0.75rem;
+    align-self: center;
+    transition: transform 0.15s;
+  }
+  [aria-expanded='false'] > .chevron {
+    transform: rotate(-90deg);
+  }
+  [aria-expanded='false'] > .chevron:dir(rtl) {
+    transform: rotate(90deg);
   }
   .new,
   .past-toggle,
