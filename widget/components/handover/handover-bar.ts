@@ -165,7 +165,7 @@ export class StaffChatHandoverBar extends LitElement {
             @handover-cancel=${this.closeComposer}
           ></staff-chat-handover-composer>`
         : nothing}
-      <div class="body" id="note" ?hidden=${!this.expanded && current !== null}>
+      <div class="body" id="note" ?hidden=${this.composing || (!this.expanded && current !== null)}>
         ${current ? this.renderNote(current, true) : state?.loaded ? html`<p class="note">${state.error ?? msg.noHandoverYet}</p>` : html`<p class="note">${msg.loading}</p>`}
         <button class="past-toggle" type="button" aria-expanded=${this.showPast ? 'true' : 'false'} aria-controls="past" @click=${this.togglePast}>${msg.pastHandovers}</button>
         ${this.renderPast(state, current)}

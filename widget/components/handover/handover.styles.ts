@@ -27,7 +27,9 @@ export const checklistStyles = css`
   input:disabled {
     cursor: default;
   }
+  /* As wide as its text, at the start: an item in another script than the layout's stays beside its box. */
   label {
+    justify-self: start;
     overflow-wrap: anywhere;
     cursor: pointer;
   }
@@ -42,6 +44,7 @@ export const checklistStyles = css`
   }
   .by {
     grid-column: 2;
+    justify-self: start;
   }
   .progress {
     margin: 0.25rem 0 0;
@@ -73,14 +76,19 @@ export const barStyles = css`
     padding: 0.375rem 0.75rem;
     background: var(--staff-chat-input-bg);
   }
+  /* The label on the first line, who wrote the note and how far it got on the second. */
   .toggle {
     flex: 1;
     min-width: 0;
-    display: flex;
-    align-items: baseline;
-    gap: 0.375rem;
+    display: grid;
+    grid-template-columns: auto 1fr;
+    align-items: center;
+    column-gap: 0.375rem;
     text-align: start;
     border-radius: 0.25rem;
+  }
+  .toggle .meta {
+    grid-column: 2;
   }
   .toggle:disabled {
     opacity: 1;
@@ -202,7 +210,8 @@ export const composerStyles = css`
   }
   ol {
     margin: 0;
-    padding-inline-start: 1.5rem;
+    padding: 0;
+    list-style: none;
   }
   li {
     display: flex;
