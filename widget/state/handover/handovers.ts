@@ -56,8 +56,8 @@ function withItem(message: Message, item: HandoverItem): Message {
 /**
  * Handover notes of department channels: the current one of each open channel, its history on demand,
  * sending a new one and ticking items. Owns `handover_item_changed`; follows `message_created` (a newer
- * note replaces the pinned one) and `message_deleted` (a deleted current note gives way to the one
- * before). A tick changes the same message wherever it shows: pinned, in the history and in the list.
+ * note replaces the pinned one), `message_edited` and `message_deleted` (a deleted current note gives
+ * way to the one before). A tick changes the same message wherever it shows: pinned, in the history and in the list.
  */
 export function createHandovers(deps: {
   api: Pick<ApiClient, 'request' | 'hotelPath' | 'sendMessage'>;
@@ -104,12 +104,22 @@ export function createHandovers(deps: {
   router.onStored((conversationId, messages) => {
     for (const message of messages) if (isNote(message)) noteArrived(conversationId, message);
   });
+  // A colleague edited a note's summary: the pinned copy and the history follow.
+  router.on('message_edited', (message) => {
+    if (!$handovers.get()[message.conversation_id]) return;
+    const replace = (m: Message) => (m.id === message.id ? message : m);
+    patch(message.conversation_id, (state) => ({ current: state.current && replace(state.current), history: state.history && state.history.map(replace) }));
+  });
   router.on('message_deleted', (message) => {
     const state = $handovers.get()[message.conversation_id];
     if (!state) return;
-    patch(message.conversation_id, (s) => ({ history: s.history && s.history.filter((m) => m.id !== message.id) }));
+    const wasCurrent = state.current?.id === message.id;
+    patch(message.conversation_id, (s) => ({
+      history: s.history && s.history.filter((m) => m.id !== message.id),
+      ...(wasCurrent && { current: null }),
+    }));
     // The note before it is pinned again: only the server knows which that is.
-    if (state.current?.id === message.id) void open(message.conversation_id);
+    if (wasCurrent) void open(message.conversation_id);
   });
 
   async function open(conversationId: number): Promise<void> {
