@@ -4,10 +4,10 @@ import './testing/process-shim.js';
 import './define.js';
 import './components/define-lazy.js';
 import { auditProblems } from './testing/axe-audit.js';
-import { departmentSession } from './testing/handover-fakes.js';
 import { bubbleOf, find, linkSession, mount, openConversation, richSession, type Look } from './testing/rich-state.js';
 import type { UploadItem } from './state/session.js';
 import type { StaffChat } from './staff-chat.js';
+import { departmentSession } from './testing/handover-fakes.js';
 
 /*
  * The accessibility and contrast audit: axe-core (WCAG 2.x A/AA and best practices, colour contrast
@@ -136,6 +136,12 @@ describe('accessibility and contrast audit (axe-core)', function (this: { timeou
         await expectNoProblems(el);
       });
 
+      it('the inline layout with a conversation open', async () => {
+        const el = await openConversation(richSession(), look, 'inline');
+        await find(el, '[part="row"]');
+        await expectNoProblems(el);
+      });
+
       it('a department channel: the pinned handover note, past handovers, the handover form, checklists on both bubbles', async () => {
         const fake = departmentSession();
         const el = await mount(fake, look);
@@ -149,12 +155,6 @@ describe('accessibility and contrast audit (axe-core)', function (this: { timeou
         (await find<HTMLButtonElement>(el, 'button.new')).click();
         (await find<HTMLButtonElement>(await find(el, 'staff-chat-handover-composer'), 'button.send')).click();
         await find(el, '.problem:not(:empty)');
-        await expectNoProblems(el);
-      });
-
-      it('the inline layout with a conversation open', async () => {
-        const el = await openConversation(richSession(), look, 'inline');
-        await find(el, '[part="row"]');
         await expectNoProblems(el);
       });
     });

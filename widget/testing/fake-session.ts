@@ -28,12 +28,12 @@ export interface FakeSession {
   onlineIds: WritableAtom<ReadonlySet<string>>;
   typing: WritableAtom<TypingState>;
   view(id: number): WritableAtom<ConversationView>;
+  /** What `session.handovers()` resolves with: a real store over a fake API (handover-fakes.ts), or null. */
+  handovers: Handovers | null;
   readMarks: WritableAtom<ReadMarks>;
   alertSettings: WritableAtom<NotificationSettings>;
   /** What startConversation resolves with (or rejects with, when an Error). */
   startResult: number | Error;
-  /** What `session.handovers()` resolves with: a real store over a fake API (handover-fakes.ts), or null. */
-  handovers: Handovers | null;
 }
 
 const emptyView = (): ConversationView => ({ messages: [], loading: false, hasMore: false, error: null, loaded: true });
@@ -76,10 +76,10 @@ export function createFakeSession(): FakeSession {
     onlineIds,
     typing,
     view,
+    handovers: null,
     readMarks,
     alertSettings,
     startResult: 99,
-    handovers: null,
     session: {
       api: null as unknown as ChatSession['api'],
       $status: status,
@@ -167,11 +167,11 @@ export function createFakeSession(): FakeSession {
       async toggleReaction(conversationId, messageId, emoji) {
         calls.push(['toggleReaction', conversationId, messageId, emoji]);
       },
-      async addParticipants(conversationId, staffIds) {
-        calls.push(['addParticipants', conversationId, staffIds]);
-      },
       async handovers() {
         return fake.handovers;
+      },
+      async addParticipants(conversationId, staffIds) {
+        calls.push(['addParticipants', conversationId, staffIds]);
       },
     },
   };

@@ -68,6 +68,14 @@ export const styles = css`
     color: var(--staff-chat-fg);
     font-weight: 600;
   }
+  .note {
+    padding: 2rem 1.5rem;
+    margin: 0;
+    text-align: center;
+    color: var(--staff-chat-muted);
+    font-size: 0.875rem;
+  }
+  /* Department channels: their section's heading, and the group icon in place of initials. */
   .section {
     margin: 0;
     padding: 0.625rem 1rem 0.125rem;
@@ -80,12 +88,5 @@ export const styles = css`
   .avatar.department {
     background: var(--staff-chat-accent);
     color: var(--staff-chat-accent-fg);
-  }
-  .note {
-    padding: 2rem 1.5rem;
-    margin: 0;
-    text-align: center;
-    color: var(--staff-chat-muted);
-    font-size: 0.875rem;
   }
 `;

@@ -52,10 +52,10 @@ export interface FeatureActions {
   edit(conversationId: number, messageId: number, text: string): Promise<void>;
   remove(conversationId: number, messageId: number): Promise<void>;
   toggleReaction(conversationId: number, messageId: number, emoji: ReactionEmoji): Promise<void>;
-  upload(conversationId: number, files: readonly File[], keys: readonly string[]): void;
-  cancelUpload(key: string): void;
   /** Department channels' handover notes: their state and actions (handover/handovers.ts). */
   handovers: Handovers;
+  upload(conversationId: number, files: readonly File[], keys: readonly string[]): void;
+  cancelUpload(key: string): void;
 }
 
 /**
@@ -81,6 +81,7 @@ export function installConversationFeatures(context: FeatureContext): FeatureAct
     log,
     onStored: (id, message) => stored(id, [message]),
   });
+  const handovers = createHandovers({ api, views, router, log, fail: context.fail });
   const uploads = createUploads({ $uploads: context.$uploads, api, limits: () => context.$config.get()?.limits, log, onStored: (id, message) => stored(id, [message]) });
   const typing = createTyping(
     {
@@ -99,7 +100,6 @@ export function installConversationFeatures(context: FeatureContext): FeatureAct
     updatePreview: (message) => conversations.applyMessage(message),
   });
   const directory = createDirectory(api, log, context.$directory);
-  const handovers = createHandovers({ api, views, router, log, fail: context.fail });
   const history = createHistory({
     api,
     log,
@@ -134,8 +134,8 @@ export function installConversationFeatures(context: FeatureContext): FeatureAct
     edit: changes.edit,
     remove: changes.remove,
     toggleReaction: changes.toggleReaction,
+    handovers,
     upload: (conversationId, files, keys) => void uploads.add(conversationId, files, keys),
     cancelUpload: uploads.cancel,
-    handovers,
   };
 }

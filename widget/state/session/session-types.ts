@@ -8,6 +8,7 @@ import type { ApiClient } from '../../api/client.js';
 import type { Authorize, RealtimeConnection } from '../../realtime/pusher-client.js';
 import type { RetryDelay } from '../shared/backoff.js';
 import type { ErrorInfo } from '../shared/errors.js';
+import type { Handovers } from '../handover/handovers.js';
 import type { Alerts, NotificationSettings } from '../conversations/notifications.js';
 import type { OutboxStorage } from '../outbox/outbox-storage.js';
 import type { ReadMarks } from '../conversations/read-marks.js';
@@ -16,7 +17,6 @@ import type { ConnectionState } from '../live/connection.js';
 import type { ChatMessage, ConversationView } from '../messages/types.js';
 import type { TypingState } from '../live/typing.js';
 import type { UploadItem } from '../messages/uploads.js';
-import type { Handovers } from '../handover/handovers.js';
 
 export interface ChatSessionOptions {
   apiBase: string;
@@ -105,6 +105,11 @@ export interface ChatSession {
   deleteMessage(conversationId: number, messageId: number): Promise<void>;
   /** Adds the viewer's reaction, or removes it if the message already has it. */
   toggleReaction(conversationId: number, messageId: number, emoji: ReactionEmoji): Promise<void>;
+  /**
+   * Department channels' handover notes (state/handover/handovers.ts): their store and actions, which
+   * load with the conversation features; null if that chunk cannot load.
+   */
+  handovers(): Promise<Handovers | null>;
   /** Adds people to a group; rejects with the ApiError on failure. */
   addParticipants(conversationId: number, staffIds: string[]): Promise<void>;
   /** Files being sent, each with its progress, or the sentence saying why it was not sent. */
@@ -113,9 +118,4 @@ export interface ChatSession {
   uploadFiles(conversationId: number, files: readonly File[]): string[];
   /** Cancels an upload in flight, or clears a failed one. */
   cancelUpload(key: string): void;
-  /**
-   * Department channels' handover notes (state/handover/handovers.ts): their store and actions, which
-   * load with the conversation features; null if that chunk cannot load.
-   */
-  handovers(): Promise<Handovers | null>;
 }
