@@ -1,9 +1,9 @@
 import './process-shim.js';
 import { atom, computed, type WritableAtom } from 'nanostores';
 import type { ChatConfig, Conversation, Me, Message, StaffMember } from '../../contract/index.js';
+import type { Handovers } from '../state/handover/handovers.js';
 import { chatMessage, ME } from './fixtures.js';
 import type { ChatMessage, ChatSession, ConnectionState, ConversationView, ErrorInfo, NotificationSettings, ReadMarks, TypingState } from '../state/session.js';
-import type { Handovers } from '../state/handover/handovers.js';
 
 /*
  * A stand-in ChatSession for element tests: real nanostores atoms the test can set, and actions that
