@@ -29,7 +29,10 @@ describe('the demo portal: a department channel and its handover note, three sta
   /** Opens the launcher and the department channel named `name` from the list's Departments section. */
   async function openDepartment(page: Page, name: string): Promise<Locator> {
     await page.getByRole('button', { name: /Open staff chat/ }).click();
-    await page.getByRole('list', { name: 'Departments' }).getByRole('button', { name: new RegExp(name) }).click();
+    await page
+      .getByRole('list', { name: 'Departments' })
+      .getByRole('button', { name: new RegExp(name) })
+      .click();
     return page.getByRole('region', { name: `Conversation: ${name}` });
   }
 
@@ -56,7 +59,12 @@ describe('the demo portal: a department channel and its handover note, three sta
     await form.waitFor({ state: 'detached' });
     await pinned(carlasWindow).getByText(summary).waitFor();
     // It is a message of the channel too, shown as its checklist.
-    await carlasWindow.getByRole('log').locator('staff-chat-message-bubble').filter({ hasText: summary }).getByRole('checkbox', { name: items[0] }).waitFor();
+    await carlasWindow
+      .getByRole('log')
+      .locator('staff-chat-message-bubble')
+      .filter({ hasText: summary })
+      .getByRole('checkbox', { name: items[0] })
+      .waitFor();
 
     const devsWindow = await openDepartment(dev, 'Housekeeping');
     await pinned(devsWindow).getByText(summary).waitFor();
@@ -70,13 +78,24 @@ describe('the demo portal: a department channel and its handover note, three sta
 
     await hanasNote.getByRole('checkbox', { name: items[1] }).check();
 
-    for (const [who, window] of [['Carla', carlasWindow], ['Dev', devsWindow]] as const) {
+    for (const [who, window] of [
+      ['Carla', carlasWindow],
+      ['Dev', devsWindow],
+    ] as const) {
       const box = pinned(window).getByRole('checkbox', { name: items[1] });
       await box.and(window.locator(':checked')).waitFor();
       assert.equal(await pinned(window).getByRole('checkbox', { name: items[0] }).isChecked(), false, `${who}: only the ticked item`);
-      await pinned(window).getByText(/Ticked by Hana Sato/).waitFor();
+      await pinned(window)
+        .getByText(/Ticked by Hana Sato/)
+        .waitFor();
     }
     // And the bubble in the list follows the same tick.
-    await carlasWindow.getByRole('log').locator('staff-chat-message-bubble').filter({ hasText: summary }).getByRole('checkbox', { name: items[1] }).and(carlasWindow.locator(':checked')).waitFor();
+    await carlasWindow
+      .getByRole('log')
+      .locator('staff-chat-message-bubble')
+      .filter({ hasText: summary })
+      .getByRole('checkbox', { name: items[1] })
+      .and(carlasWindow.locator(':checked'))
+      .waitFor();
   });
 });

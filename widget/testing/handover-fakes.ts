@@ -95,7 +95,8 @@ export function handoverFixture(answers: Answers = {}): HandoverFixture {
   const api = {
     hotelPath: (rest: string) => `/staff_chat/grand${rest}`,
     request: (path: string, options: RequestOptions = {}) => answer(options.method ?? 'GET', path, options.body),
-    sendMessage: (conversationId: number, body: unknown) => answer('POST', `/staff_chat/grand/conversations/${conversationId}/send-message/`, body),
+    sendMessage: (conversationId: number, body: unknown) =>
+      answer('POST', `/staff_chat/grand/conversations/${conversationId}/send-message/`, body),
   } as unknown as Pick<ApiClient, 'request' | 'hotelPath' | 'sendMessage'>;
 
   // The fake session's own views, seen as the store sees views, so a tick reaches the message list too.
@@ -109,7 +110,13 @@ export function handoverFixture(answers: Answers = {}): HandoverFixture {
   const router = createEventRouter();
   let deliver: (event: RealtimeEvent) => void = () => undefined;
   router.attach({ onEvent: (listener) => ((deliver = listener), () => undefined) }, new AbortController().signal);
-  const handovers = createHandovers({ api, views, router, log: () => undefined, fail: (error) => fake.errorInfo.set({ message: String(error), code: 'failed' }) });
+  const handovers = createHandovers({
+    api,
+    views,
+    router,
+    log: () => undefined,
+    fail: (error) => fake.errorInfo.set({ message: String(error), code: 'failed' }),
+  });
   fake.handovers = handovers;
 
   return {
@@ -119,7 +126,13 @@ export function handoverFixture(answers: Answers = {}): HandoverFixture {
     calls,
     answers,
     push(type, payload) {
-      deliver({ channel: departmentChannel().channel, eventName: `realtime_staff_chat_${type}`, type, payload, meta: { event_id: `${type}-${Math.random()}` } as RealtimeEvent['meta'] });
+      deliver({
+        channel: departmentChannel().channel,
+        eventName: `realtime_staff_chat_${type}`,
+        type,
+        payload,
+        meta: { event_id: `${type}-${Math.random()}` } as RealtimeEvent['meta'],
+      });
     },
     async called(request, since = 0) {
       const match = () => calls.slice(since).find((call) => `${call.method} ${call.path.replace(/^\/staff_chat\/grand/, '')}` === request);
@@ -137,21 +150,32 @@ export function handoverFixture(answers: Answers = {}): HandoverFixture {
 export function departmentSession(): FakeSession {
   const at = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
   const mine = { sender_id: ME.id, sender_info: { id: ME.id, full_name: ME.full_name, avatar: null } };
-  const theirs = handoverNote(30, 'Early shift: wedding block done, two rooms left', [
-    item(301, 'Restock trolley 2', { by: 'Dev Patel', at: at(50) }),
-    item(302, 'Room 214 extra cot'),
-  ], { timestamp: at(120) });
-  const current = handoverNote(40, 'Late shift: quiet, lift 2 noisy again', [
-    item(401, 'Report the lift 2 noise to Maintenance', { by: 'Carla Mendes', at: at(5) }),
-    item(402, 'Towels to the spa by 6'),
-    item(403, 'Check the minibar in 118'),
-  ], { ...mine, timestamp: at(20) });
+  const theirs = handoverNote(
+    30,
+    'Early shift: wedding block done, two rooms left',
+    [item(301, 'Restock trolley 2', { by: 'Dev Patel', at: at(50) }), item(302, 'Room 214 extra cot')],
+    { timestamp: at(120) },
+  );
+  const current = handoverNote(
+    40,
+    'Late shift: quiet, lift 2 noisy again',
+    [
+      item(401, 'Report the lift 2 noise to Maintenance', { by: 'Carla Mendes', at: at(5) }),
+      item(402, 'Towels to the spa by 6'),
+      item(403, 'Check the minibar in 118'),
+    ],
+    { ...mine, timestamp: at(20) },
+  );
   const fixture = handoverFixture({
     [`GET /conversations/${CHANNEL_ID}/handover/`]: { handover: current },
     [`GET /conversations/${CHANNEL_ID}/handovers/?limit=10`]: { results: [current, theirs], count: 2, has_more: true },
   });
   fixture.fake.view(CHANNEL_ID).set({
-    messages: [{ ...theirs, status: 'sent' }, { ...message(35, { conversation_id: CHANNEL_ID, message: 'Thanks, on it.', timestamp: at(60) }), status: 'sent' }, { ...current, status: 'sent' }],
+    messages: [
+      { ...theirs, status: 'sent' },
+      { ...message(35, { conversation_id: CHANNEL_ID, message: 'Thanks, on it.', timestamp: at(60) }), status: 'sent' },
+      { ...current, status: 'sent' },
+    ],
     loading: false,
     hasMore: false,
     error: null,

@@ -25,11 +25,18 @@ describe('a department channel', () => {
       const fixture = handoverFixture();
       const now = new Date().toISOString();
       fixture.fake.conversations.set([
-        conversation(1, { title: null, participants: [ME, bob], last_message: { id: 9, sender_id: 'bob', sender_name: 'Bob Porter', message: 'Taxi at 6', timestamp: now } }),
+        conversation(1, {
+          title: null,
+          participants: [ME, bob],
+          last_message: { id: 9, sender_id: 'bob', sender_name: 'Bob Porter', message: 'Taxi at 6', timestamp: now },
+        }),
         departmentChannel({ unread_count: 2 }),
         conversation(2, { title: 'Front desk', is_group: true, kind: 'group', participants: [ME, bob] }),
       ]);
-      const el = await sessionFixture<StaffChatConversationList>(fixture.fake.session, html`<staff-chat-conversation-list></staff-chat-conversation-list>`);
+      const el = await sessionFixture<StaffChatConversationList>(
+        fixture.fake.session,
+        html`<staff-chat-conversation-list></staff-chat-conversation-list>`,
+      );
       const lists = [...el.shadowRoot!.querySelectorAll('ul')];
       expect(lists).to.have.length(2);
       const heading = el.shadowRoot!.getElementById(lists[0]!.getAttribute('aria-labelledby')!)!;
@@ -46,24 +53,45 @@ describe('a department channel', () => {
     it('keeps one plain list when there is no department channel', async () => {
       const fixture = handoverFixture();
       fixture.fake.conversations.set([conversation(1, { participants: [ME, bob] })]);
-      const el = await sessionFixture<StaffChatConversationList>(fixture.fake.session, html`<staff-chat-conversation-list></staff-chat-conversation-list>`);
+      const el = await sessionFixture<StaffChatConversationList>(
+        fixture.fake.session,
+        html`<staff-chat-conversation-list></staff-chat-conversation-list>`,
+      );
       expect(el.shadowRoot!.querySelectorAll('ul')).to.have.length(1);
       expect(el.shadowRoot!.querySelector('h3')).to.equal(null);
     });
   });
 
   describe('in its window', () => {
-    async function channelWindow(messages = [handoverNote(40, 'Late shift <i>done</i>', [item(401, 'Restock <b>trolley</b> 2'), item(402, 'Room 214 cot')])]) {
+    async function channelWindow(
+      messages = [handoverNote(40, 'Late shift <i>done</i>', [item(401, 'Restock <b>trolley</b> 2'), item(402, 'Room 214 cot')])],
+    ) {
       const fixture = handoverFixture({ [`GET ${CURRENT}`]: { handover: messages.at(-1) ?? null } });
-      fixture.fake.view(CHANNEL_ID).set({ messages: messages.map((m) => ({ ...m, status: 'sent' as const })), loading: false, hasMore: false, error: null, loaded: true });
-      const el = await sessionFixture<StaffChatChatWindow>(fixture.fake.session, html`<staff-chat-chat-window conversation-id=${CHANNEL_ID}></staff-chat-chat-window>`);
+      fixture.fake
+        .view(CHANNEL_ID)
+        .set({
+          messages: messages.map((m) => ({ ...m, status: 'sent' as const })),
+          loading: false,
+          hasMore: false,
+          error: null,
+          loaded: true,
+        });
+      const el = await sessionFixture<StaffChatChatWindow>(
+        fixture.fake.session,
+        html`<staff-chat-chat-window conversation-id=${CHANNEL_ID}></staff-chat-chat-window>`,
+      );
       return { fixture, el };
     }
 
     async function bubbleChecklist(el: StaffChatChatWindow): Promise<StaffChatHandoverChecklist> {
       const list = el.shadowRoot!.querySelector('staff-chat-message-list')!;
-      await waitUntil(() => list.shadowRoot!.querySelector('staff-chat-message-bubble')?.shadowRoot?.querySelector('staff-chat-handover-checklist'), 'the bubble shows a checklist');
-      return list.shadowRoot!.querySelector<StaffChatMessageBubble>('staff-chat-message-bubble')!.shadowRoot!.querySelector('staff-chat-handover-checklist')!;
+      await waitUntil(
+        () => list.shadowRoot!.querySelector('staff-chat-message-bubble')?.shadowRoot?.querySelector('staff-chat-handover-checklist'),
+        'the bubble shows a checklist',
+      );
+      return list
+        .shadowRoot!.querySelector<StaffChatMessageBubble>('staff-chat-message-bubble')!
+        .shadowRoot!.querySelector('staff-chat-handover-checklist')!;
     }
 
     it('pins the current note above the messages, and offers no "Add people"', async () => {
@@ -74,7 +102,9 @@ describe('a department channel', () => {
       expect(root.querySelector('button.add'), 'nobody is added by hand').to.equal(null);
       const bar = root.querySelector('staff-chat-handover-bar')!;
       expect(bar, 'the pinned note').to.exist;
-      expect(bar.compareDocumentPosition(root.querySelector('staff-chat-message-list')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.greaterThan(0);
+      expect(
+        bar.compareDocumentPosition(root.querySelector('staff-chat-message-list')!) & Node.DOCUMENT_POSITION_FOLLOWING,
+      ).to.be.greaterThan(0);
       await waitUntil(() => bar.shadowRoot!.querySelector('.summary'));
       await expect(el).to.be.accessible();
     });
@@ -86,7 +116,9 @@ describe('a department channel', () => {
       expect(labels.map((label) => label.textContent)).to.deep.equal(['Restock <b>trolley</b> 2', 'Room 214 cot']);
       expect(checklist.shadowRoot!.querySelector('b')).to.equal(null);
       expect(checklist.shadowRoot!.querySelectorAll('input[type="checkbox"]')).to.have.length(2);
-      const bubble = el.shadowRoot!.querySelector('staff-chat-message-list')!.shadowRoot!.querySelector<StaffChatMessageBubble>('staff-chat-message-bubble')!;
+      const bubble = el
+        .shadowRoot!.querySelector('staff-chat-message-list')!
+        .shadowRoot!.querySelector<StaffChatMessageBubble>('staff-chat-message-bubble')!;
       expect(bubble.shadowRoot!.querySelector('[part="text"]')!.textContent).to.equal('Late shift <i>done</i>');
       expect(bubble.shadowRoot!.querySelector('i')).to.equal(null);
     });
@@ -99,8 +131,18 @@ describe('a department channel', () => {
         item: item(402, 'Room 214 cot', { by: 'Mia Manager', at: new Date().toISOString() }),
       };
       const checklist = await bubbleChecklist(el);
-      fixture.push('handover_item_changed', { conversation_id: CHANNEL_ID, message_id: 40, item: item(401, 'Restock <b>trolley</b> 2', { by: 'Dev Patel', at: new Date().toISOString() }) });
-      const bubbleBoxes = () => [...(el.shadowRoot!.querySelector('staff-chat-message-list')!.shadowRoot!.querySelector('staff-chat-message-bubble')!.shadowRoot!.querySelector('staff-chat-handover-checklist')!.shadowRoot!.querySelectorAll<HTMLInputElement>('input'))];
+      fixture.push('handover_item_changed', {
+        conversation_id: CHANNEL_ID,
+        message_id: 40,
+        item: item(401, 'Restock <b>trolley</b> 2', { by: 'Dev Patel', at: new Date().toISOString() }),
+      });
+      const bubbleBoxes = () => [
+        ...el
+          .shadowRoot!.querySelector('staff-chat-message-list')!
+          .shadowRoot!.querySelector('staff-chat-message-bubble')!
+          .shadowRoot!.querySelector('staff-chat-handover-checklist')!
+          .shadowRoot!.querySelectorAll<HTMLInputElement>('input'),
+      ];
       await waitUntil(() => bubbleBoxes()[0]!.checked, 'the bubble follows the event');
       expect(checklist.shadowRoot!.textContent).to.include('Ticked by Dev Patel');
 
@@ -108,7 +150,9 @@ describe('a department channel', () => {
       bubbleBoxes()[1]!.click();
       await fixture.called('PATCH /messages/40/handover/items/402/');
       const bar = el.shadowRoot!.querySelector('staff-chat-handover-bar')!;
-      const pinnedBoxes = () => [...(bar.shadowRoot!.querySelector('staff-chat-handover-checklist')?.shadowRoot?.querySelectorAll<HTMLInputElement>('input') ?? [])];
+      const pinnedBoxes = () => [
+        ...(bar.shadowRoot!.querySelector('staff-chat-handover-checklist')?.shadowRoot?.querySelectorAll<HTMLInputElement>('input') ?? []),
+      ];
       await waitUntil(() => pinnedBoxes().length === 2 && pinnedBoxes().every((box) => box.checked), 'the pinned note shows both ticks');
     });
   });

@@ -10,10 +10,17 @@ import type { StaffChatHandoverChecklist } from './handover-checklist.js';
 
 const CURRENT = `/conversations/${CHANNEL_ID}/handover/`;
 const note = () =>
-  handoverNote(40, 'Late shift: <b>wedding</b> block done', [item(401, 'Restock trolley 2'), item(402, 'Room 214 extra cot'), item(403, 'Lift 2 noise')]);
+  handoverNote(40, 'Late shift: <b>wedding</b> block done', [
+    item(401, 'Restock trolley 2'),
+    item(402, 'Room 214 extra cot'),
+    item(403, 'Lift 2 noise'),
+  ]);
 
 async function bar(fixture: HandoverFixture): Promise<StaffChatHandoverBar> {
-  const el = await sessionFixture<StaffChatHandoverBar>(fixture.fake.session, html`<staff-chat-handover-bar conversation-id=${CHANNEL_ID}></staff-chat-handover-bar>`);
+  const el = await sessionFixture<StaffChatHandoverBar>(
+    fixture.fake.session,
+    html`<staff-chat-handover-bar conversation-id=${CHANNEL_ID}></staff-chat-handover-bar>`,
+  );
   await waitUntil(() => el.shadowRoot!.querySelector('staff-chat-handover-checklist, .note:not(:empty)'), 'the bar has loaded');
   return el;
 }
@@ -24,8 +31,11 @@ async function checklistOf(el: StaffChatHandoverBar, scope = '.body > staff-chat
   return el.shadowRoot!.querySelector<StaffChatHandoverChecklist>(scope)!;
 }
 
-const boxes = (checklist: StaffChatHandoverChecklist) => [...checklist.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
-const labels = (checklist: StaffChatHandoverChecklist) => [...checklist.shadowRoot!.querySelectorAll('label')].map((label) => label.textContent);
+const boxes = (checklist: StaffChatHandoverChecklist) => [
+  ...checklist.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="checkbox"]'),
+];
+const labels = (checklist: StaffChatHandoverChecklist) =>
+  [...checklist.shadowRoot!.querySelectorAll('label')].map((label) => label.textContent);
 const text = (root: Element) => root.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 
 describe('<staff-chat-handover-bar>', () => {
@@ -59,7 +69,10 @@ describe('<staff-chat-handover-bar>', () => {
       'PATCH /messages/40/handover/items/402/': (body: unknown) => ({
         conversation_id: CHANNEL_ID,
         message_id: 40,
-        item: { ...item(402, 'Room 214 extra cot', { by: 'Mia Manager', at: new Date().toISOString() }), checked: (body as { checked: boolean }).checked },
+        item: {
+          ...item(402, 'Room 214 extra cot', { by: 'Mia Manager', at: new Date().toISOString() }),
+          checked: (body as { checked: boolean }).checked,
+        },
       }),
     });
     const el = await bar(fixture);
@@ -95,7 +108,11 @@ describe('<staff-chat-handover-bar>', () => {
     const fixture = handoverFixture({ [`GET ${CURRENT}`]: { handover: note() } });
     const el = await bar(fixture);
     const checklist = await checklistOf(el);
-    fixture.push('handover_item_changed', { conversation_id: CHANNEL_ID, message_id: 40, item: item(403, 'Lift 2 noise', { by: 'Dev Patel', at: new Date().toISOString() }) });
+    fixture.push('handover_item_changed', {
+      conversation_id: CHANNEL_ID,
+      message_id: 40,
+      item: item(403, 'Lift 2 noise', { by: 'Dev Patel', at: new Date().toISOString() }),
+    });
     await waitUntil(() => boxes(checklist)[2]!.checked, 'ticked live');
     expect(text(checklist)).to.include('Ticked by Dev Patel');
     expect(text(el)).to.include('1 of 3 done');
@@ -103,8 +120,16 @@ describe('<staff-chat-handover-bar>', () => {
     await waitUntil(() => !boxes(checklist)[2]!.checked, 'unticked live');
     expect(text(checklist)).not.to.include('Ticked by');
     // A tick of another note's item changes nothing here.
-    fixture.push('handover_item_changed', { conversation_id: CHANNEL_ID, message_id: 39, item: item(401, 'Restock trolley 2', { by: 'Dev Patel', at: new Date().toISOString() }) });
-    fixture.push('handover_item_changed', { conversation_id: CHANNEL_ID, message_id: 40, item: item(401, 'Restock trolley 2', { by: 'Dev Patel', at: new Date().toISOString() }) });
+    fixture.push('handover_item_changed', {
+      conversation_id: CHANNEL_ID,
+      message_id: 39,
+      item: item(401, 'Restock trolley 2', { by: 'Dev Patel', at: new Date().toISOString() }),
+    });
+    fixture.push('handover_item_changed', {
+      conversation_id: CHANNEL_ID,
+      message_id: 40,
+      item: item(401, 'Restock trolley 2', { by: 'Dev Patel', at: new Date().toISOString() }),
+    });
     await waitUntil(() => boxes(checklist)[0]!.checked);
     expect(boxes(checklist).map((box) => box.checked)).to.deep.equal([true, false, false]);
   });
@@ -123,7 +148,9 @@ describe('<staff-chat-handover-bar>', () => {
   });
 
   it('lists past handovers on demand, page by page, without the pinned one', async () => {
-    const older = handoverNote(20, 'Morning shift', [item(201, 'Lost and found to the desk', { by: 'Dev Patel', at: new Date().toISOString() })]);
+    const older = handoverNote(20, 'Morning shift', [
+      item(201, 'Lost and found to the desk', { by: 'Dev Patel', at: new Date().toISOString() }),
+    ]);
     const oldest = handoverNote(10, 'Night before', [item(101, 'Fix the lobby clock')]);
     const fixture = handoverFixture({
       [`GET ${CURRENT}`]: { handover: note() },
@@ -162,7 +189,10 @@ describe('<staff-chat-handover-bar>', () => {
 
   it('sends a new note from its form as a handover message, then pins it', async () => {
     const stored = handoverNote(60, 'Day shift', [item(601, 'Rooms 301 to 310'), item(602, 'Towels to the spa')], { sender_id: 'me' });
-    const fixture = handoverFixture({ [`GET ${CURRENT}`]: { handover: note() }, [`POST /conversations/${CHANNEL_ID}/send-message/`]: stored });
+    const fixture = handoverFixture({
+      [`GET ${CURRENT}`]: { handover: note() },
+      [`POST /conversations/${CHANNEL_ID}/send-message/`]: stored,
+    });
     const storedIds: number[] = [];
     fixture.router.on('stored', ({ messages }) => storedIds.push(...messages.map((m) => m.id)));
     const el = await bar(fixture);
@@ -193,7 +223,11 @@ describe('<staff-chat-handover-bar>', () => {
   it('keeps the form as typed, with the server’s reason, when sending fails', async () => {
     const fixture = handoverFixture({
       [`GET ${CURRENT}`]: { handover: null },
-      [`POST /conversations/${CHANNEL_ID}/send-message/`]: new ApiError(409, 'not_a_department_channel', 'Handover notes can only be sent in a department channel.'),
+      [`POST /conversations/${CHANNEL_ID}/send-message/`]: new ApiError(
+        409,
+        'not_a_department_channel',
+        'Handover notes can only be sent in a department channel.',
+      ),
     });
     const el = await bar(fixture);
     el.shadowRoot!.querySelector<HTMLButtonElement>('button.new')!.click();
@@ -204,7 +238,10 @@ describe('<staff-chat-handover-bar>', () => {
     await sendKeys({ press: 'Tab' });
     await sendKeys({ type: 'One thing' });
     form.shadowRoot!.querySelector<HTMLButtonElement>('button.send')!.click();
-    await waitUntil(() => form.shadowRoot!.querySelector('.problem')?.textContent?.includes('only be sent in a department channel'), 'the reason shows');
+    await waitUntil(
+      () => form.shadowRoot!.querySelector('.problem')?.textContent?.includes('only be sent in a department channel'),
+      'the reason shows',
+    );
     expect(form.shadowRoot!.querySelector('textarea')!.value).to.equal('Day shift');
     expect(el.shadowRoot!.querySelector('staff-chat-handover-composer')).to.equal(form);
   });

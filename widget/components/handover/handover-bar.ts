@@ -124,17 +124,21 @@ export class StaffChatHandoverBar extends LitElement {
     if (!this.showPast) return nothing;
     const past = (state?.history ?? []).filter((note) => note.id !== current?.id);
     return html`<div class="past" id="past">
-      ${past.length > 0
-        ? html`<ol aria-label=${msg.pastHandovers}>
+      ${
+        past.length > 0
+          ? html`<ol aria-label=${msg.pastHandovers}>
             ${past.map((note) => html`<li>${this.renderNote(note, false)}</li>`)}
           </ol>`
-        : state?.history && !state.loadingHistory
-          ? html`<p class="note">${msg.noPastHandovers}</p>`
-          : nothing}
+          : state?.history && !state.loadingHistory
+            ? html`<p class="note">${msg.noPastHandovers}</p>`
+            : nothing
+      }
       ${state?.loadingHistory ? html`<p class="note">${msg.loading}</p>` : nothing}
-      ${state?.hasMore && !state.loadingHistory
-        ? html`<button class="older" type="button" @click=${() => this.handovers?.loadHistory(this.conversationId)}>${msg.olderHandovers}</button>`
-        : nothing}
+      ${
+        state?.hasMore && !state.loadingHistory
+          ? html`<button class="older" type="button" @click=${() => this.handovers?.loadHistory(this.conversationId)}>${msg.olderHandovers}</button>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -148,23 +152,27 @@ export class StaffChatHandoverBar extends LitElement {
         <button class="toggle" type="button" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="note" ?disabled=${!current} @click=${() => (this.expanded = !this.expanded)}>
           ${chevron}
           <span class="label">${msg.currentHandover}</span>
-          ${current
-            ? html`<span class="meta">${msg.handoverBy(current.sender_info.full_name, formatTime(current.timestamp))} · ${msg.handoverProgress(done, items.length)}</span>`
-            : nothing}
+          ${
+            current
+              ? html`<span class="meta">${msg.handoverBy(current.sender_info.full_name, formatTime(current.timestamp))} · ${msg.handoverProgress(done, items.length)}</span>`
+              : nothing
+          }
         </button>
         <button class="new" type="button" aria-expanded=${this.composing ? 'true' : 'false'} ?disabled=${!this.handovers} @click=${() => (this.composing ? this.closeComposer() : this.openComposer())}>
           + ${msg.handoverNote}
         </button>
       </div>
-      ${this.composing
-        ? html`<staff-chat-handover-composer
+      ${
+        this.composing
+          ? html`<staff-chat-handover-composer
             summary-max=${this.config.value?.limits.message_max_length ?? DEFAULT_MESSAGE_MAX_LENGTH}
             ?busy=${this.sending}
             error=${this.sendError}
             @handover-compose=${this.onCompose}
             @handover-cancel=${this.closeComposer}
           ></staff-chat-handover-composer>`
-        : nothing}
+          : nothing
+      }
       <div class="body" id="note" ?hidden=${this.composing || (!this.expanded && current !== null)}>
         ${current ? this.renderNote(current, true) : state?.loaded ? html`<p class="note">${state.error ?? msg.noHandoverYet}</p>` : html`<p class="note">${msg.loading}</p>`}
         <button class="past-toggle" type="button" aria-expanded=${this.showPast ? 'true' : 'false'} aria-controls="past" @click=${this.togglePast}>${msg.pastHandovers}</button>

@@ -57,7 +57,10 @@ export class StaffChatHandoverChecklist extends LitElement {
 
   private renderItem(item: HandoverItem, disabled: boolean) {
     const id = `item-${item.id}`;
-    const who = item.checked && item.checked_by && item.checked_at ? msg.handoverTickedBy(item.checked_by.full_name, formatTime(item.checked_at)) : '';
+    const who =
+      item.checked && item.checked_by && item.checked_at
+        ? msg.handoverTickedBy(item.checked_by.full_name, formatTime(item.checked_at))
+        : '';
     return html`<li class=${item.checked ? 'done' : ''}>
       <input
         type="checkbox"

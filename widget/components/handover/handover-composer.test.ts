@@ -14,7 +14,9 @@ const problem = (el: StaffChatHandoverComposer) => root(el).querySelector('.prob
 const focused = (el: StaffChatHandoverComposer) => root(el).activeElement;
 
 async function composer(): Promise<StaffChatHandoverComposer> {
-  const el = await fixture<StaffChatHandoverComposer>(html`<staff-chat-handover-composer summary-max="100"></staff-chat-handover-composer>`);
+  const el = await fixture<StaffChatHandoverComposer>(
+    html`<staff-chat-handover-composer summary-max="100"></staff-chat-handover-composer>`,
+  );
   el.focus();
   await el.updateComplete;
   return el;

@@ -108,7 +108,10 @@ export function createHandovers(deps: {
   router.on('message_edited', (message) => {
     if (!$handovers.get()[message.conversation_id]) return;
     const replace = (m: Message) => (m.id === message.id ? message : m);
-    patch(message.conversation_id, (state) => ({ current: state.current && replace(state.current), history: state.history && state.history.map(replace) }));
+    patch(message.conversation_id, (state) => ({
+      current: state.current && replace(state.current),
+      history: state.history && state.history.map(replace),
+    }));
   });
   router.on('message_deleted', (message) => {
     const state = $handovers.get()[message.conversation_id];
@@ -125,7 +128,11 @@ export function createHandovers(deps: {
   async function open(conversationId: number): Promise<void> {
     try {
       const { handover } = await currentHandover(api, conversationId);
-      patch(conversationId, (state) => ({ current: handover && state.current && state.current.id > handover.id ? state.current : handover, loaded: true, error: null }));
+      patch(conversationId, (state) => ({
+        current: handover && state.current && state.current.id > handover.id ? state.current : handover,
+        loaded: true,
+        error: null,
+      }));
     } catch (error) {
       deps.log('could not load the handover note', error);
       patch(conversationId, () => ({ loaded: true, error: describeError(error, errorMsg.errorLoadFailed).message }));
@@ -141,7 +148,12 @@ export function createHandovers(deps: {
       const page = await handoverHistory(api, conversationId, oldest);
       patch(conversationId, (s) => {
         const known = new Set((s.history ?? []).map((m) => m.id));
-        return { history: [...(s.history ?? []), ...page.results.filter((m) => !known.has(m.id))], hasMore: page.has_more, loadingHistory: false, error: null };
+        return {
+          history: [...(s.history ?? []), ...page.results.filter((m) => !known.has(m.id))],
+          hasMore: page.has_more,
+          loadingHistory: false,
+          error: null,
+        };
       });
     } catch (error) {
       deps.log('could not load past handovers', error);
@@ -150,7 +162,13 @@ export function createHandovers(deps: {
   }
 
   async function send(conversationId: number, summary: string, items: readonly string[]): Promise<Message> {
-    const stored = await sendHandover(api, conversationId, summary.trim(), items.map((item) => item.trim()), newClientId());
+    const stored = await sendHandover(
+      api,
+      conversationId,
+      summary.trim(),
+      items.map((item) => item.trim()),
+      newClientId(),
+    );
     if (!$handovers.get()[conversationId]) patch(conversationId, () => ({}));
     // The same path as any stored message: the list shows it, and noteArrived pins it.
     router.emit('stored', { conversationId, messages: [stored] });
