@@ -1,4 +1,5 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../testing/process-shim.js';
 import '../../define.js';
 import '../define-lazy.js';
@@ -50,6 +51,22 @@ describe('a department channel', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('is one list to the arrow keys: down from the department channel reaches the conversations', async () => {
+      const fixture = handoverFixture();
+      fixture.fake.conversations.set([conversation(1, { participants: [ME, bob] }), departmentChannel()]);
+      const el = await sessionFixture<StaffChatConversationList>(
+        fixture.fake.session,
+        html`<staff-chat-conversation-list></staff-chat-conversation-list>`,
+      );
+      const rows = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="row"]')];
+      expect(rows.map((row) => row.querySelector('.name')!.textContent)).to.deep.equal(['Housekeeping', 'Bob Porter']);
+      rows[0]!.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      expect(el.shadowRoot!.activeElement).to.equal(rows[1]);
+      await sendKeys({ press: 'Home' });
+      expect(el.shadowRoot!.activeElement).to.equal(rows[0]);
+    });
+
     it('keeps one plain list when there is no department channel', async () => {
       const fixture = handoverFixture();
       fixture.fake.conversations.set([conversation(1, { participants: [ME, bob] })]);
@@ -67,15 +84,13 @@ describe('a department channel', () => {
       messages = [handoverNote(40, 'Late shift <i>done</i>', [item(401, 'Restock <b>trolley</b> 2'), item(402, 'Room 214 cot')])],
     ) {
       const fixture = handoverFixture({ [`GET ${CURRENT}`]: { handover: messages.at(-1) ?? null } });
-      fixture.fake
-        .view(CHANNEL_ID)
-        .set({
-          messages: messages.map((m) => ({ ...m, status: 'sent' as const })),
-          loading: false,
-          hasMore: false,
-          error: null,
-          loaded: true,
-        });
+      fixture.fake.view(CHANNEL_ID).set({
+        messages: messages.map((m) => ({ ...m, status: 'sent' as const })),
+        loading: false,
+        hasMore: false,
+        error: null,
+        loaded: true,
+      });
       const el = await sessionFixture<StaffChatChatWindow>(
         fixture.fake.session,
         html`<staff-chat-chat-window conversation-id=${CHANNEL_ID}></staff-chat-chat-window>`,
