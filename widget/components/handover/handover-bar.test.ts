@@ -134,6 +134,22 @@ describe('<staff-chat-handover-bar>', () => {
     expect(boxes(checklist).map((box) => box.checked)).to.deep.equal([true, false, false]);
   });
 
+  it('shows the viewer’s own edit of the pinned summary, as the message list has it', async () => {
+    const fixture = handoverFixture({ [`GET ${CURRENT}`]: { handover: note() } });
+    const el = await bar(fixture);
+    await checklistOf(el);
+    fixture.fake
+      .view(CHANNEL_ID)
+      .set({
+        messages: [{ ...note(), message: 'Late shift (corrected)', is_edited: true, status: 'sent' }],
+        loading: false,
+        hasMore: false,
+        error: null,
+        loaded: true,
+      });
+    await waitUntil(() => el.shadowRoot!.querySelector('.summary')?.textContent === 'Late shift (corrected)', 'the edit shows');
+  });
+
   it('replaces the pinned note when the next shift’s note arrives', async () => {
     const fixture = handoverFixture({ [`GET ${CURRENT}`]: { handover: note() } });
     const el = await bar(fixture);

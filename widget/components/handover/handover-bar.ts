@@ -2,7 +2,7 @@ import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { DEFAULT_MESSAGE_MAX_LENGTH, type ChatConfig, type Message } from '../../../contract/index.js';
 import { formatFullTime, formatTime, msg } from '../../messages/ui.js';
 import type { ElementSession } from '../session-context.js';
-import type { HandoverState, HandoverStates, Handovers } from '../../state/session.js';
+import type { ConversationView, HandoverState, HandoverStates, Handovers } from '../../state/session.js';
 import { describeError } from '../../state/shared/errors.js';
 import { AtomController } from '../atom-controller.js';
 import { consumeSession } from '../consume-session.js';
@@ -45,6 +45,11 @@ export class StaffChatHandoverBar extends LitElement {
   private readonly sessionConsumer = consumeSession(this, (session) => this.useSession(session));
   private readonly states = new AtomController<HandoverStates>(this, () => this.handovers?.$handovers, {});
   private readonly config = new AtomController<ChatConfig | null>(this, () => this.sessionConsumer.value?.$config, null);
+  private readonly view = new AtomController<ConversationView | null>(
+    this,
+    () => this.sessionConsumer.value?.conversationView(this.conversationId),
+    null,
+  );
 
   constructor() {
     super();
@@ -75,6 +80,15 @@ export class StaffChatHandoverBar extends LitElement {
   override updated(): void {
     // A form needs more of the window than a pinned note.
     this.toggleAttribute('composing', this.composing);
+  }
+
+  /**
+   * The pinned note as the message list has it, when it has it: the viewer's own edit of its summary
+   * reaches the list (messages/message-changes.ts) and not the handover store. Ticks reach both.
+   */
+  private freshest(note: Message | null): Message | null {
+    const listed = note && this.view.value?.messages.find((m) => m.id === note.id);
+    return listed && !listed.is_deleted && listed.handover ? listed : note;
   }
 
   private get state(): HandoverState | undefined {
@@ -144,7 +158,7 @@ export class StaffChatHandoverBar extends LitElement {
 
   override render() {
     const state = this.state;
-    const current = state?.current ?? null;
+    const current = this.freshest(state?.current ?? null);
     const items = current?.handover?.items ?? [];
     const done = items.filter((item) => item.checked).length;
     return html`<section part="handover" aria-label=${msg.currentHandover}>
