@@ -125,6 +125,8 @@ export class StaffChatHandoverBar extends LitElement {
   private togglePast(): void {
     this.showPast = !this.showPast;
     if (this.showPast && this.handovers && !this.state?.history) void this.handovers.loadHistory(this.conversationId);
+    // The list opens below the pinned note, likely out of the bar's view: bring its start into it.
+    if (this.showPast) void this.updateComplete.then(() => this.renderRoot.querySelector('.past')?.scrollIntoView({ block: 'nearest' }));
   }
 
   private renderNote(note: Message, heading: boolean) {
