@@ -122,11 +122,16 @@ export class StaffChatHandoverBar extends LitElement {
     }
   }
 
-  private togglePast(): void {
+  private async togglePast(): Promise<void> {
     this.showPast = !this.showPast;
-    if (this.showPast && this.handovers && !this.state?.history) void this.handovers.loadHistory(this.conversationId);
-    // The list opens below the pinned note, likely out of the bar's view: bring its start into it.
-    if (this.showPast) void this.updateComplete.then(() => this.renderRoot.querySelector('.past')?.scrollIntoView({ block: 'nearest' }));
+    if (!this.showPast) return;
+    if (this.handovers && !this.state?.history) await this.handovers.loadHistory(this.conversationId);
+    await this.updateComplete;
+    // The list opens below the pinned note, out of the bar's view: scroll the bar (only the bar) to its
+    // start, just under the sticky head.
+    const past = this.renderRoot.querySelector('.past');
+    const head = this.renderRoot.querySelector<HTMLElement>('.head');
+    if (past && head) this.scrollTop += past.getBoundingClientRect().top - this.getBoundingClientRect().top - head.offsetHeight;
   }
 
   private renderNote(note: Message, heading: boolean) {
