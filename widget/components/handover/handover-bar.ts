@@ -127,11 +127,10 @@ export class StaffChatHandoverBar extends LitElement {
     if (!this.showPast) return;
     if (this.handovers && !this.state?.history) await this.handovers.loadHistory(this.conversationId);
     await this.updateComplete;
-    // The list opens below the pinned note, out of the bar's view: scroll the bar (only the bar) to its
-    // start, just under the sticky head.
+    // The list opens below the pinned note, out of view: scroll the bar's body (only it) to the list.
     const past = this.renderRoot.querySelector('.past');
-    const head = this.renderRoot.querySelector<HTMLElement>('.head');
-    if (past && head) this.scrollTop += past.getBoundingClientRect().top - this.getBoundingClientRect().top - head.offsetHeight;
+    const scroller = this.renderRoot.querySelector('.scroll');
+    if (past && scroller) scroller.scrollTop += past.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
   }
 
   private renderNote(note: Message, heading: boolean) {
@@ -183,6 +182,7 @@ export class StaffChatHandoverBar extends LitElement {
           + ${msg.handoverNote}
         </button>
       </div>
+      <div class="scroll">
       ${
         this.composing
           ? html`<staff-chat-handover-composer
@@ -198,6 +198,7 @@ export class StaffChatHandoverBar extends LitElement {
         ${current ? this.renderNote(current, true) : state?.loaded ? html`<p class="note">${state.error ?? msg.noHandoverYet}</p>` : html`<p class="note">${msg.loading}</p>`}
         <button class="past-toggle" type="button" aria-expanded=${this.showPast ? 'true' : 'false'} aria-controls="past" @click=${this.togglePast}>${msg.pastHandovers}</button>
         ${this.renderPast(state, current)}
+      </div>
       </div>
     </section>`;
   }

@@ -51,14 +51,17 @@ export const checklistStyles = css`
   }
 `;
 
-/** The pinned note at the top of a department channel's window. */
+/**
+ * The pinned note at the top of a department channel's window: its head stays, what is below it
+ * scrolls (a sticky head would lie over scrolled text, whose contrast then cannot be checked).
+ */
 export const barStyles = css`
   :host {
-    display: block;
+    display: flex;
+    flex-direction: column;
     flex: none;
     max-height: 45%;
-    overflow-y: auto;
-    overscroll-behavior: contain;
+    overflow: hidden;
     border-block-end: 1px solid var(--staff-chat-border);
     background: var(--staff-chat-input-bg);
     color: var(--staff-chat-fg);
@@ -67,9 +70,18 @@ export const barStyles = css`
   :host([composing]) {
     max-height: 70%;
   }
+  section {
+    display: flex;
+    flex-direction: column;
+    min-height: 0;
+  }
+  .scroll {
+    min-height: 0;
+    overflow-y: auto;
+    overscroll-behavior: contain;
+  }
   .head {
-    position: sticky;
-    top: 0;
+    flex: none;
     display: flex;
     align-items: center;
     gap: 0.5rem;
