@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { ErrorBody, Me } from '../contract/index.js';
+import type { ConversationList, ErrorBody, Me } from '../contract/index.js';
 import { StartRefusedError } from '../server/extension.js';
 import { body, createTestApp, staff, type TestApp } from '../server/testing/app-harness.js';
 import { createStorage } from '../server/storage/index.js';
 import { assertDemoDatabase, demoExtension } from './demo-mode.js';
-import { DEMO_HOTEL, DEMO_STAFF } from './seed-data.js';
+import { DEMO_HOTEL, DEMO_NEWCOMERS, DEMO_STAFF } from './seed-data.js';
 
 const [anna] = DEMO_STAFF;
 
@@ -26,6 +26,16 @@ describe('demo mode: the dev token endpoint', () => {
     const me = await t.call('GET', `/staff_chat/${DEMO_HOTEL}/me`, { token });
     assert.equal(body<Me>(me.json).full_name, anna!.full_name);
     assert.equal(body<Me>(me.json).role, anna!.role);
+  });
+
+  test('signs a token for a newcomer, who is in nothing until that first sign-in puts her in her department channel', async () => {
+    const [hana] = DEMO_NEWCOMERS;
+    assert.deepEqual(await t.storage.listConversations(DEMO_HOTEL, hana!.id), [], 'no seed put her anywhere');
+    const response = await devToken(DEMO_HOTEL, hana!.id);
+    assert.equal(response.status, 200);
+    const { token } = body<{ token: string }>(response.json);
+    const list = body<ConversationList>((await t.call('GET', `/staff_chat/${DEMO_HOTEL}/conversations/`, { token })).json);
+    assert.deepEqual(list.results.map((c) => [c.kind, c.department]), [['department', hana!.department]]);
   });
 
   test('signs nothing for anyone else: unknown ids, staff who joined the demo hotel later, other hotels', async () => {

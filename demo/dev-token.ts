@@ -6,7 +6,7 @@ import { ApiError } from '../server/errors.js';
 import { HOTEL_SLUG, STAFF_ID } from '../server/notify/channels.js';
 import type { RouteDeps } from '../server/routes/deps.js';
 import { rejectInvalid } from '../server/routes/validation.js';
-import { DEMO_HOTEL, DEMO_STAFF } from './seed-data.js';
+import { DEMO_HOTEL, DEMO_PORTAL_STAFF } from './seed-data.js';
 
 const TOKEN_TTL_SECONDS = 12 * 60 * 60;
 
@@ -22,7 +22,7 @@ const tokenBody = z.object({
   staff_id: z.string().regex(STAFF_ID, 'must be a staff id'),
 });
 
-const seededIds = new Set(DEMO_STAFF.map((member) => member.id));
+const seededIds = new Set(DEMO_PORTAL_STAFF.map((member) => member.id));
 
 /**
  * `POST /staff_chat/dev/token`: signs a 12-hour token for one of the demo hotel's seeded staff, standing

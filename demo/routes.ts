@@ -3,7 +3,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import type { Config } from '../server/config.js';
 import { pageSecurityHeaders, realtimeSocketOrigins } from '../server/http/security-headers.js';
-import { DEMO_STAFF } from './seed-data.js';
+import { DEMO_PORTAL_STAFF } from './seed-data.js';
 
 const demoRoot = fileURLToPath(new URL('.', import.meta.url));
 
@@ -16,7 +16,7 @@ export function demoRoutes(config: Config): Hono {
   return new Hono()
     .use('/', pagePolicy)
     .use('/demo/*', pagePolicy)
-    .get('/demo/staff.json', (c) => c.json(DEMO_STAFF))
+    .get('/demo/staff.json', (c) => c.json(DEMO_PORTAL_STAFF))
     .get('/', serveStatic({ root: demoRoot, path: 'index.html' }))
     .get('/demo/:file{[a-z-]+\\.(html|css|js)}', serveStatic({ root: demoRoot, rewriteRequestPath: (path) => path.replace(/^\/demo/, '') }));
 }

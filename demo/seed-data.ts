@@ -14,6 +14,18 @@ export const DEMO_STAFF: StaffMember[] = [
   { id: 'grace', full_name: 'Grace Liu', avatar: null, department: 'Management', role: 'General Manager' },
 ];
 
+/**
+ * Staff who have never signed in: a staff row (the portal knows them), but no seed puts them in any
+ * conversation or department channel, so their first sign-in shows what a newcomer gets. Hana is new in
+ * Housekeeping: her first visit joins her to its channel, with its current handover note.
+ */
+export const DEMO_NEWCOMERS: StaffMember[] = [
+  { id: 'hana', full_name: 'Hana Sato', avatar: null, department: 'Housekeeping', role: 'Room Attendant' },
+];
+
+/** Everyone the demo portal can sign in as (its switcher, the dev token endpoint). */
+export const DEMO_PORTAL_STAFF: StaffMember[] = [...DEMO_STAFF, ...DEMO_NEWCOMERS];
+
 interface SeedConversation {
   participants: string[];
   title: string | null;

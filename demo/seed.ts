@@ -1,5 +1,5 @@
 import type { Storage } from '../server/storage/index.js';
-import { DEMO_CONVERSATIONS, DEMO_DEPARTMENT_GROUPS, DEMO_HOTEL, DEMO_STAFF } from './seed-data.js';
+import { DEMO_CONVERSATIONS, DEMO_DEPARTMENT_GROUPS, DEMO_HOTEL, DEMO_PORTAL_STAFF, DEMO_STAFF } from './seed-data.js';
 import { seedTeamwork } from './seed-teamwork.js';
 
 type SeedConversation = (typeof DEMO_CONVERSATIONS)[number];
@@ -10,7 +10,8 @@ type SeedConversation = (typeof DEMO_CONVERSATIONS)[number];
  * Department groups are seeded by title, so a demo database from before they existed gains them too.
  */
 export async function seedDemoHotel(storage: Storage): Promise<void> {
-  for (const member of DEMO_STAFF) await storage.upsertStaff(DEMO_HOTEL, member);
+  // Newcomers too: the portal knows them, though they have never opened the chat.
+  for (const member of DEMO_PORTAL_STAFF) await storage.upsertStaff(DEMO_HOTEL, member);
 
   const [first] = DEMO_STAFF;
   if (!first) return;

@@ -8,6 +8,7 @@ import { bubbleOf, find, linkSession, mount, openConversation, richSession, urge
 import type { UploadItem } from './state/session.js';
 import type { StaffChat } from './staff-chat.js';
 import type { StaffChatMessageSearch } from './components/message-search/message-search.js';
+import { departmentSession } from './testing/handover-fakes.js';
 
 /*
  * The accessibility and contrast audit: axe-core (WCAG 2.x A/AA and best practices, colour contrast
@@ -215,6 +216,22 @@ describe('accessibility and contrast audit (axe-core)', function (this: { timeou
       it('the inline layout with a conversation open', async () => {
         const el = await openConversation(richSession(), look, 'inline');
         await find(el, '[part="row"]');
+        await expectNoProblems(el);
+      });
+
+      it('a department channel: the pinned handover note, past handovers, the handover form, checklists on both bubbles', async () => {
+        const fake = departmentSession();
+        const el = await mount(fake, look);
+        const own = await find<HTMLElement>(el, 'staff-chat-message-bubble[mine]');
+        await find(await find(own, 'staff-chat-handover-checklist'), 'input');
+        await find(el, '.body staff-chat-handover-checklist');
+        await expectNoProblems(el);
+        (await find<HTMLButtonElement>(el, 'button.past-toggle')).click();
+        await find(el, '.past li');
+        await expectNoProblems(el);
+        (await find<HTMLButtonElement>(el, 'button.new')).click();
+        (await find<HTMLButtonElement>(await find(el, 'staff-chat-handover-composer'), 'button.send')).click();
+        await find(el, '.problem:not(:empty)');
         await expectNoProblems(el);
       });
     });

@@ -57,7 +57,7 @@ export interface ChannelAuthorization {
   channel_data?: string;
 }
 
-interface RequestOptions {
+export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   body?: unknown;
   /** Public endpoints (config) send no token. */
@@ -215,7 +215,8 @@ export class ApiClient {
     });
   }
 
-  private hotelPath(rest: string): string {
+  /** `/staff_chat/{hotel}` + `rest`: for lazily loaded endpoint modules (handover.ts) as well. */
+  hotelPath(rest: string): string {
     return `/staff_chat/${encodeURIComponent(this.options.hotel)}${rest}`;
   }
 
@@ -231,7 +232,12 @@ export class ApiClient {
     return this.token;
   }
 
-  private async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  /**
+   * One JSON call with the token (and its refresh) and the one error type. Public for the endpoint
+   * modules that load with the lazy chunk (handover.ts), so their methods do not weigh on the entry
+   * script every portal page loads; not part of the client's documented surface.
+   */
+  async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
     const tokenUsed = options.anonymous ? null : this.getToken();
     const first = await this.send(path, options, tokenUsed, false);
     if (first.status !== 401 || !tokenUsed) return this.read<T>(first);

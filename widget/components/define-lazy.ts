@@ -10,6 +10,9 @@ import { StaffChatChatWindow } from './chat-window/chat-window.js';
 import { StaffChatComposer } from './composer/composer.js';
 import { StaffChatConnectionStatus } from './connection-status/connection-status.js';
 import { StaffChatConversationList } from './conversation-list/conversation-list.js';
+import { StaffChatHandoverBar } from './handover/handover-bar.js';
+import { StaffChatHandoverChecklist } from './handover/handover-checklist.js';
+import { StaffChatHandoverComposer } from './handover/handover-composer.js';
 import { StaffChatMessageBubble } from './message-bubble/message-bubble.js';
 import { StaffChatMessageList } from './message-list/message-list.js';
 import { StaffChatMessageSearch } from './message-search/message-search.js';
@@ -21,6 +24,9 @@ const elements: Array<[string, CustomElementConstructor]> = [
   ['staff-chat-connection-status', StaffChatConnectionStatus],
   ['staff-chat-attachments', StaffChatAttachments],
   ['staff-chat-upload-tray', StaffChatUploadTray],
+  ['staff-chat-handover-checklist', StaffChatHandoverChecklist],
+  ['staff-chat-handover-composer', StaffChatHandoverComposer],
+  ['staff-chat-handover-bar', StaffChatHandoverBar],
   ['staff-chat-message-bubble', StaffChatMessageBubble],
   ['staff-chat-composer', StaffChatComposer],
   ['staff-chat-message-list', StaffChatMessageList],

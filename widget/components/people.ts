@@ -17,6 +17,7 @@ export function conversationTitle(conversation: Conversation, meId: string | und
 
 /** The other person's department (or role) for a 1:1, the head count for a group. */
 export function conversationSubtitle(conversation: Conversation, meId: string | undefined): string {
+  if (conversation.kind === 'department') return msg.departmentSubtitle(conversation.participants.length);
   if (conversation.is_group) return msg.members(conversation.participants.length);
   const other = otherParticipants(conversation, meId)[0];
   return other?.department ?? other?.role ?? '';

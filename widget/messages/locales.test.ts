@@ -56,6 +56,15 @@ const SAMPLES: Record<string, unknown[][]> = {
   fileTypeRefused: [['«FILE»']],
   fileTooLarge: [['«FILE»']],
   fileNotSent: [['«FILE»', '«REASON»']],
+  departmentSubtitle: [[0], [1], [2], [3], [5], [11], [22], [105]],
+  handoverItem: [[3], [12]],
+  removeHandoverItem: [[3], [12]],
+  handoverItemTooLong: [[3, 200]],
+  handoverSummaryTooLong: [[4000]],
+  handoverTooManyItems: [[30]],
+  handoverBy: [['«NAME»', '«TIME»']],
+  handoverProgress: [[3, 5], [12, 30]],
+  handoverTickedBy: [['«NAME»', '«TIME»']],
 };
 
 /**

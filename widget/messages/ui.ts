@@ -110,6 +110,34 @@ export const uiStrings = {
   soundAlerts: 'Sound',
   alertsBlocked: 'Notifications are blocked in this browser’s site settings.',
 
+  /** Department channels (everyone of a department, by the portal's say) and their shift handover notes. */
+  departmentsLabel: 'Departments',
+  /** A department channel's subtitle: what it is, and how many are in it. */
+  departmentSubtitle: (n: number) => plural(n, { one: 'Department channel · 1 member', other: `Department channel · ${n} members` }),
+  handoverNote: 'Handover note',
+  newHandoverNote: 'New handover note',
+  handoverSummary: 'Summary',
+  handoverChecklist: 'Checklist',
+  handoverItem: (n: number) => `Item ${n}`,
+  addHandoverItem: 'Add item',
+  removeHandoverItem: (n: number) => `Remove item ${n}`,
+  sendHandoverNote: 'Send handover note',
+  handoverNeedsSummary: 'Write a short summary of the shift.',
+  handoverNeedsItem: 'Add at least one item to the checklist.',
+  handoverItemTooLong: (n: number, max: number) => `Item ${n} is longer than ${max} characters.`,
+  handoverSummaryTooLong: (max: number) => `The summary is longer than ${max} characters.`,
+  handoverTooManyItems: (max: number) => `A handover note can have at most ${max} items.`,
+  currentHandover: 'Current handover',
+  /** Who wrote the pinned note, and when. */
+  handoverBy: (name: string, time: string) => `${name}, ${time}`,
+  handoverProgress: (done: number, total: number) => `${done} of ${total} done`,
+  /** Beside a ticked item: who ticked it, and when. */
+  handoverTickedBy: (name: string, time: string) => `Ticked by ${name}, ${time}`,
+  noHandoverYet: 'No handover note yet. Write one for the next shift.',
+  pastHandovers: 'Past handovers',
+  noPastHandovers: 'No earlier handovers.',
+  olderHandovers: 'Show older handovers',
+
   /** Files: the composer's button, the tray of uploads, attachments under a message, refusals. */
   attachFiles: 'Attach files',
   uploadsLabel: 'Uploads',

@@ -3,6 +3,7 @@ import { atom, computed, type WritableAtom } from 'nanostores';
 import type { ChatConfig, Conversation, Me, Message, SearchPage, StaffMember } from '../../contract/index.js';
 import type { SearchQuery } from '../api/client.js';
 import { createMessageSearch, type MessageSearch } from '../state/search/message-search.js';
+import type { Handovers } from '../state/handover/handovers.js';
 import { chatMessage, ME } from './fixtures.js';
 import type { ChatMessage, ChatSession, ConnectionState, ConversationView, ErrorInfo, NotificationSettings, ReadMarks, TypingState } from '../state/session.js';
 
@@ -30,6 +31,8 @@ export interface FakeSession {
   onlineIds: WritableAtom<ReadonlySet<string>>;
   typing: WritableAtom<TypingState>;
   view(id: number): WritableAtom<ConversationView>;
+  /** What `session.handovers()` resolves with: a real store over a fake API (handover-fakes.ts), or null. */
+  handovers: Handovers | null;
   readMarks: WritableAtom<ReadMarks>;
   alertSettings: WritableAtom<NotificationSettings>;
   pendingAcknowledgements: WritableAtom<Message[]>;
@@ -82,6 +85,7 @@ export function createFakeSession(): FakeSession {
     onlineIds,
     typing,
     view,
+    handovers: null,
     readMarks,
     alertSettings,
     pendingAcknowledgements,
@@ -183,6 +187,9 @@ export function createFakeSession(): FakeSession {
       },
       async toggleReaction(conversationId, messageId, emoji) {
         calls.push(['toggleReaction', conversationId, messageId, emoji]);
+      },
+      async handovers() {
+        return fake.handovers;
       },
       async addParticipants(conversationId, staffIds) {
         calls.push(['addParticipants', conversationId, staffIds]);

@@ -10,6 +10,7 @@ import { consumeSession } from '../consume-session.js';
 import { closeIcon, personPlusIcon, searchIcon } from '../icons.js';
 import type { ComposeEvent, DraftChangeEvent, MessageOpenEvent, PeoplePickEvent, ReplyEvent } from '../internal-events.js';
 import { bubbleContext, type BubbleContext } from '../message-bubble/bubble-context.js';
+import { departmentAvatar } from '../handover/department-avatar.js';
 import { conversationSubtitle, conversationTitle } from '../people.js';
 import { avatarWithPresence, onlineText, presenceStyles, typingText } from '../presence.js';
 import type { ElementSession } from '../session-context.js';
@@ -272,7 +273,7 @@ export class StaffChatChatWindow extends LitElement {
     const online = other !== undefined && this.onlineIds.value.has(other.id);
     return html`<section aria-label=${msg.conversationWith(title)} @keydown=${this.onKeyDown}>
       <header part="header">
-        ${avatarWithPresence(title, other?.avatar, online)}
+        ${conversation?.kind === 'department' ? departmentAvatar() : avatarWithPresence(title, other?.avatar, online)}
         <div class="titles">
           <h2><span dir="auto">${title}</span>${onlineText(online)}</h2>
           ${subtitle ? html`<div class="subtitle" dir="auto">${subtitle}</div>` : nothing}
@@ -280,7 +281,7 @@ export class StaffChatChatWindow extends LitElement {
         <button class="search" type="button" aria-label=${searchMsg.searchInConversation} title=${searchMsg.searchInConversation} aria-expanded=${this.searching ? 'true' : 'false'} @click=${this.toggleSearching}>
           ${searchIcon}
         </button>
-        ${conversation?.is_group
+        ${conversation?.is_group && conversation.kind !== 'department'
           ? html`<button class="add" type="button" aria-label=${msg.addPeople} title=${msg.addPeople} aria-expanded=${this.adding ? 'true' : 'false'} @click=${this.toggleAdding}>
               ${personPlusIcon}
             </button>`
@@ -309,6 +310,7 @@ export class StaffChatChatWindow extends LitElement {
           ></staff-chat-message-search>`
         : nothing}
       <div class="not-shown" role="status">${this.notShown ? searchMsg.messageNotShown : nothing}</div>
+      ${conversation?.kind === 'department' ? html`<staff-chat-handover-bar conversation-id=${this.conversationId}></staff-chat-handover-bar>` : nothing}
       <staff-chat-connection-status banner exportparts="banner" state=${this.connection.value}></staff-chat-connection-status>
       <staff-chat-message-list
         exportparts="log,load-earlier,new-messages,jump-to-latest,bubble,text,quote,reply-button,reactions,acknowledgement,edit,failed,thumbnail,file,preview"

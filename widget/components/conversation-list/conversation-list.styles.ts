@@ -75,4 +75,18 @@ export const styles = css`
     color: var(--staff-chat-muted);
     font-size: 0.875rem;
   }
+  /* Department channels: their section's heading, and the group icon in place of initials. */
+  .section {
+    margin: 0;
+    padding: 0.625rem 1rem 0.125rem;
+    font-size: 0.6875rem;
+    font-weight: 600;
+    letter-spacing: 0.04em;
+    text-transform: uppercase;
+    color: var(--staff-chat-muted);
+  }
+  .avatar.department {
+    background: var(--staff-chat-accent);
+    color: var(--staff-chat-accent-fg);
+  }
 `;

@@ -5,6 +5,7 @@ import type { TypingState } from '../../state/session.js';
 import { AtomController } from '../atom-controller.js';
 import { consumeSession } from '../consume-session.js';
 import { ConversationSelectEvent } from '../internal-events.js';
+import { departmentAvatar } from '../handover/department-avatar.js';
 import { conversationSubtitle, conversationTitle } from '../people.js';
 import { avatarWithPresence, onlineText, presenceStyles, typingText } from '../presence.js';
 import type { ElementSession } from '../session-context.js';
@@ -81,7 +82,7 @@ export class StaffChatConversationList extends LitElement {
         aria-current=${openIds.includes(c.id) ? 'true' : 'false'}
         @click=${() => this.select(c.id)}
       >
-        ${avatarWithPresence(title, other?.avatar, online)}
+        ${c.kind === 'department' ? departmentAvatar() : avatarWithPresence(title, other?.avatar, online)}
         <span class="main">
           <span class="line">
             <span class="name"><span dir="auto">${title}</span>${onlineText(online)}</span>
@@ -110,9 +111,23 @@ export class StaffChatConversationList extends LitElement {
     }
     const meId = this.me.value?.id;
     const openIds = this.openIds.value;
-    return html`<ul aria-label=${msg.conversationsLabel} @keydown=${this.onKeyDown}>
-      ${conversations.map((c) => this.renderRow(c, meId, openIds))}
-    </ul>`;
+    // Department channels first, in a section of their own: the whole department, every shift.
+    const departments = conversations.filter((c) => c.kind === 'department');
+    const others = departments.length > 0 ? conversations.filter((c) => c.kind !== 'department') : conversations;
+    return html`<div @keydown=${this.onKeyDown}>
+      ${departments.length > 0
+        ? html`<h3 class="section" id="departments">${msg.departmentsLabel}</h3>
+            <ul aria-labelledby="departments">
+              ${departments.map((c) => this.renderRow(c, meId, openIds))}
+            </ul>
+            ${others.length > 0 ? html`<h3 class="section" id="conversations">${msg.conversationsLabel}</h3>` : nothing}`
+        : nothing}
+      ${others.length > 0
+        ? html`<ul aria-label=${msg.conversationsLabel}>
+            ${others.map((c) => this.renderRow(c, meId, openIds))}
+          </ul>`
+        : nothing}
+    </div>`;
   }
 }
 

@@ -148,6 +148,7 @@ export class StaffChatMessageBubble extends LitElement {
               ? editField(m, this.saveEdit, () => this.setMode(''))
               : html`<p class="text" part="text" dir="auto">${linkedText(m.message)}</p>`}
           ${m.attachments.length > 0 && !m.is_deleted ? html`<staff-chat-attachments exportparts="thumbnail,file,preview" .attachments=${m.attachments}></staff-chat-attachments>` : nothing}
+          ${m.handover && !m.is_deleted ? html`<staff-chat-handover-checklist .message=${m} ?readonly=${m.id <= 0}></staff-chat-handover-checklist>` : nothing}
           <div class="meta">
             ${m.is_edited && !m.is_deleted ? html`<span>${msg.edited}</span>` : nothing}
             <time datetime=${m.timestamp} title=${formatFullTime(m.timestamp)}>${formatTime(m.timestamp)}</time>

@@ -39,6 +39,7 @@ export type { ReadMarks } from '../conversations/read-marks.js';
 export type { TypingPerson, TypingState } from '../live/typing.js';
 export type { UploadItem } from '../messages/uploads.js';
 export type { MessageSearch, MessageTarget, SearchScope, SearchState } from '../search/message-search.js';
+export type { HandoverState, HandoverStates, Handovers } from '../handover/handovers.js';
 
 /** The features come in the chunk that loads on first use, with the elements (../../first-use.ts). */
 const importFeatureModule = () => import('../../first-use.js');
@@ -241,5 +242,6 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
     },
     cancelUpload: (key) => features.useIfLoading((f) => f.cancelUpload(key)),
     messageSearch: () => features.run(async (f) => f.messageSearch),
+    handovers: () => features.run(async (f) => f.handovers),
   };
 }

@@ -6,6 +6,7 @@ import { createDirectory, type DirectoryState } from '../conversations/directory
 import type { ReadMarksStore } from '../conversations/read-marks.js';
 import { FEATURE_CHECKS } from '../live/feature-checks.js';
 import { installFeatureChecks, type EventRouter } from '../live/router.js';
+import { createHandovers, type Handovers } from '../handover/handovers.js';
 import { createTyping, type TypingState } from '../live/typing.js';
 import { createHistory } from '../messages/history.js';
 import { createMessageChanges } from '../messages/message-changes.js';
@@ -62,6 +63,8 @@ export interface FeatureActions {
   edit(conversationId: number, messageId: number, text: string): Promise<void>;
   remove(conversationId: number, messageId: number): Promise<void>;
   toggleReaction(conversationId: number, messageId: number, emoji: ReactionEmoji): Promise<void>;
+  /** Department channels' handover notes: their state and actions (handover/handovers.ts). */
+  handovers: Handovers;
   upload(conversationId: number, files: readonly File[], keys: readonly string[]): void;
   cancelUpload(key: string): void;
   acknowledge(conversationId: number, messageId: number): Promise<void>;
@@ -93,6 +96,7 @@ export function installConversationFeatures(context: FeatureContext): FeatureAct
     log,
     onStored: (id, message) => stored(id, [message]),
   });
+  const handovers = createHandovers({ api, views, router, log, fail: context.fail });
   const uploads = createUploads({ $uploads: context.$uploads, api, limits: () => context.$config.get()?.limits, log, onStored: (id, message) => stored(id, [message]) });
   const typing = createTyping(
     {
@@ -147,6 +151,7 @@ export function installConversationFeatures(context: FeatureContext): FeatureAct
     edit: changes.edit,
     remove: changes.remove,
     toggleReaction: changes.toggleReaction,
+    handovers,
     upload: (conversationId, files, keys) => void uploads.add(conversationId, files, keys),
     cancelUpload: uploads.cancel,
     acknowledge: acknowledgements.acknowledge,

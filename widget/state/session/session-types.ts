@@ -8,6 +8,7 @@ import type { ApiClient } from '../../api/client.js';
 import type { Authorize, RealtimeConnection } from '../../realtime/pusher-client.js';
 import type { RetryDelay } from '../shared/backoff.js';
 import type { ErrorInfo } from '../shared/errors.js';
+import type { Handovers } from '../handover/handovers.js';
 import type { Alerts, NotificationSettings } from '../conversations/notifications.js';
 import type { OutboxStorage } from '../outbox/outbox-storage.js';
 import type { ReadMarks } from '../conversations/read-marks.js';
@@ -108,6 +109,11 @@ export interface ChatSession {
   deleteMessage(conversationId: number, messageId: number): Promise<void>;
   /** Adds the viewer's reaction, or removes it if the message already has it. */
   toggleReaction(conversationId: number, messageId: number, emoji: ReactionEmoji): Promise<void>;
+  /**
+   * Department channels' handover notes (state/handover/handovers.ts): their store and actions, which
+   * load with the conversation features; null if that chunk cannot load.
+   */
+  handovers(): Promise<Handovers | null>;
   /** Adds people to a group; rejects with the ApiError on failure. */
   addParticipants(conversationId: number, staffIds: string[]): Promise<void>;
   /** Urgent messages still waiting for the viewer's acknowledgement, oldest first, across conversations. */
