@@ -10,6 +10,8 @@ import { StaffChatChatWindow } from './chat-window/chat-window.js';
 import { StaffChatComposer } from './composer/composer.js';
 import { StaffChatConnectionStatus } from './connection-status/connection-status.js';
 import { StaffChatConversationList } from './conversation-list/conversation-list.js';
+import { StaffChatConversationMenu } from './conversation-menu/conversation-menu.js';
+import { StaffChatPinnedBar } from './pins/pinned-bar.js';
 import { StaffChatMessageBubble } from './message-bubble/message-bubble.js';
 import { StaffChatMessageList } from './message-list/message-list.js';
 import { StaffChatPanel } from './panel/panel.js';
@@ -22,6 +24,8 @@ const elements: Array<[string, CustomElementConstructor]> = [
   ['staff-chat-message-bubble', StaffChatMessageBubble],
   ['staff-chat-composer', StaffChatComposer],
   ['staff-chat-message-list', StaffChatMessageList],
+  ['staff-chat-pinned-bar', StaffChatPinnedBar],
+  ['staff-chat-conversation-menu', StaffChatConversationMenu],
   ['staff-chat-chat-window', StaffChatChatWindow],
   ['staff-chat-conversation-list', StaffChatConversationList],
   ['staff-chat-staff-directory', StaffChatStaffDirectory],

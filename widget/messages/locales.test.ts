@@ -48,6 +48,14 @@ const SAMPLES: Record<string, unknown[][]> = {
   fileTypeRefused: [['«FILE»']],
   fileTooLarge: [['«FILE»']],
   fileNotSent: [['«FILE»', '«REASON»']],
+  pinnedCount: [[0], [1], [2], [3], [5], [11], [22], [105]],
+  pinnedBy: [['«NAME»']],
+  tooManyPins: [[20]],
+  removePerson: [['«NAME»']],
+  removeConfirm: [['«NAME»']],
+  forwardSend: [[1], [2], [3], [5], [11], [22], [105]],
+  deleteFile: [['«FILE»']],
+  deleteFileConfirm: [['«FILE»']],
 };
 
 /**

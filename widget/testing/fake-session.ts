@@ -2,7 +2,7 @@ import './process-shim.js';
 import { atom, computed, type WritableAtom } from 'nanostores';
 import type { ChatConfig, Conversation, Me, Message, StaffMember } from '../../contract/index.js';
 import { chatMessage, ME } from './fixtures.js';
-import type { ChatMessage, ChatSession, ConnectionState, ConversationView, ErrorInfo, NotificationSettings, ReadMarks, TypingState } from '../state/session.js';
+import type { ChatMessage, ChatSession, ConnectionState, ConversationView, ErrorInfo, Housekeeping, NotificationSettings, PinsState, ReadMarks, TypingState } from '../state/session.js';
 
 /*
  * A stand-in ChatSession for element tests: real nanostores atoms the test can set, and actions that
@@ -32,6 +32,10 @@ export interface FakeSession {
   alertSettings: WritableAtom<NotificationSettings>;
   /** What startConversation resolves with (or rejects with, when an Error). */
   startResult: number | Error;
+  /** A conversation's pins, as `housekeeping().pins(id)` hands them out. */
+  pins(id: number): WritableAtom<PinsState>;
+  /** What the next housekeeping actions (pin, mute, leave…) resolve with: null for success. */
+  housekeepingResult: ErrorInfo | null;
 }
 
 const emptyView = (): ConversationView => ({ messages: [], loading: false, hasMore: false, error: null, loaded: true });
@@ -61,6 +65,29 @@ export function createFakeSession(): FakeSession {
   const readMarks = atom<ReadMarks>({});
   const alertSettings = atom<NotificationSettings>({ desktop: false, sound: false });
   let optimistic = 0;
+  const pinAtoms = new Map<number, WritableAtom<PinsState>>();
+  const pins = (id: number): WritableAtom<PinsState> => {
+    let p = pinAtoms.get(id);
+    if (!p) pinAtoms.set(id, (p = atom<PinsState>({ pins: [], loading: false, loaded: true, error: null })));
+    return p;
+  };
+  // Each action records its name and arguments, and resolves with `housekeepingResult`.
+  const act =
+    (name: string) =>
+    async (...args: unknown[]): Promise<ErrorInfo | null> => {
+      calls.push([name, ...args]);
+      return fake.housekeepingResult;
+    };
+  const housekeeping: Housekeeping = {
+    pins,
+    setPinned: act('setPinned'),
+    setMuted: act('setMuted'),
+    setArchived: act('setArchived'),
+    leave: act('leave'),
+    removeParticipant: act('removeParticipant'),
+    forward: act('forward'),
+    deleteAttachment: act('deleteAttachment'),
+  };
 
   const fake: FakeSession = {
     calls,
@@ -77,6 +104,8 @@ export function createFakeSession(): FakeSession {
     readMarks,
     alertSettings,
     startResult: 99,
+    pins,
+    housekeepingResult: null,
     session: {
       api: null as unknown as ChatSession['api'],
       $status: status,
@@ -166,6 +195,9 @@ export function createFakeSession(): FakeSession {
       },
       async addParticipants(conversationId, staffIds) {
         calls.push(['addParticipants', conversationId, staffIds]);
+      },
+      async housekeeping() {
+        return housekeeping;
       },
     },
   };

@@ -1,11 +1,13 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
-import { DEFAULT_MESSAGE_MAX_LENGTH, type ChatConfig, type Conversation, type Me, type Message, type ReplyPreview } from '../../../contract/index.js';
+import { DEFAULT_MESSAGE_MAX_LENGTH, MAX_PINS, type ChatConfig, type Conversation, type Me, type Message, type ReplyPreview } from '../../../contract/index.js';
 import { msg } from '../../messages/ui.js';
-import type { ConnectionState, ConversationView, ReadMarks, TypingState } from '../../state/session.js';
+import type { ConnectionState, ConversationView, PinsState, ReadMarks, TypingState } from '../../state/session.js';
 import type { FilesPickEvent } from '../attachments/files-pick-event.js';
 import { AtomController } from '../atom-controller.js';
 import { consumeSession } from '../consume-session.js';
+import { HousekeepingController } from '../housekeeping-controller.js';
+import type { NoticeEvent, PinOpenEvent } from '../pins/pin-events.js';
 import { closeIcon, personPlusIcon } from '../icons.js';
 import type { ComposeEvent, DraftChangeEvent, PeoplePickEvent, ReplyEvent } from '../internal-events.js';
 import { bubbleContext, type BubbleContext } from '../message-bubble/bubble-context.js';
@@ -21,7 +23,7 @@ import { seenByText } from './seen-by.js';
  * (`staff-chat::part(bubble)`), renamed where the panel has the same name.
  */
 export const WINDOW_PARTS =
-  'header:window-header,close-button,presence-dot,typing,seen-by,banner,log,load-earlier,new-messages,jump-to-latest,bubble,text,quote,' +
+  'header:window-header,close-button,menu-button,pinned-bar,pins-list,notice,presence-dot,typing,seen-by,banner,log,load-earlier,new-messages,jump-to-latest,bubble,text,quote,' +
   'reply-button,reactions,edit,failed,thumbnail,file,preview,upload,attach-button,textarea,send-button,reply-preview';
 
 /**
@@ -30,6 +32,10 @@ export const WINDOW_PARTS =
  *
  * @csspart header - The title bar.
  * @csspart close-button - The close button.
+ * @csspart menu-button - The conversation menu's button (mute, archive, leave, remove people).
+ * @csspart pinned-bar - The pinned bar under the header: the latest pin and how many.
+ * @csspart pins-list - The list of pins the bar opens.
+ * @csspart notice - A failure said in words (the pin limit, a refused removal), with "Dismiss".
  * @csspart presence-dot - The dot on the avatar when the other person of a 1:1 is online.
  * @csspart typing - The "… is typing" line above the composer.
  * @cssproperty --staff-chat-header-bg - Title bar background.
@@ -42,6 +48,7 @@ export class StaffChatChatWindow extends LitElement {
     closable: { type: Boolean },
     replyTo: { state: true },
     adding: { state: true },
+    notice: { state: true },
   };
 
   /** From the <staff-chat> around it. */
@@ -52,8 +59,16 @@ export class StaffChatChatWindow extends LitElement {
   declare replyTo: Message | null;
   /** A group's "Add people" is open. */
   declare adding: boolean;
+  /** A failure to say in words above the messages (the pin limit, a refused removal), until dismissed. */
+  declare notice: string;
 
-  private readonly sessionConsumer = consumeSession(this, (session) => (this.session = session));
+  private readonly housekeeping = new HousekeepingController(this);
+  private readonly sessionConsumer = consumeSession(this, (session) => {
+    this.session = session;
+    this.housekeeping.follow(session);
+  });
+  /** This conversation's pins, for "Pin" or "Unpin" in each bubble's menu. */
+  private readonly pins = new AtomController<PinsState | null>(this, () => this.housekeeping.value?.pins(this.conversationId), null);
   private readonly conversations = new AtomController<Conversation[]>(this, () => this.session?.$conversations, []);
   private readonly me = new AtomController<Me | null>(this, () => this.session?.$me, null);
   private readonly config = new AtomController<ChatConfig | null>(this, () => this.session?.$config, null);
@@ -72,6 +87,7 @@ export class StaffChatChatWindow extends LitElement {
     this.closable = true;
     this.replyTo = null;
     this.adding = false;
+    this.notice = '';
   }
 
   override connectedCallback(): void {
@@ -103,7 +119,23 @@ export class StaffChatChatWindow extends LitElement {
       edit: (messageId, text) => void this.session?.editMessage(this.conversationId, messageId, text),
       remove: (messageId) => void this.session?.deleteMessage(this.conversationId, messageId),
       react: (messageId, emoji) => void this.session?.toggleReaction(this.conversationId, messageId, emoji),
+      isPinned: (messageId) => this.pins.value?.pins.some((pin) => pin.message_id === messageId) ?? false,
+      setPinned: (messageId, pinned) => void this.setPinned(messageId, pinned),
     };
+  }
+
+  private async setPinned(messageId: number, pinned: boolean): Promise<void> {
+    const failure = await this.housekeeping.value?.setPinned(this.conversationId, messageId, pinned);
+    if (failure) this.notice = failure.code === 'too_many_pins' ? msg.tooManyPins(MAX_PINS) : failure.message;
+  }
+
+  private onNotice(event: NoticeEvent): void {
+    this.notice = event.text;
+  }
+
+  /** A pin was chosen: its message, in the conversation (loading older pages to find it), highlighted. */
+  private onPinOpen(event: PinOpenEvent): void {
+    void this.renderRoot.querySelector('staff-chat-message-list')?.showMessageById(event.messageId);
   }
 
   private get conversation(): Conversation | undefined {
@@ -200,6 +232,7 @@ export class StaffChatChatWindow extends LitElement {
               ${personPlusIcon}
             </button>`
           : nothing}
+        <staff-chat-conversation-menu conversation-id=${this.conversationId} exportparts="menu-button" @notice=${this.onNotice}></staff-chat-conversation-menu>
         ${this.closable
           ? html`<button class="close" part="close-button" type="button" aria-label=${msg.closeConversation(title)} title=${msg.closeConversation(title)} @click=${this.onClose}>
               ${closeIcon}
@@ -214,6 +247,12 @@ export class StaffChatChatWindow extends LitElement {
             @people-pick=${this.onPick}
             @picker-close=${this.closeAdding}
           ></staff-chat-staff-directory>`
+        : nothing}
+      <staff-chat-pinned-bar conversation-id=${this.conversationId} exportparts="pinned-bar,pins-list" @pin-open=${this.onPinOpen} @notice=${this.onNotice}></staff-chat-pinned-bar>
+      ${this.notice
+        ? html`<div class="notice" part="notice" role="alert">
+            <span>${this.notice}</span><button type="button" @click=${() => (this.notice = '')}>${msg.dismiss}</button>
+          </div>`
         : nothing}
       <staff-chat-connection-status banner exportparts="banner" state=${this.connection.value}></staff-chat-connection-status>
       <staff-chat-message-list

@@ -75,4 +75,14 @@ export const styles = css`
     color: var(--staff-chat-muted);
     font-size: 0.875rem;
   }
+  .muted {
+    flex: none;
+    display: inline-flex;
+    color: var(--staff-chat-muted);
+  }
+  /* A muted conversation's count stays visible in its row, in grey: no alarm colour. */
+  .badge.quiet {
+    background: var(--staff-chat-muted);
+    color: var(--staff-chat-bg);
+  }
 `;

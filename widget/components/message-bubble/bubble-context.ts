@@ -11,6 +11,10 @@ export interface BubbleContext {
   edit(messageId: number, text: string): void;
   remove(messageId: number): void;
   react(messageId: number, emoji: ReactionEmoji): void;
+  /** The message is pinned in its conversation (the menu offers "Unpin" instead of "Pin"). */
+  isPinned(messageId: number): boolean;
+  /** Pins or unpins it; any participant may. */
+  setPinned(messageId: number, pinned: boolean): void;
 }
 
 /**

@@ -32,13 +32,11 @@ export function reactionChips(m: ChatMessage, context: BubbleContext | undefined
   </div>`;
 }
 
-/** The buttons beside the bubble that open the picker and (own messages) the menu. */
-export function actionButtons(mine: boolean, mode: BubbleMode, setMode: (mode: BubbleMode) => void) {
+/** The buttons beside the bubble that open the picker and the menu (pin for everyone; edit and delete for one's own). */
+export function actionButtons(mode: BubbleMode, setMode: (mode: BubbleMode) => void) {
   const toggle = (target: BubbleMode) => () => setMode(mode === target ? '' : target);
   return html`<button class="act" type="button" aria-label=${msg.addReaction} title=${msg.addReaction} aria-expanded=${mode === 'pick' ? 'true' : 'false'} @click=${toggle('pick')}>${smileIcon}</button>
-    ${mine
-      ? html`<button class="act" type="button" aria-label=${msg.messageActions} title=${msg.messageActions} aria-expanded=${mode === 'menu' || mode === 'confirm' ? 'true' : 'false'} @click=${toggle('menu')}>${moreIcon}</button>`
-      : nothing}`;
+    <button class="act" type="button" aria-label=${msg.messageActions} title=${msg.messageActions} aria-expanded=${mode === 'menu' || mode === 'confirm' ? 'true' : 'false'} @click=${toggle('menu')}>${moreIcon}</button>`;
 }
 
 /**
@@ -46,7 +44,7 @@ export function actionButtons(mine: boolean, mode: BubbleMode, setMode: (mode: B
  * and no scrolling box clips it); the bubble places it beside its button. Escape, or a click elsewhere,
  * closes it.
  */
-export function actionPanel(m: ChatMessage, mode: BubbleMode, context: BubbleContext | undefined, setMode: (mode: BubbleMode) => void) {
+export function actionPanel(m: ChatMessage, mode: BubbleMode, context: BubbleContext | undefined, setMode: (mode: BubbleMode) => void, mine: boolean) {
   const close = () => setMode('');
   const onKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
@@ -74,8 +72,11 @@ export function actionPanel(m: ChatMessage, mode: BubbleMode, context: BubbleCon
   if (mode === 'menu') {
     return popover(
       msg.messageActions,
-      html`<button type="button" @click=${() => setMode('edit')}>${msg.edit}</button>
-        <button type="button" @click=${() => setMode('confirm')}>${msg.delete}</button>`,
+      html`${pinButton(m, context, close)}
+        ${mine
+          ? html`<button type="button" @click=${() => setMode('edit')}>${msg.edit}</button>
+              <button type="button" @click=${() => setMode('confirm')}>${msg.delete}</button>`
+          : nothing}`,
     );
   }
   if (mode === 'confirm') {
@@ -88,6 +89,13 @@ export function actionPanel(m: ChatMessage, mode: BubbleMode, context: BubbleCon
     );
   }
   return nothing;
+}
+
+/** "Pin" or "Unpin", as the conversation's pins say now. */
+function pinButton(m: ChatMessage, context: BubbleContext | undefined, close: () => void) {
+  if (!context) return nothing;
+  const pinned = context.isPinned(m.id);
+  return html`<button type="button" class="pin" @click=${() => (context.setPinned(m.id, !pinned), close())}>${pinned ? msg.unpin : msg.pin}</button>`;
 }
 
 /** Puts an open popover beside `anchor`: above it if there is room, else below; inside the viewport. */

@@ -153,14 +153,14 @@ export class StaffChatMessageBubble extends LitElement {
           </div>
           ${reactionChips(m, this.context)}
         </div>
-        ${canReply && this.context ? actionButtons(this.canChange(), this.mode, this.setMode) : nothing}
+        ${canReply && this.context ? actionButtons(this.mode, this.setMode) : nothing}
         ${canReply
           ? html`<button class="reply" part="reply-button" type="button" aria-label=${msg.replyTo(name)} title=${msg.reply} @click=${this.onReply}>
               ${replyIcon}
             </button>`
           : nothing}
       </div>
-      ${this.mode !== 'edit' ? actionPanel(m, this.mode, this.context, this.setMode) : nothing}
+      ${this.mode !== 'edit' ? actionPanel(m, this.mode, this.context, this.setMode, this.canChange()) : nothing}
       ${m.status === 'failed'
         ? html`<div class="failed" part="failed">
             ${alertIcon}<span>${msg.notSent}${m.error ? html`: ${m.error}` : nothing}${m.retrying ? html` ${msg.retryingAutomatically}` : nothing}</span>

@@ -190,11 +190,19 @@ export class StaffChatMessageList extends LitElement {
   }
 
   /** Scrolls to the quoted original, loading older pages until it is there (or history ends). */
-  private async onQuoteOpen(event: QuoteOpenEvent): Promise<void> {
+  private onQuoteOpen(event: QuoteOpenEvent): Promise<void> {
+    return this.showMessageById(event.messageId);
+  }
+
+  /**
+   * Scrolls to a stored message and highlights it (a quote's original, a pin), loading a few older
+   * pages to find it if need be; does nothing when history ends first.
+   */
+  async showMessageById(messageId: number): Promise<void> {
     const { session, conversationId } = this;
     for (let page = 0; session && conversationId === this.conversationId; page++) {
       const view = this.currentView();
-      const original = view.messages.find((m) => m.id === event.messageId);
+      const original = view.messages.find((m) => m.id === messageId);
       if (original) return this.showMessage(keyOf(original));
       if (!view.hasMore || view.error || page >= QUOTE_SEARCH_PAGES) return;
       await session.loadOlder(conversationId);

@@ -24,7 +24,7 @@ const SETTINGS_KEY = 'staff-chat:alerts';
 /**
  * Alerts a person who is not looking: when a conversation's unread count goes up with someone else's
  * message while the page is hidden. The unread counts come from the personal channel, so every
- * conversation counts, open or not. The launcher badge needs none of this: it follows the counts.
+ * conversation counts, open or not; a muted one stays quiet but for mentions. The launcher badge needs none of this: it follows the counts.
  */
 export function createNotifications(isPageHidden: () => boolean, alerts: Alerts = browserAlerts()) {
   const $settings = atom<NotificationSettings>(parse(alerts.load()));
@@ -44,6 +44,8 @@ export function createNotifications(isPageHidden: () => boolean, alerts: Alerts 
   function conversationChanged(previous: Conversation | undefined, next: Conversation, meId: string | undefined): void {
     const last = next.last_message;
     if (!last || last.sender_id === meId || next.unread_count <= (previous?.unread_count ?? 0) || !isPageHidden()) return;
+    // Muted: quiet, unless this message mentions the viewer (their mention count went up with it).
+    if (next.is_muted && (next.mention_count ?? 0) <= (previous?.mention_count ?? 0)) return;
     const { desktop, sound } = $settings.get();
     // The tag makes the system replace the alert of another tab, or of an earlier message, instead of stacking.
     if (desktop && alerts.permission() === 'granted') alerts.show(last.sender_name, last.message, `staff-chat-${next.id}`);

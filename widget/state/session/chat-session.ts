@@ -37,6 +37,8 @@ export type { NotificationSettings } from '../conversations/notifications.js';
 export type { ReadMarks } from '../conversations/read-marks.js';
 export type { TypingPerson, TypingState } from '../live/typing.js';
 export type { UploadItem } from '../messages/uploads.js';
+export type { Housekeeping } from './session-types.js';
+export type { PinsState } from '../pins/pins.js';
 
 /** The features come in the chunk that loads on first use, with the elements (../../first-use.ts). */
 const importFeatureModule = () => import('../../first-use.js');
@@ -118,6 +120,7 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
         router,
         lifecycle,
         fail: (error) => fail(error, errorMsg.errorLoadFailed),
+        closeConversation: (id) => list.close(id),
       }),
     router,
     log,
@@ -228,5 +231,6 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
       return keys;
     },
     cancelUpload: (key) => features.useIfLoading((f) => f.cancelUpload(key)),
+    housekeeping: () => features.run(async (f) => f.housekeeping),
   };
 }

@@ -1,8 +1,10 @@
 import type { ReadableAtom, WritableAtom } from 'nanostores';
 import type { ChatConfig, Me, Message, ReactionEmoji } from '../../../server/contract.js';
 import type { ApiClient } from '../../api/client.js';
+import { createHousekeepingApi } from '../../api/housekeeping-api.js';
 import type { ConversationsStore } from '../conversations/conversations.js';
 import { createDirectory, type DirectoryState } from '../conversations/directory.js';
+import { createHousekeeping } from '../conversations/housekeeping.js';
 import type { ReadMarksStore } from '../conversations/read-marks.js';
 import type { EventRouter } from '../live/router.js';
 import { createTyping, type TypingState } from '../live/typing.js';
@@ -10,12 +12,14 @@ import { createHistory } from '../messages/history.js';
 import { createMessageChanges } from '../messages/message-changes.js';
 import type { ChatMessage } from '../messages/types.js';
 import { createUploads, type UploadItem } from '../messages/uploads.js';
+import { createPins } from '../pins/pins.js';
 import type { MessageViews } from '../messages/views.js';
 import { outboxKey, type OutboxStorage } from '../outbox/outbox-storage.js';
 import { createSending } from '../outbox/sending.js';
 import type { RetryDelay } from '../shared/backoff.js';
 import { onAbort } from '../shared/abort.js';
 import type { Lifecycle } from './lifecycle.js';
+import type { Housekeeping } from './session-types.js';
 
 /** What the conversation features use of the session (chat-session.ts), which owns every atom. */
 export interface FeatureContext {
@@ -37,6 +41,8 @@ export interface FeatureContext {
   router: Pick<EventRouter, 'on' | 'onStored' | 'emit'>;
   lifecycle: Pick<Lifecycle, 'signal' | 'whileStarted' | 'whileConnected'>;
   fail(error: unknown): void;
+  /** Closes a conversation's window (the list's `close`): after leaving or archiving it. */
+  closeConversation(conversationId: number): void;
 }
 
 /** What the session's facade calls once the features are here (through lazy-features.ts). */
@@ -53,6 +59,8 @@ export interface FeatureActions {
   toggleReaction(conversationId: number, messageId: number, emoji: ReactionEmoji): Promise<void>;
   upload(conversationId: number, files: readonly File[], keys: readonly string[]): void;
   cancelUpload(key: string): void;
+  /** Pins, mute, archive, leave, remove, forward, delete a file (ChatSession's `housekeeping()`). */
+  housekeeping: Housekeeping;
 }
 
 /**
@@ -110,6 +118,10 @@ export function installConversationFeatures(context: FeatureContext): FeatureAct
     settle: (messages) => sending.settle(messages, meId()),
   });
 
+  const housekeepingApi = createHousekeepingApi(api);
+  const pins = createPins({ api: housekeepingApi, router, log });
+  const settings = createHousekeeping({ api: housekeepingApi, conversations, views, router, $me, close: context.closeConversation });
+
   // The outbox lives from each start to its stop; typing rides on each start's connection.
   lifecycle.whileStarted(({ me, signal }) => {
     sending.start(outboxKey(context.hotel, me.id), me);
@@ -132,5 +144,6 @@ export function installConversationFeatures(context: FeatureContext): FeatureAct
     toggleReaction: changes.toggleReaction,
     upload: (conversationId, files, keys) => void uploads.add(conversationId, files, keys),
     cancelUpload: uploads.cancel,
+    housekeeping: { pins: pins.pins, setPinned: pins.setPinned, ...settings },
   };
 }

@@ -16,6 +16,15 @@ import type { ConnectionState } from '../live/connection.js';
 import type { ChatMessage, ConversationView } from '../messages/types.js';
 import type { TypingState } from '../live/typing.js';
 import type { UploadItem } from '../messages/uploads.js';
+import type { PinsStore } from '../pins/pins.js';
+import type { HousekeepingStore } from '../conversations/housekeeping.js';
+
+/**
+ * Pins and the viewer's housekeeping of conversations (mute, archive, leave, remove someone, forward,
+ * delete a file), from the lazily loaded half: see `ChatSession.housekeeping`. Every action resolves
+ * with why it failed, or null.
+ */
+export type Housekeeping = Pick<PinsStore, 'pins' | 'setPinned'> & HousekeepingStore;
 
 export interface ChatSessionOptions {
   apiBase: string;
@@ -112,4 +121,6 @@ export interface ChatSession {
   uploadFiles(conversationId: number, files: readonly File[]): string[];
   /** Cancels an upload in flight, or clears a failed one. */
   cancelUpload(key: string): void;
+  /** Pins and housekeeping, once the lazily loaded half is here (loading it); null if it cannot load. */
+  housekeeping(): Promise<Housekeeping | null>;
 }
