@@ -11,6 +11,7 @@ import { StaffChatComposer } from './composer/composer.js';
 import { StaffChatConnectionStatus } from './connection-status/connection-status.js';
 import { StaffChatConversationList } from './conversation-list/conversation-list.js';
 import { StaffChatConversationMenu } from './conversation-menu/conversation-menu.js';
+import { StaffChatForwardPicker } from './forward-picker/forward-picker.js';
 import { StaffChatPinnedBar } from './pins/pinned-bar.js';
 import { StaffChatMessageBubble } from './message-bubble/message-bubble.js';
 import { StaffChatMessageList } from './message-list/message-list.js';
@@ -26,6 +27,7 @@ const elements: Array<[string, CustomElementConstructor]> = [
   ['staff-chat-message-list', StaffChatMessageList],
   ['staff-chat-pinned-bar', StaffChatPinnedBar],
   ['staff-chat-conversation-menu', StaffChatConversationMenu],
+  ['staff-chat-forward-picker', StaffChatForwardPicker],
   ['staff-chat-chat-window', StaffChatChatWindow],
   ['staff-chat-conversation-list', StaffChatConversationList],
   ['staff-chat-staff-directory', StaffChatStaffDirectory],

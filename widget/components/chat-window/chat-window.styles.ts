@@ -79,7 +79,8 @@ export const styles = css`
     font-size: 0.6875rem;
     color: var(--staff-chat-muted);
   }
-  staff-chat-staff-directory {
+  staff-chat-staff-directory,
+  staff-chat-forward-picker {
     max-height: 40%;
     border-block-end: 1px solid var(--staff-chat-border);
   }

@@ -23,7 +23,7 @@ import { seenByText } from './seen-by.js';
  * (`staff-chat::part(bubble)`), renamed where the panel has the same name.
  */
 export const WINDOW_PARTS =
-  'header:window-header,close-button,menu-button,pinned-bar,pins-list,notice,presence-dot,typing,seen-by,banner,log,load-earlier,new-messages,jump-to-latest,bubble,text,quote,' +
+  'header:window-header,close-button,menu-button,pinned-bar,pins-list,notice,forward-picker,presence-dot,typing,seen-by,banner,log,load-earlier,new-messages,jump-to-latest,bubble,text,quote,' +
   'reply-button,reactions,edit,failed,thumbnail,file,preview,upload,attach-button,textarea,send-button,reply-preview';
 
 /**
@@ -35,6 +35,7 @@ export const WINDOW_PARTS =
  * @csspart menu-button - The conversation menu's button (mute, archive, leave, remove people).
  * @csspart pinned-bar - The pinned bar under the header: the latest pin and how many.
  * @csspart pins-list - The list of pins the bar opens.
+ * @csspart forward-picker - "Forward to": the conversations to forward a message to.
  * @csspart notice - A failure said in words (the pin limit, a refused removal), with "Dismiss".
  * @csspart presence-dot - The dot on the avatar when the other person of a 1:1 is online.
  * @csspart typing - The "… is typing" line above the composer.
@@ -49,6 +50,7 @@ export class StaffChatChatWindow extends LitElement {
     replyTo: { state: true },
     adding: { state: true },
     notice: { state: true },
+    forwarding: { state: true },
   };
 
   /** From the <staff-chat> around it. */
@@ -61,6 +63,8 @@ export class StaffChatChatWindow extends LitElement {
   declare adding: boolean;
   /** A failure to say in words above the messages (the pin limit, a refused removal), until dismissed. */
   declare notice: string;
+  /** The message whose "Forward to" is open, or 0. */
+  declare forwarding: number;
 
   private readonly housekeeping = new HousekeepingController(this);
   private readonly sessionConsumer = consumeSession(this, (session) => {
@@ -88,6 +92,7 @@ export class StaffChatChatWindow extends LitElement {
     this.replyTo = null;
     this.adding = false;
     this.notice = '';
+    this.forwarding = 0;
   }
 
   override connectedCallback(): void {
@@ -121,7 +126,30 @@ export class StaffChatChatWindow extends LitElement {
       react: (messageId, emoji) => void this.session?.toggleReaction(this.conversationId, messageId, emoji),
       isPinned: (messageId) => this.pins.value?.pins.some((pin) => pin.message_id === messageId) ?? false,
       setPinned: (messageId, pinned) => void this.setPinned(messageId, pinned),
+      forward: (messageId) => this.openForward(messageId),
+      deleteAttachment: (messageId, attachmentId) => void this.deleteAttachment(messageId, attachmentId),
     };
+  }
+
+  private openForward(messageId: number): void {
+    this.forwarding = messageId;
+    void this.updateComplete.then(() => this.renderRoot.querySelector('staff-chat-forward-picker')?.focus());
+  }
+
+  private closeForward(): void {
+    const messageId = this.forwarding;
+    this.forwarding = 0;
+    // Focus back to the message it was opened from.
+    void this.updateComplete.then(() => {
+      const bubbles = this.renderRoot.querySelector('staff-chat-message-list')?.shadowRoot?.querySelectorAll('staff-chat-message-bubble') ?? [];
+      const acts = [...bubbles].find((bubble) => bubble.message?.id === messageId)?.shadowRoot?.querySelectorAll<HTMLElement>('.act');
+      acts?.[acts.length - 1]?.focus();
+    });
+  }
+
+  private async deleteAttachment(messageId: number, attachmentId: number): Promise<void> {
+    const failure = await this.housekeeping.value?.deleteAttachment(this.conversationId, messageId, attachmentId);
+    if (failure) this.notice = failure.message;
   }
 
   private async setPinned(messageId: number, pinned: boolean): Promise<void> {
@@ -247,6 +275,15 @@ export class StaffChatChatWindow extends LitElement {
             @people-pick=${this.onPick}
             @picker-close=${this.closeAdding}
           ></staff-chat-staff-directory>`
+        : nothing}
+      ${this.forwarding
+        ? html`<staff-chat-forward-picker
+            message-id=${this.forwarding}
+            conversation-id=${this.conversationId}
+            exportparts="forward-picker"
+            @forward-close=${this.closeForward}
+            @notice=${this.onNotice}
+          ></staff-chat-forward-picker>`
         : nothing}
       <staff-chat-pinned-bar conversation-id=${this.conversationId} exportparts="pinned-bar,pins-list" @pin-open=${this.onPinOpen} @notice=${this.onNotice}></staff-chat-pinned-bar>
       ${this.notice

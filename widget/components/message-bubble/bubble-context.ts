@@ -15,6 +15,10 @@ export interface BubbleContext {
   isPinned(messageId: number): boolean;
   /** Pins or unpins it; any participant may. */
   setPinned(messageId: number, pinned: boolean): void;
+  /** Opens "Forward to" for the message. */
+  forward(messageId: number): void;
+  /** Deletes a file of the viewer's own message, for everyone (the bubble asked first). */
+  deleteAttachment(messageId: number, attachmentId: number): void;
 }
 
 /**

@@ -5,8 +5,11 @@ import type { ChatMessage } from '../../state/session.js';
 import { moreIcon, smileIcon } from '../icons.js';
 import type { BubbleContext } from './bubble-context.js';
 
-/** What the bubble has open: nothing, the actions menu, the emoji picker or the delete confirmation (popovers), or editing. */
-export type BubbleMode = '' | 'menu' | 'pick' | 'confirm' | 'edit';
+/**
+ * What the bubble has open: nothing, the actions menu, the emoji picker, the delete confirmation or
+ * that of deleting one file (its attachment id) (popovers), or editing.
+ */
+export type BubbleMode = '' | 'menu' | 'pick' | 'confirm' | 'edit' | `confirm-file:${number}`;
 
 /*
  * The parts of a bubble that change a message (edit, delete, reactions), as templates the bubble
@@ -36,7 +39,7 @@ export function reactionChips(m: ChatMessage, context: BubbleContext | undefined
 export function actionButtons(mode: BubbleMode, setMode: (mode: BubbleMode) => void) {
   const toggle = (target: BubbleMode) => () => setMode(mode === target ? '' : target);
   return html`<button class="act" type="button" aria-label=${msg.addReaction} title=${msg.addReaction} aria-expanded=${mode === 'pick' ? 'true' : 'false'} @click=${toggle('pick')}>${smileIcon}</button>
-    <button class="act" type="button" aria-label=${msg.messageActions} title=${msg.messageActions} aria-expanded=${mode === 'menu' || mode === 'confirm' ? 'true' : 'false'} @click=${toggle('menu')}>${moreIcon}</button>`;
+    <button class="act" type="button" aria-label=${msg.messageActions} title=${msg.messageActions} aria-expanded=${mode === 'menu' || mode.startsWith('confirm') ? 'true' : 'false'} @click=${toggle('menu')}>${moreIcon}</button>`;
 }
 
 /**
@@ -75,7 +78,8 @@ export function actionPanel(m: ChatMessage, mode: BubbleMode, context: BubbleCon
       html`${pinButton(m, context, close)}
         ${mine
           ? html`<button type="button" @click=${() => setMode('edit')}>${msg.edit}</button>
-              <button type="button" @click=${() => setMode('confirm')}>${msg.delete}</button>`
+              <button type="button" @click=${() => setMode('confirm')}>${msg.delete}</button>
+              ${m.attachments.map((a) => html`<button type="button" class="delete-file" @click=${() => setMode(`confirm-file:${a.id}`)}>${msg.deleteFile(a.file_name)}</button>`)}`
           : nothing}`,
     );
   }
@@ -88,14 +92,25 @@ export function actionPanel(m: ChatMessage, mode: BubbleMode, context: BubbleCon
       'alertdialog',
     );
   }
+  const file = mode.startsWith('confirm-file:') ? m.attachments.find((a) => `confirm-file:${a.id}` === mode) : undefined;
+  if (file) {
+    return popover(
+      msg.deleteFileConfirm(file.file_name),
+      html`<span dir="auto">${msg.deleteFileConfirm(file.file_name)}</span>
+        <button type="button" class="danger" @click=${() => (context?.deleteAttachment(m.id, file.id), close())}>${msg.delete}</button>
+        <button type="button" @click=${close}>${msg.cancel}</button>`,
+      'alertdialog',
+    );
+  }
   return nothing;
 }
 
-/** "Pin" or "Unpin", as the conversation's pins say now. */
+/** "Pin" or "Unpin", as the conversation's pins say now, and "Forward". */
 function pinButton(m: ChatMessage, context: BubbleContext | undefined, close: () => void) {
   if (!context) return nothing;
   const pinned = context.isPinned(m.id);
-  return html`<button type="button" class="pin" @click=${() => (context.setPinned(m.id, !pinned), close())}>${pinned ? msg.unpin : msg.pin}</button>`;
+  return html`<button type="button" class="pin" @click=${() => (context.setPinned(m.id, !pinned), close())}>${pinned ? msg.unpin : msg.pin}</button>
+    <button type="button" class="forward" @click=${() => (close(), context.forward(m.id))}>${msg.forward}</button>`;
 }
 
 /** Puts an open popover beside `anchor`: above it if there is room, else below; inside the viewport. */
@@ -188,6 +203,11 @@ export const actionStyles = css`
     box-shadow: var(--staff-chat-shadow);
     font: inherit;
     font-size: 0.8125rem;
+  }
+  /* Pin, Forward, Edit, Delete and a button per file: wrap rather than run off a phone's screen. */
+  .panel.menu {
+    flex-wrap: wrap;
+    max-width: min(20rem, calc(100vw - 0.5rem));
   }
   .panel.pick {
     display: grid;

@@ -69,7 +69,7 @@ describe('pinned bar', () => {
     const { bar, list } = await openWindow([pinOf(5, 'Late checkout for 204')]);
     bar.shadowRoot!.querySelector<HTMLButtonElement>('.latest')!.click();
     await waitUntil(() => list.shadowRoot!.querySelector('.message.highlight'));
-    expect(list.shadowRoot!.querySelector('.message.highlight staff-chat-message-bubble')!.message!.id).to.equal(5);
+    expect(list.shadowRoot!.querySelector<StaffChatMessageBubble>('.message.highlight staff-chat-message-bubble')!.message!.id).to.equal(5);
   });
 
   it('opens the list from the count, from the keyboard; Escape closes it and focus goes back', async () => {
