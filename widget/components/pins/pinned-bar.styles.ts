@@ -34,6 +34,7 @@ export const styles = css`
     padding: 0.25rem 0.5rem;
     border: 1px solid var(--staff-chat-border);
     border-radius: 1rem;
+    background: var(--staff-chat-bg);
     color: var(--staff-chat-accent-text);
     font-weight: 600;
   }

@@ -95,7 +95,7 @@ export class StaffChatPinnedBar extends LitElement {
         <button class="latest" type="button" title=${msg.showInConversation} @click=${() => this.choose(latest)}>
           <b dir="auto">${this.nameOf(latest)}</b> <span dir="auto">${preview(latest)}</span>
         </button>
-        <button class="count" type="button" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="pins" title=${msg.pinnedMessages} @click=${this.toggle}>
+        <button class="count" type="button" aria-expanded=${this.open ? 'true' : 'false'} aria-controls=${this.open ? 'pins' : nothing} @click=${this.toggle}>
           ${msg.pinnedCount(pins.length)}
         </button>
       </div>
