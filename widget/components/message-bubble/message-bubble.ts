@@ -135,6 +135,9 @@ export class StaffChatMessageBubble extends LitElement {
       <div class="row">
         <div class="bubble ${m.is_deleted ? 'deleted' : this.mode === 'edit' ? 'editing' : ''}" part="bubble">
           ${this.showSender ? html`<div class="sender" dir="auto">${name}</div>` : nothing}
+          ${m.forwarded_from && !m.is_deleted
+            ? html`<div class="forwarded">${msg.forwarded} · <span dir="auto">${m.forwarded_from.sender_name}</span></div>`
+            : nothing}
           ${m.reply_to_message
             ? html`<button class="quote" part="quote" type="button" title=${msg.showOriginal} @click=${this.onQuote}>
                 <b dir="auto">${this.context?.quotesMe(m.reply_to_message) ? msg.you : m.reply_to_message.sender_name}</b><span dir="auto">${m.reply_to_message.message}</span>
