@@ -15,6 +15,7 @@ import { StaffChatForwardPicker } from './forward-picker/forward-picker.js';
 import { StaffChatPinnedBar } from './pins/pinned-bar.js';
 import { StaffChatMessageBubble } from './message-bubble/message-bubble.js';
 import { StaffChatMessageList } from './message-list/message-list.js';
+import { StaffChatMessageSearch } from './message-search/message-search.js';
 import { StaffChatPanel } from './panel/panel.js';
 import { StaffChatStaffDirectory } from './staff-directory/staff-directory.js';
 
@@ -28,6 +29,7 @@ const elements: Array<[string, CustomElementConstructor]> = [
   ['staff-chat-pinned-bar', StaffChatPinnedBar],
   ['staff-chat-conversation-menu', StaffChatConversationMenu],
   ['staff-chat-forward-picker', StaffChatForwardPicker],
+  ['staff-chat-message-search', StaffChatMessageSearch],
   ['staff-chat-chat-window', StaffChatChatWindow],
   ['staff-chat-conversation-list', StaffChatConversationList],
   ['staff-chat-staff-directory', StaffChatStaffDirectory],

@@ -1,6 +1,8 @@
 import './process-shim.js';
 import { atom, computed, type WritableAtom } from 'nanostores';
-import type { ChatConfig, Conversation, Me, Message, StaffMember } from '../../contract/index.js';
+import type { ChatConfig, Conversation, Me, Message, SearchPage, StaffMember } from '../../contract/index.js';
+import type { SearchQuery } from '../api/client.js';
+import { createMessageSearch, type MessageSearch } from '../state/search/message-search.js';
 import { chatMessage, ME } from './fixtures.js';
 import type { ChatMessage, ChatSession, ConnectionState, ConversationView, ErrorInfo, Housekeeping, NotificationSettings, PinsState, ReadMarks, TypingState } from '../state/session.js';
 
@@ -36,6 +38,10 @@ export interface FakeSession {
   pins(id: number): WritableAtom<PinsState>;
   /** What the next housekeeping actions (pin, mute, leave…) resolve with: null for success. */
   housekeepingResult: ErrorInfo | null;
+  /** The real message search (state/search/), over `searchAnswer`. */
+  search: MessageSearch;
+  /** Answers each search request; records it in `calls` as `searchMessages` first. Default: no results. */
+  searchAnswer: (query: SearchQuery) => Promise<SearchPage>;
 }
 
 const emptyView = (): ConversationView => ({ messages: [], loading: false, hasMore: false, error: null, loaded: true });
@@ -106,6 +112,16 @@ export function createFakeSession(): FakeSession {
     startResult: 99,
     pins,
     housekeepingResult: null,
+    search: createMessageSearch(
+      {
+        searchMessages(query) {
+          calls.push(['searchMessages', query]);
+          return fake.searchAnswer(query);
+        },
+      },
+      () => undefined,
+    ),
+    searchAnswer: async () => ({ results: [], count: 0, has_more: false, next_cursor: null }),
     session: {
       api: null as unknown as ChatSession['api'],
       $status: status,
@@ -199,6 +215,7 @@ export function createFakeSession(): FakeSession {
       async housekeeping() {
         return housekeeping;
       },
+      messageSearch: async () => fake.search,
     },
   };
   return fake;

@@ -39,6 +39,7 @@ export type { TypingPerson, TypingState } from '../live/typing.js';
 export type { UploadItem } from '../messages/uploads.js';
 export type { Housekeeping } from './session-types.js';
 export type { PinsState } from '../pins/pins.js';
+export type { MessageSearch, MessageTarget, SearchScope, SearchState } from '../search/message-search.js';
 
 /** The features come in the chunk that loads on first use, with the elements (../../first-use.ts). */
 const importFeatureModule = () => import('../../first-use.js');
@@ -232,5 +233,6 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
     },
     cancelUpload: (key) => features.useIfLoading((f) => f.cancelUpload(key)),
     housekeeping: () => features.run(async (f) => f.housekeeping),
+    messageSearch: () => features.run(async (f) => f.messageSearch),
   };
 }

@@ -13,6 +13,7 @@ import { createMessageChanges } from '../messages/message-changes.js';
 import type { ChatMessage } from '../messages/types.js';
 import { createUploads, type UploadItem } from '../messages/uploads.js';
 import { createPins } from '../pins/pins.js';
+import { createMessageSearch, type MessageSearch } from '../search/message-search.js';
 import type { MessageViews } from '../messages/views.js';
 import { outboxKey, type OutboxStorage } from '../outbox/outbox-storage.js';
 import { createSending } from '../outbox/sending.js';
@@ -61,6 +62,8 @@ export interface FeatureActions {
   cancelUpload(key: string): void;
   /** Pins, mute, archive, leave, remove, forward, delete a file (ChatSession's `housekeeping()`). */
   housekeeping: Housekeeping;
+  /** Message search: one scope per search box, and the message a chosen result opens. */
+  messageSearch: MessageSearch;
 }
 
 /**
@@ -145,5 +148,6 @@ export function installConversationFeatures(context: FeatureContext): FeatureAct
     upload: (conversationId, files, keys) => void uploads.add(conversationId, files, keys),
     cancelUpload: uploads.cancel,
     housekeeping: { pins: pins.pins, setPinned: pins.setPinned, ...settings },
+    messageSearch: createMessageSearch(api, log),
   };
 }

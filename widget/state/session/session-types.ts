@@ -25,6 +25,7 @@ import type { HousekeepingStore } from '../conversations/housekeeping.js';
  * with why it failed, or null.
  */
 export type Housekeeping = Pick<PinsStore, 'pins' | 'setPinned'> & HousekeepingStore;
+import type { MessageSearch } from '../search/message-search.js';
 
 export interface ChatSessionOptions {
   apiBase: string;
@@ -123,4 +124,6 @@ export interface ChatSession {
   cancelUpload(key: string): void;
   /** Pins and housekeeping, once the lazily loaded half is here (loading it); null if it cannot load. */
   housekeeping(): Promise<Housekeeping | null>;
+  /** Message search (state/search/message-search.ts), loading the features if need be; null if they cannot load. */
+  messageSearch(): Promise<MessageSearch | null>;
 }
