@@ -53,33 +53,36 @@ describe('the demo portal: pins, mute and archive', () => {
     const carla = await openPortalAs(browser, stack.server.url, 'carla');
     const carlasWindow = await openConversation(carla, 'Anna Kovács');
     const annasWindow = await openConversation(anna, 'Carla Mendes');
-    const text = '214 should be done by 10:30';
+    // The demo seeds one pin here (the cot); Anna pins a second message.
+    const text = 'They asked for an extra cot too.';
     await bubble(annasWindow, text).waitFor();
     await bubble(carlasWindow, text).waitFor();
-    assert.equal(await carlasWindow.getByRole('region', { name: 'Pinned messages' }).count(), 0, 'no pins yet');
+    const carlasBar = carlasWindow.getByRole('region', { name: 'Pinned messages' });
+    await carlasBar.getByRole('button', { name: '1 pinned' }).waitFor();
 
     const target = bubble(annasWindow, text);
     await target.hover();
     await target.getByRole('button', { name: 'Message actions' }).click();
     await anna.getByRole('button', { name: 'Pin', exact: true }).click();
 
-    const carlasBar = carlasWindow.getByRole('region', { name: 'Pinned messages' });
-    await carlasBar.getByText(text).waitFor();
-    assert.equal((await carlasBar.getByRole('button', { name: '1 pinned' }).textContent())?.trim(), '1 pinned');
-    await annasWindow.getByRole('region', { name: 'Pinned messages' }).getByText(text).waitFor();
+    // Carla's open window shows it as the latest pin, live.
+    await carlasBar.getByRole('button', { name: '2 pinned' }).waitFor();
+    await carlasBar.locator('.latest').filter({ hasText: text }).waitFor();
+    await annasWindow.getByRole('region', { name: 'Pinned messages' }).getByRole('button', { name: '2 pinned' }).waitFor();
 
-    // The list names who pinned it; choosing the pin shows the message, highlighted.
-    await carlasBar.getByRole('button', { name: '1 pinned' }).click();
-    await carlasWindow.getByRole('list', { name: 'Pinned messages' }).getByText('Pinned by Anna Kovács').waitFor();
-    await carlasWindow.getByRole('list', { name: 'Pinned messages' }).getByRole('button', { name: new RegExp(text) }).first().click();
+    // The list names who pinned each; choosing the new pin shows its message, highlighted.
+    await carlasBar.getByRole('button', { name: '2 pinned' }).click();
+    const carlasList = carlasWindow.getByRole('list', { name: 'Pinned messages' });
+    assert.equal(await carlasList.getByText('Pinned by Anna Kovács').count(), 2);
+    await carlasList.getByRole('button', { name: new RegExp(text) }).first().click();
     await carlasWindow.locator('staff-chat-message-list .message.highlight').filter({ hasText: text }).waitFor();
 
-    // Carla unpins it from her message menu: Anna's bar empties, live.
+    // Carla unpins it from her message menu: Anna's bar is back to the seeded pin, live.
     const carlasBubble = bubble(carlasWindow, text);
     await carlasBubble.hover();
     await carlasBubble.getByRole('button', { name: 'Message actions' }).click();
     await carla.getByRole('button', { name: 'Unpin', exact: true }).click();
-    await annasWindow.getByRole('region', { name: 'Pinned messages' }).waitFor({ state: 'detached' });
+    await annasWindow.getByRole('region', { name: 'Pinned messages' }).getByRole('button', { name: '1 pinned' }).waitFor();
     await anna.context().close();
     await carla.context().close();
   });
