@@ -87,6 +87,11 @@ const MAX_DOCKED_WINDOWS = 3;
  * @csspart window - Each chat window.
  * @csspart window-header - A chat window's title bar.
  * @csspart close-button - A chat window's close button.
+ * @csspart menu-button - A chat window's conversation menu button (mute, archive, leave, remove people).
+ * @csspart pinned-bar - The pinned bar under a window's header: the latest pin and how many there are.
+ * @csspart pins-list - The list of pins the pinned bar opens.
+ * @csspart notice - A failure said in words above the messages (the pin limit, a refused removal).
+ * @csspart forward-picker - "Forward to": the conversations to forward a message to.
  * @csspart banner - The strip shown in a window while live updates are down.
  * @csspart log - The scrolling list of messages.
  * @csspart load-earlier - The "Load earlier messages" button.

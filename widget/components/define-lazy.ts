@@ -13,6 +13,9 @@ import { StaffChatConversationList } from './conversation-list/conversation-list
 import { StaffChatHandoverBar } from './handover/handover-bar.js';
 import { StaffChatHandoverChecklist } from './handover/handover-checklist.js';
 import { StaffChatHandoverComposer } from './handover/handover-composer.js';
+import { StaffChatConversationMenu } from './conversation-menu/conversation-menu.js';
+import { StaffChatForwardPicker } from './forward-picker/forward-picker.js';
+import { StaffChatPinnedBar } from './pins/pinned-bar.js';
 import { StaffChatMessageBubble } from './message-bubble/message-bubble.js';
 import { StaffChatMessageList } from './message-list/message-list.js';
 import { StaffChatMessageSearch } from './message-search/message-search.js';
@@ -30,6 +33,9 @@ const elements: Array<[string, CustomElementConstructor]> = [
   ['staff-chat-message-bubble', StaffChatMessageBubble],
   ['staff-chat-composer', StaffChatComposer],
   ['staff-chat-message-list', StaffChatMessageList],
+  ['staff-chat-pinned-bar', StaffChatPinnedBar],
+  ['staff-chat-conversation-menu', StaffChatConversationMenu],
+  ['staff-chat-forward-picker', StaffChatForwardPicker],
   ['staff-chat-message-search', StaffChatMessageSearch],
   ['staff-chat-chat-window', StaffChatChatWindow],
   ['staff-chat-conversation-list', StaffChatConversationList],

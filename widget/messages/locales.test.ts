@@ -65,6 +65,14 @@ const SAMPLES: Record<string, unknown[][]> = {
   handoverBy: [['«NAME»', '«TIME»']],
   handoverProgress: [[3, 5], [12, 30]],
   handoverTickedBy: [['«NAME»', '«TIME»']],
+  pinnedCount: [[0], [1], [2], [3], [5], [11], [22], [105]],
+  pinnedBy: [['«NAME»']],
+  tooManyPins: [[20]],
+  removePerson: [['«NAME»']],
+  removeConfirm: [['«NAME»']],
+  forwardSend: [[1], [2], [3], [5], [11], [22], [105]],
+  deleteFile: [['«FILE»']],
+  deleteFileConfirm: [['«FILE»']],
 };
 
 /**

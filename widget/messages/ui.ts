@@ -175,6 +175,41 @@ export const uiStrings = {
     return names.length === 3 ? `${first}, ${second} and ${names[2]} are typing…` : 'Several people are typing…';
   },
 
+  /** Pins: the bubble's menu, the pinned bar at the top of a window and its list. */
+  pin: 'Pin',
+  unpin: 'Unpin',
+  pinnedMessages: 'Pinned messages',
+  pinnedCount: (n: number) => plural(n, { one: '1 pinned', other: `${n} pinned` }),
+  pinnedBy: (name: string) => `Pinned by ${name}`,
+  showInConversation: 'Show in the conversation',
+  closePins: 'Close pinned messages',
+  tooManyPins: (max: number) => `At most ${max} messages can be pinned in a conversation. Unpin one first.`,
+  dismiss: 'Dismiss',
+
+  /** The conversation menu in a window's header. */
+  conversationMenu: 'Conversation options',
+  mute: 'Mute',
+  unmute: 'Unmute',
+  muted: 'Muted',
+  archive: 'Archive',
+  leaveGroup: 'Leave group',
+  leaveConfirm: 'Leave this group? Its new messages will no longer reach you.',
+  leave: 'Leave',
+  removePeople: 'Remove people',
+  removePerson: (name: string) => `Remove ${name}`,
+  removeConfirm: (name: string) => `Remove ${name} from this group?`,
+  remove: 'Remove',
+  removeNotAllowed: 'Only the group’s creator or a chat admin can remove people.',
+
+  /** Forwarding a message, and deleting a file of one's own message. */
+  forward: 'Forward',
+  forwardTo: 'Forward to',
+  forwardSend: (n: number) => plural(n, { one: 'Forward to 1 conversation', other: `Forward to ${n} conversations` }),
+  forwarded: 'Forwarded',
+  noForwardTargets: 'There is no other conversation to forward to.',
+  deleteFile: (name: string) => `Delete ${name}`,
+  deleteFileConfirm: (name: string) => `Delete ${name} for everyone?`,
+
   connection: {
     connected: 'Connected',
     connecting: 'Connecting…',

@@ -5,7 +5,7 @@ import type { SearchQuery } from '../api/client.js';
 import { createMessageSearch, type MessageSearch } from '../state/search/message-search.js';
 import type { Handovers } from '../state/handover/handovers.js';
 import { chatMessage, ME } from './fixtures.js';
-import type { ChatMessage, ChatSession, ConnectionState, ConversationView, ErrorInfo, NotificationSettings, ReadMarks, TypingState } from '../state/session.js';
+import type { ChatMessage, ChatSession, ConnectionState, ConversationView, ErrorInfo, Housekeeping, NotificationSettings, PinsState, ReadMarks, TypingState } from '../state/session.js';
 
 /*
  * A stand-in ChatSession for element tests: real nanostores atoms the test can set, and actions that
@@ -38,6 +38,10 @@ export interface FakeSession {
   pendingAcknowledgements: WritableAtom<Message[]>;
   /** What startConversation resolves with (or rejects with, when an Error). */
   startResult: number | Error;
+  /** A conversation's pins, as `housekeeping().pins(id)` hands them out. */
+  pins(id: number): WritableAtom<PinsState>;
+  /** What the next housekeeping actions (pin, mute, leave…) resolve with: null for success. */
+  housekeepingResult: ErrorInfo | null;
   /** The real message search (state/search/), over `searchAnswer`. */
   search: MessageSearch;
   /** Answers each search request; records it in `calls` as `searchMessages` first. Default: no results. */
@@ -72,6 +76,29 @@ export function createFakeSession(): FakeSession {
   const alertSettings = atom<NotificationSettings>({ desktop: false, sound: false });
   const pendingAcknowledgements = atom<Message[]>([]);
   let optimistic = 0;
+  const pinAtoms = new Map<number, WritableAtom<PinsState>>();
+  const pins = (id: number): WritableAtom<PinsState> => {
+    let p = pinAtoms.get(id);
+    if (!p) pinAtoms.set(id, (p = atom<PinsState>({ pins: [], loading: false, loaded: true, error: null })));
+    return p;
+  };
+  // Each action records its name and arguments, and resolves with `housekeepingResult`.
+  const act =
+    (name: string) =>
+    async (...args: unknown[]): Promise<ErrorInfo | null> => {
+      calls.push([name, ...args]);
+      return fake.housekeepingResult;
+    };
+  const housekeeping: Housekeeping = {
+    pins,
+    setPinned: act('setPinned'),
+    setMuted: act('setMuted'),
+    setArchived: act('setArchived'),
+    leave: act('leave'),
+    removeParticipant: act('removeParticipant'),
+    forward: act('forward'),
+    deleteAttachment: act('deleteAttachment'),
+  };
 
   const fake: FakeSession = {
     calls,
@@ -90,6 +117,8 @@ export function createFakeSession(): FakeSession {
     alertSettings,
     pendingAcknowledgements,
     startResult: 99,
+    pins,
+    housekeepingResult: null,
     search: createMessageSearch(
       {
         searchMessages(query) {
@@ -197,6 +226,9 @@ export function createFakeSession(): FakeSession {
       $pendingAcknowledgements: pendingAcknowledgements,
       async acknowledgeMessage(conversationId, messageId) {
         calls.push(['acknowledgeMessage', conversationId, messageId]);
+      },
+      async housekeeping() {
+        return housekeeping;
       },
       messageSearch: async () => fake.search,
     },

@@ -52,7 +52,11 @@ export function richSession(): FakeSession {
       chatMessage(6, '', { timestamp: at(15), is_deleted: true }),
       chatMessage(7, '', { ...mine, timestamp: at(10), is_deleted: true }),
       chatMessage(8, '', { ...mine, timestamp: at(5), attachments: [plan] }),
-      chatMessage(9, 'Fixed: the filter was full.', { ...mine, timestamp: at(1) }),
+      chatMessage(9, 'Fixed: the filter was full.', {
+        ...mine,
+        timestamp: at(1),
+        forwarded_from: { message_id: 2, conversation_id: 3, sender_id: 'dan', sender_name: dan.full_name },
+      }),
       chatMessage(-1, 'Thanks!', { ...mine, client_id: 'c-1', status: 'failed', error: 'Could not reach the chat server.' }),
     ],
     loading: false,

@@ -94,8 +94,28 @@ export const styles = css`
     font-size: 0.6875rem;
     color: var(--staff-chat-muted);
   }
-  staff-chat-staff-directory {
+  staff-chat-staff-directory,
+  staff-chat-forward-picker {
     max-height: 40%;
     border-block-end: 1px solid var(--staff-chat-border);
+  }
+  .notice {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    padding: 0.375rem 0.75rem;
+    border-block-end: 1px solid var(--staff-chat-border);
+    color: var(--staff-chat-danger-text);
+    font-size: 0.8125rem;
+  }
+  .notice span {
+    flex: 1;
+  }
+  .notice button {
+    flex: none;
+    padding: 0.125rem 0.5rem;
+    border: 1px solid var(--staff-chat-border);
+    border-radius: 1rem;
+    color: var(--staff-chat-fg);
   }
 `;

@@ -1,12 +1,14 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
-import { DEFAULT_MESSAGE_MAX_LENGTH, type ChatConfig, type Conversation, type Me, type Message, type ReplyPreview } from '../../../contract/index.js';
+import { DEFAULT_MESSAGE_MAX_LENGTH, MAX_PINS, type ChatConfig, type Conversation, type Me, type Message, type ReplyPreview } from '../../../contract/index.js';
 import { searchMsg } from '../../messages/search-strings.js';
 import { msg } from '../../messages/ui.js';
-import type { ConnectionState, ConversationView, MessageSearch, MessageTarget, ReadMarks, TypingState } from '../../state/session.js';
+import type { ConnectionState, ConversationView, MessageSearch, MessageTarget, PinsState, ReadMarks, TypingState } from '../../state/session.js';
 import type { FilesPickEvent } from '../attachments/files-pick-event.js';
 import { AtomController } from '../atom-controller.js';
 import { consumeSession } from '../consume-session.js';
+import { HousekeepingController } from '../housekeeping-controller.js';
+import type { NoticeEvent, PinOpenEvent } from '../pins/pin-events.js';
 import { closeIcon, personPlusIcon, searchIcon } from '../icons.js';
 import type { ComposeEvent, DraftChangeEvent, MessageOpenEvent, PeoplePickEvent, ReplyEvent } from '../internal-events.js';
 import { bubbleContext, type BubbleContext } from '../message-bubble/bubble-context.js';
@@ -26,7 +28,7 @@ const REVEAL_FOCUS_MS = 2000;
  * (`staff-chat::part(bubble)`), renamed where the panel has the same name.
  */
 export const WINDOW_PARTS =
-  'header:window-header,close-button,presence-dot,typing,seen-by,banner,log,load-earlier,new-messages,jump-to-latest,bubble,text,quote,' +
+  'header:window-header,close-button,menu-button,pinned-bar,pins-list,notice,forward-picker,presence-dot,typing,seen-by,banner,log,load-earlier,new-messages,jump-to-latest,bubble,text,quote,' +
   'reply-button,reactions,acknowledgement,edit,failed,thumbnail,file,preview,upload,attach-button,urgent-button,textarea,send-button,reply-preview';
 
 /**
@@ -35,6 +37,11 @@ export const WINDOW_PARTS =
  *
  * @csspart header - The title bar.
  * @csspart close-button - The close button.
+ * @csspart menu-button - The conversation menu's button (mute, archive, leave, remove people).
+ * @csspart pinned-bar - The pinned bar under the header: the latest pin and how many.
+ * @csspart pins-list - The list of pins the bar opens.
+ * @csspart forward-picker - "Forward to": the conversations to forward a message to.
+ * @csspart notice - A failure said in words (the pin limit, a refused removal), with "Dismiss".
  * @csspart presence-dot - The dot on the avatar when the other person of a 1:1 is online.
  * @csspart typing - The "… is typing" line above the composer.
  * @cssproperty --staff-chat-header-bg - Title bar background.
@@ -47,6 +54,8 @@ export class StaffChatChatWindow extends LitElement {
     closable: { type: Boolean },
     replyTo: { state: true },
     adding: { state: true },
+    notice: { state: true },
+    forwarding: { state: true },
     searching: { state: true },
     search: { state: true },
     notShown: { state: true },
@@ -60,6 +69,10 @@ export class StaffChatChatWindow extends LitElement {
   declare replyTo: Message | null;
   /** A group's "Add people" is open. */
   declare adding: boolean;
+  /** A failure to say in words above the messages (the pin limit, a refused removal), until dismissed. */
+  declare notice: string;
+  /** The message whose "Forward to" is open, or 0. */
+  declare forwarding: number;
   /** The search bar is open. */
   declare searching: boolean;
   /** The session's message search, once it is here: a chosen result names the message to show. */
@@ -67,7 +80,13 @@ export class StaffChatChatWindow extends LitElement {
   /** The last chosen search result could not be reached: say so, until the next search or result. */
   declare private notShown: boolean;
 
-  private readonly sessionConsumer = consumeSession(this, (session) => (this.session = session));
+  private readonly housekeeping = new HousekeepingController(this);
+  private readonly sessionConsumer = consumeSession(this, (session) => {
+    this.session = session;
+    this.housekeeping.follow(session);
+  });
+  /** This conversation's pins, for "Pin" or "Unpin" in each bubble's menu. */
+  private readonly pins = new AtomController<PinsState | null>(this, () => this.housekeeping.value?.pins(this.conversationId), null);
   private readonly conversations = new AtomController<Conversation[]>(this, () => this.session?.$conversations, []);
   private readonly me = new AtomController<Me | null>(this, () => this.session?.$me, null);
   private readonly config = new AtomController<ChatConfig | null>(this, () => this.session?.$config, null);
@@ -93,6 +112,8 @@ export class StaffChatChatWindow extends LitElement {
     this.closable = true;
     this.replyTo = null;
     this.adding = false;
+    this.notice = '';
+    this.forwarding = 0;
     this.searching = false;
     this.search = null;
     this.notShown = false;
@@ -169,7 +190,46 @@ export class StaffChatChatWindow extends LitElement {
       remove: (messageId) => void this.session?.deleteMessage(this.conversationId, messageId),
       react: (messageId, emoji) => void this.session?.toggleReaction(this.conversationId, messageId, emoji),
       acknowledge: (messageId) => void this.session?.acknowledgeMessage(this.conversationId, messageId),
+      isPinned: (messageId) => this.pins.value?.pins.some((pin) => pin.message_id === messageId) ?? false,
+      setPinned: (messageId, pinned) => void this.setPinned(messageId, pinned),
+      forward: (messageId) => this.openForward(messageId),
+      deleteAttachment: (messageId, attachmentId) => void this.deleteAttachment(messageId, attachmentId),
     };
+  }
+
+  private openForward(messageId: number): void {
+    this.forwarding = messageId;
+    void this.updateComplete.then(() => this.renderRoot.querySelector('staff-chat-forward-picker')?.focus());
+  }
+
+  private closeForward(): void {
+    const messageId = this.forwarding;
+    this.forwarding = 0;
+    // Focus back to the message it was opened from.
+    void this.updateComplete.then(() => {
+      const bubbles = this.renderRoot.querySelector('staff-chat-message-list')?.shadowRoot?.querySelectorAll('staff-chat-message-bubble') ?? [];
+      const acts = [...bubbles].find((bubble) => bubble.message?.id === messageId)?.shadowRoot?.querySelectorAll<HTMLElement>('.act');
+      acts?.[acts.length - 1]?.focus();
+    });
+  }
+
+  private async deleteAttachment(messageId: number, attachmentId: number): Promise<void> {
+    const failure = await this.housekeeping.value?.deleteAttachment(this.conversationId, messageId, attachmentId);
+    if (failure) this.notice = failure.message;
+  }
+
+  private async setPinned(messageId: number, pinned: boolean): Promise<void> {
+    const failure = await this.housekeeping.value?.setPinned(this.conversationId, messageId, pinned);
+    if (failure) this.notice = failure.code === 'too_many_pins' ? msg.tooManyPins(MAX_PINS) : failure.message;
+  }
+
+  private onNotice(event: NoticeEvent): void {
+    this.notice = event.text;
+  }
+
+  /** A pin was chosen: its message, in the conversation (loading older pages to find it), highlighted. */
+  private onPinOpen(event: PinOpenEvent): void {
+    void this.renderRoot.querySelector('staff-chat-message-list')?.revealMessage(event.messageId);
   }
 
   private get conversation(): Conversation | undefined {
@@ -286,6 +346,7 @@ export class StaffChatChatWindow extends LitElement {
               ${personPlusIcon}
             </button>`
           : nothing}
+        <staff-chat-conversation-menu conversation-id=${this.conversationId} exportparts="menu-button" @notice=${this.onNotice}></staff-chat-conversation-menu>
         ${this.closable
           ? html`<button class="close" part="close-button" type="button" aria-label=${msg.closeConversation(title)} title=${msg.closeConversation(title)} @click=${this.onClose}>
               ${closeIcon}
@@ -300,6 +361,21 @@ export class StaffChatChatWindow extends LitElement {
             @people-pick=${this.onPick}
             @picker-close=${this.closeAdding}
           ></staff-chat-staff-directory>`
+        : nothing}
+      ${this.forwarding
+        ? html`<staff-chat-forward-picker
+            message-id=${this.forwarding}
+            conversation-id=${this.conversationId}
+            exportparts="forward-picker"
+            @forward-close=${this.closeForward}
+            @notice=${this.onNotice}
+          ></staff-chat-forward-picker>`
+        : nothing}
+      <staff-chat-pinned-bar conversation-id=${this.conversationId} exportparts="pinned-bar,pins-list" @pin-open=${this.onPinOpen} @notice=${this.onNotice}></staff-chat-pinned-bar>
+      ${this.notice
+        ? html`<div class="notice" part="notice" role="alert">
+            <span>${this.notice}</span><button type="button" @click=${() => (this.notice = '')}>${msg.dismiss}</button>
+          </div>`
         : nothing}
       ${this.searching
         ? html`<staff-chat-message-search

@@ -89,4 +89,14 @@ export const styles = css`
     background: var(--staff-chat-accent);
     color: var(--staff-chat-accent-fg);
   }
+  .muted {
+    flex: none;
+    display: inline-flex;
+    color: var(--staff-chat-muted);
+  }
+  /* A muted conversation's count stays visible in its row, in grey: no alarm colour. */
+  .badge.quiet {
+    background: var(--staff-chat-muted);
+    color: var(--staff-chat-bg);
+  }
 `;

@@ -29,6 +29,23 @@ function rows(el: StaffChatConversationList): HTMLButtonElement[] {
 }
 
 describe('<staff-chat-conversation-list>', () => {
+  it('leaves archived conversations out, and marks a muted one: a bell, a grey count, named', async () => {
+    const fake = withConversations();
+    fake.conversations.set([
+      { ...fake.conversations.get()[0]!, is_muted: true },
+      { ...fake.conversations.get()[1]!, is_archived: true },
+    ]);
+    const el = await sessionFixture<StaffChatConversationList>(fake.session, html`<staff-chat-conversation-list></staff-chat-conversation-list>`);
+    expect(rows(el)).to.have.length(1);
+    const [muted] = rows(el);
+    expect(muted!.querySelector('.muted')!.textContent).to.equal('Muted');
+    expect(muted!.querySelector('[part="badge"]')!.classList.contains('quiet')).to.equal(true);
+    fake.conversations.set([{ ...fake.conversations.get()[0]!, is_muted: false }, { ...fake.conversations.get()[1]!, is_archived: false }]);
+    await el.updateComplete;
+    expect(rows(el)).to.have.length(2);
+    expect(rows(el)[0]!.querySelector('.muted')).to.equal(null);
+  });
+
   it('renders each conversation with name, department, last message, time and unread count', async () => {
     const fake = withConversations();
     const el = await sessionFixture<StaffChatConversationList>(fake.session, html`<staff-chat-conversation-list></staff-chat-conversation-list>`);

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, svg } from 'lit';
 import type { Conversation, LastMessage, Me } from '../../../server/contract.js';
 import { formatFullTime, formatTime, msg } from '../../messages/ui.js';
 import type { TypingState } from '../../state/session.js';
@@ -91,8 +91,9 @@ export class StaffChatConversationList extends LitElement {
           ${subtitle ? html`<span class="dept" dir="auto">${subtitle}</span>` : nothing}
           <span class="line">
             ${typing ? html`<span class="preview typing">${typing}</span>` : html`<span class="preview" dir="auto">${preview}</span>`}
+            ${c.is_muted ? html`<span class="muted" title=${msg.muted}>${mutedIcon}<span class="visually-hidden">${msg.muted}</span></span>` : nothing}
             ${c.unread_count > 0
-              ? html`<span class="badge" part="badge"
+              ? html`<span class="badge ${c.is_muted ? 'quiet' : ''}" part="badge"
                   ><span aria-hidden="true">${c.unread_count > 99 ? '99+' : c.unread_count}</span
                   ><span class="visually-hidden">${msg.unreadCount(c.unread_count)}</span></span
                 >`
@@ -104,7 +105,8 @@ export class StaffChatConversationList extends LitElement {
   }
 
   override render() {
-    const conversations = this.conversations.value;
+    // Archived ones are out of the list until a new message brings them back (the server un-archives).
+    const conversations = this.conversations.value.filter((c) => !c.is_archived);
     if (conversations.length === 0) {
       const loading = this.status.value === 'loading' || this.status.value === 'idle';
       return html`<p class="note">${loading ? msg.loading : msg.noConversations}</p>`;
@@ -130,6 +132,9 @@ export class StaffChatConversationList extends LitElement {
     </div>`;
   }
 }
+
+/** A bell struck through: the conversation is muted. */
+const mutedIcon = svg`<svg viewBox="0 0 24 24" width="1em" height="1em" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false"><path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9"/><path d="M10.3 21a1.9 1.9 0 0 0 3.4 0M3 3l18 18"/></svg>`;
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -13,6 +13,14 @@ export interface BubbleContext {
   react(messageId: number, emoji: ReactionEmoji): void;
   /** The viewer confirms an urgent message sent to them. */
   acknowledge(messageId: number): void;
+  /** The message is pinned in its conversation (the menu offers "Unpin" instead of "Pin"). */
+  isPinned(messageId: number): boolean;
+  /** Pins or unpins it; any participant may. */
+  setPinned(messageId: number, pinned: boolean): void;
+  /** Opens "Forward to" for the message. */
+  forward(messageId: number): void;
+  /** Deletes a file of the viewer's own message, for everyone (the bubble asked first). */
+  deleteAttachment(messageId: number, attachmentId: number): void;
 }
 
 /**

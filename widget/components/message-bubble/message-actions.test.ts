@@ -50,7 +50,7 @@ describe('message actions', () => {
 
   it('picks a reaction from the emoji set', async () => {
     const { fake, theirs } = await openWindow();
-    expect(buttonNamed(theirs, 'Message actions'), 'no edit menu on others\' messages').to.equal(undefined);
+    expect(buttonNamed(theirs, 'Edit'), 'no edit on others\' messages').to.equal(undefined);
     buttonNamed(theirs, 'Add reaction')!.click();
     await theirs.updateComplete;
     const picker = q(theirs, '.panel')!;

@@ -5,8 +5,11 @@ import type { ChatMessage } from '../../state/session.js';
 import { moreIcon, smileIcon } from '../icons.js';
 import type { BubbleContext } from './bubble-context.js';
 
-/** What the bubble has open: nothing, the actions menu, the emoji picker or the delete confirmation (popovers), or editing. */
-export type BubbleMode = '' | 'menu' | 'pick' | 'confirm' | 'edit';
+/**
+ * What the bubble has open: nothing, the actions menu, the emoji picker, the delete confirmation or
+ * that of deleting one file (its attachment id) (popovers), or editing.
+ */
+export type BubbleMode = '' | 'menu' | 'pick' | 'confirm' | 'edit' | `confirm-file:${number}`;
 
 /*
  * The parts of a bubble that change a message (edit, delete, reactions), as templates the bubble
@@ -32,13 +35,11 @@ export function reactionChips(m: ChatMessage, context: BubbleContext | undefined
   </div>`;
 }
 
-/** The buttons beside the bubble that open the picker and (own messages) the menu. */
-export function actionButtons(mine: boolean, mode: BubbleMode, setMode: (mode: BubbleMode) => void) {
+/** The buttons beside the bubble that open the picker and the menu (pin for everyone; edit and delete for one's own). */
+export function actionButtons(mode: BubbleMode, setMode: (mode: BubbleMode) => void) {
   const toggle = (target: BubbleMode) => () => setMode(mode === target ? '' : target);
   return html`<button class="act" type="button" aria-label=${msg.addReaction} title=${msg.addReaction} aria-expanded=${mode === 'pick' ? 'true' : 'false'} @click=${toggle('pick')}>${smileIcon}</button>
-    ${mine
-      ? html`<button class="act" type="button" aria-label=${msg.messageActions} title=${msg.messageActions} aria-expanded=${mode === 'menu' || mode === 'confirm' ? 'true' : 'false'} @click=${toggle('menu')}>${moreIcon}</button>`
-      : nothing}`;
+    <button class="act" type="button" aria-label=${msg.messageActions} title=${msg.messageActions} aria-expanded=${mode === 'menu' || mode.startsWith('confirm') ? 'true' : 'false'} @click=${toggle('menu')}>${moreIcon}</button>`;
 }
 
 /**
@@ -46,7 +47,7 @@ export function actionButtons(mine: boolean, mode: BubbleMode, setMode: (mode: B
  * and no scrolling box clips it); the bubble places it beside its button. Escape, or a click elsewhere,
  * closes it.
  */
-export function actionPanel(m: ChatMessage, mode: BubbleMode, context: BubbleContext | undefined, setMode: (mode: BubbleMode) => void) {
+export function actionPanel(m: ChatMessage, mode: BubbleMode, context: BubbleContext | undefined, setMode: (mode: BubbleMode) => void, mine: boolean) {
   const close = () => setMode('');
   const onKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
@@ -74,8 +75,12 @@ export function actionPanel(m: ChatMessage, mode: BubbleMode, context: BubbleCon
   if (mode === 'menu') {
     return popover(
       msg.messageActions,
-      html`<button type="button" @click=${() => setMode('edit')}>${msg.edit}</button>
-        <button type="button" @click=${() => setMode('confirm')}>${msg.delete}</button>`,
+      html`${pinButton(m, context, close)}
+        ${mine
+          ? html`<button type="button" @click=${() => setMode('edit')}>${msg.edit}</button>
+              <button type="button" @click=${() => setMode('confirm')}>${msg.delete}</button>
+              ${m.attachments.map((a) => html`<button type="button" class="delete-file" @click=${() => setMode(`confirm-file:${a.id}`)}>${msg.deleteFile(a.file_name)}</button>`)}`
+          : nothing}`,
     );
   }
   if (mode === 'confirm') {
@@ -87,7 +92,25 @@ export function actionPanel(m: ChatMessage, mode: BubbleMode, context: BubbleCon
       'alertdialog',
     );
   }
+  const file = mode.startsWith('confirm-file:') ? m.attachments.find((a) => `confirm-file:${a.id}` === mode) : undefined;
+  if (file) {
+    return popover(
+      msg.deleteFileConfirm(file.file_name),
+      html`<span dir="auto">${msg.deleteFileConfirm(file.file_name)}</span>
+        <button type="button" class="danger" @click=${() => (context?.deleteAttachment(m.id, file.id), close())}>${msg.delete}</button>
+        <button type="button" @click=${close}>${msg.cancel}</button>`,
+      'alertdialog',
+    );
+  }
   return nothing;
+}
+
+/** "Pin" or "Unpin", as the conversation's pins say now, and "Forward". */
+function pinButton(m: ChatMessage, context: BubbleContext | undefined, close: () => void) {
+  if (!context) return nothing;
+  const pinned = context.isPinned(m.id);
+  return html`<button type="button" class="pin" @click=${() => (context.setPinned(m.id, !pinned), close())}>${pinned ? msg.unpin : msg.pin}</button>
+    <button type="button" class="forward" @click=${() => (close(), context.forward(m.id))}>${msg.forward}</button>`;
 }
 
 /** Puts an open popover beside `anchor`: above it if there is room, else below; inside the viewport. */
@@ -180,6 +203,11 @@ export const actionStyles = css`
     box-shadow: var(--staff-chat-shadow);
     font: inherit;
     font-size: 0.8125rem;
+  }
+  /* Pin, Forward, Edit, Delete and a button per file: wrap rather than run off a phone's screen. */
+  .panel.menu {
+    flex-wrap: wrap;
+    max-width: min(20rem, calc(100vw - 0.5rem));
   }
   .panel.pick {
     display: grid;

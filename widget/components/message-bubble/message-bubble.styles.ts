@@ -37,6 +37,12 @@ export const styles = css`
     margin-block-end: 0.125rem;
     color: var(--staff-chat-accent-text);
   }
+  /* In the bubble's own text colour, so it stays readable on the accent of one's own messages. */
+  .forwarded {
+    font-size: 0.75rem;
+    font-style: italic;
+    margin-block-end: 0.125rem;
+  }
   .text {
     margin: 0;
     white-space: pre-wrap;

@@ -15,6 +15,14 @@ describe('<staff-chat-message-bubble>', () => {
     expect(root.querySelector('time')!.getAttribute('datetime')).to.equal(m.timestamp);
   });
 
+  it('marks a forwarded copy with its original sender', async () => {
+    const m = chatMessage(5, 'Pool closed 9–11', { forwarded_from: { message_id: 2, conversation_id: 9, sender_id: 'carla', sender_name: 'Carla Mendes' } });
+    const el = await fixture<StaffChatMessageBubble>(html`<staff-chat-message-bubble .message=${m}></staff-chat-message-bubble>`);
+    expect(el.shadowRoot!.querySelector('.forwarded')!.textContent).to.equal('Forwarded · Carla Mendes');
+    const plain = await fixture<StaffChatMessageBubble>(html`<staff-chat-message-bubble .message=${chatMessage(6, 'hi')}></staff-chat-message-bubble>`);
+    expect(plain.shadowRoot!.querySelector('.forwarded')).to.equal(null);
+  });
+
   it('is accessible', async () => {
     const el = await fixture<StaffChatMessageBubble>(
       html`<staff-chat-message-bubble .message=${chatMessage(3, 'hello', { status: 'failed', client_id: 'c1', error: 'Offline' })}></staff-chat-message-bubble>`,

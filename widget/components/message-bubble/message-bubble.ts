@@ -137,6 +137,9 @@ export class StaffChatMessageBubble extends LitElement {
       <div class="row">
         <div class="bubble ${m.is_deleted ? 'deleted' : this.mode === 'edit' ? 'editing' : ''} ${isUrgent(m) ? 'urgent' : ''}" part="bubble">
           ${urgentLabel(m)} ${this.showSender ? html`<div class="sender" dir="auto">${name}</div>` : nothing}
+          ${m.forwarded_from && !m.is_deleted
+            ? html`<div class="forwarded">${msg.forwarded} · <span dir="auto">${m.forwarded_from.sender_name}</span></div>`
+            : nothing}
           ${m.reply_to_message
             ? html`<button class="quote" part="quote" type="button" title=${msg.showOriginal} @click=${this.onQuote}>
                 <b dir="auto">${this.context?.quotesMe(m.reply_to_message) ? msg.you : m.reply_to_message.sender_name}</b><span dir="auto">${m.reply_to_message.message}</span>
@@ -156,14 +159,14 @@ export class StaffChatMessageBubble extends LitElement {
           </div>
           ${acknowledgementPart(m, this.context)} ${reactionChips(m, this.context)}
         </div>
-        ${canReply && this.context ? actionButtons(this.canChange(), this.mode, this.setMode) : nothing}
+        ${canReply && this.context ? actionButtons(this.mode, this.setMode) : nothing}
         ${canReply
           ? html`<button class="reply" part="reply-button" type="button" aria-label=${msg.replyTo(name)} title=${msg.reply} @click=${this.onReply}>
               ${replyIcon}
             </button>`
           : nothing}
       </div>
-      ${this.mode !== 'edit' ? actionPanel(m, this.mode, this.context, this.setMode) : nothing}
+      ${this.mode !== 'edit' ? actionPanel(m, this.mode, this.context, this.setMode, this.canChange()) : nothing}
       ${m.status === 'failed'
         ? html`<div class="failed" part="failed">
             ${alertIcon}<span>${msg.notSent}${m.error ? html`: ${m.error}` : nothing}${m.retrying ? html` ${msg.retryingAutomatically}` : nothing}</span>

@@ -213,6 +213,40 @@ export default {
     return names.length === 3 ? `${first} و${second} و${names[2]} يكتبون…` : 'عدة أشخاص يكتبون…';
   },
 
+  pin: 'تثبيت',
+  unpin: 'إلغاء التثبيت',
+  pinnedMessages: 'الرسائل المثبتة',
+  pinnedCount: (n) =>
+    plural(n, { zero: 'لا رسائل مثبتة', one: 'رسالة مثبتة واحدة', two: 'رسالتان مثبتتان', few: `${n} رسائل مثبتة`, many: `${n} رسالة مثبتة`, other: `${n} رسالة مثبتة` }),
+  pinnedBy: (name) => `ثبّتها ${name}`,
+  showInConversation: 'عرض في المحادثة',
+  closePins: 'إغلاق الرسائل المثبتة',
+  tooManyPins: (max) => `يمكن تثبيت ${max} رسالة على الأكثر في المحادثة. ألغِ تثبيت واحدة أولًا.`,
+  dismiss: 'إخفاء',
+
+  conversationMenu: 'خيارات المحادثة',
+  mute: 'كتم',
+  unmute: 'إلغاء الكتم',
+  muted: 'مكتومة',
+  archive: 'أرشفة',
+  leaveGroup: 'مغادرة المجموعة',
+  leaveConfirm: 'هل تريد مغادرة هذه المجموعة؟ لن تصلك رسائلها الجديدة بعد الآن.',
+  leave: 'مغادرة',
+  removePeople: 'إزالة أشخاص',
+  removePerson: (name) => `إزالة ${name}`,
+  removeConfirm: (name) => `هل تريد إزالة ${name} من هذه المجموعة؟`,
+  remove: 'إزالة',
+  removeNotAllowed: 'لا يمكن إزالة الأشخاص إلا لمنشئ المجموعة أو لمشرف الدردشة.',
+
+  forward: 'إعادة توجيه',
+  forwardTo: 'إعادة التوجيه إلى',
+  forwardSend: (n) =>
+    plural(n, { zero: 'إعادة التوجيه', one: 'إعادة التوجيه إلى محادثة واحدة', two: 'إعادة التوجيه إلى محادثتين', few: `إعادة التوجيه إلى ${n} محادثات`, many: `إعادة التوجيه إلى ${n} محادثة`, other: `إعادة التوجيه إلى ${n} محادثة` }),
+  forwarded: 'معاد توجيهها',
+  noForwardTargets: 'لا توجد محادثة أخرى لإعادة التوجيه إليها.',
+  deleteFile: (name) => `حذف ${name}`,
+  deleteFileConfirm: (name) => `هل تريد حذف ${name} للجميع؟`,
+
   connection: {
     connected: 'متصل',
     connecting: 'جارٍ الاتصال…',

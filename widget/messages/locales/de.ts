@@ -172,6 +172,38 @@ export default {
     return names.length === 3 ? `${first}, ${second} und ${names[2]} schreiben …` : 'Mehrere Personen schreiben …';
   },
 
+  pin: 'Anheften',
+  unpin: 'Lösen',
+  pinnedMessages: 'Angeheftete Nachrichten',
+  pinnedCount: (n) => plural(n, { one: '1 angeheftet', other: `${n} angeheftet` }),
+  pinnedBy: (name) => `Angeheftet von ${name}`,
+  showInConversation: 'In der Unterhaltung zeigen',
+  closePins: 'Angeheftete Nachrichten schließen',
+  tooManyPins: (max) => `In einer Unterhaltung können höchstens ${max} Nachrichten angeheftet sein. Lösen Sie zuerst eine.`,
+  dismiss: 'Ausblenden',
+
+  conversationMenu: 'Optionen der Unterhaltung',
+  mute: 'Stummschalten',
+  unmute: 'Stummschaltung aufheben',
+  muted: 'Stumm',
+  archive: 'Archivieren',
+  leaveGroup: 'Gruppe verlassen',
+  leaveConfirm: 'Diese Gruppe verlassen? Ihre neuen Nachrichten erreichen Sie dann nicht mehr.',
+  leave: 'Verlassen',
+  removePeople: 'Personen entfernen',
+  removePerson: (name) => `${name} entfernen`,
+  removeConfirm: (name) => `${name} aus dieser Gruppe entfernen?`,
+  remove: 'Entfernen',
+  removeNotAllowed: 'Nur wer die Gruppe erstellt hat oder Chat-Admin ist, kann Personen entfernen.',
+
+  forward: 'Weiterleiten',
+  forwardTo: 'Weiterleiten an',
+  forwardSend: (n) => plural(n, { one: 'An 1 Unterhaltung weiterleiten', other: `An ${n} Unterhaltungen weiterleiten` }),
+  forwarded: 'Weitergeleitet',
+  noForwardTargets: 'Es gibt keine andere Unterhaltung zum Weiterleiten.',
+  deleteFile: (name) => `${name} löschen`,
+  deleteFileConfirm: (name) => `${name} für alle löschen?`,
+
   connection: {
     connected: 'Verbunden',
     connecting: 'Verbindung wird aufgebaut …',

@@ -172,6 +172,38 @@ export default {
     return names.length === 3 ? `${first}, ${second} y ${names[2]} están escribiendo…` : 'Varias personas están escribiendo…';
   },
 
+  pin: 'Fijar',
+  unpin: 'Desfijar',
+  pinnedMessages: 'Mensajes fijados',
+  pinnedCount: (n) => plural(n, { one: '1 fijado', other: `${n} fijados` }),
+  pinnedBy: (name) => `Fijado por ${name}`,
+  showInConversation: 'Mostrar en la conversación',
+  closePins: 'Cerrar mensajes fijados',
+  tooManyPins: (max) => `Se pueden fijar como máximo ${max} mensajes en una conversación. Desfija uno primero.`,
+  dismiss: 'Descartar',
+
+  conversationMenu: 'Opciones de la conversación',
+  mute: 'Silenciar',
+  unmute: 'Dejar de silenciar',
+  muted: 'Silenciada',
+  archive: 'Archivar',
+  leaveGroup: 'Salir del grupo',
+  leaveConfirm: '¿Salir de este grupo? Ya no te llegarán sus mensajes nuevos.',
+  leave: 'Salir',
+  removePeople: 'Quitar personas',
+  removePerson: (name) => `Quitar a ${name}`,
+  removeConfirm: (name) => `¿Quitar a ${name} de este grupo?`,
+  remove: 'Quitar',
+  removeNotAllowed: 'Solo quien creó el grupo o un administrador del chat puede quitar personas.',
+
+  forward: 'Reenviar',
+  forwardTo: 'Reenviar a',
+  forwardSend: (n) => plural(n, { one: 'Reenviar a 1 conversación', other: `Reenviar a ${n} conversaciones` }),
+  forwarded: 'Reenviado',
+  noForwardTargets: 'No hay ninguna otra conversación a la que reenviar.',
+  deleteFile: (name) => `Eliminar ${name}`,
+  deleteFileConfirm: (name) => `¿Eliminar ${name} para todos?`,
+
   connection: {
     connected: 'Conectado',
     connecting: 'Conectando…',

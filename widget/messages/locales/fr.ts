@@ -173,6 +173,38 @@ export default {
     return names.length === 3 ? `${first}, ${second} et ${names[2]} écrivent…` : 'Plusieurs personnes écrivent…';
   },
 
+  pin: 'Épingler',
+  unpin: 'Désépingler',
+  pinnedMessages: 'Messages épinglés',
+  pinnedCount: (n) => plural(n, { one: '1 épinglé', other: `${n} épinglés` }),
+  pinnedBy: (name) => `Épinglé par ${name}`,
+  showInConversation: 'Afficher dans la conversation',
+  closePins: 'Fermer les messages épinglés',
+  tooManyPins: (max) => `Une conversation peut avoir au plus ${max} messages épinglés. Désépinglez-en un d’abord.`,
+  dismiss: 'Masquer',
+
+  conversationMenu: 'Options de la conversation',
+  mute: 'Mettre en sourdine',
+  unmute: 'Réactiver le son',
+  muted: 'En sourdine',
+  archive: 'Archiver',
+  leaveGroup: 'Quitter le groupe',
+  leaveConfirm: 'Quitter ce groupe ? Ses nouveaux messages ne vous parviendront plus.',
+  leave: 'Quitter',
+  removePeople: 'Retirer des personnes',
+  removePerson: (name) => `Retirer ${name}`,
+  removeConfirm: (name) => `Retirer ${name} de ce groupe ?`,
+  remove: 'Retirer',
+  removeNotAllowed: 'Seuls la personne qui a créé le groupe et les administrateurs du chat peuvent retirer des personnes.',
+
+  forward: 'Transférer',
+  forwardTo: 'Transférer à',
+  forwardSend: (n) => plural(n, { one: 'Transférer à 1 conversation', other: `Transférer à ${n} conversations` }),
+  forwarded: 'Transféré',
+  noForwardTargets: 'Il n’y a aucune autre conversation vers laquelle transférer.',
+  deleteFile: (name) => `Supprimer ${name}`,
+  deleteFileConfirm: (name) => `Supprimer ${name} pour tout le monde ?`,
+
   connection: {
     connected: 'Connecté',
     connecting: 'Connexion…',

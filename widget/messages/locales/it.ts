@@ -172,6 +172,38 @@ export default {
     return names.length === 3 ? `${first}, ${second} e ${names[2]} stanno scrivendo…` : 'Diverse persone stanno scrivendo…';
   },
 
+  pin: 'Fissa',
+  unpin: 'Sblocca',
+  pinnedMessages: 'Messaggi fissati',
+  pinnedCount: (n) => plural(n, { one: '1 fissato', other: `${n} fissati` }),
+  pinnedBy: (name) => `Fissato da ${name}`,
+  showInConversation: 'Mostra nella conversazione',
+  closePins: 'Chiudi i messaggi fissati',
+  tooManyPins: (max) => `In una conversazione si possono fissare al massimo ${max} messaggi. Sbloccane prima uno.`,
+  dismiss: 'Chiudi',
+
+  conversationMenu: 'Opzioni della conversazione',
+  mute: 'Silenzia',
+  unmute: 'Riattiva notifiche',
+  muted: 'Silenziata',
+  archive: 'Archivia',
+  leaveGroup: 'Esci dal gruppo',
+  leaveConfirm: 'Uscire da questo gruppo? I suoi nuovi messaggi non ti arriveranno più.',
+  leave: 'Esci',
+  removePeople: 'Rimuovi persone',
+  removePerson: (name) => `Rimuovi ${name}`,
+  removeConfirm: (name) => `Rimuovere ${name} da questo gruppo?`,
+  remove: 'Rimuovi',
+  removeNotAllowed: 'Solo chi ha creato il gruppo o un amministratore della chat può rimuovere persone.',
+
+  forward: 'Inoltra',
+  forwardTo: 'Inoltra a',
+  forwardSend: (n) => plural(n, { one: 'Inoltra a 1 conversazione', other: `Inoltra a ${n} conversazioni` }),
+  forwarded: 'Inoltrato',
+  noForwardTargets: 'Non c’è nessun’altra conversazione a cui inoltrare.',
+  deleteFile: (name) => `Elimina ${name}`,
+  deleteFileConfirm: (name) => `Eliminare ${name} per tutti?`,
+
   connection: {
     connected: 'Connesso',
     connecting: 'Connessione…',

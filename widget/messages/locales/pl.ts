@@ -203,6 +203,38 @@ export default {
     return names.length === 3 ? `${first}, ${second} i ${names[2]} piszą…` : 'Kilka osób pisze…';
   },
 
+  pin: 'Przypnij',
+  unpin: 'Odepnij',
+  pinnedMessages: 'Przypięte wiadomości',
+  pinnedCount: (n) => plural(n, { one: '1 przypięta', few: `${n} przypięte`, many: `${n} przypiętych`, other: `${n} przypiętej` }),
+  pinnedBy: (name) => `Przypięta przez: ${name}`,
+  showInConversation: 'Pokaż w rozmowie',
+  closePins: 'Zamknij przypięte wiadomości',
+  tooManyPins: (max) => `W rozmowie można przypiąć najwyżej ${max} wiadomości. Najpierw odepnij jedną.`,
+  dismiss: 'Zamknij',
+
+  conversationMenu: 'Opcje rozmowy',
+  mute: 'Wycisz',
+  unmute: 'Wyłącz wyciszenie',
+  muted: 'Wyciszona',
+  archive: 'Archiwizuj',
+  leaveGroup: 'Opuść grupę',
+  leaveConfirm: 'Opuścić tę grupę? Jej nowe wiadomości nie będą już do Ciebie trafiać.',
+  leave: 'Opuść',
+  removePeople: 'Usuń osoby',
+  removePerson: (name) => `Usuń: ${name}`,
+  removeConfirm: (name) => `Usunąć z tej grupy: ${name}?`,
+  remove: 'Usuń',
+  removeNotAllowed: 'Osoby może usuwać tylko twórca grupy lub administrator czatu.',
+
+  forward: 'Przekaż',
+  forwardTo: 'Przekaż do',
+  forwardSend: (n) => plural(n, { one: 'Przekaż do 1 rozmowy', few: `Przekaż do ${n} rozmów`, many: `Przekaż do ${n} rozmów`, other: `Przekaż do ${n} rozmowy` }),
+  forwarded: 'Przekazana',
+  noForwardTargets: 'Nie ma innej rozmowy, do której można przekazać.',
+  deleteFile: (name) => `Usuń ${name}`,
+  deleteFileConfirm: (name) => `Usunąć ${name} dla wszystkich?`,
+
   connection: {
     connected: 'Połączono',
     connecting: 'Łączenie…',

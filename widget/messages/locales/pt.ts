@@ -173,6 +173,38 @@ export default {
     return names.length === 3 ? `${first}, ${second} e ${names[2]} estão a escrever…` : 'Várias pessoas estão a escrever…';
   },
 
+  pin: 'Fixar',
+  unpin: 'Desafixar',
+  pinnedMessages: 'Mensagens fixadas',
+  pinnedCount: (n) => plural(n, { one: '1 fixada', other: `${n} fixadas` }),
+  pinnedBy: (name) => `Fixada por ${name}`,
+  showInConversation: 'Mostrar na conversa',
+  closePins: 'Fechar mensagens fixadas',
+  tooManyPins: (max) => `Uma conversa pode ter no máximo ${max} mensagens fixadas. Desafixe uma primeiro.`,
+  dismiss: 'Dispensar',
+
+  conversationMenu: 'Opções da conversa',
+  mute: 'Silenciar',
+  unmute: 'Reativar som',
+  muted: 'Silenciada',
+  archive: 'Arquivar',
+  leaveGroup: 'Sair do grupo',
+  leaveConfirm: 'Sair deste grupo? As novas mensagens dele deixarão de chegar até você.',
+  leave: 'Sair',
+  removePeople: 'Remover pessoas',
+  removePerson: (name) => `Remover ${name}`,
+  removeConfirm: (name) => `Remover ${name} deste grupo?`,
+  remove: 'Remover',
+  removeNotAllowed: 'Só quem criou o grupo ou um administrador do chat pode remover pessoas.',
+
+  forward: 'Encaminhar',
+  forwardTo: 'Encaminhar para',
+  forwardSend: (n) => plural(n, { one: 'Encaminhar para 1 conversa', other: `Encaminhar para ${n} conversas` }),
+  forwarded: 'Encaminhada',
+  noForwardTargets: 'Não há outra conversa para onde encaminhar.',
+  deleteFile: (name) => `Apagar ${name}`,
+  deleteFileConfirm: (name) => `Apagar ${name} para todos?`,
+
   connection: {
     connected: 'Ligado',
     connecting: 'A ligar…',

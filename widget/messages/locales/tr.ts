@@ -165,6 +165,38 @@ export default {
     return names.length === 3 ? `${first}, ${second} ve ${names[2]} yazıyor…` : 'Birkaç kişi yazıyor…';
   },
 
+  pin: 'Sabitle',
+  unpin: 'Sabitlemeyi kaldır',
+  pinnedMessages: 'Sabitlenmiş mesajlar',
+  pinnedCount: (n) => `${n} sabitlenmiş`,
+  pinnedBy: (name) => `${name} sabitledi`,
+  showInConversation: 'Konuşmada göster',
+  closePins: 'Sabitlenmiş mesajları kapat',
+  tooManyPins: (max) => `Bir konuşmada en fazla ${max} mesaj sabitlenebilir. Önce birinin sabitlemesini kaldırın.`,
+  dismiss: 'Kapat',
+
+  conversationMenu: 'Konuşma seçenekleri',
+  mute: 'Sessize al',
+  unmute: 'Sesi aç',
+  muted: 'Sessizde',
+  archive: 'Arşivle',
+  leaveGroup: 'Gruptan ayrıl',
+  leaveConfirm: 'Bu gruptan ayrılınsın mı? Yeni mesajları artık size ulaşmayacak.',
+  leave: 'Ayrıl',
+  removePeople: 'Kişileri çıkar',
+  removePerson: (name) => `${name} kişisini çıkar`,
+  removeConfirm: (name) => `${name} bu gruptan çıkarılsın mı?`,
+  remove: 'Çıkar',
+  removeNotAllowed: 'Kişileri yalnızca grubu oluşturan kişi veya bir sohbet yöneticisi çıkarabilir.',
+
+  forward: 'İlet',
+  forwardTo: 'Şuraya ilet',
+  forwardSend: (n) => `${n} konuşmaya ilet`,
+  forwarded: 'İletildi',
+  noForwardTargets: 'İletilecek başka bir konuşma yok.',
+  deleteFile: (name) => `${name} dosyasını sil`,
+  deleteFileConfirm: (name) => `${name} herkes için silinsin mi?`,
+
   connection: {
     connected: 'Bağlı',
     connecting: 'Bağlanıyor…',

@@ -62,8 +62,9 @@ export function setUnread(list: readonly Conversation[], conversationId: number,
   return list.map((c) => (c.id === conversationId && c.unread_count !== unread ? { ...c, unread_count: unread } : c));
 }
 
+/** The launcher's badge: a muted conversation counts for nothing (the server's `total_unread` agrees). */
 export function unreadTotal(list: readonly Conversation[]): number {
-  return list.reduce((total, c) => total + Math.max(0, c.unread_count), 0);
+  return list.reduce((total, c) => total + (c.is_muted ? 0 : Math.max(0, c.unread_count)), 0);
 }
 
 /** Replaces the whole list with the server's, keeping any newer preview already merged locally. */

@@ -24,7 +24,7 @@ const SETTINGS_KEY = 'staff-chat:alerts';
 /**
  * Alerts a person who is not looking: when a conversation's unread count goes up with someone else's
  * message while the page is hidden. The unread counts come from the personal channel, so every
- * conversation counts, open or not. The launcher badge needs none of this: it follows the counts.
+ * conversation counts, open or not; a muted one stays quiet but for mentions. The launcher badge needs none of this: it follows the counts.
  *
  * @param onIncoming called for each such message, hidden page or not (it may be urgent: urgent/pending.ts)
  */
@@ -57,6 +57,8 @@ export function createNotifications(isPageHidden: () => boolean, alerts: Alerts 
     const last = next.last_message;
     if (!last || last.sender_id === meId || next.unread_count <= (previous?.unread_count ?? 0)) return;
     onIncoming?.();
+    // Muted: quiet, unless this message mentions the viewer (their mention count went up with it).
+    if (next.is_muted && (next.mention_count ?? 0) <= (previous?.mention_count ?? 0)) return;
     if (isPageHidden()) alert(last.sender_name, last.message, next.id);
   }
 

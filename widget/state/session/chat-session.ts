@@ -38,6 +38,8 @@ export type { NotificationSettings } from '../conversations/notifications.js';
 export type { ReadMarks } from '../conversations/read-marks.js';
 export type { TypingPerson, TypingState } from '../live/typing.js';
 export type { UploadItem } from '../messages/uploads.js';
+export type { Housekeeping } from './session-types.js';
+export type { PinsState } from '../pins/pins.js';
 export type { MessageSearch, MessageTarget, SearchScope, SearchState } from '../search/message-search.js';
 export type { HandoverState, HandoverStates, Handovers } from '../handover/handovers.js';
 
@@ -126,6 +128,7 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
         alert: alerting.alert,
         reminderTimer: deps.reminderTimer,
         fail: (error) => fail(error, errorMsg.errorLoadFailed),
+        closeConversation: (id) => list.close(id),
       }),
     router,
     log,
@@ -241,6 +244,7 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
       return keys;
     },
     cancelUpload: (key) => features.useIfLoading((f) => f.cancelUpload(key)),
+    housekeeping: () => features.run(async (f) => f.housekeeping),
     messageSearch: () => features.run(async (f) => f.messageSearch),
     handovers: () => features.run(async (f) => f.handovers),
   };

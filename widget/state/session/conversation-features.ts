@@ -1,8 +1,10 @@
 import type { ReadableAtom, WritableAtom } from 'nanostores';
 import type { ChatConfig, Me, Message, ReactionEmoji } from '../../../server/contract.js';
 import type { ApiClient } from '../../api/client.js';
+import { createHousekeepingApi } from '../../api/housekeeping-api.js';
 import type { ConversationsStore } from '../conversations/conversations.js';
 import { createDirectory, type DirectoryState } from '../conversations/directory.js';
+import { createHousekeeping } from '../conversations/housekeeping.js';
 import type { ReadMarksStore } from '../conversations/read-marks.js';
 import { FEATURE_CHECKS } from '../live/feature-checks.js';
 import { installFeatureChecks, type EventRouter } from '../live/router.js';
@@ -12,6 +14,7 @@ import { createHistory } from '../messages/history.js';
 import { createMessageChanges } from '../messages/message-changes.js';
 import type { ChatMessage } from '../messages/types.js';
 import { createUploads, type UploadItem } from '../messages/uploads.js';
+import { createPins } from '../pins/pins.js';
 import { createMessageSearch, type MessageSearch } from '../search/message-search.js';
 import type { MessageViews } from '../messages/views.js';
 import { outboxKey, type OutboxStorage } from '../outbox/outbox-storage.js';
@@ -22,6 +25,7 @@ import { createAcknowledgements } from '../urgent/acknowledgements.js';
 import type { PendingAcknowledgementsStore } from '../urgent/pending.js';
 import { remindUntilAcknowledged, type Alert, type ReminderTimer } from '../urgent/reminders.js';
 import type { Lifecycle } from './lifecycle.js';
+import type { Housekeeping } from './session-types.js';
 
 /** What the conversation features use of the session (chat-session.ts), which owns every atom. */
 export interface FeatureContext {
@@ -49,6 +53,8 @@ export interface FeatureContext {
   /** The clock of the reminders; setInterval unless a test passes its own. */
   reminderTimer?: ReminderTimer;
   fail(error: unknown): void;
+  /** Closes a conversation's window (the list's `close`): after leaving or archiving it. */
+  closeConversation(conversationId: number): void;
 }
 
 /** What the session's facade calls once the features are here (through lazy-features.ts). */
@@ -68,6 +74,8 @@ export interface FeatureActions {
   upload(conversationId: number, files: readonly File[], keys: readonly string[]): void;
   cancelUpload(key: string): void;
   acknowledge(conversationId: number, messageId: number): Promise<void>;
+  /** Pins, mute, archive, leave, remove, forward, delete a file (ChatSession's `housekeeping()`). */
+  housekeeping: Housekeeping;
   /** Message search: one scope per search box, and the message a chosen result opens. */
   messageSearch: MessageSearch;
 }
@@ -130,6 +138,10 @@ export function installConversationFeatures(context: FeatureContext): FeatureAct
     settle: (messages) => sending.settle(messages, meId()),
   });
 
+  const housekeepingApi = createHousekeepingApi(api);
+  const pins = createPins({ api: housekeepingApi, router, log });
+  const settings = createHousekeeping({ api: housekeepingApi, conversations, views, router, $me, close: context.closeConversation });
+
   // The outbox lives from each start to its stop; typing rides on each start's connection.
   lifecycle.whileStarted(({ me, signal }) => {
     sending.start(outboxKey(context.hotel, me.id), me);
@@ -155,6 +167,7 @@ export function installConversationFeatures(context: FeatureContext): FeatureAct
     upload: (conversationId, files, keys) => void uploads.add(conversationId, files, keys),
     cancelUpload: uploads.cancel,
     acknowledge: acknowledgements.acknowledge,
+    housekeeping: { pins: pins.pins, setPinned: pins.setPinned, ...settings },
     messageSearch: createMessageSearch(api, log),
   };
 }

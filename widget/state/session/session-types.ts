@@ -18,6 +18,15 @@ import type { ChatMessage, ConversationView } from '../messages/types.js';
 import type { TypingState } from '../live/typing.js';
 import type { UploadItem } from '../messages/uploads.js';
 import type { ReminderTimer } from '../urgent/reminders.js';
+import type { PinsStore } from '../pins/pins.js';
+import type { HousekeepingStore } from '../conversations/housekeeping.js';
+
+/**
+ * Pins and the viewer's housekeeping of conversations (mute, archive, leave, remove someone, forward,
+ * delete a file), from the lazily loaded half: see `ChatSession.housekeeping`. Every action resolves
+ * with why it failed, or null.
+ */
+export type Housekeeping = Pick<PinsStore, 'pins' | 'setPinned'> & HousekeepingStore;
 import type { MessageSearch } from '../search/message-search.js';
 
 export interface ChatSessionOptions {
@@ -126,6 +135,8 @@ export interface ChatSession {
   uploadFiles(conversationId: number, files: readonly File[]): string[];
   /** Cancels an upload in flight, or clears a failed one. */
   cancelUpload(key: string): void;
+  /** Pins and housekeeping, once the lazily loaded half is here (loading it); null if it cannot load. */
+  housekeeping(): Promise<Housekeeping | null>;
   /** Message search (state/search/message-search.ts), loading the features if need be; null if they cannot load. */
   messageSearch(): Promise<MessageSearch | null>;
 }
