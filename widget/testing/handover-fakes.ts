@@ -3,10 +3,14 @@ import { ApiError } from '../api/api-error.js';
 import type { ApiClient, RequestOptions } from '../api/client.js';
 import type { RealtimeEvent } from '../realtime/event-bus.js';
 import { createHandovers, type Handovers } from '../state/handover/handovers.js';
-import { createEventRouter, type EventRouter } from '../state/live/router.js';
+import { FEATURE_CHECKS } from '../state/live/feature-checks.js';
+import { createEventRouter, installFeatureChecks, type EventRouter } from '../state/live/router.js';
 import type { MessageViews } from '../state/messages/views.js';
 import { createFakeSession, ME, staff, type FakeSession } from './fake-session.js';
 import { conversation, message } from './fixtures.js';
+
+// What the lazily loaded chunk does when it installs: its events' payload checks join the router's.
+installFeatureChecks(FEATURE_CHECKS);
 
 /*
  * A department channel over a fake session whose handover notes are the real store

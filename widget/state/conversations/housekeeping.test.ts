@@ -4,10 +4,14 @@ import type { Conversation, Me } from '../../../contract/index.js';
 import { ApiError } from '../../api/api-error.js';
 import { EventBus } from '../../realtime/event-bus.js';
 import { conversation, ME, message } from '../../testing/fixtures.js';
-import { createEventRouter } from '../live/router.js';
+import { FEATURE_CHECKS } from '../live/feature-checks.js';
+import { createEventRouter, installFeatureChecks } from '../live/router.js';
 import { createMessageViews } from '../messages/views.js';
 import { createConversationsStore } from './conversations.js';
 import { createHousekeeping } from './housekeeping.js';
+
+// What the lazily loaded chunk does when it installs: its events' payload checks join the router's.
+installFeatureChecks(FEATURE_CHECKS);
 
 // Mute, archive, leave, remove, forward and file deletion as the store applies them, and the
 // participant_left and attachment_deleted events.

@@ -4,8 +4,12 @@ import { ApiError } from '../../api/api-error.js';
 import { EventBus } from '../../realtime/event-bus.js';
 import { message } from '../../testing/fixtures.js';
 import { deferred } from '../../testing/session-fakes.js';
-import { createEventRouter } from '../live/router.js';
+import { FEATURE_CHECKS } from '../live/feature-checks.js';
+import { createEventRouter, installFeatureChecks } from '../live/router.js';
 import { createPins } from './pins.js';
+
+// What the lazily loaded chunk does when it installs: its events' payload checks join the router's.
+installFeatureChecks(FEATURE_CHECKS);
 
 // The pins store: fetched on first ask, kept live by the realtime events, the viewer's own changes
 // applied from the server's answer, and the limit's refusal handed back with its code.
