@@ -36,9 +36,12 @@ export class RetryEvent extends Event {
 /** The composer's text is ready to go (the public, cancelable send event was not vetoed). */
 export class ComposeEvent extends Event {
   readonly text: string;
-  constructor(text: string) {
+  /** Who the text mentions: ids of the people and the departments chosen with `@` and still in it. */
+  readonly mentioned: { mentions: string[]; departments: string[] };
+  constructor(text: string, mentioned: { mentions: string[]; departments: string[] } = { mentions: [], departments: [] }) {
     super('compose');
     this.text = text;
+    this.mentioned = mentioned;
   }
 }
 

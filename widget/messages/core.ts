@@ -15,6 +15,10 @@ export const coreStrings = {
     unread > 0 ? plural(unread, { one: 'Open staff chat, 1 unread', other: `Open staff chat, ${unread} unread` }) : 'Open staff chat',
   closeChat: 'Close staff chat',
   chooseConversation: 'Choose a conversation, or start a new one.',
+  /** After the launcher's label when an unread message mentions the viewer. */
+  mentionedHint: ', you were mentioned',
+  /** A desktop notification's title for a mention. */
+  mentionedBy: (name: string) => `${name} mentioned you`,
 };
 
 export const coreMsg = bindMessages({ ...coreStrings });

@@ -15,6 +15,7 @@ import type { ElementSession } from '../session-context.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './chat-window.styles.js';
 import { seenByText } from './seen-by.js';
+import { mentionCandidates } from '../composer/mention-query.js';
 
 /**
  * The parts of a window and of the elements inside it that <staff-chat> offers the portal
@@ -98,6 +99,9 @@ export class StaffChatChatWindow extends LitElement {
       get meId() {
         return host.me.value?.id;
       },
+      get meDepartment() {
+        return host.me.value?.department;
+      },
       nameOf: (staffId) => this.conversation?.participants.find((p) => p.id === staffId)?.full_name ?? staffId,
       quotesMe: (quoted) => this.quotesMe(quoted),
       edit: (messageId, text) => void this.session?.editMessage(this.conversationId, messageId, text),
@@ -112,7 +116,13 @@ export class StaffChatChatWindow extends LitElement {
 
   private onCompose(event: ComposeEvent): void {
     try {
-      this.session?.sendMessage(this.conversationId, event.text, { replyTo: this.replyTo });
+      const { mentions, departments } = event.mentioned;
+      const people = this.conversation?.participants ?? [];
+      const mentioned_staff = people.filter((p) => mentions.includes(p.id)).map(({ id, full_name, avatar }) => ({ id, full_name, avatar }));
+      this.session?.sendMessage(this.conversationId, event.text, {
+        replyTo: this.replyTo,
+        ...((mentions.length > 0 || departments.length > 0) && { mentioned: { mentions, mentioned_staff, mentioned_departments: departments } }),
+      });
       this.replyTo = null;
     } catch {
       // Only blank text or a session that has not loaded the profile yet throw; the composer's
@@ -217,7 +227,7 @@ export class StaffChatChatWindow extends LitElement {
         : nothing}
       <staff-chat-connection-status banner exportparts="banner" state=${this.connection.value}></staff-chat-connection-status>
       <staff-chat-message-list
-        exportparts="log,load-earlier,new-messages,jump-to-latest,bubble,text,quote,reply-button,reactions,edit,failed,thumbnail,file,preview"
+        exportparts="log,load-earlier,new-messages,jump-to-latest,bubble,text,quote,reply-button,reactions,edit,failed,thumbnail,file,preview,mention"
         conversation-id=${this.conversationId}
         ?is-group=${conversation?.is_group ?? false}
         @reply=${this.onReply}
@@ -226,12 +236,13 @@ export class StaffChatChatWindow extends LitElement {
       <div class="typing" part="typing" aria-live="polite">${typingText(this.typing.value[this.conversationId]) || nothing}</div>
       <staff-chat-upload-tray exportparts="upload" conversation-id=${this.conversationId}></staff-chat-upload-tray>
       <staff-chat-composer
-        exportparts="attach-button,textarea,send-button,reply-preview"
+        exportparts="attach-button,textarea,send-button,reply-preview,mention-picker"
         conversation-id=${this.conversationId}
         max-length=${this.config.value?.limits.message_max_length ?? DEFAULT_MESSAGE_MAX_LENGTH}
         accept=${this.config.value?.limits.upload_types?.join(',') ?? ''}
         @files-pick=${this.onFilesPick}
         .replyTo=${this.replyTo}
+        .mentionables=${mentionCandidates(conversation, meId)}
         .replyFromMe=${this.replyTo !== null && this.replyTo.sender_id === meId}
         @compose=${this.onCompose}
         @draft-change=${this.onDraftChange}

@@ -26,6 +26,11 @@ export const styles = css`
     inset-inline-end: -0.25rem;
     box-shadow: 0 0 0 2px var(--staff-chat-bg);
   }
+  .at {
+    inset-inline: -0.25rem auto;
+    background: var(--staff-chat-fg);
+    color: var(--staff-chat-bg);
+  }
   @media (prefers-reduced-motion: reduce) {
     button {
       transition: none;

@@ -10,17 +10,21 @@ import { styles } from './launcher.styles.js';
  *
  * @csspart button - The round button.
  * @csspart badge - The unread count.
+ * @csspart mention-badge - The `@` while an unread message mentions the viewer.
  * @cssproperty --staff-chat-launcher-size - Diameter of the button.
  */
 export class StaffChatLauncher extends LitElement {
   static override styles = [sharedStyles, styles];
   static override properties = {
     unread: { type: Number },
+    mentioned: { type: Boolean },
     expanded: { type: Boolean, reflect: true },
   };
 
   /** Unread messages across every conversation. */
   declare unread: number;
+  /** An unread message mentions the viewer (the conversations' `mention_count`). */
+  declare mentioned: boolean;
   /** Whether the panel it controls is open. */
   declare expanded: boolean;
 
@@ -40,9 +44,10 @@ export class StaffChatLauncher extends LitElement {
       part="button"
       type="button"
       aria-expanded=${this.expanded ? 'true' : 'false'}
-      aria-label=${this.expanded ? msg.closeChat : msg.openChat(this.unread)}
+      aria-label=${this.expanded ? msg.closeChat : msg.openChat(this.unread) + (this.mentioned ? msg.mentionedHint : '')}
     >
       ${this.expanded ? closeIcon : chatIcon}
+      ${this.mentioned && !this.expanded ? html`<span class="badge at" part="mention-badge" aria-hidden="true">@</span>` : nothing}
       ${this.unread > 0 && !this.expanded ? html`<span class="badge" part="badge" aria-hidden="true">${count}</span>` : nothing}
     </button>`;
   }

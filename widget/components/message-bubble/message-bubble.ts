@@ -4,6 +4,7 @@ import { formatFullTime, formatTime, msg } from '../../messages/ui.js';
 import type { ChatMessage } from '../../state/session.js';
 import { alertIcon, clockIcon, replyIcon } from '../icons.js';
 import { textParts } from './link-parts.js';
+import { mentionParts, type Reader } from './mention-parts.js';
 import { QuoteOpenEvent, ReplyEvent, RetryEvent } from '../internal-events.js';
 import { bubbleContext, type BubbleContext } from './bubble-context.js';
 import { actionButtons, actionPanel, actionStyles, editField, placePopover, reactionChips, type BubbleMode } from './message-actions.js';
@@ -21,6 +22,16 @@ function linkedText(text: string) {
 }
 
 /**
+ * The text with its mentions (mention-parts.ts) as highlighted names, the viewer's own stronger, and
+ * links in the rest; text parts only, as in {@link linkedText}.
+ */
+function mentionedText(message: ChatMessage, reader: Reader) {
+  return mentionParts(message, reader).map((part) =>
+    part.mention === undefined ? linkedText(part.text) : html`<span class="mention ${part.mention === 'me' ? 'me' : ''}" part="mention">${part.text}</span>`,
+  );
+}
+
+/**
  * One message. Its text is only ever bound as text (never parsed as HTML), so whatever a colleague
  * typed shows exactly as typed; web, mail and phone addresses in it become links.
  *
@@ -31,6 +42,7 @@ function linkedText(text: string) {
  * @csspart text - The message text.
  * @csspart quote - The quoted message it replies to.
  * @csspart reply-button - The "Reply" action.
+ * @csspart mention - A mentioned name in the text (class `me` when it names the viewer).
  * @cssproperty --staff-chat-bubble-mine-bg - Background of the viewer's own messages.
  * @cssproperty --staff-chat-bubble-theirs-bg - Background of everyone else's.
  * @cssproperty --staff-chat-bubble-radius - Corner radius of a bubble.
@@ -144,7 +156,7 @@ export class StaffChatMessageBubble extends LitElement {
             ? html`<p class="text" part="text">${msg.deleted}</p>`
             : this.mode === 'edit'
               ? editField(m, this.saveEdit, () => this.setMode(''))
-              : html`<p class="text" part="text" dir="auto">${linkedText(m.message)}</p>`}
+              : html`<p class="text" part="text" dir="auto">${mentionedText(m, { id: this.context?.meId, department: this.context?.meDepartment })}</p>`}
           ${m.attachments.length > 0 && !m.is_deleted ? html`<staff-chat-attachments exportparts="thumbnail,file,preview" .attachments=${m.attachments}></staff-chat-attachments>` : nothing}
           <div class="meta">
             ${m.is_edited && !m.is_deleted ? html`<span>${msg.edited}</span>` : nothing}

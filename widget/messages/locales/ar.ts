@@ -20,6 +20,8 @@ export default {
       : 'فتح دردشة الموظفين',
   closeChat: 'إغلاق دردشة الموظفين',
   chooseConversation: 'اختر محادثة أو ابدأ محادثة جديدة.',
+  mentionedHint: '، أُشير إليك',
+  mentionedBy: (name) => `أشار إليك ${name}`,
 
   errorNetwork: 'تعذّر الوصول إلى خادم الدردشة. تحقّق من اتصالك وحاول مرة أخرى.',
   errorSessionExpired: 'انتهت صلاحية جلستك. سجّل الدخول مرة أخرى لمتابعة الدردشة.',
@@ -145,6 +147,19 @@ export default {
   send: 'إرسال',
   replyingTo: (name) => `الرد على ${name}`,
   cancelReply: 'إلغاء الرد',
+  mentionPicker: 'أشخاص للإشارة إليهم',
+  mentionEveryoneIn: (department) => `كل من في ${department}`,
+  mentionSuggestions: (n) =>
+    plural(n, { zero: 'لا اقتراحات', one: 'اقتراح واحد', two: 'اقتراحان', few: `${n} اقتراحات`, many: `${n} اقتراحًا`, other: `${n} اقتراح` }),
+  mentionCount: (n) =>
+    plural(n, {
+      zero: 'لم يُشر إليك أحد',
+      one: 'أُشير إليك مرة واحدة',
+      two: 'أُشير إليك مرتين',
+      few: `أُشير إليك ${n} مرات`,
+      many: `أُشير إليك ${n} مرة`,
+      other: `أُشير إليك ${n} مرة`,
+    }),
 
   online: 'متصل',
   onlineAfterName: '، متصل',

@@ -12,6 +12,8 @@ export default {
   openChat: (unread) => (unread > 0 ? `Mitarbeiter-Chat öffnen, ${unread} ungelesen` : 'Mitarbeiter-Chat öffnen'),
   closeChat: 'Mitarbeiter-Chat schließen',
   chooseConversation: 'Wählen Sie eine Unterhaltung oder beginnen Sie eine neue.',
+  mentionedHint: ', Sie wurden erwähnt',
+  mentionedBy: (name) => `${name} hat Sie erwähnt`,
 
   errorNetwork: 'Der Chat-Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   errorSessionExpired: 'Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um weiterzuschreiben.',
@@ -124,6 +126,10 @@ export default {
   send: 'Senden',
   replyingTo: (name) => `Antwort an ${name}`,
   cancelReply: 'Antwort abbrechen',
+  mentionPicker: 'Personen zum Erwähnen',
+  mentionEveryoneIn: (department) => `Alle in ${department}`,
+  mentionSuggestions: (n) => plural(n, { one: '1 Vorschlag', other: `${n} Vorschläge` }),
+  mentionCount: (n) => plural(n, { one: 'Sie wurden einmal erwähnt', other: `Sie wurden ${n}-mal erwähnt` }),
 
   online: 'Online',
   onlineAfterName: ', online',

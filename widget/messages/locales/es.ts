@@ -13,6 +13,8 @@ export default {
     unread > 0 ? plural(unread, { one: 'Abrir el chat del personal, 1 sin leer', other: `Abrir el chat del personal, ${unread} sin leer` }) : 'Abrir el chat del personal',
   closeChat: 'Cerrar el chat del personal',
   chooseConversation: 'Elija una conversación o empiece una nueva.',
+  mentionedHint: ', le han mencionado',
+  mentionedBy: (name) => `${name} le ha mencionado`,
 
   errorNetwork: 'No se pudo conectar con el servidor del chat. Compruebe su conexión e inténtelo de nuevo.',
   errorSessionExpired: 'Su sesión ha caducado. Vuelva a iniciar sesión para seguir chateando.',
@@ -124,6 +126,10 @@ export default {
   send: 'Enviar',
   replyingTo: (name) => `Respondiendo a ${name}`,
   cancelReply: 'Cancelar la respuesta',
+  mentionPicker: 'Personas para mencionar',
+  mentionEveryoneIn: (department) => `Todo el equipo de ${department}`,
+  mentionSuggestions: (n) => plural(n, { one: '1 sugerencia', other: `${n} sugerencias` }),
+  mentionCount: (n) => plural(n, { one: 'Le han mencionado una vez', other: `Le han mencionado ${n} veces` }),
 
   online: 'En línea',
   onlineAfterName: ', en línea',

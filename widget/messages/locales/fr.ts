@@ -13,6 +13,8 @@ export default {
     unread > 0 ? plural(unread, { one: `Ouvrir le chat du personnel, ${unread} non lu`, other: `Ouvrir le chat du personnel, ${unread} non lus` }) : 'Ouvrir le chat du personnel',
   closeChat: 'Fermer le chat du personnel',
   chooseConversation: 'Choisissez une conversation ou commencez-en une nouvelle.',
+  mentionedHint: ', une mention vous concerne',
+  mentionedBy: (name) => `${name} vous a mentionné`,
 
   errorNetwork: 'Impossible de joindre le serveur du chat. Vérifiez votre connexion et réessayez.',
   errorSessionExpired: 'Votre session a expiré. Reconnectez-vous pour continuer à discuter.',
@@ -125,6 +127,10 @@ export default {
   send: 'Envoyer',
   replyingTo: (name) => `Réponse à ${name}`,
   cancelReply: 'Annuler la réponse',
+  mentionPicker: 'Personnes à mentionner',
+  mentionEveryoneIn: (department) => `Toute l’équipe ${department}`,
+  mentionSuggestions: (n) => plural(n, { one: `${n} suggestion`, other: `${n} suggestions` }),
+  mentionCount: (n) => plural(n, { one: `${n} mention vous concernant`, other: `${n} mentions vous concernant` }),
 
   online: 'En ligne',
   onlineAfterName: ', en ligne',

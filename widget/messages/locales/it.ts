@@ -13,6 +13,8 @@ export default {
     unread > 0 ? plural(unread, { one: 'Apri la chat del personale, 1 non letto', other: `Apri la chat del personale, ${unread} non letti` }) : 'Apri la chat del personale',
   closeChat: 'Chiudi la chat del personale',
   chooseConversation: 'Scegli una conversazione o iniziane una nuova.',
+  mentionedHint: ', ti hanno menzionato',
+  mentionedBy: (name) => `${name} ti ha menzionato`,
 
   errorNetwork: 'Impossibile raggiungere il server della chat. Controlla la connessione e riprova.',
   errorSessionExpired: 'La sessione è scaduta. Accedi di nuovo per continuare a chattare.',
@@ -124,6 +126,10 @@ export default {
   send: 'Invia',
   replyingTo: (name) => `In risposta a ${name}`,
   cancelReply: 'Annulla la risposta',
+  mentionPicker: 'Persone da menzionare',
+  mentionEveryoneIn: (department) => `Tutto il reparto ${department}`,
+  mentionSuggestions: (n) => plural(n, { one: '1 suggerimento', other: `${n} suggerimenti` }),
+  mentionCount: (n) => plural(n, { one: '1 menzione per te', other: `${n} menzioni per te` }),
 
   online: 'Online',
   onlineAfterName: ', online',

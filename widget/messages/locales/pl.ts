@@ -20,6 +20,8 @@ export default {
       : 'Otwórz czat zespołu',
   closeChat: 'Zamknij czat zespołu',
   chooseConversation: 'Wybierz rozmowę albo rozpocznij nową.',
+  mentionedHint: ', oznaczono Cię',
+  mentionedBy: (name) => `${name} oznacza Cię`,
 
   errorNetwork: 'Nie można połączyć się z serwerem czatu. Sprawdź połączenie i spróbuj ponownie.',
   errorSessionExpired: 'Sesja wygasła. Zaloguj się ponownie, aby dalej rozmawiać.',
@@ -143,6 +145,12 @@ export default {
   send: 'Wyślij',
   replyingTo: (name) => `Odpowiedź dla: ${name}`,
   cancelReply: 'Anuluj odpowiedź',
+  mentionPicker: 'Osoby do oznaczenia',
+  mentionEveryoneIn: (department) => `Wszyscy z działu ${department}`,
+  mentionSuggestions: (n) =>
+    plural(n, { one: '1 podpowiedź', few: `${n} podpowiedzi`, many: `${n} podpowiedzi`, other: `${n} podpowiedzi` }),
+  mentionCount: (n) =>
+    plural(n, { one: 'Oznaczono Cię raz', few: `Oznaczono Cię ${n} razy`, many: `Oznaczono Cię ${n} razy`, other: `Oznaczono Cię ${n} razy` }),
 
   online: 'Dostępny',
   onlineAfterName: ', dostępny',

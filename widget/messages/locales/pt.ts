@@ -13,6 +13,8 @@ export default {
     unread > 0 ? plural(unread, { one: 'Abrir o chat da equipa, 1 não lida', other: `Abrir o chat da equipa, ${unread} não lidas` }) : 'Abrir o chat da equipa',
   closeChat: 'Fechar o chat da equipa',
   chooseConversation: 'Escolha uma conversa ou comece uma nova.',
+  mentionedHint: ', tem uma menção',
+  mentionedBy: (name) => `Menção de ${name}`,
 
   errorNetwork: 'Não foi possível contactar o servidor do chat. Verifique a ligação e tente novamente.',
   errorSessionExpired: 'A sua sessão expirou. Inicie sessão novamente para continuar a conversar.',
@@ -125,6 +127,10 @@ export default {
   send: 'Enviar',
   replyingTo: (name) => `A responder a ${name}`,
   cancelReply: 'Cancelar a resposta',
+  mentionPicker: 'Pessoas a mencionar',
+  mentionEveryoneIn: (department) => `Toda a equipa de ${department}`,
+  mentionSuggestions: (n) => plural(n, { one: '1 sugestão', other: `${n} sugestões` }),
+  mentionCount: (n) => plural(n, { one: '1 menção a si', other: `${n} menções a si` }),
 
   online: 'Online',
   onlineAfterName: ', online',

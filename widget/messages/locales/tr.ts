@@ -7,6 +7,8 @@ export default {
   openChat: (unread) => (unread > 0 ? `Personel sohbetini aç, ${unread} okunmamış` : 'Personel sohbetini aç'),
   closeChat: 'Personel sohbetini kapat',
   chooseConversation: 'Bir sohbet seçin ya da yeni bir sohbet başlatın.',
+  mentionedHint: ', sizden bahsedildi',
+  mentionedBy: (name) => `${name} sizden bahsetti`,
 
   errorNetwork: 'Sohbet sunucusuna ulaşılamadı. Bağlantınızı kontrol edip yeniden deneyin.',
   errorSessionExpired: 'Oturumunuzun süresi doldu. Sohbete devam etmek için yeniden oturum açın.',
@@ -118,6 +120,10 @@ export default {
   send: 'Gönder',
   replyingTo: (name) => `Yanıtlanan: ${name}`,
   cancelReply: 'Yanıtı iptal et',
+  mentionPicker: 'Anılacak kişiler',
+  mentionEveryoneIn: (department) => `${department} bölümündeki herkes`,
+  mentionSuggestions: (n) => `${n} öneri`,
+  mentionCount: (n) => `Sizden ${n} kez bahsedildi`,
 
   online: 'Çevrimiçi',
   onlineAfterName: ', çevrimiçi',

@@ -1,5 +1,6 @@
 import { atom } from 'nanostores';
 import type { Conversation } from '../../../server/contract.js';
+import { coreMsg } from '../../messages/core.js';
 
 export interface NotificationSettings {
   /** Desktop notifications while the page is hidden (and the browser allows them). */
@@ -23,7 +24,7 @@ const SETTINGS_KEY = 'staff-chat:alerts';
 
 /**
  * Alerts a person who is not looking: when a conversation's unread count goes up with someone else's
- * message while the page is hidden. The unread counts come from the personal channel, so every
+ * message while the page is hidden, unless they muted it; a new mention of them alerts even then. The unread counts come from the personal channel, so every
  * conversation counts, open or not. The launcher badge needs none of this: it follows the counts.
  */
 export function createNotifications(isPageHidden: () => boolean, alerts: Alerts = browserAlerts()) {
@@ -43,10 +44,12 @@ export function createNotifications(isPageHidden: () => boolean, alerts: Alerts 
 
   function conversationChanged(previous: Conversation | undefined, next: Conversation, meId: string | undefined): void {
     const last = next.last_message;
-    if (!last || last.sender_id === meId || next.unread_count <= (previous?.unread_count ?? 0) || !isPageHidden()) return;
+    // A muted conversation stays quiet, except for a new mention of the viewer (issue 10: mute never hides one's name).
+    const mentioned = (next.mention_count ?? 0) > (previous?.mention_count ?? 0);
+    if (!last || last.sender_id === meId || !(mentioned || (!next.is_muted && next.unread_count > (previous?.unread_count ?? 0))) || !isPageHidden()) return;
     const { desktop, sound } = $settings.get();
     // The tag makes the system replace the alert of another tab, or of an earlier message, instead of stacking.
-    if (desktop && alerts.permission() === 'granted') alerts.show(last.sender_name, last.message, `staff-chat-${next.id}`);
+    if (desktop && alerts.permission() === 'granted') alerts.show(mentioned ? coreMsg.mentionedBy(last.sender_name) : last.sender_name, last.message, `staff-chat-${next.id}`);
     if (sound) alerts.beep();
   }
 

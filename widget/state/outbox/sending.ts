@@ -40,7 +40,13 @@ export function createSending(deps: SendingDeps) {
     outbox = createOutbox(deps.storage, key);
     sender = new OutboxSender({
       send: (entry) =>
-        deps.api.sendMessage(entry.conversation_id, { message: entry.message, client_id: entry.client_id, reply_to: entry.reply_to }),
+        deps.api.sendMessage(entry.conversation_id, {
+          message: entry.message,
+          client_id: entry.client_id,
+          reply_to: entry.reply_to,
+          ...(entry.mentions && { mentions: entry.mentions }),
+          ...(entry.mention_departments && { mention_departments: entry.mention_departments }),
+        }),
       isRetryable: isTransient,
       retryDelay: deps.retryDelay,
       onSent: (entry, stored) => deps.onStored(entry.conversation_id, stored),
