@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { Conversation, LastMessage, Me } from '../../../server/contract.js';
 import { formatFullTime, formatTime, msg } from '../../messages/ui.js';
 import type { TypingState } from '../../state/session.js';
+import { hasUnreadMention } from '../../state/conversations/conversations.js';
 import { AtomController } from '../atom-controller.js';
 import { consumeSession } from '../consume-session.js';
 import { ConversationSelectEvent } from '../internal-events.js';
@@ -91,7 +92,7 @@ export class StaffChatConversationList extends LitElement {
           ${subtitle ? html`<span class="dept" dir="auto">${subtitle}</span>` : nothing}
           <span class="line">
             ${typing ? html`<span class="preview typing">${typing}</span>` : html`<span class="preview" dir="auto">${preview}</span>`}
-            ${(c.mention_count ?? 0) > 0
+            ${hasUnreadMention(c)
               ? html`<span class="badge mention" part="mention-badge"
                   ><span aria-hidden="true">@</span><span class="visually-hidden">${msg.mentionCount(c.mention_count ?? 0)}</span></span
                 >`

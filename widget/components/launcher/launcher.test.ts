@@ -32,4 +32,18 @@ describe('<staff-chat-launcher>', () => {
     expect(button.getAttribute('aria-expanded')).to.equal('true');
     expect(button.getAttribute('aria-label')).to.equal('Close staff chat');
   });
+
+  it('shows an @ apart from the unread count while a mention is unread, and says so in its label', async () => {
+    const el = await fixture<StaffChatLauncher>(html`<staff-chat-launcher unread="3" mentioned></staff-chat-launcher>`);
+    const at = el.shadowRoot!.querySelector('[part="mention-badge"]')!;
+    expect(at.textContent).to.equal('@');
+    expect(el.shadowRoot!.querySelector('[part="badge"]')!.textContent).to.equal('3');
+    expect(el.shadowRoot!.querySelector('button')!.getAttribute('aria-label')).to.equal('Open staff chat, 3 unread, you were mentioned');
+    expect(getComputedStyle(at).backgroundColor).to.not.equal(getComputedStyle(el.shadowRoot!.querySelector('[part="badge"]')!).backgroundColor);
+    await expect(el).to.be.accessible();
+    el.mentioned = false;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="mention-badge"]')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('button')!.getAttribute('aria-label')).to.equal('Open staff chat, 3 unread');
+  });
 });

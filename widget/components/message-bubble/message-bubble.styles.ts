@@ -61,8 +61,10 @@ export const styles = css`
   /*
    * A mentioned name: bold in the accent's text colour on others' bubbles, bold and underlined in the
    * bubble's own colour on the accent (where the accent would vanish). A mention of the viewer also gets
-   * a tinted ground: on others' bubbles the accent mixed in, on the accent the accent pushed away from
-   * the text colour (darker under white text, lighter under black), so it only ever gains contrast.
+   * a tinted ground and a bar under it: on others' bubbles the accent mixed in, under the bubble's own
+   * text colour (the accent's text colour is tuned for the plain bubble, not the tint); on the accent,
+   * the accent pushed away from the text colour (darker under white, lighter under black), so it only
+   * gains contrast.
    */
   .mention {
     font-weight: 700;
@@ -71,6 +73,7 @@ export const styles = css`
   .mention.me {
     padding-inline: 0.1875rem;
     border-radius: 0.25rem;
+    color: var(--staff-chat-bubble-theirs-fg);
     background: color-mix(in oklab, var(--staff-chat-accent) 22%, var(--staff-chat-bubble-theirs-bg));
     box-shadow: inset 0 -2px 0 var(--staff-chat-accent-text);
   }
