@@ -34,13 +34,14 @@ async function seedConversation(storage: Storage, seed: SeedConversation, client
     participantIds: seed.participants,
     title: seed.title,
   });
-  for (const [position, [senderId, message]] of seed.messages.entries()) {
+  for (const [position, [senderId, message, mentioned = []]] of seed.messages.entries()) {
     await storage.insertMessage(DEMO_HOTEL, {
       conversationId,
       senderId,
       clientId: `${clientIdPrefix}-${position}`,
       message,
       replyTo: null,
+      ...(mentioned.length > 0 && { mentions: mentioned.map((staffId) => ({ staffId, department: null })) }),
     });
   }
 }

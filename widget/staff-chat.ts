@@ -82,6 +82,7 @@ const MAX_DOCKED_WINDOWS = 3;
  * @csspart connection-label - The connection state's text.
  * @csspart row - Each conversation's button in the list.
  * @csspart row-badge - A conversation's unread count.
+ * @csspart row-mention-badge - A conversation's `@`, while an unread message there mentions the viewer.
  * @csspart presence-dot - The dot on the avatar of someone online (list, directory, window title).
  * @csspart search - The directory's search field.
  * @csspart person - Each staff member in the directory.
@@ -95,6 +96,7 @@ const MAX_DOCKED_WINDOWS = 3;
  * @csspart jump-to-latest - The "Jump to latest" button.
  * @csspart bubble - A message's bubble (`staff-chat::part(bubble)`; own ones sit at the end, in the accent).
  * @csspart text - A message's text.
+ * @csspart mention - A mentioned name in a message's text (class `me` when it names the viewer or their department).
  * @csspart quote - The quoted message a reply shows.
  * @csspart reply-button - A message's "Reply" button.
  * @csspart reactions - A message's reaction chips.
@@ -110,6 +112,7 @@ const MAX_DOCKED_WINDOWS = 3;
  * @csspart attach-button - The composer's "Attach files" button.
  * @csspart textarea - The composer's text field.
  * @csspart send-button - The composer's send button.
+ * @csspart mention-picker - The list of people (and departments) the composer's `@` offers.
  *
  * Every colour has a light and a dark value (`light-dark()`); the accent-derived ones follow
  * `--staff-chat-accent` in both, so setting the accent alone rebrands tabs, focus rings, avatars and names.
