@@ -151,6 +151,21 @@ describe('<staff-chat-composer> mentions', () => {
     expect(mentionsInText('(@anna kovács)', [anna]).mentions).to.deep.equal(['anna']);
   });
 
+  it('scrolls a long list to the highlighted entry, and only the list', async () => {
+    const crowd = conversation(5, { is_group: true, participants: [ME, ...'abcdefghijkl'.split('').map((l) => staff(l, `${l.toUpperCase()}lex ${l}`, null))] });
+    const el = await fixture<StaffChatComposer>(html`<staff-chat-composer .mentionables=${mentionCandidates(crowd, ME.id)}></staff-chat-composer>`);
+    el.focus();
+    const pageScroll = document.scrollingElement!.scrollTop;
+    await type(el, '@');
+    await press(el, 'ArrowUp');
+    const list = listbox(el)!;
+    const active = activeOption(el)!;
+    expect(active.textContent).to.contain('Llex l');
+    expect(list.scrollTop).to.be.greaterThan(0);
+    expect(active.offsetTop + active.offsetHeight).to.be.at.most(list.scrollTop + list.clientHeight + 1);
+    expect(document.scrollingElement!.scrollTop).to.equal(pageScroll);
+  });
+
   it('has no picker without anyone to mention', async () => {
     const el = await fixture<StaffChatComposer>(html`<staff-chat-composer conversation-id="4"></staff-chat-composer>`);
     el.focus();

@@ -9,6 +9,7 @@ export const styles = css`
   }
   /* The @ picker opens upwards, over the messages, as wide as the composer. */
   .mentions {
+    /* Positioned, so the options' offsetTop is measured from it (it scrolls to the highlighted one). */
     position: absolute;
     z-index: 1;
     inset-block-end: calc(100% + 0.25rem);

@@ -82,8 +82,13 @@ export class StaffChatComposer extends LitElement {
   }
 
   override updated(): void {
-    // Up and Down past the visible entries of a long list scroll the highlighted one into view.
-    if (this.query) this.renderRoot.querySelector('.option.active')?.scrollIntoView({ block: 'nearest' });
+    // Up and Down past the visible entries of a long list bring the highlighted one into view, by
+    // scrolling the list alone (scrollIntoView would scroll the portal page too).
+    const list = this.renderRoot.querySelector<HTMLElement>('.mentions');
+    const option = list?.querySelector<HTMLElement>('.option.active');
+    if (!list || !option) return;
+    if (option.offsetTop < list.scrollTop) list.scrollTop = option.offsetTop;
+    else if (option.offsetTop + option.offsetHeight > list.scrollTop + list.clientHeight) list.scrollTop = option.offsetTop + option.offsetHeight - list.clientHeight;
   }
 
   /** Sends the draft, unless it is blank or the host vetoes it. */
