@@ -3,6 +3,7 @@ import type { ChatConfig, Me, Message, ReactionEmoji } from '../../../server/con
 import type { ApiClient } from '../../api/client.js';
 import type { ConversationsStore } from '../conversations/conversations.js';
 import { createDirectory, type DirectoryState } from '../conversations/directory.js';
+import { followMentionEvents } from '../conversations/mention-events.js';
 import type { ReadMarksStore } from '../conversations/read-marks.js';
 import type { EventRouter } from '../live/router.js';
 import { createTyping, type TypingState } from '../live/typing.js';
@@ -96,6 +97,7 @@ export function installConversationFeatures(context: FeatureContext): FeatureAct
     updatePreview: (message) => conversations.applyMessage(message),
   });
   const directory = createDirectory(api, log, context.$directory);
+  followMentionEvents({ api, conversations, router });
   const history = createHistory({
     api,
     log,

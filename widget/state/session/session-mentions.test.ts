@@ -130,6 +130,21 @@ describe('ChatSession mentions', () => {
     expect(shown).to.have.length(1);
   });
 
+  it('follows a mention added by an edit of an older message (staff_mentioned, no list update) with a fetch', async () => {
+    const { session, realtime, api } = await started();
+    await session.openConversation(1);
+    const fetches = api.callsOf('conversations').length;
+    api.conversationList = api.conversationList.map((c) => (c.id === 2 ? { ...c, unread_count: 1, mention_count: 1, last_message: last } : c));
+    const mention = { conversation_id: 2, message_id: 250, mentioned_staff_id: ME.id, mentioned_staff_name: ME.full_name, mentioned_staff_avatar: null };
+    const from = { department: null, sender_id: 'anna', sender_name: 'Anna Kovács', sender_avatar: null, message: '@Mia Manager', timestamp: '' };
+    realtime.deliver(ME.personal_channel, 'staff_mentioned', { ...mention, ...from });
+    await until(session.$conversations, (list) => list.some(hasUnreadMention));
+    expect(api.callsOf('conversations').length).to.equal(fetches + 1);
+    // The same event for the newest message, already counted, fetches nothing more.
+    realtime.deliver(ME.personal_channel, 'staff_mentioned', { ...mention, message_id: last.id, ...from });
+    expect(api.callsOf('conversations').length).to.equal(fetches + 1);
+  });
+
   it('an edit drops the mentions whose names left the text and keeps the rest', async () => {
     const { session, api } = await started();
     const own = api.storeMessage(1, {
