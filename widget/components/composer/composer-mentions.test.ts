@@ -5,7 +5,7 @@ import '../define-lazy.js';
 import type { ComposeEvent } from '../internal-events.js';
 import { conversation, ME, staff } from '../../testing/fixtures.js';
 import type { StaffChatComposer } from './composer.js';
-import { activeQuery, matchCandidates, mentionCandidates, mentionsInText } from './mention-query.js';
+import { activeQuery, insertMention, matchCandidates, mentionCandidates, mentionsInText } from './mention-query.js';
 
 const group = conversation(4, {
   is_group: true,
@@ -143,6 +143,13 @@ describe('<staff-chat-composer> mentions', () => {
     const event = await composed;
     expect(event.text).to.equal('@Anna Kovács and and @Front desk and @Carla Reyes');
     expect(event.mentioned).to.deep.equal({ mentions: ['anna'], departments: ['Front desk'] });
+  });
+
+  it('choosing again inside a name already there replaces it whole', () => {
+    const [anna] = mentionCandidates(group, ME.id);
+    const text = 'hi @Anna Kovács how are you';
+    expect(insertMention(text, { start: 3, query: 'Anna Kov' }, 11, anna!)).to.deep.equal({ text: 'hi @Anna Kovács how are you', caret: 16 });
+    expect(insertMention('hi @an', { start: 3, query: 'an' }, 6, anna!)).to.deep.equal({ text: 'hi @Anna Kovács ', caret: 16 });
   });
 
   it('keeps the mentions of a word-bounded name only', () => {

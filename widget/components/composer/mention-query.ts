@@ -68,10 +68,15 @@ export function matchCandidates(candidates: readonly MentionCandidate[], query: 
   });
 }
 
-/** The text with the query replaced by `@Label ` and where the caret goes after it. */
+/**
+ * The text with the query replaced by `@Label ` and where the caret goes after it. Choosing the name
+ * the caret already stands in (moved back into "@Anna Kov|ács") replaces it whole instead of doubling its end.
+ */
 export function insertMention(text: string, query: MentionQuery, caret: number, candidate: MentionCandidate): { text: string; caret: number } {
   const inserted = `@${candidate.label} `;
-  const after = text.slice(caret).replace(/^ /, '');
+  const nameEnd = query.start + 1 + candidate.label.length;
+  const end = nameEnd > caret && text.slice(query.start + 1, nameEnd) === candidate.label ? nameEnd : caret;
+  const after = text.slice(end).replace(/^ /, '');
   return { text: text.slice(0, query.start) + inserted + after, caret: query.start + inserted.length };
 }
 
