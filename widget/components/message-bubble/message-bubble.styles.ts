@@ -74,7 +74,11 @@ export const styles = css`
     padding-inline: 0.1875rem;
     border-radius: 0.25rem;
     color: var(--staff-chat-bubble-theirs-fg);
-    background: color-mix(in oklab, var(--staff-chat-accent) 22%, var(--staff-chat-bubble-theirs-bg));
+    /* More of the accent in dark, where a fifth of it barely shows on the grey. */
+    background: light-dark(
+      color-mix(in oklab, var(--staff-chat-accent) 22%, var(--staff-chat-bubble-theirs-bg)),
+      color-mix(in oklab, var(--staff-chat-accent) 40%, var(--staff-chat-bubble-theirs-bg))
+    );
     box-shadow: inset 0 -2px 0 var(--staff-chat-accent-text);
   }
   :host([mine]) .mention {
