@@ -96,7 +96,8 @@ const MAX_DOCKED_WINDOWS = 3;
  * @csspart jump-to-latest - The "Jump to latest" button.
  * @csspart bubble - A message's bubble (`staff-chat::part(bubble)`; own ones sit at the end, in the accent).
  * @csspart text - A message's text.
- * @csspart mention - A mentioned name in a message's text (class `me` when it names the viewer or their department).
+ * @csspart mention - A mentioned name in a message's text.
+ * @csspart mention-me - A mentioned name that is the viewer's or their department's (also a `mention`).
  * @csspart quote - The quoted message a reply shows.
  * @csspart reply-button - A message's "Reply" button.
  * @csspart reactions - A message's reaction chips.

@@ -4,7 +4,7 @@ import '../../define.js';
 import '../define-lazy.js';
 import { backgroundOf, textContrast } from '../../testing/contrast.js';
 import { chatMessage, ME } from '../../testing/fake-session.js';
-import { bubbleOf, mentionSession, openConversation, type Look } from '../../testing/rich-state.js';
+import { bubbleOf, find, mentionSession, mount, openConversation, type Look } from '../../testing/rich-state.js';
 import type { StaffChatMessageBubble } from './message-bubble.js';
 import { mentionParts } from './mention-parts.js';
 
@@ -50,6 +50,28 @@ describe('mentions in a message', function (this: { timeout(ms: number): void })
     expect(el.shadowRoot!.querySelector('[part="text"] a')?.textContent, 'links still work beside mentions').to.equal('www.grand.example');
   });
 
+  it('offers the mention parts to the portal: names, the viewer\'s, the row\'s and the launcher\'s @', async () => {
+    const sheet = document.createElement('style');
+    sheet.textContent = `
+      staff-chat::part(mention) { outline: 1px solid rgb(1, 2, 3); }
+      staff-chat::part(mention-me) { outline-color: rgb(4, 5, 6); }
+      staff-chat::part(row-mention-badge), staff-chat::part(launcher-mention-badge) { outline: 2px solid rgb(7, 8, 9); }`;
+    document.head.append(sheet);
+    try {
+      const el = await openConversation(mentionSession(), LOOKS[0]!);
+      const [me, other] = mentions(await bubbleOf(el, 3));
+      expect(getComputedStyle(me!).outlineColor).to.equal('rgb(4, 5, 6)');
+      expect(getComputedStyle(other!).outlineColor).to.equal('rgb(1, 2, 3)');
+      const launcherAt = await find<HTMLElement>(el, '[part="mention-badge"]');
+      expect(getComputedStyle(launcherAt).outlineColor).to.equal('rgb(7, 8, 9)');
+      const panel = await mount(mentionSession(), LOOKS[0]!, { open: true });
+      const rowAt = await find<HTMLElement>(panel, '.badge.mention');
+      expect(getComputedStyle(rowAt).outlineColor).to.equal('rgb(7, 8, 9)');
+    } finally {
+      sheet.remove();
+    }
+  });
+
   for (const look of LOOKS) {
     it(`highlights mentions readably on others' and own bubbles, the viewer's own more strongly (${look.theme}, ${look.dir})`, async () => {
       const el = await openConversation(mentionSession(), look);
@@ -62,6 +84,7 @@ describe('mentions in a message', function (this: { timeout(ms: number): void })
         ['@Carla Maid', false],
       ]);
       expect(mentions(department).map((m) => m.classList.contains('me'))).to.deep.equal([true]);
+      expect(mentions(theirs).map((m) => m.getAttribute('part'))).to.deep.equal(['mention mention-me', 'mention']);
       expect(mentions(own).map((m) => m.textContent)).to.deep.equal(['@Bob Porter', '@Carla Maid']);
       for (const bubble of [theirs, department, own, ownToMe]) {
         for (const mention of mentions(bubble)) expect(textContrast(mention), `message ${bubble.message?.id}: ${mention.textContent}`).to.be.at.least(AA);

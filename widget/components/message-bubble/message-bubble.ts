@@ -27,7 +27,9 @@ function linkedText(text: string) {
  */
 function mentionedText(message: ChatMessage, reader: Reader) {
   return mentionParts(message, reader).map((part) =>
-    part.mention === undefined ? linkedText(part.text) : html`<span class="mention ${part.mention === 'me' ? 'me' : ''}" part="mention">${part.text}</span>`,
+    part.mention === undefined ? linkedText(part.text) : part.mention === 'me'
+        ? html`<span class="mention me" part="mention mention-me">${part.text}</span>`
+        : html`<span class="mention" part="mention">${part.text}</span>`,
   );
 }
 
@@ -42,7 +44,8 @@ function mentionedText(message: ChatMessage, reader: Reader) {
  * @csspart text - The message text.
  * @csspart quote - The quoted message it replies to.
  * @csspart reply-button - The "Reply" action.
- * @csspart mention - A mentioned name in the text (class `me` when it names the viewer).
+ * @csspart mention - A mentioned name in the text.
+ * @csspart mention-me - A mentioned name that is the viewer's (or their department's), also `mention`.
  * @cssproperty --staff-chat-bubble-mine-bg - Background of the viewer's own messages.
  * @cssproperty --staff-chat-bubble-theirs-bg - Background of everyone else's.
  * @cssproperty --staff-chat-bubble-radius - Corner radius of a bubble.
