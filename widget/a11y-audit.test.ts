@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { WritableAtom } from 'nanostores';
 import './testing/process-shim.js';
 import './define.js';
@@ -7,6 +7,7 @@ import { auditProblems } from './testing/axe-audit.js';
 import { bubbleOf, find, linkSession, mentionSession, mount, openConversation, richSession, type Look } from './testing/rich-state.js';
 import type { UploadItem } from './state/session.js';
 import type { StaffChat } from './staff-chat.js';
+import type { StaffChatMessageSearch } from './components/message-search/message-search.js';
 
 /*
  * The accessibility and contrast audit: axe-core (WCAG 2.x A/AA and best practices, colour contrast
@@ -65,6 +66,60 @@ describe('accessibility and contrast audit (axe-core)', function (this: { timeou
         fake.errorInfo.set({ message: 'The chat server could not be reached.', code: 'network' });
         const el = await mount(fake, look, { open: true });
         await find(el, '.problem button');
+        await expectNoProblems(el);
+      });
+
+      it('the panel: message search with results, then nothing found, then a failure with Retry', async () => {
+        const fake = richSession();
+        const result = (message_id: number, conversation_id: number, snippet: string, highlights: Array<[number, number]>) => ({
+          message_id,
+          conversation_id,
+          sender_id: 'bob',
+          sender_name: 'Bob Porter',
+          timestamp: '2025-01-01T12:00:00.000Z',
+          is_edited: false,
+          snippet,
+          highlights,
+        });
+        fake.searchAnswer = async () => ({
+          results: [result(3, 1, '…the guest in 204 asked for towels and a late checkout', [[28, 34]]), result(2, 3, 'Towels are in lift 2', [[0, 6]])],
+          count: 2,
+          has_more: true,
+          next_cursor: '2',
+        });
+        const el = await mount(fake, look, { open: true });
+        (await find<HTMLButtonElement>(el, '.header button.search')).click();
+        const box = await find<StaffChatMessageSearch>(el, 'staff-chat-message-search');
+        await waitUntil(() => (box as unknown as { store: unknown }).store !== null, 'the search store is here');
+        const inBox = (selector: string) => waitUntil(() => box.shadowRoot!.querySelector(selector), `${selector} in the search`);
+        const search = (text: string) => {
+          const input = box.shadowRoot!.querySelector('input')!;
+          input.value = text;
+          input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+        };
+        search('towels');
+        await inBox('mark');
+        await inBox('.more');
+        await expectNoProblems(el);
+        fake.searchAnswer = async () => ({ results: [], count: 0, has_more: false, next_cursor: null });
+        search('zebra');
+        await inBox('.note');
+        await expectNoProblems(el);
+        fake.searchAnswer = async () => {
+          throw new Error('offline');
+        };
+        search('towels again');
+        await inBox('[role="alert"] button');
+        await expectNoProblems(el);
+      });
+
+      it('a conversation: a search result shown and highlighted, with the search bar open', async () => {
+        const fake = richSession();
+        const el = await openConversation(fake, look);
+        (await find<HTMLButtonElement>(el, 'button.search[aria-expanded]')).click();
+        await find(el, 'staff-chat-message-search');
+        fake.search.openAt(1, 3);
+        await find(el, '.message.highlight');
         await expectNoProblems(el);
       });
 

@@ -88,6 +88,15 @@ describe('ApiClient', () => {
     expect(calls[2]?.url).to.equal('/api/staff_chat/grand/staff-list/?search=Ana%20%26%20Bo');
   });
 
+  it('builds message search queries: the text as typed, a conversation, the cursor of the page before', async () => {
+    const page = { results: [], count: 0, has_more: false, next_cursor: null };
+    const { api, calls } = client([json(200, page), json(200, page)]);
+    await api.searchMessages({ q: 'towels & 204 ' });
+    await api.searchMessages({ q: 'müller', conversationId: 4, cursor: '913.10654.812' });
+    expect(calls[0]?.url).to.equal('/api/staff_chat/grand/search/?q=towels+%26+204+');
+    expect(calls[1]?.url).to.equal('/api/staff_chat/grand/search/?q=m%C3%BCller&conversation_id=4&cursor=913.10654.812');
+  });
+
   it('sends X-Socket-Id read at send time, with the client_id in the body', async () => {
     let socket: string | undefined = '1.1';
     const { api, calls } = client([json(201, { id: 1 }), json(201, { id: 2 })], { socketId: () => socket });

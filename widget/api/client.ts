@@ -9,6 +9,7 @@ import type {
   MessagePage,
   ReactionChange,
   ReactionEmoji,
+  SearchPage,
   SendMessageBody,
   StaffList,
 } from '../../server/contract.js';
@@ -39,6 +40,15 @@ export interface MessageQuery {
   limit?: number;
   beforeId?: number;
   afterId?: number;
+}
+
+export interface SearchQuery {
+  /** What was typed, as typed: a trailing space says the last word is finished. */
+  q: string;
+  /** Only this conversation. */
+  conversationId?: number;
+  /** The `next_cursor` of the page before. */
+  cursor?: string;
 }
 
 export interface ChannelAuthorization {
@@ -106,6 +116,14 @@ export class ApiClient {
     if (q.afterId !== undefined) params.set('after_id', String(q.afterId));
     const query = params.size > 0 ? `?${params.toString()}` : '';
     return this.request(this.hotelPath(`/conversations/${conversationId}/messages/${query}`));
+  }
+
+  /** The caller's own messages matching `q`, best first, a page at a time (README "Search"). */
+  searchMessages(q: SearchQuery): Promise<SearchPage> {
+    const params = new URLSearchParams({ q: q.q });
+    if (q.conversationId !== undefined) params.set('conversation_id', String(q.conversationId));
+    if (q.cursor) params.set('cursor', q.cursor);
+    return this.request(this.hotelPath(`/search/?${params.toString()}`));
   }
 
   /** Stores a message; repeating the same `client_id` returns the stored one instead of a second row. */

@@ -12,6 +12,7 @@ import { StaffChatConnectionStatus } from './connection-status/connection-status
 import { StaffChatConversationList } from './conversation-list/conversation-list.js';
 import { StaffChatMessageBubble } from './message-bubble/message-bubble.js';
 import { StaffChatMessageList } from './message-list/message-list.js';
+import { StaffChatMessageSearch } from './message-search/message-search.js';
 import { StaffChatPanel } from './panel/panel.js';
 import { StaffChatStaffDirectory } from './staff-directory/staff-directory.js';
 
@@ -22,6 +23,7 @@ const elements: Array<[string, CustomElementConstructor]> = [
   ['staff-chat-message-bubble', StaffChatMessageBubble],
   ['staff-chat-composer', StaffChatComposer],
   ['staff-chat-message-list', StaffChatMessageList],
+  ['staff-chat-message-search', StaffChatMessageSearch],
   ['staff-chat-chat-window', StaffChatChatWindow],
   ['staff-chat-conversation-list', StaffChatConversationList],
   ['staff-chat-staff-directory', StaffChatStaffDirectory],

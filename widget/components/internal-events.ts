@@ -78,3 +78,21 @@ export class PeoplePickEvent extends Event {
     this.staffIds = staffIds;
   }
 }
+
+/** A search result was chosen: show that message in its conversation. */
+export class MessageOpenEvent extends Event {
+  readonly conversationId: number;
+  readonly messageId: number;
+  constructor(conversationId: number, messageId: number) {
+    super('message-open');
+    this.conversationId = conversationId;
+    this.messageId = messageId;
+  }
+}
+
+/** Escape in an empty message search field: close the search. */
+export class SearchCloseEvent extends Event {
+  constructor() {
+    super('search-close');
+  }
+}

@@ -11,11 +11,12 @@ import pl from './locales/pl.js';
 import pt from './locales/pt.js';
 import tr from './locales/tr.js';
 import { SHIPPED_LANGUAGES } from './locale.js';
+import { searchStrings } from './search-strings.js';
 import { uiStrings } from './ui.js';
 
 type Table = Record<string, unknown>;
 
-const english: Table = { ...coreStrings, ...errorStrings, ...uiStrings };
+const english: Table = { ...coreStrings, ...errorStrings, ...uiStrings, ...searchStrings };
 const translations: Record<string, Table> = { ar, de, es, fr, it: italian, pl, pt, tr };
 
 /**
@@ -29,6 +30,8 @@ const SAMPLES: Record<string, unknown[][]> = {
   members: [[0], [1], [2], [3], [5], [11], [22], [105]],
   jumpToLatestUnread: [[0], [1], [2], [3], [5], [11], [22], [105]],
   conversationWith: [['«TITLE»']],
+  searchResultCount: [[0], [1], [2], [3], [5], [11], [22], [105]],
+  noMessagesFound: [['«QUERY»']],
   previewMine: [['«TEXT»']],
   previewAttachment: [['«FILE»']],
   closeConversation: [['«TITLE»']],

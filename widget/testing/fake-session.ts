@@ -1,6 +1,8 @@
 import './process-shim.js';
 import { atom, computed, type WritableAtom } from 'nanostores';
-import type { ChatConfig, Conversation, Me, Message, StaffMember } from '../../contract/index.js';
+import type { ChatConfig, Conversation, Me, Message, SearchPage, StaffMember } from '../../contract/index.js';
+import type { SearchQuery } from '../api/client.js';
+import { createMessageSearch, type MessageSearch } from '../state/search/message-search.js';
 import { chatMessage, ME } from './fixtures.js';
 import type { ChatMessage, ChatSession, ConnectionState, ConversationView, ErrorInfo, NotificationSettings, ReadMarks, TypingState } from '../state/session.js';
 
@@ -32,6 +34,10 @@ export interface FakeSession {
   alertSettings: WritableAtom<NotificationSettings>;
   /** What startConversation resolves with (or rejects with, when an Error). */
   startResult: number | Error;
+  /** The real message search (state/search/), over `searchAnswer`. */
+  search: MessageSearch;
+  /** Answers each search request; records it in `calls` as `searchMessages` first. Default: no results. */
+  searchAnswer: (query: SearchQuery) => Promise<SearchPage>;
 }
 
 const emptyView = (): ConversationView => ({ messages: [], loading: false, hasMore: false, error: null, loaded: true });
@@ -77,6 +83,16 @@ export function createFakeSession(): FakeSession {
     readMarks,
     alertSettings,
     startResult: 99,
+    search: createMessageSearch(
+      {
+        searchMessages(query) {
+          calls.push(['searchMessages', query]);
+          return fake.searchAnswer(query);
+        },
+      },
+      () => undefined,
+    ),
+    searchAnswer: async () => ({ results: [], count: 0, has_more: false, next_cursor: null }),
     session: {
       api: null as unknown as ChatSession['api'],
       $status: status,
@@ -167,6 +183,7 @@ export function createFakeSession(): FakeSession {
       async addParticipants(conversationId, staffIds) {
         calls.push(['addParticipants', conversationId, staffIds]);
       },
+      messageSearch: async () => fake.search,
     },
   };
   return fake;

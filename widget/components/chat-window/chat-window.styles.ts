@@ -43,22 +43,37 @@ export const styles = css`
   }
   /* Icon buttons, so a group's title keeps the header's room in every language. */
   .close,
-  .add {
+  .add,
+  .search {
     flex: none;
     padding: 0.375rem;
     border-radius: 50%;
     font-size: 1.125rem;
   }
   .close:focus-visible,
-  .add:focus-visible {
+  .add:focus-visible,
+  .search:focus-visible {
     outline-color: currentColor;
   }
   .close:hover,
-  .add:hover {
+  .add:hover,
+  .search:hover {
     background: rgb(127 127 127 / 0.2);
   }
   staff-chat-message-list {
     flex: 1;
+  }
+  .not-shown:not(:empty) {
+    padding: 0.5rem 0.75rem;
+    border-bottom: 1px solid var(--staff-chat-border);
+    color: var(--staff-chat-muted);
+    font-size: 0.8125rem;
+  }
+  /* The search takes at most half the window, so the message a result opens stays in sight below. */
+  .search-bar {
+    flex: none;
+    max-height: 50%;
+    border-bottom: 1px solid var(--staff-chat-border);
   }
   header .presence-dot {
     box-shadow: 0 0 0 2px var(--staff-chat-header-bg);

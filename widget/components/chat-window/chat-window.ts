@@ -1,13 +1,14 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { DEFAULT_MESSAGE_MAX_LENGTH, type ChatConfig, type Conversation, type Me, type Message, type ReplyPreview } from '../../../contract/index.js';
+import { searchMsg } from '../../messages/search-strings.js';
 import { msg } from '../../messages/ui.js';
-import type { ConnectionState, ConversationView, ReadMarks, TypingState } from '../../state/session.js';
+import type { ConnectionState, ConversationView, MessageSearch, MessageTarget, ReadMarks, TypingState } from '../../state/session.js';
 import type { FilesPickEvent } from '../attachments/files-pick-event.js';
 import { AtomController } from '../atom-controller.js';
 import { consumeSession } from '../consume-session.js';
-import { closeIcon, personPlusIcon } from '../icons.js';
-import type { ComposeEvent, DraftChangeEvent, PeoplePickEvent, ReplyEvent } from '../internal-events.js';
+import { closeIcon, personPlusIcon, searchIcon } from '../icons.js';
+import type { ComposeEvent, DraftChangeEvent, MessageOpenEvent, PeoplePickEvent, ReplyEvent } from '../internal-events.js';
 import { bubbleContext, type BubbleContext } from '../message-bubble/bubble-context.js';
 import { conversationSubtitle, conversationTitle } from '../people.js';
 import { avatarWithPresence, onlineText, presenceStyles, typingText } from '../presence.js';
@@ -16,6 +17,9 @@ import { sharedStyles } from '../shared.styles.js';
 import { styles } from './chat-window.styles.js';
 import { seenByText } from './seen-by.js';
 import { mentionCandidates } from '../composer/mention-query.js';
+
+/** How long after a search result was shown a focus() of the window still goes to it. */
+const REVEAL_FOCUS_MS = 2000;
 
 /**
  * The parts of a window and of the elements inside it that <staff-chat> offers the portal
@@ -44,6 +48,9 @@ export class StaffChatChatWindow extends LitElement {
     closable: { type: Boolean },
     replyTo: { state: true },
     adding: { state: true },
+    searching: { state: true },
+    search: { state: true },
+    notShown: { state: true },
   };
 
   /** From the <staff-chat> around it. */
@@ -54,6 +61,12 @@ export class StaffChatChatWindow extends LitElement {
   declare replyTo: Message | null;
   /** A group's "Add people" is open. */
   declare adding: boolean;
+  /** The search bar is open. */
+  declare searching: boolean;
+  /** The session's message search, once it is here: a chosen result names the message to show. */
+  declare private search: MessageSearch | null;
+  /** The last chosen search result could not be reached: say so, until the next search or result. */
+  declare private notShown: boolean;
 
   private readonly sessionConsumer = consumeSession(this, (session) => (this.session = session));
   private readonly conversations = new AtomController<Conversation[]>(this, () => this.session?.$conversations, []);
@@ -64,6 +77,13 @@ export class StaffChatChatWindow extends LitElement {
   private readonly typing = new AtomController<TypingState>(this, () => this.session?.$typing, {});
   private readonly readMarks = new AtomController<ReadMarks>(this, () => this.session?.$readMarks, {});
   private readonly view = new AtomController<ConversationView | null>(this, () => this.session?.conversationView(this.conversationId), null);
+  private readonly target = new AtomController<MessageTarget | null>(this, () => this.search?.$target, null);
+  /**
+   * A search result is being shown ('showing') or was just shown ('shown'): a focus() meanwhile (the
+   * one <staff-chat> gives a window it opens) goes to that message rather than to the composer.
+   */
+  private revealFocus: 'showing' | 'shown' | null = null;
+  private revealFocusTimer: ReturnType<typeof setTimeout> | undefined;
   /** What every bubble in this window needs to edit, delete and react, and for names; read at use, so always current. */
   private readonly bubbles = new ContextProvider(this, { context: bubbleContext, initialValue: this.bubbleContext() });
 
@@ -74,6 +94,9 @@ export class StaffChatChatWindow extends LitElement {
     this.closable = true;
     this.replyTo = null;
     this.adding = false;
+    this.searching = false;
+    this.search = null;
+    this.notShown = false;
   }
 
   override connectedCallback(): void {
@@ -82,7 +105,48 @@ export class StaffChatChatWindow extends LitElement {
     this.setAttribute('exportparts', WINDOW_PARTS);
   }
 
+  // A plain Map: `session` is private, which PropertyValues<this> cannot name.
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (!changed.has('session')) return;
+    const session = this.session;
+    this.search = null;
+    void session?.messageSearch().then((search) => {
+      if (this.session === session) this.search = search;
+    });
+  }
+
+  override updated(): void {
+    if (this.target.value?.conversationId === this.conversationId) this.reveal(this.target.value.messageId);
+  }
+
+  /** Shows a chosen search result in the list, and keeps focus on it. */
+  private reveal(messageId: number): void {
+    this.search?.take(this.conversationId);
+    clearTimeout(this.revealFocusTimer);
+    this.revealFocus = 'showing';
+    this.notShown = false;
+    void this.updateComplete
+      .then(() => this.renderRoot.querySelector('staff-chat-message-list')?.revealMessage(messageId))
+      .then((shown) => (this.notShown = shown === false))
+      .finally(() => {
+        this.revealFocus = 'shown';
+        // Long enough for the opening window's focus() to arrive; a later focus() is the person's own.
+        this.revealFocusTimer = setTimeout(() => (this.revealFocus = null), REVEAL_FOCUS_MS);
+      });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.revealFocusTimer);
+  }
+
   override focus(options?: FocusOptions): void {
+    // Opened from a search result: focus goes to that message (the list moves it there when shown).
+    if (this.revealFocus === 'showing') return;
+    if (this.revealFocus === 'shown') {
+      this.revealFocus = null;
+      if (this.renderRoot.querySelector('staff-chat-message-list')?.focusShown()) return;
+    }
     const composer = this.renderRoot.querySelector('staff-chat-composer');
     if (composer?.hasUpdated) return composer.focus(options);
     // A window that has just opened has not rendered its composer yet.
@@ -181,6 +245,23 @@ export class StaffChatChatWindow extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('button.add')?.focus());
   }
 
+  private toggleSearching(): void {
+    this.searching = !this.searching;
+    this.notShown = false;
+    if (this.searching) void this.updateComplete.then(() => this.renderRoot.querySelector('staff-chat-message-search')?.focus());
+  }
+
+  /** Closes the search bar and gives focus back to the button that opened it. */
+  private closeSearching(): void {
+    this.searching = false;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('button.search')?.focus());
+  }
+
+  /** A result of this window's own search: the bar closes, and the list shows it (see `updated`). */
+  private onMessageOpen(_event: MessageOpenEvent): void {
+    this.searching = false;
+  }
+
   /** Escape in "Add people" closes only the picker, not the window around it. */
   private onKeyDown(event: KeyboardEvent): void {
     if (event.key !== 'Escape' || !this.adding) return;
@@ -206,6 +287,9 @@ export class StaffChatChatWindow extends LitElement {
           <h2><span dir="auto">${title}</span>${onlineText(online)}</h2>
           ${subtitle ? html`<div class="subtitle" dir="auto">${subtitle}</div>` : nothing}
         </div>
+        <button class="search" type="button" aria-label=${searchMsg.searchInConversation} title=${searchMsg.searchInConversation} aria-expanded=${this.searching ? 'true' : 'false'} @click=${this.toggleSearching}>
+          ${searchIcon}
+        </button>
         ${conversation?.is_group
           ? html`<button class="add" type="button" aria-label=${msg.addPeople} title=${msg.addPeople} aria-expanded=${this.adding ? 'true' : 'false'} @click=${this.toggleAdding}>
               ${personPlusIcon}
@@ -226,6 +310,15 @@ export class StaffChatChatWindow extends LitElement {
             @picker-close=${this.closeAdding}
           ></staff-chat-staff-directory>`
         : nothing}
+      ${this.searching
+        ? html`<staff-chat-message-search
+            class="search-bar"
+            conversation-id=${this.conversationId}
+            @search-close=${this.closeSearching}
+            @message-open=${this.onMessageOpen}
+          ></staff-chat-message-search>`
+        : nothing}
+      <div class="not-shown" role="status">${this.notShown ? searchMsg.messageNotShown : nothing}</div>
       <staff-chat-connection-status banner exportparts="banner" state=${this.connection.value}></staff-chat-connection-status>
       <staff-chat-message-list
         exportparts="log,load-earlier,new-messages,jump-to-latest,bubble,text,quote,reply-button,reactions,edit,failed,thumbnail,file,preview,mention,mention-me"

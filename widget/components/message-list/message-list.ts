@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, svg } from 'lit';
 import type { Me } from '../../../server/contract.js';
 import { formatDay, msg } from '../../messages/ui.js';
 import type { ChatMessage, ConversationView } from '../../state/session.js';
@@ -13,8 +13,13 @@ import { VirtualScroller } from './virtual-scroller.js';
 const EMPTY_VIEW: ConversationView = { messages: [], loading: true, hasMore: false, error: null, loaded: false };
 /** Looking for a quoted message loads at most this many older pages (50 messages each). */
 const QUOTE_SEARCH_PAGES = 20;
-/** How long the original of a quote stays highlighted after jumping to it. */
+/** Showing a search result loads at most this many older pages to reach it. */
+const REVEAL_PAGES = 40;
+/** How long the original of a quote (or a search result) stays highlighted after jumping to it. */
 const HIGHLIGHT_MS = 2000;
+
+/** Drawn rather than a "↓" character, whose contrast axe cannot judge (the list shows it when scrolled up). */
+const downIcon = svg`<svg viewBox="0 0 24 24" width="1em" height="1em" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" aria-hidden="true" focusable="false"><path d="M12 5v14M6 13l6 6 6-6"/></svg>`;
 
 /** A row's key: the client_id survives the optimistic copy being replaced by the stored one. */
 const keyOf = (m: ChatMessage): string => (m.client_id ? `c${m.client_id}` : `i${m.id}`);
@@ -24,7 +29,7 @@ const keyOf = (m: ChatMessage): string => (m.client_id ? `c${m.client_id}` : `i$
  * viewport are in the DOM (a long history stays light); scrolling near the top loads older pages
  * and keeps the place. At the bottom it follows new messages; scrolled up, it marks where new ones
  * begin and offers "Jump to latest". Pressing a quote scrolls to the original (loading older pages to
- * find it) and highlights it.
+ * find it) and highlights it; `revealMessage` does the same for a search result.
  *
  * @event reply - (internal) A message's "Reply" was pressed; `ReplyEvent.message`.
  * @csspart log - The scrolling region.
@@ -189,26 +194,50 @@ export class StaffChatMessageList extends LitElement {
     this.scroller.scrollToEnd();
   }
 
-  /** Scrolls to the quoted original, loading older pages until it is there (or history ends). */
-  private async onQuoteOpen(event: QuoteOpenEvent): Promise<void> {
-    const { session, conversationId } = this;
-    for (let page = 0; session && conversationId === this.conversationId; page++) {
-      const view = this.currentView();
-      const original = view.messages.find((m) => m.id === event.messageId);
-      if (original) return this.showMessage(keyOf(original));
-      if (!view.hasMore || view.error || page >= QUOTE_SEARCH_PAGES) return;
-      await session.loadOlder(conversationId);
-      // Someone else's load was already under way (the call returned at once): wait for it.
-      if (this.currentView().loading) await this.whenLoaded();
-      if (this.currentView().messages.length === view.messages.length) return;
-    }
+  private onQuoteOpen(event: QuoteOpenEvent): void {
+    void this.revealMessage(event.messageId, QUOTE_SEARCH_PAGES);
   }
 
-  private whenLoaded(): Promise<void> {
+  /**
+   * Scrolls to a stored message, highlights it briefly and moves focus to it (a quote's original, a
+   * search result). A message not loaded yet is older than what the view holds: older pages load until
+   * it is there, at most `maxPages` of them. Resolves with whether it was shown.
+   */
+  async revealMessage(messageId: number, maxPages = REVEAL_PAGES): Promise<boolean> {
+    const { session, conversationId } = this;
+    if (!session || !conversationId) return false;
+    await this.whenSettled();
+    for (let page = 0; conversationId === this.conversationId; page++) {
+      const view = this.currentView();
+      const found = view.messages.find((m) => m.id === messageId);
+      if (found) {
+        await this.showMessage(keyOf(found));
+        return true;
+      }
+      if (!view.hasMore || view.error || page >= maxPages) return false;
+      await session.loadOlder(conversationId);
+      // Someone else's load was already under way (the call returned at once): wait for it.
+      await this.whenSettled();
+      if (this.currentView().messages.length === view.messages.length) return false;
+    }
+    return false;
+  }
+
+  /** Focus on the message last jumped to, if it is still rendered; false if there is none. */
+  focusShown(): boolean {
+    const row = this.focusKey ? this.renderRoot.querySelector<HTMLElement>('.message[tabindex]') : null;
+    row?.focus({ preventScroll: true });
+    return row !== null;
+  }
+
+  /** Resolves once the view has its latest page (or failed) and no page is on its way. */
+  private whenSettled(): Promise<void> {
     const atom = this.session!.conversationView(this.conversationId);
+    const settled = (view: ConversationView) => (view.loaded || view.error !== null) && !view.loading;
+    if (settled(atom.get())) return Promise.resolve();
     return new Promise((resolve) => {
       const stop = atom.listen((view) => {
-        if (view.loading) return;
+        if (!settled(view)) return;
         stop();
         resolve();
       });
@@ -262,7 +291,7 @@ export class StaffChatMessageList extends LitElement {
       aria-label=${this.unread > 0 ? msg.jumpToLatestUnread(this.unread) : msg.jumpToLatest}
       @click=${this.jumpToLatest}
     >
-      <span aria-hidden="true">↓</span> ${msg.jumpToLatest} ${this.unread > 0 ? html`<span class="badge">${this.unread}</span>` : nothing}
+      ${downIcon} ${msg.jumpToLatest} ${this.unread > 0 ? html`<span class="badge">${this.unread}</span>` : nothing}
     </button>`;
   }
 

@@ -31,13 +31,15 @@ export const styles = css`
     flex: 0 100000 auto;
     min-width: 0;
   }
-  .close {
+  .close,
+  .header .search {
     padding: 0.375rem;
     border-radius: 50%;
     font-size: 1.125rem;
     color: var(--staff-chat-muted);
   }
-  .close:hover {
+  .close:hover,
+  .header .search:hover {
     background: var(--staff-chat-hover);
   }
   [role='tablist'] {
@@ -65,6 +67,11 @@ export const styles = css`
     min-height: 0;
     display: flex;
     flex-direction: column;
+  }
+  staff-chat-message-search {
+    flex: 1;
+    min-height: 0;
+    border-block-start: 1px solid var(--staff-chat-border);
   }
   [role='tabpanel'] > * {
     flex: 1;

@@ -1,10 +1,11 @@
 import { LitElement, html, nothing } from 'lit';
+import { searchMsg } from '../../messages/search-strings.js';
 import { msg } from '../../messages/ui.js';
 import type { ConnectionState, NotificationSettings } from '../../state/session.js';
 import { AtomController } from '../atom-controller.js';
 import { consumeSession } from '../consume-session.js';
-import { closeIcon } from '../icons.js';
-import { ConversationSelectEvent } from '../internal-events.js';
+import { closeIcon, searchIcon } from '../icons.js';
+import { ConversationSelectEvent, type MessageOpenEvent } from '../internal-events.js';
 import type { ElementSession } from '../session-context.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './panel.styles.js';
@@ -33,6 +34,7 @@ export class StaffChatPanel extends LitElement {
     closable: { type: Boolean },
     tab: { state: true },
     settingsOpen: { state: true },
+    searching: { state: true },
   };
 
   /** From the <staff-chat> around it. */
@@ -41,6 +43,8 @@ export class StaffChatPanel extends LitElement {
   declare closable: boolean;
   declare tab: Tab;
   declare settingsOpen: boolean;
+  /** Message search is open in place of the tabs. */
+  declare searching: boolean;
 
   private readonly sessionConsumer = consumeSession(this, (session) => (this.session = session));
   private readonly status = new AtomController<Status>(this, () => this.session?.$status, 'idle');
@@ -55,6 +59,7 @@ export class StaffChatPanel extends LitElement {
     this.closable = false;
     this.tab = 'chats';
     this.settingsOpen = false;
+    this.searching = false;
   }
 
   override connectedCallback(): void {
@@ -64,11 +69,33 @@ export class StaffChatPanel extends LitElement {
   }
 
   override focus(options?: FocusOptions): void {
+    const search = this.renderRoot.querySelector('staff-chat-message-search');
+    if (search) return search.focus(options);
     this.renderRoot.querySelector<HTMLElement>('[role="tab"][aria-selected="true"], .problem button')?.focus(options);
   }
 
   private onSelect(event: ConversationSelectEvent): void {
     this.tab = 'chats';
+    this.dispatchEvent(new ConversationSelectEvent(event.conversationId));
+  }
+
+  private toggleSearching(): void {
+    this.searching = !this.searching;
+    void this.updateComplete.then(() => (this.searching ? this.focus() : this.focusSearchButton()));
+  }
+
+  /** Escape in the empty search field (or its close button): back to the tabs, focus on the button that opened it. */
+  private closeSearching(): void {
+    this.searching = false;
+    void this.updateComplete.then(() => this.focusSearchButton());
+  }
+
+  private focusSearchButton(): void {
+    this.renderRoot.querySelector<HTMLElement>('.header .search')?.focus();
+  }
+
+  /** A search result: its conversation opens (the window then shows the message; the search stays). */
+  private onMessageOpen(event: MessageOpenEvent): void {
     this.dispatchEvent(new ConversationSelectEvent(event.conversationId));
   }
 
@@ -115,6 +142,9 @@ export class StaffChatPanel extends LitElement {
         <button type="button" @click=${this.retry}>${msg.retry}</button>
       </div>`;
     }
+    if (this.searching) {
+      return html`<staff-chat-message-search @search-close=${this.closeSearching} @message-open=${this.onMessageOpen}></staff-chat-message-search>`;
+    }
     return html`
       <div role="tablist" part="tabs" aria-label=${msg.appName} @keydown=${this.onTabKeyDown}>
         ${this.renderTab('chats', msg.tabChats, this.unread.value)} ${this.renderTab('new', msg.tabNewChat, 0)}
@@ -132,6 +162,11 @@ export class StaffChatPanel extends LitElement {
       <div class="header" part="header">
         <h2>${msg.appName}</h2>
         <staff-chat-connection-status exportparts="dot,label" state=${this.connection.value}></staff-chat-connection-status>
+        ${this.session && this.status.value !== 'error'
+          ? html`<button class="search" type="button" aria-label=${searchMsg.searchMessages} title=${searchMsg.searchMessages} aria-expanded=${this.searching ? 'true' : 'false'} @click=${this.toggleSearching}>
+              ${searchIcon}
+            </button>`
+          : nothing}
         ${this.session ? alertSettingsMenu(this.session, this.alerts.value, this.settingsOpen, () => (this.settingsOpen = !this.settingsOpen)) : nothing}
         ${this.closable
           ? html`<button class="close" type="button" aria-label=${msg.closeChat} title=${msg.closeChat} @click=${this.onClose}>

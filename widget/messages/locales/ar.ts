@@ -179,5 +179,17 @@ export default {
   },
   connectionBanner: 'التحديثات المباشرة متوقفة مؤقتًا. يتم التحقق من الرسائل الجديدة بانتظام؛ وما ترسله سيُرسل عند عودة الاتصال.',
 
+  searchMessages: 'البحث في الرسائل',
+  searchInConversation: 'البحث في هذه المحادثة',
+  closeSearch: 'إغلاق البحث',
+  searching: 'جارٍ البحث…',
+  searchResultsLabel: 'نتائج البحث',
+  searchResultCount: (n) =>
+    plural(n, { zero: 'لم يُعثر على رسائل', one: 'رسالة واحدة', two: 'رسالتان', few: `${n} رسائل`, many: `${n} رسالة`, other: `${n} رسالة` }),
+  noMessagesFound: (query) => `لا توجد رسائل تحتوي على «${query}». تحقّق من الإملاء أو جرّب كلمات أقل.`,
+  loadMoreResults: 'تحميل المزيد من النتائج',
+  searchFailed: 'لم ينجح البحث.',
+  messageNotShown: 'تعذّر عرض هذه الرسالة هنا: إنها قديمة جدًا أو حُذفت منذ ذلك الحين.',
+
   errorGeneric: 'حدث خطأ ما. يُرجى المحاولة مرة أخرى.',
 } satisfies Messages;

@@ -150,5 +150,16 @@ export default {
   connectionBanner:
     'Live-Aktualisierungen sind pausiert. Neue Nachrichten werden regelmäßig abgerufen; was Sie senden, geht raus, sobald die Verbindung wieder steht.',
 
+  searchMessages: 'Nachrichten durchsuchen',
+  searchInConversation: 'In dieser Unterhaltung suchen',
+  closeSearch: 'Suche schließen',
+  searching: 'Suche läuft…',
+  searchResultsLabel: 'Suchergebnisse',
+  searchResultCount: (n) => plural(n, { one: '1 Nachricht gefunden', other: `${n} Nachrichten gefunden` }),
+  noMessagesFound: (query) => `Keine Nachricht enthält „${query}“. Prüfen Sie die Schreibweise oder versuchen Sie weniger Wörter.`,
+  loadMoreResults: 'Weitere Ergebnisse laden',
+  searchFailed: 'Die Suche hat nicht funktioniert.',
+  messageNotShown: 'Diese Nachricht kann hier nicht angezeigt werden: Sie liegt zu weit zurück oder wurde inzwischen gelöscht.',
+
   errorGeneric: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
 } satisfies Messages;

@@ -150,5 +150,16 @@ export default {
   connectionBanner:
     'Las actualizaciones en directo están en pausa. Se buscan mensajes nuevos con regularidad; lo que envíe saldrá cuando vuelva la conexión.',
 
+  searchMessages: 'Buscar mensajes',
+  searchInConversation: 'Buscar en esta conversación',
+  closeSearch: 'Cerrar la búsqueda',
+  searching: 'Buscando…',
+  searchResultsLabel: 'Resultados de la búsqueda',
+  searchResultCount: (n) => plural(n, { one: '1 mensaje encontrado', other: `${n} mensajes encontrados` }),
+  noMessagesFound: (query) => `Ningún mensaje contiene «${query}». Revise la ortografía o pruebe con menos palabras.`,
+  loadMoreResults: 'Cargar más resultados',
+  searchFailed: 'La búsqueda no ha funcionado.',
+  messageNotShown: 'Ese mensaje no se puede mostrar aquí: es demasiado antiguo o se ha eliminado desde entonces.',
+
   errorGeneric: 'Algo salió mal. Inténtelo de nuevo.',
 } satisfies Messages;

@@ -151,5 +151,16 @@ export default {
   connectionBanner:
     'Les mises à jour en direct sont en pause. Les nouveaux messages sont vérifiés régulièrement ; ce que vous envoyez partira au retour de la connexion.',
 
+  searchMessages: 'Rechercher dans les messages',
+  searchInConversation: 'Rechercher dans cette conversation',
+  closeSearch: 'Fermer la recherche',
+  searching: 'Recherche en cours…',
+  searchResultsLabel: 'Résultats de la recherche',
+  searchResultCount: (n) => plural(n, { one: `${n} message trouvé`, other: `${n} messages trouvés` }),
+  noMessagesFound: (query) => `Aucun message ne contient « ${query} ». Vérifiez l’orthographe ou essayez avec moins de mots.`,
+  loadMoreResults: 'Afficher plus de résultats',
+  searchFailed: 'La recherche n’a pas abouti.',
+  messageNotShown: 'Ce message ne peut pas être affiché ici : il est trop ancien, ou il a été supprimé depuis.',
+
   errorGeneric: 'Une erreur est survenue. Veuillez réessayer.',
 } satisfies Messages;

@@ -150,5 +150,16 @@ export default {
   connectionBanner:
     'Gli aggiornamenti in tempo reale sono in pausa. I nuovi messaggi vengono controllati regolarmente; ciò che invii partirà quando torna la connessione.',
 
+  searchMessages: 'Cerca nei messaggi',
+  searchInConversation: 'Cerca in questa conversazione',
+  closeSearch: 'Chiudi la ricerca',
+  searching: 'Ricerca in corso…',
+  searchResultsLabel: 'Risultati della ricerca',
+  searchResultCount: (n) => plural(n, { one: '1 messaggio trovato', other: `${n} messaggi trovati` }),
+  noMessagesFound: (query) => `Nessun messaggio contiene «${query}». Controlla l’ortografia o prova con meno parole.`,
+  loadMoreResults: 'Carica altri risultati',
+  searchFailed: 'La ricerca non è riuscita.',
+  messageNotShown: 'Questo messaggio non può essere mostrato qui: è troppo vecchio o nel frattempo è stato eliminato.',
+
   errorGeneric: 'Qualcosa è andato storto. Riprova.',
 } satisfies Messages;

@@ -171,5 +171,17 @@ export default {
   connectionBanner:
     'Aktualizacje na żywo są wstrzymane. Nowe wiadomości są regularnie sprawdzane; to, co wyślesz, zostanie wysłane po powrocie połączenia.',
 
+  searchMessages: 'Szukaj w wiadomościach',
+  searchInConversation: 'Szukaj w tej rozmowie',
+  closeSearch: 'Zamknij wyszukiwanie',
+  searching: 'Wyszukiwanie…',
+  searchResultsLabel: 'Wyniki wyszukiwania',
+  searchResultCount: (n) =>
+    plural(n, { one: 'Znaleziono 1 wiadomość', few: `Znaleziono ${n} wiadomości`, many: `Znaleziono ${n} wiadomości`, other: `Znaleziono ${n} wiadomości` }),
+  noMessagesFound: (query) => `Żadna wiadomość nie zawiera „${query}”. Sprawdź pisownię lub wpisz mniej słów.`,
+  loadMoreResults: 'Wczytaj więcej wyników',
+  searchFailed: 'Wyszukiwanie nie powiodło się.',
+  messageNotShown: 'Tej wiadomości nie można tu pokazać: jest zbyt dawna albo została w międzyczasie usunięta.',
+
   errorGeneric: 'Coś poszło nie tak. Spróbuj ponownie.',
 } satisfies Messages;

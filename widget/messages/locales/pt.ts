@@ -151,5 +151,16 @@ export default {
   connectionBanner:
     'As atualizações em direto estão em pausa. As mensagens novas são verificadas regularmente; o que enviar segue quando a ligação voltar.',
 
+  searchMessages: 'Pesquisar mensagens',
+  searchInConversation: 'Pesquisar nesta conversa',
+  closeSearch: 'Fechar a pesquisa',
+  searching: 'A pesquisar…',
+  searchResultsLabel: 'Resultados da pesquisa',
+  searchResultCount: (n) => plural(n, { one: '1 mensagem encontrada', other: `${n} mensagens encontradas` }),
+  noMessagesFound: (query) => `Nenhuma mensagem contém «${query}». Verifique a ortografia ou experimente menos palavras.`,
+  loadMoreResults: 'Carregar mais resultados',
+  searchFailed: 'A pesquisa não funcionou.',
+  messageNotShown: 'Não é possível mostrar essa mensagem aqui: é demasiado antiga ou foi entretanto eliminada.',
+
   errorGeneric: 'Algo correu mal. Tente novamente.',
 } satisfies Messages;

@@ -144,5 +144,16 @@ export default {
   connectionBanner:
     'Canlı güncellemeler duraklatıldı. Yeni mesajlar düzenli olarak kontrol ediliyor; gönderdikleriniz bağlantı gelince iletilecek.',
 
+  searchMessages: 'Mesajlarda ara',
+  searchInConversation: 'Bu sohbette ara',
+  closeSearch: 'Aramayı kapat',
+  searching: 'Aranıyor…',
+  searchResultsLabel: 'Arama sonuçları',
+  searchResultCount: (n) => `${n} mesaj bulundu`,
+  noMessagesFound: (query) => `“${query}” içeren mesaj yok. Yazımı kontrol edin veya daha az kelime deneyin.`,
+  loadMoreResults: 'Daha fazla sonuç yükle',
+  searchFailed: 'Arama yapılamadı.',
+  messageNotShown: 'Bu mesaj burada gösterilemiyor: çok eskide kaldı veya o zamandan beri silindi.',
+
   errorGeneric: 'Bir şeyler ters gitti. Lütfen yeniden deneyin.',
 } satisfies Messages;

@@ -37,6 +37,7 @@ export type { NotificationSettings } from '../conversations/notifications.js';
 export type { ReadMarks } from '../conversations/read-marks.js';
 export type { TypingPerson, TypingState } from '../live/typing.js';
 export type { UploadItem } from '../messages/uploads.js';
+export type { MessageSearch, MessageTarget, SearchScope, SearchState } from '../search/message-search.js';
 
 /** The features come in the chunk that loads on first use, with the elements (../../first-use.ts). */
 const importFeatureModule = () => import('../../first-use.js');
@@ -228,5 +229,6 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
       return keys;
     },
     cancelUpload: (key) => features.useIfLoading((f) => f.cancelUpload(key)),
+    messageSearch: () => features.run(async (f) => f.messageSearch),
   };
 }

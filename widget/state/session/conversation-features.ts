@@ -11,6 +11,7 @@ import { createHistory } from '../messages/history.js';
 import { createMessageChanges } from '../messages/message-changes.js';
 import type { ChatMessage } from '../messages/types.js';
 import { createUploads, type UploadItem } from '../messages/uploads.js';
+import { createMessageSearch, type MessageSearch } from '../search/message-search.js';
 import type { MessageViews } from '../messages/views.js';
 import { outboxKey, type OutboxStorage } from '../outbox/outbox-storage.js';
 import { createSending } from '../outbox/sending.js';
@@ -54,6 +55,8 @@ export interface FeatureActions {
   toggleReaction(conversationId: number, messageId: number, emoji: ReactionEmoji): Promise<void>;
   upload(conversationId: number, files: readonly File[], keys: readonly string[]): void;
   cancelUpload(key: string): void;
+  /** Message search: one scope per search box, and the message a chosen result opens. */
+  messageSearch: MessageSearch;
 }
 
 /**
@@ -134,5 +137,6 @@ export function installConversationFeatures(context: FeatureContext): FeatureAct
     toggleReaction: changes.toggleReaction,
     upload: (conversationId, files, keys) => void uploads.add(conversationId, files, keys),
     cancelUpload: uploads.cancel,
+    messageSearch: createMessageSearch(api, log),
   };
 }

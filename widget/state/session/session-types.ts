@@ -16,6 +16,7 @@ import type { ConnectionState } from '../live/connection.js';
 import type { ChatMessage, ConversationView } from '../messages/types.js';
 import type { TypingState } from '../live/typing.js';
 import type { UploadItem } from '../messages/uploads.js';
+import type { MessageSearch } from '../search/message-search.js';
 
 export interface ChatSessionOptions {
   apiBase: string;
@@ -122,4 +123,6 @@ export interface ChatSession {
   uploadFiles(conversationId: number, files: readonly File[]): string[];
   /** Cancels an upload in flight, or clears a failed one. */
   cancelUpload(key: string): void;
+  /** Message search (state/search/message-search.ts), loading the features if need be; null if they cannot load. */
+  messageSearch(): Promise<MessageSearch | null>;
 }
