@@ -13,7 +13,6 @@ import { coreMsg as msg } from './messages/core.js';
 import { $locale, $stringsVersion, directionOf, registerLocale, setLocale, setStringOverrides } from './messages/locale.js';
 import type { Messages } from './messages/table.js';
 import { createChatSession, type ChatSession, type ChatSessionOptions } from './state/session.js';
-import { hasUnreadMention } from './state/conversations/conversations.js';
 import type { Conversation } from '../contract/index.js';
 import { styles } from './staff-chat.styles.js';
 
@@ -73,7 +72,6 @@ const MAX_DOCKED_WINDOWS = 3;
  * @csspart dock - The corner area holding the launcher, panel and docked windows (launcher layout).
  * @csspart launcher - The round launcher button.
  * @csspart launcher-badge - The launcher's unread count.
- * @csspart launcher-mention-badge - The launcher's `@` while an unread message mentions the viewer.
  * @csspart panel - The panel with the conversation list and the staff directory (launcher layout).
  * @csspart sidebar - The same panel as the list side of the inline layout.
  * @csspart panel-header - The panel's title bar.
@@ -425,9 +423,9 @@ export class StaffChat extends LitElement {
       <div class="stack">
         ${this.open ? this.renderPanel(true) : nothing}
         <staff-chat-launcher
-          exportparts="button:launcher,badge:launcher-badge,mention-badge:launcher-mention-badge"
+          exportparts="button:launcher,badge:launcher-badge"
           .unread=${this.unread.value}
-          ?mentioned=${this.conversations.value.some(hasUnreadMention)}
+          ?mentioned=${this.conversations.value.some((c) => c.mention_count && c.unread_count)}
           ?expanded=${this.open}
           @click=${this.toggle}
           @pointerenter=${loadLazyElements}

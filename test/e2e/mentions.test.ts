@@ -83,11 +83,11 @@ describe('the demo portal: mentions', () => {
     await sent.locator('.mention').filter({ hasText: '@Anna Kovács' }).waitFor();
 
     // Anna: the @ on the closed launcher and in its label, and a notification although she muted Carla.
-    await anna.locator('staff-chat-launcher [part="mention-badge"]').waitFor();
+    await anna.locator('staff-chat-launcher .at').waitFor();
     assert.match((await launcherLabel(anna)) ?? '', /, you were mentioned$/);
     const notification = await anna.waitForFunction(() => {
       const shown = (globalThis as unknown as { shownNotifications: Array<{ title: string; body: string; tag: string }> }).shownNotifications;
-      return shown.find((n) => n.title === 'Carla Mendes mentioned you');
+      return shown.find((n) => n.title === 'Carla Mendes' && n.body.includes('@Anna Kovács'));
     });
     const { body, tag } = (await notification.jsonValue()) as { body: string; tag: string };
     assert.match(body, new RegExp(`Is 214 ready ${stamp}\\? @Anna Kovács`));

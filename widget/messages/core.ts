@@ -11,14 +11,12 @@ const plural = pluralFor('en');
 /** The English originals; read `coreMsg`, which holds the current language. */
 export const coreStrings = {
   appName: 'Staff chat',
-  openChat: (unread: number) =>
-    unread > 0 ? plural(unread, { one: 'Open staff chat, 1 unread', other: `Open staff chat, ${unread} unread` }) : 'Open staff chat',
+  /** The launcher's label; `mentioned` while an unread message mentions the viewer. */
+  openChat: (unread: number, mentioned = false) =>
+    (unread > 0 ? plural(unread, { one: 'Open staff chat, 1 unread', other: `Open staff chat, ${unread} unread` }) : 'Open staff chat') +
+    (mentioned ? ', you were mentioned' : ''),
   closeChat: 'Close staff chat',
   chooseConversation: 'Choose a conversation, or start a new one.',
-  /** After the launcher's label when an unread message mentions the viewer. */
-  mentionedHint: ', you were mentioned',
-  /** A desktop notification's title for a mention. */
-  mentionedBy: (name: string) => `${name} mentioned you`,
 };
 
 export const coreMsg = bindMessages({ ...coreStrings });

@@ -50,7 +50,7 @@ try {
         const page = await context.newPage();
         await page.goto(`${stack.server.url}/?as=anna`);
         await page.evaluate((l) => document.querySelector('staff-chat')?.setAttribute('lang', l), lang);
-        await page.locator('staff-chat-launcher [part="mention-badge"]').waitFor();
+        await page.locator('staff-chat-launcher .at').waitFor();
         await page.screenshot({ path: `${dir}/${name}-launcher.png` });
         await page.locator('staff-chat-launcher button').click();
         const row = page.locator('[part="row"]').filter({ hasText: 'Carla Mendes' });

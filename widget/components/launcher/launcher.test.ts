@@ -35,7 +35,7 @@ describe('<staff-chat-launcher>', () => {
 
   it('shows an @ apart from the unread count while a mention is unread, and says so in its label', async () => {
     const el = await fixture<StaffChatLauncher>(html`<staff-chat-launcher unread="3" mentioned></staff-chat-launcher>`);
-    const at = el.shadowRoot!.querySelector('[part="mention-badge"]')!;
+    const at = el.shadowRoot!.querySelector('.at')!;
     expect(at.textContent).to.equal('@');
     expect(el.shadowRoot!.querySelector('[part="badge"]')!.textContent).to.equal('3');
     expect(el.shadowRoot!.querySelector('button')!.getAttribute('aria-label')).to.equal('Open staff chat, 3 unread, you were mentioned');
@@ -43,7 +43,7 @@ describe('<staff-chat-launcher>', () => {
     await expect(el).to.be.accessible();
     el.mentioned = false;
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[part="mention-badge"]')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('.at')).to.equal(null);
     expect(el.shadowRoot!.querySelector('button')!.getAttribute('aria-label')).to.equal('Open staff chat, 3 unread');
   });
 });

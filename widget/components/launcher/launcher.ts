@@ -5,12 +5,12 @@ import { chatIcon, closeIcon } from '../icons.js';
 import { styles } from './launcher.styles.js';
 
 /**
- * The floating round button that opens and closes the chat panel, with the unread badge.
+ * The floating round button that opens and closes the chat panel, with the unread badge and an `@`
+ * while an unread message mentions the viewer (no part of its own: the entry's bytes are counted).
  * Its click (from the inner button) reaches the parent as an ordinary click on this element.
  *
  * @csspart button - The round button.
  * @csspart badge - The unread count.
- * @csspart mention-badge - The `@` while an unread message mentions the viewer.
  * @cssproperty --staff-chat-launcher-size - Diameter of the button.
  */
 export class StaffChatLauncher extends LitElement {
@@ -44,11 +44,15 @@ export class StaffChatLauncher extends LitElement {
       part="button"
       type="button"
       aria-expanded=${this.expanded ? 'true' : 'false'}
-      aria-label=${this.expanded ? msg.closeChat : msg.openChat(this.unread) + (this.mentioned ? msg.mentionedHint : '')}
+      aria-label=${this.expanded ? msg.closeChat : msg.openChat(this.unread, this.mentioned)}
     >
-      ${this.expanded ? closeIcon : chatIcon}
-      ${this.mentioned && !this.expanded ? html`<span class="badge at" part="mention-badge" aria-hidden="true">@</span>` : nothing}
-      ${this.unread > 0 && !this.expanded ? html`<span class="badge" part="badge" aria-hidden="true">${count}</span>` : nothing}
+      ${this.expanded
+        ? closeIcon
+        : [
+            chatIcon,
+            this.mentioned ? html`<span class="badge at" aria-hidden="true">@</span>` : nothing,
+            this.unread > 0 ? html`<span class="badge" part="badge" aria-hidden="true">${count}</span>` : nothing,
+          ]}
     </button>`;
   }
 }

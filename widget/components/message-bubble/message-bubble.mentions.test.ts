@@ -50,20 +50,18 @@ describe('mentions in a message', function (this: { timeout(ms: number): void })
     expect(el.shadowRoot!.querySelector('[part="text"] a')?.textContent, 'links still work beside mentions').to.equal('www.grand.example');
   });
 
-  it('offers the mention parts to the portal: names, the viewer\'s, the row\'s and the launcher\'s @', async () => {
+  it('offers the mention parts to the portal: names, the viewer\'s and the row\'s @', async () => {
     const sheet = document.createElement('style');
     sheet.textContent = `
       staff-chat::part(mention) { outline: 1px solid rgb(1, 2, 3); }
       staff-chat::part(mention-me) { outline-color: rgb(4, 5, 6); }
-      staff-chat::part(row-mention-badge), staff-chat::part(launcher-mention-badge) { outline: 2px solid rgb(7, 8, 9); }`;
+      staff-chat::part(row-mention-badge) { outline: 2px solid rgb(7, 8, 9); }`;
     document.head.append(sheet);
     try {
       const el = await openConversation(mentionSession(), LOOKS[0]!);
       const [me, other] = mentions(await bubbleOf(el, 3));
       expect(getComputedStyle(me!).outlineColor).to.equal('rgb(4, 5, 6)');
       expect(getComputedStyle(other!).outlineColor).to.equal('rgb(1, 2, 3)');
-      const launcherAt = await find<HTMLElement>(el, '[part="mention-badge"]');
-      expect(getComputedStyle(launcherAt).outlineColor).to.equal('rgb(7, 8, 9)');
       const panel = await mount(mentionSession(), LOOKS[0]!, { open: true });
       const rowAt = await find<HTMLElement>(panel, '.badge.mention');
       expect(getComputedStyle(rowAt).outlineColor).to.equal('rgb(7, 8, 9)');

@@ -9,19 +9,17 @@ const plural = (count: number, forms: PluralForms) => forms[rules.select(count)]
 
 export default {
   appName: 'دردشة الموظفين',
-  openChat: (unread) =>
-    unread > 0
+  openChat: (unread, mentioned = false) =>
+    (unread > 0
       ? plural(unread, {
           one: 'فتح دردشة الموظفين، رسالة واحدة غير مقروءة',
           two: 'فتح دردشة الموظفين، رسالتان غير مقروءتين',
           few: `فتح دردشة الموظفين، ${unread} رسائل غير مقروءة`,
           other: `فتح دردشة الموظفين، ${unread} رسالة غير مقروءة`,
         })
-      : 'فتح دردشة الموظفين',
+      : 'فتح دردشة الموظفين') + (mentioned ? '، أُشير إليك' : ''),
   closeChat: 'إغلاق دردشة الموظفين',
   chooseConversation: 'اختر محادثة أو ابدأ محادثة جديدة.',
-  mentionedHint: '، أُشير إليك',
-  mentionedBy: (name) => `أشار إليك ${name}`,
 
   errorNetwork: 'تعذّر الوصول إلى خادم الدردشة. تحقّق من اتصالك وحاول مرة أخرى.',
   errorSessionExpired: 'انتهت صلاحية جلستك. سجّل الدخول مرة أخرى لمتابعة الدردشة.',

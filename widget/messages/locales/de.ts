@@ -9,11 +9,10 @@ const plural = (count: number, forms: PluralForms) => forms[rules.select(count)]
 
 export default {
   appName: 'Mitarbeiter-Chat',
-  openChat: (unread) => (unread > 0 ? `Mitarbeiter-Chat öffnen, ${unread} ungelesen` : 'Mitarbeiter-Chat öffnen'),
+  openChat: (unread, mentioned = false) =>
+    (unread > 0 ? `Mitarbeiter-Chat öffnen, ${unread} ungelesen` : 'Mitarbeiter-Chat öffnen') + (mentioned ? ', Sie wurden erwähnt' : ''),
   closeChat: 'Mitarbeiter-Chat schließen',
   chooseConversation: 'Wählen Sie eine Unterhaltung oder beginnen Sie eine neue.',
-  mentionedHint: ', Sie wurden erwähnt',
-  mentionedBy: (name) => `${name} hat Sie erwähnt`,
 
   errorNetwork: 'Der Chat-Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   errorSessionExpired: 'Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um weiterzuschreiben.',

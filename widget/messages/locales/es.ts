@@ -9,12 +9,10 @@ const plural = (count: number, forms: PluralForms) => forms[rules.select(count)]
 
 export default {
   appName: 'Chat del personal',
-  openChat: (unread) =>
-    unread > 0 ? plural(unread, { one: 'Abrir el chat del personal, 1 sin leer', other: `Abrir el chat del personal, ${unread} sin leer` }) : 'Abrir el chat del personal',
+  openChat: (unread, mentioned = false) =>
+    (unread > 0 ? plural(unread, { one: 'Abrir el chat del personal, 1 sin leer', other: `Abrir el chat del personal, ${unread} sin leer` }) : 'Abrir el chat del personal') + (mentioned ? ', le han mencionado' : ''),
   closeChat: 'Cerrar el chat del personal',
   chooseConversation: 'Elija una conversación o empiece una nueva.',
-  mentionedHint: ', le han mencionado',
-  mentionedBy: (name) => `${name} le ha mencionado`,
 
   errorNetwork: 'No se pudo conectar con el servidor del chat. Compruebe su conexión e inténtelo de nuevo.',
   errorSessionExpired: 'Su sesión ha caducado. Vuelva a iniciar sesión para seguir chateando.',

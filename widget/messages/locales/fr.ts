@@ -9,12 +9,10 @@ const plural = (count: number, forms: PluralForms) => forms[rules.select(count)]
 
 export default {
   appName: 'Chat du personnel',
-  openChat: (unread) =>
-    unread > 0 ? plural(unread, { one: `Ouvrir le chat du personnel, ${unread} non lu`, other: `Ouvrir le chat du personnel, ${unread} non lus` }) : 'Ouvrir le chat du personnel',
+  openChat: (unread, mentioned = false) =>
+    (unread > 0 ? plural(unread, { one: `Ouvrir le chat du personnel, ${unread} non lu`, other: `Ouvrir le chat du personnel, ${unread} non lus` }) : 'Ouvrir le chat du personnel') + (mentioned ? ', une mention vous concerne' : ''),
   closeChat: 'Fermer le chat du personnel',
   chooseConversation: 'Choisissez une conversation ou commencez-en une nouvelle.',
-  mentionedHint: ', une mention vous concerne',
-  mentionedBy: (name) => `${name} vous a mentionné`,
 
   errorNetwork: 'Impossible de joindre le serveur du chat. Vérifiez votre connexion et réessayez.',
   errorSessionExpired: 'Votre session a expiré. Reconnectez-vous pour continuer à discuter.',

@@ -9,12 +9,10 @@ const plural = (count: number, forms: PluralForms) => forms[rules.select(count)]
 
 export default {
   appName: 'Chat del personale',
-  openChat: (unread) =>
-    unread > 0 ? plural(unread, { one: 'Apri la chat del personale, 1 non letto', other: `Apri la chat del personale, ${unread} non letti` }) : 'Apri la chat del personale',
+  openChat: (unread, mentioned = false) =>
+    (unread > 0 ? plural(unread, { one: 'Apri la chat del personale, 1 non letto', other: `Apri la chat del personale, ${unread} non letti` }) : 'Apri la chat del personale') + (mentioned ? ', ti hanno menzionato' : ''),
   closeChat: 'Chiudi la chat del personale',
   chooseConversation: 'Scegli una conversazione o iniziane una nuova.',
-  mentionedHint: ', ti hanno menzionato',
-  mentionedBy: (name) => `${name} ti ha menzionato`,
 
   errorNetwork: 'Impossibile raggiungere il server della chat. Controlla la connessione e riprova.',
   errorSessionExpired: 'La sessione è scaduta. Accedi di nuovo per continuare a chattare.',

@@ -9,19 +9,17 @@ const plural = (count: number, forms: PluralForms) => forms[rules.select(count)]
 
 export default {
   appName: 'Czat zespołu',
-  openChat: (unread) =>
-    unread > 0
+  openChat: (unread, mentioned = false) =>
+    (unread > 0
       ? plural(unread, {
           one: 'Otwórz czat zespołu, 1 nieprzeczytana',
           few: `Otwórz czat zespołu, ${unread} nieprzeczytane`,
           many: `Otwórz czat zespołu, ${unread} nieprzeczytanych`,
           other: `Otwórz czat zespołu, ${unread} nieprzeczytanej`,
         })
-      : 'Otwórz czat zespołu',
+      : 'Otwórz czat zespołu') + (mentioned ? ', oznaczono Cię' : ''),
   closeChat: 'Zamknij czat zespołu',
   chooseConversation: 'Wybierz rozmowę albo rozpocznij nową.',
-  mentionedHint: ', oznaczono Cię',
-  mentionedBy: (name) => `${name} oznacza Cię`,
 
   errorNetwork: 'Nie można połączyć się z serwerem czatu. Sprawdź połączenie i spróbuj ponownie.',
   errorSessionExpired: 'Sesja wygasła. Zaloguj się ponownie, aby dalej rozmawiać.',

@@ -9,12 +9,10 @@ const plural = (count: number, forms: PluralForms) => forms[rules.select(count)]
 
 export default {
   appName: 'Chat da equipa',
-  openChat: (unread) =>
-    unread > 0 ? plural(unread, { one: 'Abrir o chat da equipa, 1 não lida', other: `Abrir o chat da equipa, ${unread} não lidas` }) : 'Abrir o chat da equipa',
+  openChat: (unread, mentioned = false) =>
+    (unread > 0 ? plural(unread, { one: 'Abrir o chat da equipa, 1 não lida', other: `Abrir o chat da equipa, ${unread} não lidas` }) : 'Abrir o chat da equipa') + (mentioned ? ', tem uma menção' : ''),
   closeChat: 'Fechar o chat da equipa',
   chooseConversation: 'Escolha uma conversa ou comece uma nova.',
-  mentionedHint: ', tem uma menção',
-  mentionedBy: (name) => `Menção de ${name}`,
 
   errorNetwork: 'Não foi possível contactar o servidor do chat. Verifique a ligação e tente novamente.',
   errorSessionExpired: 'A sua sessão expirou. Inicie sessão novamente para continuar a conversar.',

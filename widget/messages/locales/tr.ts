@@ -4,11 +4,10 @@ import type { Messages } from '../table.js';
 // Turkish keeps the noun singular after a number ("3 mesaj"): no plural forms needed.
 export default {
   appName: 'Personel sohbeti',
-  openChat: (unread) => (unread > 0 ? `Personel sohbetini aç, ${unread} okunmamış` : 'Personel sohbetini aç'),
+  openChat: (unread, mentioned = false) =>
+    (unread > 0 ? `Personel sohbetini aç, ${unread} okunmamış` : 'Personel sohbetini aç') + (mentioned ? ', sizden bahsedildi' : ''),
   closeChat: 'Personel sohbetini kapat',
   chooseConversation: 'Bir sohbet seçin ya da yeni bir sohbet başlatın.',
-  mentionedHint: ', sizden bahsedildi',
-  mentionedBy: (name) => `${name} sizden bahsetti`,
 
   errorNetwork: 'Sohbet sunucusuna ulaşılamadı. Bağlantınızı kontrol edip yeniden deneyin.',
   errorSessionExpired: 'Oturumunuzun süresi doldu. Sohbete devam etmek için yeniden oturum açın.',

@@ -1,6 +1,5 @@
 import { atom } from 'nanostores';
 import type { Conversation } from '../../../server/contract.js';
-import { coreMsg } from '../../messages/core.js';
 
 export interface NotificationSettings {
   /** Desktop notifications while the page is hidden (and the browser allows them). */
@@ -49,7 +48,7 @@ export function createNotifications(isPageHidden: () => boolean, alerts: Alerts 
     if (!last || last.sender_id === meId || !(mentioned || (!next.is_muted && next.unread_count > (previous?.unread_count ?? 0))) || !isPageHidden()) return;
     const { desktop, sound } = $settings.get();
     // The tag makes the system replace the alert of another tab, or of an earlier message, instead of stacking.
-    if (desktop && alerts.permission() === 'granted') alerts.show(mentioned ? coreMsg.mentionedBy(last.sender_name) : last.sender_name, last.message, `staff-chat-${next.id}`);
+    if (desktop && alerts.permission() === 'granted') alerts.show(last.sender_name, last.message, `staff-chat-${next.id}`);
     if (sound) alerts.beep();
   }
 

@@ -62,7 +62,7 @@ const PAYLOAD_CHECKS: { [K in keyof ServerEvents]: (payload: unknown) => payload
   conversation_updated: isConversation,
   reaction_changed: isReactionChange,
   messages_read: isMessagesRead,
-  // Issue 10's events: checked here so they can be routed (staff_mentioned: conversations/mention-events.ts).
+  // Issue 10's events: checked here so they can be routed; no store registers for them yet.
   message_acknowledged: (value): value is AcknowledgementChange => isMessageEvent(value),
   handover_item_changed: (value): value is HandoverItemChange => isMessageEvent(value) && isRecord(value.item),
   staff_mentioned: (value): value is StaffMentioned => isMessageEvent(value) && typeof value.mentioned_staff_id === 'string',
