@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import { minifyCssLiterals } from './build/minify-css-literals.js';
 import { minifyHtmlLiterals } from './build/minify-html-literals.js';
 import { plainDynamicImports } from './build/plain-dynamic-imports.js';
+import { trimPusher } from './build/trim-pusher.js';
 
 /**
  * Builds the drop-in script: `dist/staff-chat.js` registers `<staff-chat>` and carries lit, nanostores
@@ -15,7 +16,7 @@ import { plainDynamicImports } from './build/plain-dynamic-imports.js';
  * register elements (define.ts, components/define-lazy.ts) would be shaken out of this build.
  */
 export default defineConfig({
-  plugins: [minifyCssLiterals(), minifyHtmlLiterals(), plainDynamicImports()],
+  plugins: [minifyCssLiterals(), minifyHtmlLiterals(), plainDynamicImports(), trimPusher()],
   // nanostores reads process.env.NODE_ENV, and browsers have no `process`.
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {

@@ -17,8 +17,8 @@ export const DEMO_STAFF: StaffMember[] = [
 interface SeedConversation {
   participants: string[];
   title: string | null;
-  /** [sender id, text, the staff ids it mentions (as `@Full Name` in the text)]; replies point back by index with `^n `. */
-  messages: Array<[string, string] | [string, string, string[]]>;
+  /** [sender id, text], and `urgent` for one that asks everyone else to acknowledge it. */
+  messages: Array<[string, string] | [string, string, 'urgent']>;
 }
 
 /** How many messages the receptionists' handover chat holds, so a person can try scrolling far back. */
@@ -80,7 +80,6 @@ export const DEMO_CONVERSATIONS: SeedConversation[] = [
       ['grace', 'Occupancy tonight is 94%. Wedding party checks in from 3 pm.'],
       ['erik', 'Lift 2 service is booked for 7 am tomorrow, before the breakfast rush.'],
       ['carla', 'Two room attendants off sick today; I have moved Dev to the wedding block.'],
-      ['grace', '@Erik Lindqvist could you look at the air conditioning in 312 before the wedding guests arrive?', ['erik']],
       ['anna', 'Front desk will hold late checkouts on the third floor until 2 pm.'],
     ],
   },
@@ -113,6 +112,8 @@ export const DEMO_DEPARTMENT_GROUPS: SeedConversation[] = [
     messages: [
       ['erik', 'Lift 2 service tomorrow at 7. Fatima, can you put up the signs tonight?'],
       ['fatima', 'Will do after the 312 air conditioning check.'],
+      // Fatima and Grace are reminded of it until they acknowledge it ("Acknowledge" in the bubble).
+      ['erik', 'Water off on floor 3 from 14:00 to 15:00 for the riser repair. Please confirm you have seen this.', 'urgent'],
     ],
   },
 ];

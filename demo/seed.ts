@@ -1,5 +1,6 @@
 import type { Storage } from '../server/storage/index.js';
 import { DEMO_CONVERSATIONS, DEMO_DEPARTMENT_GROUPS, DEMO_HOTEL, DEMO_STAFF } from './seed-data.js';
+import { seedTeamwork } from './seed-teamwork.js';
 
 type SeedConversation = (typeof DEMO_CONVERSATIONS)[number];
 
@@ -24,6 +25,8 @@ export async function seedDemoHotel(storage: Storage): Promise<void> {
     if (existing.some((conversation) => conversation.is_group && conversation.title === group.title)) continue;
     await seedConversation(storage, group, `demo-group-${index}`);
   }
+
+  await seedTeamwork(storage);
 }
 
 async function seedConversation(storage: Storage, seed: SeedConversation, clientIdPrefix: string): Promise<void> {
@@ -34,14 +37,14 @@ async function seedConversation(storage: Storage, seed: SeedConversation, client
     participantIds: seed.participants,
     title: seed.title,
   });
-  for (const [position, [senderId, message, mentioned = []]] of seed.messages.entries()) {
+  for (const [position, [senderId, message, urgent]] of seed.messages.entries()) {
     await storage.insertMessage(DEMO_HOTEL, {
       conversationId,
       senderId,
       clientId: `${clientIdPrefix}-${position}`,
       message,
       replyTo: null,
-      ...(mentioned.length > 0 && { mentions: mentioned.map((staffId) => ({ staffId, department: null })) }),
+      ...(urgent && { requiresAcknowledgement: true }),
     });
   }
 }

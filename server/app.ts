@@ -27,7 +27,8 @@ import { forwardRoutes } from './routes/forward.js';
 import { isUploadPath, uploadRoutes } from './routes/upload.js';
 import { configRoutes } from './routes/config.js';
 import { conversationRoutes } from './routes/conversations.js';
-import type { RouteDeps } from './routes/deps.js';
+import { conversationChannel } from './notify/channels.js';
+import { holderKey, type RouteDeps, type SubscriptionGrants } from './routes/deps.js';
 import { handoverRoutes } from './routes/handover.js';
 import { messageChangeRoutes } from './routes/message-changes.js';
 import { messageRoutes } from './routes/messages.js';
@@ -49,6 +50,8 @@ export interface AppDeps {
   files?: FileStore;
   /** Rate-limit buckets shared by every instance (REDIS_URL); default: this process's own. */
   sharedLimits?: SharedRateLimits;
+  /** The embedded hub's subscription grants, so a leaver's open subscription can be dropped. */
+  subscriptions?: SubscriptionGrants;
   /** The demo's extra API routes; production has none. */
   extension?: ServerExtension;
 }
@@ -74,7 +77,11 @@ export function createApp(deps: AppDeps) {
     auth: every(
       requireStaff({
         jwtSecret: config.jwtSecret,
-        staffSync: new StaffSync(deps.storage, (hotel, ids) => ids.forEach((id) => void deps.notifier.departmentMembershipChanged(hotel, id))),
+        staffSync: new StaffSync(deps.storage, (hotel, ids, { staffId, left }) => {
+          ids.forEach((id) => void deps.notifier.departmentMembershipChanged(hotel, id));
+          // Moved to another department: their tabs stop hearing the old one's channel (embedded hub).
+          for (const id of left) deps.subscriptions?.revoke(conversationChannel(hotel, id), holderKey(hotel, staffId));
+        }),
       }),
       rateLimit({ perMinute: rate.requestsPerMinute, what: 'requests', ...(deps.sharedLimits && { shared: deps.sharedLimits }) }),
     ),
@@ -93,7 +100,7 @@ export function createApp(deps: AppDeps) {
     .route('/:hotel/messages', pinRoutes(routeDeps))
     .route('/:hotel/conversations', pinListRoutes(routeDeps))
     .route('/:hotel/conversations', conversationSettingsRoutes(routeDeps))
-    .route('/:hotel/messages', forwardRoutes(routeDeps))
+    .route('/:hotel/messages', forwardRoutes(routeDeps, rateLimit({ perMinute: config.forward.perMinute, what: 'forwards', ...(deps.sharedLimits && { shared: deps.sharedLimits }) })))
     .route('/:hotel/conversations', uploadRoutes({ ...routeDeps, files }))
     .route('/:hotel/attachments', attachmentRoutes({ ...routeDeps, files, signer }))
     .route('/:hotel/search', searchRoutes(routeDeps, rateLimit({ perMinute: config.search.perMinute, what: 'searches', ...(deps.sharedLimits && { shared: deps.sharedLimits }) })))

@@ -215,6 +215,16 @@ describe('loadConfig: search', () => {
   });
 });
 
+describe('loadConfig: forwards', () => {
+  test('reads the per-staff forward rate limit, 20 by default, 0 for none, and refuses a bad one', () => {
+    assert.equal(loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET }).forward.perMinute, 20);
+    assert.equal(loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_RATE_LIMIT_FORWARDS: '0' }).forward.perMinute, 0);
+    assert.equal(loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_RATE_LIMIT_FORWARDS: '8' }).forward.perMinute, 8);
+    const problems = problemsOf({ STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_RATE_LIMIT_FORWARDS: '-1' });
+    assert.deepEqual(problems.map((problem) => problem.split(' ')[0]), ['STAFF_CHAT_RATE_LIMIT_FORWARDS']);
+  });
+});
+
 describe('STAFF_CHAT_ADMIN_ROLES', () => {
   test('reads a comma-separated list, trimmed and lower-cased; none by default; refuses empty names', () => {
     assert.deepEqual(loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET }).adminRoles, []);

@@ -83,6 +83,11 @@ export interface Config {
   /** Message search (`GET …/search/`): searches per staff member and minute (0: no limit), as the other rate limits count. */
   search: { perMinute: number };
   /**
+   * Forwards (`POST …/messages/{id}/forward/`) per staff member and minute (0: no limit), on top of the
+   * message budget a forward also counts against: one forward writes up to MAX_FORWARD_TARGETS copies.
+   */
+  forward: { perMinute: number };
+  /**
    * STAFF_CHAT_ADMIN_ROLES: token `role`s (compared case-insensitively) that may remove people from any
    * group they take part in; a group's creator may always.
    */
@@ -197,6 +202,7 @@ const envSchema = z.object({
   STAFF_CHAT_RATE_LIMIT_REQUESTS: perMinute('STAFF_CHAT_RATE_LIMIT_REQUESTS'),
   STAFF_CHAT_RATE_LIMIT_MESSAGES: perMinute('STAFF_CHAT_RATE_LIMIT_MESSAGES'),
   STAFF_CHAT_RATE_LIMIT_SEARCHES: perMinute('STAFF_CHAT_RATE_LIMIT_SEARCHES'),
+  STAFF_CHAT_RATE_LIMIT_FORWARDS: perMinute('STAFF_CHAT_RATE_LIMIT_FORWARDS'),
   // Rate limits shared between instances.
   REDIS_URL: optionalText.refine((url) => url === undefined || (/^rediss?:$/.test(URL.canParse(url) ? new URL(url).protocol : '')), {
     error: 'REDIS_URL must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379.',
@@ -338,6 +344,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
     trustedProxies: values.STAFF_CHAT_TRUST_PROXY,
     // A search costs a few index lookups; 60 a minute (bursts of 15) is a person typing, a loop gets 429s.
     search: { perMinute: values.STAFF_CHAT_RATE_LIMIT_SEARCHES ?? 60 },
+    // A forward fans out to up to 10 conversations: 20 a minute (bursts of 5) is 200 copies at most,
+    // where the message budget alone would let one person write 1,200 a minute.
+    forward: { perMinute: values.STAFF_CHAT_RATE_LIMIT_FORWARDS ?? 20 },
     adminRoles: (values.STAFF_CHAT_ADMIN_ROLES ?? '').split(',').map((role) => role.trim().toLocaleLowerCase()).filter(Boolean),
   };
 }

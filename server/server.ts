@@ -93,7 +93,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   const redis = config.limits.rate.redis;
   const sharedLimits = redis && new SharedRateLimits({ ...redis, log });
-  const app = createApp({ config, storage, pusher, notifier, log, ...(extension && { extension }), ...(sharedLimits && { sharedLimits }) });
+  const app = createApp({
+    config,
+    storage,
+    pusher,
+    notifier,
+    log,
+    ...(extension && { extension }),
+    ...(sharedLimits && { sharedLimits }),
+    ...(hub && { subscriptions: { grant: hub.grant, revoke: hub.revoke } }),
+  });
   if (hub) app.route('/', hub.http);
   app.use('/staff-chat.js', widgetHeaders);
   app.use('/chunks/*', widgetHeaders);

@@ -4,7 +4,7 @@ import './testing/process-shim.js';
 import './define.js';
 import './components/define-lazy.js';
 import { auditProblems } from './testing/axe-audit.js';
-import { bubbleOf, find, linkSession, mentionSession, mount, openConversation, richSession, type Look } from './testing/rich-state.js';
+import { bubbleOf, find, linkSession, mentionSession, mount, openConversation, richSession, urgentSession, type Look } from './testing/rich-state.js';
 import type { UploadItem } from './state/session.js';
 import type { StaffChat } from './staff-chat.js';
 import type { StaffChatMessageSearch } from './components/message-search/message-search.js';
@@ -209,6 +209,28 @@ describe('accessibility and contrast audit (axe-core)', function (this: { timeou
         fake.connection.set('unavailable');
         const el = await openConversation(fake, look);
         await find(el, '[part="banner"]');
+        await expectNoProblems(el);
+      });
+
+      it('urgent messages: the launcher\'s "!" and the panel\'s banner', async () => {
+        const closed = await mount(urgentSession(), look);
+        await find(closed, '.badge[part="urgent"]');
+        await expectNoProblems(closed);
+        const el = await mount(urgentSession(), look, { open: true });
+        await find(el, '[part="banner"] button');
+        await expectNoProblems(el);
+      });
+
+      it('urgent messages: Acknowledge, "Acknowledged by" open on own and others\' bubbles, the composer\'s toggle pressed', async () => {
+        const el = await openConversation(urgentSession(), look);
+        for (const id of [3, 5]) {
+          const bubble = await bubbleOf(el, id);
+          bubble.shadowRoot!.querySelector<HTMLElement>('.ack-by summary')!.click();
+          await bubble.updateComplete;
+        }
+        await find(el, '.ack-button');
+        (await find<HTMLButtonElement>(el, '[part="urgent-button"]')).click();
+        await find(el, '.urgent-note');
         await expectNoProblems(el);
       });
 

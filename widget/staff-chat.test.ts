@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import './testing/process-shim.js';
 import './define.js';
 import './components/define-lazy.js';
-import { callsTo, conversation, createFakeSession, staff, type FakeSession } from './testing/fake-session.js';
+import { callsTo, chatMessage, conversation, createFakeSession, staff, type FakeSession } from './testing/fake-session.js';
 import type { StaffChatConnectionChangeEvent, StaffChatErrorEvent, StaffChatUnreadChangeEvent } from './events.js';
 import type { ChatSessionOptions } from './state/session.js';
 import type { StaffChatPanel } from './components/panel/panel.js';
@@ -53,6 +53,17 @@ describe('<staff-chat>', () => {
     expect(created[0]!.hotel).to.equal('grand');
     expect(await created[0]!.tokenProvider()).to.equal('t0k3n');
     expect(callsTo(fake, 'start')).to.have.length(1);
+  });
+
+  it('shows on the launcher that an urgent message waits for the viewer, for as long as one does', async () => {
+    const fake = createFakeSession();
+    const { root } = await mount(fake);
+    const launcher = root.querySelector('staff-chat-launcher')!;
+    expect(launcher.urgent).to.equal(false);
+    fake.pendingAcknowledgements.set([chatMessage(5, 'VIP arriving early', { requires_acknowledgement: true })]);
+    await waitUntil(() => launcher.urgent);
+    fake.pendingAcknowledgements.set([]);
+    await waitUntil(() => !launcher.urgent);
   });
 
   it('is accessible, closed and open', async () => {

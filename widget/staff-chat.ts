@@ -72,6 +72,8 @@ const MAX_DOCKED_WINDOWS = 3;
  * @csspart dock - The corner area holding the launcher, panel and docked windows (launcher layout).
  * @csspart launcher - The round launcher button.
  * @csspart launcher-badge - The launcher's unread count.
+ * @csspart launcher-urgent - The launcher's "!" while an urgent message waits for the viewer's acknowledgement.
+ * @csspart urgent-banner - The panel's "1 urgent message needs your acknowledgement" banner.
  * @csspart panel - The panel with the conversation list and the staff directory (launcher layout).
  * @csspart sidebar - The same panel as the list side of the inline layout.
  * @csspart panel-header - The panel's title bar.
@@ -99,6 +101,7 @@ const MAX_DOCKED_WINDOWS = 3;
  * @csspart quote - The quoted message a reply shows.
  * @csspart reply-button - A message's "Reply" button.
  * @csspart reactions - A message's reaction chips.
+ * @csspart acknowledgement - An urgent message's "Acknowledge" button and "Acknowledged by" list.
  * @csspart edit - The text box of a message being edited.
  * @csspart failed - The "Not sent" line with Retry.
  * @csspart thumbnail - An image attachment's thumbnail button.
@@ -109,6 +112,7 @@ const MAX_DOCKED_WINDOWS = 3;
  * @csspart upload - One file's row in the upload tray.
  * @csspart reply-preview - The composer's "Replying to …" bar.
  * @csspart attach-button - The composer's "Attach files" button.
+ * @csspart urgent-button - The composer's "Needs acknowledgement" toggle.
  * @csspart textarea - The composer's text field.
  * @csspart send-button - The composer's send button.
  * @csspart mention-picker - The list of people (and departments) the composer's `@` offers.
@@ -210,6 +214,7 @@ export class StaffChat extends LitElement {
   private readonly unread = new AtomController<number>(this, () => this.session?.$unreadTotal, 0);
   private readonly conversations = new AtomController<Conversation[]>(this, () => this.session?.$conversations, []);
   private readonly openIds = new AtomController<number[]>(this, () => this.session?.$openConversationIds, []);
+  private readonly urgent = new AtomController<readonly unknown[]>(this, () => this.session?.$pendingAcknowledgements, []);
   private readonly locale = new AtomController<string>(this, () => $locale, 'en');
   /** The tag last handed to setLocale; `lang` can change again before its table arrives. */
   private requestedLocale = '';
@@ -423,9 +428,10 @@ export class StaffChat extends LitElement {
       <div class="stack">
         ${this.open ? this.renderPanel(true) : nothing}
         <staff-chat-launcher
-          exportparts="button:launcher,badge:launcher-badge"
+          exportparts="button:launcher,badge:launcher-badge,urgent:launcher-urgent,mention-badge:launcher-mention-badge"
           .unread=${this.unread.value}
           ?mentioned=${this.conversations.value.some((c) => c.mention_count && c.unread_count)}
+          ?urgent=${this.urgent.value.length > 0}
           ?expanded=${this.open}
           @click=${this.toggle}
           @pointerenter=${loadLazyElements}

@@ -14,8 +14,11 @@ export function staffFromClaims(claims: StaffClaims): StaffMember {
 
 const MAX_REMEMBERED = 10_000;
 
-/** Told which department channels someone joined or left, so their members' lists can follow. */
-export type DepartmentChangeListener = (hotel: string, conversationIds: number[]) => void;
+/**
+ * Told which department channels someone joined or left, so their members' lists can follow (and,
+ * for the ones left, so their open subscriptions can be dropped).
+ */
+export type DepartmentChangeListener = (hotel: string, conversationIds: number[], change: { staffId: string; left: number[] }) => void;
 
 /**
  * Keeps staff rows, and department channel membership, in step with token claims. Every authenticated
@@ -46,7 +49,7 @@ export class StaffSync {
       .then(() => this.storage.syncDepartment(claims.hotel, staff.id, staff.department))
       .then(({ joined, left }) => {
         const changed = joined === null ? left : [joined, ...left];
-        if (changed.length > 0) this.onDepartmentChange(claims.hotel, changed);
+        if (changed.length > 0) this.onDepartmentChange(claims.hotel, changed, { staffId: staff.id, left });
         if (this.written.size >= MAX_REMEMBERED) this.written.clear();
         this.written.set(key, fingerprint);
       })

@@ -33,6 +33,11 @@ export interface SocketLimits {
 export class Connection {
   /** Channel name → the presence user id this socket joined as (undefined for non-presence channels). */
   readonly subscriptions = new Map<string, string | undefined>();
+  /**
+   * Channel → who the server authorized this socket for it as (see `Hub.grant`): what lets the hub
+   * drop the subscription when that person leaves the conversation. Gone with the socket.
+   */
+  readonly grants = new Map<string, Set<string>>();
   user: SignedInUser | undefined;
   closed = false;
 

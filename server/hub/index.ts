@@ -101,10 +101,25 @@ export interface Hub {
    * to itself cost the server more than storing the message it announced (bench: throughput).
    */
   triggerBatch(batch: ReadonlyArray<{ channel: string; name: string; data: string; socket_id?: string }>): void;
+  /**
+   * The server authorized socket `socketId` for `channel` as `holder` (an opaque key for one person).
+   * Ignored for a socket the hub does not hold (a made-up socket id stores nothing).
+   */
+  grant(socketId: string, channel: string, holder: string): void;
+  /**
+   * `holder` may no longer listen on `channel` (they left the conversation or were removed): every
+   * socket subscribed only on their authorization leaves it, silently, as if it had unsubscribed. A
+   * socket another person also authorized stays. Pusher itself has no such call (a private channel
+   * subscription lasts as long as its socket), so this is the embedded hub's alone. Returns how many left.
+   */
+  revoke(channel: string, holder: string): number;
   /** Graceful shutdown: every socket gets pusher:error 4200 then close 4200 (clients reconnect at once); timers stop. */
   close(): Promise<void>;
   stats(): HubStats;
 }
+
+/** At most this many grants per socket: a person in more conversations than this is not dropped from the rest. */
+const MAX_GRANTS_PER_SOCKET = 1000;
 
 /** How long close() waits for clients to finish the closing handshake before dropping them. */
 const CLOSE_GRACE_MS = 1000;
@@ -197,6 +212,26 @@ export function createHub(options: HubOptions): Hub {
       core.stop();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await webhooks.close();
+    },
+
+    grant(socketId, channel, holder) {
+      const connection = core.connections.get(socketId);
+      if (!connection) return;
+      const holders = connection.grants.get(channel);
+      if (holders) holders.add(holder);
+      else if (connection.grants.size < MAX_GRANTS_PER_SOCKET) connection.grants.set(channel, new Set([holder]));
+    },
+
+    revoke(channel, holder) {
+      let left = 0;
+      for (const connection of [...core.channels.sockets(channel)]) {
+        const holders = connection.grants.get(channel);
+        if (!holders?.delete(holder) || holders.size > 0) continue;
+        connection.grants.delete(channel);
+        core.leave(connection, channel);
+        left += 1;
+      }
+      return left;
     },
 
     stats() {

@@ -5,10 +5,11 @@ import type { AuthEnv } from '../auth/middleware.js';
 import { requireParticipant } from '../auth/membership.js';
 import type { Conversation, ParticipantLeft, UnreadCount } from '../../contract/index.js';
 import { ApiError } from '../errors.js';
-import { STAFF_ID } from '../notify/channels.js';
+import { conversationChannel, STAFF_ID } from '../notify/channels.js';
 import type { Storage } from '../storage/storage.js';
 import { withChannel } from './conversations.js';
-import type { RouteDeps } from './deps.js';
+import { refuseDepartmentChannel } from './departments.js';
+import { holderKey, type RouteDeps } from './deps.js';
 import { idParam, pathId, rejectInvalid } from './validation.js';
 
 const participantParam = z.object({ id: pathId, staff_id: z.string().regex(STAFF_ID, 'must be a staff id') });
@@ -23,7 +24,7 @@ const participantParam = z.object({ id: pathId, staff_id: z.string().regex(STAFF
  *   someone out (403 `not_allowed` for anyone else; 404 when they are not in it).
  * - `unread-count/` GET: the caller's {@link UnreadCount}.
  */
-export function conversationSettingsRoutes({ config, storage, notifier, auth, limitChanges }: RouteDeps) {
+export function conversationSettingsRoutes({ config, storage, notifier, auth, limitChanges, subscriptions }: RouteDeps) {
   const ownSetting = (apply: (storage: Storage, hotel: string, id: number, sub: string) => Promise<boolean>) =>
     async (c: Context<AuthEnv>, id: number) => {
       const { hotel, sub } = c.var.staff;
@@ -43,7 +44,8 @@ export function conversationSettingsRoutes({ config, storage, notifier, auth, li
     const leaving = conversation.participants.find((staff) => staff.id === staffId);
     if (!(await storage.removeParticipant(hotel, id, staffId)) || !leaving) throw new ApiError(404, 'not_found', 'They are not a participant of this conversation.');
     const left: ParticipantLeft = { conversation_id: id, staff_id: staffId, staff_name: leaving.full_name, removed_by: removedBy, left_at: new Date().toISOString() };
-    void notifier.participantLeft(hotel, left);
+    // After participant_left has gone out (their tabs hear it), the hub stops their old subscriptions.
+    void notifier.participantLeft(hotel, left).then(() => subscriptions?.revoke(conversationChannel(hotel, id), holderKey(hotel, staffId)));
     return left;
   };
 
@@ -101,9 +103,14 @@ async function viewOf(storage: Storage, hotel: string, id: number, viewerId: str
   return conversation;
 }
 
-/** @throws ApiError 409 `not_a_group` for a 1:1: it has nobody to stay behind. */
+/**
+ * @throws ApiError 409 `department_channel` for a department channel (membership follows the token's
+ * claim, so a leave or removal would be undone at the next sign-in); 409 `not_a_group` for a 1:1: it
+ * has nobody to stay behind.
+ */
 async function requireGroup(storage: Storage, hotel: string, id: number, viewerId: string): Promise<Omit<Conversation, 'channel'>> {
   const conversation = await viewOf(storage, hotel, id, viewerId);
+  refuseDepartmentChannel(conversation);
   if (!conversation.is_group) throw new ApiError(409, 'not_a_group', 'A 1:1 conversation cannot be left; archive or mute it instead.');
   return conversation;
 }

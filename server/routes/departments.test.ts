@@ -46,4 +46,20 @@ describe('department channels', () => {
     assert.equal(body<ErrorBody>(response.json).error.code, 'department_channel');
     assert.deepEqual(await t.storage.getParticipantIds('grand', channel.id), ['cara']);
   });
+
+  test('nobody leaves a department channel or is removed from it by hand, not even by an admin role', async () => {
+    const channel = (await list(token('lena', 'Laundry')))[0]!;
+    assert.ok(channel);
+    await list(token('lars', 'Laundry'));
+    const admin = signStaffToken({ sub: 'lena', hotel: 'grand', name: 'LENA', department: 'Laundry', role: 'manager' }, TEST_SECRET);
+    const refusals = [
+      await t.call('POST', `/staff_chat/grand/conversations/${channel.id}/leave/`, { token: token('lars', 'Laundry') }),
+      await t.call('DELETE', `/staff_chat/grand/conversations/${channel.id}/participants/lars/`, { token: token('lena', 'Laundry') }),
+      await t.call('DELETE', `/staff_chat/grand/conversations/${channel.id}/participants/lars/`, { token: admin }),
+      await t.call('DELETE', `/staff_chat/grand/conversations/${channel.id}/participants/lena/`, { token: token('lena', 'Laundry') }),
+    ];
+    assert.deepEqual(refusals.map((response) => [response.status, body<ErrorBody>(response.json).error.code]), Array(4).fill([409, 'department_channel']));
+    assert.deepEqual((await t.storage.getParticipantIds('grand', channel.id))?.sort(), ['lars', 'lena']);
+    assert.deepEqual(t.notifier.departures, []);
+  });
 });

@@ -22,4 +22,19 @@ export interface RouteDeps {
    * removals, attachment deletions): a budget of its own, as large as the message budget (429 beyond it).
    */
   limitChanges: MiddlewareHandler<AuthEnv>;
+  /** The embedded hub's subscription grants (absent with an external engine); see {@link SubscriptionGrants}. */
+  subscriptions?: SubscriptionGrants;
 }
+
+/**
+ * Lets the embedded hub drop a conversation channel's subscriptions of someone who left: the channel
+ * authorization route records who each socket was authorized as, and leaving or removal revokes it.
+ * Pusher and other engines have no such call; there an old subscription lasts until its socket closes.
+ */
+export interface SubscriptionGrants {
+  grant(socketId: string, channel: string, holder: string): void;
+  revoke(channel: string, holder: string): number;
+}
+
+/** The holder key of one person in {@link SubscriptionGrants}. */
+export const holderKey = (hotel: string, staffId: string): string => `${hotel}\n${staffId}`;

@@ -1,5 +1,6 @@
 import { zValidator } from '@hono/zod-validator';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
+import type { AuthEnv } from '../auth/middleware.js';
 import { z } from 'zod';
 import { requireParticipant } from '../auth/membership.js';
 import { MAX_FORWARD_TARGETS, type ForwardResult } from '../../contract/index.js';
@@ -19,10 +20,11 @@ const forwardBody = z.object({
  * original's origin when it was itself forwarded). Attachments are shared by reference: the copies
  * point at the same stored file, which stays until no attachment uses it. Mentions and the reply are not
  * copied. Every target is checked before anything is stored; each copy then reaches its conversation as
- * `message_created`. Counts as one send against the message budget.
+ * `message_created`. Counts as one send against the message budget, and against `limitForwards`
+ * (STAFF_CHAT_RATE_LIMIT_FORWARDS), since one forward writes up to {@link MAX_FORWARD_TARGETS} messages.
  */
-export function forwardRoutes({ storage, notifier, auth, limitMessages }: RouteDeps) {
-  return new Hono().post('/:id/forward', auth, limitMessages, zValidator('param', idParam, rejectInvalid), zValidator('json', forwardBody, rejectInvalid), async (c) => {
+export function forwardRoutes({ storage, notifier, auth, limitMessages }: RouteDeps, limitForwards: MiddlewareHandler<AuthEnv>) {
+  return new Hono().post('/:id/forward', auth, limitMessages, limitForwards, zValidator('param', idParam, rejectInvalid), zValidator('json', forwardBody, rejectInvalid), async (c) => {
     const { hotel, sub } = c.var.staff;
     const source = await requireReadableMessage(storage, hotel, c.req.valid('param').id, sub);
     if (source.is_deleted) throw new ApiError(409, 'message_deleted', 'A deleted message cannot be forwarded.');
@@ -37,9 +39,10 @@ export function forwardRoutes({ storage, notifier, auth, limitMessages }: RouteD
     }
     const origin = source.forwarded_from ?? { message_id: source.id, conversation_id: source.conversation_id, sender_id: source.sender_id };
     const socket = socketOf(c.req.header('x-socket-id'));
-    const results: ForwardResult['results'] = [];
-    for (const target of targets) {
-      const { message } = await storage.insertMessage(hotel, {
+    // One transaction for every copy: a failure (a database outage) stores none, so a retry duplicates nothing.
+    const copies = await storage.insertMessages(
+      hotel,
+      targets.map((target) => ({
         conversationId: target,
         senderId: sub,
         clientId: null,
@@ -47,10 +50,10 @@ export function forwardRoutes({ storage, notifier, auth, limitMessages }: RouteD
         replyTo: null,
         ...(attachments.length > 0 && { attachments }),
         forwardedFrom: { messageId: origin.message_id, conversationId: origin.conversation_id, senderId: origin.sender_id },
-      });
-      void notifier.messageCreated(hotel, message, socket);
-      results.push({ conversation_id: target, message });
-    }
+      })),
+    );
+    const results: ForwardResult['results'] = copies.map((message) => ({ conversation_id: message.conversation_id, message }));
+    for (const message of copies) void notifier.messageCreated(hotel, message, socket);
     const body: ForwardResult = { success: true, total_forwarded: results.length, results };
     return c.json(body, 201);
   });

@@ -6,7 +6,7 @@ import { SOCKET_ID, type PresenceUserInfo, type StaffClaims } from '../../contra
 import { ApiError } from '../errors.js';
 import { parseChannel, type ParsedChannel } from '../notify/channels.js';
 import type { Storage } from '../storage/storage.js';
-import type { RouteDeps } from './deps.js';
+import { holderKey, type RouteDeps } from './deps.js';
 import { invalidInput } from './validation.js';
 
 const authBody = z.object({
@@ -23,7 +23,7 @@ const MAX_CHANNEL_DATA_BYTES = 1000;
  * `POST /staff_chat/pusher/auth`: pusher-js channel authorization. The decision comes from the token
  * and the database only; the channel name says what is asked for, never who may have it.
  */
-export function pusherAuthRoutes({ storage, pusher, auth }: RouteDeps) {
+export function pusherAuthRoutes({ storage, pusher, auth, subscriptions }: RouteDeps) {
   return new Hono().post('/', auth, async (c) => {
     // pusher-js posts a form; fetch-based custom authorizers often post JSON.
     const isJson = /^application\/(.+\+)?json/i.test(c.req.header('content-type') ?? '');
@@ -37,6 +37,7 @@ export function pusherAuthRoutes({ storage, pusher, auth }: RouteDeps) {
     const { socket_id, channel_name, channel_data } = parsed.data;
 
     const kind = await requireChannelAccess(storage, c.var.staff, channel_name);
+    if (kind === 'conversation') subscriptions?.grant(socket_id, channel_name, holderKey(c.var.staff.hotel, c.var.staff.sub));
     if (kind !== 'presence') return c.json(pusher.authorizeChannel(socket_id, channel_name));
     const member = presenceMember(c.var.staff);
     if (channel_data !== undefined) requireSameMember(channel_data, member);

@@ -192,6 +192,23 @@ export function describeConversationFeaturesContract(makeStorage: StorageFactory
     });
 
     describe('leaving, attachments, forwards', () => {
+      it('stores several messages in one transaction, in the order given, or none of them', async () => {
+        const first = await group();
+        const second = (await storage.createConversation(HOTEL, { createdBy: 'ann', participantIds: ['dee'], title: null })).conversationId;
+        const copy = (conversationId: number) => ({ conversationId, senderId: 'ann', clientId: null, message: 'fwd', replyTo: null });
+        const origin = await send(first, 'bob', 'the original');
+        const forwardedFrom = { messageId: origin.id, conversationId: first, senderId: 'bob' };
+        const stored = await storage.insertMessages(HOTEL, [{ ...copy(second), forwardedFrom }, copy(first)]);
+        assert.deepEqual(stored.map((message) => message.conversation_id), [second, first]);
+        assert.equal(stored[0]?.forwarded_from?.message_id, origin.id, 'read back with its extras');
+        assert.ok(stored.every((message) => message.message === 'fwd' && message.sender_id === 'ann'));
+        const count = async (id: number) => (await storage.listMessages(HOTEL, id, { limit: 50 })).messages.length;
+        // The second target does not exist (in this hotel): the first's copy is rolled back with it.
+        await assert.rejects(storage.insertMessages(HOTEL, [copy(first), copy(999_999)]));
+        await assert.rejects(storage.insertMessages(OTHER_HOTEL, [copy(first)]));
+        assert.deepEqual([await count(first), await count(second)], [2, 1]);
+      });
+
       it('removes a participant, and only from this hotel', async () => {
         const id = await group();
         await send(id, 'cyd', 'bye');

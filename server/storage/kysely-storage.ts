@@ -36,7 +36,14 @@ export function createKyselyStorage(db: Kysely<Database>, options: KyselyStorage
   const plainMessages = messageMethods(db, now);
   // Every message read carries its reactions, attachments, mentions and origin when forwarded.
   const withBasics = withExtra(withExtra(withExtra(withExtra(plainMessages, reactionsExtra(db)), attachmentsExtra(db)), mentionsExtra(db)), forwardsExtra(db));
-  const messages = { ...plainMessages, ...withExtra(withExtra(withBasics, acknowledgementsExtra(db)), handoverExtra(db)) };
+  const withAll = withExtra(withExtra(withBasics, acknowledgementsExtra(db)), handoverExtra(db));
+  const messages = {
+    ...plainMessages,
+    ...withAll,
+    // A batch (a forward's copies: at most 10) is read back once committed, with the same extras.
+    insertMessages: async (hotel: string, inputs: Parameters<Storage['insertMessages']>[1]) =>
+      Promise.all((await plainMessages.insertMessages(hotel, inputs)).map(async (message) => (await withAll.getMessage(hotel, message.id)) ?? message)),
+  };
   const conversations = conversationMethods(db, now);
   return {
     ...staffMethods(db, now),

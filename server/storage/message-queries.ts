@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import type { Message } from '../../contract/index.js';
 import { prepareAcknowledgementRequest } from './acknowledgement-queries.js';
 import { insertAttachments, prepareAttachmentInsert } from './attachment-queries.js';
 import { prepareHandoverInsert } from './handover-queries.js';
@@ -9,7 +10,8 @@ import { toMessage, type MessageRow } from './rows.js';
 import type { Database } from './schema.js';
 import type { Storage } from './storage.js';
 
-type MessageMethods = Pick<Storage, 'listMessages' | 'getMessage' | 'insertMessage' | 'markRead'>;
+type MessageMethods = Pick<Storage, 'listMessages' | 'getMessage' | 'insertMessage' | 'insertMessages' | 'markRead'>;
+type NewMessage = Parameters<Storage['insertMessage']>[1];
 
 /** Messages with their sender and the message they reply to: one query, whatever the page size. */
 function selectMessages(db: Kysely<Database>) {
@@ -144,7 +146,53 @@ export function messageMethods(db: Kysely<Database>, now: () => string): Message
   const insertMention = prepareMentionInsert(db);
   const insertForwardRow = prepareForwardInsert(db);
 
+  /** One message and what comes with it, inside `trx`. @throws REPLAY when its client id was used. */
+  const insertIn = async (trx: Transaction<Database>, hotel: string, input: NewMessage, timestamp: string): Promise<Message> => {
+    // Bumping the conversation first locks its row, which serialises sends per conversation: in
+    // PostgreSQL ids then commit in the order they were drawn, so catch-up by `after_id` never
+    // skips a message that committed late.
+    const bumped = await q.bumpConversation(trx, { hotel, conversationId: input.conversationId, now: timestamp });
+    if (!bumped.numAffectedRows) {
+      throw new Error(`conversation ${input.conversationId} does not exist in hotel ${hotel}`);
+    }
+    const inserted = (await q.insert(trx, { hotel, ...input, now: timestamp })).rows[0];
+    if (!inserted) throw REPLAY;
+    await q.raiseReadMark(trx, {
+      hotel,
+      conversationId: input.conversationId,
+      staffId: input.senderId,
+      upTo: inserted.id,
+    });
+    if (input.attachments?.length) {
+      const target = { hotel, conversationId: input.conversationId, messageId: inserted.id, now: timestamp };
+      await insertAttachments(insertAttachment, trx, target, input.attachments);
+    }
+    const target = { hotel, conversationId: input.conversationId, messageId: inserted.id };
+    if (input.requiresAcknowledgement) await requestAcknowledgements(trx, { ...target, senderId: input.senderId, now: timestamp });
+    if (input.handoverItems?.length) await insertHandover(trx, target, input.handoverItems);
+    if (input.mentions?.length) {
+      await insertMentions(insertMention, trx, { hotel, conversationId: input.conversationId, messageId: inserted.id }, input.mentions);
+    }
+    if (input.forwardedFrom) await insertForward(insertForwardRow, trx, { hotel, messageId: inserted.id }, input.forwardedFrom);
+    const row: MessageRow | undefined = (await q.byId(trx, { hotel, id: inserted.id })).rows[0];
+    if (!row) throw new Error(`message ${inserted.id} vanished inside its own transaction`);
+    return toMessage(row);
+  };
+
   return {
+    async insertMessages(hotel, inputs) {
+      if (inputs.some((input) => input.clientId !== null)) throw new Error('insertMessages stores messages without client ids only');
+      const timestamp = now();
+      // Conversations locked in id order, so two such batches over the same conversations cannot deadlock.
+      const order = inputs.map((input, index) => ({ input, index })).sort((a, b) => a.input.conversationId - b.input.conversationId);
+      const stored = await db.transaction().execute(async (trx) => {
+        const messages: Array<{ index: number; message: Message }> = [];
+        for (const { input, index } of order) messages.push({ index, message: await insertIn(trx, hotel, input, timestamp) });
+        return messages;
+      });
+      return stored.sort((a, b) => a.index - b.index).map((entry) => entry.message);
+    },
+
     async listMessages(hotel, conversationId, { limit, beforeId, afterId }) {
       const page = { hotel, conversationId, limit: limit + 1 };
       const { rows } =
@@ -169,37 +217,7 @@ export function messageMethods(db: Kysely<Database>, now: () => string): Message
     async insertMessage(hotel, input) {
       const timestamp = now();
       try {
-        return await db.transaction().execute(async (trx) => {
-          // Bumping the conversation first locks its row, which serialises sends per conversation: in
-          // PostgreSQL ids then commit in the order they were drawn, so catch-up by `after_id` never
-          // skips a message that committed late.
-          const bumped = await q.bumpConversation(trx, { hotel, conversationId: input.conversationId, now: timestamp });
-          if (!bumped.numAffectedRows) {
-            throw new Error(`conversation ${input.conversationId} does not exist in hotel ${hotel}`);
-          }
-          const inserted = (await q.insert(trx, { hotel, ...input, now: timestamp })).rows[0];
-          if (!inserted) throw REPLAY;
-          await q.raiseReadMark(trx, {
-            hotel,
-            conversationId: input.conversationId,
-            staffId: input.senderId,
-            upTo: inserted.id,
-          });
-          if (input.attachments?.length) {
-            const target = { hotel, conversationId: input.conversationId, messageId: inserted.id, now: timestamp };
-            await insertAttachments(insertAttachment, trx, target, input.attachments);
-          }
-          const target = { hotel, conversationId: input.conversationId, messageId: inserted.id };
-          if (input.requiresAcknowledgement) await requestAcknowledgements(trx, { ...target, senderId: input.senderId, now: timestamp });
-          if (input.handoverItems?.length) await insertHandover(trx, target, input.handoverItems);
-          if (input.mentions?.length) {
-            await insertMentions(insertMention, trx, { hotel, conversationId: input.conversationId, messageId: inserted.id }, input.mentions);
-          }
-          if (input.forwardedFrom) await insertForward(insertForwardRow, trx, { hotel, messageId: inserted.id }, input.forwardedFrom);
-          const row: MessageRow | undefined = (await q.byId(trx, { hotel, id: inserted.id })).rows[0];
-          if (!row) throw new Error(`message ${inserted.id} vanished inside its own transaction`);
-          return { message: toMessage(row), created: true };
-        });
+        return await db.transaction().execute(async (trx) => ({ message: await insertIn(trx, hotel, input, timestamp), created: true }));
       } catch (error) {
         if (error !== REPLAY || input.clientId === null) throw error;
         // The conflict means the row exists and is committed (PostgreSQL waits for a racing insert to end).

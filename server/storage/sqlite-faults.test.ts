@@ -48,7 +48,16 @@ async function appOverFile(name: string) {
   };
   const stored = async (clientId: string) =>
     (await db.selectFrom('messages').select('id').where('client_id', '=', clientId).execute()).length;
-  return { path, db, storage, send, stored };
+  /** A request to `/staff_chat/grand{path}` as `sub`. */
+  const call = async (sub: string, method: string, path: string, body?: unknown) => {
+    const response = await app.request(`${config.apiBase}/staff_chat/grand${path}`, {
+      method,
+      headers: { authorization: `Bearer ${signStaffToken({ sub, hotel: 'grand', name: sub === 'anna' ? 'Anna' : 'Ben' }, TEST_SECRET)}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, retryAfter: response.headers.get('retry-after'), json: (await response.json()) as { error?: { code: string; message: string } } };
+  };
+  return { path, db, storage, send, stored, call, conversationId };
 }
 
 describe('SQLite faults through the API', () => {
@@ -110,6 +119,41 @@ describe('SQLite faults through the API', () => {
       assert.equal(await t.stored('locked'), 0);
       assert.equal((await t.send('locked')).status, 201);
       assert.equal(await t.stored('locked'), 1);
+    });
+
+    test('an acknowledgement, a pin and a handover tick while locked: 503 with Retry-After, nothing stored, each stored once the lock is gone', async () => {
+      const insert = (input: { requiresAcknowledgement?: boolean; handoverItems?: string[] }) =>
+        t.storage.insertMessage('grand', { conversationId: t.conversationId, senderId: 'ben', clientId: null, message: 'from ben', replyTo: null, ...input });
+      const urgent = (await insert({ requiresAcknowledgement: true })).message;
+      const note = (await insert({ handoverItems: ['Room 12'] })).message;
+      const item = note.handover!.items[0]!;
+      const writes = [
+        { name: 'acknowledge', method: 'POST', path: `/messages/${urgent.id}/acknowledge/`, ok: 201 },
+        { name: 'pin', method: 'POST', path: `/messages/${note.id}/pin/`, ok: 201 },
+        { name: 'tick', method: 'PATCH', path: `/messages/${note.id}/handover/items/${item.id}/`, body: { checked: true }, ok: 200 },
+      ];
+      other.exec('begin immediate');
+      try {
+        for (const write of writes) {
+          const answer = await t.call('anna', write.method, write.path, write.body);
+          assert.equal(answer.status, 503, `${write.name}: ${JSON.stringify(answer.json)}`);
+          assert.deepEqual(Object.keys(answer.json), ['error']);
+          assert.equal(answer.json.error?.code, 'database_unavailable');
+          assert.match(answer.retryAfter ?? '', /^[1-9]\d*$/);
+        }
+      } finally {
+        other.exec('rollback');
+      }
+      const rows = async () => ({
+        // One row per recipient from the send on; acknowledging stamps it.
+        acknowledgements: (await t.db.selectFrom('message_acknowledgements').selectAll().where('acknowledged_at', 'is not', null).execute()).length,
+        pins: (await t.db.selectFrom('message_pins').selectAll().execute()).length,
+        ticked: (await t.storage.getMessage('grand', note.id))?.handover?.items[0]?.checked,
+      });
+      assert.deepEqual(await rows(), { acknowledgements: 0, pins: 0, ticked: false }, 'nothing stored half-way');
+      // The first retry is the one that stores it: 201 (not 200 "already") for the acknowledgement and the pin.
+      for (const write of writes) assert.equal((await t.call('anna', write.method, write.path, write.body)).status, write.ok, write.name);
+      assert.deepEqual(await rows(), { acknowledgements: 1, pins: 1, ticked: true });
     });
   });
 });

@@ -92,6 +92,13 @@ export interface Storage extends ConversationFeatureStorage {
     },
   ): Promise<{ message: Message; created: boolean }>;
 
+  /**
+   * Several messages (each as {@link insertMessage} would store it, without client ids) in one
+   * transaction: all of them or, on any failure, none. What a forward to several conversations uses.
+   * Returned in the order given.
+   */
+  insertMessages(hotel: string, inputs: ReadonlyArray<Parameters<Storage['insertMessage']>[1] & { clientId: null }>): Promise<Message[]>;
+
   /** One attachment with what serving its file needs, or undefined when it is not in this hotel. */
   getAttachment(hotel: string, attachmentId: number): Promise<StoredAttachment | undefined>;
 

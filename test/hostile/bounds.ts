@@ -57,6 +57,8 @@ export const SIZES = {
     uploadFlood: { uploads: 10, files: 5, fileMb: 2, seconds: 20 },
     slowloris: { headerConnections: 150, bodyConnections: 150 },
     sendFlood: { concurrency: 16, seconds: 3 },
+    searchFlood: { concurrency: 16, seconds: 3 },
+    forwardFlood: { concurrency: 8, seconds: 3 },
     oversizedBody: { concurrency: 8, bodyMb: 5, seconds: 2 },
   },
   full: {
@@ -66,6 +68,8 @@ export const SIZES = {
     uploadFlood: { uploads: 30, files: 5, fileMb: 10, seconds: 40 },
     slowloris: { headerConnections: 1000, bodyConnections: 1000 },
     sendFlood: { concurrency: 32, seconds: 10 },
+    searchFlood: { concurrency: 32, seconds: 10 },
+    forwardFlood: { concurrency: 32, seconds: 10 },
     oversizedBody: { concurrency: 32, bodyMb: 10, seconds: 5 },
   },
 } as const;

@@ -14,6 +14,8 @@ import { after, before, describe, test } from 'node:test';
 import { runAttack, type AttackSpec, type SharedRig } from './attack-run.js';
 import { connectionsFromManyAddresses, connectionsFromOneAddress } from './attacks/connection-flood.js';
 import { oversizedBodies } from './attacks/oversized-body.js';
+import { forwardFlood } from './attacks/forward-flood.js';
+import { searchFlood } from './attacks/search-flood.js';
 import { sendFlood } from './attacks/send-flood.js';
 import { slowloris } from './attacks/slowloris.js';
 import { slowReaders } from './attacks/slow-readers.js';
@@ -29,6 +31,8 @@ const attacks: AttackSpec[] = [
   connectionsFromOneAddress(),
   connectionsFromManyAddresses(),
   sendFlood(),
+  searchFlood(),
+  forwardFlood(),
   oversizedBodies(),
   slowloris(),
   slowReaders(),

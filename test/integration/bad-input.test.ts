@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import WebSocket from 'ws';
-import type { ChatConfig, Conversation, Message } from '../../contract/index.js';
+import { signStaffToken } from '../../server/auth/token.js';
+import { MAX_FORWARD_TARGETS, MAX_MENTIONS, MAX_PINS, type ChatConfig, type Conversation, type ConversationList, type Message } from '../../contract/index.js';
 import { postgresUnreachable } from '../soak/database.js';
 import { isErrorShape, SECRET, startHardenedStack, type HardenedStack } from './hardened-stack.js';
 
@@ -69,6 +70,10 @@ for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`bad input is refused and stores nothing (${kind})`, { ...(unreachable && { skip: `PostgreSQL unreachable: ${unreachable}` }) }, () => {
     let stack: HardenedStack;
     let ids: { mine: number; theirs: number; notMine: number; message: number; foreignMessage: number };
+    /** Anna's group with ben and cora, its pins full; a message of it not pinned; a deleted message of anna's. */
+    let extra: { group: number; unpinned: number; deleted: number; channel: number; note: Message };
+    /** Hana of Housekeeping, in its department channel (always with this token, so she stays in it). */
+    let hana: string;
     let tokens: Record<'anna' | 'ben' | 'cora' | 'olga', string>;
     let before_: Record<string, unknown[]>;
 
@@ -92,6 +97,20 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const send = async (token: string, hotel: string, conversationId: number) =>
         ((await stack.request('POST', `/staff_chat/${hotel}/conversations/${conversationId}/send-message/`, { token, body: { message: 'hello' } })).json as Message).id;
       ids = { mine, theirs, notMine, message: await send(tokens.anna, 'grand', mine), foreignMessage: await send(tokens.olga, 'other', theirs) };
+
+      const group = ((await stack.request('POST', '/staff_chat/grand/conversations/', { token: tokens.anna, body: { participant_ids: ['ben', 'cora'], title: 'Pins full' } })).json as Conversation).id;
+      for (let pinned = 0; pinned < MAX_PINS; pinned++) {
+        assert.equal((await stack.request('POST', `/staff_chat/grand/messages/${await send(tokens.anna, 'grand', group)}/pin/`, { token: tokens.anna })).status, 201);
+      }
+      const unpinned = await send(tokens.anna, 'grand', group);
+      const deleted = await send(tokens.anna, 'grand', mine);
+      assert.equal((await stack.request('DELETE', `/staff_chat/grand/messages/${deleted}/delete/`, { token: tokens.anna })).status, 200);
+      hana = signStaffToken({ sub: 'hana', hotel: 'grand', name: 'Hana', department: 'Housekeeping' }, SECRET);
+      const channel = ((await stack.request('GET', '/staff_chat/grand/conversations/', { token: hana })).json as ConversationList).results.find((c) => c.kind === 'department');
+      assert.ok(channel, 'hana is in the Housekeeping channel');
+      const note = (await stack.request('POST', `/staff_chat/grand/conversations/${channel.id}/send-message/`, { token: hana, body: { message: 'Night', handover_items: ['Room 12'] } })).json as Message;
+      assert.ok(note.handover);
+      extra = { group, unpinned, deleted, channel: channel.id, note };
       before_ = await stack.database.snapshot();
     });
     after(() => stack?.close());
@@ -117,6 +136,18 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         { name: 'tick', method: 'PATCH', path: `/staff_chat/grand/messages/${ids.message}/handover/items/1/`, body: { checked: true } },
         { name: 'pusher auth', method: 'POST', path: '/staff_chat/pusher/auth', body: { socket_id: '1.2', channel_name: `private-hotel-grand.staff-chat.${ids.mine}` } },
         { name: 'search', method: 'GET', path: `/staff_chat/grand/search/?q=hello&conversation_id=${ids.mine}` },
+        { name: 'pin', method: 'POST', path: `/staff_chat/grand/messages/${ids.message}/pin/` },
+        { name: 'unpin', method: 'DELETE', path: `/staff_chat/grand/messages/${ids.message}/pin/` },
+        { name: 'pins', method: 'GET', path: `${c}/pins/` },
+        { name: 'mute', method: 'POST', path: `${c}/mute/` },
+        { name: 'unmute', method: 'DELETE', path: `${c}/mute/` },
+        { name: 'archive', method: 'POST', path: `${c}/archive/` },
+        { name: 'unarchive', method: 'DELETE', path: `${c}/archive/` },
+        { name: 'leave', method: 'POST', path: `${c}/leave/` },
+        { name: 'remove a participant', method: 'DELETE', path: `${c}/participants/ben/` },
+        { name: 'forward', method: 'POST', path: `/staff_chat/grand/messages/${ids.message}/forward/`, body: { conversation_ids: [ids.mine] } },
+        { name: 'delete a file', method: 'DELETE', path: '/staff_chat/grand/attachments/1/delete/' },
+        { name: 'unread-count', method: 'GET', path: '/staff_chat/grand/conversations/unread-count/' },
       ];
     };
 
@@ -206,6 +237,74 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         { name: 'handovers: limit too large', method: 'GET', path: `${c}/handovers/?limit=51`, status: 400 },
         { name: 'handovers: before_id a word', method: 'GET', path: `${c}/handovers/?before_id=x`, status: 400 },
         { name: 'handover: a conversation I am not in', method: 'GET', path: `/staff_chat/grand/conversations/${ids.notMine}/handover/`, status: 403, code: 'not_participant' },
+
+        { name: 'send: handover items over the byte limit in all', method: 'POST', path: `/staff_chat/grand/conversations/${extra.channel}/send-message/`, token: hana, body: { message: 'hi', handover_items: Array.from({ length: 30 }, () => 'é'.repeat(200)) }, status: 400 },
+        { name: 'send: a handover item of spaces', method: 'POST', path: `/staff_chat/grand/conversations/${extra.channel}/send-message/`, token: hana, body: { message: 'hi', handover_items: ['ok', '   '] }, status: 400 },
+        { name: 'send: handover items of the wrong type', method: 'POST', path: `/staff_chat/grand/conversations/${extra.channel}/send-message/`, token: hana, body: { message: 'hi', handover_items: [1, 2] }, status: 400 },
+        { name: 'tick: an unknown item of a real note', method: 'PATCH', path: `/staff_chat/grand/messages/${extra.note.id}/handover/items/999999/`, token: hana, body: { checked: true }, status: 404 },
+        { name: "tick: another note's item", method: 'PATCH', path: `/staff_chat/grand/messages/${ids.message}/handover/items/${extra.note.handover!.items[0]!.id}/`, body: { checked: true }, status: 404 },
+        { name: 'tick: checked null', method: 'PATCH', path: `/staff_chat/grand/messages/${extra.note.id}/handover/items/${extra.note.handover!.items[0]!.id}/`, token: hana, body: { checked: null }, status: 400 },
+        { name: 'tick: checked a number', method: 'PATCH', path: `/staff_chat/grand/messages/${extra.note.id}/handover/items/${extra.note.handover!.items[0]!.id}/`, token: hana, body: { checked: 1 }, status: 400 },
+
+        // ---- mentions ----
+        { name: 'send: a mention of a non-participant', method: 'POST', path: send, body: { message: 'hi', mentions: ['cora'] }, status: 400, code: 'invalid_mention' },
+        { name: 'send: a mention of an unknown id', method: 'POST', path: send, body: { message: 'hi', mentions: ['ben', 'nobody'] }, status: 400, code: 'invalid_mention' },
+        { name: "send: a mention of another hotel's staff", method: 'POST', path: send, body: { message: 'hi', mentions: ['olga'] }, status: 400, code: 'invalid_mention' },
+        { name: 'send: mentions a string', method: 'POST', path: send, body: { message: 'hi', mentions: 'ben' }, status: 400 },
+        { name: 'send: a mention a number', method: 'POST', path: send, body: { message: 'hi', mentions: [7] }, status: 400 },
+        { name: 'send: a path as a mention', method: 'POST', path: send, body: { message: 'hi', mentions: ['../ben'] }, status: 400 },
+        { name: 'send: too many mentions', method: 'POST', path: send, body: { message: 'hi', mentions: Array.from({ length: MAX_MENTIONS + 1 }, () => 'ben') }, status: 400 },
+        { name: 'send: a department mention in a 1:1', method: 'POST', path: send, body: { message: 'hi', mention_departments: ['Housekeeping'] }, status: 400, code: 'invalid_mention' },
+        { name: 'send: a department nobody of the group is in', method: 'POST', path: `/staff_chat/grand/conversations/${extra.group}/send-message/`, body: { message: 'hi', mention_departments: ['Kitchen'] }, status: 400, code: 'invalid_mention' },
+        { name: 'send: a department mention empty', method: 'POST', path: `/staff_chat/grand/conversations/${extra.group}/send-message/`, body: { message: 'hi', mention_departments: [' '] }, status: 400 },
+        { name: 'edit: a mention of a non-participant', method: 'PATCH', path: `/staff_chat/grand/messages/${ids.message}/edit/`, body: { message: 'changed', mentions: ['cora'] }, status: 400, code: 'invalid_mention' },
+
+        // ---- pins ----
+        { name: 'pin: beyond the most a conversation keeps', method: 'POST', path: `/staff_chat/grand/messages/${extra.unpinned}/pin/`, status: 409, code: 'too_many_pins' },
+        { name: 'pin: a deleted message', method: 'POST', path: `/staff_chat/grand/messages/${extra.deleted}/pin/`, status: 409, code: 'message_deleted' },
+        { name: 'pin: a word as id', method: 'POST', path: '/staff_chat/grand/messages/abc/pin/', status: 400 },
+        { name: 'pin: an unknown message', method: 'POST', path: '/staff_chat/grand/messages/999999/pin/', status: 404 },
+        { name: "pin: another hotel's message", method: 'POST', path: `/staff_chat/grand/messages/${ids.foreignMessage}/pin/`, status: 404 },
+        { name: 'unpin: an unknown message', method: 'DELETE', path: '/staff_chat/grand/messages/999999/pin/', status: 404 },
+        { name: 'pins: a word as id', method: 'GET', path: '/staff_chat/grand/conversations/abc/pins/', status: 400 },
+        { name: 'pins: a conversation I am not in', method: 'GET', path: `/staff_chat/grand/conversations/${ids.notMine}/pins/`, status: 403, code: 'not_participant' },
+        { name: "pins: another hotel's conversation", method: 'GET', path: `/staff_chat/grand/conversations/${ids.theirs}/pins/`, status: 404 },
+
+        // ---- mute, archive, leave, remove ----
+        { name: 'mute: a word as id', method: 'POST', path: '/staff_chat/grand/conversations/abc/mute/', status: 400 },
+        { name: 'mute: an unknown conversation', method: 'POST', path: '/staff_chat/grand/conversations/999999/mute/', status: 404 },
+        { name: 'mute: a conversation I am not in', method: 'POST', path: `/staff_chat/grand/conversations/${ids.notMine}/mute/`, status: 403, code: 'not_participant' },
+        { name: "archive: another hotel's conversation", method: 'POST', path: `/staff_chat/grand/conversations/${ids.theirs}/archive/`, status: 404 },
+        { name: 'archive: a conversation I am not in', method: 'DELETE', path: `/staff_chat/grand/conversations/${ids.notMine}/archive/`, status: 403, code: 'not_participant' },
+        { name: 'leave: a 1:1', method: 'POST', path: `${c}/leave/`, status: 409, code: 'not_a_group' },
+        { name: 'leave: an unknown conversation', method: 'POST', path: '/staff_chat/grand/conversations/999999/leave/', status: 404 },
+        { name: 'leave: a department channel', method: 'POST', path: `/staff_chat/grand/conversations/${extra.channel}/leave/`, token: hana, status: 409, code: 'department_channel' },
+        { name: 'remove: from a department channel', method: 'DELETE', path: `/staff_chat/grand/conversations/${extra.channel}/participants/hana/`, token: hana, status: 409, code: 'department_channel' },
+        { name: 'remove: from a 1:1', method: 'DELETE', path: `${c}/participants/ben/`, status: 409, code: 'not_a_group' },
+        { name: 'remove: somebody not in the group', method: 'DELETE', path: `/staff_chat/grand/conversations/${extra.group}/participants/nobody/`, status: 404, code: 'not_found' },
+        { name: 'remove: a path as staff id', method: 'DELETE', path: `/staff_chat/grand/conversations/${extra.group}/participants/..%2Fben/`, status: 400 },
+        { name: 'remove: a word as conversation id', method: 'DELETE', path: '/staff_chat/grand/conversations/abc/participants/ben/', status: 400 },
+
+        // ---- forward ----
+        { name: 'forward: no body', method: 'POST', path: `/staff_chat/grand/messages/${ids.message}/forward/`, body: {}, status: 400 },
+        { name: 'forward: no targets', method: 'POST', path: `/staff_chat/grand/messages/${ids.message}/forward/`, body: { conversation_ids: [] }, status: 400 },
+        { name: 'forward: targets a number', method: 'POST', path: `/staff_chat/grand/messages/${ids.message}/forward/`, body: { conversation_ids: ids.mine }, status: 400 },
+        { name: 'forward: a target a string', method: 'POST', path: `/staff_chat/grand/messages/${ids.message}/forward/`, body: { conversation_ids: [String(ids.mine)] }, status: 400 },
+        { name: 'forward: too many targets', method: 'POST', path: `/staff_chat/grand/messages/${ids.message}/forward/`, body: { conversation_ids: Array.from({ length: MAX_FORWARD_TARGETS + 1 }, (_, index) => index + 1) }, status: 400 },
+        { name: 'forward: malformed JSON', method: 'POST', path: `/staff_chat/grand/messages/${ids.message}/forward/`, headers: json, body: '{"conversation_ids":[', status: 400 },
+        { name: 'forward: huge', method: 'POST', path: `/staff_chat/grand/messages/${ids.message}/forward/`, body: { conversation_ids: [ids.mine], padding: 'x'.repeat(70_000) }, status: 413 },
+        // The first target is fine: nothing is stored for it either.
+        { name: 'forward: an unknown target after a good one', method: 'POST', path: `/staff_chat/grand/messages/${ids.message}/forward/`, body: { conversation_ids: [ids.mine, 999_999] }, status: 404 },
+        { name: 'forward: a target I am not in after a good one', method: 'POST', path: `/staff_chat/grand/messages/${ids.message}/forward/`, body: { conversation_ids: [ids.mine, ids.notMine] }, status: 403, code: 'not_participant' },
+        { name: "forward: another hotel's conversation as target", method: 'POST', path: `/staff_chat/grand/messages/${ids.message}/forward/`, body: { conversation_ids: [ids.theirs] }, status: 404 },
+        { name: 'forward: a deleted message', method: 'POST', path: `/staff_chat/grand/messages/${extra.deleted}/forward/`, body: { conversation_ids: [ids.mine] }, status: 409, code: 'message_deleted' },
+        { name: 'forward: an unknown message', method: 'POST', path: '/staff_chat/grand/messages/999999/forward/', body: { conversation_ids: [ids.mine] }, status: 404 },
+        { name: "forward: another hotel's message", method: 'POST', path: `/staff_chat/grand/messages/${ids.foreignMessage}/forward/`, body: { conversation_ids: [ids.mine] }, status: 404 },
+
+        // ---- attachment delete ----
+        { name: 'delete a file: a word as id', method: 'DELETE', path: '/staff_chat/grand/attachments/abc/delete/', status: 400 },
+        { name: 'delete a file: an unknown id', method: 'DELETE', path: '/staff_chat/grand/attachments/999999/delete/', status: 404 },
+        { name: 'delete a file: a negative id', method: 'DELETE', path: '/staff_chat/grand/attachments/-1/delete/', status: 400 },
 
         // ---- paths ----
         { name: 'path: a word as id', method: 'POST', path: '/staff_chat/grand/conversations/abc/send-message/', body: { message: 'hi' }, status: 400 },

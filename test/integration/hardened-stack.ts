@@ -50,6 +50,7 @@ export async function startHardenedStack(
       STAFF_CHAT_RATE_LIMIT_REQUESTS: '0',
       STAFF_CHAT_RATE_LIMIT_MESSAGES: '0',
       STAFF_CHAT_RATE_LIMIT_SEARCHES: '0',
+      STAFF_CHAT_RATE_LIMIT_FORWARDS: '0',
       ...env,
     },
     { demo },

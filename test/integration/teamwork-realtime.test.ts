@@ -119,14 +119,32 @@ describe('teamwork events reach the other people live', { timeout: 30_000 }, () 
     );
     assert.equal((await stack.call(token('dora'), 'GET', api('/me'))).status, 200);
     assert.equal((await joined).payload.kind, 'department');
+    // Dora's tab listens to the channel and her personal channel, on one connection.
+    const dorasTab = await stack.pusher(token('dora'));
+    const dorasChannel = await subscribe(dorasTab, channel.channel);
+    assert.ok(dorasChannel.ok);
+    const dorasPersonal = await subscribe(dorasTab, (await stack.call<Me>(token('dora'), 'GET', api('/me'))).body.personal_channel);
+    assert.ok(dorasPersonal.ok);
+    const heardAfterMove: unknown[] = [];
 
     const left = eventMatching<ConversationUpdatedEnvelope>(annaPersonal.channel, 'realtime_staff_chat_conversation_updated', (event) =>
       event.payload.id === channel.id && !event.payload.participants.some((p) => p.id === 'dora'),
     );
     assert.equal((await stack.call(token('dora', 'Kitchen'), 'GET', api('/me'))).status, 200);
     await left;
+    // Her tab that had subscribed hears no more of it: the channel's next message would reach that
+    // connection before the mention that follows it on her personal channel.
+    dorasChannel.channel.bind('realtime_staff_chat_message_created', (data: unknown) => heardAfterMove.push(data));
+    const toAnna = nextEvent<MessageCreatedEnvelope>((await listen('anna', channel.channel)).channel, 'realtime_staff_chat_message_created');
+    await stack.call(token('anna'), 'POST', api(`/conversations/${channel.id}/send-message/`), { message: 'Housekeeping only from now on' });
+    await toAnna;
+    const direct = await stack.call<Conversation>(token('anna'), 'POST', api('/conversations/'), { participant_ids: ['dora'] });
+    const mentioned = nextEvent(dorasPersonal.channel, 'realtime_staff_chat_staff_mentioned');
+    await stack.call(token('anna'), 'POST', api(`/conversations/${direct.body.id}/send-message/`), { message: '@Dora welcome to the kitchen', mentions: ['dora'] });
+    await mentioned;
+    assert.deepEqual(heardAfterMove, [], 'her old subscription was dropped');
     const doraList = (await stack.call<ConversationList>(token('dora', 'Kitchen'), 'GET', api('/conversations/'))).body;
-    assert.deepEqual(doraList.results.map((c) => c.department), ['Kitchen']);
+    assert.deepEqual(doraList.results.filter((c) => c.kind === 'department').map((c) => c.department), ['Kitchen']);
     // And the hub no longer lets her listen to the old channel.
     const client = await stack.pusher(token('dora', 'Kitchen'));
     assert.equal((await subscribe(client, channel.channel)).ok, false);

@@ -1,4 +1,5 @@
 import type {
+  AcknowledgementChange,
   ChatConfig,
   Conversation,
   ConversationList,
@@ -7,6 +8,7 @@ import type {
   Me,
   Message,
   MessagePage,
+  PendingAcknowledgements,
   ReactionChange,
   ReactionEmoji,
   SearchPage,
@@ -158,6 +160,16 @@ export class ApiClient {
     return on
       ? this.request(this.hotelPath(path), { method: 'POST', body: { emoji }, withSocketId: true })
       : this.request(this.hotelPath(`${path}${encodeURIComponent(emoji)}/`), { method: 'DELETE', withSocketId: true });
+  }
+
+  /** A recipient confirms an urgent message; idempotent (a repeat answers the first time). */
+  acknowledge(messageId: number): Promise<AcknowledgementChange> {
+    return this.request(this.hotelPath(`/messages/${messageId}/acknowledge/`), { method: 'POST', withSocketId: true });
+  }
+
+  /** The caller's unacknowledged urgent messages, across conversations, oldest first. */
+  pendingAcknowledgements(): Promise<PendingAcknowledgements> {
+    return this.request(this.hotelPath('/acknowledgements/pending/'));
   }
 
   /** Adds people to a group; answers the conversation. */

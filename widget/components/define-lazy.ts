@@ -15,6 +15,7 @@ import { StaffChatMessageList } from './message-list/message-list.js';
 import { StaffChatMessageSearch } from './message-search/message-search.js';
 import { StaffChatPanel } from './panel/panel.js';
 import { StaffChatStaffDirectory } from './staff-directory/staff-directory.js';
+import { StaffChatUrgentBanner } from './urgent-banner/urgent-banner.js';
 
 const elements: Array<[string, CustomElementConstructor]> = [
   ['staff-chat-connection-status', StaffChatConnectionStatus],
@@ -27,6 +28,7 @@ const elements: Array<[string, CustomElementConstructor]> = [
   ['staff-chat-chat-window', StaffChatChatWindow],
   ['staff-chat-conversation-list', StaffChatConversationList],
   ['staff-chat-staff-directory', StaffChatStaffDirectory],
+  ['staff-chat-urgent-banner', StaffChatUrgentBanner],
   ['staff-chat-panel', StaffChatPanel],
 ];
 

@@ -36,11 +36,14 @@ export class RetryEvent extends Event {
 /** The composer's text is ready to go (the public, cancelable send event was not vetoed). */
 export class ComposeEvent extends Event {
   readonly text: string;
+  /** Sent as urgent: every recipient is asked to acknowledge it. */
+  readonly requiresAcknowledgement: boolean;
   /** Who the text mentions: ids of the people and the departments chosen with `@` and still in it. */
   readonly mentioned: { mentions: string[]; departments: string[] };
-  constructor(text: string, mentioned: { mentions: string[]; departments: string[] } = { mentions: [], departments: [] }) {
+  constructor(text: string, requiresAcknowledgement = false, mentioned: { mentions: string[]; departments: string[] } = { mentions: [], departments: [] }) {
     super('compose');
     this.text = text;
+    this.requiresAcknowledgement = requiresAcknowledgement;
     this.mentioned = mentioned;
   }
 }

@@ -78,6 +78,24 @@ export const uiStrings = {
   seen: 'Seen',
   seenBy: (names: readonly string[]) => `Seen by ${names.join(', ')}`,
 
+  /** Urgent messages: the composer's toggle, the bubble, the panel's banner, the repeated notification. */
+  needsAcknowledgement: 'Needs acknowledgement',
+  /** Under the composer while the toggle is on. */
+  urgentNote: 'Urgent: everyone in this conversation will be asked to acknowledge it.',
+  urgent: 'Urgent',
+  acknowledge: 'Acknowledge',
+  /** The viewer's own acknowledgement; `time` is already formatted. */
+  acknowledgedAt: (time: string) => `Acknowledged ${time}`,
+  acknowledgedBy: (count: number, total: number) => `Acknowledged by ${count} of ${total}`,
+  /** In the "acknowledged by" list: who has not yet. */
+  notYetAcknowledged: 'Not yet',
+  urgentBanner: (n: number) =>
+    plural(n, { one: '1 urgent message needs your acknowledgement', other: `${n} urgent messages need your acknowledgement` }),
+  /** The banner's button; `name` is the sender of the oldest one. */
+  openUrgent: (name: string) => `Open the urgent message from ${name}`,
+  show: 'Show',
+  urgentReminder: (n: number) => plural(n, { one: 'Urgent message: please acknowledge', other: `${n} urgent messages: please acknowledge` }),
+
   newGroup: 'New group',
   groupTitle: 'Group name',
   createGroup: 'Create group',

@@ -1,8 +1,9 @@
 // The browser build, imported as a namespace: bundlers expose its CommonJS export as `default`,
 // while a plain ES-module loader (the test runner) runs the UMD file, which sets `globalThis.Pusher`.
 // pusher-js's worker build: the same client, minus the web build's SockJS and JSONP fallbacks for
-// browsers without WebSocket, which saves 1.8 KB gzip on every portal page. It still falls back to
-// XHR streaming (through fetch) where WebSockets are blocked, and runs on the main thread as well.
+// browsers without WebSocket, which saves 1.8 KB gzip on every portal page; it runs on the main thread
+// as well. The server enables only the ws and wss transports, so `vite build` also cuts out what the
+// widget never runs (its XHR transports, encrypted channels, sign-in: build/trim-pusher.ts).
 import * as pusherModule from 'pusher-js/dist/worker/pusher.worker.js';
 import type Pusher from 'pusher-js';
 import type { ChannelAuthorizationHandler } from 'pusher-js';

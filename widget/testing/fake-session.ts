@@ -32,6 +32,7 @@ export interface FakeSession {
   view(id: number): WritableAtom<ConversationView>;
   readMarks: WritableAtom<ReadMarks>;
   alertSettings: WritableAtom<NotificationSettings>;
+  pendingAcknowledgements: WritableAtom<Message[]>;
   /** What startConversation resolves with (or rejects with, when an Error). */
   startResult: number | Error;
   /** The real message search (state/search/), over `searchAnswer`. */
@@ -66,6 +67,7 @@ export function createFakeSession(): FakeSession {
   const typing = atom<TypingState>({});
   const readMarks = atom<ReadMarks>({});
   const alertSettings = atom<NotificationSettings>({ desktop: false, sound: false });
+  const pendingAcknowledgements = atom<Message[]>([]);
   let optimistic = 0;
 
   const fake: FakeSession = {
@@ -82,6 +84,7 @@ export function createFakeSession(): FakeSession {
     view,
     readMarks,
     alertSettings,
+    pendingAcknowledgements,
     startResult: 99,
     search: createMessageSearch(
       {
@@ -133,7 +136,7 @@ export function createFakeSession(): FakeSession {
       cancelUpload(key: string) {
         calls.push(['cancelUpload', key]);
       },
-      sendMessage(conversationId: number, text: string, options?: { replyTo?: Message | null }) {
+      sendMessage(conversationId: number, text: string, options?: { replyTo?: Message | null; requiresAcknowledgement?: boolean }) {
         calls.push(['sendMessage', conversationId, text, options?.replyTo ?? null]);
         const m = chatMessage(-++optimistic, text, {
           conversation_id: conversationId,
@@ -141,6 +144,7 @@ export function createFakeSession(): FakeSession {
           sender_id: ME.id,
           sender_info: { id: ME.id, full_name: ME.full_name, avatar: null },
           status: 'pending',
+          ...(options?.requiresAcknowledgement && { requires_acknowledgement: true }),
         });
         const v = view(conversationId);
         v.set({ ...v.get(), messages: [...v.get().messages, m] });
@@ -182,6 +186,10 @@ export function createFakeSession(): FakeSession {
       },
       async addParticipants(conversationId, staffIds) {
         calls.push(['addParticipants', conversationId, staffIds]);
+      },
+      $pendingAcknowledgements: pendingAcknowledgements,
+      async acknowledgeMessage(conversationId, messageId) {
+        calls.push(['acknowledgeMessage', conversationId, messageId]);
       },
       messageSearch: async () => fake.search,
     },

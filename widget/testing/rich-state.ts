@@ -161,3 +161,25 @@ export function mentionSession(): FakeSession {
   });
   return fake;
 }
+
+/**
+ * The same group with urgent messages: Bob's, which the viewer still has to acknowledge (the banner and
+ * the launcher's "!" say so), and the viewer's own, acknowledged by one of its two recipients.
+ */
+export function urgentSession(): FakeSession {
+  const fake = richSession();
+  const theirs = chatMessage(3, 'VIP arriving early: 214 must be ready by 11.', {
+    timestamp: at(30),
+    requires_acknowledgement: true,
+    acknowledgements: { total: 2, acknowledged: [{ id: 'carla', full_name: carla.full_name, at: at(25) }], pending: [ME.id] },
+  });
+  const own = chatMessage(5, 'Lift 2 is out of order until noon, use lift 1.', {
+    ...mine,
+    timestamp: at(10),
+    requires_acknowledgement: true,
+    acknowledgements: { total: 2, acknowledged: [{ id: 'bob', full_name: bob.full_name, at: at(5) }], pending: ['carla'] },
+  });
+  fake.view(1).set({ messages: [theirs, chatMessage(4, 'Photos from the lobby', { timestamp: at(29) }), own], loading: false, hasMore: false, error: null, loaded: true });
+  fake.pendingAcknowledgements.set([theirs]);
+  return fake;
+}

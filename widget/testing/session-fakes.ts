@@ -1,5 +1,6 @@
 import type { ReadableAtom } from 'nanostores';
 import type {
+  AcknowledgementChange,
   ChatConfig,
   Conversation,
   ConversationList,
@@ -7,6 +8,7 @@ import type {
   Me,
   Message,
   MessagePage,
+  PendingAcknowledgements,
   PusherClientOptions,
   SendMessageBody,
   StaffList,
@@ -59,6 +61,8 @@ export class FakeApi extends ApiClient {
   /** When set, the next messages() fails with it (once). */
   messagesError: ApiError | null = null;
   startError: ApiError | null = null;
+  /** The viewer's unacknowledged urgent messages, as `acknowledgements/pending/` answers them. */
+  pending: Message[] = [];
   private waiters: Array<{ method: string; count: number; resolve: (call: Call) => void }> = [];
 
   constructor() {
@@ -167,7 +171,27 @@ export class FakeApi extends ApiClient {
       sender_id: ME.id,
       sender_info: { id: ME.id, full_name: ME.full_name, avatar: null },
       reply_to: body.reply_to ?? null,
+      ...(body.requires_acknowledgement && { requires_acknowledgement: true }),
     });
+  }
+
+  override async pendingAcknowledgements(): Promise<PendingAcknowledgements> {
+    this.record('pendingAcknowledgements', []);
+    return { results: [...this.pending], count: this.pending.length };
+  }
+
+  /** Moves the viewer from the stored message's `pending` to its `acknowledged`, and answers the change. */
+  override async acknowledge(messageId: number): Promise<AcknowledgementChange> {
+    this.record('acknowledge', [messageId]);
+    const stored = [...this.stored.values()].flat().find((m) => m.id === messageId);
+    if (!stored?.acknowledgements) throw new ApiError(409, 'acknowledgement_not_requested', 'Not urgent');
+    const acknowledgement = { id: ME.id, full_name: ME.full_name, at: new Date().toISOString() };
+    const before = stored.acknowledgements;
+    const acknowledgements = { ...before, acknowledged: [...before.acknowledged, acknowledgement], pending: before.pending.filter((id) => id !== ME.id) };
+    const next = { ...stored, acknowledgements };
+    for (const [id, list] of this.stored) this.stored.set(id, list.map((m) => (m.id === messageId ? next : m)));
+    this.pending = this.pending.filter((m) => m.id !== messageId);
+    return { conversation_id: stored.conversation_id, message_id: messageId, acknowledgement, acknowledgements };
   }
 
   override async markRead(conversationId: number): Promise<{ last_read_id: number; unread_count: number }> {

@@ -27,8 +27,8 @@ const REVEAL_FOCUS_MS = 2000;
  */
 export const WINDOW_PARTS =
   'header:window-header,close-button,presence-dot,typing,seen-by,banner,log,load-earlier,new-messages,jump-to-latest,bubble,text,quote,' +
-  'reply-button,reactions,edit,failed,thumbnail,file,preview,upload,attach-button,textarea,send-button,reply-preview,mention,mention-me,' +
-  'mention-picker';
+  'reply-button,reactions,acknowledgement,edit,failed,thumbnail,file,preview,upload,attach-button,urgent-button,textarea,send-button,reply-preview,' +
+  'mention,mention-me,mention-picker';
 
 /**
  * One open conversation: a header with its title and a close button (and a dot when the other person
@@ -172,6 +172,7 @@ export class StaffChatChatWindow extends LitElement {
       edit: (messageId, text) => void this.session?.editMessage(this.conversationId, messageId, text),
       remove: (messageId) => void this.session?.deleteMessage(this.conversationId, messageId),
       react: (messageId, emoji) => void this.session?.toggleReaction(this.conversationId, messageId, emoji),
+      acknowledge: (messageId) => void this.session?.acknowledgeMessage(this.conversationId, messageId),
     };
   }
 
@@ -186,6 +187,7 @@ export class StaffChatChatWindow extends LitElement {
       const mentioned_staff = people.filter((p) => mentions.includes(p.id)).map(({ id, full_name, avatar }) => ({ id, full_name, avatar }));
       this.session?.sendMessage(this.conversationId, event.text, {
         replyTo: this.replyTo,
+        requiresAcknowledgement: event.requiresAcknowledgement,
         ...((mentions.length > 0 || departments.length > 0) && { mentioned: { mentions, mentioned_staff, mentioned_departments: departments } }),
       });
       this.replyTo = null;
@@ -321,7 +323,7 @@ export class StaffChatChatWindow extends LitElement {
       <div class="not-shown" role="status">${this.notShown ? searchMsg.messageNotShown : nothing}</div>
       <staff-chat-connection-status banner exportparts="banner" state=${this.connection.value}></staff-chat-connection-status>
       <staff-chat-message-list
-        exportparts="log,load-earlier,new-messages,jump-to-latest,bubble,text,quote,reply-button,reactions,edit,failed,thumbnail,file,preview,mention,mention-me"
+        exportparts="log,load-earlier,new-messages,jump-to-latest,bubble,text,quote,reply-button,reactions,acknowledgement,edit,failed,thumbnail,file,preview,mention,mention-me"
         conversation-id=${this.conversationId}
         ?is-group=${conversation?.is_group ?? false}
         @reply=${this.onReply}
@@ -330,7 +332,7 @@ export class StaffChatChatWindow extends LitElement {
       <div class="typing" part="typing" aria-live="polite">${typingText(this.typing.value[this.conversationId]) || nothing}</div>
       <staff-chat-upload-tray exportparts="upload" conversation-id=${this.conversationId}></staff-chat-upload-tray>
       <staff-chat-composer
-        exportparts="attach-button,textarea,send-button,reply-preview,mention-picker"
+        exportparts="attach-button,urgent-button,textarea,send-button,reply-preview,mention-picker"
         conversation-id=${this.conversationId}
         max-length=${this.config.value?.limits.message_max_length ?? DEFAULT_MESSAGE_MAX_LENGTH}
         accept=${this.config.value?.limits.upload_types?.join(',') ?? ''}

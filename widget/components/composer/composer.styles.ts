@@ -122,7 +122,17 @@ export const styles = css`
     color: var(--staff-chat-accent-fg);
     font-size: 1.125rem;
   }
-  .attach {
+  .urgent-note {
+    display: flex;
+    align-items: center;
+    gap: 0.375rem;
+    padding: 0.5rem 0.75rem 0;
+    font-size: 0.8125rem;
+    font-weight: 600;
+    color: var(--staff-chat-danger-text);
+  }
+  .attach,
+  .urgent {
     display: grid;
     place-items: center;
     width: 2.5rem;
@@ -130,5 +140,10 @@ export const styles = css`
     padding: 0;
     font-size: 1.125rem;
     color: var(--staff-chat-muted);
+  }
+  /* Pressed, it says so by more than colour: filled, and the note above the field. After the hover rule, which it beats. */
+  .icon-button.urgent[aria-pressed='true'] {
+    background: var(--staff-chat-danger);
+    color: #fff;
   }
 `;

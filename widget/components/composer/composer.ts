@@ -4,7 +4,7 @@ import { StaffChatMessageSendEvent } from '../../events.js';
 import { msg } from '../../messages/ui.js';
 import { attachIcon } from '../attachments/attach-icon.js';
 import { FilesPickEvent } from '../attachments/files-pick-event.js';
-import { closeIcon, sendIcon } from '../icons.js';
+import { alertIcon, closeIcon, sendIcon } from '../icons.js';
 import { ComposeEvent, DraftChangeEvent } from '../internal-events.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './composer.styles.js';
@@ -13,9 +13,10 @@ import { mentionListbox, mentionOptionId, MENTION_LIST_ID } from './mention-list
 
 /**
  * The message box: Enter sends, Shift+Enter starts a new line, and a "Replying to …" bar shows what
- * the next message answers. `@` opens a picker of the conversation's people (and departments, in
- * groups): Up and Down move in it, Enter or Tab chooses, Escape closes only the picker. The field keeps
- * the focus throughout and names the highlighted entry with `aria-activedescendant`.
+ * the next message answers. "Needs acknowledgement" (a toggle) sends the next message as urgent. `@`
+ * opens a picker of the conversation's people (and departments, in groups): Up and Down move in it,
+ * Enter or Tab chooses, Escape closes only the picker. The field keeps the focus throughout and names
+ * the highlighted entry with `aria-activedescendant`.
  *
  * @event staff-chat-message-send - Public and cancelable, fired before sending; a host that cancels it
  *   keeps the draft unsent.
@@ -29,6 +30,7 @@ import { mentionListbox, mentionOptionId, MENTION_LIST_ID } from './mention-list
  * @csspart send-button - The send button.
  * @csspart reply-preview - The "Replying to …" bar.
  * @csspart mention-picker - The list of people an `@` offers.
+ * @csspart urgent-button - The "Needs acknowledgement" toggle.
  */
 export class StaffChatComposer extends LitElement {
   static override styles = [sharedStyles, styles];
@@ -42,6 +44,7 @@ export class StaffChatComposer extends LitElement {
     value: { state: true },
     query: { state: true },
     active: { state: true },
+    urgent: { state: true },
   };
 
   declare conversationId: number;
@@ -63,6 +66,8 @@ export class StaffChatComposer extends LitElement {
   private chosen: MentionCandidate[] = [];
   /** The `@` whose picker was closed (chosen from or Escaped): it stays closed until another `@`. */
   private dismissedAt = -1;
+  /** The next message goes out as urgent ("Needs acknowledgement" is pressed); off again once it is sent. */
+  declare urgent: boolean;
 
   constructor() {
     super();
@@ -75,6 +80,7 @@ export class StaffChatComposer extends LitElement {
     this.mentionables = [];
     this.query = null;
     this.active = 0;
+    this.urgent = false;
   }
 
   override focus(options?: FocusOptions): void {
@@ -96,8 +102,9 @@ export class StaffChatComposer extends LitElement {
     const text = this.value.trim();
     if (!text) return;
     if (!this.dispatchEvent(new StaffChatMessageSendEvent(this.conversationId, text))) return;
-    this.dispatchEvent(new ComposeEvent(text, mentionsInText(text, this.chosen)));
+    this.dispatchEvent(new ComposeEvent(text, this.urgent, mentionsInText(text, this.chosen)));
     this.value = '';
+    this.urgent = false;
     this.chosen = [];
     this.query = null;
   }
@@ -185,6 +192,10 @@ export class StaffChatComposer extends LitElement {
     }
   }
 
+  private toggleUrgent(): void {
+    this.urgent = !this.urgent;
+  }
+
   /** Focus left the field (not for a click in the picker, which keeps it): the picker closes. */
   private onBlur(): void {
     this.query = null;
@@ -238,9 +249,21 @@ export class StaffChatComposer extends LitElement {
             </button>
           </div>`
         : nothing}
+      ${this.urgent ? html`<div class="urgent-note" id="urgent-note">${alertIcon}<span>${msg.urgentNote}</span></div>` : nothing}
       <form @submit=${this.onSubmit}>
         <button class="icon-button attach" part="attach-button" type="button" aria-label=${msg.attachFiles} title=${msg.attachFiles} @click=${this.pickFiles}>
           ${attachIcon}
+        </button>
+        <button
+          class="icon-button urgent"
+          part="urgent-button"
+          type="button"
+          aria-pressed=${this.urgent ? 'true' : 'false'}
+          aria-label=${msg.needsAcknowledgement}
+          title=${msg.needsAcknowledgement}
+          @click=${this.toggleUrgent}
+        >
+          ${alertIcon}
         </button>
         <input type="file" multiple hidden accept=${this.accept} @change=${this.onFilesChosen} />
         <textarea
@@ -252,6 +275,7 @@ export class StaffChatComposer extends LitElement {
           aria-haspopup=${this.mentionables.length > 0 ? 'listbox' : nothing}
           aria-controls=${open ? MENTION_LIST_ID : nothing}
           aria-activedescendant=${open ? mentionOptionId(active) : nothing}
+          aria-describedby=${this.urgent ? 'urgent-note' : nothing}
           placeholder=${msg.composerPlaceholder}
           maxlength=${this.maxLength}
           .value=${this.value}

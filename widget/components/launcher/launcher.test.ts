@@ -46,4 +46,16 @@ describe('<staff-chat-launcher>', () => {
     expect(el.shadowRoot!.querySelector('.at')).to.equal(null);
     expect(el.shadowRoot!.querySelector('button')!.getAttribute('aria-label')).to.equal('Open staff chat, 3 unread');
   });
+
+  it('shows a "!" beside the count while an urgent message waits, and says so in its label', async () => {
+    const el = await fixture<StaffChatLauncher>(html`<staff-chat-launcher unread="2" urgent></staff-chat-launcher>`);
+    expect(el.shadowRoot!.querySelector('[part="urgent"]')!.textContent).to.equal('!');
+    expect(el.shadowRoot!.querySelector('[part="badge"]')!.textContent).to.equal('2');
+    expect(el.shadowRoot!.querySelector('button')!.getAttribute('aria-label')).to.equal('Open staff chat, 2 unread. An urgent message needs your acknowledgement');
+    await expect(el).to.be.accessible();
+    el.urgent = false;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="urgent"]')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('button')!.getAttribute('aria-label')).to.equal('Open staff chat, 2 unread');
+  });
 });

@@ -5,12 +5,14 @@ import { chatIcon, closeIcon } from '../icons.js';
 import { styles } from './launcher.styles.js';
 
 /**
- * The floating round button that opens and closes the chat panel, with the unread badge and an `@`
- * while an unread message mentions the viewer (no part of its own: the entry's bytes are counted).
+ * The floating round button that opens and closes the chat panel, with the unread badge, a "!"
+ * while an urgent message waits for the viewer's acknowledgement, and an `@` while an unread message
+ * mentions the viewer.
  * Its click (from the inner button) reaches the parent as an ordinary click on this element.
  *
  * @csspart button - The round button.
  * @csspart badge - The unread count.
+ * @csspart urgent - The "!" of an urgent message waiting.
  * @cssproperty --staff-chat-launcher-size - Diameter of the button.
  */
 export class StaffChatLauncher extends LitElement {
@@ -19,6 +21,7 @@ export class StaffChatLauncher extends LitElement {
     unread: { type: Number },
     mentioned: { type: Boolean },
     expanded: { type: Boolean, reflect: true },
+    urgent: { type: Boolean },
   };
 
   /** Unread messages across every conversation. */
@@ -27,11 +30,14 @@ export class StaffChatLauncher extends LitElement {
   declare mentioned: boolean;
   /** Whether the panel it controls is open. */
   declare expanded: boolean;
+  /** An urgent message waits for the viewer's acknowledgement. */
+  declare urgent: boolean;
 
   constructor() {
     super();
     this.unread = 0;
     this.expanded = false;
+    this.urgent = false;
   }
 
   override focus(options?: FocusOptions): void {
@@ -44,15 +50,12 @@ export class StaffChatLauncher extends LitElement {
       part="button"
       type="button"
       aria-expanded=${this.expanded ? 'true' : 'false'}
-      aria-label=${this.expanded ? msg.closeChat : msg.openChat(this.unread, this.mentioned)}
+      aria-label=${this.expanded ? msg.closeChat : msg.openChat(this.unread, this.mentioned) + (this.urgent ? `. ${msg.launcherUrgent}` : '')}
     >
-      ${this.expanded
-        ? closeIcon
-        : [
-            chatIcon,
-            this.mentioned ? html`<span class="badge at" aria-hidden="true">@</span>` : nothing,
-            this.unread > 0 ? html`<span class="badge" part="badge" aria-hidden="true">${count}</span>` : nothing,
-          ]}
+      ${this.expanded ? closeIcon : chatIcon}
+      ${this.unread > 0 && !this.expanded ? html`<span class="badge" part="badge" aria-hidden="true">${count}</span>` : nothing}
+      ${this.urgent && !this.expanded ? html`<span class="badge urgent" part="urgent" aria-hidden="true">!</span>` : nothing}
+      ${this.mentioned && !this.expanded ? html`<span class="badge at" part="mention-badge" aria-hidden="true">@</span>` : nothing}
     </button>`;
   }
 }

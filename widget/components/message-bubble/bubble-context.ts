@@ -13,6 +13,8 @@ export interface BubbleContext {
   edit(messageId: number, text: string): void;
   remove(messageId: number): void;
   react(messageId: number, emoji: ReactionEmoji): void;
+  /** The viewer confirms an urgent message sent to them. */
+  acknowledge(messageId: number): void;
 }
 
 /**

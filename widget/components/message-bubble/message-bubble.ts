@@ -6,6 +6,7 @@ import { alertIcon, clockIcon, replyIcon } from '../icons.js';
 import { textParts } from './link-parts.js';
 import { mentionParts, type Reader } from './mention-parts.js';
 import { QuoteOpenEvent, ReplyEvent, RetryEvent } from '../internal-events.js';
+import { acknowledgementPart, acknowledgementStyles, isUrgent, urgentLabel } from './acknowledgement.js';
 import { bubbleContext, type BubbleContext } from './bubble-context.js';
 import { actionButtons, actionPanel, actionStyles, editField, placePopover, reactionChips, type BubbleMode } from './message-actions.js';
 import { sharedStyles } from '../shared.styles.js';
@@ -46,12 +47,13 @@ function mentionedText(message: ChatMessage, reader: Reader) {
  * @csspart reply-button - The "Reply" action.
  * @csspart mention - A mentioned name in the text.
  * @csspart mention-me - A mentioned name that is the viewer's (or their department's), also `mention`.
+ * @csspart acknowledgement - An urgent message's "Acknowledge" button and "Acknowledged by" list.
  * @cssproperty --staff-chat-bubble-mine-bg - Background of the viewer's own messages.
  * @cssproperty --staff-chat-bubble-theirs-bg - Background of everyone else's.
  * @cssproperty --staff-chat-bubble-radius - Corner radius of a bubble.
  */
 export class StaffChatMessageBubble extends LitElement {
-  static override styles = [sharedStyles, styles, actionStyles];
+  static override styles = [sharedStyles, styles, actionStyles, acknowledgementStyles];
   static override properties = {
     message: { attribute: false },
     mode: { state: true },
@@ -148,8 +150,8 @@ export class StaffChatMessageBubble extends LitElement {
     const canReply = m.status === 'sent' && m.id > 0 && !m.is_deleted;
     return html`
       <div class="row">
-        <div class="bubble ${m.is_deleted ? 'deleted' : this.mode === 'edit' ? 'editing' : ''}" part="bubble">
-          ${this.showSender ? html`<div class="sender" dir="auto">${name}</div>` : nothing}
+        <div class="bubble ${m.is_deleted ? 'deleted' : this.mode === 'edit' ? 'editing' : ''} ${isUrgent(m) ? 'urgent' : ''}" part="bubble">
+          ${urgentLabel(m)} ${this.showSender ? html`<div class="sender" dir="auto">${name}</div>` : nothing}
           ${m.reply_to_message
             ? html`<button class="quote" part="quote" type="button" title=${msg.showOriginal} @click=${this.onQuote}>
                 <b dir="auto">${this.context?.quotesMe(m.reply_to_message) ? msg.you : m.reply_to_message.sender_name}</b><span dir="auto">${m.reply_to_message.message}</span>
@@ -166,7 +168,7 @@ export class StaffChatMessageBubble extends LitElement {
             <time datetime=${m.timestamp} title=${formatFullTime(m.timestamp)}>${formatTime(m.timestamp)}</time>
             ${this.renderStatus(m)}
           </div>
-          ${reactionChips(m, this.context)}
+          ${acknowledgementPart(m, this.context)} ${reactionChips(m, this.context)}
         </div>
         ${canReply && this.context ? actionButtons(this.canChange(), this.mode, this.setMode) : nothing}
         ${canReply

@@ -15,11 +15,12 @@ type Tab = 'chats' | 'new';
 type Status = 'idle' | 'loading' | 'ready' | 'error';
 
 /** The parts of the panel and of the elements inside it that <staff-chat> offers the portal, renamed where a window has the same name. */
-export const PANEL_PARTS = 'header:panel-header,tabs,row,badge:row-badge,mention-badge:row-mention-badge,presence-dot,search,person,dot:connection-dot,label:connection-label';
+export const PANEL_PARTS =
+  'header:panel-header,urgent-banner,tabs,row,badge:row-badge,mention-badge:row-mention-badge,presence-dot,search,person,dot:connection-dot,label:connection-label';
 
 /**
  * The chat's home: a title with the connection status, then "Chats" (the conversation list) and
- * "New chat" (the staff directory) as tabs. While the session cannot start, it explains why and
+ * "New chat" (the staff directory) as tabs, below the reminder of urgent messages waiting for the viewer. While the session cannot start, it explains why and
  * offers Retry.
  *
  * @event conversation-select - (internal) A conversation was chosen or started.
@@ -146,6 +147,7 @@ export class StaffChatPanel extends LitElement {
       return html`<staff-chat-message-search @search-close=${this.closeSearching} @message-open=${this.onMessageOpen}></staff-chat-message-search>`;
     }
     return html`
+      <staff-chat-urgent-banner exportparts="banner:urgent-banner" @conversation-select=${this.onSelect}></staff-chat-urgent-banner>
       <div role="tablist" part="tabs" aria-label=${msg.appName} @keydown=${this.onTabKeyDown}>
         ${this.renderTab('chats', msg.tabChats, this.unread.value)} ${this.renderTab('new', msg.tabNewChat, 0)}
       </div>

@@ -19,6 +19,7 @@ export default {
         })
       : 'فتح دردشة الموظفين') + (mentioned ? '، أُشير إليك' : ''),
   closeChat: 'إغلاق دردشة الموظفين',
+  launcherUrgent: 'رسالة عاجلة بانتظار تأكيدك',
   chooseConversation: 'اختر محادثة أو ابدأ محادثة جديدة.',
 
   errorNetwork: 'تعذّر الوصول إلى خادم الدردشة. تحقّق من اتصالك وحاول مرة أخرى.',
@@ -108,6 +109,31 @@ export default {
   reactionLabel: (emoji, count, names) => `${emoji} ${count}: ${names}`,
   seen: 'تمت المشاهدة',
   seenBy: (names) => `شاهدها ${names.join('، ')}`,
+
+  needsAcknowledgement: 'تتطلب تأكيد الاستلام',
+  urgentNote: 'عاجل: سيُطلب من كل من في هذه المحادثة تأكيد استلامها.',
+  urgent: 'عاجل',
+  acknowledge: 'تأكيد الاستلام',
+  acknowledgedAt: (time) => `تم التأكيد ${time}`,
+  acknowledgedBy: (count, total) => `أكّد ${count} من ${total}`,
+  notYetAcknowledged: 'لم يؤكّد بعد',
+  urgentBanner: (n) =>
+    plural(n, {
+      zero: 'لا توجد رسائل عاجلة بانتظار تأكيدك',
+      one: 'رسالة عاجلة واحدة بانتظار تأكيدك',
+      two: 'رسالتان عاجلتان بانتظار تأكيدك',
+      few: `${n} رسائل عاجلة بانتظار تأكيدك`,
+      other: `${n} رسالة عاجلة بانتظار تأكيدك`,
+    }),
+  openUrgent: (name) => `فتح الرسالة العاجلة من ${name}`,
+  show: 'عرض',
+  urgentReminder: (n) =>
+    plural(n, {
+      one: 'رسالة عاجلة: يُرجى تأكيد الاستلام',
+      two: 'رسالتان عاجلتان: يُرجى تأكيد الاستلام',
+      few: `${n} رسائل عاجلة: يُرجى تأكيد الاستلام`,
+      other: `${n} رسالة عاجلة: يُرجى تأكيد الاستلام`,
+    }),
 
   newGroup: 'مجموعة جديدة',
   groupTitle: 'اسم المجموعة',

@@ -12,6 +12,7 @@ export default {
   openChat: (unread, mentioned = false) =>
     (unread > 0 ? `Mitarbeiter-Chat öffnen, ${unread} ungelesen` : 'Mitarbeiter-Chat öffnen') + (mentioned ? ', Sie wurden erwähnt' : ''),
   closeChat: 'Mitarbeiter-Chat schließen',
+  launcherUrgent: 'Eine dringende Nachricht wartet auf Ihre Bestätigung',
   chooseConversation: 'Wählen Sie eine Unterhaltung oder beginnen Sie eine neue.',
 
   errorNetwork: 'Der Chat-Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
@@ -88,6 +89,19 @@ export default {
   reactionLabel: (emoji, count, names) => `${emoji} ${count}: ${names}`,
   seen: 'Gesehen',
   seenBy: (names) => `Gesehen von ${names.join(', ')}`,
+
+  needsAcknowledgement: 'Bestätigung erforderlich',
+  urgentNote: 'Dringend: Alle in dieser Unterhaltung werden gebeten, sie zu bestätigen.',
+  urgent: 'Dringend',
+  acknowledge: 'Bestätigen',
+  acknowledgedAt: (time) => `Bestätigt ${time}`,
+  acknowledgedBy: (count, total) => `${count} von ${total} haben bestätigt`,
+  notYetAcknowledged: 'Noch nicht',
+  urgentBanner: (n) =>
+    plural(n, { one: '1 dringende Nachricht wartet auf Ihre Bestätigung', other: `${n} dringende Nachrichten warten auf Ihre Bestätigung` }),
+  openUrgent: (name) => `Dringende Nachricht von ${name} öffnen`,
+  show: 'Anzeigen',
+  urgentReminder: (n) => plural(n, { one: 'Dringende Nachricht: bitte bestätigen', other: `${n} dringende Nachrichten: bitte bestätigen` }),
 
   newGroup: 'Neue Gruppe',
   groupTitle: 'Gruppenname',

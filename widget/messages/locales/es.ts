@@ -12,6 +12,7 @@ export default {
   openChat: (unread, mentioned = false) =>
     (unread > 0 ? plural(unread, { one: 'Abrir el chat del personal, 1 sin leer', other: `Abrir el chat del personal, ${unread} sin leer` }) : 'Abrir el chat del personal') + (mentioned ? ', le han mencionado' : ''),
   closeChat: 'Cerrar el chat del personal',
+  launcherUrgent: 'Un mensaje urgente espera su confirmación',
   chooseConversation: 'Elija una conversación o empiece una nueva.',
 
   errorNetwork: 'No se pudo conectar con el servidor del chat. Compruebe su conexión e inténtelo de nuevo.',
@@ -87,6 +88,19 @@ export default {
   reactionLabel: (emoji, count, names) => `${emoji} ${count}: ${names}`,
   seen: 'Visto',
   seenBy: (names) => `Visto por ${names.join(', ')}`,
+
+  needsAcknowledgement: 'Requiere confirmación',
+  urgentNote: 'Urgente: se pedirá a todos en esta conversación que lo confirmen.',
+  urgent: 'Urgente',
+  acknowledge: 'Confirmar',
+  acknowledgedAt: (time) => `Confirmado ${time}`,
+  acknowledgedBy: (count, total) => `Confirmado por ${count} de ${total}`,
+  notYetAcknowledged: 'Aún no',
+  urgentBanner: (n) =>
+    plural(n, { one: '1 mensaje urgente necesita su confirmación', other: `${n} mensajes urgentes necesitan su confirmación` }),
+  openUrgent: (name) => `Abrir el mensaje urgente de ${name}`,
+  show: 'Ver',
+  urgentReminder: (n) => plural(n, { one: 'Mensaje urgente: confírmelo, por favor', other: `${n} mensajes urgentes: confírmelos, por favor` }),
 
   newGroup: 'Nuevo grupo',
   groupTitle: 'Nombre del grupo',

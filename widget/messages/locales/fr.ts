@@ -12,6 +12,7 @@ export default {
   openChat: (unread, mentioned = false) =>
     (unread > 0 ? plural(unread, { one: `Ouvrir le chat du personnel, ${unread} non lu`, other: `Ouvrir le chat du personnel, ${unread} non lus` }) : 'Ouvrir le chat du personnel') + (mentioned ? ', une mention vous concerne' : ''),
   closeChat: 'Fermer le chat du personnel',
+  launcherUrgent: 'Un message urgent attend votre confirmation',
   chooseConversation: 'Choisissez une conversation ou commencez-en une nouvelle.',
 
   errorNetwork: 'Impossible de joindre le serveur du chat. Vérifiez votre connexion et réessayez.',
@@ -88,6 +89,19 @@ export default {
   reactionLabel: (emoji, count, names) => `${emoji} ${count} : ${names}`,
   seen: 'Vu',
   seenBy: (names) => `Vu par ${names.join(', ')}`,
+
+  needsAcknowledgement: 'Confirmation requise',
+  urgentNote: 'Urgent : chaque personne de cette conversation devra en confirmer la lecture.',
+  urgent: 'Urgent',
+  acknowledge: 'Confirmer',
+  acknowledgedAt: (time) => `Confirmé ${time}`,
+  acknowledgedBy: (count, total) => `Confirmé par ${count} sur ${total}`,
+  notYetAcknowledged: 'Pas encore',
+  urgentBanner: (n) =>
+    plural(n, { one: '1 message urgent attend votre confirmation', other: `${n} messages urgents attendent votre confirmation` }),
+  openUrgent: (name) => `Ouvrir le message urgent de ${name}`,
+  show: 'Voir',
+  urgentReminder: (n) => plural(n, { one: 'Message urgent : merci de confirmer', other: `${n} messages urgents : merci de confirmer` }),
 
   newGroup: 'Nouveau groupe',
   groupTitle: 'Nom du groupe',

@@ -12,6 +12,7 @@ export default {
   openChat: (unread, mentioned = false) =>
     (unread > 0 ? plural(unread, { one: 'Apri la chat del personale, 1 non letto', other: `Apri la chat del personale, ${unread} non letti` }) : 'Apri la chat del personale') + (mentioned ? ', ti hanno menzionato' : ''),
   closeChat: 'Chiudi la chat del personale',
+  launcherUrgent: 'Un messaggio urgente attende la tua conferma',
   chooseConversation: 'Scegli una conversazione o iniziane una nuova.',
 
   errorNetwork: 'Impossibile raggiungere il server della chat. Controlla la connessione e riprova.',
@@ -87,6 +88,19 @@ export default {
   reactionLabel: (emoji, count, names) => `${emoji} ${count}: ${names}`,
   seen: 'Visto',
   seenBy: (names) => `Visto da ${names.join(', ')}`,
+
+  needsAcknowledgement: 'Richiede conferma',
+  urgentNote: 'Urgente: a tutti in questa conversazione verrà chiesto di confermarlo.',
+  urgent: 'Urgente',
+  acknowledge: 'Conferma',
+  acknowledgedAt: (time) => `Confermato ${time}`,
+  acknowledgedBy: (count, total) => `Confermato da ${count} su ${total}`,
+  notYetAcknowledged: 'Non ancora',
+  urgentBanner: (n) =>
+    plural(n, { one: '1 messaggio urgente attende la tua conferma', other: `${n} messaggi urgenti attendono la tua conferma` }),
+  openUrgent: (name) => `Apri il messaggio urgente di ${name}`,
+  show: 'Apri',
+  urgentReminder: (n) => plural(n, { one: 'Messaggio urgente: conferma, per favore', other: `${n} messaggi urgenti: conferma, per favore` }),
 
   newGroup: 'Nuovo gruppo',
   groupTitle: 'Nome del gruppo',

@@ -19,6 +19,7 @@ export default {
         })
       : 'Otwórz czat zespołu') + (mentioned ? ', oznaczono Cię' : ''),
   closeChat: 'Zamknij czat zespołu',
+  launcherUrgent: 'Pilna wiadomość czeka na Twoje potwierdzenie',
   chooseConversation: 'Wybierz rozmowę albo rozpocznij nową.',
 
   errorNetwork: 'Nie można połączyć się z serwerem czatu. Sprawdź połączenie i spróbuj ponownie.',
@@ -106,6 +107,30 @@ export default {
   reactionLabel: (emoji, count, names) => `${emoji} ${count}: ${names}`,
   seen: 'Wyświetlono',
   seenBy: (names) => `Wyświetlili: ${names.join(', ')}`,
+
+  needsAcknowledgement: 'Wymaga potwierdzenia',
+  urgentNote: 'Pilne: wszyscy w tej rozmowie zostaną poproszeni o potwierdzenie.',
+  urgent: 'Pilne',
+  acknowledge: 'Potwierdź',
+  acknowledgedAt: (time) => `Potwierdzono ${time}`,
+  acknowledgedBy: (count, total) => `Potwierdzenia: ${count} z ${total}`,
+  notYetAcknowledged: 'Jeszcze nie',
+  urgentBanner: (n) =>
+    plural(n, {
+      one: '1 pilna wiadomość czeka na Twoje potwierdzenie',
+      few: `${n} pilne wiadomości czekają na Twoje potwierdzenie`,
+      many: `${n} pilnych wiadomości czeka na Twoje potwierdzenie`,
+      other: `${n} pilnej wiadomości czeka na Twoje potwierdzenie`,
+    }),
+  openUrgent: (name) => `Otwórz pilną wiadomość od: ${name}`,
+  show: 'Pokaż',
+  urgentReminder: (n) =>
+    plural(n, {
+      one: 'Pilna wiadomość: potwierdź, proszę',
+      few: `${n} pilne wiadomości: potwierdź, proszę`,
+      many: `${n} pilnych wiadomości: potwierdź, proszę`,
+      other: `${n} pilnej wiadomości: potwierdź, proszę`,
+    }),
 
   newGroup: 'Nowa grupa',
   groupTitle: 'Nazwa grupy',

@@ -12,6 +12,7 @@ export default {
   openChat: (unread, mentioned = false) =>
     (unread > 0 ? plural(unread, { one: 'Abrir o chat da equipa, 1 não lida', other: `Abrir o chat da equipa, ${unread} não lidas` }) : 'Abrir o chat da equipa') + (mentioned ? ', tem uma menção' : ''),
   closeChat: 'Fechar o chat da equipa',
+  launcherUrgent: 'Uma mensagem urgente aguarda a sua confirmação',
   chooseConversation: 'Escolha uma conversa ou comece uma nova.',
 
   errorNetwork: 'Não foi possível contactar o servidor do chat. Verifique a ligação e tente novamente.',
@@ -88,6 +89,19 @@ export default {
   reactionLabel: (emoji, count, names) => `${emoji} ${count}: ${names}`,
   seen: 'Vista',
   seenBy: (names) => `Vista por ${names.join(', ')}`,
+
+  needsAcknowledgement: 'Requer confirmação',
+  urgentNote: 'Urgente: todos nesta conversa serão convidados a confirmá-la.',
+  urgent: 'Urgente',
+  acknowledge: 'Confirmar',
+  acknowledgedAt: (time) => `Confirmada ${time}`,
+  acknowledgedBy: (count, total) => `Confirmada por ${count} de ${total}`,
+  notYetAcknowledged: 'Ainda não',
+  urgentBanner: (n) =>
+    plural(n, { one: '1 mensagem urgente aguarda a sua confirmação', other: `${n} mensagens urgentes aguardam a sua confirmação` }),
+  openUrgent: (name) => `Abrir a mensagem urgente de ${name}`,
+  show: 'Ver',
+  urgentReminder: (n) => plural(n, { one: 'Mensagem urgente: confirme, por favor', other: `${n} mensagens urgentes: confirme, por favor` }),
 
   newGroup: 'Novo grupo',
   groupTitle: 'Nome do grupo',

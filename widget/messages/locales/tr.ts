@@ -7,6 +7,7 @@ export default {
   openChat: (unread, mentioned = false) =>
     (unread > 0 ? `Personel sohbetini aç, ${unread} okunmamış` : 'Personel sohbetini aç') + (mentioned ? ', sizden bahsedildi' : ''),
   closeChat: 'Personel sohbetini kapat',
+  launcherUrgent: 'Acil bir mesaj onayınızı bekliyor',
   chooseConversation: 'Bir sohbet seçin ya da yeni bir sohbet başlatın.',
 
   errorNetwork: 'Sohbet sunucusuna ulaşılamadı. Bağlantınızı kontrol edip yeniden deneyin.',
@@ -82,6 +83,18 @@ export default {
   reactionLabel: (emoji, count, names) => `${emoji} ${count}: ${names}`,
   seen: 'Görüldü',
   seenBy: (names) => `Görenler: ${names.join(', ')}`,
+
+  needsAcknowledgement: 'Onay gerekli',
+  urgentNote: 'Acil: bu sohbetteki herkesten mesajı onaylaması istenecek.',
+  urgent: 'Acil',
+  acknowledge: 'Onayla',
+  acknowledgedAt: (time) => `Onaylandı ${time}`,
+  acknowledgedBy: (count, total) => `${total} kişiden ${count} kişi onayladı`,
+  notYetAcknowledged: 'Henüz onaylamadı',
+  urgentBanner: (n) => `${n} acil mesaj onayınızı bekliyor`,
+  openUrgent: (name) => `${name} kişisinden gelen acil mesajı aç`,
+  show: 'Göster',
+  urgentReminder: (n) => (n === 1 ? 'Acil mesaj: lütfen onaylayın' : `${n} acil mesaj: lütfen onaylayın`),
 
   newGroup: 'Yeni grup',
   groupTitle: 'Grup adı',

@@ -25,8 +25,10 @@ const SETTINGS_KEY = 'staff-chat:alerts';
  * Alerts a person who is not looking: when a conversation's unread count goes up with someone else's
  * message while the page is hidden, unless they muted it; a new mention of them alerts even then. The unread counts come from the personal channel, so every
  * conversation counts, open or not. The launcher badge needs none of this: it follows the counts.
+ *
+ * @param onIncoming called for each such message, hidden page or not (it may be urgent: urgent/pending.ts)
  */
-export function createNotifications(isPageHidden: () => boolean, alerts: Alerts = browserAlerts()) {
+export function createNotifications(isPageHidden: () => boolean, alerts: Alerts = browserAlerts(), onIncoming?: () => void) {
   const $settings = atom<NotificationSettings>(parse(alerts.load()));
 
   /** Changes the settings; turning desktop alerts on asks the browser first (call it from a click). */
@@ -41,18 +43,26 @@ export function createNotifications(isPageHidden: () => boolean, alerts: Alerts 
     alerts.save(JSON.stringify(next));
   }
 
-  function conversationChanged(previous: Conversation | undefined, next: Conversation, meId: string | undefined): void {
-    const last = next.last_message;
-    // A muted conversation stays quiet, except for a new mention of the viewer (issue 10: mute never hides one's name).
-    const mentioned = (next.mention_count ?? 0) > (previous?.mention_count ?? 0);
-    if (!last || last.sender_id === meId || !(mentioned || (!next.is_muted && next.unread_count > (previous?.unread_count ?? 0))) || !isPageHidden()) return;
+  /**
+   * A desktop notification and a beep, as the settings allow. The tag makes the system replace the
+   * alert of another tab, or an earlier one of the same conversation, instead of stacking.
+   */
+  function alert(title: string, body: string, conversationId: number): void {
     const { desktop, sound } = $settings.get();
-    // The tag makes the system replace the alert of another tab, or of an earlier message, instead of stacking.
-    if (desktop && alerts.permission() === 'granted') alerts.show(last.sender_name, last.message, `staff-chat-${next.id}`);
+    if (desktop && alerts.permission() === 'granted') alerts.show(title, body, `staff-chat-${conversationId}`);
     if (sound) alerts.beep();
   }
 
-  return { $settings, configure, conversationChanged };
+  function conversationChanged(previous: Conversation | undefined, next: Conversation, meId: string | undefined): void {
+    const last = next.last_message;
+    const mentioned = (next.mention_count ?? 0) > (previous?.mention_count ?? 0);
+    if (!last || last.sender_id === meId || !(mentioned || next.unread_count > (previous?.unread_count ?? 0))) return;
+    onIncoming?.();
+    // A muted conversation stays quiet, except for a new mention of the viewer (issue 10: mute never hides one's name).
+    if (isPageHidden() && (mentioned || !next.is_muted)) alert(last.sender_name, last.message, next.id);
+  }
+
+  return { $settings, configure, conversationChanged, alert };
 }
 
 function parse(saved: string | null): NotificationSettings {

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { EventBus } from '../../realtime/event-bus.js';
 import { conversation, message } from '../../testing/fixtures.js';
-import { createEventRouter, onServerEvent, onSignal } from './router.js';
+import { FEATURE_CHECKS } from './feature-checks.js';
+import { createEventRouter, installFeatureChecks, onServerEvent, onSignal } from './router.js';
 
 function publish(bus: EventBus, type: string, payload: unknown, eventId: string): void {
   bus.publish('private-hotel-grand.staff-chat.1', `realtime_staff_chat_${type}`, {
@@ -32,11 +33,16 @@ describe('event router', () => {
     const seen: unknown[] = [];
     router.on('message_created', (m) => seen.push(m));
     router.on('messages_read', (r) => seen.push(r));
+    router.on('message_acknowledged', (a) => seen.push(a));
     router.attach(bus, new AbortController().signal);
     publish(bus, 'message_pinned', message(1), 'e1');
     publish(bus, 'message_created', { id: 'not a number' }, 'e2');
     publish(bus, 'messages_read', { conversation_id: 1, read_by_staff_id: 'bob' }, 'e3');
+    publish(bus, 'message_acknowledged', { conversation_id: 1, message_id: 5, acknowledgements: { total: 1, acknowledged: [] } }, 'e4');
     expect(seen).to.deep.equal([]);
+    const acknowledged = { conversation_id: 1, message_id: 5, acknowledgement: { id: 'bob', full_name: 'Bob', at: '' }, acknowledgements: { total: 1, acknowledged: [], pending: ['me'] } };
+    publish(bus, 'message_acknowledged', acknowledged, 'e5');
+    expect(seen).to.deep.equal([acknowledged]);
   });
 
   it('holds server events until released, then runs them and what waited in the order they came', () => {
@@ -99,5 +105,25 @@ describe('event router', () => {
     offSignal();
     bus.signal('ch', 'client-typing', {});
     expect(seen).to.deep.equal(['typing on ch', 'deleted 2']);
+  });
+
+  // Last: installing the checks lasts for the page, as it does once the lazy chunk has loaded.
+  it('routes the events only lazily loaded features handle once their checks are installed (which the chunk does before held events go)', () => {
+    const router = createEventRouter();
+    const bus = new EventBus();
+    const seen: string[] = [];
+    router.on('message_pinned', (pin) => seen.push(`pinned ${pin.message_id}`));
+    router.on('participant_left', (left) => seen.push(`left ${left.staff_id}`));
+    router.attach(bus, new AbortController().signal);
+    const pin = { conversation_id: 1, message_id: 7, pinned_by: { id: 'anna' } };
+    publish(bus, 'message_pinned', pin, 'e1');
+    expect(seen).to.deep.equal([], 'no check yet: nobody handles it before the chunk either');
+    const release = router.hold();
+    publish(bus, 'message_pinned', pin, 'e2');
+    installFeatureChecks(FEATURE_CHECKS);
+    release();
+    publish(bus, 'message_pinned', { conversation_id: 1, message_id: 8 }, 'e3');
+    publish(bus, 'participant_left', { conversation_id: 1, staff_id: 'bob' }, 'e4');
+    expect(seen).to.deep.equal(['pinned 7', 'left bob']);
   });
 });

@@ -6,22 +6,10 @@
  * wake) travel the same way, so a domain registers for what it owns and nobody calls it by name.
  *
  * While the lazily loaded chunk is on its way (session/lazy-features.ts holds the router), server
- * events wait here, and run in the order they came once it has installed its handlers.
+ * events wait here, and run in the order they came once it has installed its handlers and the checks
+ * of the events only it handles (feature-checks.ts).
  */
-import type {
-  AcknowledgementChange,
-  AnyEnvelope,
-  AttachmentDeletedEvent,
-  Conversation,
-  HandoverItemChange,
-  Message,
-  MessagesRead,
-  ParticipantLeft,
-  Pin,
-  ReactionChange,
-  StaffMentioned,
-  Unpin,
-} from '../../../contract/index.js';
+import type { AnyEnvelope, Conversation, Message, MessagesRead, ReactionChange } from '../../../contract/index.js';
 import type { EventBus, RealtimeEvent } from '../../realtime/event-bus.js';
 import type { ConnectionState } from './connection.js';
 
@@ -51,26 +39,35 @@ export const CLIENT_TYPING = 'client-typing';
 /** Presence changes and client events the widget listens to. */
 export type SignalName = 'pusher:member_added' | 'pusher:member_removed' | typeof CLIENT_TYPING;
 
+type PayloadCheck<K extends keyof ServerEvents> = (payload: unknown) => payload is RouterEvents[K];
+
+/** The server events the entry's own code may handle: checked here, in the entry. */
+export type CoreEventType = 'message_created' | 'message_edited' | 'message_deleted' | 'conversation_updated' | 'reaction_changed' | 'messages_read';
+
+/**
+ * The checks of every other server event, which only lazily loaded features handle: they come with
+ * the lazy chunk (feature-checks.ts) and are installed before the router lets held events go, so
+ * none is dropped that a handler waits for. Before, such an event has no handler anyway.
+ */
+export type FeatureChecks = { [K in Exclude<keyof ServerEvents, CoreEventType>]: PayloadCheck<K> };
+
 /**
  * How each server event's payload is recognised. Adding an event type to the contract's union makes
- * this object incomplete until its check is here.
+ * this object (for a core event) or `FeatureChecks` (for any other) incomplete until its check is there.
  */
-const PAYLOAD_CHECKS: { [K in keyof ServerEvents]: (payload: unknown) => payload is RouterEvents[K] } = {
+const PAYLOAD_CHECKS: { [K in CoreEventType]: PayloadCheck<K> } & Partial<FeatureChecks> = {
   message_created: isMessage,
   message_edited: isMessage,
   message_deleted: isMessage,
   conversation_updated: isConversation,
   reaction_changed: isReactionChange,
   messages_read: isMessagesRead,
-  // Issue 10's events: checked here so they can be routed; no store registers for them yet.
-  message_acknowledged: (value): value is AcknowledgementChange => isMessageEvent(value),
-  handover_item_changed: (value): value is HandoverItemChange => isMessageEvent(value) && isRecord(value.item),
-  staff_mentioned: (value): value is StaffMentioned => isMessageEvent(value) && typeof value.mentioned_staff_id === 'string',
-  message_pinned: (value): value is Pin => isMessageEvent(value) && isRecord(value.pinned_by),
-  message_unpinned: (value): value is Unpin => isMessageEvent(value) && typeof value.unpinned_by === 'string',
-  participant_left: (value): value is ParticipantLeft => isRecord(value) && typeof value.conversation_id === 'number' && typeof value.staff_id === 'string',
-  attachment_deleted: (value): value is AttachmentDeletedEvent => isMessageEvent(value) && typeof value.attachment_id === 'number',
 };
+
+/** Makes the router (every session's, and `onServerEvent`) recognise the lazily loaded features' events. */
+export function installFeatureChecks(checks: FeatureChecks): void {
+  Object.assign(PAYLOAD_CHECKS, checks);
+}
 
 /** Handlers by event type, each called in the order it registered. */
 class Handlers {
@@ -100,8 +97,9 @@ class Handlers {
   }
 
   private routeServer<K extends keyof ServerEvents>(type: K, payload: unknown): void {
-    const check: (payload: unknown) => payload is RouterEvents[K] = PAYLOAD_CHECKS[type];
-    if (check(payload)) this.emit(type, payload);
+    const checks: { [P in keyof ServerEvents]?: PayloadCheck<P> } = PAYLOAD_CHECKS;
+    const check: PayloadCheck<K> | undefined = checks[type];
+    if (check?.(payload)) this.emit(type, payload);
   }
 }
 
@@ -183,7 +181,7 @@ function isServerEventType(type: string): type is keyof ServerEvents {
   return Object.hasOwn(PAYLOAD_CHECKS, type);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
@@ -207,7 +205,7 @@ function isReactionChange(value: unknown): value is ReactionChange {
 }
 
 /** The fields every event about one message carries. */
-function isMessageEvent(value: unknown): value is Record<string, unknown> & { conversation_id: number; message_id: number } {
+export function isMessageEvent(value: unknown): value is Record<string, unknown> & { conversation_id: number; message_id: number } {
   return isRecord(value) && typeof value.conversation_id === 'number' && typeof value.message_id === 'number';
 }
 

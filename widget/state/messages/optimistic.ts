@@ -12,9 +12,10 @@ export function nextOptimisticId(): number {
   return -++optimisticIds;
 }
 
-/** The message as it shows while it is on its way: pending, with a new client_id. */
-export function optimisticMessage(me: Me, conversationId: number, text: string, replyTo: Message | null): ChatMessage {
+/** The message as it shows while it is on its way: pending, with a new client_id; `urgent` asks for acknowledgements. */
+export function optimisticMessage(me: Me, conversationId: number, text: string, replyTo: Message | null, urgent?: boolean): ChatMessage {
   return {
+    ...(urgent && { requires_acknowledgement: true }),
     id: nextOptimisticId(),
     conversation_id: conversationId,
     client_id: newClientId(),

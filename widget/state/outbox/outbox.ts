@@ -16,6 +16,8 @@ export interface OutboxEntry {
   mentions?: string[];
   mention_departments?: string[];
   mentioned_staff?: SenderInfo[];
+  /** Sent as an urgent message that every recipient must acknowledge. */
+  requires_acknowledgement?: true;
   /** Why the server refused it; such a message waits for the person's "Retry" instead of being resent. */
   failed?: string;
 }
@@ -87,6 +89,7 @@ export function toOutboxEntry(message: ChatMessage): OutboxEntry {
   if (message.mentioned_departments?.length) entry.mention_departments = message.mentioned_departments;
   if (message.mentioned_staff?.length) entry.mentioned_staff = message.mentioned_staff;
   if (message.status === 'failed' && !message.retrying && message.error) entry.failed = message.error;
+  if (message.requires_acknowledgement) entry.requires_acknowledgement = true;
   return entry;
 }
 
@@ -119,6 +122,7 @@ export function fromOutboxEntry(entry: OutboxEntry, me: StaffMember, id: number)
   if (Array.isArray(entry.mentioned_staff)) {
     message.mentioned_staff = entry.mentioned_staff.filter((s) => typeof s?.id === 'string' && typeof s.full_name === 'string');
   }
+  if (entry.requires_acknowledgement === true) message.requires_acknowledgement = true;
   return message;
 }
 

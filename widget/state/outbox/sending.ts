@@ -46,6 +46,7 @@ export function createSending(deps: SendingDeps) {
           reply_to: entry.reply_to,
           ...(entry.mentions && { mentions: entry.mentions }),
           ...(entry.mention_departments && { mention_departments: entry.mention_departments }),
+          ...(entry.requires_acknowledgement && { requires_acknowledgement: true }),
         }),
       isRetryable: isTransient,
       retryDelay: deps.retryDelay,

@@ -23,6 +23,7 @@ import { createMessageViews } from '../messages/views.js';
 import { browserStorage, memoryStorage, outboxKey } from '../outbox/outbox-storage.js';
 import { exponentialBackoff } from '../shared/backoff.js';
 import { describeError, type ErrorInfo } from '../shared/errors.js';
+import { createPendingAcknowledgements } from '../urgent/pending.js';
 import type { FeatureActions } from './conversation-features.js';
 import { createLazyFeatures } from './lazy-features.js';
 import { createLifecycle } from './lifecycle.js';
@@ -91,10 +92,12 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
   const conversations = createConversationsStore();
   const readMarks = createReadMarks();
   const presence = createPresence(log);
-  const alerting = createNotifications(() => !isPageActive(), deps.alerts);
+  // Someone else's new message may be urgent: `pending` asks (it exists by the time any message arrives).
+  const alerting = createNotifications(() => !isPageActive(), deps.alerts, () => void pending.check());
   const router = createEventRouter();
   const link = createRealtimeLink(connect, (socketId, channel) => api.authorizeChannel(socketId, channel), presence, router, log);
   const fail = (error: unknown, fallback: string): void => $errorInfo.set(describeError(error, fallback));
+  const pending = createPendingAcknowledgements(api, router, log);
 
   // Its install runs once the chunk is here, long after `lifecycle` below exists.
   const features = createLazyFeatures(
@@ -118,6 +121,9 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
         readMarks,
         router,
         lifecycle,
+        pending,
+        alert: alerting.alert,
+        reminderTimer: deps.reminderTimer,
         fail: (error) => fail(error, errorMsg.errorLoadFailed),
       }),
     router,
@@ -171,6 +177,9 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
   // Messages an earlier page load could not send go out at start, without waiting for anyone to open
   // the chat: the sending code loads, and they are back in their conversations by the time it is ready.
   lifecycle.whileStarted(({ me }) => (storage.getItem(outboxKey(options.hotel, me.id)) !== null ? features.load() : undefined));
+  // An urgent message waiting for the viewer brings the code that reminds them of it (reminders.ts).
+  lifecycle.whileStarted(() => void pending.check());
+  pending.$pending.listen((messages) => void (messages.length > 0 && features.load()));
 
   function sendMessage(conversationId: number, text: string, sendOptions: SendOptions = {}): ChatMessage {
     const me = $me.get();
@@ -178,7 +187,7 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
     if (text.trim() === '') throw new RangeError('A message needs some text');
     // Only a stored message (positive id) can be replied to.
     const replyTo = sendOptions.replyTo && sendOptions.replyTo.id > 0 ? sendOptions.replyTo : null;
-    const optimistic: ChatMessage = { ...optimisticMessage(me, conversationId, text, replyTo), ...sendOptions.mentioned };
+    const optimistic: ChatMessage = { ...optimisticMessage(me, conversationId, text, replyTo, sendOptions.requiresAcknowledgement), ...sendOptions.mentioned };
     const maxLength = $config.get()?.limits.message_max_length;
     // The message shows at once, and goes to the outbox and out as soon as the sending code is here
     // (the elements load it before anyone can type; only a host calling early waits for it).
@@ -222,6 +231,8 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
     deleteMessage: features.via((f, conversationId: number, messageId: number) => f.remove(conversationId, messageId)),
     toggleReaction: features.via((f, conversationId: number, messageId: number, emoji: ReactionEmoji) => f.toggleReaction(conversationId, messageId, emoji)),
     addParticipants: list.addParticipants,
+    $pendingAcknowledgements: pending.$pending,
+    acknowledgeMessage: features.via((f, conversationId: number, messageId: number) => f.acknowledge(conversationId, messageId)),
     $uploads,
     uploadFiles(conversationId, files) {
       const keys = files.map(() => newUploadKey());

@@ -5,7 +5,8 @@ import type { ConversationsStore } from '../conversations/conversations.js';
 import { createDirectory, type DirectoryState } from '../conversations/directory.js';
 import { followMentionEvents } from '../conversations/mention-events.js';
 import type { ReadMarksStore } from '../conversations/read-marks.js';
-import type { EventRouter } from '../live/router.js';
+import { FEATURE_CHECKS } from '../live/feature-checks.js';
+import { installFeatureChecks, type EventRouter } from '../live/router.js';
 import { createTyping, type TypingState } from '../live/typing.js';
 import { createHistory } from '../messages/history.js';
 import { createMessageChanges } from '../messages/message-changes.js';
@@ -17,6 +18,9 @@ import { outboxKey, type OutboxStorage } from '../outbox/outbox-storage.js';
 import { createSending } from '../outbox/sending.js';
 import type { RetryDelay } from '../shared/backoff.js';
 import { onAbort } from '../shared/abort.js';
+import { createAcknowledgements } from '../urgent/acknowledgements.js';
+import type { PendingAcknowledgementsStore } from '../urgent/pending.js';
+import { remindUntilAcknowledged, type Alert, type ReminderTimer } from '../urgent/reminders.js';
 import type { Lifecycle } from './lifecycle.js';
 
 /** What the conversation features use of the session (chat-session.ts), which owns every atom. */
@@ -38,6 +42,12 @@ export interface FeatureContext {
   readMarks: Pick<ReadMarksStore, 'advance'>;
   router: Pick<EventRouter, 'on' | 'onStored' | 'emit'>;
   lifecycle: Pick<Lifecycle, 'signal' | 'whileStarted' | 'whileConnected'>;
+  /** The viewer's unacknowledged urgent messages (in the entry, for the launcher). */
+  pending: PendingAcknowledgementsStore;
+  /** A desktop notification and beep, as the alert settings allow (conversations/notifications.ts). */
+  alert: Alert;
+  /** The clock of the reminders; setInterval unless a test passes its own. */
+  reminderTimer?: ReminderTimer;
   fail(error: unknown): void;
 }
 
@@ -55,13 +65,14 @@ export interface FeatureActions {
   toggleReaction(conversationId: number, messageId: number, emoji: ReactionEmoji): Promise<void>;
   upload(conversationId: number, files: readonly File[], keys: readonly string[]): void;
   cancelUpload(key: string): void;
+  acknowledge(conversationId: number, messageId: number): Promise<void>;
   /** Message search: one scope per search box, and the message a chosen result opens. */
   messageSearch: MessageSearch;
 }
 
 /**
  * Everything a person needs once they open a conversation, send or pick files: history and catch-up,
- * the outbox, uploads, edits and reactions, typing, the staff directory. A chunk of its own, imported by
+ * the outbox, uploads, edits and reactions, acknowledgements and their reminders, typing, the staff directory. A chunk of its own, imported by
  * the session on first use (and fetched with the elements), so a portal page that only shows the
  * launcher's badge never loads it. Each part registers with the router for the events it owns as it is
  * created (history.ts, message-changes.ts, sending.ts); this adds the parts of each start they live
@@ -69,6 +80,7 @@ export interface FeatureActions {
  */
 export function installConversationFeatures(context: FeatureContext): FeatureActions {
   const { api, log, views, router, lifecycle, $me, conversations } = context;
+  installFeatureChecks(FEATURE_CHECKS);
   const meId = () => $me.get()?.id ?? '';
   const stored = (conversationId: number, messages: readonly Message[]) => router.emit('stored', { conversationId, messages });
 
@@ -99,6 +111,7 @@ export function installConversationFeatures(context: FeatureContext): FeatureAct
     fail: context.fail,
     updatePreview: (message) => conversations.applyMessage(message),
   });
+  const acknowledgements = createAcknowledgements({ api, views, router, pending: context.pending, meId: () => $me.get()?.id, fail: context.fail });
   const directory = createDirectory(api, log, context.$directory);
   followMentionEvents({ api, conversations, router });
   const history = createHistory({
@@ -119,6 +132,7 @@ export function installConversationFeatures(context: FeatureContext): FeatureAct
   lifecycle.whileStarted(({ me, signal }) => {
     sending.start(outboxKey(context.hotel, me.id), me);
     onAbort(signal, () => sending.stop());
+    remindUntilAcknowledged(context.pending.$pending, context.alert, signal, context.reminderTimer);
   });
   lifecycle.whileConnected(({ connection, signal }) => onAbort(signal, typing.watch(connection)));
 
@@ -137,6 +151,7 @@ export function installConversationFeatures(context: FeatureContext): FeatureAct
     toggleReaction: changes.toggleReaction,
     upload: (conversationId, files, keys) => void uploads.add(conversationId, files, keys),
     cancelUpload: uploads.cancel,
+    acknowledge: acknowledgements.acknowledge,
     messageSearch: createMessageSearch(api, log),
   };
 }

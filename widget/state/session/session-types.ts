@@ -16,6 +16,7 @@ import type { ConnectionState } from '../live/connection.js';
 import type { ChatMessage, ConversationView } from '../messages/types.js';
 import type { TypingState } from '../live/typing.js';
 import type { UploadItem } from '../messages/uploads.js';
+import type { ReminderTimer } from '../urgent/reminders.js';
 import type { MessageSearch } from '../search/message-search.js';
 
 export interface ChatSessionOptions {
@@ -46,11 +47,15 @@ export interface ChatSessionDeps {
   retryDelay?: RetryDelay;
   /** Desktop notification, sound and settings storage; defaults to the browser's. */
   alerts?: Alerts;
+  /** Runs the reminders of unacknowledged urgent messages every `ms`; defaults to setInterval (urgent/reminders.ts). */
+  reminderTimer?: ReminderTimer;
 }
 
 /** What a message answers and whom it mentions, beside its text. */
 export interface SendOptions {
   replyTo?: Message | null;
+  /** Ask every other participant to acknowledge it (an urgent message). */
+  requiresAcknowledgement?: boolean;
   /**
    * Who it mentions (ids of participants, and departments in groups): sent as `mentions` and
    * `mention_departments`, and shown on the message at once (`mentioned_staff` gives the names).
@@ -117,6 +122,10 @@ export interface ChatSession {
   toggleReaction(conversationId: number, messageId: number, emoji: ReactionEmoji): Promise<void>;
   /** Adds people to a group; rejects with the ApiError on failure. */
   addParticipants(conversationId: number, staffIds: string[]): Promise<void>;
+  /** Urgent messages still waiting for the viewer's acknowledgement, oldest first, across conversations. */
+  readonly $pendingAcknowledgements: ReadableAtom<Message[]>;
+  /** The viewer confirms an urgent message sent to them; a failure shows in `$error`. */
+  acknowledgeMessage(conversationId: number, messageId: number): Promise<void>;
   /** Files being sent, each with its progress, or the sentence saying why it was not sent. */
   readonly $uploads: ReadableAtom<UploadItem[]>;
   /** Sends each file as a message of its own (see `state/messages/uploads.ts`); returns their upload keys. */
