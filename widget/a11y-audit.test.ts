@@ -140,7 +140,7 @@ describe('accessibility and contrast audit (axe-core)', function (this: { timeou
       it('mentions: highlighted names in own and others’ messages, the @ badges of the launcher and the row', async () => {
         const el = await openConversation(mentionSession(), look);
         await find(el, '.mention.me');
-        await find(el, 'staff-chat-launcher .at');
+        await find(el, '.badge.at');
         await expectNoProblems(el);
         const panel = await mount(mentionSession(), look, { open: true });
         await find(panel, '.badge.mention');

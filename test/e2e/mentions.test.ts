@@ -64,7 +64,8 @@ describe('the demo portal: mentions', () => {
     await anna.goto(`${stack.server.url}/?as=anna`);
     await annasList;
     await anna.locator('staff-chat-launcher button').waitFor();
-    assert.doesNotMatch((await launcherLabel(anna)) ?? '', /mentioned/);
+    // The demo may hold other unread mentions of Anna: what follows looks at Carla's conversation.
+    assert.equal(withCarla.mention_count, 0, 'no mention of Anna from Carla before');
 
     const carla = await openPortalAs(browser, stack.server.url, 'carla');
     const chat = await openConversation(carla, 'Anna Kovács');
@@ -84,7 +85,7 @@ describe('the demo portal: mentions', () => {
 
     // Anna: the @ on the closed launcher and in its label, and a notification although she muted Carla.
     await anna.locator('staff-chat-launcher .at').waitFor();
-    assert.match((await launcherLabel(anna)) ?? '', /, you were mentioned$/);
+    assert.match((await launcherLabel(anna)) ?? '', /, you were mentioned/);
     const notification = await anna.waitForFunction(() => {
       const shown = (globalThis as unknown as { shownNotifications: Array<{ title: string; body: string; tag: string }> }).shownNotifications;
       return shown.find((n) => n.title === 'Carla Mendes' && n.body.includes('@Anna Kovács'));
