@@ -4,7 +4,7 @@ import './testing/process-shim.js';
 import './define.js';
 import './components/define-lazy.js';
 import { auditProblems } from './testing/axe-audit.js';
-import { bubbleOf, find, linkSession, mount, openConversation, richSession, urgentSession, type Look } from './testing/rich-state.js';
+import { bubbleOf, find, linkSession, mentionSession, mount, openConversation, richSession, urgentSession, type Look } from './testing/rich-state.js';
 import type { UploadItem } from './state/session.js';
 import type { StaffChat } from './staff-chat.js';
 import type { StaffChatMessageSearch } from './components/message-search/message-search.js';
@@ -136,6 +136,28 @@ describe('accessibility and contrast audit (axe-core)', function (this: { timeou
         expect(theirs.shadowRoot!.querySelector('a'), 'a link on another’s bubble').to.exist;
         own.shadowRoot!.querySelector('a')!.focus();
         await expectNoProblems(el);
+      });
+
+      it('mentions: highlighted names in own and others’ messages, the @ badges of the launcher and the row', async () => {
+        const el = await openConversation(mentionSession(), look);
+        await find(el, '.mention.me');
+        await find(el, '.badge.at');
+        await expectNoProblems(el);
+        const panel = await mount(mentionSession(), look, { open: true });
+        await find(panel, '.badge.mention');
+        await expectNoProblems(panel);
+      });
+
+      it('mentions: the composer’s @ picker open', async () => {
+        const el = await openConversation(mentionSession(), look);
+        const composer = await find<HTMLElement>(el, 'staff-chat-composer');
+        const field = composer.shadowRoot!.querySelector('textarea')!;
+        field.focus();
+        field.value = 'Towels @';
+        field.setSelectionRange(8, 8);
+        field.dispatchEvent(new Event('input'));
+        await find(el, '[part="mention-picker"] [aria-selected="true"]');
+        await expectNoProblems(el, { overlay: true });
       });
 
       it('a conversation: editing an own message', async () => {

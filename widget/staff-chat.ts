@@ -13,6 +13,7 @@ import { coreMsg as msg } from './messages/core.js';
 import { $locale, $stringsVersion, directionOf, registerLocale, setLocale, setStringOverrides } from './messages/locale.js';
 import type { Messages } from './messages/table.js';
 import { createChatSession, type ChatSession, type ChatSessionOptions } from './state/session.js';
+import type { Conversation } from '../contract/index.js';
 import { styles } from './staff-chat.styles.js';
 
 let lazyElements: Promise<unknown> | undefined;
@@ -81,6 +82,7 @@ const MAX_DOCKED_WINDOWS = 3;
  * @csspart connection-label - The connection state's text.
  * @csspart row - Each conversation's button in the list.
  * @csspart row-badge - A conversation's unread count.
+ * @csspart row-mention-badge - A conversation's `@`, while an unread message there mentions the viewer.
  * @csspart presence-dot - The dot on the avatar of someone online (list, directory, window title).
  * @csspart search - The directory's search field.
  * @csspart person - Each staff member in the directory.
@@ -99,6 +101,8 @@ const MAX_DOCKED_WINDOWS = 3;
  * @csspart jump-to-latest - The "Jump to latest" button.
  * @csspart bubble - A message's bubble (`staff-chat::part(bubble)`; own ones sit at the end, in the accent).
  * @csspart text - A message's text.
+ * @csspart mention - A mentioned name in a message's text.
+ * @csspart mention-me - A mentioned name that is the viewer's or their department's (also a `mention`).
  * @csspart quote - The quoted message a reply shows.
  * @csspart reply-button - A message's "Reply" button.
  * @csspart reactions - A message's reaction chips.
@@ -116,6 +120,7 @@ const MAX_DOCKED_WINDOWS = 3;
  * @csspart urgent-button - The composer's "Needs acknowledgement" toggle.
  * @csspart textarea - The composer's text field.
  * @csspart send-button - The composer's send button.
+ * @csspart mention-picker - The list of people (and departments) the composer's `@` offers.
  *
  * Every colour has a light and a dark value (`light-dark()`); the accent-derived ones follow
  * `--staff-chat-accent` in both, so setting the accent alone rebrands tabs, focus rings, avatars and names.
@@ -212,6 +217,7 @@ export class StaffChat extends LitElement {
   private readonly elementSession = new ContextProvider(this, { context: sessionContext, initialValue: null });
 
   private readonly unread = new AtomController<number>(this, () => this.session?.$unreadTotal, 0);
+  private readonly conversations = new AtomController<Conversation[]>(this, () => this.session?.$conversations, []);
   private readonly openIds = new AtomController<number[]>(this, () => this.session?.$openConversationIds, []);
   private readonly urgent = new AtomController<readonly unknown[]>(this, () => this.session?.$pendingAcknowledgements, []);
   private readonly locale = new AtomController<string>(this, () => $locale, 'en');
@@ -427,8 +433,9 @@ export class StaffChat extends LitElement {
       <div class="stack">
         ${this.open ? this.renderPanel(true) : nothing}
         <staff-chat-launcher
-          exportparts="button:launcher,badge:launcher-badge,urgent:launcher-urgent"
+          exportparts="button:launcher,badge:launcher-badge,urgent:launcher-urgent,mention-badge:launcher-mention-badge"
           .unread=${this.unread.value}
+          ?mentioned=${this.conversations.value.some((c) => c.mention_count && c.unread_count)}
           ?urgent=${this.urgent.value.length > 0}
           ?expanded=${this.open}
           @click=${this.toggle}

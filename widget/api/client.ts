@@ -4,6 +4,7 @@ import type {
   Conversation,
   ConversationList,
   CreateConversationBody,
+  EditMessageBody,
   Me,
   Message,
   MessagePage,
@@ -144,8 +145,8 @@ export class ApiClient {
   }
 
   /** The author changes the text; answers the whole edited message. */
-  editMessage(messageId: number, message: string): Promise<Message> {
-    return this.request(this.hotelPath(`/messages/${messageId}/edit/`), { method: 'PATCH', body: { message }, withSocketId: true });
+  editMessage(messageId: number, body: EditMessageBody): Promise<Message> {
+    return this.request(this.hotelPath(`/messages/${messageId}/edit/`), { method: 'PATCH', body, withSocketId: true });
   }
 
   /** The author deletes it; answers the placeholder that replaces it. */

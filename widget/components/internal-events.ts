@@ -38,10 +38,13 @@ export class ComposeEvent extends Event {
   readonly text: string;
   /** Sent as urgent: every recipient is asked to acknowledge it. */
   readonly requiresAcknowledgement: boolean;
-  constructor(text: string, requiresAcknowledgement = false) {
+  /** Who the text mentions: ids of the people and the departments chosen with `@` and still in it. */
+  readonly mentioned: { mentions: string[]; departments: string[] };
+  constructor(text: string, requiresAcknowledgement = false, mentioned: { mentions: string[]; departments: string[] } = { mentions: [], departments: [] }) {
     super('compose');
     this.text = text;
     this.requiresAcknowledgement = requiresAcknowledgement;
+    this.mentioned = mentioned;
   }
 }
 

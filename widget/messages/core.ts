@@ -11,8 +11,10 @@ const plural = pluralFor('en');
 /** The English originals; read `coreMsg`, which holds the current language. */
 export const coreStrings = {
   appName: 'Staff chat',
-  openChat: (unread: number) =>
-    unread > 0 ? plural(unread, { one: 'Open staff chat, 1 unread', other: `Open staff chat, ${unread} unread` }) : 'Open staff chat',
+  /** The launcher's label; `mentioned` while an unread message mentions the viewer. */
+  openChat: (unread: number, mentioned = false) =>
+    (unread > 0 ? plural(unread, { one: 'Open staff chat, 1 unread', other: `Open staff chat, ${unread} unread` }) : 'Open staff chat') +
+    (mentioned ? ', you were mentioned' : ''),
   closeChat: 'Close staff chat',
   /** Read after the launcher's label while an urgent message waits for the viewer. */
   launcherUrgent: 'An urgent message needs your acknowledgement',

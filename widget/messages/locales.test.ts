@@ -25,7 +25,7 @@ const translations: Record<string, Table> = { ar, de, es, fr, it: italian, pl, p
  * give some text). A new function in English needs an entry here.
  */
 const SAMPLES: Record<string, unknown[][]> = {
-  openChat: [[0], [1], [2], [3], [5], [11], [22], [105]],
+  openChat: [[0], [1], [2], [3], [5], [11], [22], [105], [0, true], [3, true]],
   unreadCount: [[0], [1], [2], [3], [5], [11], [22], [105]],
   members: [[0], [1], [2], [3], [5], [11], [22], [105]],
   jumpToLatestUnread: [[0], [1], [2], [3], [5], [11], [22], [105]],
@@ -37,6 +37,9 @@ const SAMPLES: Record<string, unknown[][]> = {
   closeConversation: [['«TITLE»']],
   replyTo: [['«NAME»']],
   replyingTo: [['«NAME»']],
+  mentionEveryoneIn: [['«DEPARTMENT»']],
+  mentionSuggestions: [[0], [1], [2], [3], [5], [11], [22], [105]],
+  mentionCount: [[0], [1], [2], [3], [5], [11], [22], [105]],
   reactWith: [['«EMOJI»']],
   reactionLabel: [['«EMOJI»', 7, '«NAMES»']],
   seenBy: [[['«ANNA»']], [['«ANNA»', '«BEN»']]],

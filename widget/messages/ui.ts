@@ -162,6 +162,12 @@ export const uiStrings = {
   send: 'Send',
   replyingTo: (name: string) => `Replying to ${name}`,
   cancelReply: 'Cancel reply',
+  /** The composer's @ picker: its label, a department's entry, and what a screen reader hears as it opens. */
+  mentionPicker: 'People to mention',
+  mentionEveryoneIn: (department: string) => `Everyone in ${department}`,
+  mentionSuggestions: (n: number) => plural(n, { one: '1 suggestion', other: `${n} suggestions` }),
+  /** A conversation row's mention badge (visually hidden text beside the @). */
+  mentionCount: (n: number) => plural(n, { one: 'You were mentioned once', other: `You were mentioned ${n} times` }),
 
   /** The presence dot's tooltip. */
   online: 'Online',

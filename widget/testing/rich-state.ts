@@ -131,6 +131,41 @@ export function linkSession(): FakeSession {
   return fake;
 }
 
+const who = (s: { id: string; full_name: string }) => ({ id: s.id, full_name: s.full_name, avatar: null });
+
+/**
+ * The same group with mentions: of the viewer (by name and through their department) and of others,
+ * on others' bubbles and on the viewer's own; the row counts one unread mention.
+ */
+export function mentionSession(): FakeSession {
+  const fake = richSession();
+  fake.conversations.set(fake.conversations.get().map((c) => (c.id === 1 ? { ...c, mention_count: 1 } : c)));
+  fake.view(1).set({
+    messages: [
+      chatMessage(3, '@Mia Manager can you check 214? @Carla Maid has the key.', {
+        timestamp: at(30),
+        mentions: [ME.id, carla.id],
+        mentioned_staff: [who(ME), who(carla)],
+        mentioned_departments: [],
+      }),
+      chatMessage(4, '@Front desk: the VIP arrives at 3, not 5.', { timestamp: at(25), mentions: [ME.id], mentioned_staff: [who(ME)], mentioned_departments: ['Front desk'] }),
+      chatMessage(5, 'On it, @Bob Porter. @Carla Maid, towels please.', {
+        ...mine,
+        timestamp: at(20),
+        mentions: [bob.id, carla.id],
+        mentioned_staff: [who(bob), who(carla)],
+        mentioned_departments: [],
+      }),
+      chatMessage(6, 'Note to @Mia Manager: call the spa.', { ...mine, timestamp: at(10), mentions: [ME.id], mentioned_staff: [who(ME)], mentioned_departments: [] }),
+    ],
+    loading: false,
+    hasMore: false,
+    error: null,
+    loaded: true,
+  });
+  return fake;
+}
+
 /**
  * The same group with urgent messages: Bob's, which the viewer still has to acknowledge (the banner and
  * the launcher's "!" say so), and the viewer's own, acknowledged by one of its two recipients.

@@ -19,6 +19,7 @@ import type { ElementSession } from '../session-context.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './chat-window.styles.js';
 import { seenByText } from './seen-by.js';
+import { mentionCandidates } from '../composer/mention-query.js';
 
 /** How long after a search result was shown a focus() of the window still goes to it. */
 const REVEAL_FOCUS_MS = 2000;
@@ -29,7 +30,8 @@ const REVEAL_FOCUS_MS = 2000;
  */
 export const WINDOW_PARTS =
   'header:window-header,close-button,menu-button,pinned-bar,pins-list,notice,forward-picker,presence-dot,typing,seen-by,banner,log,load-earlier,new-messages,jump-to-latest,bubble,text,quote,' +
-  'reply-button,reactions,acknowledgement,edit,failed,thumbnail,file,preview,upload,attach-button,urgent-button,textarea,send-button,reply-preview';
+  'reply-button,reactions,acknowledgement,edit,failed,thumbnail,file,preview,upload,attach-button,urgent-button,textarea,send-button,reply-preview,' +
+  'mention,mention-me,mention-picker';
 
 /**
  * One open conversation: a header with its title and a close button (and a dot when the other person
@@ -184,6 +186,9 @@ export class StaffChatChatWindow extends LitElement {
       get meId() {
         return host.me.value?.id;
       },
+      get meDepartment() {
+        return host.me.value?.department;
+      },
       nameOf: (staffId) => this.conversation?.participants.find((p) => p.id === staffId)?.full_name ?? staffId,
       quotesMe: (quoted) => this.quotesMe(quoted),
       edit: (messageId, text) => void this.session?.editMessage(this.conversationId, messageId, text),
@@ -238,7 +243,14 @@ export class StaffChatChatWindow extends LitElement {
 
   private onCompose(event: ComposeEvent): void {
     try {
-      this.session?.sendMessage(this.conversationId, event.text, { replyTo: this.replyTo, requiresAcknowledgement: event.requiresAcknowledgement });
+      const { mentions, departments } = event.mentioned;
+      const people = this.conversation?.participants ?? [];
+      const mentioned_staff = people.filter((p) => mentions.includes(p.id)).map(({ id, full_name, avatar }) => ({ id, full_name, avatar }));
+      this.session?.sendMessage(this.conversationId, event.text, {
+        replyTo: this.replyTo,
+        requiresAcknowledgement: event.requiresAcknowledgement,
+        ...((mentions.length > 0 || departments.length > 0) && { mentioned: { mentions, mentioned_staff, mentioned_departments: departments } }),
+      });
       this.replyTo = null;
     } catch {
       // Only blank text or a session that has not loaded the profile yet throw; the composer's
@@ -389,7 +401,7 @@ export class StaffChatChatWindow extends LitElement {
       ${conversation?.kind === 'department' ? html`<staff-chat-handover-bar conversation-id=${this.conversationId}></staff-chat-handover-bar>` : nothing}
       <staff-chat-connection-status banner exportparts="banner" state=${this.connection.value}></staff-chat-connection-status>
       <staff-chat-message-list
-        exportparts="log,load-earlier,new-messages,jump-to-latest,bubble,text,quote,reply-button,reactions,acknowledgement,edit,failed,thumbnail,file,preview"
+        exportparts="log,load-earlier,new-messages,jump-to-latest,bubble,text,quote,reply-button,reactions,acknowledgement,edit,failed,thumbnail,file,preview,mention,mention-me"
         conversation-id=${this.conversationId}
         ?is-group=${conversation?.is_group ?? false}
         @reply=${this.onReply}
@@ -398,12 +410,13 @@ export class StaffChatChatWindow extends LitElement {
       <div class="typing" part="typing" aria-live="polite">${typingText(this.typing.value[this.conversationId]) || nothing}</div>
       <staff-chat-upload-tray exportparts="upload" conversation-id=${this.conversationId}></staff-chat-upload-tray>
       <staff-chat-composer
-        exportparts="attach-button,urgent-button,textarea,send-button,reply-preview"
+        exportparts="attach-button,urgent-button,textarea,send-button,reply-preview,mention-picker"
         conversation-id=${this.conversationId}
         max-length=${this.config.value?.limits.message_max_length ?? DEFAULT_MESSAGE_MAX_LENGTH}
         accept=${this.config.value?.limits.upload_types?.join(',') ?? ''}
         @files-pick=${this.onFilesPick}
         .replyTo=${this.replyTo}
+        .mentionables=${mentionCandidates(conversation, meId)}
         .replyFromMe=${this.replyTo !== null && this.replyTo.sender_id === meId}
         @compose=${this.onCompose}
         @draft-change=${this.onDraftChange}

@@ -2,9 +2,53 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
+    position: relative;
     display: block;
     border-block-start: 1px solid var(--staff-chat-border);
     background: var(--staff-chat-bg);
+  }
+  /* The @ picker opens upwards, over the messages, as wide as the composer. */
+  .mentions {
+    /* Positioned, so the options' offsetTop is measured from it (it scrolls to the highlighted one). */
+    position: absolute;
+    z-index: 1;
+    inset-block-end: calc(100% + 0.25rem);
+    inset-inline: 0.75rem;
+    max-height: 12rem;
+    overflow-y: auto;
+    margin: 0;
+    padding: 0.25rem;
+    list-style: none;
+    background: var(--staff-chat-bg);
+    color: var(--staff-chat-fg);
+    border: 1px solid var(--staff-chat-border);
+    border-radius: 0.75rem;
+    box-shadow: var(--staff-chat-shadow);
+  }
+  .option {
+    display: flex;
+    align-items: baseline;
+    gap: 0.5rem;
+    padding: 0.375rem 0.625rem;
+    border-radius: 0.5rem;
+    cursor: pointer;
+  }
+  .option.active {
+    background: var(--staff-chat-hover);
+    box-shadow: inset 3px 0 0 var(--staff-chat-accent-text);
+  }
+  :host(:dir(rtl)) .option.active {
+    box-shadow: inset -3px 0 0 var(--staff-chat-accent-text);
+  }
+  .option .label {
+    font-weight: 600;
+  }
+  .option .detail {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    font-size: 0.75rem;
+    color: var(--staff-chat-muted);
   }
   .replying {
     display: flex;

@@ -68,6 +68,11 @@ export const styles = css`
     color: var(--staff-chat-fg);
     font-weight: 600;
   }
+  /* The @ badge: the accent, where the unread count is red, so the two never read as one. */
+  .badge.mention {
+    background: var(--staff-chat-accent);
+    color: var(--staff-chat-accent-fg);
+  }
   .note {
     padding: 2rem 1.5rem;
     margin: 0;

@@ -116,4 +116,21 @@ describe('<staff-chat-conversation-list>', () => {
     expect(rows(el)[0]!.querySelector('.name')!.textContent).to.equal('Carla Maid');
     expect(rows(el)[0]!.querySelector('[part="badge"]')!.textContent).to.contain('5');
   });
+
+  it('shows an @ badge beside the unread count while an unread message mentions the viewer, gone once read', async () => {
+    const fake = withConversations();
+    fake.conversations.set(fake.conversations.get().map((c) => (c.id === 1 ? { ...c, mention_count: 1 } : c)));
+    const el = await sessionFixture<StaffChatConversationList>(fake.session, html`<staff-chat-conversation-list></staff-chat-conversation-list>`);
+    const [first, second] = rows(el);
+    const mention = first!.querySelector('[part="mention-badge"]')!;
+    expect(mention.querySelector('[aria-hidden="true"]')!.textContent).to.equal('@');
+    expect(mention.textContent).to.contain('You were mentioned once');
+    expect(first!.querySelector('[part="badge"]')!.textContent).to.contain('2 unread messages');
+    expect(second!.querySelector('[part="mention-badge"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+    // Read here: the unread count drops to 0 at once, and the mention goes with it.
+    fake.conversations.set(fake.conversations.get().map((c) => (c.id === 1 ? { ...c, unread_count: 0 } : c)));
+    await el.updateComplete;
+    expect(rows(el)[0]!.querySelector('[part="mention-badge"]')).to.equal(null);
+  });
 });

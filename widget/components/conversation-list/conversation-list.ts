@@ -22,12 +22,13 @@ function previewOf(last: LastMessage, meId: string | undefined): string {
 
 /**
  * The viewer's conversations, most recently active first: name, department, last message, time and
- * unread count; a dot when the other person of a 1:1 is online, and "… is typing" instead of the last
+ * unread count (and an `@` beside it while an unread message mentions the viewer); a dot when the other person of a 1:1 is online, and "… is typing" instead of the last
  * message while someone types in an open conversation. Arrow keys, Home and End move between rows.
  *
  * @event conversation-select - (internal) A row was chosen; `ConversationSelectEvent.conversationId`.
  * @csspart row - Each conversation's button.
  * @csspart badge - A row's unread count.
+ * @csspart mention-badge - A row's `@`, while an unread message there mentions the viewer.
  * @csspart presence-dot - The dot on the avatar of a 1:1 whose other person is online.
  */
 export class StaffChatConversationList extends LitElement {
@@ -74,6 +75,9 @@ export class StaffChatConversationList extends LitElement {
     const preview = last ? previewOf(last, meId) : msg.noMessagesYet;
     const online = other !== undefined && this.onlineIds.value.has(other.id);
     const typing = typingText(this.typing.value[c.id]);
+    // hasUnreadMention's rule (state/conversations/conversations.ts), written out: importing it here
+    // would move that module from the entry into the shared chunk, which costs the entry bytes.
+    const mentioned = Boolean(c.mention_count) && c.unread_count > 0;
     return html`<li>
       <button
         class="row ${c.unread_count > 0 ? 'unread' : ''}"
@@ -92,6 +96,11 @@ export class StaffChatConversationList extends LitElement {
           <span class="line">
             ${typing ? html`<span class="preview typing">${typing}</span>` : html`<span class="preview" dir="auto">${preview}</span>`}
             ${c.is_muted ? html`<span class="muted" title=${msg.muted}>${mutedIcon}<span class="visually-hidden">${msg.muted}</span></span>` : nothing}
+            ${mentioned
+              ? html`<span class="badge mention" part="mention-badge"
+                  ><span aria-hidden="true">@</span><span class="visually-hidden">${msg.mentionCount(c.mention_count ?? 0)}</span></span
+                >`
+              : nothing}
             ${c.unread_count > 0
               ? html`<span class="badge ${c.is_muted ? 'quiet' : ''}" part="badge"
                   ><span aria-hidden="true">${c.unread_count > 99 ? '99+' : c.unread_count}</span

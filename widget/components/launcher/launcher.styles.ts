@@ -26,6 +26,12 @@ export const styles = css`
     inset-inline-end: -0.25rem;
     box-shadow: 0 0 0 2px var(--staff-chat-bg);
   }
+  .at {
+    inset-block: auto -0.25rem;
+    inset-inline: -0.25rem auto;
+    background: var(--staff-chat-fg);
+    color: var(--staff-chat-bg);
+  }
   .urgent {
     inset-inline: -0.25rem auto;
   }

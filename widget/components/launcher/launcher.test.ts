@@ -33,6 +33,20 @@ describe('<staff-chat-launcher>', () => {
     expect(button.getAttribute('aria-label')).to.equal('Close staff chat');
   });
 
+  it('shows an @ apart from the unread count while a mention is unread, and says so in its label', async () => {
+    const el = await fixture<StaffChatLauncher>(html`<staff-chat-launcher unread="3" mentioned></staff-chat-launcher>`);
+    const at = el.shadowRoot!.querySelector('.at')!;
+    expect(at.textContent).to.equal('@');
+    expect(el.shadowRoot!.querySelector('[part="badge"]')!.textContent).to.equal('3');
+    expect(el.shadowRoot!.querySelector('button')!.getAttribute('aria-label')).to.equal('Open staff chat, 3 unread, you were mentioned');
+    expect(getComputedStyle(at).backgroundColor).to.not.equal(getComputedStyle(el.shadowRoot!.querySelector('[part="badge"]')!).backgroundColor);
+    await expect(el).to.be.accessible();
+    el.mentioned = false;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.at')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('button')!.getAttribute('aria-label')).to.equal('Open staff chat, 3 unread');
+  });
+
   it('shows a "!" beside the count while an urgent message waits, and says so in its label', async () => {
     const el = await fixture<StaffChatLauncher>(html`<staff-chat-launcher unread="2" urgent></staff-chat-launcher>`);
     expect(el.shadowRoot!.querySelector('[part="urgent"]')!.textContent).to.equal('!');

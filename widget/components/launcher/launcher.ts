@@ -5,8 +5,9 @@ import { chatIcon, closeIcon } from '../icons.js';
 import { styles } from './launcher.styles.js';
 
 /**
- * The floating round button that opens and closes the chat panel, with the unread badge and a "!"
- * while an urgent message waits for the viewer's acknowledgement.
+ * The floating round button that opens and closes the chat panel, with the unread badge, a "!"
+ * while an urgent message waits for the viewer's acknowledgement, and an `@` while an unread message
+ * mentions the viewer.
  * Its click (from the inner button) reaches the parent as an ordinary click on this element.
  *
  * @csspart button - The round button.
@@ -18,12 +19,15 @@ export class StaffChatLauncher extends LitElement {
   static override styles = [sharedStyles, styles];
   static override properties = {
     unread: { type: Number },
+    mentioned: { type: Boolean },
     expanded: { type: Boolean, reflect: true },
     urgent: { type: Boolean },
   };
 
   /** Unread messages across every conversation. */
   declare unread: number;
+  /** An unread message mentions the viewer (the conversations' `mention_count`). */
+  declare mentioned: boolean;
   /** Whether the panel it controls is open. */
   declare expanded: boolean;
   /** An urgent message waits for the viewer's acknowledgement. */
@@ -46,11 +50,12 @@ export class StaffChatLauncher extends LitElement {
       part="button"
       type="button"
       aria-expanded=${this.expanded ? 'true' : 'false'}
-      aria-label=${this.expanded ? msg.closeChat : msg.openChat(this.unread) + (this.urgent ? `. ${msg.launcherUrgent}` : '')}
+      aria-label=${this.expanded ? msg.closeChat : msg.openChat(this.unread, this.mentioned) + (this.urgent ? `. ${msg.launcherUrgent}` : '')}
     >
       ${this.expanded ? closeIcon : chatIcon}
       ${this.unread > 0 && !this.expanded ? html`<span class="badge" part="badge" aria-hidden="true">${count}</span>` : nothing}
       ${this.urgent && !this.expanded ? html`<span class="badge urgent" part="urgent" aria-hidden="true">!</span>` : nothing}
+      ${this.mentioned && !this.expanded ? html`<span class="badge at" part="mention-badge" aria-hidden="true">@</span>` : nothing}
     </button>`;
   }
 }

@@ -4,6 +4,8 @@ import type { ReactionEmoji, ReplyPreview } from '../../../server/contract.js';
 /** What a message bubble needs beyond its message, provided by the chat window around it. */
 export interface BubbleContext {
   meId: string | undefined;
+  /** The viewer's department: an `@Department` of theirs mentions them. */
+  meDepartment: string | null | undefined;
   /** A participant's name, for "who reacted". */
   nameOf(staffId: string): string;
   /** The quoted message is the viewer's own (so the quote says "You", not the viewer's name). */

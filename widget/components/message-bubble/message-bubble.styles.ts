@@ -64,6 +64,39 @@ export const styles = css`
   :host([mine]) .text a:focus-visible {
     outline-color: currentColor;
   }
+  /*
+   * A mentioned name: bold in the accent's text colour on others' bubbles, bold and underlined in the
+   * bubble's own colour on the accent (where the accent would vanish). A mention of the viewer also gets
+   * a tinted ground and a bar under it: on others' bubbles the accent mixed in, under the bubble's own
+   * text colour (the accent's text colour is tuned for the plain bubble, not the tint); on the accent,
+   * the accent pushed away from the text colour (darker under white, lighter under black), so it only
+   * gains contrast.
+   */
+  .mention {
+    font-weight: 700;
+    color: var(--staff-chat-accent-text);
+  }
+  .mention.me {
+    padding-inline: 0.1875rem;
+    border-radius: 0.25rem;
+    color: var(--staff-chat-bubble-theirs-fg);
+    /* More of the accent in dark, where a fifth of it barely shows on the grey. */
+    background: light-dark(
+      color-mix(in oklab, var(--staff-chat-accent) 22%, var(--staff-chat-bubble-theirs-bg)),
+      color-mix(in oklab, var(--staff-chat-accent) 40%, var(--staff-chat-bubble-theirs-bg))
+    );
+    box-shadow: inset 0 -2px 0 var(--staff-chat-accent-text);
+  }
+  :host([mine]) .mention {
+    color: inherit;
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+  :host([mine]) .mention.me {
+    background: color-mix(in oklab, var(--staff-chat-bubble-mine-bg) 70%, lch(from var(--staff-chat-accent) clamp(0, (l - 49.5) * 1000, 100) 0 0));
+    box-shadow: inset 0 -2px 0 currentColor;
+    text-decoration: none;
+  }
   /* A deleted message is a placeholder, not a message: an outline, no colour, muted italic text. */
   :host .bubble.deleted {
     background: none;

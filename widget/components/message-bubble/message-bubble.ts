@@ -4,6 +4,7 @@ import { formatFullTime, formatTime, msg } from '../../messages/ui.js';
 import type { ChatMessage } from '../../state/session.js';
 import { alertIcon, clockIcon, replyIcon } from '../icons.js';
 import { textParts } from './link-parts.js';
+import { mentionParts, type Reader } from './mention-parts.js';
 import { QuoteOpenEvent, ReplyEvent, RetryEvent } from '../internal-events.js';
 import { acknowledgementPart, acknowledgementStyles, isUrgent, urgentLabel } from './acknowledgement.js';
 import { bubbleContext, type BubbleContext } from './bubble-context.js';
@@ -22,6 +23,18 @@ function linkedText(text: string) {
 }
 
 /**
+ * The text with its mentions (mention-parts.ts) as highlighted names, the viewer's own stronger, and
+ * links in the rest; text parts only, as in {@link linkedText}.
+ */
+function mentionedText(message: ChatMessage, reader: Reader) {
+  return mentionParts(message, reader).map((part) =>
+    part.mention === undefined ? linkedText(part.text) : part.mention === 'me'
+        ? html`<span class="mention me" part="mention mention-me">${part.text}</span>`
+        : html`<span class="mention" part="mention">${part.text}</span>`,
+  );
+}
+
+/**
  * One message. Its text is only ever bound as text (never parsed as HTML), so whatever a colleague
  * typed shows exactly as typed; web, mail and phone addresses in it become links.
  *
@@ -32,6 +45,8 @@ function linkedText(text: string) {
  * @csspart text - The message text.
  * @csspart quote - The quoted message it replies to.
  * @csspart reply-button - The "Reply" action.
+ * @csspart mention - A mentioned name in the text.
+ * @csspart mention-me - A mentioned name that is the viewer's (or their department's), also `mention`.
  * @csspart acknowledgement - An urgent message's "Acknowledge" button and "Acknowledged by" list.
  * @cssproperty --staff-chat-bubble-mine-bg - Background of the viewer's own messages.
  * @cssproperty --staff-chat-bubble-theirs-bg - Background of everyone else's.
@@ -149,7 +164,7 @@ export class StaffChatMessageBubble extends LitElement {
             ? html`<p class="text" part="text">${msg.deleted}</p>`
             : this.mode === 'edit'
               ? editField(m, this.saveEdit, () => this.setMode(''))
-              : html`<p class="text" part="text" dir="auto">${linkedText(m.message)}</p>`}
+              : html`<p class="text" part="text" dir="auto">${mentionedText(m, { id: this.context?.meId, department: this.context?.meDepartment })}</p>`}
           ${m.attachments.length > 0 && !m.is_deleted ? html`<staff-chat-attachments exportparts="thumbnail,file,preview" .attachments=${m.attachments}></staff-chat-attachments>` : nothing}
           ${m.handover && !m.is_deleted ? html`<staff-chat-handover-checklist .message=${m} ?readonly=${m.id <= 0}></staff-chat-handover-checklist>` : nothing}
           <div class="meta">

@@ -269,7 +269,7 @@ export class StaffChatMessageList extends LitElement {
       ${key === this.newFromKey ? html`<div class="new-messages" part="new-messages" role="separator">${msg.newMessages}</div>` : nothing}
       <div class="message ${key === this.highlightKey ? 'highlight' : ''}" tabindex=${key === this.focusKey ? '-1' : nothing}>
         <staff-chat-message-bubble
-          exportparts="bubble,text,quote,reply-button,reactions,acknowledgement,edit,failed,thumbnail,file,preview"
+          exportparts="bubble,text,quote,reply-button,reactions,acknowledgement,edit,failed,thumbnail,file,preview,mention,mention-me"
           .message=${m}
           ?mine=${mine}
           ?show-sender=${showSender}

@@ -15,7 +15,8 @@ type Tab = 'chats' | 'new';
 type Status = 'idle' | 'loading' | 'ready' | 'error';
 
 /** The parts of the panel and of the elements inside it that <staff-chat> offers the portal, renamed where a window has the same name. */
-export const PANEL_PARTS = 'header:panel-header,urgent-banner,tabs,row,badge:row-badge,presence-dot,search,person,dot:connection-dot,label:connection-label';
+export const PANEL_PARTS =
+  'header:panel-header,urgent-banner,tabs,row,badge:row-badge,mention-badge:row-mention-badge,presence-dot,search,person,dot:connection-dot,label:connection-label';
 
 /**
  * The chat's home: a title with the connection status, then "Chats" (the conversation list) and
@@ -152,7 +153,7 @@ export class StaffChatPanel extends LitElement {
       </div>
       <div role="tabpanel" id="tabpanel" aria-labelledby="tab-${this.tab}">
         ${this.tab === 'chats'
-          ? html`<staff-chat-conversation-list exportparts="row,badge,presence-dot" @conversation-select=${this.onSelect}></staff-chat-conversation-list>`
+          ? html`<staff-chat-conversation-list exportparts="row,badge,mention-badge,presence-dot" @conversation-select=${this.onSelect}></staff-chat-conversation-list>`
           : html`<staff-chat-staff-directory exportparts="search,person,presence-dot" @conversation-select=${this.onSelect}></staff-chat-staff-directory>`}
       </div>
     `;

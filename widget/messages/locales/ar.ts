@@ -9,15 +9,15 @@ const plural = (count: number, forms: PluralForms) => forms[rules.select(count)]
 
 export default {
   appName: 'دردشة الموظفين',
-  openChat: (unread) =>
-    unread > 0
+  openChat: (unread, mentioned = false) =>
+    (unread > 0
       ? plural(unread, {
           one: 'فتح دردشة الموظفين، رسالة واحدة غير مقروءة',
           two: 'فتح دردشة الموظفين، رسالتان غير مقروءتين',
           few: `فتح دردشة الموظفين، ${unread} رسائل غير مقروءة`,
           other: `فتح دردشة الموظفين، ${unread} رسالة غير مقروءة`,
         })
-      : 'فتح دردشة الموظفين',
+      : 'فتح دردشة الموظفين') + (mentioned ? '، أُشير إليك' : ''),
   closeChat: 'إغلاق دردشة الموظفين',
   launcherUrgent: 'رسالة عاجلة بانتظار تأكيدك',
   chooseConversation: 'اختر محادثة أو ابدأ محادثة جديدة.',
@@ -203,6 +203,19 @@ export default {
   send: 'إرسال',
   replyingTo: (name) => `الرد على ${name}`,
   cancelReply: 'إلغاء الرد',
+  mentionPicker: 'أشخاص للإشارة إليهم',
+  mentionEveryoneIn: (department) => `كل من في ${department}`,
+  mentionSuggestions: (n) =>
+    plural(n, { zero: 'لا اقتراحات', one: 'اقتراح واحد', two: 'اقتراحان', few: `${n} اقتراحات`, many: `${n} اقتراحًا`, other: `${n} اقتراح` }),
+  mentionCount: (n) =>
+    plural(n, {
+      zero: 'لم يُشر إليك أحد',
+      one: 'أُشير إليك مرة واحدة',
+      two: 'أُشير إليك مرتين',
+      few: `أُشير إليك ${n} مرات`,
+      many: `أُشير إليك ${n} مرة`,
+      other: `أُشير إليك ${n} مرة`,
+    }),
 
   online: 'متصل',
   onlineAfterName: '، متصل',

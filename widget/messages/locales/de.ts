@@ -9,7 +9,8 @@ const plural = (count: number, forms: PluralForms) => forms[rules.select(count)]
 
 export default {
   appName: 'Mitarbeiter-Chat',
-  openChat: (unread) => (unread > 0 ? `Mitarbeiter-Chat öffnen, ${unread} ungelesen` : 'Mitarbeiter-Chat öffnen'),
+  openChat: (unread, mentioned = false) =>
+    (unread > 0 ? `Mitarbeiter-Chat öffnen, ${unread} ungelesen` : 'Mitarbeiter-Chat öffnen') + (mentioned ? ', Sie wurden erwähnt' : ''),
   closeChat: 'Mitarbeiter-Chat schließen',
   launcherUrgent: 'Eine dringende Nachricht wartet auf Ihre Bestätigung',
   chooseConversation: 'Wählen Sie eine Unterhaltung oder beginnen Sie eine neue.',
@@ -162,6 +163,10 @@ export default {
   send: 'Senden',
   replyingTo: (name) => `Antwort an ${name}`,
   cancelReply: 'Antwort abbrechen',
+  mentionPicker: 'Personen zum Erwähnen',
+  mentionEveryoneIn: (department) => `Alle in ${department}`,
+  mentionSuggestions: (n) => plural(n, { one: '1 Vorschlag', other: `${n} Vorschläge` }),
+  mentionCount: (n) => plural(n, { one: 'Sie wurden einmal erwähnt', other: `Sie wurden ${n}-mal erwähnt` }),
 
   online: 'Online',
   onlineAfterName: ', online',

@@ -9,8 +9,8 @@ const plural = (count: number, forms: PluralForms) => forms[rules.select(count)]
 
 export default {
   appName: 'Chat del personal',
-  openChat: (unread) =>
-    unread > 0 ? plural(unread, { one: 'Abrir el chat del personal, 1 sin leer', other: `Abrir el chat del personal, ${unread} sin leer` }) : 'Abrir el chat del personal',
+  openChat: (unread, mentioned = false) =>
+    (unread > 0 ? plural(unread, { one: 'Abrir el chat del personal, 1 sin leer', other: `Abrir el chat del personal, ${unread} sin leer` }) : 'Abrir el chat del personal') + (mentioned ? ', le han mencionado' : ''),
   closeChat: 'Cerrar el chat del personal',
   launcherUrgent: 'Un mensaje urgente espera su confirmación',
   chooseConversation: 'Elija una conversación o empiece una nueva.',
@@ -162,6 +162,10 @@ export default {
   send: 'Enviar',
   replyingTo: (name) => `Respondiendo a ${name}`,
   cancelReply: 'Cancelar la respuesta',
+  mentionPicker: 'Personas para mencionar',
+  mentionEveryoneIn: (department) => `Todo el equipo de ${department}`,
+  mentionSuggestions: (n) => plural(n, { one: '1 sugerencia', other: `${n} sugerencias` }),
+  mentionCount: (n) => plural(n, { one: 'Le han mencionado una vez', other: `Le han mencionado ${n} veces` }),
 
   online: 'En línea',
   onlineAfterName: ', en línea',

@@ -9,8 +9,8 @@ const plural = (count: number, forms: PluralForms) => forms[rules.select(count)]
 
 export default {
   appName: 'Chat du personnel',
-  openChat: (unread) =>
-    unread > 0 ? plural(unread, { one: `Ouvrir le chat du personnel, ${unread} non lu`, other: `Ouvrir le chat du personnel, ${unread} non lus` }) : 'Ouvrir le chat du personnel',
+  openChat: (unread, mentioned = false) =>
+    (unread > 0 ? plural(unread, { one: `Ouvrir le chat du personnel, ${unread} non lu`, other: `Ouvrir le chat du personnel, ${unread} non lus` }) : 'Ouvrir le chat du personnel') + (mentioned ? ', une mention vous concerne' : ''),
   closeChat: 'Fermer le chat du personnel',
   launcherUrgent: 'Un message urgent attend votre confirmation',
   chooseConversation: 'Choisissez une conversation ou commencez-en une nouvelle.',
@@ -163,6 +163,10 @@ export default {
   send: 'Envoyer',
   replyingTo: (name) => `Réponse à ${name}`,
   cancelReply: 'Annuler la réponse',
+  mentionPicker: 'Personnes à mentionner',
+  mentionEveryoneIn: (department) => `Toute l’équipe ${department}`,
+  mentionSuggestions: (n) => plural(n, { one: `${n} suggestion`, other: `${n} suggestions` }),
+  mentionCount: (n) => plural(n, { one: `${n} mention vous concernant`, other: `${n} mentions vous concernant` }),
 
   online: 'En ligne',
   onlineAfterName: ', en ligne',

@@ -9,8 +9,8 @@ const plural = (count: number, forms: PluralForms) => forms[rules.select(count)]
 
 export default {
   appName: 'Chat del personale',
-  openChat: (unread) =>
-    unread > 0 ? plural(unread, { one: 'Apri la chat del personale, 1 non letto', other: `Apri la chat del personale, ${unread} non letti` }) : 'Apri la chat del personale',
+  openChat: (unread, mentioned = false) =>
+    (unread > 0 ? plural(unread, { one: 'Apri la chat del personale, 1 non letto', other: `Apri la chat del personale, ${unread} non letti` }) : 'Apri la chat del personale') + (mentioned ? ', ti hanno menzionato' : ''),
   closeChat: 'Chiudi la chat del personale',
   launcherUrgent: 'Un messaggio urgente attende la tua conferma',
   chooseConversation: 'Scegli una conversazione o iniziane una nuova.',
@@ -162,6 +162,10 @@ export default {
   send: 'Invia',
   replyingTo: (name) => `In risposta a ${name}`,
   cancelReply: 'Annulla la risposta',
+  mentionPicker: 'Persone da menzionare',
+  mentionEveryoneIn: (department) => `Tutto il reparto ${department}`,
+  mentionSuggestions: (n) => plural(n, { one: '1 suggerimento', other: `${n} suggerimenti` }),
+  mentionCount: (n) => plural(n, { one: '1 menzione per te', other: `${n} menzioni per te` }),
 
   online: 'Online',
   onlineAfterName: ', online',

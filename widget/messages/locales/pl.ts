@@ -9,15 +9,15 @@ const plural = (count: number, forms: PluralForms) => forms[rules.select(count)]
 
 export default {
   appName: 'Czat zespołu',
-  openChat: (unread) =>
-    unread > 0
+  openChat: (unread, mentioned = false) =>
+    (unread > 0
       ? plural(unread, {
           one: 'Otwórz czat zespołu, 1 nieprzeczytana',
           few: `Otwórz czat zespołu, ${unread} nieprzeczytane`,
           many: `Otwórz czat zespołu, ${unread} nieprzeczytanych`,
           other: `Otwórz czat zespołu, ${unread} nieprzeczytanej`,
         })
-      : 'Otwórz czat zespołu',
+      : 'Otwórz czat zespołu') + (mentioned ? ', oznaczono Cię' : ''),
   closeChat: 'Zamknij czat zespołu',
   launcherUrgent: 'Pilna wiadomość czeka na Twoje potwierdzenie',
   chooseConversation: 'Wybierz rozmowę albo rozpocznij nową.',
@@ -193,6 +193,12 @@ export default {
   send: 'Wyślij',
   replyingTo: (name) => `Odpowiedź dla: ${name}`,
   cancelReply: 'Anuluj odpowiedź',
+  mentionPicker: 'Osoby do oznaczenia',
+  mentionEveryoneIn: (department) => `Wszyscy z działu ${department}`,
+  mentionSuggestions: (n) =>
+    plural(n, { one: '1 podpowiedź', few: `${n} podpowiedzi`, many: `${n} podpowiedzi`, other: `${n} podpowiedzi` }),
+  mentionCount: (n) =>
+    plural(n, { one: 'Oznaczono Cię raz', few: `Oznaczono Cię ${n} razy`, many: `Oznaczono Cię ${n} razy`, other: `Oznaczono Cię ${n} razy` }),
 
   online: 'Dostępny',
   onlineAfterName: ', dostępny',

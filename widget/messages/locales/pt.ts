@@ -9,8 +9,8 @@ const plural = (count: number, forms: PluralForms) => forms[rules.select(count)]
 
 export default {
   appName: 'Chat da equipa',
-  openChat: (unread) =>
-    unread > 0 ? plural(unread, { one: 'Abrir o chat da equipa, 1 não lida', other: `Abrir o chat da equipa, ${unread} não lidas` }) : 'Abrir o chat da equipa',
+  openChat: (unread, mentioned = false) =>
+    (unread > 0 ? plural(unread, { one: 'Abrir o chat da equipa, 1 não lida', other: `Abrir o chat da equipa, ${unread} não lidas` }) : 'Abrir o chat da equipa') + (mentioned ? ', tem uma menção' : ''),
   closeChat: 'Fechar o chat da equipa',
   launcherUrgent: 'Uma mensagem urgente aguarda a sua confirmação',
   chooseConversation: 'Escolha uma conversa ou comece uma nova.',
@@ -163,6 +163,10 @@ export default {
   send: 'Enviar',
   replyingTo: (name) => `A responder a ${name}`,
   cancelReply: 'Cancelar a resposta',
+  mentionPicker: 'Pessoas a mencionar',
+  mentionEveryoneIn: (department) => `Toda a equipa de ${department}`,
+  mentionSuggestions: (n) => plural(n, { one: '1 sugestão', other: `${n} sugestões` }),
+  mentionCount: (n) => plural(n, { one: '1 menção a si', other: `${n} menções a si` }),
 
   online: 'Online',
   onlineAfterName: ', online',

@@ -4,7 +4,8 @@ import type { Messages } from '../table.js';
 // Turkish keeps the noun singular after a number ("3 mesaj"): no plural forms needed.
 export default {
   appName: 'Personel sohbeti',
-  openChat: (unread) => (unread > 0 ? `Personel sohbetini aç, ${unread} okunmamış` : 'Personel sohbetini aç'),
+  openChat: (unread, mentioned = false) =>
+    (unread > 0 ? `Personel sohbetini aç, ${unread} okunmamış` : 'Personel sohbetini aç') + (mentioned ? ', sizden bahsedildi' : ''),
   closeChat: 'Personel sohbetini kapat',
   launcherUrgent: 'Acil bir mesaj onayınızı bekliyor',
   chooseConversation: 'Bir sohbet seçin ya da yeni bir sohbet başlatın.',
@@ -155,6 +156,10 @@ export default {
   send: 'Gönder',
   replyingTo: (name) => `Yanıtlanan: ${name}`,
   cancelReply: 'Yanıtı iptal et',
+  mentionPicker: 'Anılacak kişiler',
+  mentionEveryoneIn: (department) => `${department} bölümündeki herkes`,
+  mentionSuggestions: (n) => `${n} öneri`,
+  mentionCount: (n) => `Sizden ${n} kez bahsedildi`,
 
   online: 'Çevrimiçi',
   onlineAfterName: ', çevrimiçi',

@@ -2,6 +2,13 @@ import { atom, computed } from 'nanostores';
 import type { Conversation, Message } from '../../../server/contract.js';
 import { applyMessageToConversations, replaceConversations, setUnread, unreadTotal, upsertConversation } from './merge-list.js';
 
+/**
+ * Whether an unread message of the conversation mentions the viewer. The server's `mention_count`
+ * counts unread messages only, so it is never more than `unread_count`: reading (which zeroes the
+ * unread count here at once) clears the mention without a count of its own to keep in step.
+ */
+export const hasUnreadMention = (c: Conversation): boolean => !!c.mention_count && c.unread_count > 0;
+
 /** The conversation list and its unread total; every change goes through merge-list.ts. */
 export function createConversationsStore() {
   const $conversations = atom<Conversation[]>([]);

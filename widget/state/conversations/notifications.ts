@@ -23,8 +23,8 @@ const SETTINGS_KEY = 'staff-chat:alerts';
 
 /**
  * Alerts a person who is not looking: when a conversation's unread count goes up with someone else's
- * message while the page is hidden. The unread counts come from the personal channel, so every
- * conversation counts, open or not; a muted one stays quiet but for mentions. The launcher badge needs none of this: it follows the counts.
+ * message while the page is hidden, unless they muted it; a new mention of them alerts even then. The unread counts come from the personal channel, so every
+ * conversation counts, open or not. The launcher badge needs none of this: it follows the counts.
  *
  * @param onIncoming called for each such message, hidden page or not (it may be urgent: urgent/pending.ts)
  */
@@ -55,11 +55,11 @@ export function createNotifications(isPageHidden: () => boolean, alerts: Alerts 
 
   function conversationChanged(previous: Conversation | undefined, next: Conversation, meId: string | undefined): void {
     const last = next.last_message;
-    if (!last || last.sender_id === meId || next.unread_count <= (previous?.unread_count ?? 0)) return;
+    const mentioned = (next.mention_count ?? 0) > (previous?.mention_count ?? 0);
+    if (!last || last.sender_id === meId || !(mentioned || next.unread_count > (previous?.unread_count ?? 0))) return;
     onIncoming?.();
-    // Muted: quiet, unless this message mentions the viewer (their mention count went up with it).
-    if (next.is_muted && (next.mention_count ?? 0) <= (previous?.mention_count ?? 0)) return;
-    if (isPageHidden()) alert(last.sender_name, last.message, next.id);
+    // A muted conversation stays quiet, except for a new mention of the viewer (issue 10: mute never hides one's name).
+    if (isPageHidden() && (mentioned || !next.is_muted)) alert(last.sender_name, last.message, next.id);
   }
 
   return { $settings, configure, conversationChanged, alert };

@@ -3,6 +3,7 @@ import { REACTION_EMOJIS, type Message, type ReactionEmoji, type ReactionSummary
 import type { EventRouter } from '../live/router.js';
 import type { MessageViews } from './views.js';
 import type { ChatMessage } from './types.js';
+import { mentionsAfterEdit } from './mentions.js';
 
 /**
  * Edits, deletions and reactions: the viewer's own (shown at once, then replaced by the server's
@@ -55,9 +56,17 @@ export function createMessageChanges(deps: {
     }
   }
 
+  /** The viewer's own message gets `text`; a mentioned name taken out of it no longer mentions them. */
   async function edit(conversationId: number, messageId: number, text: string): Promise<void> {
-    if (text.trim() === '' || find(conversationId, messageId)?.message === text) return;
-    const stored = await attempt(conversationId, messageId, (m) => ({ ...m, message: text, is_edited: true }), () => api.editMessage(messageId, text));
+    const before = find(conversationId, messageId);
+    if (text.trim() === '' || !before || before.message === text) return;
+    const kept = mentionsAfterEdit(before, text);
+    const stored = await attempt(
+      conversationId,
+      messageId,
+      (m) => ({ ...m, message: text, is_edited: true, ...kept?.shown }),
+      () => api.editMessage(messageId, { message: text, ...kept?.body }),
+    );
     if (stored) applyMessage(stored);
   }
 

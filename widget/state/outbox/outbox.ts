@@ -1,4 +1,4 @@
-import type { StaffMember } from '../../../server/contract.js';
+import type { SenderInfo, StaffMember } from '../../../server/contract.js';
 import type { OutboxStorage } from './outbox-storage.js';
 import type { ChatMessage } from '../messages/types.js';
 
@@ -12,6 +12,10 @@ export interface OutboxEntry {
   reply_to: number | null;
   reply_to_message: ChatMessage['reply_to_message'];
   timestamp: string;
+  /** Who it mentions (send-message's `mentions`, `mention_departments`), with the names to show them by; absent when nobody. */
+  mentions?: string[];
+  mention_departments?: string[];
+  mentioned_staff?: SenderInfo[];
   /** Sent as an urgent message that every recipient must acknowledge. */
   requires_acknowledgement?: true;
   /** Why the server refused it; such a message waits for the person's "Retry" instead of being resent. */
@@ -81,6 +85,9 @@ export function toOutboxEntry(message: ChatMessage): OutboxEntry {
     reply_to_message: message.reply_to_message,
     timestamp: message.timestamp,
   };
+  if (message.mentions?.length) entry.mentions = message.mentions;
+  if (message.mentioned_departments?.length) entry.mention_departments = message.mentioned_departments;
+  if (message.mentioned_staff?.length) entry.mentioned_staff = message.mentioned_staff;
   if (message.status === 'failed' && !message.retrying && message.error) entry.failed = message.error;
   if (message.requires_acknowledgement) entry.requires_acknowledgement = true;
   return entry;
@@ -110,8 +117,17 @@ export function fromOutboxEntry(entry: OutboxEntry, me: StaffMember, id: number)
     status: entry.failed ? 'failed' : 'pending',
   };
   if (entry.failed) message.error = entry.failed;
+  if (isStrings(entry.mentions)) message.mentions = entry.mentions;
+  if (isStrings(entry.mention_departments)) message.mentioned_departments = entry.mention_departments;
+  if (Array.isArray(entry.mentioned_staff)) {
+    message.mentioned_staff = entry.mentioned_staff.filter((s) => typeof s?.id === 'string' && typeof s.full_name === 'string');
+  }
   if (entry.requires_acknowledgement === true) message.requires_acknowledgement = true;
   return message;
+}
+
+function isStrings(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
 
 function isEntry(value: unknown): value is OutboxEntry {
@@ -124,6 +140,8 @@ function isEntry(value: unknown): value is OutboxEntry {
     typeof entry.message === 'string' &&
     typeof entry.timestamp === 'string' &&
     (entry.reply_to === null || typeof entry.reply_to === 'number') &&
-    (entry.failed === undefined || typeof entry.failed === 'string')
+    (entry.failed === undefined || typeof entry.failed === 'string') &&
+    (entry.mentions === undefined || isStrings(entry.mentions)) &&
+    (entry.mention_departments === undefined || isStrings(entry.mention_departments))
   );
 }

@@ -44,6 +44,8 @@ export function createSending(deps: SendingDeps) {
           message: entry.message,
           client_id: entry.client_id,
           reply_to: entry.reply_to,
+          ...(entry.mentions && { mentions: entry.mentions }),
+          ...(entry.mention_departments && { mention_departments: entry.mention_departments }),
           ...(entry.requires_acknowledgement && { requires_acknowledgement: true }),
         }),
       isRetryable: isTransient,

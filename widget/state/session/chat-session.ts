@@ -27,9 +27,9 @@ import { createPendingAcknowledgements } from '../urgent/pending.js';
 import type { FeatureActions } from './conversation-features.js';
 import { createLazyFeatures } from './lazy-features.js';
 import { createLifecycle } from './lifecycle.js';
-import type { ChatSession, ChatSessionDeps, ChatSessionOptions } from './session-types.js';
+import type { ChatSession, ChatSessionDeps, ChatSessionOptions, SendOptions } from './session-types.js';
 
-export type { ChatSession, ChatSessionDeps, ChatSessionOptions } from './session-types.js';
+export type { ChatSession, ChatSessionDeps, ChatSessionOptions, SendOptions } from './session-types.js';
 export type { DirectoryState } from '../conversations/directory.js';
 export type { ConnectionState } from '../live/connection.js';
 export type { ChatMessage, ConversationView, MessageStatus } from '../messages/types.js';
@@ -185,13 +185,13 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
   lifecycle.whileStarted(() => void pending.check());
   pending.$pending.listen((messages) => void (messages.length > 0 && features.load()));
 
-  function sendMessage(conversationId: number, text: string, sendOptions: { replyTo?: Message | null; requiresAcknowledgement?: boolean } = {}): ChatMessage {
+  function sendMessage(conversationId: number, text: string, sendOptions: SendOptions = {}): ChatMessage {
     const me = $me.get();
     if (!me) throw new Error('The chat has not started yet');
     if (text.trim() === '') throw new RangeError('A message needs some text');
     // Only a stored message (positive id) can be replied to.
     const replyTo = sendOptions.replyTo && sendOptions.replyTo.id > 0 ? sendOptions.replyTo : null;
-    const optimistic = optimisticMessage(me, conversationId, text, replyTo, sendOptions.requiresAcknowledgement);
+    const optimistic: ChatMessage = { ...optimisticMessage(me, conversationId, text, replyTo, sendOptions.requiresAcknowledgement), ...sendOptions.mentioned };
     const maxLength = $config.get()?.limits.message_max_length;
     // The message shows at once, and goes to the outbox and out as soon as the sending code is here
     // (the elements load it before anyone can type; only a host calling early waits for it).

@@ -5,6 +5,7 @@ import { createHousekeepingApi } from '../../api/housekeeping-api.js';
 import type { ConversationsStore } from '../conversations/conversations.js';
 import { createDirectory, type DirectoryState } from '../conversations/directory.js';
 import { createHousekeeping } from '../conversations/housekeeping.js';
+import { followMentionEvents } from '../conversations/mention-events.js';
 import type { ReadMarksStore } from '../conversations/read-marks.js';
 import { FEATURE_CHECKS } from '../live/feature-checks.js';
 import { installFeatureChecks, type EventRouter } from '../live/router.js';
@@ -124,6 +125,7 @@ export function installConversationFeatures(context: FeatureContext): FeatureAct
   });
   const acknowledgements = createAcknowledgements({ api, views, router, pending: context.pending, meId: () => $me.get()?.id, fail: context.fail });
   const directory = createDirectory(api, log, context.$directory);
+  followMentionEvents({ api, conversations, router });
   const history = createHistory({
     api,
     log,

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { Conversation, Message, MessagePage, ReactionChange, ReactionEmoji } from '../../../server/contract.js';
+import type { Conversation, EditMessageBody, Message, MessagePage, ReactionChange, ReactionEmoji } from '../../../server/contract.js';
 import { ApiError } from '../../api/api-error.js';
 import type { MessageQuery } from '../../api/client.js';
 import type { Alerts } from '../conversations/notifications.js';
@@ -18,6 +18,8 @@ const CHANNEL = conversation(1).channel;
 class ChangesApi extends FakeApi {
   failNext: ApiError | null = null;
   readMarks = [{ staff_id: 'anna', last_read_message_id: 100 }];
+  /** Every edit's whole body, mentions included. */
+  editBodies: EditMessageBody[] = [];
 
   private takeFailure(): void {
     const failure = this.failNext;
@@ -29,10 +31,11 @@ class ChangesApi extends FakeApi {
     return { ...(await super.messages(conversationId, q)), read_marks: this.readMarks };
   }
 
-  override async editMessage(messageId: number, text: string): Promise<Message> {
-    this.calls.push({ method: 'editMessage', args: [messageId, text] });
+  override async editMessage(messageId: number, body: EditMessageBody): Promise<Message> {
+    this.calls.push({ method: 'editMessage', args: [messageId, body.message] });
+    this.editBodies.push(body);
     this.takeFailure();
-    return this.replace(messageId, { message: text, is_edited: true, edited_at: new Date().toISOString() });
+    return this.replace(messageId, { message: body.message, is_edited: true, edited_at: new Date().toISOString() });
   }
 
   override async deleteMessage(messageId: number): Promise<Message> {

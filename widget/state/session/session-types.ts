@@ -61,6 +61,18 @@ export interface ChatSessionDeps {
   reminderTimer?: ReminderTimer;
 }
 
+/** What a message answers and whom it mentions, beside its text. */
+export interface SendOptions {
+  replyTo?: Message | null;
+  /** Ask every other participant to acknowledge it (an urgent message). */
+  requiresAcknowledgement?: boolean;
+  /**
+   * Who it mentions (ids of participants, and departments in groups): sent as `mentions` and
+   * `mention_departments`, and shown on the message at once (`mentioned_staff` gives the names).
+   */
+  mentioned?: Pick<Message, 'mentions' | 'mentioned_staff' | 'mentioned_departments'>;
+}
+
 export interface ChatSession {
   readonly api: ApiClient;
   /** Progress of `start()`. */
@@ -98,7 +110,7 @@ export interface ChatSession {
    * Shows the message at once (`pending`, negative id) and sends it; it becomes `sent` or `failed`.
    * Throws a RangeError for blank text and an Error before `start()` has loaded the profile.
    */
-  sendMessage(conversationId: number, text: string, options?: { replyTo?: Message | null; requiresAcknowledgement?: boolean }): ChatMessage;
+  sendMessage(conversationId: number, text: string, options?: SendOptions): ChatMessage;
   /** Sends a failed message again with the same `client_id`, so the server cannot store it twice. */
   retryMessage(conversationId: number, clientId: string): void;
   searchDirectory(search: string): Promise<void>;
