@@ -73,6 +73,7 @@ const MAX_DOCKED_WINDOWS = 3;
  * @csspart launcher - The round launcher button.
  * @csspart launcher-badge - The launcher's unread count.
  * @csspart launcher-urgent - The launcher's "!" while an urgent message waits for the viewer's acknowledgement.
+ * @csspart launcher-mention-badge - The launcher's `@` while an unread message mentions the viewer.
  * @csspart urgent-banner - The panel's "1 urgent message needs your acknowledgement" banner.
  * @csspart panel - The panel with the conversation list and the staff directory (launcher layout).
  * @csspart sidebar - The same panel as the list side of the inline layout.
