@@ -84,7 +84,7 @@ describe('the demo portal: an urgent message keeps reminding until acknowledged'
     for (const page of [anna, ben, grace]) await launcher(page).waitFor();
 
     const annasWindow = await openFrontOfficeGroup(anna);
-    await annasWindow.getByText('print their late checkout confirmation').waitFor();
+    await annasWindow.getByRole('log', { name: 'Messages' }).getByText('print their late checkout confirmation').waitFor();
     const text = `VIP arriving early, 214 must be ready ${Date.now()}`;
     const toggle = annasWindow.getByRole('button', { name: 'Needs acknowledgement' });
     await toggle.click();
