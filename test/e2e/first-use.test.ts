@@ -4,35 +4,23 @@
  * the person opens the chat (DESIGN.md "Budgets"). Through the built bundle, in Debian's Chromium.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { startStack, type Stack } from '../support/stack.js';
-import { launchChromium } from './support/portal.js';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { useDemoPortal } from './support/portal.js';
 
 describe('the chat on a portal page, before and after first use', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  before(async () => {
-    stack = await startStack({}, { demo: true });
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  const portal = useDemoPortal();
 
   /** Opens the portal as one of the demo staff, once the badge shows what the server said on load. */
   async function openPortalAs(staffId: string): Promise<{ page: Page; scripts: string[]; unreadOnLoad: number }> {
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await portal.browser.newContext()).newPage();
     const scripts: string[] = [];
     page.on('pageerror', (error) => assert.fail(`page error as ${staffId}: ${error.message}`));
     page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
     });
     const list = page.waitForResponse((response) => response.request().method() === 'GET' && response.url().endsWith('/conversations/'));
-    await page.goto(`${stack.server.url}/?as=${staffId}`);
+    await page.goto(`${portal.stack.server.url}/?as=${staffId}`);
     const { results } = (await (await list).json()) as { results: { unread_count: number }[] };
     const unreadOnLoad = results.reduce((total, conversation) => total + conversation.unread_count, 0);
     // Reading the badge before the list has reached it would count from 0 (the race CI once lost).

@@ -5,26 +5,14 @@
  * Carla and Dev see it ticked live, with who ticked it.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { startStack, type Stack } from '../support/stack.js';
-import { launchChromium, openPortalAs as openPortal } from './support/portal.js';
+import { describe, test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
+import { openPortalAs as openPortal, useDemoPortal } from './support/portal.js';
 
 describe('the demo portal: a department channel and its handover note, three staff', () => {
-  let stack: Stack;
-  let browser: Browser;
+  const portal = useDemoPortal();
 
-  before(async () => {
-    stack = await startStack({}, { demo: true });
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
-
-  const openPortalAs = (staffId: string) => openPortal(browser, stack.server.url, staffId);
+  const openPortalAs = (staffId: string) => openPortal(portal.browser, portal.stack.server.url, staffId);
 
   /** Opens the launcher and the department channel named `name` from the list's Departments section. */
   async function openDepartment(page: Page, name: string): Promise<Locator> {

@@ -5,11 +5,10 @@
  * notification (the page's Notification is a recorder, permission granted); reading clears the badge.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import type { Conversation, ConversationList } from '../../contract/index.js';
-import { startStack, type Stack } from '../support/stack.js';
-import { launchChromium, openConversation, openPortalAs } from './support/portal.js';
+import { openConversation, openPortalAs, useDemoPortal } from './support/portal.js';
 
 const HOTEL = 'seaview';
 const ANNA = { id: 'anna', full_name: 'Anna Kovács' };
@@ -32,42 +31,31 @@ const STUB_NOTIFICATIONS = `
 `;
 
 describe('the demo portal: mentions', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  before(async () => {
-    stack = await startStack({}, { demo: true });
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  const portal = useDemoPortal();
 
   /** Anna's launcher label ("Open staff chat, 3 unread, you were mentioned"). */
   const launcherLabel = (page: Page) => page.locator('staff-chat-launcher button').getAttribute('aria-label');
 
   test('Carla mentions Anna with the @ picker; Anna gets the @ badge and a notification through her mute; reading clears it', async () => {
-    const annaToken = stack.token(HOTEL, ANNA);
-    const { body: list } = await stack.call<ConversationList>(annaToken, 'GET', `/staff_chat/${HOTEL}/conversations/`);
+    const annaToken = portal.stack.token(HOTEL, ANNA);
+    const { body: list } = await portal.stack.call<ConversationList>(annaToken, 'GET', `/staff_chat/${HOTEL}/conversations/`);
     const withCarla = list.results.find((c) => !c.is_group && c.participants.some((p) => p.id === 'carla'));
     assert.ok(withCarla, 'the demo has a 1:1 of Anna and Carla');
-    const muted = await stack.call<Conversation>(annaToken, 'POST', `/staff_chat/${HOTEL}/conversations/${withCarla.id}/mute/`);
+    const muted = await portal.stack.call<Conversation>(annaToken, 'POST', `/staff_chat/${HOTEL}/conversations/${withCarla.id}/mute/`);
     assert.equal(muted.body.is_muted, true);
 
-    const annasContext = await browser.newContext();
+    const annasContext = await portal.browser.newContext();
     await annasContext.addInitScript({ content: STUB_NOTIFICATIONS });
     const anna = await annasContext.newPage();
     anna.on('pageerror', (error) => assert.fail(`page error as anna: ${error.message}`));
     const annasList = anna.waitForResponse((response) => response.request().method() === 'GET' && response.url().endsWith('/conversations/'));
-    await anna.goto(`${stack.server.url}/?as=anna`);
+    await anna.goto(`${portal.stack.server.url}/?as=anna`);
     await annasList;
     await anna.locator('staff-chat-launcher button').waitFor();
     // The demo may hold other unread mentions of Anna: what follows looks at Carla's conversation.
     assert.equal(withCarla.mention_count, 0, 'no mention of Anna from Carla before');
 
-    const carla = await openPortalAs(browser, stack.server.url, 'carla');
+    const carla = await openPortalAs(portal.browser, portal.stack.server.url, 'carla');
     const chat = await openConversation(carla, 'Anna Kovács');
     const field = chat.getByRole('textbox', { name: 'Message' });
     const stamp = Date.now();
@@ -104,7 +92,7 @@ describe('the demo portal: mentions', () => {
     // Read means looked at: her page has focus again (the stub said otherwise until now).
     await anna.evaluate('document.hasFocus = () => true; window.dispatchEvent(new Event("focus"))');
     await row.locator('[part="mention-badge"]').waitFor({ state: 'detached' });
-    const { body: after } = await stack.call<ConversationList>(annaToken, 'GET', `/staff_chat/${HOTEL}/conversations/`);
+    const { body: after } = await portal.stack.call<ConversationList>(annaToken, 'GET', `/staff_chat/${HOTEL}/conversations/`);
     assert.equal(after.results.find((c) => c.id === withCarla.id)?.mention_count, 0, 'read on the server too');
   });
 });

@@ -3,33 +3,21 @@
  * in one browser, Carla in another with two pages (two tabs, one person), everything live.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { ConversationList } from '../../contract/index.js';
-import { startStack, type Stack } from '../support/stack.js';
-import { launchChromium, openConversation } from './support/portal.js';
+import { openConversation, useDemoPortal } from './support/portal.js';
 
 const HOTEL = 'seaview';
 const CARLA = { id: 'carla', full_name: 'Carla Mendes' };
 
 describe('the demo portal: edit, delete, react, seen and unread badges', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  before(async () => {
-    stack = await startStack({}, { demo: true });
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  const portal = useDemoPortal();
 
   async function openPortal(context: BrowserContext, staffId: string): Promise<Page> {
     const page = await context.newPage();
     page.on('pageerror', (error) => assert.fail(`page error as ${staffId}: ${error.message}`));
-    await page.goto(`${stack.server.url}/?as=${staffId}`);
+    await page.goto(`${portal.stack.server.url}/?as=${staffId}`);
     return page;
   }
 
@@ -59,13 +47,13 @@ describe('the demo portal: edit, delete, react, seen and unread badges', () => {
 
   /** Carla's unread total as the server counts it. */
   async function carlasUnreadOnServer(): Promise<number> {
-    const { body } = await stack.call<ConversationList>(stack.token(HOTEL, CARLA), 'GET', `/staff_chat/${HOTEL}/conversations/`);
+    const { body } = await portal.stack.call<ConversationList>(portal.stack.token(HOTEL, CARLA), 'GET', `/staff_chat/${HOTEL}/conversations/`);
     return body.results.reduce((total, c) => total + c.unread_count, 0);
   }
 
   test('Anna edits and deletes, Carla reacts and reads; both see it live, and Carla\'s badge follows in her other tab', async () => {
-    const anna = await openPortal(await browser.newContext(), 'anna');
-    const carlasBrowser = await browser.newContext();
+    const anna = await openPortal(await portal.browser.newContext(), 'anna');
+    const carlasBrowser = await portal.browser.newContext();
     const carla = await openPortal(carlasBrowser, 'carla');
     const carlasOtherTab = await openPortal(carlasBrowser, 'carla');
 
@@ -126,8 +114,8 @@ describe('the demo portal: edit, delete, react, seen and unread badges', () => {
   });
 
   test('Carla forms a department group from the directory and adds Anna later; Anna sees it live', async () => {
-    const carla = await openPortal(await browser.newContext(), 'carla');
-    const anna = await openPortal(await browser.newContext(), 'anna');
+    const carla = await openPortal(await portal.browser.newContext(), 'carla');
+    const anna = await openPortal(await portal.browser.newContext(), 'anna');
     await anna.getByRole('button', { name: /Open staff chat/ }).click();
     await carla.getByRole('button', { name: /Open staff chat/ }).click();
     await carla.getByRole('tab', { name: 'New chat' }).click();

@@ -3,31 +3,19 @@
  * the page reloaded, both are back; the next person signing in in the same tab gets none of them.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { startStack, type Stack } from '../support/stack.js';
-import { launchChromium, openPortalAs, openConversation } from './support/portal.js';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { openPortalAs, openConversation, useDemoPortal } from './support/portal.js';
 
 describe('open chat windows across a reload', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  before(async () => {
-    stack = await startStack({}, { demo: true });
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  const portal = useDemoPortal();
 
   /** The names of the docked windows, in their order on screen. */
   const openWindows = (page: Page) =>
     page.locator('staff-chat-chat-window').evaluateAll((windows) => windows.map((w) => w.shadowRoot?.querySelector('section')?.getAttribute('aria-label') ?? ''));
 
   test('two open windows are back after a reload, and not for the next person in the tab', async () => {
-    const anna = await openPortalAs(browser, stack.server.url, 'anna');
+    const anna = await openPortalAs(portal.browser, portal.stack.server.url, 'anna');
     await openConversation(anna, 'Carla Mendes');
     await anna.getByRole('list', { name: 'Conversations' }).getByRole('button', { name: /Ben Okafor/ }).click();
     const expected = ['Conversation: Carla Mendes', 'Conversation: Ben Okafor'];
@@ -40,7 +28,7 @@ describe('open chat windows across a reload', () => {
     assert.deepEqual(await openWindows(anna), expected, 'both windows, in their order');
 
     // Ben signs in in the same tab (a shared front-desk machine): Anna's windows are hers only.
-    await anna.goto(`${stack.server.url}/?as=ben`);
+    await anna.goto(`${portal.stack.server.url}/?as=ben`);
     await anna.getByRole('button', { name: /Open staff chat/ }).waitFor();
     await anna.getByRole('button', { name: /Open staff chat/ }).click();
     await anna.getByRole('list', { name: 'Conversations' }).waitFor();

@@ -8,10 +8,9 @@
  * reminders pass at once, and their Notification is a stub that counts what would have been shown.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { startStack, type Stack } from '../support/stack.js';
-import { launchChromium, openConversation } from './support/portal.js';
+import { describe, test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
+import { openConversation, useDemoPortal } from './support/portal.js';
 
 /** REMINDER_INTERVAL_MS of widget/state/urgent/reminders.ts (not imported: that module is the browser's). */
 const REMINDER_INTERVAL_MS = 3 * 60_000;
@@ -41,28 +40,17 @@ declare global {
 }
 
 describe('the demo portal: an urgent message keeps reminding until acknowledged', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  before(async () => {
-    stack = await startStack({}, { demo: true });
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  const portal = useDemoPortal();
 
   /** A portal page as `staffId`; a recipient's on the fake clock, with desktop alerts on and Notification stubbed. */
   async function openPortal(staffId: string, recipient: boolean): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await portal.browser.newContext()).newPage();
     page.on('pageerror', (error) => assert.fail(`page error as ${staffId}: ${error.message}`));
     if (recipient) {
       await page.clock.install();
       await page.addInitScript(STUB_NOTIFICATIONS);
     }
-    await page.goto(`${stack.server.url}/?as=${staffId}`);
+    await page.goto(`${portal.stack.server.url}/?as=${staffId}`);
     return page;
   }
 

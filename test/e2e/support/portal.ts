@@ -4,7 +4,9 @@
  * conversation the way a person does: the launcher, then the row in the list.
  */
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { startStack, type Stack } from '../../support/stack.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Without the background-networking flags Chromium keeps dialling Google, which this network refuses.
@@ -12,6 +14,23 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-ne
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/**
+ * The demo server and a Chromium for the enclosing `describe`: started before its first test, closed
+ * after its last. Read `stack` and `browser` inside tests (they exist once `before` has run).
+ */
+export function useDemoPortal(): { readonly stack: Stack; readonly browser: Browser } {
+  const portal = {} as { stack: Stack; browser: Browser };
+  before(async () => {
+    portal.stack = await startStack({}, { demo: true });
+    portal.browser = await launchChromium();
+  });
+  after(async () => {
+    await (portal.browser as Browser | undefined)?.close();
+    await (portal.stack as Stack | undefined)?.close();
+  });
+  return portal;
 }
 
 /**
