@@ -1,6 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveControllerHost } from 'lit';
-import { sessionContext, type ElementSession } from './session-context.js';
+import { sessionContext } from './session-context.js';
+import type { ChatSession } from '../state/session.js';
 
 /**
  * Keeps an element's session equal to the one its <staff-chat> provides, from connect on and through
@@ -12,7 +13,7 @@ import { sessionContext, type ElementSession } from './session-context.js';
  */
 export function consumeSession(
   host: ReactiveControllerHost & HTMLElement,
-  set: (session: ElementSession | null) => void,
+  set: (session: ChatSession | null) => void,
 ): ContextConsumer<typeof sessionContext, ReactiveControllerHost & HTMLElement> {
   return new ContextConsumer(host, { context: sessionContext, subscribe: true, callback: (session) => set(session ?? null) });
 }

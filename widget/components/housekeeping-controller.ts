@@ -1,6 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Housekeeping } from '../state/session.js';
-import type { ElementSession } from './session-context.js';
+import type { ChatSession, Housekeeping } from '../state/session.js';
 
 /**
  * Hands an element the session's {@link Housekeeping} (pins, mute, archive…), which the session gives
@@ -13,7 +12,7 @@ import type { ElementSession } from './session-context.js';
  */
 export class HousekeepingController implements ReactiveController {
   private readonly host: ReactiveControllerHost;
-  private session: ElementSession | null = null;
+  private session: ChatSession | null = null;
   /** Null until it has arrived for the current session. */
   value: Housekeeping | null = null;
 
@@ -22,13 +21,13 @@ export class HousekeepingController implements ReactiveController {
     host.addController(this);
   }
 
-  follow(session: ElementSession | null): void {
+  follow(session: ChatSession | null): void {
     if (session === this.session) return;
     this.session = session;
     this.value = null;
-    void session?.housekeeping().then((housekeeping) => {
+    void session?.loadFeatures().then((features) => {
       if (this.session !== session) return;
-      this.value = housekeeping;
+      this.value = features?.housekeeping ?? null;
       this.host.requestUpdate();
     });
   }

@@ -5,7 +5,7 @@ import type { SearchQuery } from '../api/client.js';
 import { createMessageSearch, type MessageSearch } from '../state/search/message-search.js';
 import type { Handovers } from '../state/handover/handovers.js';
 import { chatMessage, ME } from './fixtures.js';
-import type { ChatMessage, ChatSession, ConnectionState, ConversationView, ErrorInfo, Housekeeping, NotificationSettings, PinsState, ReadMarks, TypingState } from '../state/session.js';
+import type { ChatMessage, ChatSession, ConnectionState, ConversationView, ErrorInfo, Housekeeping, LoadedFeatures, NotificationSettings, PinsState, ReadMarks, TypingState } from '../state/session.js';
 
 /*
  * A stand-in ChatSession for element tests: real nanostores atoms the test can set, and actions that
@@ -31,14 +31,14 @@ export interface FakeSession {
   onlineIds: WritableAtom<ReadonlySet<string>>;
   typing: WritableAtom<TypingState>;
   view(id: number): WritableAtom<ConversationView>;
-  /** What `session.handovers()` resolves with: a real store over a fake API (handover-fakes.ts), or null. */
+  /** The handovers `session.loadFeatures()` hands out: a real store over a fake API (handover-fakes.ts), or null. */
   handovers: Handovers | null;
   readMarks: WritableAtom<ReadMarks>;
   alertSettings: WritableAtom<NotificationSettings>;
   pendingAcknowledgements: WritableAtom<Message[]>;
   /** What startConversation resolves with (or rejects with, when an Error). */
   startResult: number | Error;
-  /** A conversation's pins, as `housekeeping().pins(id)` hands them out. */
+  /** A conversation's pins, as `loadFeatures()`'s `housekeeping.pins(id)` hands them out. */
   pins(id: number): WritableAtom<PinsState>;
   /** What the next housekeeping actions (pin, mute, leave…) resolve with: null for success. */
   housekeepingResult: ErrorInfo | null;
@@ -99,6 +99,17 @@ export function createFakeSession(): FakeSession {
     forward: act('forward'),
     deleteAttachment: act('deleteAttachment'),
   };
+  // Read when an element asks, so a test may set `fake.handovers` (handover-fakes.ts) after creating the
+  // fake. Left null, elements get none, as from a session whose chunk has no handovers for them.
+  const features: LoadedFeatures = {
+    get handovers() {
+      return fake.handovers as Handovers;
+    },
+    housekeeping,
+    get messageSearch() {
+      return fake.search;
+    },
+  };
 
   const fake: FakeSession = {
     calls,
@@ -130,7 +141,6 @@ export function createFakeSession(): FakeSession {
     ),
     searchAnswer: async () => ({ results: [], count: 0, has_more: false, next_cursor: null }),
     session: {
-      api: null as unknown as ChatSession['api'],
       $status: status,
       $error: computed(errorInfo, (info) => info?.message ?? null),
       $errorInfo: errorInfo,
@@ -217,9 +227,6 @@ export function createFakeSession(): FakeSession {
       async toggleReaction(conversationId, messageId, emoji) {
         calls.push(['toggleReaction', conversationId, messageId, emoji]);
       },
-      async handovers() {
-        return fake.handovers;
-      },
       async addParticipants(conversationId, staffIds) {
         calls.push(['addParticipants', conversationId, staffIds]);
       },
@@ -227,10 +234,7 @@ export function createFakeSession(): FakeSession {
       async acknowledgeMessage(conversationId, messageId) {
         calls.push(['acknowledgeMessage', conversationId, messageId]);
       },
-      async housekeeping() {
-        return housekeeping;
-      },
-      messageSearch: async () => fake.search,
+      loadFeatures: async () => features,
     },
   };
   return fake;

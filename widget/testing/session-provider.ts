@@ -1,7 +1,8 @@
 import { ContextProvider } from '@lit/context';
 import { fixture, fixtureSync, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
-import { sessionContext, type ElementSession } from '../components/session-context.js';
+import { sessionContext } from '../components/session-context.js';
+import type { ChatSession } from '../state/session.js';
 
 /*
  * Element tests hand a (fake) session to an element the way <staff-chat> does, through context, so an
@@ -9,7 +10,7 @@ import { sessionContext, type ElementSession } from '../components/session-conte
  */
 
 /** Provides `session` to the elements under `host` (in its light DOM or its shadow root), as <staff-chat> does. */
-export function provideSession(host: HTMLElement, session: ElementSession | null): ContextProvider<typeof sessionContext> {
+export function provideSession(host: HTMLElement, session: ChatSession | null): ContextProvider<typeof sessionContext> {
   return new ContextProvider(host, { context: sessionContext, initialValue: session });
 }
 
@@ -18,11 +19,11 @@ export class TestSessionProvider extends HTMLElement {
   private readonly provider = provideSession(this, null);
 
   /** The session the elements inside get; setting it again replaces theirs, like a re-started <staff-chat>. */
-  set session(session: ElementSession | null) {
+  set session(session: ChatSession | null) {
     this.provider.setValue(session);
   }
 
-  get session(): ElementSession | null {
+  get session(): ChatSession | null {
     return this.provider.value ?? null;
   }
 
@@ -46,7 +47,7 @@ declare global {
  * @example
  * const el = await sessionFixture<StaffChatPanel>(fake.session, html`<staff-chat-panel></staff-chat-panel>`);
  */
-export function sessionFixture<T extends Element>(session: ElementSession | null, template: TemplateResult): Promise<T> {
+export function sessionFixture<T extends Element>(session: ChatSession | null, template: TemplateResult): Promise<T> {
   const provider = fixtureSync<TestSessionProvider>(html`<staff-chat-test-session .session=${session}></staff-chat-test-session>`);
   return fixture<T>(template, { parentNode: provider });
 }

@@ -1,11 +1,10 @@
 import { LitElement, html, nothing } from 'lit';
-import type { UploadItem } from '../../state/session.js';
+import type { ChatSession, UploadItem } from '../../state/session.js';
 import { msg } from '../../messages/ui.js';
 import { formatBytes } from '../../state/messages/uploads.js';
 import { AtomController } from '../atom-controller.js';
 import { consumeSession } from '../consume-session.js';
 import { closeIcon } from '../icons.js';
-import type { ElementSession } from '../session-context.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './upload-tray.styles.js';
 
@@ -30,7 +29,7 @@ export class StaffChatUploadTray extends LitElement {
   };
 
   /** From the <staff-chat> around it. */
-  declare private session: ElementSession | null;
+  declare private session: ChatSession | null;
   declare conversationId: number;
   declare dragging: boolean;
 

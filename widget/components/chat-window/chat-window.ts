@@ -3,7 +3,7 @@ import { LitElement, html, nothing } from 'lit';
 import { DEFAULT_MESSAGE_MAX_LENGTH, MAX_PINS, type ChatConfig, type Conversation, type Me, type Message, type ReplyPreview } from '../../../contract/index.js';
 import { searchMsg } from '../../messages/search-strings.js';
 import { msg } from '../../messages/ui.js';
-import type { ConnectionState, ConversationView, MessageSearch, MessageTarget, PinsState, ReadMarks, TypingState } from '../../state/session.js';
+import type { ChatSession, ConnectionState, ConversationView, MessageSearch, MessageTarget, PinsState, ReadMarks, TypingState } from '../../state/session.js';
 import type { FilesPickEvent } from '../attachments/files-pick-event.js';
 import { AtomController } from '../atom-controller.js';
 import { consumeSession } from '../consume-session.js';
@@ -15,7 +15,6 @@ import { bubbleContext, type BubbleContext } from '../message-bubble/bubble-cont
 import { departmentAvatar } from '../handover/department-avatar.js';
 import { conversationSubtitle, conversationTitle } from '../people.js';
 import { avatarWithPresence, onlineText, presenceStyles, typingText } from '../presence.js';
-import type { ElementSession } from '../session-context.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './chat-window.styles.js';
 import { seenByText } from './seen-by.js';
@@ -64,7 +63,7 @@ export class StaffChatChatWindow extends LitElement {
   };
 
   /** From the <staff-chat> around it. */
-  declare private session: ElementSession | null;
+  declare private session: ChatSession | null;
   declare conversationId: number;
   /** Show the close button (docked windows); the inline layout has none. */
   declare closable: boolean;
@@ -132,8 +131,8 @@ export class StaffChatChatWindow extends LitElement {
     if (!changed.has('session')) return;
     const session = this.session;
     this.search = null;
-    void session?.messageSearch().then((search) => {
-      if (this.session === session) this.search = search;
+    void session?.loadFeatures().then((features) => {
+      if (this.session === session) this.search = features?.messageSearch ?? null;
     });
   }
 

@@ -1,14 +1,13 @@
 import { LitElement, html, nothing, svg } from 'lit';
 import type { Conversation, LastMessage, Me } from '../../../server/contract.js';
 import { formatFullTime, formatTime, msg } from '../../messages/ui.js';
-import type { TypingState } from '../../state/session.js';
+import type { ChatSession, TypingState } from '../../state/session.js';
 import { AtomController } from '../atom-controller.js';
 import { consumeSession } from '../consume-session.js';
 import { ConversationSelectEvent } from '../internal-events.js';
 import { departmentAvatar } from '../handover/department-avatar.js';
 import { conversationSubtitle, conversationTitle } from '../people.js';
 import { avatarWithPresence, onlineText, presenceStyles, typingText } from '../presence.js';
-import type { ElementSession } from '../session-context.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './conversation-list.styles.js';
 
@@ -38,7 +37,7 @@ export class StaffChatConversationList extends LitElement {
   };
 
   /** From the <staff-chat> around it. */
-  declare private session: ElementSession | null;
+  declare private session: ChatSession | null;
 
   private readonly sessionConsumer = consumeSession(this, (session) => (this.session = session));
   private readonly conversations = new AtomController<Conversation[]>(this, () => this.session?.$conversations, []);

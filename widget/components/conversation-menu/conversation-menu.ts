@@ -1,13 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { Conversation, Me } from '../../../contract/index.js';
 import { msg } from '../../messages/ui.js';
-import type { ErrorInfo } from '../../state/session.js';
+import type { ChatSession, ErrorInfo } from '../../state/session.js';
 import { AtomController } from '../atom-controller.js';
 import { consumeSession } from '../consume-session.js';
 import { HousekeepingController } from '../housekeeping-controller.js';
 import { placePopover } from '../message-bubble/message-actions.js';
 import { NoticeEvent } from '../pins/pin-events.js';
-import type { ElementSession } from '../session-context.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './conversation-menu.styles.js';
 
@@ -36,7 +35,7 @@ export class StaffChatConversationMenu extends LitElement {
 
   declare conversationId: number;
   declare mode: MenuMode;
-  declare private session: ElementSession | null;
+  declare private session: ChatSession | null;
 
   private readonly housekeeping = new HousekeepingController(this);
   private readonly sessionConsumer = consumeSession(this, (session) => {

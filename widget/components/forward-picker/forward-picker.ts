@@ -7,9 +7,9 @@ import { HousekeepingController } from '../housekeeping-controller.js';
 import { closeIcon } from '../icons.js';
 import { conversationTitle } from '../people.js';
 import { NoticeEvent } from '../pins/pin-events.js';
-import type { ElementSession } from '../session-context.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './forward-picker.styles.js';
+import type { ChatSession } from '../../state/session.js';
 
 /** The forward picker is done: forwarded, cancelled or closed. */
 export class ForwardCloseEvent extends Event {
@@ -42,7 +42,7 @@ export class StaffChatForwardPicker extends LitElement {
   declare conversationId: number;
   declare chosen: ReadonlySet<number>;
   declare sending: boolean;
-  declare private session: ElementSession | null;
+  declare private session: ChatSession | null;
 
   private readonly housekeeping = new HousekeepingController(this);
   private readonly sessionConsumer = consumeSession(this, (session) => {

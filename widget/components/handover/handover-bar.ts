@@ -1,8 +1,7 @@
 import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { DEFAULT_MESSAGE_MAX_LENGTH, type ChatConfig, type Message } from '../../../contract/index.js';
 import { formatFullTime, formatTime, msg } from '../../messages/ui.js';
-import type { ElementSession } from '../session-context.js';
-import type { ConversationView, HandoverState, HandoverStates, Handovers } from '../../state/session.js';
+import type { ChatSession, ConversationView, HandoverState, HandoverStates, Handovers } from '../../state/session.js';
 import { describeError } from '../../state/shared/errors.js';
 import { AtomController } from '../atom-controller.js';
 import { consumeSession } from '../consume-session.js';
@@ -62,10 +61,10 @@ export class StaffChatHandoverBar extends LitElement {
     this.sendError = '';
   }
 
-  private useSession(session: ElementSession | null): void {
+  private useSession(session: ChatSession | null): void {
     this.handovers = null;
-    void session?.handovers().then((handovers) => {
-      if (this.sessionConsumer.value === session) this.handovers = handovers;
+    void session?.loadFeatures().then((features) => {
+      if (this.sessionConsumer.value === session) this.handovers = features?.handovers ?? null;
     });
   }
 

@@ -1,9 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import type { HandoverItem, Message } from '../../../contract/index.js';
 import { formatFullTime, formatTime, msg } from '../../messages/ui.js';
-import type { Handovers } from '../../state/session.js';
+import type { ChatSession, Handovers } from '../../state/session.js';
 import { consumeSession } from '../consume-session.js';
-import type { ElementSession } from '../session-context.js';
 import { sharedStyles } from '../shared.styles.js';
 import { checklistStyles } from './handover.styles.js';
 
@@ -38,10 +37,10 @@ export class StaffChatHandoverChecklist extends LitElement {
     this.handovers = null;
   }
 
-  private useSession(session: ElementSession | null): void {
+  private useSession(session: ChatSession | null): void {
     this.handovers = null;
-    void session?.handovers().then((handovers) => {
-      if (this.sessionConsumer.value === session) this.handovers = handovers;
+    void session?.loadFeatures().then((features) => {
+      if (this.sessionConsumer.value === session) this.handovers = features?.handovers ?? null;
     });
   }
 

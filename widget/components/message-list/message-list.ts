@@ -1,11 +1,10 @@
 import { LitElement, html, nothing, svg } from 'lit';
 import type { Me } from '../../../server/contract.js';
 import { formatDay, msg } from '../../messages/ui.js';
-import type { ChatMessage, ConversationView } from '../../state/session.js';
+import type { ChatMessage, ChatSession, ConversationView } from '../../state/session.js';
 import { AtomController } from '../atom-controller.js';
 import { consumeSession } from '../consume-session.js';
 import { ReplyEvent, type QuoteOpenEvent, type RetryEvent } from '../internal-events.js';
-import type { ElementSession } from '../session-context.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './message-list.styles.js';
 import { VirtualScroller } from './virtual-scroller.js';
@@ -46,7 +45,7 @@ export class StaffChatMessageList extends LitElement {
   };
 
   /** From the <staff-chat> around it. */
-  declare private session: ElementSession | null;
+  declare private session: ChatSession | null;
   declare conversationId: number;
   /** Show senders' names on others' messages. */
   declare isGroup: boolean;

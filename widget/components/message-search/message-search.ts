@@ -2,13 +2,12 @@ import { LitElement, html, nothing } from 'lit';
 import type { Conversation, Me, SearchResult } from '../../../contract/index.js';
 import { searchMsg } from '../../messages/search-strings.js';
 import { formatFullTime, formatTime, msg } from '../../messages/ui.js';
-import type { MessageSearch, SearchScope, SearchState } from '../../state/session.js';
+import type { ChatSession, MessageSearch, SearchScope, SearchState } from '../../state/session.js';
 import { AtomController } from '../atom-controller.js';
 import { consumeSession } from '../consume-session.js';
 import { closeIcon, searchIcon } from '../icons.js';
 import { MessageOpenEvent, SearchCloseEvent } from '../internal-events.js';
 import { conversationTitle } from '../people.js';
-import type { ElementSession } from '../session-context.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './message-search.styles.js';
 import { snippetParts } from './snippet-parts.js';
@@ -39,7 +38,7 @@ export class StaffChatMessageSearch extends LitElement {
   };
 
   /** From the <staff-chat> around it. */
-  declare private session: ElementSession | null;
+  declare private session: ChatSession | null;
   /** Only this conversation's messages; 0 for every conversation of the viewer's. */
   declare conversationId: number;
   declare private store: MessageSearch | null;
@@ -52,7 +51,7 @@ export class StaffChatMessageSearch extends LitElement {
   private readonly me = new AtomController<Me | null>(this, () => this.session?.$me, null);
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   /** Which session the store was asked of, so a late answer for an earlier one is dropped. */
-  private storeFor: ElementSession | null = null;
+  private storeFor: ChatSession | null = null;
 
   constructor() {
     super();
@@ -75,8 +74,8 @@ export class StaffChatMessageSearch extends LitElement {
     if (!changed.has('session') || this.session === this.storeFor) return;
     const session = (this.storeFor = this.session);
     this.store = null;
-    void session?.messageSearch().then((store) => {
-      if (this.storeFor === session) this.store = store;
+    void session?.loadFeatures().then((features) => {
+      if (this.storeFor === session) this.store = features?.messageSearch ?? null;
     });
   }
 

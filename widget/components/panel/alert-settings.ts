@@ -1,15 +1,14 @@
 import { css, html, nothing } from 'lit';
 import { msg } from '../../messages/ui.js';
 import { gearIcon } from '../icons.js';
-import type { NotificationSettings } from '../../state/session.js';
-import type { ElementSession } from '../session-context.js';
+import type { ChatSession, NotificationSettings } from '../../state/session.js';
 
 /**
  * The panel's small settings menu: desktop notifications and sound while the page is hidden. Turning
  * desktop notifications on asks the browser for permission from this click; if the browser refuses,
  * the box stays off and says why.
  */
-export function alertSettingsMenu(session: ElementSession, settings: NotificationSettings, open: boolean, toggle: () => void) {
+export function alertSettingsMenu(session: ChatSession, settings: NotificationSettings, open: boolean, toggle: () => void) {
   const blocked = globalThis.Notification?.permission === 'denied';
   const change = (key: keyof NotificationSettings) => (event: Event) =>
     void session.configureAlerts({ [key]: (event.target as HTMLInputElement).checked });

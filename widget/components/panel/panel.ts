@@ -1,12 +1,11 @@
 import { LitElement, html, nothing } from 'lit';
 import { searchMsg } from '../../messages/search-strings.js';
 import { msg } from '../../messages/ui.js';
-import type { ConnectionState, NotificationSettings } from '../../state/session.js';
+import type { ChatSession, ConnectionState, NotificationSettings } from '../../state/session.js';
 import { AtomController } from '../atom-controller.js';
 import { consumeSession } from '../consume-session.js';
 import { closeIcon, searchIcon } from '../icons.js';
 import { ConversationSelectEvent, type MessageOpenEvent } from '../internal-events.js';
-import type { ElementSession } from '../session-context.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './panel.styles.js';
 import { alertSettingsMenu, alertSettingsStyles } from './alert-settings.js';
@@ -39,7 +38,7 @@ export class StaffChatPanel extends LitElement {
   };
 
   /** From the <staff-chat> around it. */
-  declare private session: ElementSession | null;
+  declare private session: ChatSession | null;
   /** Show a close button (the launcher layout's panel). */
   declare closable: boolean;
   declare tab: Tab;

@@ -1,11 +1,10 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Pin } from '../../../contract/index.js';
 import { msg } from '../../messages/ui.js';
-import type { PinsState } from '../../state/session.js';
+import type { ChatSession, PinsState } from '../../state/session.js';
 import { AtomController } from '../atom-controller.js';
 import { consumeSession } from '../consume-session.js';
 import { HousekeepingController } from '../housekeeping-controller.js';
-import type { ElementSession } from '../session-context.js';
 import { sharedStyles } from '../shared.styles.js';
 import { pinIcon } from './pin-icon.js';
 import { NoticeEvent, PinOpenEvent } from './pin-events.js';
@@ -40,7 +39,7 @@ export class StaffChatPinnedBar extends LitElement {
   declare conversationId: number;
   /** The list of pins is open. */
   declare open: boolean;
-  declare private session: ElementSession | null;
+  declare private session: ChatSession | null;
 
   private readonly housekeeping = new HousekeepingController(this);
   private readonly sessionConsumer = consumeSession(this, (session) => {

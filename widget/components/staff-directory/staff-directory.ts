@@ -6,9 +6,9 @@ import { consumeSession } from '../consume-session.js';
 import { closeIcon, searchIcon } from '../icons.js';
 import { ConversationSelectEvent, PeoplePickEvent, PickerCloseEvent } from '../internal-events.js';
 import { avatarWithPresence, onlineText, presenceStyles } from '../presence.js';
-import type { ElementSession } from '../session-context.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './staff-directory.styles.js';
+import type { ChatSession } from '../../state/session.js';
 
 type Directory = { results: StaffMember[]; loading: boolean; error: string | null };
 
@@ -44,7 +44,7 @@ export class StaffChatStaffDirectory extends LitElement {
   };
 
   /** From the <staff-chat> around it. */
-  declare private session: ElementSession | null;
+  declare private session: ChatSession | null;
   /** Choose several people for an existing group instead of starting a chat. */
   declare picking: boolean;
   /** Staff ids not offered (a group's members). */

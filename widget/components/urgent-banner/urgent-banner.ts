@@ -5,9 +5,9 @@ import { AtomController } from '../atom-controller.js';
 import { consumeSession } from '../consume-session.js';
 import { alertIcon } from '../icons.js';
 import { ConversationSelectEvent } from '../internal-events.js';
-import type { ElementSession } from '../session-context.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './urgent-banner.styles.js';
+import type { ChatSession } from '../../state/session.js';
 
 /**
  * The panel's reminder of urgent messages waiting for the viewer's acknowledgement: "1 urgent message
@@ -24,7 +24,7 @@ export class StaffChatUrgentBanner extends LitElement {
   };
 
   /** From the <staff-chat> around it. */
-  declare private session: ElementSession | null;
+  declare private session: ChatSession | null;
 
   private readonly sessionConsumer = consumeSession(this, (session) => (this.session = session));
   private readonly pending = new AtomController<Message[]>(this, () => this.session?.$pendingAcknowledgements, []);

@@ -6,7 +6,7 @@ import { conversation } from '../../testing/fixtures.js';
 import { item } from '../../testing/handover-fakes.js';
 import { FakeApi, FakeRealtime, ME, MemoryStorage, until } from '../../testing/session-fakes.js';
 
-// Handover notes through the real session, as elements use them: `session.handovers()` hands out the
+// Handover notes through the real session, as elements use them: `session.loadFeatures()` hands out the
 // store the lazily loaded chunk installed, fed by the same router as everything else.
 
 const channel = conversation(1, {
@@ -57,8 +57,8 @@ describe('handover notes through the session', () => {
     realtime.setState('connected');
     await session.openConversation(1);
 
-    const handovers = await session.handovers();
-    expect(handovers, 'the store comes with the lazily loaded chunk').to.not.equal(null);
+    const handovers = (await session.loadFeatures())?.handovers;
+    expect(handovers, 'the store comes with the lazily loaded chunk').to.not.equal(undefined);
     await handovers!.open(1);
     expect(handovers!.$handovers.get()[1]?.current?.id).to.equal(note.id);
     expect(api.calls.map((call) => call.method)).to.include('GET /staff_chat/grand/conversations/1/handover/');

@@ -26,7 +26,7 @@ export interface HandoverState {
 /** Handover notes by conversation id. */
 export type HandoverStates = Readonly<Record<number, HandoverState>>;
 
-/** What the elements use: the state and the actions (through `session.handovers()`). */
+/** What the elements use: the state and the actions (through `session.loadFeatures()`). */
 export interface Handovers {
   readonly $handovers: ReadableAtom<HandoverStates>;
   /** Fetches the channel's current note (again, when called again: a window reopened may be behind). */

@@ -38,7 +38,7 @@ export type { NotificationSettings } from '../conversations/notifications.js';
 export type { ReadMarks } from '../conversations/read-marks.js';
 export type { TypingPerson, TypingState } from '../live/typing.js';
 export type { UploadItem } from '../messages/uploads.js';
-export type { Housekeeping } from './session-types.js';
+export type { Housekeeping, LoadedFeatures } from './session-types.js';
 export type { PinsState } from '../pins/pins.js';
 export type { MessageSearch, MessageTarget, SearchScope, SearchState } from '../search/message-search.js';
 export type { HandoverState, HandoverStates, Handovers } from '../handover/handovers.js';
@@ -201,7 +201,6 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
   }
 
   return {
-    api,
     $status,
     $error: computed($errorInfo, (info) => info?.message ?? null),
     $errorInfo,
@@ -244,8 +243,6 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
       return keys;
     },
     cancelUpload: (key) => features.useIfLoading((f) => f.cancelUpload(key)),
-    housekeeping: () => features.run(async (f) => f.housekeeping),
-    messageSearch: () => features.run(async (f) => f.messageSearch),
-    handovers: () => features.run(async (f) => f.handovers),
+    loadFeatures: () => features.run(async (f) => f.loaded),
   };
 }

@@ -9,14 +9,14 @@ import { followMentionEvents } from '../conversations/mention-events.js';
 import type { ReadMarksStore } from '../conversations/read-marks.js';
 import { FEATURE_CHECKS } from '../live/feature-checks.js';
 import { installFeatureChecks, type EventRouter } from '../live/router.js';
-import { createHandovers, type Handovers } from '../handover/handovers.js';
+import { createHandovers } from '../handover/handovers.js';
 import { createTyping, type TypingState } from '../live/typing.js';
 import { createHistory } from '../messages/history.js';
 import { createMessageChanges } from '../messages/message-changes.js';
 import type { ChatMessage } from '../messages/types.js';
 import { createUploads, type UploadItem } from '../messages/uploads.js';
 import { createPins } from '../pins/pins.js';
-import { createMessageSearch, type MessageSearch } from '../search/message-search.js';
+import { createMessageSearch } from '../search/message-search.js';
 import type { MessageViews } from '../messages/views.js';
 import { outboxKey, type OutboxStorage } from '../outbox/outbox-storage.js';
 import { createSending } from '../outbox/sending.js';
@@ -26,7 +26,7 @@ import { createAcknowledgements } from '../urgent/acknowledgements.js';
 import type { PendingAcknowledgementsStore } from '../urgent/pending.js';
 import { remindUntilAcknowledged, type Alert, type ReminderTimer } from '../urgent/reminders.js';
 import type { Lifecycle } from './lifecycle.js';
-import type { Housekeeping } from './session-types.js';
+import type { LoadedFeatures } from './session-types.js';
 
 /** What the conversation features use of the session (chat-session.ts), which owns every atom. */
 export interface FeatureContext {
@@ -70,15 +70,11 @@ export interface FeatureActions {
   edit(conversationId: number, messageId: number, text: string): Promise<void>;
   remove(conversationId: number, messageId: number): Promise<void>;
   toggleReaction(conversationId: number, messageId: number, emoji: ReactionEmoji): Promise<void>;
-  /** Department channels' handover notes: their state and actions (handover/handovers.ts). */
-  handovers: Handovers;
   upload(conversationId: number, files: readonly File[], keys: readonly string[]): void;
   cancelUpload(key: string): void;
   acknowledge(conversationId: number, messageId: number): Promise<void>;
-  /** Pins, mute, archive, leave, remove, forward, delete a file (ChatSession's `housekeeping()`). */
-  housekeeping: Housekeeping;
-  /** Message search: one scope per search box, and the message a chosen result opens. */
-  messageSearch: MessageSearch;
+  /** Handover notes, housekeeping and message search, as ChatSession's `loadFeatures()` hands them out. */
+  loaded: LoadedFeatures;
 }
 
 /**
@@ -165,11 +161,13 @@ export function installConversationFeatures(context: FeatureContext): FeatureAct
     edit: changes.edit,
     remove: changes.remove,
     toggleReaction: changes.toggleReaction,
-    handovers,
     upload: (conversationId, files, keys) => void uploads.add(conversationId, files, keys),
     cancelUpload: uploads.cancel,
     acknowledge: acknowledgements.acknowledge,
-    housekeeping: { pins: pins.pins, setPinned: pins.setPinned, ...settings },
-    messageSearch: createMessageSearch(api, log),
+    loaded: {
+      handovers,
+      housekeeping: { pins: pins.pins, setPinned: pins.setPinned, ...settings },
+      messageSearch: createMessageSearch(api, log),
+    },
   };
 }

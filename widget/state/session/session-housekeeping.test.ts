@@ -4,7 +4,7 @@ import { conversation, message } from '../../testing/fixtures.js';
 import { FakeApi, FakeRealtime, ME, MemoryStorage, until } from '../../testing/session-fakes.js';
 import { createChatSession, type ChatSession } from './chat-session.js';
 
-// Pins and housekeeping through the session as the elements use it: `housekeeping()` loads the lazy
+// Pins and housekeeping through the session as the elements use it: `loadFeatures()` loads the lazy
 // half, the pins come over REST, and a colleague's pin arrives live on the conversation's channel.
 
 const anna = { id: 'anna', full_name: 'Anna Kovács', avatar: null, department: null, role: null };
@@ -47,7 +47,7 @@ async function started() {
 describe('ChatSession pins and housekeeping', () => {
   it('fetches the pins and adds a colleague\'s pin live', async () => {
     const { session, api, realtime } = await started();
-    const housekeeping = (await session.housekeeping())!;
+    const { housekeeping } = (await session.loadFeatures())!;
     const $pins = housekeeping.pins(1);
     await until($pins, (state) => state.loaded);
     expect(api.paths).to.include('/conversations/1/pins/');
@@ -61,7 +61,7 @@ describe('ChatSession pins and housekeeping', () => {
   it('a muted conversation adds nothing to the unread total', async () => {
     const { session, realtime } = await started();
     await session.closeConversation(1);
-    const housekeeping = (await session.housekeeping())!;
+    const { housekeeping } = (await session.loadFeatures())!;
     expect(await housekeeping.setMuted(1, true)).to.equal(null);
     expect(session.$conversations.get()[0]?.is_muted).to.equal(true);
     // A colleague writes twice: the personal channel brings the count, muted.

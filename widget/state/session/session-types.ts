@@ -21,13 +21,28 @@ import type { ReminderTimer } from '../urgent/reminders.js';
 import type { PinsStore } from '../pins/pins.js';
 import type { HousekeepingStore } from '../conversations/housekeeping.js';
 
+import type { MessageSearch } from '../search/message-search.js';
+
 /**
  * Pins and the viewer's housekeeping of conversations (mute, archive, leave, remove someone, forward,
- * delete a file), from the lazily loaded half: see `ChatSession.housekeeping`. Every action resolves
+ * delete a file), from the lazily loaded half: see `ChatSession.loadFeatures`. Every action resolves
  * with why it failed, or null.
  */
 export type Housekeeping = Pick<PinsStore, 'pins' | 'setPinned'> & HousekeepingStore;
-import type { MessageSearch } from '../search/message-search.js';
+
+/**
+ * The stores and actions that arrive with the lazily loaded half (state/session/conversation-features.ts),
+ * each a domain's own: `ChatSession.loadFeatures` hands them out together, so a feature added to that
+ * chunk adds a field here, not another accessor to the session.
+ */
+export interface LoadedFeatures {
+  /** Department channels' handover notes (state/handover/handovers.ts): their state and actions. */
+  readonly handovers: Handovers;
+  /** Pins, mute, archive, leave, remove someone, forward, delete a file. */
+  readonly housekeeping: Housekeeping;
+  /** Message search (state/search/message-search.ts): one scope per search box, and the message a chosen result opens. */
+  readonly messageSearch: MessageSearch;
+}
 
 export interface ChatSessionOptions {
   apiBase: string;
@@ -74,7 +89,6 @@ export interface SendOptions {
 }
 
 export interface ChatSession {
-  readonly api: ApiClient;
   /** Progress of `start()`. */
   readonly $status: ReadableAtom<'idle' | 'loading' | 'ready' | 'error'>;
   /** The latest failure of an action that has no other place to show it, as a sentence for people. */
@@ -130,11 +144,6 @@ export interface ChatSession {
   deleteMessage(conversationId: number, messageId: number): Promise<void>;
   /** Adds the viewer's reaction, or removes it if the message already has it. */
   toggleReaction(conversationId: number, messageId: number, emoji: ReactionEmoji): Promise<void>;
-  /**
-   * Department channels' handover notes (state/handover/handovers.ts): their store and actions, which
-   * load with the conversation features; null if that chunk cannot load.
-   */
-  handovers(): Promise<Handovers | null>;
   /** Adds people to a group; rejects with the ApiError on failure. */
   addParticipants(conversationId: number, staffIds: string[]): Promise<void>;
   /** Urgent messages still waiting for the viewer's acknowledgement, oldest first, across conversations. */
@@ -147,8 +156,9 @@ export interface ChatSession {
   uploadFiles(conversationId: number, files: readonly File[]): string[];
   /** Cancels an upload in flight, or clears a failed one. */
   cancelUpload(key: string): void;
-  /** Pins and housekeeping, once the lazily loaded half is here (loading it); null if it cannot load. */
-  housekeeping(): Promise<Housekeeping | null>;
-  /** Message search (state/search/message-search.ts), loading the features if need be; null if they cannot load. */
-  messageSearch(): Promise<MessageSearch | null>;
+  /**
+   * Handover notes, pins and housekeeping, message search: what arrives with the lazily loaded half,
+   * once it is here (loading it the first time); null if it cannot load. The same object every time.
+   */
+  loadFeatures(): Promise<LoadedFeatures | null>;
 }
