@@ -188,7 +188,7 @@ describe('accessibility and contrast audit (axe-core)', function (this: { timeou
           { key: 'u1', conversationId: 1, name: 'invoice-0815.pdf', size: 120_000, progress: 0.4, status: 'uploading', error: null },
           { key: 'u2', conversationId: 1, name: 'huge.mov', size: 90_000_000, progress: 0, status: 'failed', error: 'huge.mov is too large: at most 10 MB.' },
         ];
-        (fake.session.$uploads as WritableAtom<UploadItem[]>).set(uploads);
+        (fake.session.uploads.$items as WritableAtom<UploadItem[]>).set(uploads);
         const el = await openConversation(fake, look);
         const theirs = await bubbleOf(el, 3);
         theirs.shadowRoot!.querySelector<HTMLButtonElement>('[part="reply-button"]')!.click();

@@ -171,13 +171,15 @@ export function createFakeSession(): FakeSession {
       async loadOlder(id: number) {
         calls.push(['loadOlder', id]);
       },
-      $uploads: atom([]),
-      uploadFiles(conversationId: number, files: readonly File[]) {
-        calls.push(['uploadFiles', conversationId, files.map((file) => file.name)]);
-        return [];
-      },
-      cancelUpload(key: string) {
-        calls.push(['cancelUpload', key]);
+      uploads: {
+        $items: atom([]),
+        send(conversationId: number, files: readonly File[]) {
+          calls.push(['uploads.send', conversationId, files.map((file) => file.name)]);
+          return [];
+        },
+        cancel(key: string) {
+          calls.push(['uploads.cancel', key]);
+        },
       },
       sendMessage(conversationId: number, text: string, options?: { replyTo?: Message | null; requiresAcknowledgement?: boolean }) {
         calls.push(['sendMessage', conversationId, text, options?.replyTo ?? null]);
@@ -213,10 +215,12 @@ export function createFakeSession(): FakeSession {
         calls.push(['notifyTyping', conversationId, draft]);
       },
       $readMarks: readMarks,
-      $alertSettings: alertSettings,
-      async configureAlerts(change) {
-        calls.push(['configureAlerts', change]);
-        alertSettings.set({ ...alertSettings.get(), ...change });
+      alerts: {
+        $settings: alertSettings,
+        async configure(change) {
+          calls.push(['alerts.configure', change]);
+          alertSettings.set({ ...alertSettings.get(), ...change });
+        },
       },
       async editMessage(conversationId, messageId, text) {
         calls.push(['editMessage', conversationId, messageId, text]);

@@ -28,7 +28,7 @@ function uploadSession() {
   const stored: Message[] = [];
   const api = new ApiClient({ apiBase: '/api', hotel: 'grand', tokenProvider: async () => 'token-1', socketId: () => '1.2' });
   const uploads = createUploads({ $uploads, api, limits: () => limits, log: () => {}, onStored: (_id, message) => stored.push(message) });
-  const session = { $uploads, uploadFiles: uploads.add, cancelUpload: uploads.cancel } as unknown as ChatSession;
+  const session = { uploads: { $items: $uploads, send: uploads.add, cancel: uploads.cancel } } as unknown as ChatSession;
   return { session, stored };
 }
 

@@ -34,7 +34,7 @@ export class StaffChatUploadTray extends LitElement {
   declare dragging: boolean;
 
   private readonly sessionConsumer = consumeSession(this, (session) => (this.session = session));
-  private readonly uploads = new AtomController<UploadItem[]>(this, () => this.session?.$uploads, []);
+  private readonly uploads = new AtomController<UploadItem[]>(this, () => this.session?.uploads.$items, []);
   private dropZone: Node | null = null;
   private dragDepth = 0;
 
@@ -65,7 +65,7 @@ export class StaffChatUploadTray extends LitElement {
 
   /** Sends files to this tray's conversation (the composer's picker and paste end here too). */
   send(files: readonly File[]): void {
-    if (files.length > 0 && this.conversationId) this.session?.uploadFiles(this.conversationId, files);
+    if (files.length > 0 && this.conversationId) this.session?.uploads.send(this.conversationId, files);
   }
 
   private readonly onDragEnter = (event: DragEvent) => {
@@ -103,7 +103,7 @@ export class StaffChatUploadTray extends LitElement {
     return html`<li part="upload" data-status=${item.status}>
       <span class="name" dir="auto">${item.name}</span>
       <span class="size">${formatBytes(item.size)}</span>
-      <button type="button" aria-label=${label} title=${label} @click=${() => this.session?.cancelUpload(item.key)}>${closeIcon}</button>
+      <button type="button" aria-label=${label} title=${label} @click=${() => this.session?.uploads.cancel(item.key)}>${closeIcon}</button>
       ${failed
         ? html`<span class="error" role="alert">${item.error}</span>`
         : html`<progress max="1" .value=${item.progress} aria-label=${msg.uploading(item.name)}></progress>`}

@@ -262,7 +262,7 @@ export class StaffChatChatWindow extends LitElement {
   }
 
   private onFilesPick(event: FilesPickEvent): void {
-    this.session?.uploadFiles(this.conversationId, event.files);
+    this.session?.uploads.send(this.conversationId, event.files);
   }
 
   private onReply(event: ReplyEvent): void {

@@ -26,11 +26,11 @@ describe('notification settings menu', () => {
     expect(boxes.map((b) => b.parentElement!.textContent!.trim())).to.deep.equal(['Desktop notifications', 'Sound']);
     expect(boxes.map((b) => b.checked)).to.deep.equal([false, false]);
     boxes[1]!.click();
-    expect(callsTo(fake, 'configureAlerts')).to.deep.equal([[{ sound: true }]]);
+    expect(callsTo(fake, 'alerts.configure')).to.deep.equal([[{ sound: true }]]);
     await el.updateComplete;
     expect(boxes[1]!.checked).to.equal(true);
     boxes[0]!.click();
-    expect(callsTo(fake, 'configureAlerts')[1]).to.deep.equal([{ desktop: true }]);
+    expect(callsTo(fake, 'alerts.configure')[1]).to.deep.equal([{ desktop: true }]);
     await expect(el).to.be.accessible();
   });
 });

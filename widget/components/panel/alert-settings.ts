@@ -11,7 +11,7 @@ import type { ChatSession, NotificationSettings } from '../../state/session.js';
 export function alertSettingsMenu(session: ChatSession, settings: NotificationSettings, open: boolean, toggle: () => void) {
   const blocked = globalThis.Notification?.permission === 'denied';
   const change = (key: keyof NotificationSettings) => (event: Event) =>
-    void session.configureAlerts({ [key]: (event.target as HTMLInputElement).checked });
+    void session.alerts.configure({ [key]: (event.target as HTMLInputElement).checked });
   // Escape closes only the menu, not the panel around it, and gives focus back to the gear that opened it.
   const onMenuKey = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;

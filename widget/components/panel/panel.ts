@@ -51,7 +51,7 @@ export class StaffChatPanel extends LitElement {
   private readonly error = new AtomController<string | null>(this, () => this.session?.$error, null);
   private readonly connection = new AtomController<ConnectionState>(this, () => this.session?.$connection, 'connecting');
   private readonly unread = new AtomController<number>(this, () => this.session?.$unreadTotal, 0);
-  private readonly alerts = new AtomController<NotificationSettings>(this, () => this.session?.$alertSettings, { desktop: false, sound: false });
+  private readonly alerts = new AtomController<NotificationSettings>(this, () => this.session?.alerts.$settings, { desktop: false, sound: false });
 
   constructor() {
     super();

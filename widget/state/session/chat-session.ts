@@ -221,28 +221,29 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
     loadOlder: features.via((f, id: number) => f.loadOlder(id)),
     sendMessage,
     // Without the features there is no failed message to retry, no open conversation to type in and no
-    // upload to cancel: these never load them.
+    // upload to cancel: these (and `uploads.cancel`) never load them.
     retryMessage: (conversationId, clientId) => features.useIfLoading((f) => f.retry(conversationId, clientId)),
     searchDirectory: features.via((f, search: string) => f.searchDirectory(search)),
     startConversation: list.start,
     markRead: list.markRead,
     notifyTyping: (conversationId, draft) => features.useIfLoading((f) => f.draftChanged(conversationId, draft)),
     $readMarks: readMarks.$readMarks,
-    $alertSettings: alerting.$settings,
-    configureAlerts: alerting.configure,
+    alerts: { $settings: alerting.$settings, configure: alerting.configure },
     editMessage: features.via((f, conversationId: number, messageId: number, text: string) => f.edit(conversationId, messageId, text)),
     deleteMessage: features.via((f, conversationId: number, messageId: number) => f.remove(conversationId, messageId)),
     toggleReaction: features.via((f, conversationId: number, messageId: number, emoji: ReactionEmoji) => f.toggleReaction(conversationId, messageId, emoji)),
     addParticipants: list.addParticipants,
     $pendingAcknowledgements: pending.$pending,
     acknowledgeMessage: features.via((f, conversationId: number, messageId: number) => f.acknowledge(conversationId, messageId)),
-    $uploads,
-    uploadFiles(conversationId, files) {
-      const keys = files.map(() => newUploadKey());
-      features.use((f) => f.upload(conversationId, files, keys));
-      return keys;
+    uploads: {
+      $items: $uploads,
+      send(conversationId, files) {
+        const keys = files.map(() => newUploadKey());
+        features.use((f) => f.upload(conversationId, files, keys));
+        return keys;
+      },
+      cancel: (key) => features.useIfLoading((f) => f.cancelUpload(key)),
     },
-    cancelUpload: (key) => features.useIfLoading((f) => f.cancelUpload(key)),
     loadFeatures: () => features.run(async (f) => f.loaded),
   };
 }

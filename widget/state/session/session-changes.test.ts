@@ -202,8 +202,8 @@ describe('ChatSession read marks and alerts', () => {
 
   it('alerts only while hidden, for others\' messages, as switched on', async () => {
     const { session, realtime, shown, beeps, setActive } = await started({ active: false });
-    await session.configureAlerts({ desktop: true, sound: true });
-    expect(session.$alertSettings.get()).to.deep.equal({ desktop: true, sound: true });
+    await session.alerts.configure({ desktop: true, sound: true });
+    expect(session.alerts.$settings.get()).to.deep.equal({ desktop: true, sound: true });
     const beepsAfterSwitch = beeps();
     const last = { id: 200, sender_id: 'anna', sender_name: 'Anna Kovács', message: 'Room 12 is ready', timestamp: '' };
     realtime.deliver(ME.personal_channel, 'conversation_updated', conversation(2, { unread_count: 1, last_message: last }));

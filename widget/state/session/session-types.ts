@@ -88,6 +88,23 @@ export interface SendOptions {
   mentioned?: Pick<Message, 'mentions' | 'mentioned_staff' | 'mentioned_departments'>;
 }
 
+/** `ChatSession.alerts`: the alert settings and their one action. */
+export interface SessionAlerts {
+  readonly $settings: ReadableAtom<NotificationSettings>;
+  /** Changes the settings; turning desktop alerts on asks the browser's permission (call from a click). */
+  configure(change: Partial<NotificationSettings>): Promise<void>;
+}
+
+/** `ChatSession.uploads`: the files being sent and what a person does with them. */
+export interface SessionUploads {
+  /** Files being sent, each with its progress, or the sentence saying why it was not sent. */
+  readonly $items: ReadableAtom<UploadItem[]>;
+  /** Sends each file as a message of its own; returns their upload keys. */
+  send(conversationId: number, files: readonly File[]): string[];
+  /** Cancels an upload in flight, or clears a failed one. */
+  cancel(key: string): void;
+}
+
 export interface ChatSession {
   /** Progress of `start()`. */
   readonly $status: ReadableAtom<'idle' | 'loading' | 'ready' | 'error'>;
@@ -135,9 +152,8 @@ export interface ChatSession {
   notifyTyping(conversationId: number, draft: string): void;
   /** Per conversation, how far each participant has read (for "seen by"). */
   readonly $readMarks: ReadableAtom<ReadMarks>;
-  readonly $alertSettings: ReadableAtom<NotificationSettings>;
-  /** Changes the alert settings; turning desktop alerts on asks the browser's permission (call from a click). */
-  configureAlerts(change: Partial<NotificationSettings>): Promise<void>;
+  /** Desktop notification and sound for new messages: the viewer's choice, kept across reloads. */
+  readonly alerts: SessionAlerts;
   /** The viewer's own message: shown changed at once, rolled back (with `$error`) if the server refuses. */
   editMessage(conversationId: number, messageId: number, text: string): Promise<void>;
   /** The viewer's own message becomes the "deleted" placeholder for everyone. */
@@ -150,12 +166,8 @@ export interface ChatSession {
   readonly $pendingAcknowledgements: ReadableAtom<Message[]>;
   /** The viewer confirms an urgent message sent to them; a failure shows in `$error`. */
   acknowledgeMessage(conversationId: number, messageId: number): Promise<void>;
-  /** Files being sent, each with its progress, or the sentence saying why it was not sent. */
-  readonly $uploads: ReadableAtom<UploadItem[]>;
-  /** Sends each file as a message of its own (see `state/messages/uploads.ts`); returns their upload keys. */
-  uploadFiles(conversationId: number, files: readonly File[]): string[];
-  /** Cancels an upload in flight, or clears a failed one. */
-  cancelUpload(key: string): void;
+  /** Files sent as messages of their own (see `state/messages/uploads.ts`). */
+  readonly uploads: SessionUploads;
   /**
    * Handover notes, pins and housekeeping, message search: what arrives with the lazily loaded half,
    * once it is here (loading it the first time); null if it cannot load. The same object every time.
