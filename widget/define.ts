@@ -4,6 +4,7 @@
  * Each tag is guarded, so a second copy of the script on the same page is harmless. The panel, chat
  * windows and the rest register from components/define-lazy.ts, a chunk <staff-chat> loads on first use.
  */
+import type { ChatElement } from './components/chat-element.js';
 import { StaffChatLauncher } from './components/launcher/launcher.js';
 import { StaffChat } from './staff-chat.js';
 
@@ -19,6 +20,12 @@ declare global {
   }
 }
 
-if (!customElements.get('staff-chat-launcher')) customElements.define('staff-chat-launcher', StaffChatLauncher);
-// Last, so that when it upgrades and renders, the launcher is already defined.
-if (!customElements.get('staff-chat')) customElements.define('staff-chat', StaffChat);
+// Subclasses of ChatElement only, as in components/define-lazy.ts: they follow the language themselves.
+// <staff-chat> last, so that when it upgrades and renders, the launcher is already defined.
+const elements: Array<[string, typeof ChatElement]> = [
+  ['staff-chat-launcher', StaffChatLauncher],
+  ['staff-chat', StaffChat],
+];
+for (const [tag, constructor] of elements) {
+  if (!customElements.get(tag)) customElements.define(tag, constructor);
+}

@@ -4,6 +4,8 @@ import './define.js';
 import './components/define-lazy.js';
 import { chatMessage, conversation, createFakeSession, ME, staff, type FakeSession } from './testing/fake-session.js';
 import { $locale, registerLocale, setLocale } from './messages/locale.js';
+import { coreMsg } from './messages/core.js';
+import { msg } from './messages/ui.js';
 import type { StaffChat } from './staff-chat.js';
 
 const bob = staff('bob', 'Bob Porter', 'Concierge');
@@ -96,6 +98,36 @@ describe('<staff-chat lang>', () => {
     expect(textOf(el, 'staff-chat-message-list', '.day')).to.equal('Heute');
     expect(q(root, '.dock')!.getAttribute('lang')).to.equal('de');
     expect(getComputedStyle(q(root, '.dock')!).direction).to.equal('ltr');
+  });
+
+  it('leaves no element deep inside in the old language: a bubble’s "edited" and "Sending…" in German, Arabic and the portal’s words', async () => {
+    const { el, fake } = await mountOpen('en-US');
+    const mine = { sender_id: ME.id, sender_info: { id: ME.id, full_name: ME.full_name, avatar: null } };
+    fake.view(1).set({ ...fake.view(1).get(), messages: [chatMessage(3, 'Fixed the minibar', { is_edited: true }), chatMessage(-1, 'Thanks', { ...mine, status: 'pending' })] });
+    // Nothing about these bubbles changes with the language: only re-rendering themselves brings the new words.
+    const edited = () => bubbles(el)[0]?.shadowRoot!.querySelector('.meta span')?.textContent;
+    const sending = () => bubbles(el)[1]?.shadowRoot!.querySelector('.meta span[title]')?.getAttribute('title');
+    await waitUntil(() => edited() === 'edited' && sending() === 'Sending…', 'the English words show');
+
+    el.setAttribute('lang', 'de');
+    await waitUntil(() => edited() === 'bearbeitet' && sending() === 'Wird gesendet …', 'the bubbles re-render in German', { timeout: 3000 });
+    el.setAttribute('lang', 'ar');
+    await waitUntil(() => edited() === 'معدّلة' && sending() === 'جارٍ الإرسال…', 'the bubbles re-render in Arabic', { timeout: 3000 });
+    el.strings = { edited: 'changed' };
+    await waitUntil(() => edited() === 'changed', 'the portal’s own word reaches the bubble', { timeout: 3000 });
+    el.strings = undefined;
+  });
+
+  it('an element follows the language by itself, outside any <staff-chat>: the launcher and a lazily loaded one', async () => {
+    const launcher = await fixture(html`<staff-chat-launcher></staff-chat-launcher>`);
+    const status = await fixture(html`<staff-chat-connection-status state="connected"></staff-chat-connection-status>`);
+    const label = () => launcher.shadowRoot!.querySelector('button')!.getAttribute('aria-label');
+    const statusText = () => status.shadowRoot!.querySelector('[part=label]')!.textContent;
+    const english = [label(), statusText()];
+
+    await setLocale('de');
+    await waitUntil(() => label() === coreMsg.openChat(0) && statusText() === msg.connection.connected, 'both re-render in German');
+    expect([label(), statusText()]).to.not.deep.equal(english);
   });
 
   it('follows the page’s <html lang> when the element has none, and the browser’s when neither has', async () => {

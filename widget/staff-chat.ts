@@ -1,5 +1,6 @@
 import { ContextProvider } from '@lit/context';
-import { LitElement, ReactiveElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
+import { ChatElement } from './components/chat-element.js';
 import { AtomController } from './components/atom-controller.js';
 import type { ConversationSelectEvent } from './components/internal-events.js';
 import { sessionContext } from './components/session-context.js';
@@ -10,7 +11,7 @@ import {
   StaffChatUnreadChangeEvent,
 } from './events.js';
 import { coreMsg as msg } from './messages/core.js';
-import { $locale, $stringsVersion, directionOf, registerLocale, setLocale, setStringOverrides } from './messages/locale.js';
+import { $locale, directionOf, registerLocale, setLocale, setStringOverrides } from './messages/locale.js';
 import type { Messages } from './messages/table.js';
 import { createChatSession, type ChatSession, type ChatSessionOptions } from './state/session.js';
 import type { Conversation } from '../contract/index.js';
@@ -23,18 +24,6 @@ function loadLazyElements(): void {
     lazyElements = undefined;
     console.error('[staff-chat] could not load its elements', error);
   });
-}
-
-/**
- * Asks every Lit element under `root`, through the shadow roots, to render again: the strings they
- * read changed in place (messages/locale.ts), which no property of theirs says.
- */
-function requestUpdateDeep(root: ParentNode): void {
-  for (const element of root.querySelectorAll('*')) {
-    if (!(element instanceof ReactiveElement)) continue;
-    element.requestUpdate();
-    if (element.shadowRoot) requestUpdateDeep(element.shadowRoot);
-  }
 }
 
 /** The focused element itself: focus lives inside shadow roots, where `document.activeElement` is only their host. */
@@ -163,7 +152,7 @@ const MAX_DOCKED_WINDOWS = 3;
  * @cssproperty --staff-chat-offset - Distance of the dock from the viewport's corner.
  * @cssproperty --staff-chat-z-index - Stacking level of the docked launcher and windows.
  */
-export class StaffChat extends LitElement {
+export class StaffChat extends ChatElement {
   static override styles = [sharedStyles, styles];
   /**
    * Adds or amends a language for every `<staff-chat>` on the page, for portals that load the drop-in
@@ -226,7 +215,6 @@ export class StaffChat extends LitElement {
   private requestedLocale = '';
   /** The host's own `lang` and `dir` and the page's `<html lang>` are attributes this element does not own. */
   private readonly languageObserver = new MutationObserver(() => this.requestUpdate());
-  private unlistenStrings: (() => void) | undefined;
   /** What had focus when each window was opened (a conversation row), to go back to when Escape closes it. */
   private readonly windowOpeners = new Map<number, Element>();
 
@@ -250,24 +238,11 @@ export class StaffChat extends LitElement {
     this.requestUpdate();
     this.languageObserver.observe(this, { attributes: true, attributeFilter: ['lang', 'dir'] });
     this.languageObserver.observe(this.ownerDocument.documentElement, { attributes: true, attributeFilter: ['lang'] });
-    const rerender = () => {
-      this.requestUpdate();
-      requestUpdateDeep(this.renderRoot);
-    };
-    // listen, not subscribe: the first value needs no second render.
-    const unlistenLocale = $locale.listen(rerender);
-    const unlistenVersion = $stringsVersion.listen(rerender);
-    this.unlistenStrings = () => {
-      unlistenLocale();
-      unlistenVersion();
-    };
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.languageObserver.disconnect();
-    this.unlistenStrings?.();
-    this.unlistenStrings = undefined;
     this.teardown();
   }
 

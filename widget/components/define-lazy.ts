@@ -5,6 +5,7 @@
  * It is part of the chunk of ../first-use.ts, together with the conversation features.
  */
 import { StaffChatAttachments } from './attachments/attachments.js';
+import type { ChatElement } from './chat-element.js';
 import { StaffChatUploadTray } from './attachments/upload-tray.js';
 import { StaffChatChatWindow } from './chat-window/chat-window.js';
 import { StaffChatComposer } from './composer/composer.js';
@@ -23,7 +24,9 @@ import { StaffChatPanel } from './panel/panel.js';
 import { StaffChatStaffDirectory } from './staff-directory/staff-directory.js';
 import { StaffChatUrgentBanner } from './urgent-banner/urgent-banner.js';
 
-const elements: Array<[string, CustomElementConstructor]> = [
+// Typed as ChatElement's subclasses: an element that does not extend it (and so would keep the old
+// language after a switch, chat-element.ts) does not compile here.
+const elements: Array<[string, typeof ChatElement]> = [
   ['staff-chat-connection-status', StaffChatConnectionStatus],
   ['staff-chat-attachments', StaffChatAttachments],
   ['staff-chat-upload-tray', StaffChatUploadTray],

@@ -1,4 +1,5 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { ChatElement } from '../chat-element.js';
 import type { Attachment } from '../../../server/contract.js';
 import { msg } from '../../messages/ui.js';
 import { formatBytes } from '../../state/messages/uploads.js';
@@ -18,7 +19,7 @@ const stopEscape = (event: KeyboardEvent) => event.key === 'Escape' && event.sto
  * @csspart file - A file chip (a download link).
  * @csspart preview - The larger image preview dialog.
  */
-export class StaffChatAttachments extends LitElement {
+export class StaffChatAttachments extends ChatElement {
   static override styles = [sharedStyles, styles];
   static override properties = {
     attachments: { attribute: false },

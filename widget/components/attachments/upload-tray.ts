@@ -1,4 +1,5 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { ChatElement } from '../chat-element.js';
 import type { ChatSession, UploadItem } from '../../state/session.js';
 import { msg } from '../../messages/ui.js';
 import { formatBytes } from '../../state/messages/uploads.js';
@@ -20,7 +21,7 @@ const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files
  *
  * @csspart upload - One file's row.
  */
-export class StaffChatUploadTray extends LitElement {
+export class StaffChatUploadTray extends ChatElement {
   static override styles = [sharedStyles, styles];
   static override properties = {
     session: { state: true },

@@ -1,5 +1,6 @@
 import { ContextProvider } from '@lit/context';
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { ChatElement } from '../chat-element.js';
 import { DEFAULT_MESSAGE_MAX_LENGTH, MAX_PINS, type ChatConfig, type Conversation, type Me, type Message, type ReplyPreview } from '../../../contract/index.js';
 import { searchMsg } from '../../messages/search-strings.js';
 import { msg } from '../../messages/ui.js';
@@ -47,7 +48,7 @@ export const WINDOW_PARTS =
  * @csspart typing - The "… is typing" line above the composer.
  * @cssproperty --staff-chat-header-bg - Title bar background.
  */
-export class StaffChatChatWindow extends LitElement {
+export class StaffChatChatWindow extends ChatElement {
   static override styles = [sharedStyles, presenceStyles, styles];
   static override properties = {
     session: { state: true },

@@ -1,4 +1,5 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { ChatElement } from '../chat-element.js';
 import { DEFAULT_MESSAGE_MAX_LENGTH, type Message } from '../../../contract/index.js';
 import { StaffChatMessageSendEvent } from '../../events.js';
 import { msg } from '../../messages/ui.js';
@@ -32,7 +33,7 @@ import { mentionListbox, mentionOptionId, MENTION_LIST_ID } from './mention-list
  * @csspart mention-picker - The list of people an `@` offers.
  * @csspart urgent-button - The "Needs acknowledgement" toggle.
  */
-export class StaffChatComposer extends LitElement {
+export class StaffChatComposer extends ChatElement {
   static override styles = [sharedStyles, styles];
   static override properties = {
     conversationId: { type: Number, attribute: 'conversation-id' },

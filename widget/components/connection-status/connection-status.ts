@@ -1,4 +1,5 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { ChatElement } from '../chat-element.js';
 import { msg } from '../../messages/ui.js';
 import { isOffline } from '../../state/live/connection.js';
 import type { ConnectionState } from '../../state/session.js';
@@ -16,7 +17,7 @@ import { styles } from './connection-status.styles.js';
  * @cssproperty --staff-chat-warning - Dot colour while connecting; the banner's edge.
  * @cssproperty --staff-chat-danger - Dot colour when offline.
  */
-export class StaffChatConnectionStatus extends LitElement {
+export class StaffChatConnectionStatus extends ChatElement {
   static override styles = styles;
   static override properties = {
     state: { type: String, reflect: true },

@@ -1,4 +1,5 @@
-import { LitElement, html, nothing, svg } from 'lit';
+import { html, nothing, svg } from 'lit';
+import { ChatElement } from '../chat-element.js';
 import type { Conversation, LastMessage, Me } from '../../../server/contract.js';
 import { formatFullTime, formatTime, msg } from '../../messages/ui.js';
 import type { ChatSession, TypingState } from '../../state/session.js';
@@ -30,7 +31,7 @@ function previewOf(last: LastMessage, meId: string | undefined): string {
  * @csspart mention-badge - A row's `@`, while an unread message there mentions the viewer.
  * @csspart presence-dot - The dot on the avatar of a 1:1 whose other person is online.
  */
-export class StaffChatConversationList extends LitElement {
+export class StaffChatConversationList extends ChatElement {
   static override styles = [sharedStyles, presenceStyles, styles];
   static override properties = {
     session: { state: true },

@@ -1,4 +1,5 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
+import { ChatElement } from '../chat-element.js';
 import type { Conversation, Me } from '../../../contract/index.js';
 import { msg } from '../../messages/ui.js';
 import type { ChatSession, ErrorInfo } from '../../state/session.js';
@@ -25,7 +26,7 @@ const moreVertical = html`<svg viewBox="0 0 24 24" width="1em" height="1em" fill
  * @event notice - (internal) An action failed; `NoticeEvent.text` says why.
  * @csspart menu-button - The button that opens the menu.
  */
-export class StaffChatConversationMenu extends LitElement {
+export class StaffChatConversationMenu extends ChatElement {
   static override styles = [sharedStyles, styles];
   static override properties = {
     conversationId: { type: Number, attribute: 'conversation-id' },

@@ -1,4 +1,5 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
+import { ChatElement } from '../chat-element.js';
 import { MAX_FORWARD_TARGETS, type Conversation, type Me } from '../../../contract/index.js';
 import { msg } from '../../messages/ui.js';
 import { AtomController } from '../atom-controller.js';
@@ -26,7 +27,7 @@ export class ForwardCloseEvent extends Event {
  * @event notice - (internal) Forwarding failed; `NoticeEvent.text` says why.
  * @csspart forward-picker - The picker.
  */
-export class StaffChatForwardPicker extends LitElement {
+export class StaffChatForwardPicker extends ChatElement {
   static override styles = [sharedStyles, styles];
   static override properties = {
     messageId: { type: Number, attribute: 'message-id' },

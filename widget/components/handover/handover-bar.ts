@@ -1,4 +1,5 @@
-import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
+import { html, nothing, svg, type PropertyValues } from 'lit';
+import { ChatElement } from '../chat-element.js';
 import { DEFAULT_MESSAGE_MAX_LENGTH, type ChatConfig, type Message } from '../../../contract/index.js';
 import { formatFullTime, formatTime, msg } from '../../messages/ui.js';
 import type { ChatSession, ConversationView, HandoverState, HandoverStates, Handovers } from '../../state/session.js';
@@ -20,7 +21,7 @@ const chevron = svg`<svg class="chevron" viewBox="0 0 24 24" width="0.875em" hei
  *
  * @csspart handover - The pinned note.
  */
-export class StaffChatHandoverBar extends LitElement {
+export class StaffChatHandoverBar extends ChatElement {
   static override styles = [sharedStyles, barStyles];
   static override properties = {
     conversationId: { type: Number, attribute: 'conversation-id' },

@@ -1,4 +1,5 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { ChatElement } from '../chat-element.js';
 import type { HandoverItem, Message } from '../../../contract/index.js';
 import { formatFullTime, formatTime, msg } from '../../messages/ui.js';
 import type { ChatSession, Handovers } from '../../state/session.js';
@@ -14,7 +15,7 @@ import { checklistStyles } from './handover.styles.js';
  *
  * @csspart checklist - The list of items.
  */
-export class StaffChatHandoverChecklist extends LitElement {
+export class StaffChatHandoverChecklist extends ChatElement {
   static override styles = [sharedStyles, checklistStyles];
   static override properties = {
     message: { attribute: false },

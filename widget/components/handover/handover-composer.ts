@@ -1,4 +1,5 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { ChatElement } from '../chat-element.js';
 import { DEFAULT_MESSAGE_MAX_LENGTH, HANDOVER_ITEM_MAX_LENGTH, HANDOVER_MAX_ITEMS } from '../../../contract/index.js';
 import { msg } from '../../messages/ui.js';
 import { sharedStyles } from '../shared.styles.js';
@@ -26,7 +27,7 @@ export function handoverProblem(summary: string, items: readonly string[], summa
  * @event handover-compose - (internal) The form was sent; `HandoverComposeEvent.summary`, `.items` (blank ones left out).
  * @event handover-cancel - (internal) The form was closed without sending.
  */
-export class StaffChatHandoverComposer extends LitElement {
+export class StaffChatHandoverComposer extends ChatElement {
   static override styles = [sharedStyles, composerStyles];
   static override properties = {
     summaryMax: { type: Number, attribute: 'summary-max' },

@@ -1,4 +1,5 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { ChatElement } from '../chat-element.js';
 import { coreMsg as msg } from '../../messages/core.js';
 import { sharedStyles } from '../shared.styles.js';
 import { chatIcon, closeIcon } from '../icons.js';
@@ -15,7 +16,7 @@ import { styles } from './launcher.styles.js';
  * @csspart urgent - The "!" of an urgent message waiting.
  * @cssproperty --staff-chat-launcher-size - Diameter of the button.
  */
-export class StaffChatLauncher extends LitElement {
+export class StaffChatLauncher extends ChatElement {
   static override styles = [sharedStyles, styles];
   static override properties = {
     unread: { type: Number },

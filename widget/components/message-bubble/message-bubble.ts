@@ -1,5 +1,6 @@
 import { ContextConsumer } from '@lit/context';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
+import { ChatElement } from '../chat-element.js';
 import { formatFullTime, formatTime, msg } from '../../messages/ui.js';
 import type { ChatMessage } from '../../state/session.js';
 import { alertIcon, clockIcon, replyIcon } from '../icons.js';
@@ -52,7 +53,7 @@ function mentionedText(message: ChatMessage, reader: Reader) {
  * @cssproperty --staff-chat-bubble-theirs-bg - Background of everyone else's.
  * @cssproperty --staff-chat-bubble-radius - Corner radius of a bubble.
  */
-export class StaffChatMessageBubble extends LitElement {
+export class StaffChatMessageBubble extends ChatElement {
   static override styles = [sharedStyles, styles, actionStyles, acknowledgementStyles];
   static override properties = {
     message: { attribute: false },

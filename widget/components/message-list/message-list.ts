@@ -1,4 +1,5 @@
-import { LitElement, html, nothing, svg } from 'lit';
+import { html, nothing, svg } from 'lit';
+import { ChatElement } from '../chat-element.js';
 import type { Me } from '../../../server/contract.js';
 import { formatDay, msg } from '../../messages/ui.js';
 import type { ChatMessage, ChatSession, ConversationView } from '../../state/session.js';
@@ -36,7 +37,7 @@ const keyOf = (m: ChatMessage): string => (m.client_id ? `c${m.client_id}` : `i$
  * @csspart new-messages - The "New messages" divider.
  * @csspart jump-to-latest - The "Jump to latest" button.
  */
-export class StaffChatMessageList extends LitElement {
+export class StaffChatMessageList extends ChatElement {
   static override styles = [sharedStyles, styles];
   static override properties = {
     session: { state: true },

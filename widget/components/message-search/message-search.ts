@@ -1,4 +1,5 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { ChatElement } from '../chat-element.js';
 import type { Conversation, Me, SearchResult } from '../../../contract/index.js';
 import { searchMsg } from '../../messages/search-strings.js';
 import { formatFullTime, formatTime, msg } from '../../messages/ui.js';
@@ -28,7 +29,7 @@ const SEARCH_DELAY_MS = 300;
  * @csspart search - The search field.
  * @csspart result - Each result's button.
  */
-export class StaffChatMessageSearch extends LitElement {
+export class StaffChatMessageSearch extends ChatElement {
   static override styles = [sharedStyles, styles];
   static override properties = {
     session: { state: true },

@@ -1,4 +1,5 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { ChatElement } from '../chat-element.js';
 import { searchMsg } from '../../messages/search-strings.js';
 import { msg } from '../../messages/ui.js';
 import type { ChatSession, ConnectionState, NotificationSettings } from '../../state/session.js';
@@ -27,7 +28,7 @@ export const PANEL_PARTS =
  * @csspart header - The title bar.
  * @csspart tabs - The tab list.
  */
-export class StaffChatPanel extends LitElement {
+export class StaffChatPanel extends ChatElement {
   static override styles = [sharedStyles, styles, alertSettingsStyles];
   static override properties = {
     session: { state: true },

@@ -1,4 +1,5 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { ChatElement } from '../chat-element.js';
 import type { Pin } from '../../../contract/index.js';
 import { msg } from '../../messages/ui.js';
 import type { ChatSession, PinsState } from '../../state/session.js';
@@ -28,7 +29,7 @@ function preview(pin: Pin): string {
  * @csspart pinned-bar - The bar.
  * @csspart pins-list - The list of pins.
  */
-export class StaffChatPinnedBar extends LitElement {
+export class StaffChatPinnedBar extends ChatElement {
   static override styles = [sharedStyles, styles];
   static override properties = {
     conversationId: { type: Number, attribute: 'conversation-id' },

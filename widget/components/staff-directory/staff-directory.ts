@@ -1,4 +1,5 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
+import { ChatElement } from '../chat-element.js';
 import { TITLE_MAX_LENGTH, type Me, type StaffMember } from '../../../contract/index.js';
 import { msg } from '../../messages/ui.js';
 import { AtomController } from '../atom-controller.js';
@@ -31,7 +32,7 @@ const SEARCH_DELAY_MS = 250;
  * @csspart presence-dot - The dot on the avatar of someone online.
  * @cssproperty --staff-chat-online - The presence dot's colour.
  */
-export class StaffChatStaffDirectory extends LitElement {
+export class StaffChatStaffDirectory extends ChatElement {
   static override styles = [sharedStyles, presenceStyles, styles];
   static override properties = {
     session: { state: true },

@@ -1,4 +1,5 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { ChatElement } from '../chat-element.js';
 import type { Message } from '../../../contract/index.js';
 import { msg } from '../../messages/ui.js';
 import { AtomController } from '../atom-controller.js';
@@ -17,7 +18,7 @@ import type { ChatSession } from '../../state/session.js';
  * @event conversation-select - (internal) "Show" was pressed: open the oldest one's conversation.
  * @csspart banner - The banner.
  */
-export class StaffChatUrgentBanner extends LitElement {
+export class StaffChatUrgentBanner extends ChatElement {
   static override styles = [sharedStyles, styles];
   static override properties = {
     session: { state: true },
