@@ -9,6 +9,7 @@ import { consumeSession } from '../consume-session.js';
 import { closeIcon, searchIcon } from '../icons.js';
 import { MessageOpenEvent, SearchCloseEvent } from '../internal-events.js';
 import { conversationTitle } from '../people.js';
+import { searchPaneStyles } from '../search-pane.styles.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './message-search.styles.js';
 import { snippetParts } from './snippet-parts.js';
@@ -30,7 +31,7 @@ const SEARCH_DELAY_MS = 300;
  * @csspart result - Each result's button.
  */
 export class StaffChatMessageSearch extends ChatElement {
-  static override styles = [sharedStyles, styles];
+  static override styles = [sharedStyles, searchPaneStyles, styles];
   static override properties = {
     session: { state: true },
     conversationId: { type: Number, attribute: 'conversation-id' },

@@ -1,11 +1,6 @@
 import { css } from 'lit';
 
 export const styles = css`
-  :host {
-    display: flex;
-    flex-direction: column;
-    min-height: 0;
-  }
   .search {
     padding: 0.75rem 1rem 0.5rem;
   }
@@ -19,52 +14,8 @@ export const styles = css`
     flex: 1;
     min-width: 0;
   }
-  .close {
-    flex: none;
-    padding: 0.375rem;
-    border-radius: 50%;
-    font-size: 1.125rem;
-    color: var(--staff-chat-fg);
-  }
-  .close:hover {
-    background: var(--staff-chat-hover);
-  }
-  /* The icon is centred on the field alone, whatever follows the field. */
   .field {
-    position: relative;
     display: block;
-  }
-  .field svg {
-    position: absolute;
-    inset-inline-start: 0.75rem;
-    inset-block-start: 50%;
-    translate: 0 -50%;
-    color: var(--staff-chat-muted);
-    pointer-events: none;
-  }
-  input {
-    width: 100%;
-    padding: 0.5rem 0.75rem;
-    padding-inline-start: 2.25rem;
-    border: 1px solid var(--staff-chat-border);
-    border-radius: 999px;
-    background: var(--staff-chat-input-bg);
-    color: var(--staff-chat-fg);
-    font: inherit;
-  }
-  input:focus-visible {
-    outline-offset: 0;
-  }
-  .results {
-    flex: 1;
-    min-height: 0;
-    overflow-y: auto;
-    overscroll-behavior: contain;
-  }
-  ul {
-    margin: 0;
-    padding: 0 0 0.25rem;
-    list-style: none;
   }
   .person {
     display: flex;

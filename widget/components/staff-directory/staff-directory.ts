@@ -7,6 +7,7 @@ import { consumeSession } from '../consume-session.js';
 import { closeIcon, searchIcon } from '../icons.js';
 import { ConversationSelectEvent, PeoplePickEvent, PickerCloseEvent } from '../internal-events.js';
 import { avatarWithPresence, onlineText, presenceStyles } from '../presence.js';
+import { searchPaneStyles } from '../search-pane.styles.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './staff-directory.styles.js';
 import type { ChatSession } from '../../state/session.js';
@@ -33,7 +34,7 @@ const SEARCH_DELAY_MS = 250;
  * @cssproperty --staff-chat-online - The presence dot's colour.
  */
 export class StaffChatStaffDirectory extends ChatElement {
-  static override styles = [sharedStyles, presenceStyles, styles];
+  static override styles = [sharedStyles, searchPaneStyles, presenceStyles, styles];
   static override properties = {
     session: { state: true },
     picking: { type: Boolean },
