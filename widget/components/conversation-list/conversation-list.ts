@@ -9,6 +9,7 @@ import { ConversationSelectEvent } from '../internal-events.js';
 import { departmentAvatar } from '../handover/department-avatar.js';
 import { conversationSubtitle, conversationTitle } from '../people.js';
 import { avatarWithPresence, onlineText, presenceStyles, typingText } from '../presence.js';
+import { moveFocusByKey } from '../roving-focus.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './conversation-list.styles.js';
 
@@ -60,11 +61,7 @@ export class StaffChatConversationList extends ChatElement {
   private onKeyDown(event: KeyboardEvent): void {
     const rows = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.row')];
     const index = rows.indexOf(event.target as HTMLButtonElement);
-    if (index < 0) return;
-    const target = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: rows.length - 1 }[event.key];
-    if (target === undefined) return;
-    event.preventDefault();
-    rows[Math.max(0, Math.min(rows.length - 1, target))]?.focus();
+    if (index >= 0) moveFocusByKey(event, rows, index, 'stop');
   }
 
   private renderRow(c: Conversation, meId: string | undefined, openIds: number[]) {

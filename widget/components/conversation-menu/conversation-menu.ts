@@ -8,6 +8,7 @@ import { consumeSession } from '../consume-session.js';
 import { HousekeepingController } from '../housekeeping-controller.js';
 import { placePopover } from '../message-bubble/message-actions.js';
 import { NoticeEvent } from '../pins/pin-events.js';
+import { moveFocusByKey } from '../roving-focus.js';
 import { sharedStyles } from '../shared.styles.js';
 import { styles } from './conversation-menu.styles.js';
 
@@ -86,11 +87,7 @@ export class StaffChatConversationMenu extends ChatElement {
     }
     if (this.mode !== 'menu' && this.mode !== 'remove') return;
     const items = [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"]')];
-    const at = items.indexOf((this.renderRoot as ShadowRoot).activeElement as HTMLElement);
-    const next = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: items.length - 1 }[event.key];
-    if (next === undefined || items.length === 0) return;
-    event.preventDefault();
-    items[(next + items.length) % items.length]?.focus();
+    moveFocusByKey(event, items, items.indexOf((this.renderRoot as ShadowRoot).activeElement as HTMLElement), 'wrap');
   }
 
   private onToggle(event: ToggleEvent): void {
