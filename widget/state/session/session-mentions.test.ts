@@ -1,11 +1,10 @@
 import { expect } from '@open-wc/testing';
 import type { EditMessageBody, Message } from '../../../server/contract.js';
 import { hasUnreadMention } from '../conversations/conversations.js';
-import type { Alerts } from '../conversations/notifications.js';
 import { toOutboxEntry, fromOutboxEntry } from '../outbox/outbox.js';
-import { createChatSession, type ChatSession } from './chat-session.js';
 import { conversation, staff } from '../../testing/fixtures.js';
-import { FakeApi, FakeRealtime, ME, MemoryStorage, until } from '../../testing/session-fakes.js';
+import { FakeApi, ME, until } from '../../testing/session-fakes.js';
+import { recordingAlerts, startedSession, stopStartedSessions } from '../../testing/started-session.js';
 
 // Mentions through the session as the elements use it: what a send carries, the badge's count and its
 // clearing, the alert that gets through a mute, and what an edit keeps.
@@ -31,42 +30,13 @@ class MentionsApi extends FakeApi {
   }
 }
 
-function fakeAlerts() {
-  const shown: Array<[string, string, string]> = [];
-  const alerts: Alerts = {
-    permission: () => 'granted',
-    requestPermission: async () => 'granted',
-    show: (title, body, tag) => void shown.push([title, body, tag]),
-    beep: () => undefined,
-    load: () => JSON.stringify({ desktop: true, sound: false }),
-    save: () => undefined,
-  };
-  return { alerts, shown };
-}
-
-const sessions: ChatSession[] = [];
-afterEach(() => sessions.splice(0).forEach((s) => s.stop()));
+afterEach(stopStartedSessions);
 
 async function started(options: { active?: boolean } = {}) {
   const api = new MentionsApi();
   api.conversationList = [conversation(1, { is_group: true, title: 'Morning', participants: [ME, anna, ben] }), conversation(2, { participants: [ME, anna] })];
-  const realtime = new FakeRealtime();
-  const { alerts, shown } = fakeAlerts();
-  const session = createChatSession(
-    { apiBase: '/api', hotel: 'grand', tokenProvider: async () => 'token' },
-    {
-      api,
-      alerts,
-      storage: new MemoryStorage(),
-      windowStorage: new MemoryStorage(),
-      connect: () => realtime,
-      isPageActive: () => options.active ?? true,
-      markReadDelayMs: 0,
-    },
-  );
-  sessions.push(session);
-  await session.start();
-  realtime.setState('connected');
+  const { alerts, shown } = recordingAlerts();
+  const { session, realtime } = await startedSession(api, { alerts, isPageActive: () => options.active ?? true });
   return { session, api, realtime, shown };
 }
 

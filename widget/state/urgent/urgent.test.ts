@@ -1,9 +1,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { AcknowledgementSummary, Message } from '../../../server/contract.js';
-import type { Alerts } from '../conversations/notifications.js';
-import { createChatSession, type ChatSession } from '../session/chat-session.js';
 import { conversation } from '../../testing/fixtures.js';
-import { FakeApi, FakeRealtime, ME, MemoryStorage, until } from '../../testing/session-fakes.js';
+import { FakeApi, ME, until } from '../../testing/session-fakes.js';
+import { recordingAlerts, startedSession, stopStartedSessions } from '../../testing/started-session.js';
 import { REMINDER_INTERVAL_MS, type ReminderTimer } from './reminders.js';
 
 // Urgent messages through the session: what waits for the viewer, reminders on a fake clock,
@@ -28,44 +27,23 @@ function fakeClock() {
   return { timer, intervals, tick: () => [...running].forEach((run) => run()), running: () => running.size };
 }
 
-function fakeAlerts() {
-  const shown: Array<[string, string, string]> = [];
-  const alerts: Alerts = {
-    permission: () => 'granted',
-    requestPermission: async () => 'granted',
-    show: (title, body, tag) => void shown.push([title, body, tag]),
-    beep: () => undefined,
-    // Desktop notifications switched on, as the person would in the panel's settings.
-    load: () => JSON.stringify({ desktop: true, sound: false }),
-    save: () => undefined,
-  };
-  return { alerts, shown };
-}
-
 const summary = (acknowledged: string[], pending: string[]): AcknowledgementSummary => ({
   total: acknowledged.length + pending.length,
   acknowledged: acknowledged.map((id) => ({ id, full_name: id === 'ben' ? ben.full_name : ME.full_name, at: AT })),
   pending,
 });
 
-const sessions: ChatSession[] = [];
-afterEach(() => sessions.splice(0).forEach((s) => s.stop()));
+afterEach(stopStartedSessions);
 
 async function started(setup: (api: FakeApi) => void = () => undefined) {
   const api = new FakeApi();
   api.conversationList = [GROUP, conversation(2, { participants: [ME, ben], is_muted: true })];
   setup(api);
-  const realtime = new FakeRealtime();
   const clock = fakeClock();
-  const { alerts, shown } = fakeAlerts();
-  const session = createChatSession(
-    { apiBase: '/api', hotel: 'grand', tokenProvider: async () => 'token' },
-    // Looked at, so the only notifications are the reminders (a hidden page also alerts each new message).
-    { api, alerts, reminderTimer: clock.timer, storage: new MemoryStorage(), windowStorage: new MemoryStorage(), connect: () => realtime, isPageActive: () => true, markReadDelayMs: 0 },
-  );
-  sessions.push(session);
-  await session.start();
-  realtime.setState('connected');
+  const { alerts, shown } = recordingAlerts();
+  // Looked at (startedSession's default), so the only notifications are the reminders (a hidden page
+  // also alerts each new message).
+  const { session, realtime } = await startedSession(api, { alerts, reminderTimer: clock.timer });
   return { session, api, realtime, clock, shown };
 }
 
