@@ -66,7 +66,7 @@ export function uploadRoutes({ config, storage, notifier, auth, limitMessages, f
     const entry = gate.enter(`${hotel}\n${sub}`);
     if (!entry.ok) return busy(entry.refusal);
     // Served by app.request() (tests), the body is a web stream; under Node it is the request itself.
-    const body = incoming ?? Readable.fromWeb((c.req.raw.body ?? new Blob().stream()) as NodeWebStream);
+    const body = incoming ?? Readable.fromWeb((c.req.raw.body ?? new Blob([]).stream()) as NodeWebStream);
     try {
       // Before reading the body: a stranger's upload is refused without storing a byte of it.
       await requireParticipant(storage, hotel, id, sub);
