@@ -52,7 +52,7 @@ export function openPostgres(connectionString: string, options: PostgresOptions 
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
     // count(*) is int8, which pg returns as a string; our counts always fit a JS number.
     types: {
-      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      getTypeParser: ((oid: Parameters<typeof pg.types.getTypeParser>[0], format?: 'text' | 'binary'): unknown =>
         oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
@@ -102,7 +102,7 @@ function guardedPool(pool: pg.Pool, broken: WeakSet<pg.PoolClient>, queryTimeout
 }
 
 function guardedClient(client: pg.PoolClient, broken: WeakSet<pg.PoolClient>, queryTimeoutMs: number, log: Logger): PostgresPoolClient {
-  async function query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> {
+  async function query<R>(sql: string, parameters: readonly unknown[]): Promise<PostgresQueryResult<R>> {
     const timer = setTimeout(() => {
       broken.add(client);
       log.warn(`storage: PostgreSQL did not answer within ${queryTimeoutMs} ms; dropping the connection`);

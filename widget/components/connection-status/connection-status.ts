@@ -47,7 +47,7 @@ export class StaffChatConnectionStatus extends LitElement {
       return this.offline ? html`<div part="banner" role="status">${msg.connectionBanner}</div>` : nothing;
     }
     return html`<span class="dot" part="dot"></span
-      ><span part="label" role="status">${msg.connection[this.state] ?? this.state}</span>`;
+      ><span part="label" role="status">${(msg.connection[this.state]) ?? this.state}</span>`;
   }
 }
 

@@ -16,7 +16,7 @@ export type WindowStorage = OutboxStorage;
 /** The tab's sessionStorage, or null where it is unavailable (sandboxed iframes, some private modes). */
 export function tabStorage(): WindowStorage | null {
   try {
-    return globalThis.sessionStorage ?? null;
+    return (globalThis.sessionStorage) ?? null;
   } catch {
     return null;
   }

@@ -11,8 +11,7 @@ export interface OutboxStorage {
 /** The page's localStorage, or null where it is unavailable (private mode, sandboxed iframes). */
 export function browserStorage(): OutboxStorage | null {
   try {
-    const storage = globalThis.localStorage;
-    return storage ?? null;
+    return (globalThis.localStorage) ?? null;
   } catch {
     return null;
   }
