@@ -4,8 +4,6 @@ import { consoleLogger, type Logger } from '../logger.js';
 import { DatabaseUnavailableError } from './database-faults.js';
 import type { Database } from './schema.js';
 
-const INT8_OID = 20;
-
 /** How long the server waits on PostgreSQL before it answers 503 rather than hang. */
 export interface PostgresTimeouts {
   /** Opening a connection, or waiting for a free one from the pool. */
@@ -53,7 +51,7 @@ export function openPostgres(connectionString: string, options: PostgresOptions 
     // count(*) is int8, which pg returns as a string; our counts always fit a JS number.
     types: {
       getTypeParser: ((oid: Parameters<typeof pg.types.getTypeParser>[0], format?: 'text' | 'binary'): unknown =>
-        oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+        oid === pg.types.builtins.INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
 
