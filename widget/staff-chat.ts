@@ -202,7 +202,7 @@ export class StaffChat extends ChatElement {
   createSession: (options: ChatSessionOptions) => ChatSession = createChatSession;
   private sessionKey = '';
   private sessionProvider: (() => Promise<string>) | undefined;
-  private unbind: Array<() => void> = [];
+  private unbind: (() => void)[] = [];
   /** Hands the session to the elements in the shadow root, however deep, and to each again whenever it is replaced. */
   private readonly elementSession = new ContextProvider(this, { context: sessionContext, initialValue: null });
 
@@ -269,7 +269,7 @@ export class StaffChat extends ChatElement {
     if (this.open || this.layout === 'inline' || this.openIds.value.length > 0) loadLazyElements();
   }
 
-  private readonly tokenFromAttribute = async (): Promise<string> => this.token ?? '';
+  private readonly tokenFromAttribute = (): Promise<string> => Promise.resolve(this.token ?? '');
 
   /** Creates, replaces or drops the session so that it always matches the current attributes. */
   private syncSession(): void {
@@ -278,7 +278,7 @@ export class StaffChat extends ChatElement {
     const key = ready ? [this.apiBase, this.hotel, this.debug, this.tokenProvider ? '' : this.token].join('\n') : '';
     if (key === this.sessionKey && provider === this.sessionProvider) return;
     this.teardown();
-    if (!ready || !provider) return;
+    if (!ready) return;
     const session = this.createSession({
       apiBase: this.apiBase,
       hotel: this.hotel,

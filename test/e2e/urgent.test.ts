@@ -35,7 +35,7 @@ const STUB_NOTIFICATIONS = `
 declare global {
   interface Window {
     /** What the stubbed Notification was asked to show: [title, body]. */
-    shownNotifications: Array<[string, string]>;
+    shownNotifications: [string, string][];
   }
 }
 

@@ -162,7 +162,7 @@ describe('PostgreSQL faults under the real server', { ...(unreachable && { skip:
   /** Three times during the load: terminate the server's connections, then wait for a send to succeed. */
   async function terminateThreeTimes(api: string, conversations: number[], applicationName: string, workers: number) {
     const load = startSendLoad(api, conversations, workers);
-    const rounds: Array<{ terminated: number; recoveredMs: number }> = [];
+    const rounds: { terminated: number; recoveredMs: number }[] = [];
     try {
       for (let round = 0; round < 3; round++) {
         const before = load.results.filter((result) => result.status === 201).length;
@@ -285,7 +285,7 @@ describe('PostgreSQL faults under the real server', { ...(unreachable && { skip:
           headers: { authorization: `Bearer ${tokenOf(sub)}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
           ...(body !== undefined && { body: JSON.stringify(body) }),
         });
-        return { status: response.status, retryAfter: response.headers.get('retry-after'), json: (await response.json()) as unknown };
+        return { status: response.status, retryAfter: response.headers.get('retry-after'), json: (await response.json()) };
       };
       for (const sub of ['hana', 'hugo']) assert.equal((await call(sub, 'GET', '/me')).status, 200);
       const channel = ((await call('hana', 'GET', '/conversations/')).json as ConversationList).results.find((c) => c.kind === 'department');

@@ -26,7 +26,7 @@ import { StaffChatUrgentBanner } from './urgent-banner/urgent-banner.js';
 
 // Typed as ChatElement's subclasses: an element that does not extend it (and so would keep the old
 // language after a switch, chat-element.ts) does not compile here.
-const elements: Array<[string, typeof ChatElement]> = [
+const elements: [string, typeof ChatElement][] = [
   ['staff-chat-connection-status', StaffChatConnectionStatus],
   ['staff-chat-attachments', StaffChatAttachments],
   ['staff-chat-upload-tray', StaffChatUploadTray],

@@ -47,7 +47,7 @@ export class StaffChatConnectionStatus extends ChatElement {
     if (this.banner) {
       return this.offline ? html`<div part="banner" role="status">${msg.connectionBanner}</div>` : nothing;
     }
-    const label = msg.connection[this.state] ?? this.state;
+    const label = msg.connection[this.state];
     return html`<span class="dot" part="dot" title=${label}></span><span part="label" role="status">${label}</span>`;
   }
 }

@@ -9,7 +9,7 @@ import type { ChatSession, NotificationSettings } from '../../state/session.js';
  * the box stays off and says why.
  */
 export function alertSettingsMenu(session: ChatSession, settings: NotificationSettings, open: boolean, toggle: () => void) {
-  const blocked = globalThis.Notification?.permission === 'denied';
+  const blocked = (globalThis.Notification as typeof Notification | undefined)?.permission === 'denied';
   const change = (key: keyof NotificationSettings) => (event: Event) =>
     void session.alerts.configure({ [key]: (event.target as HTMLInputElement).checked });
   // Escape closes only the menu, not the panel around it, and gives focus back to the gear that opened it.
