@@ -21,7 +21,15 @@ export async function startedSession(api: FakeApi, deps: ChatSessionDeps = {}): 
   const realtime = new FakeRealtime();
   const session = createChatSession(
     { apiBase: '/api', hotel: 'grand', tokenProvider: async () => 'token' },
-    { api, storage: new MemoryStorage(), windowStorage: new MemoryStorage(), connect: () => realtime, isPageActive: () => true, markReadDelayMs: 0, ...deps },
+    {
+      api,
+      storage: new MemoryStorage(),
+      windowStorage: new MemoryStorage(),
+      connect: () => realtime,
+      isPageActive: () => true,
+      markReadDelayMs: 0,
+      ...deps,
+    },
   );
   running.push(session);
   await session.start();
