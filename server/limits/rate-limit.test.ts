@@ -11,7 +11,10 @@ describe('per-staff rate limits', () => {
     // Default bursts: a quarter minute's worth (messages 8 → 2, requests 40 → 10).
     t = await createTestApp({ STAFF_CHAT_RATE_LIMIT_MESSAGES: '8', STAFF_CHAT_RATE_LIMIT_REQUESTS: '40' });
     await t.storage.upsertStaff('grand', staff('ben', 'Ben'));
-    const created = await t.call('POST', '/staff_chat/grand/conversations/', { token: t.tokenFor('anna'), body: { participant_ids: ['ben'] } });
+    const created = await t.call('POST', '/staff_chat/grand/conversations/', {
+      token: t.tokenFor('anna'),
+      body: { participant_ids: ['ben'] },
+    });
     conversationId = body<Conversation>(created.json).id;
   });
   after(() => t.close());
@@ -31,7 +34,10 @@ describe('per-staff rate limits', () => {
     assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 8, `Retry-After ${retryAfter}`);
     assert.equal(body<ErrorBody>(refused.json).error.code, 'rate_limited');
     const page = await t.storage.listMessages('grand', conversationId, { limit: 10 });
-    assert.deepEqual(page.messages.map((m) => m.client_id), ['a1', 'a2']);
+    assert.deepEqual(
+      page.messages.map((m) => m.client_id),
+      ['a1', 'a2'],
+    );
   });
 
   test('another staff member is not affected, and reading still works for the limited one', async () => {
@@ -76,7 +82,8 @@ describe('rate limit settings', () => {
     for (const value of ['fast', '-1', '1.5', '99999999']) {
       assert.throws(
         () => loadConfig({ ...secret, STAFF_CHAT_RATE_LIMIT_MESSAGES: value }),
-        (error: unknown) => error instanceof ConfigError && error.problems.some((problem) => problem.startsWith('STAFF_CHAT_RATE_LIMIT_MESSAGES')),
+        (error: unknown) =>
+          error instanceof ConfigError && error.problems.some((problem) => problem.startsWith('STAFF_CHAT_RATE_LIMIT_MESSAGES')),
         value,
       );
     }

@@ -30,11 +30,19 @@ async function appOverFile(name: string) {
   const db = openSqlite(path);
   await migrateToLatest(db as Kysely<unknown>, 'sqlite');
   const storage = createKyselyStorage(db);
-  const config = loadConfig({ STAFF_CHAT_JWT_SECRET: TEST_SECRET, PUSHER_APP_ID: '4242', PUSHER_KEY: 'test-key', PUSHER_SECRET: 'test-pusher-secret' });
+  const config = loadConfig({
+    STAFF_CHAT_JWT_SECRET: TEST_SECRET,
+    PUSHER_APP_ID: '4242',
+    PUSHER_KEY: 'test-key',
+    PUSHER_SECRET: 'test-pusher-secret',
+  });
   const pusher = new Pusher({ appId: '4242', key: 'test-key', secret: 'test-pusher-secret', host: '127.0.0.1', port: '9' });
   const app = createApp({ config, storage, pusher, notifier: new RecordingNotifier(), log: silentLogger });
   const token = signStaffToken({ sub: 'anna', hotel: 'grand', name: 'Anna' }, TEST_SECRET);
-  for (const [id, full_name] of [['anna', 'Anna'], ['ben', 'Ben']] as const) {
+  for (const [id, full_name] of [
+    ['anna', 'Anna'],
+    ['ben', 'Ben'],
+  ] as const) {
     await storage.upsertStaff('grand', { id, full_name, avatar: null, department: null, role: null });
   }
   const { conversationId } = await storage.createConversation('grand', { createdBy: 'anna', participantIds: ['anna', 'ben'], title: null });
@@ -44,7 +52,11 @@ async function appOverFile(name: string) {
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ message, client_id: clientId }),
     });
-    return { status: response.status, retryAfter: response.headers.get('retry-after'), json: (await response.json()) as { error?: { code: string; message: string } } };
+    return {
+      status: response.status,
+      retryAfter: response.headers.get('retry-after'),
+      json: (await response.json()) as { error?: { code: string; message: string } },
+    };
   };
   const stored = async (clientId: string) =>
     (await db.selectFrom('messages').select('id').where('client_id', '=', clientId).execute()).length;
@@ -52,10 +64,17 @@ async function appOverFile(name: string) {
   const call = async (sub: string, method: string, path: string, body?: unknown) => {
     const response = await app.request(`${config.apiBase}/staff_chat/grand${path}`, {
       method,
-      headers: { authorization: `Bearer ${signStaffToken({ sub, hotel: 'grand', name: sub === 'anna' ? 'Anna' : 'Ben' }, TEST_SECRET)}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${signStaffToken({ sub, hotel: 'grand', name: sub === 'anna' ? 'Anna' : 'Ben' }, TEST_SECRET)}`,
+        ...(body !== undefined && { 'content-type': 'application/json' }),
+      },
       ...(body !== undefined && { body: JSON.stringify(body) }),
     });
-    return { status: response.status, retryAfter: response.headers.get('retry-after'), json: (await response.json()) as { error?: { code: string; message: string } } };
+    return {
+      status: response.status,
+      retryAfter: response.headers.get('retry-after'),
+      json: (await response.json()) as { error?: { code: string; message: string } },
+    };
   };
   return { path, db, storage, send, stored, call, conversationId };
 }
@@ -123,7 +142,14 @@ describe('SQLite faults through the API', () => {
 
     test('an acknowledgement, a pin and a handover tick while locked: 503 with Retry-After, nothing stored, each stored once the lock is gone', async () => {
       const insert = (input: { requiresAcknowledgement?: boolean; handoverItems?: string[] }) =>
-        t.storage.insertMessage('grand', { conversationId: t.conversationId, senderId: 'ben', clientId: null, message: 'from ben', replyTo: null, ...input });
+        t.storage.insertMessage('grand', {
+          conversationId: t.conversationId,
+          senderId: 'ben',
+          clientId: null,
+          message: 'from ben',
+          replyTo: null,
+          ...input,
+        });
       const urgent = (await insert({ requiresAcknowledgement: true })).message;
       const note = (await insert({ handoverItems: ['Room 12'] })).message;
       const item = note.handover!.items[0]!;
@@ -146,7 +172,8 @@ describe('SQLite faults through the API', () => {
       }
       const rows = async () => ({
         // One row per recipient from the send on; acknowledging stamps it.
-        acknowledgements: (await t.db.selectFrom('message_acknowledgements').selectAll().where('acknowledged_at', 'is not', null).execute()).length,
+        acknowledgements: (await t.db.selectFrom('message_acknowledgements').selectAll().where('acknowledged_at', 'is not', null).execute())
+          .length,
         pins: (await t.db.selectFrom('message_pins').selectAll().execute()).length,
         ticked: (await t.storage.getMessage('grand', note.id))?.handover?.items[0]?.checked,
       });
@@ -159,7 +186,8 @@ describe('SQLite faults through the API', () => {
 });
 
 describe('SQLite synchronous', () => {
-  const synchronous = async (db: Kysely<Database>) => (await sql<{ synchronous: number }>`pragma synchronous`.execute(db)).rows[0]?.synchronous;
+  const synchronous = async (db: Kysely<Database>) =>
+    (await sql<{ synchronous: number }>`pragma synchronous`.execute(db)).rows[0]?.synchronous;
 
   test('is FULL (2) by default, so every acknowledged commit is on disk', async () => {
     const db = openSqlite(join(folder, 'default.sqlite'));
