@@ -22,7 +22,7 @@ declare global {
 
 // Subclasses of ChatElement only, as in components/define-lazy.ts: they follow the language themselves.
 // <staff-chat> last, so that when it upgrades and renders, the launcher is already defined.
-const elements: Array<[string, typeof ChatElement]> = [
+const elements: [string, typeof ChatElement][] = [
   ['staff-chat-launcher', StaffChatLauncher],
   ['staff-chat', StaffChat],
 ];

@@ -9,7 +9,7 @@ import { $locale, $stringsVersion } from '../messages/locale.js';
  */
 class LocaleController implements ReactiveController {
   private readonly host: ReactiveControllerHost;
-  private unlisten: Array<() => void> = [];
+  private unlisten: (() => void)[] = [];
   /** The locale and strings version of the last render, to catch a change made while detached. */
   private renderedLocale: string | undefined;
   private renderedVersion: number | undefined;

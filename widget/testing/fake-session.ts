@@ -114,7 +114,7 @@ export function createFakeSession(): FakeSession {
   // fake. Left null, elements get none, as from a session whose chunk has no handovers for them.
   const features: LoadedFeatures = {
     get handovers() {
-      return fake.handovers as Handovers;
+      return fake.handovers!;
     },
     housekeeping,
     get messageSearch() {

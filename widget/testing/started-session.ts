@@ -38,8 +38,8 @@ export async function startedSession(api: FakeApi, deps: ChatSessionDeps = {}): 
 }
 
 /** Alerts that record each notification shown, with desktop notifications switched on as a person would in the panel's settings. */
-export function recordingAlerts(): { alerts: Alerts; shown: Array<[title: string, body: string, tag: string]> } {
-  const shown: Array<[string, string, string]> = [];
+export function recordingAlerts(): { alerts: Alerts; shown: [title: string, body: string, tag: string][] } {
+  const shown: [string, string, string][] = [];
   const alerts: Alerts = {
     permission: () => 'granted',
     requestPermission: async () => 'granted',
