@@ -14,7 +14,7 @@ import type {
   SearchPage,
   SendMessageBody,
   StaffList,
-} from '../../server/contract.js';
+} from '../../contract/index.js';
 import { ApiError, errorFromBody } from './api-error.js';
 
 export interface ApiClientOptions {

@@ -1,4 +1,4 @@
-import type { Message } from '../../server/contract.js';
+import type { Message } from '../../contract/index.js';
 import { ApiError, errorFromBody } from './api-error.js';
 import type { ApiClient } from './client.js';
 

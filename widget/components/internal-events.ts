@@ -1,4 +1,4 @@
-import type { Message } from '../../server/contract.js';
+import type { Message } from '../../contract/index.js';
 
 /*
  * Events the elements send to their parent inside the widget. They neither bubble nor cross shadow

@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import type { Conversation, StaffMember } from '../../server/contract.js';
+import type { Conversation, StaffMember } from '../../contract/index.js';
 import { msg } from '../messages/ui.js';
 
 /** Everyone in the conversation except the viewer. */

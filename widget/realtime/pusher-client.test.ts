@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { PusherClientOptions } from '../../server/contract.js';
+import type { PusherClientOptions } from '../../contract/index.js';
 import { getPusherClient } from './pusher-client.js';
 
 // Nothing listens on port 9 of localhost: these tests are about sharing and releasing the client,

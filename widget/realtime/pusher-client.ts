@@ -7,7 +7,7 @@
 import * as pusherModule from 'pusher-js/dist/worker/pusher.worker.js';
 import type Pusher from 'pusher-js';
 import type { ChannelAuthorizationHandler } from 'pusher-js';
-import type { PusherClientOptions } from '../../server/contract.js';
+import type { PusherClientOptions } from '../../contract/index.js';
 import { ChannelRegistry, type SubscribedHandler, type SubscriptionErrorHandler } from './channel-registry.js';
 import { EventBus } from './event-bus.js';
 

@@ -1,4 +1,4 @@
-import type { Conversation, Me, Message, StaffMember } from '../../server/contract.js';
+import type { Conversation, Me, Message, StaffMember } from '../../contract/index.js';
 import type { ChatMessage } from '../state/session.js';
 
 // The one set of builders every widget test uses: the stores' tests (through session-fakes.ts) and the

@@ -1,5 +1,5 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
-import type { Attachment } from '../../server/contract.js';
+import type { Attachment } from '../../contract/index.js';
 import type { StaffChat } from '../staff-chat.js';
 import type { StaffChatMessageBubble } from '../components/message-bubble/message-bubble.js';
 import { chatMessage, conversation, createFakeSession, ME, staff, type FakeSession } from './fake-session.js';

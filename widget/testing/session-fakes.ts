@@ -12,7 +12,7 @@ import type {
   PusherClientOptions,
   SendMessageBody,
   StaffList,
-} from '../../server/contract.js';
+} from '../../contract/index.js';
 import { ApiClient, type MessageQuery } from '../api/client.js';
 import { ApiError } from '../api/api-error.js';
 import { EventBus } from '../realtime/event-bus.js';

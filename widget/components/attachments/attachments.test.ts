@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { Attachment } from '../../../server/contract.js';
+import type { Attachment } from '../../../contract/index.js';
 import '../define-lazy.js';
 import type { StaffChatAttachments } from './attachments.js';
 

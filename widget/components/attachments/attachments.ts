@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { ChatElement } from '../chat-element.js';
-import type { Attachment } from '../../../server/contract.js';
+import type { Attachment } from '../../../contract/index.js';
 import { msg } from '../../messages/ui.js';
 import { formatBytes } from '../../state/messages/uploads.js';
 import { closeIcon, fileIcon } from '../icons.js';

@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { atom } from 'nanostores';
-import type { ChatConfig, Message } from '../../../server/contract.js';
+import type { ChatConfig, Message } from '../../../contract/index.js';
 import { ApiClient } from '../../api/client.js';
 import '../../define.js';
 import type { ChatSession } from '../../state/session.js';

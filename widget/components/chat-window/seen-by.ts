@@ -1,4 +1,4 @@
-import type { Conversation } from '../../../server/contract.js';
+import type { Conversation } from '../../../contract/index.js';
 import { msg } from '../../messages/ui.js';
 import { seenBy, type ReadMarks } from '../../state/conversations/read-marks.js';
 import type { ChatMessage } from '../../state/session.js';

@@ -1,6 +1,6 @@
 import { html, nothing, svg } from 'lit';
 import { ChatElement } from '../chat-element.js';
-import type { Conversation, LastMessage, Me } from '../../../server/contract.js';
+import type { Conversation, LastMessage, Me } from '../../../contract/index.js';
 import { isolate } from '../../messages/bidi.js';
 import { formatFullTime, formatTime, msg } from '../../messages/ui.js';
 import type { ChatSession, TypingState } from '../../state/session.js';

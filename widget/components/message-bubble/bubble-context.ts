@@ -1,5 +1,5 @@
 import { createContext } from '@lit/context';
-import type { ReactionEmoji, ReplyPreview } from '../../../server/contract.js';
+import type { ReactionEmoji, ReplyPreview } from '../../../contract/index.js';
 
 /** What a message bubble needs beyond its message, provided by the chat window around it. */
 export interface BubbleContext {

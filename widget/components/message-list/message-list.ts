@@ -1,6 +1,6 @@
 import { html, nothing, svg } from 'lit';
 import { ChatElement } from '../chat-element.js';
-import type { Me } from '../../../server/contract.js';
+import type { Me } from '../../../contract/index.js';
 import { formatDay, msg } from '../../messages/ui.js';
 import type { ChatMessage, ChatSession, ConversationView } from '../../state/session.js';
 import { AtomController } from '../atom-controller.js';

@@ -6,7 +6,7 @@
  * comes from the lazily loaded half (`openHistory`), which this never imports.
  */
 import type { WritableAtom } from 'nanostores';
-import type { Me, Message } from '../../../server/contract.js';
+import type { Me, Message } from '../../../contract/index.js';
 import type { ApiClient } from '../../api/client.js';
 import { errorMsg } from '../../messages/errors.js';
 import type { RealtimeConnection } from '../../realtime/pusher-client.js';

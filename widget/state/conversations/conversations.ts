@@ -1,5 +1,5 @@
 import { atom, computed } from 'nanostores';
-import type { Conversation, Message } from '../../../server/contract.js';
+import type { Conversation, Message } from '../../../contract/index.js';
 import { applyMessageToConversations, replaceConversations, setUnread, unreadTotal, upsertConversation } from './merge-list.js';
 
 /**

@@ -1,5 +1,5 @@
 import { atom, type WritableAtom } from 'nanostores';
-import type { StaffMember } from '../../../server/contract.js';
+import type { StaffMember } from '../../../contract/index.js';
 import type { ApiClient } from '../../api/client.js';
 import { describeError } from '../shared/errors.js';
 import { errorMsg } from '../../messages/errors.js';

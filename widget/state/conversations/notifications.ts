@@ -1,5 +1,5 @@
 import { atom } from 'nanostores';
-import type { Conversation } from '../../../server/contract.js';
+import type { Conversation } from '../../../contract/index.js';
 import { coreMsg } from '../../messages/core.js';
 
 export interface NotificationSettings {

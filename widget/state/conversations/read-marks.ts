@@ -1,5 +1,5 @@
 import { atom } from 'nanostores';
-import type { ReadMark } from '../../../server/contract.js';
+import type { ReadMark } from '../../../contract/index.js';
 
 /** Per conversation, each participant's read mark: staff id → the newest message id they have seen. */
 export type ReadMarks = Readonly<Record<number, Readonly<Record<string, number>>>>;

@@ -4,7 +4,7 @@
  * it sets up ends when that start's signal aborts. Conversation channels belong to the list
  * (conversations/conversation-list.ts); what each event does, to the domain that registered for it.
  */
-import type { ChatConfig, Me } from '../../../server/contract.js';
+import type { ChatConfig, Me } from '../../../contract/index.js';
 import type { Authorize, RealtimeConnection } from '../../realtime/pusher-client.js';
 import { onAbort } from '../shared/abort.js';
 import type { ConnectionState } from './connection.js';

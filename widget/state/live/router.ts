@@ -1,7 +1,7 @@
 /**
  * The one place that reads event names. Server events arrive as envelopes whose `type` is a string
  * and whose payload nobody has checked; here each known type gets its payload checked against the
- * contract (server/contract.ts `AnyEnvelope`) and goes to the handlers registered for that type, typed.
+ * contract (contract/realtime.ts `AnyEnvelope`) and goes to the handlers registered for that type, typed.
  * The session's own happenings that several domains react to (stored messages, the connection, a
  * wake) travel the same way, so a domain registers for what it owns and nobody calls it by name.
  *

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { Conversation } from '../../../server/contract.js';
+import type { Conversation } from '../../../contract/index.js';
 import { conversation, message } from '../../testing/fixtures.js';
 import { FakeRealtime, ME, until } from '../../testing/session-fakes.js';
 import { createTyping, type TypingOptions } from './typing.js';

@@ -1,5 +1,5 @@
 import { atom, type ReadableAtom, type WritableAtom } from 'nanostores';
-import type { Conversation, Me, Message, TypingSignal } from '../../../server/contract.js';
+import type { Conversation, Me, Message, TypingSignal } from '../../../contract/index.js';
 import type { RealtimeConnection } from '../../realtime/pusher-client.js';
 import { CLIENT_TYPING, onServerEvent, onSignal } from './router.js';
 

@@ -1,4 +1,4 @@
-import type { Message } from '../../../server/contract.js';
+import type { Message } from '../../../contract/index.js';
 import type { ApiClient } from '../../api/client.js';
 import { errorMsg } from '../../messages/errors.js';
 import type { ConversationsStore } from '../conversations/conversations.js';

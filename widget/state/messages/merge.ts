@@ -1,4 +1,4 @@
-import type { Message } from '../../../server/contract.js';
+import type { Message } from '../../../contract/index.js';
 import type { ChatMessage } from './types.js';
 
 // Pure functions behind "a message is never shown twice": every change to a list goes through here.

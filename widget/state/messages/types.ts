@@ -1,4 +1,4 @@
-import type { Message } from '../../../server/contract.js';
+import type { Message } from '../../../contract/index.js';
 
 export type MessageStatus = 'pending' | 'sent' | 'failed';
 

@@ -1,5 +1,5 @@
 import type { WritableAtom } from 'nanostores';
-import type { ChatConfig, Message } from '../../../server/contract.js';
+import type { ChatConfig, Message } from '../../../contract/index.js';
 import { ApiError } from '../../api/api-error.js';
 import type { ApiClient } from '../../api/client.js';
 import { uploadMessage } from '../../api/upload.js';

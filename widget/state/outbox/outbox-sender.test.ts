@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { Message } from '../../../server/contract.js';
+import type { Message } from '../../../contract/index.js';
 import { ApiError } from '../../api/api-error.js';
 import { exponentialBackoff } from '../shared/backoff.js';
 import { message } from '../../testing/fixtures.js';

@@ -1,4 +1,4 @@
-import type { Message } from '../../../server/contract.js';
+import type { Message } from '../../../contract/index.js';
 import type { RetryDelay } from '../shared/backoff.js';
 import type { OutboxEntry } from './outbox.js';
 

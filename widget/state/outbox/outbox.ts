@@ -1,4 +1,4 @@
-import type { SenderInfo, StaffMember } from '../../../server/contract.js';
+import type { SenderInfo, StaffMember } from '../../../contract/index.js';
 import type { OutboxStorage } from './outbox-storage.js';
 import type { ChatMessage } from '../messages/types.js';
 

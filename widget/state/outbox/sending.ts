@@ -1,4 +1,4 @@
-import type { Me, Message } from '../../../server/contract.js';
+import type { Me, Message } from '../../../contract/index.js';
 import type { ApiClient } from '../../api/client.js';
 import type { EventRouter } from '../live/router.js';
 import type { RetryDelay } from '../shared/backoff.js';

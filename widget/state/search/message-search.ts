@@ -1,5 +1,5 @@
 import { atom, type ReadableAtom } from 'nanostores';
-import type { SearchResult } from '../../../server/contract.js';
+import type { SearchResult } from '../../../contract/index.js';
 import type { ApiClient } from '../../api/client.js';
 import { errorMsg } from '../../messages/errors.js';
 import { describeError } from '../shared/errors.js';

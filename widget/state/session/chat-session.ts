@@ -1,5 +1,5 @@
 import { atom, computed } from 'nanostores';
-import type { ChatConfig, Me, ReactionEmoji } from '../../../server/contract.js';
+import type { ChatConfig, Me, ReactionEmoji } from '../../../contract/index.js';
 import { ApiClient } from '../../api/client.js';
 import { createLogger } from '../../debug.js';
 import { errorMsg } from '../../messages/errors.js';

@@ -1,5 +1,5 @@
 import type { ReadableAtom, WritableAtom } from 'nanostores';
-import type { ChatConfig, Me, Message, ReactionEmoji } from '../../../server/contract.js';
+import type { ChatConfig, Me, Message, ReactionEmoji } from '../../../contract/index.js';
 import type { ApiClient } from '../../api/client.js';
 import { createHousekeepingApi } from '../../api/housekeeping-api.js';
 import type { ConversationsStore } from '../conversations/conversations.js';

@@ -9,7 +9,7 @@
  * start, or at once if the session is already there.
  */
 import type { WritableAtom } from 'nanostores';
-import type { ChatConfig, Me } from '../../../server/contract.js';
+import type { ChatConfig, Me } from '../../../contract/index.js';
 import type { ApiClient } from '../../api/client.js';
 import { errorMsg } from '../../messages/errors.js';
 import type { RealtimeConnection } from '../../realtime/pusher-client.js';

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { Conversation, EditMessageBody, Message, MessagePage, ReactionChange, ReactionEmoji } from '../../../server/contract.js';
+import type { Conversation, EditMessageBody, Message, MessagePage, ReactionChange, ReactionEmoji } from '../../../contract/index.js';
 import { ApiError } from '../../api/api-error.js';
 import type { MessageQuery } from '../../api/client.js';
 import type { Alerts } from '../conversations/notifications.js';

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { Pin } from '../../../server/contract.js';
+import type { Pin } from '../../../contract/index.js';
 import { conversation, message } from '../../testing/fixtures.js';
 import { FakeApi, FakeRealtime, ME, MemoryStorage, until } from '../../testing/session-fakes.js';
 import { createChatSession, type ChatSession } from './chat-session.js';

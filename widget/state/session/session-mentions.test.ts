@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { EditMessageBody, Message } from '../../../server/contract.js';
+import type { EditMessageBody, Message } from '../../../contract/index.js';
 import { hasUnreadMention } from '../conversations/conversations.js';
 import { toOutboxEntry, fromOutboxEntry } from '../outbox/outbox.js';
 import { conversation, staff } from '../../testing/fixtures.js';

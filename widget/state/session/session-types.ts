@@ -3,7 +3,7 @@
  * builds it (chat-session.ts), so the contract reads on its own. chat-session.ts re-exports every type here.
  */
 import type { ReadableAtom } from 'nanostores';
-import type { ChatConfig, Conversation, Me, Message, ReactionEmoji } from '../../../server/contract.js';
+import type { ChatConfig, Conversation, Me, Message, ReactionEmoji } from '../../../contract/index.js';
 import type { ApiClient } from '../../api/client.js';
 import type { Authorize, RealtimeConnection } from '../../realtime/pusher-client.js';
 import type { RetryDelay } from '../shared/backoff.js';

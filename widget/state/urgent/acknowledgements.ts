@@ -5,7 +5,7 @@
  * in its view and drop it from the viewer's pending list (pending.ts). Lazily loaded: owns
  * `message_acknowledged`, and `message_deleted` for the pending list (a deleted message owes nothing).
  */
-import type { AcknowledgementChange } from '../../../server/contract.js';
+import type { AcknowledgementChange } from '../../../contract/index.js';
 import type { ApiClient } from '../../api/client.js';
 import type { EventRouter } from '../live/router.js';
 import type { MessageViews } from '../messages/views.js';

@@ -5,7 +5,7 @@
  * (acknowledgements.ts, reminders.ts), which the session loads as soon as one waits.
  */
 import { atom, type ReadableAtom } from 'nanostores';
-import type { Message } from '../../../server/contract.js';
+import type { Message } from '../../../contract/index.js';
 import type { ApiClient } from '../../api/client.js';
 import type { EventRouter } from '../live/router.js';
 

@@ -5,7 +5,7 @@
  * the lazily loaded chunk, which the session loads as soon as one waits (pending.ts).
  */
 import type { ReadableAtom } from 'nanostores';
-import type { Message } from '../../../server/contract.js';
+import type { Message } from '../../../contract/index.js';
 import { msg } from '../../messages/ui.js';
 import { onAbort } from '../shared/abort.js';
 

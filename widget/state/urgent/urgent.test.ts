@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import type { AcknowledgementSummary, Message } from '../../../server/contract.js';
+import type { AcknowledgementSummary, Message } from '../../../contract/index.js';
 import { conversation } from '../../testing/fixtures.js';
 import { FakeApi, ME, until } from '../../testing/session-fakes.js';
 import { recordingAlerts, startedSession, stopStartedSessions } from '../../testing/started-session.js';
