@@ -12,7 +12,7 @@ const plural = pluralFor('en');
 export const coreStrings = {
   appName: 'Staff chat',
   /** The launcher's label; `mentioned` while an unread message mentions the viewer. */
-  openChat: (unread: number, mentioned = false) =>
+  openChat: (unread: number, mentioned?: boolean) =>
     (unread > 0 ? plural(unread, { one: 'Open staff chat, 1 unread', other: `Open staff chat, ${unread} unread` }) : 'Open staff chat') +
     (mentioned ? ', you were mentioned' : ''),
   closeChat: 'Close staff chat',
