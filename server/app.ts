@@ -86,7 +86,7 @@ export function createApp(deps: AppDeps) {
       rateLimit({ perMinute: rate.requestsPerMinute, what: 'requests', ...(deps.sharedLimits && { shared: deps.sharedLimits }) }),
     ),
     limitMessages: rateLimit({ perMinute: rate.messagesPerMinute, what: 'messages', ...(deps.sharedLimits && { shared: deps.sharedLimits }) }),
-    limitChanges: rateLimit({ perMinute: rate.messagesPerMinute, what: 'changes', ...(deps.sharedLimits && { shared: deps.sharedLimits }) }),
+    limitChanges: rateLimit({ perMinute: rate.changesPerMinute, what: 'changes', ...(deps.sharedLimits && { shared: deps.sharedLimits }) }),
   };
 
   const staffChat = new Hono()

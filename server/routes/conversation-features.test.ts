@@ -11,7 +11,7 @@ describe('mentions, pins and conversation housekeeping', () => {
   const api = (path: string) => `/staff_chat/grand${path}`;
 
   before(async () => {
-    t = await createTestApp({ STAFF_CHAT_ADMIN_ROLES: 'Manager', STAFF_CHAT_RATE_LIMIT_MESSAGES: '0', STAFF_CHAT_RATE_LIMIT_REQUESTS: '0' });
+    t = await createTestApp({ STAFF_CHAT_ADMIN_ROLES: 'Manager', STAFF_CHAT_RATE_LIMIT_MESSAGES: '0', STAFF_CHAT_RATE_LIMIT_CHANGES: '0', STAFF_CHAT_RATE_LIMIT_REQUESTS: '0' });
     for (const [id, department] of [['anna', 'Front Office'], ['ben', 'Housekeeping'], ['cara', 'Housekeeping'], ['dan', 'Kitchen'], ['eve', null]] as const) {
       await t.storage.upsertStaff('grand', staff(id, id.toUpperCase(), { department }));
     }

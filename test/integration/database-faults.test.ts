@@ -149,6 +149,7 @@ describe('PostgreSQL faults under the real server', { ...(unreachable && { skip:
     STAFF_CHAT_JWT_SECRET: LOAD_SECRET,
     STAFF_CHAT_RATE_LIMIT_REQUESTS: '0',
     STAFF_CHAT_RATE_LIMIT_MESSAGES: '0',
+    STAFF_CHAT_RATE_LIMIT_CHANGES: '0',
     STAFF_CHAT_UPLOAD_DIR: uploads,
     ...extra,
   });
