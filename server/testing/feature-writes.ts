@@ -33,6 +33,8 @@ export interface FeatureState {
   muted: boolean;
   archived: boolean;
   handoverNotes: number;
+  /** Forwarded copies in the two groups `actor` forwards to. */
+  forwardedCopies: number;
   attachments: number;
   /** The participants of the group `actor` removes `other` from, and of the one `actor` leaves. */
   removalGroup: string[];
@@ -44,7 +46,8 @@ export interface FeatureState {
  * through the API by three colleagues of one department (`call` must sign their tokens so): `owner`
  * sends an urgent message and a handover note to the department channel and makes two groups; `actor`
  * makes a group of its own and a message with a file. Then `actor` acknowledges, pins, ticks, mutes,
- * archives, hands over a note, deletes the file, removes `other` from its group and leaves `owner`'s.
+ * archives, hands over a note, forwards a notice to two groups, deletes the file, removes `other` from
+ * its group and leaves `owner`'s.
  * For the database-outage tests (server/storage/sqlite-faults.test.ts, test/integration/database-faults.test.ts),
  * so that both databases are held to the same list.
  *
@@ -71,6 +74,7 @@ export async function prepareFeatureWrites(call: ApiCall, cast: { actor: string;
     json<Message>(call(owner, 'POST', `/conversations/${conversationId}/send-message/`, { message: 'Night shift', ...body }), 201, 'a message');
   const urgent = await send(channel.id, { requires_acknowledgement: true });
   const note = await send(channel.id, { handover_items: ['Room 12 towels', 'Lift 2'] });
+  const notice = await send(channel.id, { message: 'The pool closes at 8 tonight' });
   const form = new FormData();
   form.append('files', new Blob([PNG], { type: 'image/png' }), 'lost-scarf.png');
   const withFile = await json<Message>(call(actor, 'POST', `/conversations/${settingsGroup.id}/upload/`, form), 201, 'the upload');
@@ -80,6 +84,8 @@ export async function prepareFeatureWrites(call: ApiCall, cast: { actor: string;
     { name: 'acknowledge', method: 'POST', path: `/messages/${urgent.id}/acknowledge/`, ok: 201 },
     { name: 'pin', method: 'POST', path: `/messages/${note.id}/pin/`, ok: 201 },
     { name: 'tick', method: 'PATCH', path: `/messages/${note.id}/handover/items/${item.id}/`, body: { checked: true }, ok: 200 },
+    // Before archive: a new message, a forwarded copy too, brings an archived conversation back.
+    { name: 'forward', method: 'POST', path: `/messages/${notice.id}/forward/`, body: { conversation_ids: [settingsGroup.id, removalGroup.id] }, ok: 201 },
     { name: 'mute', method: 'POST', path: `/conversations/${settingsGroup.id}/mute/`, ok: 200 },
     { name: 'archive', method: 'POST', path: `/conversations/${settingsGroup.id}/archive/`, ok: 200 },
     {
@@ -117,6 +123,7 @@ export async function prepareFeatureWrites(call: ApiCall, cast: { actor: string;
       muted: view?.is_muted ?? false,
       archived: view?.is_archived ?? false,
       handoverNotes: inChannel.filter((message) => message.kind === 'handover').length,
+      forwardedCopies: (await Promise.all([settingsGroup.id, removalGroup.id].map(messagesOf))).flat().filter((message) => message.forwarded_from).length,
       attachments: (await messagesOf(settingsGroup.id)).find((message) => message.id === withFile.id)?.attachments.length ?? 0,
       removalGroup: await participantsOf(removalGroup.id),
       leftGroup: await participantsOf(leftGroup.id),
@@ -131,6 +138,7 @@ export async function prepareFeatureWrites(call: ApiCall, cast: { actor: string;
     muted: true,
     archived: true,
     handoverNotes: before.handoverNotes + 1,
+    forwardedCopies: before.forwardedCopies + 2,
     attachments: before.attachments - 1,
     removalGroup: before.removalGroup.filter((id) => id !== other),
     leftGroup: before.leftGroup.filter((id) => id !== actor),
