@@ -31,6 +31,15 @@ const lineHeightOf = (el: Element) => {
   return style.lineHeight === 'normal' ? parseFloat(style.fontSize) * 1.3 : parseFloat(style.lineHeight);
 };
 
+/** Whether `label` is drawn whole inside `host`, entirely outside it (hidden by its overflow), or cut. */
+function shownWhole(host: Element, label: Element): 'whole' | 'hidden' | 'cut' {
+  const outer = host.getBoundingClientRect();
+  const inner = label.getBoundingClientRect();
+  if (inner.top >= outer.bottom - 0.5) return 'hidden';
+  const inside = inner.left >= outer.left - 0.5 && inner.right <= outer.right + 0.5 && inner.bottom <= outer.bottom + 0.5;
+  return inside && label.scrollWidth <= Math.ceil(inner.width) ? 'whole' : 'cut';
+}
+
 describe('appearance: titles keep their room', function (this: { timeout(ms: number): void }) {
   this.timeout(20_000);
 
@@ -61,8 +70,15 @@ describe('appearance: titles keep their room', function (this: { timeout(ms: num
     expect(getComputedStyle(title).whiteSpace).to.equal('nowrap');
     expect(title.getBoundingClientRect().height, 'one line').to.be.below(lineHeightOf(title) * 1.5);
     expect(title.scrollWidth, 'the title is whole').to.be.at.most(title.clientWidth);
-    const label = panel.querySelector('staff-chat-connection-status')!.shadowRoot!.querySelector('[part="label"]')!;
-    expect(label.getBoundingClientRect().height, 'the label, cut, on one line too').to.be.below(lineHeightOf(label) * 1.5);
+    const status = panel.querySelector('staff-chat-connection-status')!;
+    const label = status.shadowRoot!.querySelector('[part="label"]')!;
+    expect(status.getBoundingClientRect().height, 'the status on one line too').to.be.below(lineHeightOf(label) * 1.5);
+    expect(shownWhole(status, label), 'the label is left out whole, not cut').to.equal('hidden');
+    expect(status.shadowRoot!.querySelector('[part="dot"]')!.getAttribute('title')).to.equal(label.textContent);
+    fake.connection.set('connected');
+    el.removeAttribute('lang');
+    await waitUntil(() => label.textContent === 'Connected');
+    expect(shownWhole(status, label), 'with room, the label shows whole').to.equal('whole');
   });
 });
 

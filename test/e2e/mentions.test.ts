@@ -76,7 +76,7 @@ describe('the demo portal: mentions', () => {
     assert.match((await launcherLabel(anna)) ?? '', /, you were mentioned/);
     const notification = await anna.waitForFunction(() => {
       const shown = (globalThis as unknown as { shownNotifications: Array<{ title: string; body: string; tag: string }> }).shownNotifications;
-      return shown.find((n) => n.title === 'Carla Mendes' && n.body.includes('@Anna Kovács'));
+      return shown.find((n) => n.title === 'Carla Mendes mentioned you' && n.body.includes('@Anna Kovács'));
     });
     const { body, tag } = (await notification.jsonValue()) as { body: string; tag: string };
     assert.match(body, new RegExp(`Is 214 ready ${stamp}\\? @Anna Kovács`));

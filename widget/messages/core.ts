@@ -16,6 +16,8 @@ export const coreStrings = {
     (unread > 0 ? plural(unread, { one: 'Open staff chat, 1 unread', other: `Open staff chat, ${unread} unread` }) : 'Open staff chat') +
     (mentioned ? ', you were mentioned' : ''),
   closeChat: 'Close staff chat',
+  /** A desktop notification's title when the message mentions the viewer (its body is the message). */
+  mentionAlert: (name: string) => `${name} mentioned you`,
   /** Read after the launcher's label while an urgent message waits for the viewer. */
   launcherUrgent: 'An urgent message needs your acknowledgement',
   chooseConversation: 'Choose a conversation, or start a new one.',

@@ -33,6 +33,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   searchResultCount: [[0], [1], [2], [3], [5], [11], [22], [105]],
   noMessagesFound: [['«QUERY»']],
   previewMine: [['«TEXT»']],
+  mentionAlert: [['«NAME»']],
   previewAttachment: [['«FILE»']],
   closeConversation: [['«TITLE»']],
   replyTo: [['«NAME»']],

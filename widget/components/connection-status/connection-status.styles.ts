@@ -15,11 +15,21 @@ export const styles = css`
     background: var(--staff-chat-warning);
     flex: none;
   }
-  /* In a narrow header the label is cut rather than the title beside it. */
-  [part='label'] {
-    min-width: 0;
+  /* In a narrow header (a long title, a long language) the label leaves whole rather than as "V…",
+     and the title beside it keeps its room: the label wraps onto a second line, which the one-line
+     height hides. The dot stays; the label is still read out (role=status) and is the dot's tooltip. */
+  :host(:not([banner])) {
+    flex-wrap: wrap;
+    align-content: flex-start;
+    height: 1.4em;
+    line-height: 1.4em;
     overflow: hidden;
-    text-overflow: ellipsis;
+  }
+  /* A whole line tall with its margins, so a wrapped label starts below the visible line. */
+  :host(:not([banner])) .dot {
+    margin-block: calc((1.4em - 0.5rem) / 2);
+  }
+  [part='label'] {
     white-space: nowrap;
   }
   :host([state='connected']) .dot {

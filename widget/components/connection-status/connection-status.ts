@@ -46,8 +46,8 @@ export class StaffChatConnectionStatus extends LitElement {
     if (this.banner) {
       return this.offline ? html`<div part="banner" role="status">${msg.connectionBanner}</div>` : nothing;
     }
-    return html`<span class="dot" part="dot"></span
-      ><span part="label" role="status">${msg.connection[this.state] ?? this.state}</span>`;
+    const label = msg.connection[this.state] ?? this.state;
+    return html`<span class="dot" part="dot" title=${label}></span><span part="label" role="status">${label}</span>`;
   }
 }
 

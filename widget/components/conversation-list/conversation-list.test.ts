@@ -5,6 +5,7 @@ import '../define-lazy.js';
 import type { ConversationSelectEvent } from '../internal-events.js';
 import { conversation, createFakeSession, ME, staff } from '../../testing/fake-session.js';
 import { sessionFixture } from '../../testing/session-provider.js';
+import { setLocale } from '../../messages/locale.js';
 import type { StaffChatConversationList } from './conversation-list.js';
 
 const bob = staff('bob', 'Bob Porter', 'Concierge');
@@ -56,7 +57,7 @@ describe('<staff-chat-conversation-list>', () => {
     expect(first!.querySelector('time')).to.exist;
     expect(first!.querySelector('[part="badge"]')!.textContent).to.contain('2');
     expect(first!.querySelector('[part="badge"]')!.textContent).to.contain('2 unread messages');
-    expect(second!.querySelector('.preview')!.textContent).to.equal('You: <img src=x onerror=alert(1)>');
+    expect(second!.querySelector('.preview')!.textContent).to.equal('You: \u2068<img src=x onerror=alert(1)>\u2069');
     expect(second!.querySelector('img')).to.equal(null);
     expect(second!.querySelector('[part="badge"]')).to.equal(null);
   });
@@ -70,7 +71,42 @@ describe('<staff-chat-conversation-list>', () => {
       conversation(3, staff('dan', 'Dan Bell'), { last_message: { id: 1, sender_id: 'dan', sender_name: 'Dan Bell', message: '', attachment_name: 'plan.pdf', timestamp: at } }),
     ]);
     const el = await sessionFixture<StaffChatConversationList>(fake.session, html`<staff-chat-conversation-list></staff-chat-conversation-list>`);
-    expect(rows(el).map((row) => row.querySelector('.preview')!.textContent)).to.deep.equal(['You: 📎 photo.jpg', 'You: Message deleted', '📎 plan.pdf']);
+    expect(rows(el).map((row) => row.querySelector('.preview')!.textContent)).to.deep.equal([
+      'You: \u2068📎 photo.jpg\u2069',
+      'You: \u2068Message deleted\u2069',
+      '📎 plan.pdf',
+    ]);
+  });
+
+  it("keeps the brackets and full stop of one's own English message with it in an Arabic list", async () => {
+    await setLocale('ar');
+    try {
+      const fake = createFakeSession();
+      const text = 'Noted (room 294).';
+      fake.conversations.set([
+        conversation(1, bob, { last_message: { id: 3, sender_id: ME.id, sender_name: ME.full_name, message: text, timestamp: new Date().toISOString() } }),
+      ]);
+      const el = await sessionFixture<StaffChatConversationList>(
+        fake.session,
+        html`<staff-chat-conversation-list dir="rtl"></staff-chat-conversation-list>`,
+      );
+      const preview = rows(el)[0]!.querySelector('.preview')!;
+      const node = [...preview.childNodes].find((child) => child.nodeType === Node.TEXT_NODE && child.textContent!.includes(text))!;
+      const content = node.textContent!;
+      /** Where one character of the message is drawn. */
+      const leftOf = (index: number) => {
+        const range = document.createRange();
+        range.setStart(node, index);
+        range.setEnd(node, index + 1);
+        return range.getBoundingClientRect().left;
+      };
+      const start = content.indexOf(text);
+      // Read left to right as English: "N" first, the full stop last, the bracket just before it.
+      expect(leftOf(start + text.length - 1), 'full stop right of the N').to.be.greaterThan(leftOf(start));
+      expect(leftOf(start + text.length - 1), 'full stop right of the bracket').to.be.greaterThan(leftOf(start + text.length - 2));
+    } finally {
+      await setLocale('en');
+    }
   });
 
   it('is accessible', async () => {

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, svg } from 'lit';
 import type { Conversation, LastMessage, Me } from '../../../server/contract.js';
+import { isolate } from '../../messages/bidi.js';
 import { formatFullTime, formatTime, msg } from '../../messages/ui.js';
 import type { TypingState } from '../../state/session.js';
 import { AtomController } from '../atom-controller.js';
@@ -14,10 +15,13 @@ import { styles } from './conversation-list.styles.js';
 
 type Status = 'idle' | 'loading' | 'ready' | 'error';
 
-/** A row's last line: the text, else what the message was (deleted, a file), "You: " before one's own. */
+/**
+ * A row's last line: the text, else what the message was (deleted, a file), "You: " before one's own; the
+ * message isolated inside that sentence, which is in the interface's language and may run the other way.
+ */
 function previewOf(last: LastMessage, meId: string | undefined): string {
   const text = last.is_deleted ? msg.previewDeleted : last.message || (last.attachment_name ? msg.previewAttachment(last.attachment_name) : '');
-  return last.sender_id === meId ? msg.previewMine(text) : text;
+  return last.sender_id === meId ? msg.previewMine(isolate(text)) : text;
 }
 
 /**

@@ -19,6 +19,7 @@ export default {
         })
       : 'فتح دردشة الموظفين') + (mentioned ? '، أُشير إليك' : ''),
   closeChat: 'إغلاق دردشة الموظفين',
+  mentionAlert: (name) => `إشارة إليك من ${name}`,
   launcherUrgent: 'رسالة عاجلة بانتظار تأكيدك',
   chooseConversation: 'اختر محادثة أو ابدأ محادثة جديدة.',
 

@@ -12,6 +12,7 @@ export default {
   openChat: (unread, mentioned = false) =>
     (unread > 0 ? `Mitarbeiter-Chat öffnen, ${unread} ungelesen` : 'Mitarbeiter-Chat öffnen') + (mentioned ? ', Sie wurden erwähnt' : ''),
   closeChat: 'Mitarbeiter-Chat schließen',
+  mentionAlert: (name) => `${name} hat Sie erwähnt`,
   launcherUrgent: 'Eine dringende Nachricht wartet auf Ihre Bestätigung',
   chooseConversation: 'Wählen Sie eine Unterhaltung oder beginnen Sie eine neue.',
 

@@ -12,6 +12,7 @@ export default {
   openChat: (unread, mentioned = false) =>
     (unread > 0 ? plural(unread, { one: 'Abrir el chat del personal, 1 sin leer', other: `Abrir el chat del personal, ${unread} sin leer` }) : 'Abrir el chat del personal') + (mentioned ? ', le han mencionado' : ''),
   closeChat: 'Cerrar el chat del personal',
+  mentionAlert: (name) => `${name} le ha mencionado`,
   launcherUrgent: 'Un mensaje urgente espera su confirmación',
   chooseConversation: 'Elija una conversación o empiece una nueva.',
 

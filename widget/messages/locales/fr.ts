@@ -12,6 +12,7 @@ export default {
   openChat: (unread, mentioned = false) =>
     (unread > 0 ? plural(unread, { one: `Ouvrir le chat du personnel, ${unread} non lu`, other: `Ouvrir le chat du personnel, ${unread} non lus` }) : 'Ouvrir le chat du personnel') + (mentioned ? ', une mention vous concerne' : ''),
   closeChat: 'Fermer le chat du personnel',
+  mentionAlert: (name) => `${name} vous a mentionné`,
   launcherUrgent: 'Un message urgent attend votre confirmation',
   chooseConversation: 'Choisissez une conversation ou commencez-en une nouvelle.',
 

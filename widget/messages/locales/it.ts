@@ -12,6 +12,7 @@ export default {
   openChat: (unread, mentioned = false) =>
     (unread > 0 ? plural(unread, { one: 'Apri la chat del personale, 1 non letto', other: `Apri la chat del personale, ${unread} non letti` }) : 'Apri la chat del personale') + (mentioned ? ', ti hanno menzionato' : ''),
   closeChat: 'Chiudi la chat del personale',
+  mentionAlert: (name) => `Menzione da ${name}`,
   launcherUrgent: 'Un messaggio urgente attende la tua conferma',
   chooseConversation: 'Scegli una conversazione o iniziane una nuova.',
 

@@ -19,6 +19,7 @@ export default {
         })
       : 'Otwórz czat zespołu') + (mentioned ? ', oznaczono Cię' : ''),
   closeChat: 'Zamknij czat zespołu',
+  mentionAlert: (name) => `Oznaczenie od: ${name}`,
   launcherUrgent: 'Pilna wiadomość czeka na Twoje potwierdzenie',
   chooseConversation: 'Wybierz rozmowę albo rozpocznij nową.',
 

@@ -12,6 +12,7 @@ export default {
   openChat: (unread, mentioned = false) =>
     (unread > 0 ? plural(unread, { one: 'Abrir o chat da equipa, 1 não lida', other: `Abrir o chat da equipa, ${unread} não lidas` }) : 'Abrir o chat da equipa') + (mentioned ? ', tem uma menção' : ''),
   closeChat: 'Fechar o chat da equipa',
+  mentionAlert: (name) => `Menção de ${name}`,
   launcherUrgent: 'Uma mensagem urgente aguarda a sua confirmação',
   chooseConversation: 'Escolha uma conversa ou comece uma nova.',
 

@@ -7,6 +7,7 @@ export default {
   openChat: (unread, mentioned = false) =>
     (unread > 0 ? `Personel sohbetini aç, ${unread} okunmamış` : 'Personel sohbetini aç') + (mentioned ? ', sizden bahsedildi' : ''),
   closeChat: 'Personel sohbetini kapat',
+  mentionAlert: (name) => `${name} sizden bahsetti`,
   launcherUrgent: 'Acil bir mesaj onayınızı bekliyor',
   chooseConversation: 'Bir sohbet seçin ya da yeni bir sohbet başlatın.',
 

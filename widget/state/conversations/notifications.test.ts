@@ -43,6 +43,6 @@ describe('notifications', () => {
       conversation(1, { unread_count: 1, last_message: last, is_muted: true, mention_count: 1 }),
       'me',
     );
-    expect(shown).to.deep.equal(['Bob Porter']);
+    expect(shown).to.deep.equal(['Bob Porter mentioned you']);
   });
 });

@@ -124,7 +124,7 @@ describe('ChatSession mentions', () => {
     realtime.deliver(ME.personal_channel, 'conversation_updated', conversation(2, { is_muted: true, unread_count: 1, last_message: { ...last, id: 299, message: 'quiet' } }));
     expect(shown).to.deep.equal([]);
     realtime.deliver(ME.personal_channel, 'conversation_updated', conversation(2, { is_muted: true, unread_count: 2, mention_count: 1, last_message: last }));
-    expect(shown).to.deep.equal([['Anna Kovács', last.message, 'staff-chat-2']]);
+    expect(shown).to.deep.equal([['Anna Kovács mentioned you', last.message, 'staff-chat-2']]);
     // A message that arrives after it, mentioning no one, is quiet again (the count did not go up).
     realtime.deliver(ME.personal_channel, 'conversation_updated', conversation(2, { is_muted: true, unread_count: 3, mention_count: 1, last_message: { ...last, id: 301 } }));
     expect(shown).to.have.length(1);
