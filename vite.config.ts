@@ -31,7 +31,7 @@ export default defineConfig({
     // The preload helper would resolve chunk URLs against the portal's origin, not the script's; plain
     // dynamic imports resolve next to the script, wherever it is served from.
     modulePreload: false,
-    rollupOptions: {
+    rolldownOptions: {
       input: 'widget/define.ts',
       // Keep the entry's side effects (it defines the element) and nothing else.
       preserveEntrySignatures: 'strict',

@@ -8,7 +8,7 @@ export default {
   files: ['widget/**/*.test.ts'],
   nodeResolve: true,
   plugins: [
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }),
     {
       // pusher-js's worker build is a UMD file that registers on `this`, which an ES module does not
       // have (undefined): point it at globalThis, where widget/realtime/pusher-client.ts looks.

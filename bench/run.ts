@@ -48,7 +48,7 @@ const machine = {
 const started = new Date();
 const dataDir = mkdtempSync(join(tmpdir(), 'staff-chat-bench-'));
 const rows: Row[] = [];
-const failures: Array<{ suite: SuiteName; error: string }> = [];
+const failures: { suite: SuiteName; error: string }[] = [];
 
 console.log(`staff-chat bench${flags.smoke ? ' (smoke: sizes too small for the budgets to mean anything)' : ''}`);
 console.log(`machine: ${machine.cpus} cpus, ${machine.cpu}, ${machine.memoryGb} GB, node ${machine.node}\n`);

@@ -49,7 +49,7 @@ function collapseTemplate(body: string): string {
       text = '';
       i = close + 1;
     } else {
-      text += body[i];
+      text += body[i]!;
       i++;
     }
   }
@@ -76,7 +76,10 @@ function expressionEnd(code: string, i: number): number {
     const c = code[i]!;
     if (c === '`') i = templateEnd(code, i + 1) + 1;
     else if (c === '"' || c === "'") i = stringEnd(code, i) + 1;
-    else if (c === '{') (depth++, i++);
+    else if (c === '{') {
+      depth++;
+      i++;
+    }
     else if (c === '}') {
       if (depth === 0) return i;
       depth--;

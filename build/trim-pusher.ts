@@ -131,7 +131,7 @@ export function cutPusher(code: string, fail: (message: string) => never): strin
   for (const cut of CUTS) {
     const start = result.indexOf(cut.from);
     const end = start === -1 ? -1 : result.indexOf(cut.to, start);
-    if (start === -1 || end === -1 || result.indexOf(cut.from, start + 1) !== -1) {
+    if (start === -1 || end === -1 || result.includes(cut.from, start + 1)) {
       fail(`pusher-js changed: cannot find ${cut.what} in ${PUSHER_BUILD} (build/trim-pusher.ts)`);
     }
     // As many lines as were cut, so the source map (`map: null`: lines unchanged) still points right.

@@ -1,6 +1,7 @@
 import { PREVIEW_LENGTH } from './limits.js';
 
 /** NUL (PostgreSQL cannot store it in text) or a lone UTF-16 surrogate (JSON can spell one, `"\ud800"`, but it is no character and has no UTF-8 form). */
+// eslint-disable-next-line no-control-regex -- NUL is the character this looks for
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**

@@ -429,7 +429,7 @@ export const MAX_FORWARD_TARGETS = 10;
 export interface ForwardResult {
   success: true;
   total_forwarded: number;
-  results: Array<{ conversation_id: number; message: Message }>;
+  results: { conversation_id: number; message: Message }[];
 }
 
 /** `GET /staff_chat/{hotel}/conversations/unread-count/` (HotelMate's shape, plus mentions and mutes). */
@@ -440,7 +440,7 @@ export interface UnreadCount {
   total_mentions: number;
   /** Conversations with anything unread, muted ones included. */
   conversations_with_unread: number;
-  breakdown: Array<{ conversation_id: number; unread_count: number; mention_count: number; title: string | null; is_group: boolean; is_muted: boolean }>;
+  breakdown: { conversation_id: number; unread_count: number; mention_count: number; title: string | null; is_group: boolean; is_muted: boolean }[];
 }
 
 /** `DELETE /staff_chat/{hotel}/attachments/{id}/delete/` (HotelMate's name): the uploader only. */
@@ -458,7 +458,7 @@ export interface PusherClientOptions {
   wssPort?: number;
   wsPath?: string;
   forceTLS: boolean;
-  enabledTransports: Array<'ws' | 'wss'>;
+  enabledTransports: ('ws' | 'wss')[];
   disableStats?: boolean;
 }
 
@@ -521,7 +521,7 @@ export interface SearchResult {
   is_edited: boolean;
   /** The message text, cut to about 160 characters around the first match, "…" where cut. */
   snippet: string;
-  highlights: Array<[number, number]>;
+  highlights: [number, number][];
 }
 
 /**

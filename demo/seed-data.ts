@@ -30,7 +30,7 @@ interface SeedConversation {
   participants: string[];
   title: string | null;
   /** [sender id, text], and `urgent` for one that asks everyone else to acknowledge it. */
-  messages: Array<[string, string] | [string, string, 'urgent']>;
+  messages: ([string, string] | [string, string, 'urgent'])[];
 }
 
 /** How many messages the receptionists' handover chat holds, so a person can try scrolling far back. */
@@ -40,7 +40,7 @@ export const DEMO_LONG_HISTORY_LENGTH = 1500;
  * Months of front-desk handovers between Anna and Ben on alternating shifts, generated from a few
  * patterns (the same every time): a long history to scroll, search for a quote in, and load page by page.
  */
-function handoverLog(): Array<[string, string]> {
+function handoverLog(): [string, string][] {
   const notes = [
     'asked for a late checkout until 2 pm',
     'reported a dripping tap in the bathroom',
@@ -52,7 +52,7 @@ function handoverLog(): Array<[string, string]> {
     'extended the stay by one night',
   ];
   const answers = ['Done', 'Handled', 'Passed on to Housekeeping', 'Maintenance is on it', 'Noted for the morning shift'];
-  const log: Array<[string, string]> = [];
+  const log: [string, string][] = [];
   for (let index = 0; log.length < DEMO_LONG_HISTORY_LENGTH; index += 1) {
     const room = 101 + ((index * 37) % 320);
     const [from, to] = index % 2 === 0 ? ['anna', 'ben'] : ['ben', 'anna'];

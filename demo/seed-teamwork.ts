@@ -40,7 +40,7 @@ export const DEMO_URGENT = {
 } as const;
 
 /** Messages pinned in the demo: [whose conversation (by its people), the pinned text, who pinned it]. */
-export const DEMO_PINS: ReadonlyArray<{ title: string | null; participants: readonly string[]; text: string; pinnedBy: string }> = [
+export const DEMO_PINS: readonly { title: string | null; participants: readonly string[]; text: string; pinnedBy: string }[] = [
   { title: 'Front Office', participants: ['anna', 'ben', 'grace'], text: 'Reminder: the Schmidt family gets the welcome basket, it is their tenth stay.', pinnedBy: 'grace' },
   { title: 'Front Office', participants: ['anna', 'ben', 'grace'], text: 'Noted. I will also print their late checkout confirmation.', pinnedBy: 'anna' },
   { title: null, participants: ['anna', 'carla'], text: 'Cot is on the trolley. 214 should be done by 10:30.', pinnedBy: 'anna' },

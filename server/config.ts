@@ -16,7 +16,7 @@ export type RealtimeConfig =
       key: string;
       secret: string;
       /** STAFF_CHAT_HUB_WEBHOOK_URLS: where the hub posts Pusher-style webhooks, signed with `secret`. */
-      webhooks: Array<{ url: string }>;
+      webhooks: { url: string }[];
     }
   | {
       mode: 'external';
@@ -493,7 +493,7 @@ function realtimeFrom(values: Env, jwtSecret: string | undefined, problems: stri
 }
 
 /** Comma-separated http(s) URLs; each gets every webhook the embedded hub sends. */
-function webhooksFrom(raw: string | undefined, problems: string[]): Array<{ url: string }> {
+function webhooksFrom(raw: string | undefined, problems: string[]): { url: string }[] {
   if (!raw) return [];
   return raw
     .split(',')

@@ -101,7 +101,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log,
     ...(extension && { extension }),
     ...(sharedLimits && { sharedLimits }),
-    ...(hub && { subscriptions: { grant: hub.grant, revoke: hub.revoke } }),
+    ...(hub && { subscriptions: hub }),
   });
   if (hub) app.route('/', hub.http);
   app.use('/staff-chat.js', widgetHeaders);

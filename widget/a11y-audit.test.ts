@@ -72,7 +72,7 @@ describe('accessibility and contrast audit (axe-core)', function (this: { timeou
 
       it('the panel: message search with results, then nothing found, then a failure with Retry', async () => {
         const fake = richSession();
-        const result = (message_id: number, conversation_id: number, snippet: string, highlights: Array<[number, number]>) => ({
+        const result = (message_id: number, conversation_id: number, snippet: string, highlights: [number, number][]) => ({
           message_id,
           conversation_id,
           sender_id: 'bob',

@@ -51,7 +51,7 @@ describe('appearance: titles keep their room', function (this: { timeout(ms: num
       const add = window.querySelector<HTMLButtonElement>('button.add')!;
       await waitUntil(() => add.getAttribute('aria-label') === (lang === 'de' ? 'Personen hinzufügen' : 'Add people'));
       expect(add.title).to.equal(add.getAttribute('aria-label'));
-      expect(add.textContent!.trim(), 'no visible text').to.equal('');
+      expect(add.textContent.trim(), 'no visible text').to.equal('');
       expect(add.querySelector('svg')!.getBoundingClientRect().width).to.be.greaterThan(10);
       const title = window.querySelector('h2')!;
       expect(title.textContent).to.equal('Front Office');

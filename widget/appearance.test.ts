@@ -47,7 +47,7 @@ describe('appearance: one’s own messages on the accent', function (this: { tim
     it(`reaction counts, times, "edited" and the deleted placeholder reach 4.5:1 on own messages (${look.theme})`, async () => {
       const el = await openConversation(richSession(), look);
       const own = (await bubbleOf(el, 5)).shadowRoot!;
-      for (const chip of own.querySelectorAll('.chip')) expect(textContrast(chip), chip.textContent!).to.be.at.least(AA);
+      for (const chip of own.querySelectorAll('.chip')) expect(textContrast(chip), chip.textContent).to.be.at.least(AA);
       expect(textContrast(own.querySelector('time')!)).to.be.at.least(AA);
       expect(textContrast(own.querySelector('.meta span')!)).to.be.at.least(AA);
       const deleted = (await bubbleOf(el, 7)).shadowRoot!;
@@ -86,7 +86,7 @@ describe('appearance: one’s own messages on the accent', function (this: { tim
       const buttons = [...root.querySelectorAll<HTMLButtonElement>('.edit-actions button')];
       expect(buttons.map((b) => b.textContent)).to.deep.equal(['Save', 'Cancel']);
       for (const button of buttons) {
-        expect(textContrast(button), button.textContent!).to.be.at.least(AA);
+        expect(textContrast(button), button.textContent).to.be.at.least(AA);
         expect(same(backgroundOf(button), backgroundOf(root.querySelector('.bubble')!))).to.equal(false);
       }
       await waitUntil(() => root.querySelector('.bubble')!.getBoundingClientRect().top >= log.getBoundingClientRect().top - 0.5, 'the top of the edited message is below the list’s top edge');
@@ -106,7 +106,7 @@ describe('appearance: icons, the reaction picker and emoji', function (this: { t
     const acts = [...(await bubbleOf(el, 9)).shadowRoot!.querySelectorAll<HTMLButtonElement>('.act')];
     expect(acts).to.have.length(2);
     for (const button of [settings, ...acts]) {
-      expect(button.textContent!.trim(), button.getAttribute('aria-label')!).to.equal('');
+      expect(button.textContent.trim(), button.getAttribute('aria-label')!).to.equal('');
       expect(button.querySelector('svg[aria-hidden="true"]')).to.exist;
     }
   });
@@ -158,11 +158,11 @@ describe('appearance: icons, the reaction picker and emoji', function (this: { t
       context.clearRect(0, 0, 40, 40);
       context.font = `28px ${getComputedStyle(button).fontFamily}`;
       context.fillStyle = '#000';
-      context.fillText(button.textContent!.trim(), 2, 32);
+      context.fillText(button.textContent.trim(), 2, 32);
       const pixels = context.getImageData(0, 0, 40, 40).data;
       let coloured = 0;
       for (let i = 0; i < pixels.length; i += 4) if (pixels[i + 3]! > 128 && Math.max(pixels[i]!, pixels[i + 1]!, pixels[i + 2]!) - Math.min(pixels[i]!, pixels[i + 1]!, pixels[i + 2]!) > 60) coloured++;
-      expect(coloured, `${button.textContent!.trim()} has colour`).to.be.greaterThan(20);
+      expect(coloured, `${button.textContent.trim()} has colour`).to.be.greaterThan(20);
     }
   });
 });

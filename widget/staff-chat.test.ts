@@ -95,7 +95,7 @@ describe('<staff-chat>', () => {
     const { el, root } = await mount(fake);
     const launcher = root.querySelector('staff-chat-launcher')!;
     expect(launcher.unread).to.equal(3);
-    const changed = oneEvent(document, 'staff-chat-unread-change') as Promise<StaffChatUnreadChangeEvent>;
+    const changed = oneEvent<StaffChatUnreadChangeEvent>(document, 'staff-chat-unread-change');
     fake.conversations.set([conversation(1, bob, { unread_count: 0 })]);
     expect((await changed).detail.total).to.equal(0);
     await el.updateComplete;
@@ -107,7 +107,7 @@ describe('<staff-chat>', () => {
     const panel = await openPanel(el);
     const tabs = [...panel.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
     expect(tabs[0]!.textContent).to.contain('Chats').and.to.contain('3 unread messages');
-    expect(tabs[1]!.textContent!.trim()).to.equal('New chat');
+    expect(tabs[1]!.textContent.trim()).to.equal('New chat');
     expect(tabs.map((t) => t.getAttribute('aria-selected'))).to.deep.equal(['true', 'false']);
     expect(panel.querySelector('staff-chat-conversation-list')).to.exist;
     tabs[1]!.click();
@@ -200,8 +200,8 @@ describe('<staff-chat>', () => {
 
   it('explains a failed start with a Retry that starts again, and tells the host page', async () => {
     const fake = createFakeSession();
-    const { el, root } = await mount(fake);
-    const reported = oneEvent(el, 'staff-chat-error') as Promise<StaffChatErrorEvent>;
+    const { el } = await mount(fake);
+    const reported = oneEvent<StaffChatErrorEvent>(el, 'staff-chat-error');
     fake.status.set('error');
     fake.errorInfo.set({ message: 'Could not reach the chat server.', code: 'network_error' });
     expect((await reported).detail).to.deep.equal({ message: 'Could not reach the chat server.', code: 'network_error' });
@@ -216,7 +216,7 @@ describe('<staff-chat>', () => {
     const fake = createFakeSession();
     const { el } = await mount(fake);
     const panel = await openPanel(el);
-    const changed = oneEvent(el, 'staff-chat-connection-change') as Promise<StaffChatConnectionChangeEvent>;
+    const changed = oneEvent<StaffChatConnectionChangeEvent>(el, 'staff-chat-connection-change');
     fake.connection.set('unavailable');
     expect((await changed).detail.state).to.equal('unavailable');
     await (panel.host as StaffChatPanel).updateComplete;
@@ -240,7 +240,7 @@ describe('<staff-chat>', () => {
 
   it('with the real session, shows a readable error when the server cannot be reached', async () => {
     const el = await fixture<StaffChat>(html`<staff-chat api-base="http://127.0.0.1:9/api" hotel="grand" token="t"></staff-chat>`);
-    const reported = oneEvent(el, 'staff-chat-error') as Promise<StaffChatErrorEvent>;
+    const reported = oneEvent<StaffChatErrorEvent>(el, 'staff-chat-error');
     expect((await reported).detail.message).to.match(/reach|start/i);
     el.open = true;
     await el.updateComplete;

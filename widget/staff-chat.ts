@@ -213,7 +213,7 @@ export class StaffChat extends LitElement {
   createSession: (options: ChatSessionOptions) => ChatSession = createChatSession;
   private sessionKey = '';
   private sessionProvider: (() => Promise<string>) | undefined;
-  private unbind: Array<() => void> = [];
+  private unbind: (() => void)[] = [];
   /** Hands the session to the elements in the shadow root, however deep, and to each again whenever it is replaced. */
   private readonly elementSession = new ContextProvider(this, { context: sessionContext, initialValue: null });
 
@@ -294,7 +294,7 @@ export class StaffChat extends LitElement {
     if (this.open || this.layout === 'inline' || this.openIds.value.length > 0) loadLazyElements();
   }
 
-  private readonly tokenFromAttribute = async (): Promise<string> => this.token ?? '';
+  private readonly tokenFromAttribute = (): Promise<string> => Promise.resolve(this.token ?? '');
 
   /** Creates, replaces or drops the session so that it always matches the current attributes. */
   private syncSession(): void {
@@ -303,7 +303,7 @@ export class StaffChat extends LitElement {
     const key = ready ? [this.apiBase, this.hotel, this.debug, this.tokenProvider ? '' : this.token].join('\n') : '';
     if (key === this.sessionKey && provider === this.sessionProvider) return;
     this.teardown();
-    if (!ready || !provider) return;
+    if (!ready) return;
     const session = this.createSession({
       apiBase: this.apiBase,
       hotel: this.hotel,

@@ -31,9 +31,9 @@ export interface BundleSizes {
    * largest of those (a page loads one language), each compressed on its own and summed.
    */
   total: Sizes;
-  files: Array<{ path: string } & Sizes>;
+  files: ({ path: string } & Sizes)[];
   /** The language chunks (`chunks/locale-*.js`, see vite.config.ts), largest first. */
-  locales: Array<{ path: string } & Sizes>;
+  locales: ({ path: string } & Sizes)[];
 }
 
 /** A language chunk's name in dist/, as vite.config.ts names it. */

@@ -249,8 +249,8 @@ async function countDeliveries(target: Target, events: number): Promise<{ elapse
     if (target.dropsSlowReaders) {
       while (received < expected && performance.now() - Math.max(lastAt, startedAt) < QUIET_MS) await new Promise((resolve) => setTimeout(resolve, 50));
     } else {
-      await withTimeout(all.promise, 120_000, `${expected} deliveries to ${target.name}`).catch((error: Error) => {
-        throw new Error(`${error.message}: ${received} arrived`);
+      await withTimeout(all.promise, 120_000, `${expected} deliveries to ${target.name}`).catch((error: unknown) => {
+        throw new Error(`${error instanceof Error ? error.message : String(error)}: ${received} arrived`, { cause: error });
       });
     }
   } finally {

@@ -47,7 +47,7 @@ export async function runHistory(flags: Flags, dataDir: string): Promise<Row[]> 
   const stack = await startBenchStack(`file:${file}`);
   let api: Summary;
   try {
-    const token = stack.token(seeded.members[0] as string);
+    const token = stack.token(seeded.members[0]!);
     const path = `/staff_chat/${BENCH_HOTEL}/conversations/${seeded.conversationId}/messages/?limit=${PAGE}`;
     api = await time(flags.queries, async () => {
       const body = await stack.call<{ messages: unknown[] }>(token, 'GET', path);

@@ -70,7 +70,7 @@ async function measureStack(flags: Flags, databaseUrl: string, engine?: { port: 
       const client = await stack.pusher(token);
       const me = await stack.call<Me>(token, 'GET', `/staff_chat/${BENCH_HOTEL}/me`);
       await Promise.all([subscribed(client.subscribe(conversation.channel)), subscribed(client.subscribe(me.personal_channel))]);
-      client.channel(conversation.channel)?.bind(EVENTS.messageCreated, (envelope: MessageCreatedEnvelope) => {
+      client.channel(conversation.channel).bind(EVENTS.messageCreated, (envelope: MessageCreatedEnvelope) => {
         const receivedAt = performance.now();
         const send = pending.get(envelope.payload.client_id ?? '');
         if (!send) return;
@@ -138,7 +138,7 @@ async function measureBareWs(flags: Flags): Promise<Summary> {
     for (const socket of sockets) {
       socket.on('message', (data) => {
         const receivedAt = performance.now();
-        if (!current || String(data) !== current.id) return;
+        if (String(data) !== current?.id) return;
         if (current.sentAt >= 0) latencies.push(receivedAt - current.sentAt);
         current.remaining -= 1;
         if (current.remaining === 0) current.done();

@@ -9,7 +9,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import type { Flags } from '../support/flags.js';
 import { distDir } from '../support/paths.js';
 import type { Row } from '../support/report.js';
@@ -45,7 +45,7 @@ export async function runRender(flags: Flags, dataDir: string): Promise<Row[]> {
         contentType: 'text/html',
         body: `<!doctype html><meta charset="utf-8"><title>render bench</title>
 <body style="margin:0"><div style="width:1000px;height:800px">
-<staff-chat layout="inline" api-base="/api" hotel="${BENCH_HOTEL}" token="${stack.token(MEMBERS[0] as string)}" style="display:block;height:100%"></staff-chat>
+<staff-chat layout="inline" api-base="/api" hotel="${BENCH_HOTEL}" token="${stack.token(MEMBERS[0]!)}" style="display:block;height:100%"></staff-chat>
 </div><script type="module" src="/staff-chat.js"></script>`,
       }),
     );
@@ -61,7 +61,7 @@ export async function runRender(flags: Flags, dataDir: string): Promise<Row[]> {
     const afterOpen = await page.evaluate(() => window.benchCountMessages());
 
     // Live messages from a colleague, a few in flight as a busy group would send them.
-    const colleague = stack.token(MEMBERS[1] as string);
+    const colleague = stack.token(MEMBERS[1]!);
     const path = `/staff_chat/${BENCH_HOTEL}/conversations/${seeded.conversationId}/send-message/`;
     const lastLive = `live message ${flags.live}`;
     await page.evaluate(() => window.benchRecordFrames());

@@ -20,7 +20,7 @@ const BUDGET_P99_MS = 50;
 export async function runSearch(flags: Flags, dataDir: string): Promise<Row[]> {
   const file = `${dataDir}/search.sqlite`;
   const seeded = await seedSearch(file, flags.searchMessages);
-  const kinds: Array<{ kind: string; queries: string[] }> = [
+  const kinds: { kind: string; queries: string[] }[] = [
     { kind: 'common word', queries: ['guest', 'room', 'please', 'breakfast'] },
     { kind: 'rare word', queries: seeded.rareNames.slice(0, 8) },
     { kind: 'two words', queries: ['late checkout', 'airport taxi', 'zimmer fruhstuck', 'chambre demande'] },

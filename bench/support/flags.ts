@@ -108,7 +108,7 @@ export function parseFlags(argv: string[]): Flags {
     },
   });
   if (values.help) throw new Error(USAGE);
-  const smoke = values.smoke === true;
+  const smoke = values.smoke;
   const sizes = { ...(smoke ? SMOKE : FULL) };
   for (const [flag, key] of Object.entries(NUMERIC)) {
     const raw = (values as Record<string, unknown>)[flag];
@@ -125,8 +125,8 @@ export function parseFlags(argv: string[]): Flags {
     smoke,
     only: only as SuiteName[],
     ...sizes,
-    pg: values['no-pg'] !== true,
-    pgUrl: String(values['pg-url']),
-    cpuProf: values['cpu-prof'] === true,
+    pg: !values['no-pg'],
+    pgUrl: values['pg-url'],
+    cpuProf: values['cpu-prof'],
   };
 }

@@ -62,7 +62,7 @@ export async function closeSockets(sockets: readonly WebSocket[]): Promise<void>
       sockets.map(
         (socket) =>
           new Promise<void>((resolve) => {
-            if (socket.readyState === WebSocket.CLOSED) return resolve();
+            if (socket.readyState === WebSocket.CLOSED) { resolve(); return; }
             socket.once('close', () => resolve());
             socket.close();
           }),

@@ -49,10 +49,10 @@ export async function seedHistory(file: string, options: { total: number; conver
     const perConversation = new Map<number, number>();
     const write = sqlite.transaction((from: number, to: number) => {
       for (let index = from; index < to; index += 1) {
-        const conversationId = conversationIds[index % conversationIds.length] as number;
+        const conversationId = conversationIds[index % conversationIds.length]!;
         const number = (perConversation.get(conversationId) ?? 0) + 1;
         perConversation.set(conversationId, number);
-        const sender = members[number % members.length] as string;
+        const sender = members[number % members.length]!;
         const text = `history message ${number}: the guest in 204 asked for towels and a late checkout`;
         insert.run(BENCH_HOTEL, conversationId, sender, `h-${index}`, text, new Date(start + index * 1000).toISOString());
       }
@@ -62,7 +62,7 @@ export async function seedHistory(file: string, options: { total: number; conver
       write(from, Math.min(options.total, from + 100_000));
       sqlite.pragma('wal_checkpoint(TRUNCATE)');
     }
-    const conversationId = conversationIds[0] as number;
+    const conversationId = conversationIds[0]!;
     const bounds = sqlite
       .prepare('select min(id) as first, max(id) as newest, count(*) as count from messages where conversation_id = ?')
       .get(conversationId) as { first: number; newest: number; count: number };

@@ -23,7 +23,7 @@ const CONVERSATIONS = 200;
 const STAFF = 40;
 const ITEMS = ['towels', 'pillows', 'a blanket', 'a baby crib', 'an iron', 'a phone charger', 'extra water', 'a bathrobe', 'slippers', 'a hair dryer'];
 const THINGS = ['shower', 'air conditioning', 'minibar', 'safe', 'television', 'window', 'key card', 'kettle', 'heater', 'light'];
-const TEMPLATES: Array<(f: Fill) => string> = [
+const TEMPLATES: ((f: Fill) => string)[] = [
   (f) => `Guest in room ${f.room} asked for ${f.item}`,
   (f) => `Can someone bring ${f.item} to ${f.room} please?`,
   (f) => `${f.name} checked in early, room ${f.room} is not ready yet`,
@@ -33,8 +33,8 @@ const TEMPLATES: Array<(f: Fill) => string> = [
   (f) => `Breakfast for ${f.n} guests at ${f.time} in the garden`,
   (f) => `Taxi to the airport for Mr ${f.name} at ${f.time}`,
   (f) => `Reservation for ${f.name}, ${f.n} nights, arriving tomorrow`,
-  (f) => `ok`,
-  (f) => `thanks, on my way`,
+  () => `ok`,
+  () => `thanks, on my way`,
   (f) => `Who is on the front desk at ${f.time}?`,
   (f) => `Lost and found: an umbrella from ${f.room}`,
   (f) => `Herr ${f.name} möchte ein ruhigeres Zimmer, bitte ${f.room2} prüfen`,
@@ -80,7 +80,7 @@ export async function seedSearch(file: string, total: number): Promise<SeededSea
   const started = performance.now();
   const searcher = 'searcher';
   const staff = [searcher, ...Array.from({ length: STAFF }, (_, index) => `st${index}`)];
-  const conversations: Array<{ id: number; members: string[] }> = [];
+  const conversations: { id: number; members: string[] }[] = [];
   const storage = await createStorage(`file:${file}`);
   try {
     for (const id of staff) await storage.upsertStaff(BENCH_HOTEL, { id, full_name: `Staff ${id}`, avatar: null, department: null, role: null });

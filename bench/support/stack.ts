@@ -93,7 +93,7 @@ export async function seedStaff(stack: BenchStack, count: number): Promise<strin
 }
 
 /** Splits `staffIds` into groups of `size` and creates one group conversation per group, via the API. */
-export async function seedGroups(stack: BenchStack, staffIds: string[], size: number): Promise<Array<{ conversation: Conversation; members: string[] }>> {
+export async function seedGroups(stack: BenchStack, staffIds: string[], size: number): Promise<{ conversation: Conversation; members: string[] }[]> {
   const groups: string[][] = [];
   for (let start = 0; start < staffIds.length; start += size) groups.push(staffIds.slice(start, start + size));
   return inBatches(groups.filter((members) => members.length >= 2), 10, async (members) => {

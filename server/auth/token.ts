@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, type webcrypto } from 'node:crypto';
 import { compactVerify, errors as joseErrors, type CompactVerifyResult } from 'jose';
 import { z } from 'zod';
 import { isStorableText, type StaffClaims } from '../../contract/index.js';
@@ -85,9 +85,9 @@ export async function verifyStaffToken(token: string, secret: string, now = Date
 }
 
 /** Imported once per secret: a server has one, and importing costs more than verifying. */
-const hmacKeys = new Map<string, Promise<CryptoKey>>();
+const hmacKeys = new Map<string, Promise<webcrypto.CryptoKey>>();
 
-function hmacKey(secret: string): Promise<CryptoKey> {
+function hmacKey(secret: string): Promise<webcrypto.CryptoKey> {
   let key = hmacKeys.get(secret);
   if (!key) {
     key = crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);

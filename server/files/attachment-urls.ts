@@ -26,7 +26,7 @@ export function withSignedAttachmentUrls(storage: Storage, signer: UrlSigner, ap
     result && { ...result, message: sign(hotel, result.message) };
 
   // A prototype link rather than a spread, so a class-based storage keeps its other methods.
-  const decorated: Storage = Object.create(storage);
+  const decorated = Object.create(storage) as Storage;
   return Object.assign(decorated, {
     listMessages: async (...args: Parameters<Storage['listMessages']>) => {
       const page = await storage.listMessages(...args);

@@ -30,8 +30,7 @@ export class PlainTextCheck {
   /** False once the bytes seen so far cannot be plain text; `last` for the final chunk of the file. */
   push(bytes: Uint8Array, last: boolean): boolean {
     // A plain loop: this runs over every byte of every text upload.
-    for (let index = 0; index < bytes.length; index++) {
-      const byte = bytes[index]!;
+    for (const byte of bytes) {
       if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d) return false;
     }
     try {

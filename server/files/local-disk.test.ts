@@ -45,7 +45,7 @@ describe('the local-disk file store', () => {
     await file.commit();
     const opened = await store.open(file.key);
     assert.equal(opened?.size, 'Room 4: late checkout'.length);
-    assert.equal(await new Response(opened!.stream).text(), 'Room 4: late checkout');
+    assert.equal(await new Response(opened.stream).text(), 'Room 4: late checkout');
     assert.deepEqual(await stagedNames(), []);
   });
 

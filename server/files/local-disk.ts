@@ -67,8 +67,8 @@ export function localDiskStore(dir: string, options: LocalDiskOptions = {}): Loc
   const staged = new Set<string>();
 
   async function sweepStaging(): Promise<string[]> {
-    const names = await readdir(staging).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return [];
+    const names = await readdir(staging).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     });
     const cutoff = now() - staleAfterMs;

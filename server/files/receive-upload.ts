@@ -62,7 +62,7 @@ export async function receiveUpload(body: Readable, contentType: string, limits:
   }
 
   const fields = new Map<string, string>();
-  const tasks: Array<Promise<ReceivedFile>> = [];
+  const tasks: Promise<ReceivedFile>[] = [];
   let failure: unknown;
   let rejectParsing: (error: unknown) => void = () => {};
   const parsed = new Promise<void>((resolve, reject) => {

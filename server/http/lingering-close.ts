@@ -4,7 +4,7 @@ import type { Socket } from 'node:net';
 /** How long a refused body may keep arriving after the answer, so its client can read that answer. */
 const LINGER_MS = 1000;
 
-type LingeringSocket = Socket & { destroySoon?: () => void; lingerFor?: IncomingMessage };
+type LingeringSocket = Omit<Socket, 'destroySoon'> & { destroySoon?: () => void; lingerFor?: IncomingMessage };
 
 /**
  * Closes a connection whose request was answered before its body arrived (a 413, a 401 to an upload)
@@ -23,7 +23,7 @@ export function lingerOnEarlyClose(req: IncomingMessage): void {
   // Node calls destroySoon() once the answer of a `Connection: close` response is written.
   socket.destroySoon = () => {
     const current = socket.lingerFor;
-    if (!current || current.complete || socket.destroyed) return destroySoon();
+    if (!current || current.complete || socket.destroyed) { destroySoon(); return; }
     socket.end();
     // The bytes reach the socket through the request's parser: both must flow for them to be dropped.
     current.resume();

@@ -9,6 +9,7 @@ import { createMiddleware } from 'hono/factory';
  */
 export const closeWhenBodyUnread = createMiddleware<{ Bindings: { incoming?: IncomingMessage } }>(async (c, next) => {
   await next();
-  const incoming = c.env?.incoming;
+  // Undefined under app.request() without an env, whatever Hono's Bindings type says.
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
   if (incoming && !incoming.complete) c.res.headers.set('Connection', 'close');
 });

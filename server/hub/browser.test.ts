@@ -67,7 +67,7 @@ describe('pusher-js in Chromium against the hub', { timeout: 30_000 }, () => {
           const form = await c.req.parseBody();
           const user = c.req.query('user') ?? '';
           const member = { user_id: user, user_info: { name: NAMES[user] ?? user } };
-          return c.json(t.sdk.authorizeChannel(String(form.socket_id), String(form.channel_name), member));
+          return c.json(t.sdk.authorizeChannel(form.socket_id as string, form.channel_name as string, member));
         });
       },
     });
@@ -91,7 +91,7 @@ describe('pusher-js in Chromium against the hub', { timeout: 30_000 }, () => {
     return page;
   }
 
-  const logOf = (page: Page) => page.evaluate('log') as Promise<LogEntry[]>;
+  const logOf = (page: Page) => page.evaluate<LogEntry[]>('log');
   const waitForLog = (page: Page, predicate: string) => page.waitForFunction(`log.some((entry) => ${predicate})`);
 
   it('joins a presence channel, sees members come and go, and exchanges client events', async () => {

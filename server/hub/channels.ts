@@ -81,7 +81,7 @@ export class ChannelRegistry {
     if (userId !== undefined && state.members) {
       const member = state.members.get(userId);
       member?.socketIds.delete(connection.socketId);
-      if (member && member.socketIds.size === 0) memberLeft = userId;
+      if (member?.socketIds.size === 0) memberLeft = userId;
     }
     const vacated = state.sockets.size === 0;
     if (vacated) this.channels.delete(channel);

@@ -79,6 +79,7 @@ export class Connection {
     if (this.closed) return;
     this.send(errorFrame(code, message));
     // Sending may itself have closed a slow consumer.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- TypeScript keeps the narrowing across the send() that may close
     if (!this.closed) this.closeQuietly(code, message);
   }
 

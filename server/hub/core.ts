@@ -144,7 +144,7 @@ export class HubCore {
     }, this.options.memberLeaveDelayMs);
     timer.unref();
     let timers = this.departures.get(channel);
-    if (!timers) this.departures.set(channel, (timers = new Map()));
+    if (!timers) this.departures.set(channel, (timers = new Map<string, NodeJS.Timeout>()));
     timers.set(userId, timer);
   }
 

@@ -151,7 +151,7 @@ describe('hub HTTP API', { timeout: 10_000 }, () => {
   });
 
   it('answers GET /channels/{name} with occupied, counts when asked, and occupied:false after the last unsubscribe', async () => {
-    const get = async (path: string, params: Record<string, string> = {}) => t.sdk.get({ path, params }).then((r) => r.json());
+    const get = async (path: string, params: Record<string, string> = {}) => t.sdk.get({ path, params }).then((r) => r.json() as Promise<unknown>);
     const first = await t.client();
     const second = await t.client();
     await subscribed(first, 'info-room');

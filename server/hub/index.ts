@@ -28,7 +28,7 @@ export interface HubOptions {
   activityTimeoutSeconds?: number;
   /** Close with 4201 when nothing arrives within this after our ping (default 30 000). */
   pongTimeoutMs?: number;
-  webhooks?: Array<{ url: string }>;
+  webhooks?: { url: string }[];
   /** How long channel_vacated / member_removed webhooks wait for a comeback (default 3000, Pusher's figure). */
   webhookDebounceMs?: number;
   /** Bounds against hostile or broken clients; each has a default (see {@link DEFAULT_HUB_LIMITS}). */
@@ -100,7 +100,7 @@ export interface Hub {
    * (nothing is published when one event is refused), without HTTP and signing in between. Each request
    * to itself cost the server more than storing the message it announced (bench: throughput).
    */
-  triggerBatch(batch: ReadonlyArray<{ channel: string; name: string; data: string; socket_id?: string }>): void;
+  triggerBatch(batch: readonly { channel: string; name: string; data: string; socket_id?: string }[]): void;
   /**
    * The server authorized socket `socketId` for `channel` as `holder` (an opaque key for one person).
    * Ignored for a socket the hub does not hold (a made-up socket id stores nothing).

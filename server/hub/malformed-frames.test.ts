@@ -116,7 +116,7 @@ describe('hub malformed frames', { timeout: 10_000 }, () => {
     await Promise.all(sockets.map((s) => s.nextOf('pusher:connection_established')));
     for (const s of sockets) for (const frame of junk) s.send(frame);
     for (const s of sockets) {
-      for (let n = 0; n < junk.length; n += 1) assert.equal((await s.next()).event, 'pusher:error');
+      for (const _frame of junk) assert.equal((await s.next()).event, 'pusher:error');
       s.send({ event: 'pusher:ping', data: {} });
       assert.equal((await s.next()).event, 'pusher:pong');
       s.ws.close();

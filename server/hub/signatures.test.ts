@@ -30,7 +30,7 @@ describe('signatures', () => {
   it('accepts the HTTP API example and refuses stale, tampered or misdescribed requests', () => {
     const body = '{"name":"foo","channels":["project-3"],"data":"{\\"some\\":\\"data\\"}"}';
     assert.equal(md5Hex(body), 'ec365a775a4cd0599faeb73354201b6f');
-    const query: Array<[string, string]> = [
+    const query: [string, string][] = [
       ['auth_key', app.key],
       ['auth_timestamp', '1353088179'],
       ['auth_version', '1.0'],

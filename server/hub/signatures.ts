@@ -74,7 +74,7 @@ export interface SignedRequest {
   /** The request path, e.g. `/apps/123/events`. */
   path: string;
   /** Decoded query parameters, as received. */
-  query: ReadonlyArray<readonly [string, string]>;
+  query: readonly (readonly [string, string])[];
   /** The raw body ('' when there is none). */
   body: string;
 }

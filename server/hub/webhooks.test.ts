@@ -14,7 +14,7 @@ interface Delivery {
   headers: IncomingHttpHeaders;
   rawBody: string;
   receivedAt: number;
-  body: { time_ms: number; events: Array<Record<string, unknown>> };
+  body: { time_ms: number; events: Record<string, unknown>[] };
 }
 
 /** A webhook endpoint that records every POST; answers `failNext` requests with 500 first. */
@@ -77,15 +77,15 @@ describe('hub webhooks', { timeout: 15_000 }, () => {
 
     assert.equal(delivery.headers['content-type'], 'application/json');
     assert.equal(delivery.headers['x-pusher-key'], APP.key);
-    const webhook = t.sdk.webhook({ headers: delivery.headers as Record<string, string>, rawBody: delivery.rawBody });
+    const webhook = t.sdk.webhook({ headers: delivery.headers, rawBody: delivery.rawBody });
     assert.equal(webhook.isValid(), true);
     assert.deepEqual(webhook.getEvents(), [{ name: 'channel_occupied', channel: 'wh-signed' }]);
     assert.ok(webhook.getTime().getTime() >= startedAt - 1000 && webhook.getTime().getTime() <= Date.now());
 
     // The signature covers the exact bytes: a changed body or another secret does not validate.
     const tampered = delivery.rawBody.replace('wh-signed', 'wh-signex');
-    assert.equal(t.sdk.webhook({ headers: delivery.headers as Record<string, string>, rawBody: tampered }).isValid(), false);
-    assert.equal(t.sdkWith({ secret: 'other' }).webhook({ headers: delivery.headers as Record<string, string>, rawBody: delivery.rawBody }).isValid(), false);
+    assert.equal(t.sdk.webhook({ headers: delivery.headers, rawBody: tampered }).isValid(), false);
+    assert.equal(t.sdkWith({ secret: 'other' }).webhook({ headers: delivery.headers, rawBody: delivery.rawBody }).isValid(), false);
   });
 
   it('sends channel_vacated after the debounce once the last subscriber leaves', async () => {
@@ -165,7 +165,7 @@ describe('hub webhooks', { timeout: 15_000 }, () => {
       ],
     );
     for (const delivery of receiver.deliveries) {
-      assert.equal(t.sdk.webhook({ headers: delivery.headers as Record<string, string>, rawBody: delivery.rawBody }).isValid(), true);
+      assert.equal(t.sdk.webhook({ headers: delivery.headers, rawBody: delivery.rawBody }).isValid(), true);
     }
   });
 

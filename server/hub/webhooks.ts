@@ -35,7 +35,7 @@ export const noWebhooks: WebhookSink = {
 
 export interface WebhookSenderOptions {
   app: AppCredentials;
-  targets: ReadonlyArray<{ url: string }>;
+  targets: readonly { url: string }[];
   /** Delay before vacated/removed are sent (Pusher: up to 3 s). */
   debounceMs: number;
   log: (message: string, details?: unknown) => void;
@@ -89,6 +89,7 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSink 
         if (response.ok) return;
         options.log('webhook rejected', { url, status: response.status, event: event.name });
       } catch (error) {
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- close() may run during the fetch; TypeScript keeps the narrowing from before it
         if (closed) return;
         options.log('webhook failed', { url, event: event.name, error: String(error) });
       }

@@ -19,7 +19,8 @@ describe('bodyLimit and requireUtf8Body over a real Node server', () => {
     app.post('/echo', async (c) => c.json(await c.req.json()));
     app.get('/ping', (c) => c.text('pong'));
     app.onError(handleError({ info: () => {}, warn: () => {}, error: () => {} }));
-    server.on('request', getRequestListener(app.fetch));
+    const listener = getRequestListener(app.fetch);
+    server.on('request', (request, response) => void listener(request, response));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -47,7 +48,7 @@ describe('bodyLimit and requireUtf8Body over a real Node server', () => {
         controller.close();
       },
     });
-    const response = await fetch(`${base}/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+    const response = await fetch(`${base}/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' });
     assert.equal(response.status, 413);
   });
 

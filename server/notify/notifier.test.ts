@@ -120,7 +120,7 @@ describe('PusherNotifier', () => {
   });
 
   test('publishes every kind of event through its one publisher, the sender\'s socket excluded', async () => {
-    const published: Array<{ name: string; channel: string; socket_id?: string }> = [];
+    const published: { name: string; channel: string; socket_id?: string }[] = [];
     const recording: Notifier = new PusherNotifier({
       publisher: { publish: async (events) => void published.push(...events.map(({ name, channel, socket_id }) => ({ name, channel, ...(socket_id && { socket_id }) }))) },
       storage,

@@ -223,9 +223,9 @@ export class PusherNotifier implements Notifier {
 
   private async triggerOnPersonalChannels(hotel: string, conversationId: number, exceptId?: string): Promise<void> {
     // Each participant's view differs only in their own unread count; one storage call gives them all.
-    const views = (await this.storage.getConversationViews(hotel, conversationId)) ?? new Map();
+    const views = await this.storage.getConversationViews(hotel, conversationId);
     const events: PublishEvent[] = [];
-    for (const [participantId, conversation] of views) {
+    for (const [participantId, conversation] of views ?? []) {
       if (participantId === exceptId) continue;
       const payload = { ...conversation, channel: conversationChannel(hotel, conversation.id) };
       events.push({

@@ -15,7 +15,7 @@ import { sdkPublisher } from './sdk-publisher.js';
 
 const CHANNEL = 'private-hotel-grand.staff-chat.1';
 
-const implementations: Array<[string, (t: TestHub) => Publisher]> = [
+const implementations: [string, (t: TestHub) => Publisher][] = [
   ['the pusher SDK, over the HTTP API', (t) => sdkPublisher(t.sdk)],
   ['the embedded hub, in-process', (t) => hubPublisher(t.hub)],
 ];

@@ -60,6 +60,6 @@ export function batchesOf<T>(events: readonly T[]): T[][] {
  * `{ socket_id }` to spread into an event when `socketId` is a real pusher-js socket id, else nothing:
  * the SDK throws on anything else, so a bad `X-Socket-Id` header is ignored instead.
  */
-export function excludingSocket(socketId: string | undefined): { socket_id: string } | Record<never, never> {
+export function excludingSocket(socketId: string | undefined): { socket_id?: string } {
   return socketId && SOCKET_ID.test(socketId) ? { socket_id: socketId } : {};
 }

@@ -8,15 +8,18 @@ import { sdkPublisher } from './sdk-publisher.js';
 import { TriggerQueue } from './trigger-queue.js';
 
 interface Batch {
-  batch: Array<{ channel: string; name: string; data: string; socket_id?: string }>;
+  batch: { channel: string; name: string; data: string; socket_id?: string }[];
 }
 
 /** Pusher's HTTP API stand-in: records each batch; answers when `release()` is called, with `status`. */
+/** The `index` that `event()` put in an event's data, read back from what the engine received. */
+const sentIndex = (sent: { data: string }) => (JSON.parse(sent.data) as { index: number }).index;
+
 async function startEngine(): Promise<{ server: Server; port: number; batches: Batch[]; hold(): void; release(): void; setStatus(status: number): void }> {
   const batches: Batch[] = [];
   let status = 200;
   let holding = false;
-  const held: Array<() => void> = [];
+  const held: (() => void)[] = [];
   const server = createServer((request, response) => {
     let raw = '';
     request.on('data', (chunk: Buffer) => (raw += chunk.toString()));
@@ -61,7 +64,7 @@ describe('TriggerQueue', () => {
   test('sends the events of one tick together, and nothing more than 10 to a request', async () => {
     engine.batches.length = 0;
     await Promise.all([queue.send([event(1), event(2)]), queue.send([event(3)])]);
-    assert.deepEqual(engine.batches.map((request) => request.batch.map((sent) => JSON.parse(sent.data).index)), [[1, 2, 3]]);
+    assert.deepEqual(engine.batches.map((request) => request.batch.map((sent) => sentIndex(sent))), [[1, 2, 3]]);
     engine.batches.length = 0;
     await queue.send(Array.from({ length: 23 }, (_, index) => event(index)));
     assert.deepEqual(engine.batches.map((request) => request.batch.length), [10, 10, 3]);
@@ -84,7 +87,7 @@ describe('TriggerQueue', () => {
     await Promise.all([...first, ...more]);
     const sizes = engine.batches.map((request) => request.batch.length);
     assert.deepEqual(sizes.slice(4), [10, 10, 5]);
-    assert.deepEqual(engine.batches.flatMap((request) => request.batch.map((sent) => JSON.parse(sent.data).index)).slice(4), Array.from({ length: 25 }, (_, index) => index + 4));
+    assert.deepEqual(engine.batches.flatMap((request) => request.batch.map((sent) => sentIndex(sent))).slice(4), Array.from({ length: 25 }, (_, index) => index + 4));
   });
 
   test('a refused request rejects the sends it carried at once, and the queue goes on', async () => {

@@ -13,7 +13,7 @@ export const RETRY_DELAYS_MS: readonly number[] = [250, 1000, 4000];
 
 interface Queued {
   event: PublishEvent;
-  settle: (error: unknown | undefined) => void;
+  settle: (error: unknown) => void;
 }
 
 /**
@@ -45,7 +45,7 @@ export class TriggerQueue {
     return new Promise((resolve, reject) => {
       let remaining = events.length;
       let failure: { error: unknown } | undefined;
-      const settle = (error: unknown | undefined) => {
+      const settle = (error: unknown) => {
         if (error !== undefined) failure ??= { error };
         remaining -= 1;
         if (remaining > 0) return;

@@ -20,7 +20,7 @@ export function attachmentDeleteRoutes({ storage, notifier, auth, limitChanges, 
     if (!attachment || attachment.message_deleted) throw new ApiError(404, 'not_found', 'No such attachment.');
     await requireParticipant(storage, hotel, attachment.conversation_id, sub);
     const message = await storage.getMessage(hotel, attachment.message_id);
-    if (!message || message.sender_id !== sub) throw new ApiError(403, 'not_author', 'Only the author can delete a file of a message.');
+    if (message?.sender_id !== sub) throw new ApiError(403, 'not_author', 'Only the author can delete a file of a message.');
 
     const deleted = await storage.deleteAttachment(hotel, attachment.id);
     if (!deleted) throw new ApiError(404, 'not_found', 'No such attachment.');

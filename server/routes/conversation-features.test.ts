@@ -138,7 +138,7 @@ describe('mentions, pins and conversation housekeeping', () => {
       assertError(await t.call('POST', api(`/conversations/${room.id}/leave/`), { token: t.tokenFor('dan') }), 403, 'not_participant');
       assertError(await t.call('DELETE', api(`/conversations/${room.id}/participants/cara/`), { token: t.tokenFor('ben') }), 403, 'not_allowed');
       const manager = await t.call('DELETE', api(`/conversations/${room.id}/participants/cara/`), {
-        token: await (await import('../auth/token.js')).signStaffToken({ sub: 'ben', hotel: 'grand', name: 'BEN', role: 'manager' }, 'routes-test-secret-long-enough-0123456789'),
+        token: (await import('../auth/token.js')).signStaffToken({ sub: 'ben', hotel: 'grand', name: 'BEN', role: 'manager' }, 'routes-test-secret-long-enough-0123456789'),
       });
       assert.equal(manager.status, 200, JSON.stringify(manager.json));
       assert.deepEqual(body<Conversation>(manager.json).participants.map((p) => p.id).sort(), ['anna', 'ben']);

@@ -37,7 +37,7 @@ describe('handover notes', () => {
     assert.deepEqual(note.handover?.items.map((item) => item.text), ['Room 12 needs towels', 'Blue scarf in lost & found']);
     assert.equal((await current('ben'))?.id, note.id);
 
-    const item = note.handover!.items[1]!;
+    const item = note.handover.items[1]!;
     const ticked = await tick('ben', note.id, item.id, true);
     assert.equal(ticked.status, 200, JSON.stringify(ticked.json));
     const change = body<HandoverItemChange>(ticked.json);

@@ -36,7 +36,7 @@ export async function resolveMentions(
 
   const participants = new Map(conversation.participants.map((staff) => [staff.id, staff]));
   const departmentOf = (staff: StaffMember) => staff.department?.toLocaleLowerCase();
-  const problems: Array<{ field: string; problem: string }> = [];
+  const problems: { field: string; problem: string }[] = [];
   for (const id of ids) if (!participants.has(id)) problems.push({ field: 'mentions', problem: `${id} is not a participant of this conversation` });
   if (departments.length > 0 && !conversation.is_group) problems.push({ field: 'mention_departments', problem: 'departments can be mentioned in groups only' });
   else {

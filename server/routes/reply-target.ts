@@ -9,7 +9,7 @@ import type { Storage } from '../storage/storage.js';
  */
 export async function requireReplyTarget(storage: Storage, hotel: string, conversationId: number, replyTo: number): Promise<void> {
   const original = await storage.getMessage(hotel, replyTo);
-  if (!original || original.conversation_id !== conversationId) {
+  if (original?.conversation_id !== conversationId) {
     throw new ApiError(400, 'invalid_reply_to', 'reply_to must be a message of this conversation.', [
       { field: 'reply_to', problem: 'is not a message of this conversation' },
     ]);

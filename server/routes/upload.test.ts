@@ -57,7 +57,7 @@ describe('upload and attachment files', () => {
       headers: { authorization: `Bearer ${token}`, ...options.headers },
       body: form,
     });
-    return { status: response.status, json: (await response.json()) as unknown };
+    return { status: response.status, json: (await response.json()) };
   }
 
   /** Fetches a file URL the way a browser's `<img>` would: no token. */
@@ -171,7 +171,7 @@ describe('upload and attachment files', () => {
 
   test('a database failure after the files were staged leaves no file behind', async () => {
     const files = (await storedFiles()).length;
-    const original = t.storage.insertMessage;
+    const original = t.storage.insertMessage.bind(t.storage);
     t.storage.insertMessage = async () => {
       assert.equal((await stagedFiles()).length, 2, 'both files were staged before the rows');
       throw new Error('database went away');
@@ -283,7 +283,7 @@ describe('upload and attachment files', () => {
             } else controller.close();
           },
         }),
-      } as RequestInit);
+      });
       await beingRead;
 
       const form = new FormData();
@@ -385,5 +385,5 @@ describe('upload and attachment files', () => {
 
 async function asJson(response: Response | Promise<Response>) {
   const resolved = await response;
-  return { status: resolved.status, json: (await resolved.json()) as unknown };
+  return { status: resolved.status, json: (await resolved.json()) };
 }

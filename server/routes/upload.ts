@@ -66,7 +66,9 @@ export function uploadRoutes({ config, storage, notifier, auth, limitMessages, f
     const entry = gate.enter(`${hotel}\n${sub}`);
     if (!entry.ok) return busy(entry.refusal);
     // Served by app.request() (tests), the body is a web stream; under Node it is the request itself.
-    const body = incoming ?? Readable.fromWeb((c.req.raw.body ?? new Blob().stream()) as NodeWebStream);
+    // tsconfig.e2e.json reaches this file too, where the DOM's ReadableStream is the global one.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- see above
+    const body = incoming ?? Readable.fromWeb((c.req.raw.body ?? new Blob([]).stream()) as NodeWebStream);
     try {
       // Before reading the body: a stranger's upload is refused without storing a byte of it.
       await requireParticipant(storage, hotel, id, sub);

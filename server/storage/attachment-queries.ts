@@ -1,6 +1,6 @@
 import type { MessageExtra } from './message-extras.js';
 import type { Kysely } from 'kysely';
-import type { Attachment, Message } from '../../contract/index.js';
+import type { Attachment } from '../../contract/index.js';
 import { prepare, type PreparedQuery } from './prepared.js';
 import type { Database } from './schema.js';
 import type { NewAttachment, Storage, StoredAttachment } from './storage.js';

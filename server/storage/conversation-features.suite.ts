@@ -71,7 +71,7 @@ export function describeConversationFeaturesContract(makeStorage: StorageFactory
         assert.equal((await view(id, 'cyd')).mention_count, 1);
         const views = await storage.getConversationViews(HOTEL, id);
         assert.deepEqual(
-          [...(views ?? new Map())].map(([staffId, v]) => [staffId, v.mention_count]),
+          [...(views ?? [])].map(([staffId, v]) => [staffId, v.mention_count]),
           [['ann', 0], ['bob', 2], ['cyd', 1]],
         );
         assert.equal((await storage.listConversations(HOTEL, 'bob'))[0]?.mention_count, 2);

@@ -192,7 +192,7 @@ function toConversation(row: ConversationRow, participants: StaffMember[]): Conv
     department: row.department,
     participants,
     last_message: toLastMessage(row),
-    unread_count: Number(row.unread_count ?? 0),
+    unread_count: row.unread_count ?? 0,
     created_at: row.created_at,
     updated_at: row.updated_at,
   };
@@ -235,7 +235,7 @@ export function conversationMethods(db: Kysely<Database>, now: () => string): Co
       const row = conversation.rows[0];
       if (!row) return undefined;
       const shared = toConversation(row, groupParticipants(participants.rows).get(row.id) ?? []);
-      const unreadOf = new Map(unread.rows.map((count) => [count.staff_id, Number(count.unread_count ?? 0)]));
+      const unreadOf = new Map(unread.rows.map((count) => [count.staff_id, count.unread_count ?? 0]));
       return new Map(shared.participants.map((staff) => [staff.id, { ...shared, unread_count: unreadOf.get(staff.id) ?? 0 }]));
     },
 

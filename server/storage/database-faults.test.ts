@@ -19,7 +19,7 @@ function pgError(code: string, message = `sqlstate ${code}`): pg.DatabaseError {
 const withCode = (code: string, message = code) => Object.assign(new Error(message), { code });
 
 describe('databaseFault', () => {
-  const cases: Array<[string, unknown, 'unavailable' | 'full' | undefined]> = [
+  const cases: [string, unknown, 'unavailable' | 'full' | undefined][] = [
     ['57P01 admin_shutdown (pg_terminate_backend)', pgError('57P01'), 'unavailable'],
     ['57P02 crash_shutdown', pgError('57P02'), 'unavailable'],
     ['57P03 cannot_connect_now', pgError('57P03'), 'unavailable'],

@@ -128,4 +128,4 @@ export function messageChangeMethods(
 }
 
 /** Thrown inside the add transaction to roll back the group stamp when everyone was already in. */
-const NOBODY_ADDED = Symbol('nobody added');
+const NOBODY_ADDED = new Error('nobody added');

@@ -135,7 +135,7 @@ function prepareQueries(db: Kysely<Database>) {
 }
 
 /** Thrown inside the send transaction to roll it back when the client id was already used. */
-const REPLAY = Symbol('replayed client id');
+const REPLAY = new Error('replayed client id');
 
 /** The message half of {@link Storage}, its queries compiled once for `db`. */
 export function messageMethods(db: Kysely<Database>, now: () => string): MessageMethods {
@@ -181,12 +181,11 @@ export function messageMethods(db: Kysely<Database>, now: () => string): Message
 
   return {
     async insertMessages(hotel, inputs) {
-      if (inputs.some((input) => input.clientId !== null)) throw new Error('insertMessages stores messages without client ids only');
       const timestamp = now();
       // Conversations locked in id order, so two such batches over the same conversations cannot deadlock.
       const order = inputs.map((input, index) => ({ input, index })).sort((a, b) => a.input.conversationId - b.input.conversationId);
       const stored = await db.transaction().execute(async (trx) => {
-        const messages: Array<{ index: number; message: Message }> = [];
+        const messages: { index: number; message: Message }[] = [];
         for (const { input, index } of order) messages.push({ index, message: await insertIn(trx, hotel, input, timestamp) });
         return messages;
       });
@@ -222,7 +221,7 @@ export function messageMethods(db: Kysely<Database>, now: () => string): Message
         if (error !== REPLAY || input.clientId === null) throw error;
         // The conflict means the row exists and is committed (PostgreSQL waits for a racing insert to end).
         const { rows } = await q.byClientId(db, { hotel, senderId: input.senderId, clientId: input.clientId });
-        if (!rows[0]) throw new Error('client id conflicted, yet no message carries it');
+        if (!rows[0]) throw new Error('client id conflicted, yet no message carries it', { cause: error });
         return { message: toMessage(rows[0]), created: false };
       }
     },

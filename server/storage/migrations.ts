@@ -203,7 +203,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => migrations(dialect) },
+    provider: { getMigrations: () => Promise.resolve(migrations(dialect)) },
     // Kysely looks for its bookkeeping tables in every schema unless told which one, so a database
     // holding another schema with them (another app, a parallel test run) would fool it.
     ...(dialect === 'postgres' ? { migrationTableSchema: await currentSchema(db) } : {}),
@@ -214,7 +214,7 @@ export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Pr
   for (let attempt = 1; attempt < 5 && isSchemaDroppedMeanwhile(error); attempt++) ({ error, results } = await migrator.migrateToLatest());
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`storage migration ${failed} failed: ${String(error)}`, { cause: error });
+    throw new Error(`storage migration ${failed} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`, { cause: error });
   }
 }
 

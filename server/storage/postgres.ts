@@ -4,8 +4,6 @@ import { consoleLogger, type Logger } from '../logger.js';
 import { DatabaseUnavailableError } from './database-faults.js';
 import type { Database } from './schema.js';
 
-const INT8_OID = 20;
-
 /** How long the server waits on PostgreSQL before it answers 503 rather than hang. */
 export interface PostgresTimeouts {
   /** Opening a connection, or waiting for a free one from the pool. */
@@ -52,8 +50,8 @@ export function openPostgres(connectionString: string, options: PostgresOptions 
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
     // count(*) is int8, which pg returns as a string; our counts always fit a JS number.
     types: {
-      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      getTypeParser: ((oid: Parameters<typeof pg.types.getTypeParser>[0], format?: 'text' | 'binary'): unknown =>
+        oid === pg.types.builtins.INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
 
@@ -102,7 +100,7 @@ function guardedPool(pool: pg.Pool, broken: WeakSet<pg.PoolClient>, queryTimeout
 }
 
 function guardedClient(client: pg.PoolClient, broken: WeakSet<pg.PoolClient>, queryTimeoutMs: number, log: Logger): PostgresPoolClient {
-  async function query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> {
+  async function query<R>(sql: string, parameters: readonly unknown[]): Promise<PostgresQueryResult<R>> {
     const timer = setTimeout(() => {
       broken.add(client);
       log.warn(`storage: PostgreSQL did not answer within ${queryTimeoutMs} ms; dropping the connection`);

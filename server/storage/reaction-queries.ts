@@ -1,6 +1,6 @@
 import type { MessageExtra } from './message-extras.js';
 import type { Kysely } from 'kysely';
-import { REACTION_EMOJIS, type Message, type ReactionEmoji, type ReactionSummary } from '../../contract/index.js';
+import { REACTION_EMOJIS, type ReactionEmoji, type ReactionSummary } from '../../contract/index.js';
 import { prepare } from './prepared.js';
 import type { Database } from './schema.js';
 import { compareText } from './staff-queries.js';

@@ -2,7 +2,7 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { SearchResult } from '../../contract/index.js';
 import type { Database } from './schema.js';
 import { matchText, PREFIX_MIN_LENGTH, snippetOf, type SearchQuery, type TextMatch } from './search-text.js';
-import type { SearchCursor, Storage } from './storage.js';
+import type { Storage } from './storage.js';
 
 /**
  * Candidates per band: the newest this many matching messages below the band's bound. Ranking looks
@@ -75,8 +75,8 @@ export function searchMethods(db: Kysely<Database>): Pick<Storage, 'searchMessag
   };
 }
 
-function rank(rows: CandidateRow[], query: SearchQuery): Array<{ row: CandidateRow; match: TextMatch }> {
-  const hits: Array<{ row: CandidateRow; match: TextMatch }> = [];
+function rank(rows: CandidateRow[], query: SearchQuery): { row: CandidateRow; match: TextMatch }[] {
+  const hits: { row: CandidateRow; match: TextMatch }[] = [];
   for (const row of rows) {
     const match = matchText(row.message, query);
     if (match) hits.push({ row, match });

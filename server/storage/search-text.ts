@@ -47,6 +47,7 @@ export function fold(word: string): string {
   return word.normalize('NFD').replace(DIACRITICS, '').toLowerCase();
 }
 
+// eslint-disable-next-line no-control-regex -- every ASCII character, control characters included
 const ASCII = /^[\x00-\x7f]*$/;
 
 function words(text: string): Word[] {
@@ -85,7 +86,7 @@ export interface TextMatch {
   /** Higher is better; a whole number, so a cursor can carry it exactly. */
   score: number;
   /** `[start, end)` UTF-16 offsets into the message text, in order. */
-  ranges: Array<[number, number]>;
+  ranges: [number, number][];
 }
 
 /**
@@ -119,7 +120,7 @@ export function matchText(text: string, query: SearchQuery): TextMatch | undefin
   if (query.prefix && all.some((word) => word.folded === query.terms[lastIndex])) score += 300;
   score -= Math.min(2000, all.length * 10);
 
-  const ranges: Array<[number, number]> = [];
+  const ranges: [number, number][] = [];
   all.forEach((word, index) => {
     if (termOf[index]! >= 0) ranges.push([word.start, word.end]);
   });
@@ -139,7 +140,7 @@ function hasPhrase(termOf: number[], last: number): boolean {
 /** A piece of a message to show, with the matched words' ranges relative to it. */
 export interface Snippet {
   snippet: string;
-  highlights: Array<[number, number]>;
+  highlights: [number, number][];
 }
 
 /**
@@ -148,7 +149,7 @@ export interface Snippet {
  * `[start, end)` UTF-16 offsets into `snippet`, for the widget to wrap in elements of its own: the
  * snippet is text, never markup.
  */
-export function snippetOf(text: string, ranges: ReadonlyArray<readonly [number, number]>): Snippet {
+export function snippetOf(text: string, ranges: readonly (readonly [number, number])[]): Snippet {
   if (text.length <= SNIPPET_LENGTH) return { snippet: text, highlights: ranges.map(([start, end]) => [start, end]) };
   const [firstStart, firstEnd] = ranges[0] ?? [0, 0];
   // A little context before the first match, the rest after it.
@@ -166,7 +167,7 @@ export function snippetOf(text: string, ranges: ReadonlyArray<readonly [number, 
   const prefix = from > 0 ? '…' : '';
   const suffix = to < text.length ? '…' : '';
   const shift = prefix.length - from;
-  const highlights: Array<[number, number]> = ranges
+  const highlights: [number, number][] = ranges
     .filter(([start, end]) => start >= from && end <= to)
     .map(([start, end]) => [start + shift, end + shift]);
   return { snippet: `${prefix}${text.slice(from, to)}${suffix}`, highlights };

@@ -37,7 +37,7 @@ export function describeSearchContract(name: string, emptyDatabase: EmptyDatabas
         ...(database.migrationTableSchema && { migrationTableSchema: database.migrationTableSchema }),
       });
       const { error } = to ? await migrator.migrateTo(to) : await migrator.migrateToLatest();
-      if (error) throw error;
+      if (error) throw new Error('migration failed', { cause: error });
     }
 
     beforeEach(async () => {

@@ -77,7 +77,7 @@ class QueuedSqliteDialect extends SqliteDialect {
 }
 
 class QueuedSqliteDriver extends SqliteDriver {
-  private readonly waiting: Array<() => void> = [];
+  private readonly waiting: (() => void)[] = [];
   private busy = false;
 
   constructor(

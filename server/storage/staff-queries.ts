@@ -124,7 +124,7 @@ export function staffMethods(db: Kysely<Database>, now: () => string): StaffMeth
     },
 
     async listHotels() {
-      const { rows } = await q.hotels(db, {} as Record<string, never>);
+      const { rows } = await q.hotels(db, {});
       return rows.map((row) => row.slug).sort(compareText);
     },
   };

@@ -123,9 +123,9 @@ export function describeStorageContract(name: string, makeStorage: StorageFactor
           storage.createConversation(HOTEL, { createdBy: ann.id, participantIds: [bob.id], title: null }),
           storage.createConversation(HOTEL, { createdBy: bob.id, participantIds: [ann.id], title: null }),
         ]);
-        assert.equal(results[0]!.conversationId, results[1]!.conversationId);
+        assert.equal(results[0].conversationId, results[1].conversationId);
         assert.deepEqual(results.map((result) => result.created).sort(), [false, true]);
-        await send(results[0]!.conversationId, ann.id, 'hello');
+        await send(results[0].conversationId, ann.id, 'hello');
         assert.equal((await storage.listConversations(HOTEL, ann.id)).length, 1);
         assert.equal((await storage.listConversations(HOTEL, bob.id)).length, 1);
       });

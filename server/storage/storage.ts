@@ -97,7 +97,7 @@ export interface Storage extends ConversationFeatureStorage {
    * transaction: all of them or, on any failure, none. What a forward to several conversations uses.
    * Returned in the order given.
    */
-  insertMessages(hotel: string, inputs: ReadonlyArray<Parameters<Storage['insertMessage']>[1] & { clientId: null }>): Promise<Message[]>;
+  insertMessages(hotel: string, inputs: readonly (Parameters<Storage['insertMessage']>[1] & { clientId: null })[]): Promise<Message[]>;
 
   /** One attachment with what serving its file needs, or undefined when it is not in this hotel. */
   getAttachment(hotel: string, attachmentId: number): Promise<StoredAttachment | undefined>;

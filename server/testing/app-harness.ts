@@ -15,8 +15,8 @@ export const TEST_SECRET = 'routes-test-secret-long-enough-0123456789';
 
 /** The pusher SDK boundary, recorded instead of sent. */
 export class RecordingNotifier implements Notifier {
-  readonly messages: Array<{ hotel: string; message: Message; excludeSocketId: string | undefined }> = [];
-  readonly conversations: Array<{ hotel: string; conversationId: number; createdBy: string }> = [];
+  readonly messages: { hotel: string; message: Message; excludeSocketId: string | undefined }[] = [];
+  readonly conversations: { hotel: string; conversationId: number; createdBy: string }[] = [];
 
   async messageCreated(hotel: string, message: Message, options: { excludeSocketId?: string } = {}): Promise<void> {
     this.messages.push({ hotel, message, excludeSocketId: options.excludeSocketId });
@@ -26,10 +26,10 @@ export class RecordingNotifier implements Notifier {
     this.conversations.push({ hotel, conversationId, createdBy });
   }
 
-  readonly changes: Array<{ hotel: string; type: MessageChange; message: Message; excludeSocketId: string | undefined }> = [];
-  readonly reactions: Array<{ hotel: string; change: ReactionChange; excludeSocketId: string | undefined }> = [];
-  readonly reads: Array<{ hotel: string; read: MessagesRead }> = [];
-  readonly joins: Array<{ hotel: string; conversationId: number; addedBy: string; addedIds: string[] }> = [];
+  readonly changes: { hotel: string; type: MessageChange; message: Message; excludeSocketId: string | undefined }[] = [];
+  readonly reactions: { hotel: string; change: ReactionChange; excludeSocketId: string | undefined }[] = [];
+  readonly reads: { hotel: string; read: MessagesRead }[] = [];
+  readonly joins: { hotel: string; conversationId: number; addedBy: string; addedIds: string[] }[] = [];
 
   async messageChanged(hotel: string, type: MessageChange, message: Message, options: { excludeSocketId?: string } = {}): Promise<void> {
     this.changes.push({ hotel, type, message, excludeSocketId: options.excludeSocketId });
@@ -47,9 +47,9 @@ export class RecordingNotifier implements Notifier {
     this.joins.push({ hotel, conversationId, addedBy, addedIds });
   }
 
-  readonly acknowledgements: Array<{ hotel: string; change: AcknowledgementChange; excludeSocketId: string | undefined }> = [];
-  readonly handoverTicks: Array<{ hotel: string; change: HandoverItemChange; excludeSocketId: string | undefined }> = [];
-  readonly departmentChanges: Array<{ hotel: string; conversationId: number }> = [];
+  readonly acknowledgements: { hotel: string; change: AcknowledgementChange; excludeSocketId: string | undefined }[] = [];
+  readonly handoverTicks: { hotel: string; change: HandoverItemChange; excludeSocketId: string | undefined }[] = [];
+  readonly departmentChanges: { hotel: string; conversationId: number }[] = [];
 
   async messageAcknowledged(hotel: string, change: AcknowledgementChange, options: { excludeSocketId?: string } = {}): Promise<void> {
     this.acknowledgements.push({ hotel, change, excludeSocketId: options.excludeSocketId });
@@ -63,11 +63,11 @@ export class RecordingNotifier implements Notifier {
     this.departmentChanges.push({ hotel, conversationId });
   }
 
-  readonly mentions: Array<{ hotel: string; message: Message; targets: readonly MentionTarget[] }> = [];
-  readonly pins: Array<{ hotel: string; pinned?: Pin; unpinned?: Unpin; excludeSocketId: string | undefined }> = [];
-  readonly departures: Array<{ hotel: string; left: ParticipantLeft }> = [];
-  readonly deletedAttachments: Array<{ hotel: string; deleted: AttachmentDeletedEvent; excludeSocketId: string | undefined }> = [];
-  readonly ownViews: Array<{ hotel: string; conversationId: number; staffId: string }> = [];
+  readonly mentions: { hotel: string; message: Message; targets: readonly MentionTarget[] }[] = [];
+  readonly pins: { hotel: string; pinned?: Pin; unpinned?: Unpin; excludeSocketId: string | undefined }[] = [];
+  readonly departures: { hotel: string; left: ParticipantLeft }[] = [];
+  readonly deletedAttachments: { hotel: string; deleted: AttachmentDeletedEvent; excludeSocketId: string | undefined }[] = [];
+  readonly ownViews: { hotel: string; conversationId: number; staffId: string }[] = [];
 
   async staffMentioned(hotel: string, message: Message, targets: readonly MentionTarget[]): Promise<void> {
     this.mentions.push({ hotel, message, targets });

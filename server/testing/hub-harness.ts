@@ -65,7 +65,9 @@ export async function startHub(options: Partial<HubOptions> = {}, extras: StartH
   };
   let hub = createHub({ ...APP, ...options });
   let app = mount(hub);
-  const server: Server = createServer(getRequestListener((request) => app.fetch(request)));
+  // Hono's listener answers every request itself, errors included: nothing is left to await.
+  const listener = getRequestListener((request) => app.fetch(request));
+  const server: Server = createServer((request, response) => void listener(request, response));
   server.on('upgrade', (req, socket, head) => {
     if (!hub.handleUpgrade(req, socket, head)) socket.destroy();
   });
@@ -103,7 +105,7 @@ export async function startHub(options: Partial<HubOptions> = {}, extras: StartH
         },
         userAuthentication: {
           customHandler: ({ socketId }, callback) => {
-            if (!clientOptions.user) return callback(new Error('no user configured'), null);
+            if (!clientOptions.user) { callback(new Error('no user configured'), null); return; }
             callback(null, signer.authenticateUser(socketId, clientOptions.user));
           },
         },
@@ -217,7 +219,7 @@ export interface RawSocket {
 export async function openRaw(url: string, wsOptions: WsClientOptions = {}): Promise<RawSocket> {
   const ws = new WebSocket(url, wsOptions);
   const queue: RawFrame[] = [];
-  const waiters: Array<(frame: RawFrame) => void> = [];
+  const waiters: ((frame: RawFrame) => void)[] = [];
   ws.on('message', (data) => {
     const frame = JSON.parse(String(data)) as RawFrame;
     const waiter = waiters.shift();

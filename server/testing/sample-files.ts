@@ -23,7 +23,7 @@ export function diskFullError(): Error {
  * written (so the cleanup of a partial file is exercised), then writing fails with ENOSPC.
  */
 export function diskFullAfter<T extends FileStore>(store: T, room: number): T {
-  const filling: FileStore = Object.create(store);
+  const filling = Object.create(store) as FileStore;
   return Object.assign(filling, {
     stage: (content: AsyncIterable<Uint8Array>) =>
       store.stage(

@@ -36,7 +36,7 @@ describe('the demo fits a phone and four side-by-side frames', { timeout: 60_000
     const frames = page.locator('iframe');
     await frames.nth(3).waitFor();
     for (let n = 0; n < 4; n++) {
-      const frame = page.frameLocator('iframe').nth(n);
+      const frame = frames.nth(n).contentFrame();
       const title = frame.getByRole('heading', { name: 'Staff chat' });
       await title.waitFor();
       await frame.getByRole('tab', { name: /Chats/ }).waitFor();

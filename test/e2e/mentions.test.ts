@@ -75,7 +75,7 @@ describe('the demo portal: mentions', () => {
     await anna.locator('staff-chat-launcher .at').waitFor();
     assert.match((await launcherLabel(anna)) ?? '', /, you were mentioned/);
     const notification = await anna.waitForFunction(() => {
-      const shown = (globalThis as unknown as { shownNotifications: Array<{ title: string; body: string; tag: string }> }).shownNotifications;
+      const shown = (globalThis as unknown as { shownNotifications: { title: string; body: string; tag: string }[] }).shownNotifications;
       return shown.find((n) => n.title === 'Carla Mendes mentioned you' && n.body.includes('@Anna Kovács'));
     });
     const { body, tag } = (await notification.jsonValue()) as { body: string; tag: string };

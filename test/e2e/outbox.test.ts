@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import type { Conversation, MessagePage } from '../../contract/index.js';
 import { ENGINES, startRestartableStack, type RestartableStack } from '../support/stack.js';
 import { launchChromium, openPortalAs as openPortal, openConversation } from './support/portal.js';

@@ -69,7 +69,7 @@ for (const engine of ENGINES) describe(`the demo portal: who is online and who i
     await carla.waitForFunction(
       () => {
         const line = document.querySelector('staff-chat')?.shadowRoot?.querySelector('staff-chat-chat-window')?.shadowRoot?.querySelector('[part="typing"]');
-        return line !== null && line !== undefined && line.textContent === '';
+        return line?.textContent === '';
       },
       undefined,
       { timeout: 5000 },

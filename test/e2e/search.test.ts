@@ -76,6 +76,6 @@ describe('the demo portal: message search', () => {
       undefined,
       { timeout: 10_000 },
     );
-    assert.ok((await row.evaluate((el) => el.matches(':focus'))) === true, 'focus is on that message');
+    assert.ok(await row.evaluate((el) => el.matches(':focus')), 'focus is on that message');
   });
 });

@@ -28,9 +28,9 @@ const BACK_WITHIN_MS = 20_000;
 interface Watched {
   page: Page;
   /** `?debug` console lines: `[staff-chat] subscribed private-…`, `[staff-chat] event …`. */
-  logs: Array<{ at: number; text: string }>;
+  logs: { at: number; text: string }[];
   /** `staff-chat-connection-change` states. */
-  states: Array<{ at: number; state: string }>;
+  states: { at: number; state: string }[];
   /** REST requests for messages (history, catch-up and polling all fetch `…/messages/`). */
   messageFetches: number[];
 }

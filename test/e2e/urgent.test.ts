@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { openConversation, useDemoPortal } from './support/portal.js';
+import { useDemoPortal } from './support/portal.js';
 
 /** REMINDER_INTERVAL_MS of widget/state/urgent/reminders.ts (not imported: that module is the browser's). */
 const REMINDER_INTERVAL_MS = 3 * 60_000;
@@ -35,7 +35,7 @@ const STUB_NOTIFICATIONS = `
 declare global {
   interface Window {
     /** What the stubbed Notification was asked to show: [title, body]. */
-    shownNotifications: Array<[string, string]>;
+    shownNotifications: [string, string][];
   }
 }
 

@@ -48,7 +48,7 @@ describe(`hostile load (${hostileSize()})`, () => {
   before(async () => {
     if (hostileSize() !== 'short') return;
     const colleagues = forkColleagues();
-    const server = await startHostileServer(Object.assign({}, ...attacks.map((attack) => attack.env ?? {})));
+    const server = await startHostileServer(Object.fromEntries(attacks.flatMap((attack) => Object.entries(attack.env ?? {}))));
     rig = { server, colleagues };
   });
   after(async () => {

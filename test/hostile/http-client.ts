@@ -61,7 +61,7 @@ export function httpRequest<T = unknown>(options: HttpOptions): Promise<HttpResp
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
           let body: unknown = text;
-          if (/json/.test(res.headers['content-type'] ?? '')) {
+          if ((res.headers['content-type'] ?? '').includes('json')) {
             try {
               body = JSON.parse(text);
             } catch {

@@ -81,7 +81,7 @@ export function subscriptionSucceeded(socket: WebSocket, channel: string, timeou
 
 /** Runs `work` over `items` with at most `concurrency` at once. */
 export async function inBatches<T, R>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
+  const results = new Array<R>(items.length);
   let next = 0;
   const lanes = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
     while (next < items.length) {

@@ -2,7 +2,7 @@
  * The server child's process id and resident memory, read from /proc (Linux), so the suite measures the
  * server as production runs it rather than a test-only counter.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 
 /** VmRSS of `pid` in MB, or undefined once the process is gone. */
 export function residentMb(pid: number): number | undefined {

@@ -266,7 +266,9 @@ async function serveWithFullDisk(dir: string) {
   const app = createApp({ config: t.config, storage: t.storage, pusher: t.pusher, notifier: t.notifier, log: silentLogger, files: diskFullAfter(localDiskStore(dir, { sweepEveryMs: 0 }), MB) });
   for (const id of ['anna', 'ben']) await t.storage.upsertStaff(HOTEL, { id, full_name: id, avatar: null, department: null, role: null });
   const { conversationId } = await t.storage.createConversation(HOTEL, { createdBy: 'anna', participantIds: ['anna', 'ben'], title: null });
-  const server = createServer(getRequestListener(app.fetch));
+  // Hono's listener answers every request itself, errors included: nothing is left to await.
+  const listener = getRequestListener(app.fetch);
+  const server = createServer((request, response) => void listener(request, response));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {

@@ -165,7 +165,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const failures: string[] = [];
       for (const cell of Object.keys(ACTORS) as Cell[]) {
         const client = await stack.pusher(token(cell));
-        for (const [channelKind, name] of Object.entries(channels) as Array<[keyof typeof channels, string]>) {
+        for (const [channelKind, name] of Object.entries(channels) as [keyof typeof channels, string][]) {
           const subscribed = await new Promise<boolean>((resolve) => {
             const channel = client.subscribe(name);
             channel.bind('pusher:subscription_succeeded', () => resolve(true));

@@ -32,7 +32,7 @@ interface Listener {
   socketId: string;
   personal: Channel;
   /** Every event seen on the person's channels, in arrival order: `channel kind:event type`. */
-  seen: Array<{ on: 'personal' | 'group'; name: string; data: unknown }>;
+  seen: { on: 'personal' | 'group'; name: string; data: unknown }[];
   group?: Channel;
 }
 

@@ -163,7 +163,7 @@ describe('PostgreSQL faults under the real server', { ...(unreachable && { skip:
   /** Three times during the load: terminate the server's connections, then wait for a send to succeed. */
   async function terminateThreeTimes(api: string, conversations: number[], applicationName: string, workers: number) {
     const load = startSendLoad(api, conversations, workers);
-    const rounds: Array<{ terminated: number; recoveredMs: number }> = [];
+    const rounds: { terminated: number; recoveredMs: number }[] = [];
     try {
       for (let round = 0; round < 3; round++) {
         const before = load.results.filter((result) => result.status === 201).length;
@@ -287,7 +287,7 @@ describe('PostgreSQL faults under the real server', { ...(unreachable && { skip:
           headers: { authorization: `Bearer ${token}`, ...(json && { 'content-type': 'application/json' }) },
           ...(body !== undefined && { body: json ? JSON.stringify(body) : (body as FormData) }),
         });
-        return { status: response.status, retryAfter: response.headers.get('retry-after'), json: (await response.json()) as unknown };
+        return { status: response.status, retryAfter: response.headers.get('retry-after'), json: (await response.json()) };
       };
       const { writes, state, stored } = await prepareFeatureWrites(call, { actor: 'hugo', owner: 'hana', other: 'ines' });
       const before = await state();

@@ -111,7 +111,7 @@ for (const engine of ENGINES) {
       }
       const users = async () => {
         const response = await sdk.get({ path: '/channels/presence-closing/users' });
-        return ((await response.json()) as { users: Array<{ id: string }> }).users.map((user) => user.id).sort();
+        return ((await response.json()) as { users: { id: string }[] }).users.map((user) => user.id).sort();
       };
       assert.deepEqual(await users(), ['leaves', 'stays']);
       const started = Date.now();

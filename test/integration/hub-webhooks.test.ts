@@ -23,7 +23,7 @@ describe('hub webhooks through the whole server', { timeout: 10_000 }, () => {
   let receiver: Server;
   let stack: Stack;
   const deliveries: Delivery[] = [];
-  const waiting: Array<() => void> = [];
+  const waiting: (() => void)[] = [];
 
   before(async () => {
     receiver = createServer((request, response) => {
@@ -46,9 +46,9 @@ describe('hub webhooks through the whole server', { timeout: 10_000 }, () => {
     receiver?.close();
   });
 
-  async function nextDelivery(matches: (events: Array<{ name: string; channel: string }>) => boolean): Promise<Delivery> {
+  async function nextDelivery(matches: (events: { name: string; channel: string }[]) => boolean): Promise<Delivery> {
     for (;;) {
-      const found = deliveries.find((delivery) => matches((JSON.parse(delivery.rawBody) as { events: Array<{ name: string; channel: string }> }).events));
+      const found = deliveries.find((delivery) => matches((JSON.parse(delivery.rawBody) as { events: { name: string; channel: string }[] }).events));
       if (found) return found;
       await new Promise<void>((wake) => waiting.push(wake));
     }

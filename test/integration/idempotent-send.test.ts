@@ -28,7 +28,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     after(() => stack?.close());
 
     /** Sends on a fresh connection each, all written before any is answered. */
-    const burst = (bodies: Array<{ conversationId: number; body: unknown }>) => {
+    const burst = (bodies: { conversationId: number; body: unknown }[]) => {
       const token = stack.token('grand', 'anna');
       let release!: () => void;
       const gate = new Promise<void>((resolve) => (release = resolve));

@@ -156,7 +156,7 @@ describe('message changes reach other participants live', { timeout: 30_000 }, (
     assert.equal(payload.last_read_message_id, latest.id);
     assert.equal((await badge).payload.id, chat.id);
 
-    const page = await stack.call<{ read_marks: Array<{ staff_id: string; last_read_message_id: number }> }>(
+    const page = await stack.call<{ read_marks: { staff_id: string; last_read_message_id: number }[] }>(
       tokens.anna,
       'GET',
       api(`/conversations/${chat.id}/messages/?limit=1`),

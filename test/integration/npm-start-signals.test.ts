@@ -79,7 +79,7 @@ describe('npm start', () => {
     } finally {
       // A server the signal did not reach still runs in the group: end it, and whatever npm started.
       try {
-        process.kill(-(npm.pid as number), 'SIGKILL');
+        process.kill(-(npm.pid!), 'SIGKILL');
       } catch {
         // The group is empty: everything exited.
       }

@@ -51,7 +51,7 @@ describe('npm run serve', { timeout: 60_000 }, () => {
         const token = signStaffToken({ sub: 'olga', hotel: 'grand', name: 'Olga', exp: Math.floor(Date.now() / 1000) + 600 }, SECRET);
         const me = await fetch(`${base}/api/staff_chat/grand/me`, { headers: { authorization: `Bearer ${token}` } });
         assert.equal(me.status, 200);
-        const hotels = (await database.snapshot()).hotels as Array<{ slug: string }>;
+        const hotels = (await database.snapshot()).hotels as { slug: string }[];
         assert.deepEqual(hotels.map((row) => row.slug), ['grand'], 'nothing was seeded');
       } finally {
         const code = await server.stop('SIGTERM');
@@ -82,7 +82,7 @@ describe('the demo start', { timeout: 60_000 }, () => {
       assert.equal(demo.status, 1, demo.stdout + demo.stderr);
       assert.match(demo.stderr, /The demo refuses to start: this database holds hotels other than the demo hotel \(grand\)/);
       assert.doesNotMatch(demo.stdout, /listening/);
-      const hotels = (await database.snapshot()).hotels as Array<{ slug: string }>;
+      const hotels = (await database.snapshot()).hotels as { slug: string }[];
       assert.deepEqual(hotels.map((row) => row.slug), ['grand'], 'the demo seeded nothing');
     } finally {
       await database.drop();

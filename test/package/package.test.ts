@@ -27,18 +27,18 @@ const NAME = 'staff-chat-widget';
 const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 
 interface Manifest {
-  modules: Array<{
+  modules: {
     path: string;
-    exports?: Array<{ kind: string; name: string }>;
-    declarations?: Array<{
+    exports?: { kind: string; name: string }[];
+    declarations?: {
       tagName?: string;
-      attributes?: Array<{ name: string }>;
-      members?: Array<{ name: string }>;
-      events?: Array<{ name: string; description?: string }>;
-      cssParts?: Array<{ name: string }>;
-      cssProperties?: Array<{ name: string }>;
-    }>;
-  }>;
+      attributes?: { name: string }[];
+      members?: { name: string }[];
+      events?: { name: string; description?: string }[];
+      cssParts?: { name: string }[];
+      cssProperties?: { name: string }[];
+    }[];
+  }[];
 }
 
 /** The package's dependencies and theirs, from this repository's node_modules (peer and optional ones left out). */
@@ -55,9 +55,9 @@ async function dependencyClosure(names: string[]): Promise<string[]> {
 }
 
 /** One `npm pack` of every folder into `destination`; each tarball's path and the files in it. */
-async function pack(folders: string[], destination: string): Promise<Array<{ tarball: string; files: string[] }>> {
+async function pack(folders: string[], destination: string): Promise<{ tarball: string; files: string[] }[]> {
   const { stdout } = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', destination, ...folders], { cwd: ROOT });
-  const results = JSON.parse(stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
+  const results = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
   assert.equal(results.length, folders.length);
   return results.map((result) => ({ tarball: join(destination, result.filename), files: result.files.map((file) => file.path) }));
 }

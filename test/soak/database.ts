@@ -96,7 +96,7 @@ export async function postgresDatabase(): Promise<TestDatabase> {
     url: url.toString(),
     messages: async () => (await admin.query<StoredMessage>(MESSAGES_SQL)).rows,
     async snapshot() {
-      const entries = [];
+      const entries: [string, unknown[]][] = [];
       for (const table of TABLES) entries.push([table, (await admin.query(`select * from ${table} order by ${ORDER[table]}`)).rows]);
       return Object.fromEntries(entries);
     },

@@ -39,7 +39,9 @@ export async function startHubHost(app: { appId: string; key: string; secret: st
 
 async function listenHub(app: { appId: string; key: string; secret: string }): Promise<{ server: Server; hub: Hub }> {
   const hub = createHub(app);
-  const server = createServer(getRequestListener(hub.http.fetch));
+  // Hono's listener answers every request itself, errors included: nothing is left to await.
+  const listener = getRequestListener(hub.http.fetch);
+  const server = createServer((request, response) => void listener(request, response));
   server.on('upgrade', (req, socket, head) => {
     if (!hub.handleUpgrade(req, socket, head)) socket.destroy();
   });

@@ -42,7 +42,7 @@ export interface SoakClientOptions {
   config: ChatConfig;
   /** Where pusher-js connects (the fault proxy), overriding the config's wsHost/wsPort. */
   ws: { host: string; port: number };
-  conversations: Array<{ id: number; channel: string }>;
+  conversations: { id: number; channel: string }[];
   random: () => number;
   /** Chance that a send's response is thrown away (the request may well have been stored). */
   abortChance: number;

@@ -223,7 +223,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       }),
     );
     await faultChain;
-    if (fatal.length > 0) throw fatal[0];
+    const [firstFatal] = fatal;
+    if (firstFatal) throw firstFatal;
     log(`all ${acknowledged} sends acknowledged`);
 
     // ---- the end: every client holds exactly what the database holds ----
@@ -323,7 +324,7 @@ function compare(input: {
 
   const totals = clients.reduce<ClientStats>(
     (sum, client) => {
-      for (const key of Object.keys(sum) as Array<keyof ClientStats>) sum[key] += client.stats[key];
+      for (const key of Object.keys(sum) as (keyof ClientStats)[]) sum[key] += client.stats[key];
       return sum;
     },
     { sent: 0, aborted: 0, resends: 0, rateLimited: 0, networkErrors: 0, catchUps: 0, subscriptions: 0, subscriptionErrors: 0, realtimeMessages: 0, polls: 0 },

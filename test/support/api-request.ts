@@ -10,3 +10,8 @@ export function apiRequest(url: string, token: string, method: string, body?: un
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 }
+
+/** The response's JSON as the type the caller names from the contract; the test's assertions check it. */
+export async function jsonBody<T>(response: Response): Promise<T> {
+  return (await response.json()) as T;
+}

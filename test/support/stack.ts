@@ -17,7 +17,7 @@ import type { ChatConfig, StaffMember } from '../../contract/index.js';
 import { silentLogger } from '../../server/logger.js';
 import { startServer, type RunningServer } from '../../server/server.js';
 import { demoExtension } from '../../demo/demo-mode.js';
-import { apiRequest } from './api-request.js';
+import { apiRequest, jsonBody } from './api-request.js';
 import { connectedPusher } from './pusher-client.js';
 import { engineEnv, startSoketi, type SoketiNode } from './soketi.js';
 
@@ -78,9 +78,9 @@ export async function startStack(env: Record<string, string> = {}, { demo, engin
   const api = `http://127.0.0.1:${server.port}/api`;
   const clients = new Set<Pusher>();
 
-  const call: Stack['call'] = async (token, method, path, body, headers = {}) => {
+  const call: Stack['call'] = async <T,>(token: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const response = await apiRequest(`${api}${path}`, token, method, body, headers);
-    return { status: response.status, body: await response.json() };
+    return { status: response.status, body: await jsonBody<T>(response) };
   };
 
   return {
@@ -150,9 +150,9 @@ export async function startRestartableStack(env: Record<string, string> = {}, { 
     url: server.url,
     api,
     token: (hotel, staff) => signStaffToken({ sub: staff.id, hotel, name: staff.full_name }, JWT_SECRET),
-    async call(token, method, path, body) {
+    async call<T>(token: string, method: string, path: string, body?: unknown) {
       const response = await apiRequest(`${api}${path}`, token, method, body);
-      return { status: response.status, body: await response.json() };
+      return { status: response.status, body: await jsonBody<T>(response) };
     },
     async stop() {
       const running = server;

@@ -52,7 +52,7 @@ interface Pair {
 
 export async function startTcpProxy(target: { host: string; port: number }, { established }: TcpProxyOptions = {}): Promise<TcpProxy> {
   const pairs = new Set<Pair>();
-  let held: Array<{ to: Socket; chunk: Buffer | 'end' }> = [];
+  let held: { to: Socket; chunk: Buffer | 'end' }[] = [];
   let frozen = false;
   let targetPort = target.port;
 

@@ -10,12 +10,12 @@ interface Call {
 }
 
 /** A fetch stub answering from a queue of responses (or throwing), recording every call. */
-function stubFetch(answers: Array<Response | Error>) {
+function stubFetch(answers: (Response | Error)[]) {
   const calls: Call[] = [];
   const fetchStub = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const headers = (init?.headers ?? {}) as Record<string, string>;
     calls.push({
-      url: String(input),
+      url: input instanceof Request ? input.url : String(input),
       method: init?.method ?? 'GET',
       headers,
       body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
@@ -25,14 +25,14 @@ function stubFetch(answers: Array<Response | Error>) {
     if (answer instanceof Error) throw answer;
     return answer;
   };
-  return { calls, fetch: fetchStub as typeof fetch };
+  return { calls, fetch: fetchStub };
 }
 
 function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 }
 
-function client(answers: Array<Response | Error>, extra: Partial<ApiClientOptions> = {}) {
+function client(answers: (Response | Error)[], extra: Partial<ApiClientOptions> = {}) {
   const stub = stubFetch(answers);
   let tokenCalls = 0;
   const api = new ApiClient({

@@ -23,7 +23,7 @@ import { StaffChatPanel } from './panel/panel.js';
 import { StaffChatStaffDirectory } from './staff-directory/staff-directory.js';
 import { StaffChatUrgentBanner } from './urgent-banner/urgent-banner.js';
 
-const elements: Array<[string, CustomElementConstructor]> = [
+const elements: [string, CustomElementConstructor][] = [
   ['staff-chat-connection-status', StaffChatConnectionStatus],
   ['staff-chat-attachments', StaffChatAttachments],
   ['staff-chat-upload-tray', StaffChatUploadTray],

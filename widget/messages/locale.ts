@@ -47,7 +47,7 @@ let overrides: Partial<Messages> = {};
 /** The current language's table (empty for English). */
 let translated: Partial<Messages> = {};
 /** Every bound string object, with its English original. */
-const bound: Array<{ target: Table; english: Table }> = [];
+const bound: { target: Table; english: Table }[] = [];
 /** The tag asked for most recently, so a slow chunk for an earlier request does not win. */
 let requested = 'en';
 

@@ -9,7 +9,7 @@ class FakeChannel implements ChannelLike {
   subscribed = false;
   members: unknown = undefined;
   callbacks: GlobalCallback[] = [];
-  readonly triggered: Array<[string, unknown]> = [];
+  readonly triggered: [string, unknown][] = [];
   constructor(readonly name: string) {}
   bind_global(callback: GlobalCallback): void {
     this.callbacks.push(callback);

@@ -124,7 +124,7 @@ export class ChannelRegistry {
 
   private release(channelName: string, holder: Holder): void {
     const entry = this.entries.get(channelName);
-    if (!entry || !entry.holders.delete(holder)) return;
+    if (!entry?.holders.delete(holder)) return;
     if (entry.holders.size > 0) return;
     this.entries.delete(channelName);
     // pusher-js keeps a channel whose subscription is still pending and reinstates it on the next

@@ -152,7 +152,8 @@ function createShared(key: string, options: PusherClientOptions, log: (...args: 
 
 function loadPusher(): PusherConstructor {
   const fromGlobal = (globalThis as { Pusher?: PusherConstructor }).Pusher;
-  const PusherClass = pusherModule.default ?? fromGlobal;
+  // Undefined where the UMD file ran as a plain module (see the import above), whatever its declaration says.
+  const PusherClass = (pusherModule.default as PusherConstructor | undefined) ?? fromGlobal;
   if (typeof PusherClass !== 'function') throw new Error('pusher-js did not load');
   return PusherClass;
 }

@@ -67,7 +67,7 @@ export interface ApiCall {
 }
 
 /** Answers by `METHOD path` (a function gets the body; an ApiError is thrown); unknown paths are a 404. */
-export type Answers = Record<string, unknown | ((body: unknown) => unknown)>;
+export type Answers = Record<string, unknown>;
 
 export interface HandoverFixture {
   fake: FakeSession;
@@ -85,7 +85,7 @@ export function handoverFixture(answers: Answers = {}): HandoverFixture {
   const fake = createFakeSession();
   fake.conversations.set([departmentChannel()]);
   const calls: ApiCall[] = [];
-  const waiters: Array<() => void> = [];
+  const waiters: (() => void)[] = [];
   const answer = async (method: string, path: string, body: unknown): Promise<unknown> => {
     calls.push({ method, path, body });
     for (const wake of waiters.splice(0)) wake();

@@ -1,5 +1,5 @@
 // The mocha globals that @web/test-runner provides in the browser. @types/mocha is not installed
-// and tsconfig limits `types` to node, so the few used here are declared as functions: duplicate
+// and tsconfig.widget-test.json loads no `types`, so the few used here are declared as functions: duplicate
 // function declarations elsewhere merge as overloads instead of clashing.
 type MochaCallback = (this: unknown) => void | Promise<unknown>;
 declare function describe(title: string, body: () => void): void;

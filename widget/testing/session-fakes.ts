@@ -63,7 +63,7 @@ export class FakeApi extends ApiClient {
   startError: ApiError | null = null;
   /** The viewer's unacknowledged urgent messages, as `acknowledgements/pending/` answers them. */
   pending: Message[] = [];
-  private waiters: Array<{ method: string; count: number; resolve: (call: Call) => void }> = [];
+  private waiters: { method: string; count: number; resolve: (call: Call) => void }[] = [];
 
   constructor() {
     super({ apiBase: '/api', hotel: 'grand', tokenProvider: async () => 'token' });
@@ -205,9 +205,9 @@ export class FakeRealtime implements RealtimeConnection {
   readonly bus = new EventBus();
   readonly held = new Map<string, Set<(members?: unknown) => void>>();
   /** Client events sent: [channel, event, data]. */
-  readonly triggered: Array<[string, string, unknown]> = [];
+  readonly triggered: [string, string, unknown][] = [];
   /** The options each reconfigure() was given: [key, options]. */
-  readonly reconfigured: Array<[string, PusherClientOptions]> = [];
+  readonly reconfigured: [string, PusherClientOptions][] = [];
   released = false;
   private current: ConnectionState = 'connecting';
   private listeners = new Set<(state: ConnectionState) => void>();
@@ -279,14 +279,13 @@ export class FakeRealtime implements RealtimeConnection {
 export function until<T>(store: ReadableAtom<T>, predicate: (value: T) => boolean): Promise<T> {
   return new Promise((resolve) => {
     let done = false;
-    let unsubscribe: (() => void) | undefined;
-    unsubscribe = store.subscribe((value) => {
+    const unsubscribe = store.subscribe((value) => {
       if (done || !predicate(value)) return;
       done = true;
       resolve(value);
-      queueMicrotask(() => unsubscribe?.());
+      // Later, not here: subscribe() calls this at once with the current value, before it has returned.
+      queueMicrotask(() => unsubscribe());
     });
-    if (done) unsubscribe();
   });
 }
 

@@ -12,7 +12,7 @@ export interface FloodAnswer {
 }
 
 export interface FloodOutcome {
-  statuses: Array<number | string>;
+  statuses: (number | string)[];
   elapsedSeconds: number;
   /** The most accepted answers (of `okStatus`) the bucket allows in `elapsedSeconds`. */
   allowed: number;
@@ -31,7 +31,7 @@ export async function budgetFlood(options: {
   what: string;
   request: (sequence: number) => Promise<FloodAnswer>;
 }): Promise<FloodOutcome> {
-  const statuses: Array<number | string> = [];
+  const statuses: (number | string)[] = [];
   let withoutRetryAfter = 0;
   let withoutErrorShape = 0;
   let sequence = 0;

@@ -90,7 +90,7 @@ async function oversizedThenNext(server: HostileServer, agent: Agent, url: strin
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
-        let errorShape = false;
+        let errorShape: boolean;
         try {
           const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { error?: { code?: unknown; message?: unknown } };
           errorShape = typeof body.error?.code === 'string' && typeof body.error.message === 'string';

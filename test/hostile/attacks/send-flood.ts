@@ -21,10 +21,13 @@ export function sendFlood(): AttackSpec {
       const tokens = await server.enrol(['chatterbox', 'chatterbox-friend']);
       const token = tokens.get('chatterbox')!;
       const conversation = await server.conversation(token, ['chatterbox-friend']);
-      const statuses: Array<number | string> = [];
+      const statuses: (number | string)[] = [];
       let withoutRetryAfter = 0;
       let withoutErrorShape = 0;
       type Refusal = { error?: { code?: unknown; message?: unknown } };
+      // What a request that got no answer counts as (typed, so both outcomes read the same).
+      const noHeaders: Record<string, string> = {};
+      const noBody: Refusal = {};
       let sequence = 0;
       const started = performance.now();
       const stopAt = started + SECONDS * 1000;
@@ -36,7 +39,7 @@ export function sendFlood(): AttackSpec {
                 message: `flood ${sequence}`,
                 client_id: `flood-${sequence++}`,
               }, { localAddress: ATTACKER_ADDRESS })
-              .catch((error: NodeJS.ErrnoException) => ({ status: error.code ?? 'error', headers: {} as Record<string, string>, body: {} as Refusal }));
+              .catch((error: NodeJS.ErrnoException) => ({ status: error.code ?? 'error', headers: noHeaders, body: noBody }));
             statuses.push(response.status);
             if (response.status === 429) {
               if (!response.headers['retry-after']) withoutRetryAfter += 1;

@@ -107,7 +107,7 @@ async function resumeAndDrain(sockets: WebSocket[]): Promise<number[]> {
     sockets.map(
       (socket) =>
         new Promise<void>((resolve) => {
-          if (socket.readyState === socket.CLOSED) return resolve();
+          if (socket.readyState === socket.CLOSED) { resolve(); return; }
           let quietTimer = setTimeout(done, QUIET_MS);
           const deadline = setTimeout(done, DRAIN_MS);
           function done() {

@@ -105,7 +105,7 @@ function upload(server: HostileServer, token: string, conversationId: number, in
 
     const write = (chunk: Buffer) =>
       new Promise<boolean>((done) => {
-        if (answered || req.destroyed) return done(false);
+        if (answered || req.destroyed) { done(false); return; }
         outcome.bytesSent += chunk.length;
         if (req.write(chunk)) done(true);
         else {

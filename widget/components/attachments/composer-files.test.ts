@@ -15,7 +15,7 @@ describe('<staff-chat-composer> files', () => {
     const transfer = new DataTransfer();
     transfer.items.add(new File(['x'], 'a.png', { type: 'image/png' }));
     input.files = transfer.files;
-    const picked = oneEvent(el, 'files-pick') as Promise<FilesPickEvent>;
+    const picked = oneEvent<FilesPickEvent>(el, 'files-pick');
     input.dispatchEvent(new Event('change'));
     expect((await picked).files.map((file) => file.name)).to.deep.equal(['a.png']);
     expect(input.value).to.equal('');
@@ -26,7 +26,7 @@ describe('<staff-chat-composer> files', () => {
     const textarea = el.shadowRoot!.querySelector('textarea')!;
     const withFile = new DataTransfer();
     withFile.items.add(new File(['png'], 'screenshot.png', { type: 'image/png' }));
-    const picked = oneEvent(el, 'files-pick') as Promise<FilesPickEvent>;
+    const picked = oneEvent<FilesPickEvent>(el, 'files-pick');
     const paste = new ClipboardEvent('paste', { clipboardData: withFile, cancelable: true });
     textarea.dispatchEvent(paste);
     expect((await picked).files.map((file) => file.name)).to.deep.equal(['screenshot.png']);

@@ -128,7 +128,7 @@ describe('<staff-chat-chat-window> showing a search result', () => {
     const el = await openWindow(fake);
     await waitUntil(() => (el as unknown as { search: unknown }).search !== null, 'the search store is here');
     fake.search.openAt(1, 9999);
-    await waitUntil(() => el.shadowRoot!.querySelector('.not-shown')!.textContent!.includes('could not be shown'), 'the note shows', { timeout: 5000 });
+    await waitUntil(() => el.shadowRoot!.querySelector('.not-shown')!.textContent.includes('could not be shown'), 'the note shows', { timeout: 5000 });
     // Every older page was tried before giving up: history ends at message 1.
     expect(pages).to.deep.equal([201, 151, 101, 51]);
     await expect(el).to.be.accessible();

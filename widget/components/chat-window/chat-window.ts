@@ -170,7 +170,7 @@ export class StaffChatChatWindow extends LitElement {
       if (this.renderRoot.querySelector('staff-chat-message-list')?.focusShown()) return;
     }
     const composer = this.renderRoot.querySelector('staff-chat-composer');
-    if (composer?.hasUpdated) return composer.focus(options);
+    if (composer?.hasUpdated) { composer.focus(options); return; }
     // A window that has just opened has not rendered its composer yet.
     void this.updateComplete.then(async () => {
       const rendered = this.renderRoot.querySelector('staff-chat-composer');
@@ -181,6 +181,7 @@ export class StaffChatChatWindow extends LitElement {
 
   private bubbleContext(): BubbleContext {
     // Getters and closures, not values: the viewer and the conversation are whatever they are at use.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- inside the getters below, `this` is the context object
     const host = this;
     return {
       get meId() {

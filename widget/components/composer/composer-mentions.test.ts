@@ -98,7 +98,9 @@ describe('<staff-chat-composer> mentions', () => {
   it('Escape closes only the picker: the draft, the reply and the window stay', async () => {
     const el = await composer();
     let escapedOut = 0;
-    const outer = (event: KeyboardEvent) => void (event.key === 'Escape' && escapedOut++);
+    const outer = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') escapedOut++;
+    };
     document.addEventListener('keydown', outer);
     let cancelled = 0;
     el.addEventListener('reply-cancel', () => cancelled++);
@@ -138,7 +140,7 @@ describe('<staff-chat-composer> mentions', () => {
     field(el).value = text;
     field(el).dispatchEvent(new Event('input'));
     await el.updateComplete;
-    const composed = oneEvent(el, 'compose') as Promise<ComposeEvent>;
+    const composed = oneEvent<ComposeEvent>(el, 'compose');
     el.send();
     const event = await composed;
     expect(event.text).to.equal('@Anna Kovács and and @Front desk and @Carla Reyes');

@@ -13,7 +13,7 @@ async function send(el: StaffChatComposer, text: string): Promise<ComposeEvent> 
   el.shadowRoot!.querySelector('textarea')!.focus();
   await sendKeys({ type: text });
   await el.updateComplete;
-  const composed = oneEvent(el, 'compose') as Promise<ComposeEvent>;
+  const composed = oneEvent<ComposeEvent>(el, 'compose');
   await sendKeys({ press: 'Enter' });
   return composed;
 }

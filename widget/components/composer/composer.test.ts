@@ -37,7 +37,7 @@ describe('<staff-chat-composer>', () => {
     const el = await fixture<StaffChatComposer>(html`<staff-chat-composer conversation-id="7"></staff-chat-composer>`);
     await typeText(el, 'Room 204 is ready');
     expect(sendButton(el).disabled).to.be.false;
-    const composed = oneEvent(el, 'compose') as Promise<ComposeEvent>;
+    const composed = oneEvent<ComposeEvent>(el, 'compose');
     await sendKeys({ press: 'Enter' });
     expect((await composed).text).to.equal('Room 204 is ready');
     await el.updateComplete;

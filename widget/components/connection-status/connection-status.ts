@@ -46,7 +46,7 @@ export class StaffChatConnectionStatus extends LitElement {
     if (this.banner) {
       return this.offline ? html`<div part="banner" role="status">${msg.connectionBanner}</div>` : nothing;
     }
-    const label = msg.connection[this.state] ?? this.state;
+    const label = msg.connection[this.state];
     return html`<span class="dot" part="dot" title=${label}></span><span part="label" role="status">${label}</span>`;
   }
 }

@@ -124,7 +124,7 @@ describe('<staff-chat-conversation-list>', () => {
     fake.openIds.set([2]);
     const el = await sessionFixture<StaffChatConversationList>(fake.session, html`<staff-chat-conversation-list></staff-chat-conversation-list>`);
     expect(rows(el).map((r) => r.getAttribute('aria-current'))).to.deep.equal(['false', 'true']);
-    const selected = oneEvent(el, 'conversation-select') as Promise<ConversationSelectEvent>;
+    const selected = oneEvent<ConversationSelectEvent>(el, 'conversation-select');
     rows(el)[0]!.click();
     expect((await selected).conversationId).to.equal(1);
   });
@@ -139,7 +139,7 @@ describe('<staff-chat-conversation-list>', () => {
     expect(el.shadowRoot!.activeElement).to.equal(rows(el)[1]);
     await sendKeys({ press: 'Home' });
     expect(el.shadowRoot!.activeElement).to.equal(rows(el)[0]);
-    const selected = oneEvent(el, 'conversation-select') as Promise<ConversationSelectEvent>;
+    const selected = oneEvent<ConversationSelectEvent>(el, 'conversation-select');
     await sendKeys({ press: 'Enter' });
     expect((await selected).conversationId).to.equal(1);
   });

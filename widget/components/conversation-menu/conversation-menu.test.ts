@@ -22,8 +22,8 @@ async function openWindow(extra: Partial<Conversation> = {}, role: string | null
   const menu = el.shadowRoot!.querySelector('staff-chat-conversation-menu')!;
   await waitUntil(() => !menu.shadowRoot!.querySelector<HTMLButtonElement>('.open')?.disabled);
   const button = menu.shadowRoot!.querySelector<HTMLButtonElement>('.open')!;
-  const items = () => [...menu.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="menuitem"]')].map((b) => b.textContent!.trim());
-  const itemNamed = (label: string) => [...menu.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="menuitem"], .actions button')].find((b) => b.textContent!.trim() === label)!;
+  const items = () => [...menu.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="menuitem"]')].map((b) => b.textContent.trim());
+  const itemNamed = (label: string) => [...menu.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="menuitem"], .actions button')].find((b) => b.textContent.trim() === label)!;
   const openMenu = async () => {
     button.click();
     await menu.updateComplete;

@@ -112,8 +112,8 @@ export class StaffChatConversationMenu extends LitElement {
     const others = conversation.participants.filter((p) => p.id !== this.me.value?.id);
     if (this.mode === 'menu') {
       return html`<div role="menu" aria-label=${msg.conversationMenu}>
-        ${item(conversation.is_muted ? msg.unmute : msg.mute, () => this.run((id) => h?.setMuted(id, !conversation.is_muted)))}
-        ${item(msg.archive, () => this.run((id) => h?.setArchived(id, true)))}
+        ${item(conversation.is_muted ? msg.unmute : msg.mute, () => void this.run((id) => h?.setMuted(id, !conversation.is_muted)))}
+        ${item(msg.archive, () => void this.run((id) => h?.setArchived(id, true)))}
         ${group && this.mayRemove(conversation) && others.length > 0 ? item(msg.removePeople, () => (this.mode = 'remove')) : nothing}
         ${group ? item(msg.leaveGroup, () => (this.mode = 'leave'), true) : nothing}
       </div>`;
@@ -131,10 +131,10 @@ export class StaffChatConversationMenu extends LitElement {
           <button type="button" @click=${() => this.close()}>${msg.cancel}</button>
         </div>
       </div>`;
-    if (this.mode === 'leave') return confirm(msg.leaveConfirm, msg.leave, () => this.run((id) => h?.leave(id)));
+    if (this.mode === 'leave') return confirm(msg.leaveConfirm, msg.leave, () => void this.run((id) => h?.leave(id)));
     const staffId = this.mode.slice('remove:'.length);
     const person = others.find((p) => p.id === staffId);
-    return person ? confirm(msg.removeConfirm(person.full_name), msg.remove, () => this.run((id) => h?.removeParticipant(id, staffId))) : nothing;
+    return person ? confirm(msg.removeConfirm(person.full_name), msg.remove, () => void this.run((id) => h?.removeParticipant(id, staffId))) : nothing;
   }
 
   override render() {

@@ -55,7 +55,7 @@ describe('forward picker', () => {
     const form = picker.shadowRoot!.querySelector('[part="forward-picker"]')!;
     expect(form.getAttribute('role')).to.equal('dialog');
     expect(picker.shadowRoot!.getElementById(form.getAttribute('aria-labelledby')!)!.textContent).to.equal('Forward to');
-    const names = [...picker.shadowRoot!.querySelectorAll('label')].map((l) => l.textContent!.trim());
+    const names = [...picker.shadowRoot!.querySelectorAll('label')].map((l) => l.textContent.trim());
     expect(names).to.deep.equal(['Staff 0', 'Staff 1']);
     await waitUntil(() => picker.shadowRoot!.activeElement === picker.shadowRoot!.querySelector('input'), 'focus goes to the first choice');
   });
@@ -70,7 +70,7 @@ describe('forward picker', () => {
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Space' });
     await picker.updateComplete;
-    expect(send.textContent!.trim()).to.equal('Forward to 2 conversations');
+    expect(send.textContent.trim()).to.equal('Forward to 2 conversations');
     send.click();
     await waitUntil(() => !el.shadowRoot!.querySelector('staff-chat-forward-picker'));
     expect(callsTo(fake, 'forward')).to.deep.equal([[5, [10, 11]]]);

@@ -36,7 +36,7 @@ const boxes = (checklist: StaffChatHandoverChecklist) => [
 ];
 const labels = (checklist: StaffChatHandoverChecklist) =>
   [...checklist.shadowRoot!.querySelectorAll('label')].map((label) => label.textContent);
-const text = (root: Element) => root.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+const text = (root: Element) => root.shadowRoot!.textContent.replace(/\s+/g, ' ');
 
 describe('<staff-chat-handover-bar>', () => {
   it('pins the current note: its summary as text, who wrote it, and its checklist as real checkboxes', async () => {
@@ -175,7 +175,7 @@ describe('<staff-chat-handover-bar>', () => {
     });
     const el = await bar(fixture);
     const toggle = el.shadowRoot!.querySelector<HTMLButtonElement>('button.past-toggle')!;
-    expect(toggle.textContent!.trim()).to.equal('Past handovers');
+    expect(toggle.textContent.trim()).to.equal('Past handovers');
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
     toggle.click();
     await waitUntil(() => el.shadowRoot!.querySelectorAll('.past li').length === 1, 'the first page');

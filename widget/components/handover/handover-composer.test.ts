@@ -10,7 +10,7 @@ const root = (el: StaffChatHandoverComposer) => el.shadowRoot!;
 const summary = (el: StaffChatHandoverComposer) => root(el).querySelector('textarea')!;
 const items = (el: StaffChatHandoverComposer) => [...root(el).querySelectorAll<HTMLInputElement>('li input')];
 const button = (el: StaffChatHandoverComposer, selector: string) => root(el).querySelector<HTMLButtonElement>(selector)!;
-const problem = (el: StaffChatHandoverComposer) => root(el).querySelector('.problem')!.textContent!.trim();
+const problem = (el: StaffChatHandoverComposer) => root(el).querySelector('.problem')!.textContent.trim();
 const focused = (el: StaffChatHandoverComposer) => root(el).activeElement;
 
 async function composer(): Promise<StaffChatHandoverComposer> {
@@ -48,7 +48,7 @@ describe('<staff-chat-handover-composer>', () => {
     expect(items(el).map((input) => input.getAttribute('aria-label'))).to.deep.equal(['Item 1']);
     expect(items(el)[0]!.maxLength).to.equal(HANDOVER_ITEM_MAX_LENGTH);
     expect(button(el, 'button.remove').getAttribute('aria-label')).to.equal('Remove item 1');
-    expect(button(el, 'button.send').textContent!.trim()).to.equal('Send handover note');
+    expect(button(el, 'button.send').textContent.trim()).to.equal('Send handover note');
     expect(focused(el), 'the summary has the focus').to.equal(summary(el));
   });
 

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { textParts, type TextPart } from './link-parts.js';
 
 /** The links found, as [text, href]. */
-const links = (text: string): Array<[string, string]> =>
+const links = (text: string): [string, string][] =>
   textParts(text).flatMap((part: TextPart) => (part.href === undefined ? [] : [[part.text, part.href] as [string, string]]));
 
 describe('textParts: the links in a message', () => {

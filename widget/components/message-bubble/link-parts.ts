@@ -16,7 +16,7 @@ export type TextPart = { text: string; href?: undefined } | { text: string; href
  * Candidates: a scheme we allow, or `www.`, not glued to a letter or digit before it (so "xhttp://" and
  * "awww.b" are not links). What follows runs to the next space or character that never belongs in one.
  */
-const CANDIDATE = /(?<![\p{L}\p{N}_@.:\/-])(?:https?:\/\/|www\.|mailto:|tel:)[^\s<>"`\u00a0\u3000]+/giu;
+const CANDIDATE = /(?<![\p{L}\p{N}_@.:/-])(?:https?:\/\/|www\.|mailto:|tel:)[^\s<>"`\u00a0\u3000]+/giu;
 /** A cheap first look: without one of these, nothing in the text can be a link. */
 const MAYBE_LINK = /:\/\/|www\.|mailto:|tel:/i;
 /** Punctuation that ends a sentence rather than a link, when it is last (Latin, Arabic and CJK). */

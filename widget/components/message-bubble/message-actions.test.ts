@@ -121,7 +121,7 @@ describe('message actions', () => {
 
   it('says "Seen" in a 1:1 once the other person has read the newest message', async () => {
     const { fake, el } = await openWindow();
-    const seen = () => q(el, '[part="seen-by"]')!.textContent!.trim();
+    const seen = () => q(el, '[part="seen-by"]')!.textContent.trim();
     expect(seen()).to.equal('');
     fake.readMarks.set({ 1: { bob: 6 } });
     await el.updateComplete;
@@ -132,7 +132,7 @@ describe('message actions', () => {
     const { fake, el } = await openWindow(true);
     fake.readMarks.set({ 1: { bob: 6, cara: 6, [ME.id]: 6 } });
     await el.updateComplete;
-    expect(q(el, '[part="seen-by"]')!.textContent!.trim()).to.equal('Seen by Bob, Cara');
+    expect(q(el, '[part="seen-by"]')!.textContent.trim()).to.equal('Seen by Bob, Cara');
     fake.directory.set({ results: [bob, staff('dan', 'Dan Ruiz')], loading: false, error: null });
     buttonNamed(el, 'Add people')!.click();
     await el.updateComplete;

@@ -68,7 +68,10 @@ export function actionPanel(m: ChatMessage, mode: BubbleMode, context: BubbleCon
       msg.addReaction,
       REACTION_EMOJIS.map(
         (emoji) =>
-          html`<button type="button" class="emoji" aria-label=${msg.reactWith(emoji)} title=${msg.reactWith(emoji)} @click=${() => (context?.react(m.id, emoji), close())}>${emoji}</button>`,
+          html`<button type="button" class="emoji" aria-label=${msg.reactWith(emoji)} title=${msg.reactWith(emoji)} @click=${() => {
+          context?.react(m.id, emoji);
+          close();
+        }}>${emoji}</button>`,
       ),
     );
   }
@@ -87,7 +90,10 @@ export function actionPanel(m: ChatMessage, mode: BubbleMode, context: BubbleCon
     return popover(
       msg.deleteConfirm,
       html`<span>${msg.deleteConfirm}</span>
-        <button type="button" class="danger" @click=${() => (context?.remove(m.id), close())}>${msg.delete}</button>
+        <button type="button" class="danger" @click=${() => {
+          context?.remove(m.id);
+          close();
+        }}>${msg.delete}</button>
         <button type="button" @click=${close}>${msg.cancel}</button>`,
       'alertdialog',
     );
@@ -97,7 +103,10 @@ export function actionPanel(m: ChatMessage, mode: BubbleMode, context: BubbleCon
     return popover(
       msg.deleteFileConfirm(file.file_name),
       html`<span dir="auto">${msg.deleteFileConfirm(file.file_name)}</span>
-        <button type="button" class="danger" @click=${() => (context?.deleteAttachment(m.id, file.id), close())}>${msg.delete}</button>
+        <button type="button" class="danger" @click=${() => {
+          context?.deleteAttachment(m.id, file.id);
+          close();
+        }}>${msg.delete}</button>
         <button type="button" @click=${close}>${msg.cancel}</button>`,
       'alertdialog',
     );
@@ -109,8 +118,14 @@ export function actionPanel(m: ChatMessage, mode: BubbleMode, context: BubbleCon
 function pinButton(m: ChatMessage, context: BubbleContext | undefined, close: () => void) {
   if (!context) return nothing;
   const pinned = context.isPinned(m.id);
-  return html`<button type="button" class="pin" @click=${() => (context.setPinned(m.id, !pinned), close())}>${pinned ? msg.unpin : msg.pin}</button>
-    <button type="button" class="forward" @click=${() => (close(), context.forward(m.id))}>${msg.forward}</button>`;
+  return html`<button type="button" class="pin" @click=${() => {
+          context.setPinned(m.id, !pinned);
+          close();
+        }}>${pinned ? msg.unpin : msg.pin}</button>
+    <button type="button" class="forward" @click=${() => {
+          close();
+          context.forward(m.id);
+        }}>${msg.forward}</button>`;
 }
 
 /** Puts an open popover beside `anchor`: above it if there is room, else below; inside the viewport. */

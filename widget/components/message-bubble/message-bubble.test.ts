@@ -56,7 +56,7 @@ describe('<staff-chat-message-bubble>', () => {
     const failed = el.shadowRoot!.querySelector('[part="failed"]')!;
     expect(failed.textContent).to.contain('Not sent');
     expect(failed.textContent).to.contain('Could not reach the chat server.');
-    const retry = oneEvent(el, 'retry') as Promise<RetryEvent>;
+    const retry = oneEvent<RetryEvent>(el, 'retry');
     failed.querySelector('button')!.click();
     expect((await retry).clientId).to.equal('c-42');
   });
@@ -81,7 +81,7 @@ describe('<staff-chat-message-bubble>', () => {
     expect(quote.textContent).to.contain('Towels for 118?');
     const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="reply-button"]')!;
     expect(button.getAttribute('aria-label')).to.equal('Reply to Bob Porter');
-    const reply = oneEvent(el, 'reply') as Promise<ReplyEvent>;
+    const reply = oneEvent<ReplyEvent>(el, 'reply');
     button.click();
     expect((await reply).message.id).to.equal(8);
   });

@@ -49,7 +49,7 @@ describe('<staff-chat-message-list>', () => {
     fake.view(1).set({ messages: [chatMessage(51, 'x')], loading: false, hasMore: true, error: null, loaded: true });
     const el = await sessionFixture<StaffChatMessageList>(fake.session, html`<staff-chat-message-list conversation-id="1"></staff-chat-message-list>`);
     const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="load-earlier"]')!;
-    expect(button.textContent!.trim()).to.equal('Load earlier messages');
+    expect(button.textContent.trim()).to.equal('Load earlier messages');
     button.click();
     expect(callsTo(fake, 'loadOlder')).to.deep.equal([[1]]);
   });

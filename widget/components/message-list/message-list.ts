@@ -155,7 +155,7 @@ export class StaffChatMessageList extends LitElement {
     if (from <= 0) return;
     const added = this.messages.slice(from);
     // Only the person's own messages are ever pending (optimistic), and those always come into view.
-    if (added.some((m) => m.status === 'pending')) return this.scroller.scrollToEnd();
+    if (added.some((m) => m.status === 'pending')) { this.scroller.scrollToEnd(); return; }
     const meId = this.me.value?.id;
     if (this.scroller.stick) return;
     const theirs = added.filter((m) => m.sender_id !== meId);
@@ -263,7 +263,7 @@ export class StaffChatMessageList extends LitElement {
     const mine = m.sender_id === meId;
     const day = formatDay(m.timestamp);
     const newDay = !previous || formatDay(previous.timestamp) !== day;
-    const showSender = this.isGroup && !mine && (newDay || m.sender_id !== previous?.sender_id);
+    const showSender = this.isGroup && !mine && (newDay || m.sender_id !== previous.sender_id);
     const key = keyOf(m);
     return html`${newDay ? html`<div class="day" role="separator">${day}</div>` : nothing}
       ${key === this.newFromKey ? html`<div class="new-messages" part="new-messages" role="separator">${msg.newMessages}</div>` : nothing}

@@ -233,7 +233,7 @@ export class VirtualScroller implements ReactiveController {
     this.anchor = null;
     for (const row of this.rows(scroller)) {
       if (row.getBoundingClientRect().bottom > top) {
-        this.anchor = { key: row.dataset['key']!, offset: this.anchorPoint(row) - top };
+        this.anchor = { key: row.dataset.key!, offset: this.anchorPoint(row) - top };
         break;
       }
     }
@@ -247,8 +247,8 @@ export class VirtualScroller implements ReactiveController {
       return;
     }
     const anchor = this.anchor;
-    const row = anchor && this.rows(scroller).find((r) => r.dataset['key'] === anchor.key);
-    if (!anchor || !row) return this.capture(scroller);
+    const row = anchor && this.rows(scroller).find((r) => r.dataset.key === anchor.key);
+    if (!anchor || !row) { this.capture(scroller); return; }
     const moved = this.anchorPoint(row) - this.viewportTop(scroller) - anchor.offset;
     if (Math.abs(moved) >= 0.5) scroller.scrollTop += moved;
     this.lastTop = scroller.scrollTop;
@@ -257,7 +257,7 @@ export class VirtualScroller implements ReactiveController {
   private onResize(entries: ResizeObserverEntry[]): void {
     let changed = false;
     for (const entry of entries) {
-      const key = (entry.target as HTMLElement).dataset['key'];
+      const key = (entry.target as HTMLElement).dataset.key;
       if (key === undefined) changed = true; // the viewport itself: more or fewer rows fit
       else if (entry.target.isConnected) changed = this.heights.set(key, entry.borderBoxSize[0]?.blockSize ?? entry.contentRect.height) || changed;
     }

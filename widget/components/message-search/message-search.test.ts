@@ -8,7 +8,7 @@ import { sessionFixture } from '../../testing/session-provider.js';
 import type { MessageOpenEvent } from '../internal-events.js';
 import type { StaffChatMessageSearch } from './message-search.js';
 
-function result(messageId: number, snippet: string, highlights: Array<[number, number]>, extra: Partial<SearchResult> = {}): SearchResult {
+function result(messageId: number, snippet: string, highlights: [number, number][], extra: Partial<SearchResult> = {}): SearchResult {
   return {
     message_id: messageId,
     conversation_id: 1,
@@ -74,7 +74,7 @@ describe('<staff-chat-message-search>', () => {
     expect(first!.querySelector('.title')!.textContent).to.equal('Bob Porter');
     expect(first!.querySelector('.sender')!.textContent).to.equal('Bob Porter');
     expect(first!.querySelector('time')!.getAttribute('datetime')).to.equal('2025-01-01T12:00:00.000Z');
-    expect(first!.querySelector('time')!.textContent!.trim()).to.not.equal('');
+    expect(first!.querySelector('time')!.textContent.trim()).to.not.equal('');
     expect([...first!.querySelectorAll('mark')].map((m) => m.textContent)).to.deep.equal(['towels']);
     // Markup in a message is its text, never elements.
     expect(first!.querySelector('b')).to.equal(null);
@@ -154,7 +154,7 @@ describe('<staff-chat-message-search>', () => {
     await searchNow(el, 'towels');
     await waitUntil(() => results(el).length === 2, 'the first page');
     const more = root(el).querySelector<HTMLButtonElement>('.more')!;
-    expect(more.textContent!.trim()).to.equal('Load more results');
+    expect(more.textContent.trim()).to.equal('Load more results');
     more.click();
     await waitUntil(() => results(el).length === 3, 'the second page is appended');
     expect(callsTo(fake, 'searchMessages').at(-1)).to.deep.equal([{ q: 'towels', cursor: '49.10.49' }]);
@@ -165,7 +165,7 @@ describe('<staff-chat-message-search>', () => {
 
   it('shows only the answer to the latest query when answers arrive out of order', async () => {
     const fake = setup();
-    const answers: Array<(value: SearchPage) => void> = [];
+    const answers: ((value: SearchPage) => void)[] = [];
     fake.searchAnswer = () => new Promise((resolve) => answers.push(resolve));
     const el = await searchBox(fake);
     await searchNow(el, 'tow');
@@ -188,7 +188,7 @@ describe('<staff-chat-message-search>', () => {
     expect(root(el).activeElement).to.equal(results(el)[0]);
     await sendKeys({ press: 'ArrowDown' });
     expect(root(el).activeElement).to.equal(results(el)[1]);
-    const opened = oneEvent(el, 'message-open') as Promise<MessageOpenEvent>;
+    const opened = oneEvent<MessageOpenEvent>(el, 'message-open');
     await sendKeys({ press: 'Enter' });
     const event = await opened;
     expect([event.conversationId, event.messageId]).to.deep.equal([2, 41]);

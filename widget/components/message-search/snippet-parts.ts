@@ -9,7 +9,7 @@ export interface SnippetPart {
  * text pieces, so the element wraps the hits in `<mark>` of its own and never renders markup. Offsets
  * out of range, empty, out of order or overlapping are skipped rather than trusted.
  */
-export function snippetParts(snippet: string, highlights: ReadonlyArray<readonly [number, number]>): SnippetPart[] {
+export function snippetParts(snippet: string, highlights: readonly (readonly [number, number])[]): SnippetPart[] {
   const parts: SnippetPart[] = [];
   let at = 0;
   for (const [start, end] of highlights) {

@@ -23,7 +23,7 @@ describe('notification settings menu', () => {
     toggle.click();
     await el.updateComplete;
     const boxes = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('.menu input[type="checkbox"]')];
-    expect(boxes.map((b) => b.parentElement!.textContent!.trim())).to.deep.equal(['Desktop notifications', 'Sound']);
+    expect(boxes.map((b) => b.parentElement!.textContent.trim())).to.deep.equal(['Desktop notifications', 'Sound']);
     expect(boxes.map((b) => b.checked)).to.deep.equal([false, false]);
     boxes[1]!.click();
     expect(callsTo(fake, 'configureAlerts')).to.deep.equal([[{ sound: true }]]);
@@ -51,7 +51,7 @@ describe('new group from the directory', () => {
     root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]').forEach((box) => box.click());
     await el.updateComplete;
     root.querySelector<HTMLInputElement>('input[name="title"]')!.value = 'Housekeeping';
-    const selected = oneEvent(el, 'conversation-select') as Promise<ConversationSelectEvent>;
+    const selected = oneEvent<ConversationSelectEvent>(el, 'conversation-select');
     create.click();
     expect((await selected).conversationId).to.equal(7);
     expect(callsTo(fake, 'startConversation')).to.deep.equal([[['bob', 'cara'], 'Housekeeping']]);

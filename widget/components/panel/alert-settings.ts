@@ -10,7 +10,7 @@ import type { ElementSession } from '../session-context.js';
  * the box stays off and says why.
  */
 export function alertSettingsMenu(session: ElementSession, settings: NotificationSettings, open: boolean, toggle: () => void) {
-  const blocked = globalThis.Notification?.permission === 'denied';
+  const blocked = (globalThis.Notification as typeof Notification | undefined)?.permission === 'denied';
   const change = (key: keyof NotificationSettings) => (event: Event) =>
     void session.configureAlerts({ [key]: (event.target as HTMLInputElement).checked });
   // Escape closes only the menu, not the panel around it, and gives focus back to the gear that opened it.

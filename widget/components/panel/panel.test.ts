@@ -79,7 +79,7 @@ describe('<staff-chat-panel>', () => {
     await sendKeys({ type: 'towels' });
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => search.shadowRoot!.querySelector('.result'), 'a result');
-    const selected = oneEvent(el, 'conversation-select') as Promise<ConversationSelectEvent>;
+    const selected = oneEvent<ConversationSelectEvent>(el, 'conversation-select');
     search.shadowRoot!.querySelector<HTMLButtonElement>('.result')!.click();
     expect((await selected).conversationId).to.equal(4);
     expect(fake.search.$target.get()).to.deep.equal({ conversationId: 4, messageId: 77 });

@@ -71,7 +71,7 @@ export class StaffChatPanel extends LitElement {
 
   override focus(options?: FocusOptions): void {
     const search = this.renderRoot.querySelector('staff-chat-message-search');
-    if (search) return search.focus(options);
+    if (search) { search.focus(options); return; }
     this.renderRoot.querySelector<HTMLElement>('[role="tab"][aria-selected="true"], .problem button')?.focus(options);
   }
 

@@ -58,11 +58,11 @@ describe('pinned bar', () => {
     expect(region.getAttribute('role')).to.equal('region');
     expect(region.getAttribute('aria-label')).to.equal('Pinned messages');
     expect(bar.shadowRoot!.querySelector('.latest')!.textContent).to.contain('VIP in 214 at noon');
-    expect(bar.shadowRoot!.querySelector('.count')!.textContent!.trim()).to.equal('1 pinned');
+    expect(bar.shadowRoot!.querySelector('.count')!.textContent.trim()).to.equal('1 pinned');
     fake.pins(1).set({ ...fake.pins(1).get(), pins: [pinOf(5, 'Late checkout for 204'), pinOf(6, 'VIP in 214 at noon')] });
     await bar.updateComplete;
     expect(bar.shadowRoot!.querySelector('.latest')!.textContent).to.contain('Late checkout for 204');
-    expect(bar.shadowRoot!.querySelector('.count')!.textContent!.trim()).to.equal('2 pinned');
+    expect(bar.shadowRoot!.querySelector('.count')!.textContent.trim()).to.equal('2 pinned');
   });
 
   it('pressing the latest pin shows its message in the conversation, highlighted', async () => {

@@ -53,7 +53,7 @@ describe('<staff-chat-staff-directory>', () => {
     const fake = withStaff();
     fake.startResult = 42;
     const el = await sessionFixture<StaffChatStaffDirectory>(fake.session, html`<staff-chat-staff-directory></staff-chat-staff-directory>`);
-    const selected = oneEvent(el, 'conversation-select') as Promise<ConversationSelectEvent>;
+    const selected = oneEvent<ConversationSelectEvent>(el, 'conversation-select');
     people(el)[0]!.click();
     expect((await selected).conversationId).to.equal(42);
     expect(callsTo(fake, 'startConversation')).to.deep.equal([[['bob'], undefined]]);

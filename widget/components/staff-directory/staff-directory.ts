@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { TITLE_MAX_LENGTH, type Me, type StaffMember } from '../../../contract/index.js';
 import { msg } from '../../messages/ui.js';
 import { AtomController } from '../atom-controller.js';

@@ -25,8 +25,8 @@ describe('<staff-chat-urgent-banner>', () => {
     await expect(el).to.be.accessible();
 
     fake.pendingAcknowledgements.set([urgent(5, 3), urgent(9, 4)]);
-    await waitUntil(() => banner()!.textContent!.includes('2 urgent messages need your acknowledgement'));
-    const selected = oneEvent(el, 'conversation-select') as Promise<ConversationSelectEvent>;
+    await waitUntil(() => banner()!.textContent.includes('2 urgent messages need your acknowledgement'));
+    const selected = oneEvent<ConversationSelectEvent>(el, 'conversation-select');
     banner()!.querySelector('button')!.click();
     expect((await selected).conversationId).to.equal(3);
 
@@ -40,7 +40,7 @@ describe('<staff-chat-urgent-banner>', () => {
     const panel = await sessionFixture<StaffChatPanel>(fake.session, html`<staff-chat-panel></staff-chat-panel>`);
     const el = panel.shadowRoot!.querySelector<StaffChatUrgentBanner>('staff-chat-urgent-banner')!;
     await el.updateComplete;
-    const selected = oneEvent(panel, 'conversation-select') as Promise<ConversationSelectEvent>;
+    const selected = oneEvent<ConversationSelectEvent>(panel, 'conversation-select');
     el.shadowRoot!.querySelector<HTMLButtonElement>('.banner button')!.click();
     expect((await selected).conversationId).to.equal(3);
   });

@@ -9,7 +9,7 @@ const plural = (count: number, forms: PluralForms) => forms[rules.select(count)]
 
 export default {
   appName: 'دردشة الموظفين',
-  openChat: (unread, mentioned = false) =>
+  openChat: (unread, mentioned) =>
     (unread > 0
       ? plural(unread, {
           one: 'فتح دردشة الموظفين، رسالة واحدة غير مقروءة',

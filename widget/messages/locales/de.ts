@@ -9,7 +9,7 @@ const plural = (count: number, forms: PluralForms) => forms[rules.select(count)]
 
 export default {
   appName: 'Mitarbeiter-Chat',
-  openChat: (unread, mentioned = false) =>
+  openChat: (unread, mentioned) =>
     (unread > 0 ? `Mitarbeiter-Chat öffnen, ${unread} ungelesen` : 'Mitarbeiter-Chat öffnen') + (mentioned ? ', Sie wurden erwähnt' : ''),
   closeChat: 'Mitarbeiter-Chat schließen',
   mentionAlert: (name) => `${name} hat Sie erwähnt`,

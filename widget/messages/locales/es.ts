@@ -9,7 +9,7 @@ const plural = (count: number, forms: PluralForms) => forms[rules.select(count)]
 
 export default {
   appName: 'Chat del personal',
-  openChat: (unread, mentioned = false) =>
+  openChat: (unread, mentioned) =>
     (unread > 0 ? plural(unread, { one: 'Abrir el chat del personal, 1 sin leer', other: `Abrir el chat del personal, ${unread} sin leer` }) : 'Abrir el chat del personal') + (mentioned ? ', le han mencionado' : ''),
   closeChat: 'Cerrar el chat del personal',
   mentionAlert: (name) => `${name} le ha mencionado`,

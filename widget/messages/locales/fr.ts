@@ -9,7 +9,7 @@ const plural = (count: number, forms: PluralForms) => forms[rules.select(count)]
 
 export default {
   appName: 'Chat du personnel',
-  openChat: (unread, mentioned = false) =>
+  openChat: (unread, mentioned) =>
     (unread > 0 ? plural(unread, { one: `Ouvrir le chat du personnel, ${unread} non lu`, other: `Ouvrir le chat du personnel, ${unread} non lus` }) : 'Ouvrir le chat du personnel') + (mentioned ? ', une mention vous concerne' : ''),
   closeChat: 'Fermer le chat du personnel',
   mentionAlert: (name) => `${name} vous a mentionné`,

@@ -9,7 +9,7 @@ const plural = (count: number, forms: PluralForms) => forms[rules.select(count)]
 
 export default {
   appName: 'Chat del personale',
-  openChat: (unread, mentioned = false) =>
+  openChat: (unread, mentioned) =>
     (unread > 0 ? plural(unread, { one: 'Apri la chat del personale, 1 non letto', other: `Apri la chat del personale, ${unread} non letti` }) : 'Apri la chat del personale') + (mentioned ? ', ti hanno menzionato' : ''),
   closeChat: 'Chiudi la chat del personale',
   mentionAlert: (name) => `Menzione da ${name}`,

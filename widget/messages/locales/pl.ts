@@ -9,7 +9,7 @@ const plural = (count: number, forms: PluralForms) => forms[rules.select(count)]
 
 export default {
   appName: 'Czat zespołu',
-  openChat: (unread, mentioned = false) =>
+  openChat: (unread, mentioned) =>
     (unread > 0
       ? plural(unread, {
           one: 'Otwórz czat zespołu, 1 nieprzeczytana',

@@ -4,7 +4,7 @@ import type { Messages } from '../table.js';
 // Turkish keeps the noun singular after a number ("3 mesaj"): no plural forms needed.
 export default {
   appName: 'Personel sohbeti',
-  openChat: (unread, mentioned = false) =>
+  openChat: (unread, mentioned) =>
     (unread > 0 ? `Personel sohbetini aç, ${unread} okunmamış` : 'Personel sohbetini aç') + (mentioned ? ', sizden bahsedildi' : ''),
   closeChat: 'Personel sohbetini kapat',
   mentionAlert: (name) => `${name} sizden bahsetti`,

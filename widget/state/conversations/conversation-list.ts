@@ -173,7 +173,7 @@ export function createConversationList(deps: ConversationListDeps) {
 
   /** A person looks at the page again: what came in while they did not counts as read now. Until `signal` aborts. */
   function watchVisibility(signal: AbortSignal): void {
-    const doc = globalThis.document;
+    const doc = globalThis.document as Document | undefined;
     if (!doc) return;
     const onVisibility = (): void => {
       if (!isPageActive()) return;

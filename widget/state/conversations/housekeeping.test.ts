@@ -34,7 +34,7 @@ function setup() {
   const bus = new EventBus();
   router.attach(bus, new AbortController().signal);
   const closed: number[] = [];
-  const stored: Array<[number, number]> = [];
+  const stored: [number, number][] = [];
   router.on('stored', ({ conversationId, messages }) => stored.push([conversationId, messages[0]!.id]));
   let removeError: ApiError | null = null;
   const as = (id: number, extra: Partial<Conversation>) => ({ ...conversations.find(id)!, ...extra });

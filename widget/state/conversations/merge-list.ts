@@ -50,7 +50,7 @@ export function applyMessageToConversations(list: readonly Conversation[], messa
   const existing = list.find((c) => c.id === message.conversation_id);
   const last = existing?.last_message;
   if (!existing || (last && last.id > message.id)) return list.slice();
-  if (last && last.id === message.id) {
+  if (last?.id === message.id) {
     if (last.message === message.message.slice(0, PREVIEW_LENGTH) && Boolean(last.is_deleted) === message.is_deleted) return list.slice();
     return list.map((c) => (c === existing ? { ...c, last_message: toLastMessage(message) } : c));
   }

@@ -76,12 +76,15 @@ function parse(saved: string | null): NotificationSettings {
 }
 
 function browserAlerts(): Alerts {
-  const N = globalThis.Notification;
+  // Missing in some browsers' insecure contexts and in webviews, whatever lib.dom says.
+  const N = globalThis.Notification as typeof Notification | undefined;
   let audio: AudioContext | undefined;
   return {
     permission: () => (N ? N.permission : 'denied'),
     requestPermission: () => (N ? N.requestPermission() : Promise.resolve('denied')),
-    show: (title, body, tag) => void new N(title, { body, tag }),
+    show: (title, body, tag) => {
+      if (N) new N(title, { body, tag });
+    },
     beep() {
       try {
         audio ??= new AudioContext();
@@ -99,14 +102,14 @@ function browserAlerts(): Alerts {
     },
     load: () => {
       try {
-        return globalThis.localStorage?.getItem(SETTINGS_KEY) ?? null;
+        return (globalThis.localStorage as Storage | undefined)?.getItem(SETTINGS_KEY) ?? null;
       } catch {
         return null;
       }
     },
     save: (value) => {
       try {
-        globalThis.localStorage?.setItem(SETTINGS_KEY, value);
+        (globalThis.localStorage as Storage | undefined)?.setItem(SETTINGS_KEY, value);
       } catch {
         // Private mode: the settings last until the page closes.
       }

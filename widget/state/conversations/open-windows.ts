@@ -16,7 +16,8 @@ export type WindowStorage = OutboxStorage;
 /** The tab's sessionStorage, or null where it is unavailable (sandboxed iframes, some private modes). */
 export function tabStorage(): WindowStorage | null {
   try {
-    return globalThis.sessionStorage ?? null;
+    // Typed as always there, but missing outside a browser (the session also runs in Node).
+    return (globalThis as { sessionStorage?: Storage }).sessionStorage ?? null;
   } catch {
     return null;
   }

@@ -82,7 +82,7 @@ export function createHandovers(deps: {
     if ($handovers.get()[conversation_id]) {
       patch(conversation_id, (state) => ({
         current: state.current && change(state.current),
-        history: state.history && state.history.map(change),
+        history: state.history?.map(change) ?? null,
       }));
     }
     if (views.has(conversation_id) && views.get(conversation_id).messages.some((m) => m.id === message_id)) {
@@ -95,7 +95,7 @@ export function createHandovers(deps: {
     if (!$handovers.get()[conversationId]) return;
     patch(conversationId, (state) => {
       if (state.current && state.current.id >= message.id) return {};
-      const history = state.history && !state.history.some((m) => m.id === message.id) ? [message, ...state.history] : state.history;
+      const history = state.history?.some((m) => m.id === message.id) === false ? [message, ...state.history] : state.history;
       return { current: message, loaded: true, history };
     });
   }
@@ -110,7 +110,7 @@ export function createHandovers(deps: {
     const replace = (m: Message) => (m.id === message.id ? message : m);
     patch(message.conversation_id, (state) => ({
       current: state.current && replace(state.current),
-      history: state.history && state.history.map(replace),
+      history: state.history?.map(replace) ?? null,
     }));
   });
   router.on('message_deleted', (message) => {
@@ -118,7 +118,7 @@ export function createHandovers(deps: {
     if (!state) return;
     const wasCurrent = state.current?.id === message.id;
     patch(message.conversation_id, (s) => ({
-      history: s.history && s.history.filter((m) => m.id !== message.id),
+      history: s.history?.filter((m) => m.id !== message.id) ?? null,
       ...(wasCurrent && { current: null }),
     }));
     // The note before it is pinned again: only the server knows which that is.
@@ -179,7 +179,7 @@ export function createHandovers(deps: {
   function findNote(conversationId: number, messageId: number): Message | undefined {
     const state = $handovers.get()[conversationId];
     const listed = views.has(conversationId) ? views.get(conversationId).messages.find((m) => m.id === messageId) : undefined;
-    return [state?.current, ...(state?.history ?? []), listed].find((m): m is Message => m != null && m.id === messageId);
+    return [state?.current, ...(state?.history ?? []), listed].find((m): m is Message => m?.id === messageId);
   }
 
   async function setItem(conversationId: number, messageId: number, itemId: number, checked: boolean): Promise<void> {

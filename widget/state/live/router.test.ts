@@ -75,7 +75,7 @@ describe('event router', () => {
   it('merges message_created and stored into one stream of stored messages', () => {
     const router = createEventRouter();
     const bus = new EventBus();
-    const seen: Array<[number, number[]]> = [];
+    const seen: [number, number[]][] = [];
     const off = router.onStored((id, messages) => seen.push([id, messages.map((m) => m.id)]));
     router.attach(bus, new AbortController().signal);
     publish(bus, 'message_created', message(5, { conversation_id: 2 }), 'e1');

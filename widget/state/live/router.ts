@@ -71,7 +71,7 @@ export function installFeatureChecks(checks: FeatureChecks): void {
 
 /** Handlers by event type, each called in the order it registered. */
 class Handlers {
-  private readonly byType: { [K in keyof RouterEvents]?: Array<Handler<K>> } = {};
+  private readonly byType: { [K in keyof RouterEvents]?: Handler<K>[] } = {};
 
   on<K extends keyof RouterEvents>(type: K, handler: Handler<K>): () => void {
     const list = this.list(type);
@@ -86,8 +86,8 @@ class Handlers {
     for (const handler of [...(this.byType[type] ?? [])]) handler(payload);
   }
 
-  private list<K extends keyof RouterEvents>(type: K): Array<Handler<K>> {
-    const table: { [P in K]?: Array<Handler<P>> } = this.byType;
+  private list<K extends keyof RouterEvents>(type: K): Handler<K>[] {
+    const table: { [P in K]?: Handler<P>[] } = this.byType;
     return (table[type] ??= []);
   }
 
@@ -115,7 +115,7 @@ class Handlers {
 export function createEventRouter() {
   const handlers = new Handlers();
   let holds = 0;
-  const waiting: Array<() => void> = [];
+  const waiting: (() => void)[] = [];
 
   /** Runs `run` now, or, while the router is held, after everything that waits already. */
   function later(run: () => void): void {

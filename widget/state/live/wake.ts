@@ -22,7 +22,7 @@ export function watchWake(onWake: () => void, options: WakeOptions = {}): () => 
   const heartbeatMs = options.heartbeatMs ?? 10_000;
   const gapMs = options.gapMs ?? 30_000;
   const now = options.now ?? Date.now;
-  const doc = globalThis.document;
+  const doc = globalThis.document as Document | undefined;
   const isVisible = options.isVisible ?? (() => doc?.visibilityState !== 'hidden');
   const win = globalThis.window as Window | undefined;
 

@@ -101,7 +101,7 @@ export function createUploads(deps: UploadsDeps) {
   function add(conversationId: number, files: readonly File[], keys: readonly string[] = files.map(() => newUploadKey())): string[] {
     const limits = deps.limits();
     const maxFiles = limits?.upload_max_files ?? FALLBACK.maxFiles;
-    const added: Array<{ item: UploadItem; file: File | null }> = files.map((file, index) => {
+    const added: { item: UploadItem; file: File | null }[] = files.map((file, index) => {
       const item: UploadItem = { key: keys[index] ?? newUploadKey(), conversationId, name: file.name, size: file.size, progress: 0, status: 'uploading', error: null };
       const refused = index >= maxFiles ? `${file.name} was not sent: at most ${maxFiles} files can be sent at once.` : refusal(file, limits);
       return refused ? { item: { ...item, status: 'failed', error: refused }, file: null } : { item, file };

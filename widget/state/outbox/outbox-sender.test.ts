@@ -16,10 +16,10 @@ const REFUSED = new ApiError(400, 'validation_error', 'The message is empty');
 
 /** A sender over a scripted server: each request waits for the test to answer it. */
 function harness(retryDelay = (_failures: number) => 1) {
-  const requests: Array<{ entry: OutboxEntry; answer: ReturnType<typeof deferred<Message>> }> = [];
-  const waiters: Array<() => void> = [];
+  const requests: { entry: OutboxEntry; answer: ReturnType<typeof deferred<Message>> }[] = [];
+  const waiters: (() => void)[] = [];
   const sent: string[] = [];
-  const failed: Array<{ clientId: string; retrying: boolean }> = [];
+  const failed: { clientId: string; retrying: boolean }[] = [];
   const delays: number[] = [];
   let ids = 100;
   const sender = new OutboxSender({

@@ -11,8 +11,8 @@ export interface OutboxStorage {
 /** The page's localStorage, or null where it is unavailable (private mode, sandboxed iframes). */
 export function browserStorage(): OutboxStorage | null {
   try {
-    const storage = globalThis.localStorage;
-    return storage ?? null;
+    // Typed as always there, but missing outside a browser (the session also runs in Node).
+    return (globalThis as { localStorage?: Storage }).localStorage ?? null;
   } catch {
     return null;
   }

@@ -93,6 +93,12 @@ export function toOutboxEntry(message: ChatMessage): OutboxEntry {
   return entry;
 }
 
+/** A mentioned person as stored with an entry: an id and a name at least. */
+function isNamedStaff(value: unknown): value is NonNullable<ChatMessage['mentioned_staff']>[number] {
+  const staff = value as { id?: unknown; full_name?: unknown } | null;
+  return typeof staff?.id === 'string' && typeof staff.full_name === 'string';
+}
+
 /** The message an entry left by an earlier page load shows as: pending, or failed with its reason. */
 export function fromOutboxEntry(entry: OutboxEntry, me: StaffMember, id: number): ChatMessage {
   const preview = entry.reply_to_message;
@@ -120,7 +126,9 @@ export function fromOutboxEntry(entry: OutboxEntry, me: StaffMember, id: number)
   if (isStrings(entry.mentions)) message.mentions = entry.mentions;
   if (isStrings(entry.mention_departments)) message.mentioned_departments = entry.mention_departments;
   if (Array.isArray(entry.mentioned_staff)) {
-    message.mentioned_staff = entry.mentioned_staff.filter((s) => typeof s?.id === 'string' && typeof s.full_name === 'string');
+    // Read back from storage, so anything may be in it, whatever the type says.
+    const stored: unknown[] = entry.mentioned_staff;
+    message.mentioned_staff = stored.filter(isNamedStaff);
   }
   if (entry.requires_acknowledgement === true) message.requires_acknowledgement = true;
   return message;

@@ -37,7 +37,7 @@ function pinOf(messageId: number, text = `message ${messageId}`, by = 'bob'): Pi
 }
 
 function setup(initial: Pin[] = []) {
-  const calls: Array<[string, number]> = [];
+  const calls: [string, number][] = [];
   let list: PinList = { pins: initial, count: initial.length };
   let pinError: ApiError | null = null;
   const api = {

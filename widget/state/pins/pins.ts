@@ -70,7 +70,7 @@ export function createPins(deps: {
   }
 
   function changed(message: Message): void {
-    if (message.is_deleted) return removed(message.conversation_id, message.id);
+    if (message.is_deleted) { removed(message.conversation_id, message.id); return; }
     update(message.conversation_id, (pins) => (pins.some((p) => p.message_id === message.id) ? pins.map((p) => (p.message_id === message.id ? { ...p, message } : p)) : pins));
   }
 

@@ -1,5 +1,5 @@
 import { atom, computed } from 'nanostores';
-import type { ChatConfig, Me, Message, ReactionEmoji } from '../../../server/contract.js';
+import type { ChatConfig, Me, ReactionEmoji } from '../../../server/contract.js';
 import { ApiClient } from '../../api/client.js';
 import { createLogger } from '../../debug.js';
 import { errorMsg } from '../../messages/errors.js';
@@ -79,7 +79,13 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
   // Without storage the outbox still carries unsent messages across stop() and start(), not across reloads.
   const storage = (deps.storage === undefined ? browserStorage() : deps.storage) ?? memoryStorage();
   // Read means in view and focused: a portal left open in a window behind others does not clear badges.
-  const isPageActive = deps.isPageActive ?? (() => globalThis.document?.visibilityState !== 'hidden' && globalThis.document?.hasFocus() !== false);
+  const isPageActive =
+    deps.isPageActive ??
+    (() => {
+      // Absent where the session runs outside a page (the realtime-recovery test drives it from Node).
+      const doc = globalThis.document as Document | undefined;
+      return doc?.visibilityState !== 'hidden' && doc?.hasFocus() !== false;
+    });
   const retryDelay = deps.retryDelay ?? exponentialBackoff();
 
   const $status = atom<'idle' | 'loading' | 'ready' | 'error'>('idle');
@@ -244,8 +250,8 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
       return keys;
     },
     cancelUpload: (key) => features.useIfLoading((f) => f.cancelUpload(key)),
-    housekeeping: () => features.run(async (f) => f.housekeeping),
-    messageSearch: () => features.run(async (f) => f.messageSearch),
-    handovers: () => features.run(async (f) => f.handovers),
+    housekeeping: () => features.run((f) => Promise.resolve(f.housekeeping)),
+    messageSearch: () => features.run((f) => Promise.resolve(f.messageSearch)),
+    handovers: () => features.run((f) => Promise.resolve(f.handovers)),
   };
 }

@@ -59,7 +59,7 @@ export function createLazyFeatures<M, A>(
   }
 
   function use(run: (loaded: A) => void): void {
-    if (actions) return run(actions);
+    if (actions) { run(actions); return; }
     void loadActions();
     router.later(() => {
       if (actions) run(actions);
@@ -80,7 +80,8 @@ export function createLazyFeatures<M, A>(
     run,
     via:
       (call) =>
-      async (...args) =>
-        void (await run((loaded) => call(loaded, ...args))),
+      async (...args) => {
+        await run((loaded) => call(loaded, ...args));
+      },
   };
 }

@@ -73,8 +73,8 @@ export function createLifecycle(deps: LifecycleDeps) {
   let probes = 0;
   let started: StartScope | null = null;
   let connected: ConnectedScope | null = null;
-  const startedHooks: Array<(scope: StartScope) => void | Promise<unknown>> = [];
-  const connectedHooks: Array<(scope: ConnectedScope) => void> = [];
+  const startedHooks: ((scope: StartScope) => void | Promise<unknown>)[] = [];
+  const connectedHooks: ((scope: ConnectedScope) => void)[] = [];
 
   /** Ends the current epoch (aborting what it set up) and begins the next. */
   function nextEpoch(): AbortSignal {
@@ -106,6 +106,7 @@ export function createLifecycle(deps: LifecycleDeps) {
         // A hook may need code still to load (an outbox an earlier page load left): wait for it.
         const waits = startedHooks.map((hook) => hook(scope)).filter((result) => result instanceof Promise);
         if (waits.length > 0) await Promise.all(waits);
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- it may abort during the await; TypeScript keeps the narrowing from before it
         if (signal.aborted) return;
         const connection = link.open(config, me, `${deps.hotel}/${me.id}`, signal, onConnectionState, () => void list.refresh());
         if (connection) {
@@ -207,7 +208,7 @@ export function createLifecycle(deps: LifecycleDeps) {
       if (signal.aborted) return;
       probeTimer = null;
       if (deps.$connection.get() === 'connected') return;
-      if (!config) return probeServer();
+      if (!config) { probeServer(); return; }
       deps.$config.set(config);
       link.current()?.reconfigure(config.pusher.key, config.pusher.options);
     }, retryDelay(++probes));

@@ -72,7 +72,7 @@ class ChangesApi extends FakeApi {
 }
 
 function fakeAlerts() {
-  const shown: Array<[string, string, string]> = [];
+  const shown: [string, string, string][] = [];
   let beeps = 0;
   let permission: NotificationPermission = 'default';
   const alerts: Alerts = {

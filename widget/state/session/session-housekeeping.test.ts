@@ -60,7 +60,7 @@ describe('ChatSession pins and housekeeping', () => {
 
   it('a muted conversation adds nothing to the unread total', async () => {
     const { session, realtime } = await started();
-    await session.closeConversation(1);
+    session.closeConversation(1);
     const housekeeping = (await session.housekeeping())!;
     expect(await housekeeping.setMuted(1, true)).to.equal(null);
     expect(session.$conversations.get()[0]?.is_muted).to.equal(true);

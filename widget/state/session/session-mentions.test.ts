@@ -14,7 +14,7 @@ const anna = staff('anna', 'Anna Kovács');
 const ben = staff('ben', 'Ben Ode', 'Front desk');
 
 class MentionsApi extends FakeApi {
-  edits: Array<{ messageId: number; body: EditMessageBody }> = [];
+  edits: { messageId: number; body: EditMessageBody }[] = [];
 
   override async editMessage(messageId: number, body: EditMessageBody): Promise<Message> {
     this.edits.push({ messageId, body });
@@ -32,7 +32,7 @@ class MentionsApi extends FakeApi {
 }
 
 function fakeAlerts() {
-  const shown: Array<[string, string, string]> = [];
+  const shown: [string, string, string][] = [];
   const alerts: Alerts = {
     permission: () => 'granted',
     requestPermission: async () => 'granted',
@@ -102,7 +102,7 @@ describe('ChatSession mentions', () => {
       mentioned_staff: [{ id: 'anna', full_name: 'Anna Kovács', avatar: null }],
       mentioned_departments: ['Housekeeping'],
     });
-    const restored = fromOutboxEntry(JSON.parse(JSON.stringify(entry)), ME, -9);
+    const restored = fromOutboxEntry(JSON.parse(JSON.stringify(entry)) as typeof entry, ME, -9);
     expect(restored.mentions).to.deep.equal(['anna']);
     expect(restored.mentioned_departments).to.deep.equal(['Housekeeping']);
     expect(restored.mentioned_staff?.map((s) => s.full_name)).to.deep.equal(['Anna Kovács']);

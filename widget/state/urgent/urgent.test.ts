@@ -29,7 +29,7 @@ function fakeClock() {
 }
 
 function fakeAlerts() {
-  const shown: Array<[string, string, string]> = [];
+  const shown: [string, string, string][] = [];
   const alerts: Alerts = {
     permission: () => 'granted',
     requestPermission: async () => 'granted',
