@@ -20,7 +20,8 @@ function publicOnly() {
     packageLinkPhase({ customElementsManifest }) {
       for (const module of customElementsManifest.modules) {
         for (const declaration of module.declarations ?? []) {
-          if (declaration.events) declaration.events = declaration.events.filter((event) => event.name && event.description && !isInternal(event));
+          if (declaration.events)
+            declaration.events = declaration.events.filter((event) => event.name && event.description && !isInternal(event));
           if (declaration.members) declaration.members = declaration.members.filter((member) => !isInternal(member) && !member.static);
         }
         module.path = ENTRY;

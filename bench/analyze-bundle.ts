@@ -40,6 +40,6 @@ for (const file of jsFiles(dist).filter((path) => path.includes(filter))) {
   for (const [source, size] of rows) {
     if (size / total < 0.003) continue;
     const name = source.replace(/^(\.\.\/)+/, '').replace(/^node_modules\//, 'npm:');
-    console.log(`  ${((size / total) * gzip / 1000).toFixed(2).padStart(6)} KB gz  ${(size / 1000).toFixed(1).padStart(5)} KB  ${name}`);
+    console.log(`  ${(((size / total) * gzip) / 1000).toFixed(2).padStart(6)} KB gz  ${(size / 1000).toFixed(1).padStart(5)} KB  ${name}`);
   }
 }

@@ -14,7 +14,9 @@ try {
   const { entry, entryFiles, total, files, locales } = measureDist();
   const counted = files.length - Math.max(0, locales.length - 1);
   // A page loads one language: the budget counts the largest language chunk, not all of them.
-  console.log(`language chunks (gzip, the largest counted): ${locales.map((file) => `${file.path} ${kb(file.gzip)}`).join(', ') || 'none'}`);
+  console.log(
+    `language chunks (gzip, the largest counted): ${locales.map((file) => `${file.path} ${kb(file.gzip)}`).join(', ') || 'none'}`,
+  );
   const entryName = `dist/${ENTRY_FILE} with its static imports (${entryFiles.join(', ')})`;
   console.log(
     `entry with ${entryFiles.length - 1} static import(s) ${kb(entry.gzip)} / ${kb(ENTRY_GZIP_BUDGET)} gzip, ` +
@@ -22,13 +24,19 @@ try {
   );
   const problems: string[] = [];
   if (entry.gzip > ENTRY_GZIP_BUDGET) {
-    problems.push(`${entryName} is ${kb(entry.gzip)} gzip, over the ${kb(ENTRY_GZIP_BUDGET)} budget by ${kb(entry.gzip - ENTRY_GZIP_BUDGET)}.`);
+    problems.push(
+      `${entryName} is ${kb(entry.gzip)} gzip, over the ${kb(ENTRY_GZIP_BUDGET)} budget by ${kb(entry.gzip - ENTRY_GZIP_BUDGET)}.`,
+    );
   }
   for (const file of files) {
-    if (file.gzip > TOTAL_GZIP_BUDGET) problems.push(`${file.path} is ${kb(file.gzip)} gzip, over the ${kb(TOTAL_GZIP_BUDGET)} a file may weigh.`);
+    if (file.gzip > TOTAL_GZIP_BUDGET)
+      problems.push(`${file.path} is ${kb(file.gzip)} gzip, over the ${kb(TOTAL_GZIP_BUDGET)} a file may weigh.`);
   }
   if (total.gzip > TOTAL_GZIP_BUDGET) {
-    const largest = [...files].sort((a, b) => b.gzip - a.gzip).slice(0, 3).map((file) => `${file.path} ${kb(file.gzip)}`);
+    const largest = [...files]
+      .sort((a, b) => b.gzip - a.gzip)
+      .slice(0, 3)
+      .map((file) => `${file.path} ${kb(file.gzip)}`);
     console.warn(
       `MISSED (reported, not enforced): everything one person loads, with one language, is ${kb(total.gzip)} gzip, ` +
         `${kb(total.gzip - TOTAL_GZIP_BUDGET)} over the ${kb(TOTAL_GZIP_BUDGET)} design budget (largest: ${largest.join(', ')}).`,

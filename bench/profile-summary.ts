@@ -35,7 +35,12 @@ for (const [id, micros] of selfTime) {
   const where = frame.url.replace(/^file:\/\//, '').replace(/.*node_modules\//, '~/') || '(native)';
   const name = `${frame.functionName || '(anonymous)'}  ${where}:${frame.lineNumber + 1}`;
   byFunction.set(name, (byFunction.get(name) ?? 0) + micros);
-  const module = where.startsWith('~/') ? where.split('/').slice(0, where.startsWith('~/@') ? 3 : 2).join('/') : where;
+  const module = where.startsWith('~/')
+    ? where
+        .split('/')
+        .slice(0, where.startsWith('~/@') ? 3 : 2)
+        .join('/')
+    : where;
   byFile.set(module, (byFile.get(module) ?? 0) + micros);
 }
 

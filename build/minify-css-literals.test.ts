@@ -22,5 +22,8 @@ test('squeezes whitespace and comments, and nothing a rule means', () => {
 });
 
 test('keeps quoted strings and interpolations as written', () => {
-  assert.equal(minifyCss(`.x::after { content: ' ,  ; { ' ; }  \${ unsafe }  .y { font-family: "Segoe  UI" , sans-serif; }`), `.x::after{content:' ,  ; { '}\${ unsafe } .y{font-family:"Segoe  UI",sans-serif}`);
+  assert.equal(
+    minifyCss(`.x::after { content: ' ,  ; { ' ; }  \${ unsafe }  .y { font-family: "Segoe  UI" , sans-serif; }`),
+    `.x::after{content:' ,  ; { '}\${ unsafe } .y{font-family:"Segoe  UI",sans-serif}`,
+  );
 });

@@ -39,7 +39,7 @@ export function minifyHtmlTemplates(code: string): string {
 function collapseTemplate(body: string): string {
   let out = '';
   let text = '';
-  for (let i = 0; i < body.length; ) {
+  for (let i = 0; i < body.length;) {
     if (body[i] === '\\') {
       text += body.slice(i, i + 2);
       i += 2;
@@ -79,8 +79,7 @@ function expressionEnd(code: string, i: number): number {
     else if (c === '{') {
       depth++;
       i++;
-    }
-    else if (c === '}') {
+    } else if (c === '}') {
       if (depth === 0) return i;
       depth--;
       i++;

@@ -8,7 +8,12 @@ test("replaces Vite's preload helper with one that only runs the import, and loa
   const load = plainDynamicImports().load as Load;
   assert.equal(load.call({}, PRELOAD_HELPER_ID), PLAIN_PRELOAD_HELPER);
   assert.equal(load.call({}, '/work/widget/define.ts'), null);
-  const helper = (await import(`data:text/javascript,${encodeURIComponent(PLAIN_PRELOAD_HELPER)}`)) as { __vitePreload(load: () => Promise<string>): Promise<string> };
+  const helper = (await import(`data:text/javascript,${encodeURIComponent(PLAIN_PRELOAD_HELPER)}`)) as {
+    __vitePreload(load: () => Promise<string>): Promise<string>;
+  };
   assert.equal(await helper.__vitePreload(async () => 'the chunk'), 'the chunk');
-  await assert.rejects(helper.__vitePreload(() => Promise.reject(new Error('offline'))), /offline/);
+  await assert.rejects(
+    helper.__vitePreload(() => Promise.reject(new Error('offline'))),
+    /offline/,
+  );
 });

@@ -21,7 +21,7 @@ interface Cut {
  * its handlers wait for a `pusher:signin_success` that only follows a sign-in.
  */
 const NO_USER_SIGNIN =
-  "class UserFacade extends Dispatcher { constructor(pusher) { super(); this.pusher = pusher; this.user_data = null; this.signinDonePromise = null; } " +
+  'class UserFacade extends Dispatcher { constructor(pusher) { super(); this.pusher = pusher; this.user_data = null; this.signinDonePromise = null; } ' +
   "signin() { throw new UnsupportedFeature('user sign-in is not built into staff-chat'); } }\n";
 
 /**

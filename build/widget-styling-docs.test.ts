@@ -24,9 +24,21 @@ const documented = (tag: string) => new Set([...element.matchAll(new RegExp(`@${
 test('every --staff-chat-* custom property the widget uses is documented, in the JSDoc and the README', () => {
   const used = new Set(widgetSources.flatMap((source) => [...source.matchAll(/var\((--staff-chat-[a-z-]+)/g)].map((m) => m[1]!)));
   assert.ok(used.size > 20);
-  assert.deepEqual([...used].filter((name) => !documented('cssproperty').has(name)), [], 'missing @cssproperty');
-  assert.deepEqual([...documented('cssproperty')].filter((name) => !used.has(name)), [], '@cssproperty nobody uses');
-  assert.deepEqual([...used].filter((name) => !readme.includes(`\`${name}\``)), [], 'missing from the README');
+  assert.deepEqual(
+    [...used].filter((name) => !documented('cssproperty').has(name)),
+    [],
+    'missing @cssproperty',
+  );
+  assert.deepEqual(
+    [...documented('cssproperty')].filter((name) => !used.has(name)),
+    [],
+    '@cssproperty nobody uses',
+  );
+  assert.deepEqual(
+    [...used].filter((name) => !readme.includes(`\`${name}\``)),
+    [],
+    'missing from the README',
+  );
 });
 
 test('every part <staff-chat> forwards is documented, in the JSDoc and the README, and no other', () => {
@@ -38,7 +50,19 @@ test('every part <staff-chat> forwards is documented, in the JSDoc and the READM
   ];
   for (const entry of lists.join(',').split(',').filter(Boolean)) forwarded.add(entry.split(':').at(-1)!.trim());
   assert.ok(forwarded.has('bubble') && forwarded.has('launcher'));
-  assert.deepEqual([...forwarded].filter((name) => !documented('csspart').has(name)), [], 'missing @csspart');
-  assert.deepEqual([...documented('csspart')].filter((name) => !forwarded.has(name)), [], '@csspart that is not forwarded');
-  assert.deepEqual([...forwarded].filter((name) => !readme.includes(`\`${name}\``)), [], 'missing from the README');
+  assert.deepEqual(
+    [...forwarded].filter((name) => !documented('csspart').has(name)),
+    [],
+    'missing @csspart',
+  );
+  assert.deepEqual(
+    [...documented('csspart')].filter((name) => !forwarded.has(name)),
+    [],
+    '@csspart that is not forwarded',
+  );
+  assert.deepEqual(
+    [...forwarded].filter((name) => !readme.includes(`\`${name}\``)),
+    [],
+    'missing from the README',
+  );
 });

@@ -6,7 +6,8 @@ import { isStorableText, previewText } from './text.js';
 
 test('storable text: emoji pairs and ordinary text are, NUL and lone surrogates are not', () => {
   for (const text of ['', 'Room 204 needs towels', 'thanks 👍🏽', 'Ünïcödé – ok']) assert.equal(isStorableText(text), true, text);
-  for (const text of ['a\u0000b', 'a\ud800b', 'a\udc00b', 'end\ud83d', '\ude00start']) assert.equal(isStorableText(text), false, JSON.stringify(text));
+  for (const text of ['a\u0000b', 'a\ud800b', 'a\udc00b', 'end\ud83d', '\ude00start'])
+    assert.equal(isStorableText(text), false, JSON.stringify(text));
 });
 
 test('a preview keeps short text as it is and cuts long text at a character, never inside an emoji', () => {

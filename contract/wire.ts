@@ -47,7 +47,6 @@ export interface PresenceUserInfo {
   department: string | null;
 }
 
-
 export interface SenderInfo {
   id: string;
   full_name: string;
@@ -440,7 +439,14 @@ export interface UnreadCount {
   total_mentions: number;
   /** Conversations with anything unread, muted ones included. */
   conversations_with_unread: number;
-  breakdown: { conversation_id: number; unread_count: number; mention_count: number; title: string | null; is_group: boolean; is_muted: boolean }[];
+  breakdown: {
+    conversation_id: number;
+    unread_count: number;
+    mention_count: number;
+    title: string | null;
+    is_group: boolean;
+    is_muted: boolean;
+  }[];
 }
 
 /** `DELETE /staff_chat/{hotel}/attachments/{id}/delete/` (HotelMate's name): the uploader only. */

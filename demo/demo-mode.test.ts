@@ -35,14 +35,21 @@ describe('demo mode: the dev token endpoint', () => {
     assert.equal(response.status, 200);
     const { token } = body<{ token: string }>(response.json);
     const list = body<ConversationList>((await t.call('GET', `/staff_chat/${DEMO_HOTEL}/conversations/`, { token })).json);
-    assert.deepEqual(list.results.map((c) => [c.kind, c.department]), [['department', hana!.department]]);
+    assert.deepEqual(
+      list.results.map((c) => [c.kind, c.department]),
+      [['department', hana!.department]],
+    );
   });
 
   test('signs nothing for anyone else: unknown ids, staff who joined the demo hotel later, other hotels', async () => {
     // Someone who came in with a real token is a row in the demo hotel, but not a demo identity.
     await t.storage.upsertStaff(DEMO_HOTEL, staff('mallory', 'Mallory'));
     await t.storage.upsertStaff('grand', staff(anna!.id, 'Anna of the Grand'));
-    for (const [hotel, id] of [[DEMO_HOTEL, 'nobody'], [DEMO_HOTEL, 'mallory'], ['grand', anna!.id]] as const) {
+    for (const [hotel, id] of [
+      [DEMO_HOTEL, 'nobody'],
+      [DEMO_HOTEL, 'mallory'],
+      ['grand', anna!.id],
+    ] as const) {
       const response = await devToken(hotel, id);
       assert.equal(response.status, 404, `${hotel}/${id}`);
       assert.equal(body<ErrorBody>(response.json).error.code, 'not_found');

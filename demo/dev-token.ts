@@ -33,7 +33,7 @@ export function devTokenRoutes({ config, storage }: RouteDeps) {
   return new Hono().post('/', zValidator('json', tokenBody, rejectInvalid), async (c) => {
     const { hotel, staff_id } = c.req.valid('json');
     const staff = hotel === DEMO_HOTEL && seededIds.has(staff_id) ? await storage.getStaff(hotel, staff_id) : undefined;
-    if (!staff) throw new ApiError(404, 'not_found', 'The dev token endpoint signs tokens only for the demo hotel\'s seeded staff.');
+    if (!staff) throw new ApiError(404, 'not_found', "The dev token endpoint signs tokens only for the demo hotel's seeded staff.");
     const exp = Math.floor(Date.now() / 1000) + TOKEN_TTL_SECONDS;
     const token = signStaffToken(
       {

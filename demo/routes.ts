@@ -18,5 +18,8 @@ export function demoRoutes(config: Config): Hono {
     .use('/demo/*', pagePolicy)
     .get('/demo/staff.json', (c) => c.json(DEMO_PORTAL_STAFF))
     .get('/', serveStatic({ root: demoRoot, path: 'index.html' }))
-    .get('/demo/:file{[a-z-]+\\.(html|css|js)}', serveStatic({ root: demoRoot, rewriteRequestPath: (path) => path.replace(/^\/demo/, '') }));
+    .get(
+      '/demo/:file{[a-z-]+\\.(html|css|js)}',
+      serveStatic({ root: demoRoot, rewriteRequestPath: (path) => path.replace(/^\/demo/, '') }),
+    );
 }

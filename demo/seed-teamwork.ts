@@ -17,14 +17,23 @@ export const DEMO_HANDOVERS = {
   current: {
     sender: 'carla',
     message: 'Morning → afternoon handover. Wedding block is the priority until 3 pm.',
-    items: ['Room 214 ready for the Schmidt family by 10:30 (extra cot)', 'Fourth floor wedding block: rooms 401-412', 'Lost and found: blue scarf from 305 is in the office', 'Restock minibars on the third floor'],
+    items: [
+      'Room 214 ready for the Schmidt family by 10:30 (extra cot)',
+      'Fourth floor wedding block: rooms 401-412',
+      'Lost and found: blue scarf from 305 is in the office',
+      'Restock minibars on the third floor',
+    ],
     tickedBy: 'dev',
     ticked: [0, 2],
   },
 } as const;
 
 /** Carla asks Dev by name in the department channel. */
-export const DEMO_MENTION = { sender: 'carla', mentions: ['dev'], message: '@Dev Patel lift 2 is out of service at 7 tomorrow, please take the linen up in lift 1.' } as const;
+export const DEMO_MENTION = {
+  sender: 'carla',
+  mentions: ['dev'],
+  message: '@Dev Patel lift 2 is out of service at 7 tomorrow, please take the linen up in lift 1.',
+} as const;
 
 /**
  * Grace's urgent message in the morning briefing: Carla has acknowledged, Anna and Erik have not yet.
@@ -41,8 +50,18 @@ export const DEMO_URGENT = {
 
 /** Messages pinned in the demo: [whose conversation (by its people), the pinned text, who pinned it]. */
 export const DEMO_PINS: readonly { title: string | null; participants: readonly string[]; text: string; pinnedBy: string }[] = [
-  { title: 'Front Office', participants: ['anna', 'ben', 'grace'], text: 'Reminder: the Schmidt family gets the welcome basket, it is their tenth stay.', pinnedBy: 'grace' },
-  { title: 'Front Office', participants: ['anna', 'ben', 'grace'], text: 'Noted. I will also print their late checkout confirmation.', pinnedBy: 'anna' },
+  {
+    title: 'Front Office',
+    participants: ['anna', 'ben', 'grace'],
+    text: 'Reminder: the Schmidt family gets the welcome basket, it is their tenth stay.',
+    pinnedBy: 'grace',
+  },
+  {
+    title: 'Front Office',
+    participants: ['anna', 'ben', 'grace'],
+    text: 'Noted. I will also print their late checkout confirmation.',
+    pinnedBy: 'anna',
+  },
   { title: null, participants: ['anna', 'carla'], text: 'Cot is on the trolley. 214 should be done by 10:30.', pinnedBy: 'anna' },
 ];
 
@@ -74,7 +93,8 @@ export async function seedTeamwork(storage: Storage): Promise<void> {
     });
     for (const index of note.ticked) {
       const item = message.handover?.items[index];
-      if (item) await storage.setHandoverItem(DEMO_HOTEL, { messageId: message.id, itemId: item.id, staffId: note.tickedBy, checked: true });
+      if (item)
+        await storage.setHandoverItem(DEMO_HOTEL, { messageId: message.id, itemId: item.id, staffId: note.tickedBy, checked: true });
     }
   }
   await storage.insertMessage(DEMO_HOTEL, {
@@ -86,7 +106,9 @@ export async function seedTeamwork(storage: Storage): Promise<void> {
     mentions: DEMO_MENTION.mentions.map((staffId) => ({ staffId, department: null })),
   });
 
-  const briefing = (await storage.listConversations(DEMO_HOTEL, DEMO_URGENT.sender)).find((conversation) => conversation.title === DEMO_URGENT.title);
+  const briefing = (await storage.listConversations(DEMO_HOTEL, DEMO_URGENT.sender)).find(
+    (conversation) => conversation.title === DEMO_URGENT.title,
+  );
   if (briefing) {
     const { message } = await storage.insertMessage(DEMO_HOTEL, {
       conversationId: briefing.id,
@@ -105,16 +127,32 @@ export async function seedTeamwork(storage: Storage): Promise<void> {
     if (!conversation) continue;
     const { messages } = await storage.listMessages(DEMO_HOTEL, conversation.id, { limit: 50 });
     const message = messages.find((candidate) => candidate.message === pin.text);
-    if (message) await storage.pinMessage(DEMO_HOTEL, { conversationId: conversation.id, messageId: message.id, staffId: pin.pinnedBy, maxPins: MAX_PINS });
+    if (message)
+      await storage.pinMessage(DEMO_HOTEL, {
+        conversationId: conversation.id,
+        messageId: message.id,
+        staffId: pin.pinnedBy,
+        maxPins: MAX_PINS,
+      });
   }
 }
 
 /** The seeded conversation of exactly these people (and this title). */
-async function findConversation(storage: Storage, participants: readonly string[], title: string | null): Promise<Omit<Conversation, 'channel'> | undefined> {
+async function findConversation(
+  storage: Storage,
+  participants: readonly string[],
+  title: string | null,
+): Promise<Omit<Conversation, 'channel'> | undefined> {
   const [first] = participants;
   if (!first) return undefined;
   const wanted = [...participants].sort().join();
   return (await storage.listConversations(DEMO_HOTEL, first)).find(
-    (conversation) => conversation.kind !== 'department' && conversation.title === title && conversation.participants.map((p) => p.id).sort().join() === wanted,
+    (conversation) =>
+      conversation.kind !== 'department' &&
+      conversation.title === title &&
+      conversation.participants
+        .map((p) => p.id)
+        .sort()
+        .join() === wanted,
   );
 }

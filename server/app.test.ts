@@ -83,16 +83,26 @@ describe('the app', () => {
     });
   });
 
-  test('creates and updates the caller\'s staff row from the token', async () => {
+  test("creates and updates the caller's staff row from the token", async () => {
     const first = await t.call('GET', '/staff_chat/grand/me', { token: t.tokenFor('dora', 'grand', 'Dora Lind') });
     assert.deepEqual(body<Me>(first.json), {
-      id: 'dora', full_name: 'Dora Lind', avatar: null, department: null, role: null,
-      hotel: 'grand', personal_channel: 'private-hotel-grand.staff-dora', presence_channel: 'presence-hotel-grand.staff',
+      id: 'dora',
+      full_name: 'Dora Lind',
+      avatar: null,
+      department: null,
+      role: null,
+      hotel: 'grand',
+      personal_channel: 'private-hotel-grand.staff-dora',
+      presence_channel: 'presence-hotel-grand.staff',
     });
     const renamed = signStaffToken({ sub: 'dora', hotel: 'grand', name: 'Dora Berg', role: 'Concierge' }, TEST_SECRET);
     await t.call('GET', '/staff_chat/grand/me', { token: renamed });
     assert.deepEqual(await t.storage.getStaff('grand', 'dora'), {
-      id: 'dora', full_name: 'Dora Berg', avatar: null, department: null, role: 'Concierge',
+      id: 'dora',
+      full_name: 'Dora Berg',
+      avatar: null,
+      department: null,
+      role: 'Concierge',
     });
   });
 

@@ -85,7 +85,11 @@ export function createApp(deps: AppDeps) {
       }),
       rateLimit({ perMinute: rate.requestsPerMinute, what: 'requests', ...(deps.sharedLimits && { shared: deps.sharedLimits }) }),
     ),
-    limitMessages: rateLimit({ perMinute: rate.messagesPerMinute, what: 'messages', ...(deps.sharedLimits && { shared: deps.sharedLimits }) }),
+    limitMessages: rateLimit({
+      perMinute: rate.messagesPerMinute,
+      what: 'messages',
+      ...(deps.sharedLimits && { shared: deps.sharedLimits }),
+    }),
     limitChanges: rateLimit({ perMinute: rate.changesPerMinute, what: 'changes', ...(deps.sharedLimits && { shared: deps.sharedLimits }) }),
   };
 
@@ -100,10 +104,22 @@ export function createApp(deps: AppDeps) {
     .route('/:hotel/messages', pinRoutes(routeDeps))
     .route('/:hotel/conversations', pinListRoutes(routeDeps))
     .route('/:hotel/conversations', conversationSettingsRoutes(routeDeps))
-    .route('/:hotel/messages', forwardRoutes(routeDeps, rateLimit({ perMinute: config.forward.perMinute, what: 'forwards', ...(deps.sharedLimits && { shared: deps.sharedLimits }) })))
+    .route(
+      '/:hotel/messages',
+      forwardRoutes(
+        routeDeps,
+        rateLimit({ perMinute: config.forward.perMinute, what: 'forwards', ...(deps.sharedLimits && { shared: deps.sharedLimits }) }),
+      ),
+    )
     .route('/:hotel/conversations', uploadRoutes({ ...routeDeps, files }))
     .route('/:hotel/attachments', attachmentRoutes({ ...routeDeps, files, signer }))
-    .route('/:hotel/search', searchRoutes(routeDeps, rateLimit({ perMinute: config.search.perMinute, what: 'searches', ...(deps.sharedLimits && { shared: deps.sharedLimits }) })))
+    .route(
+      '/:hotel/search',
+      searchRoutes(
+        routeDeps,
+        rateLimit({ perMinute: config.search.perMinute, what: 'searches', ...(deps.sharedLimits && { shared: deps.sharedLimits }) }),
+      ),
+    )
     .route('/:hotel', acknowledgementRoutes(routeDeps))
     .route('/:hotel', handoverRoutes(routeDeps))
     .route('/:hotel/attachments', attachmentDeleteRoutes({ ...routeDeps, files }));

@@ -31,13 +31,19 @@ describe('loadConfig', () => {
   });
 
   test('reads webhook URLs for the embedded hub, and refuses them with an external engine', () => {
-    const config = loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_HUB_WEBHOOK_URLS: 'https://portal.example.com/hooks, http://10.0.0.5:8080/pusher' });
+    const config = loadConfig({
+      STAFF_CHAT_JWT_SECRET: SECRET,
+      STAFF_CHAT_HUB_WEBHOOK_URLS: 'https://portal.example.com/hooks, http://10.0.0.5:8080/pusher',
+    });
     assert.equal(config.realtime.mode, 'embedded');
     assert.deepEqual(config.realtime.mode === 'embedded' && config.realtime.webhooks, [
       { url: 'https://portal.example.com/hooks' },
       { url: 'http://10.0.0.5:8080/pusher' },
     ]);
-    assert.match(problemsOf({ STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_HUB_WEBHOOK_URLS: 'ftp://x, not a url' }).join('\n'), /"ftp:\/\/x".*\n.*"not a url"/);
+    assert.match(
+      problemsOf({ STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_HUB_WEBHOOK_URLS: 'ftp://x, not a url' }).join('\n'),
+      /"ftp:\/\/x".*\n.*"not a url"/,
+    );
     const external = { STAFF_CHAT_JWT_SECRET: SECRET, PUSHER_APP_ID: '1', PUSHER_KEY: 'k', PUSHER_SECRET: 's', PUSHER_CLUSTER: 'eu' };
     assert.match(problemsOf({ ...external, STAFF_CHAT_HUB_WEBHOOK_URLS: 'https://portal.example.com/hooks' }).join('\n'), /embedded hub/);
   });
@@ -49,11 +55,19 @@ describe('loadConfig', () => {
       prefix: 'staff-chat:rate:',
     });
     assert.equal(
-      loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET, REDIS_URL: 'rediss://cache', STAFF_CHAT_RATE_LIMIT_REDIS_PREFIX: 'grand:' }).limits.rate.redis?.prefix,
+      loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET, REDIS_URL: 'rediss://cache', STAFF_CHAT_RATE_LIMIT_REDIS_PREFIX: 'grand:' }).limits.rate
+        .redis?.prefix,
       'grand:',
     );
-    const problems = problemsOf({ STAFF_CHAT_JWT_SECRET: SECRET, REDIS_URL: 'http://cache:6379', STAFF_CHAT_RATE_LIMIT_REDIS_PREFIX: 'a b' });
-    assert.deepEqual(problems.map((problem) => problem.split(' ')[0]), ['REDIS_URL', 'STAFF_CHAT_RATE_LIMIT_REDIS_PREFIX']);
+    const problems = problemsOf({
+      STAFF_CHAT_JWT_SECRET: SECRET,
+      REDIS_URL: 'http://cache:6379',
+      STAFF_CHAT_RATE_LIMIT_REDIS_PREFIX: 'a b',
+    });
+    assert.deepEqual(
+      problems.map((problem) => problem.split(' ')[0]),
+      ['REDIS_URL', 'STAFF_CHAT_RATE_LIMIT_REDIS_PREFIX'],
+    );
   });
 
   test('generates a secret only for the demo start, which no setting can turn on', () => {
@@ -104,7 +118,10 @@ describe('loadConfig', () => {
       const damaged = join(root, 'damaged');
       loadConfig({}, { demo: true, dataDir: damaged });
       writeFileSync(join(damaged, DEMO_SECRET_FILE), 'short\n');
-      assert.match(problemsOf({}, { demo: true, dataDir: damaged }).join('\n'), /does not hold a secret of at least 32 characters; delete it/);
+      assert.match(
+        problemsOf({}, { demo: true, dataDir: damaged }).join('\n'),
+        /does not hold a secret of at least 32 characters; delete it/,
+      );
       const notAFolder = join(root, 'a-file');
       writeFileSync(notAFolder, '');
       assert.match(problemsOf({}, { demo: true, dataDir: notAFolder }).join('\n'), /could not keep its generated secret in .*a-file/);
@@ -121,7 +138,10 @@ describe('loadConfig', () => {
     });
     assert.equal(problems.length, 5, problems.join('\n'));
     for (const name of ['PORT', 'DATABASE_URL', 'STAFF_CHAT_JWT_SECRET', 'PUSHER_USE_TLS', 'API_BASE']) {
-      assert.ok(problems.some((problem) => problem.startsWith(name)), `${name} missing from ${problems.join(' | ')}`);
+      assert.ok(
+        problems.some((problem) => problem.startsWith(name)),
+        `${name} missing from ${problems.join(' | ')}`,
+      );
     }
   });
 
@@ -137,10 +157,21 @@ describe('loadConfig', () => {
   test('reads an external engine', () => {
     const credentials = { STAFF_CHAT_JWT_SECRET: SECRET, PUSHER_APP_ID: '1', PUSHER_KEY: 'k', PUSHER_SECRET: 's' };
     assert.deepEqual(loadConfig({ ...credentials, PUSHER_CLUSTER: 'eu' }).realtime, {
-      mode: 'external', appId: '1', key: 'k', secret: 's', cluster: 'eu', useTLS: true,
+      mode: 'external',
+      appId: '1',
+      key: 'k',
+      secret: 's',
+      cluster: 'eu',
+      useTLS: true,
     });
     assert.deepEqual(loadConfig({ ...credentials, PUSHER_HOST: 'soketi.local', PUSHER_PORT: '6001', PUSHER_USE_TLS: '0' }).realtime, {
-      mode: 'external', appId: '1', key: 'k', secret: 's', host: 'soketi.local', port: 6001, useTLS: false,
+      mode: 'external',
+      appId: '1',
+      key: 'k',
+      secret: 's',
+      host: 'soketi.local',
+      port: 6001,
+      useTLS: false,
     });
   });
 
@@ -196,11 +227,26 @@ describe('loadConfig', () => {
       STAFF_CHAT_TRUST_PROXY: 'maybe',
     });
     assert.equal(problems.length, 4, problems.join('\n'));
-    for (const name of ['STAFF_CHAT_HUB_MAX_CONNECTIONS', 'STAFF_CHAT_HUB_SUBSCRIBE_RATE', 'STAFF_CHAT_HUB_MAX_BUFFERED_BYTES', 'STAFF_CHAT_TRUST_PROXY']) {
-      assert.ok(problems.some((problem) => problem.startsWith(name)), `${name} missing from ${problems.join(' | ')}`);
+    for (const name of [
+      'STAFF_CHAT_HUB_MAX_CONNECTIONS',
+      'STAFF_CHAT_HUB_SUBSCRIBE_RATE',
+      'STAFF_CHAT_HUB_MAX_BUFFERED_BYTES',
+      'STAFF_CHAT_TRUST_PROXY',
+    ]) {
+      assert.ok(
+        problems.some((problem) => problem.startsWith(name)),
+        `${name} missing from ${problems.join(' | ')}`,
+      );
     }
-    assert.equal(loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_HUB_MAX_CONNECTIONS: '100' }).hubLimits.maxConnectionsPerAddress, 100);
-    const crossed = problemsOf({ STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_HUB_MAX_CONNECTIONS: '100', STAFF_CHAT_HUB_MAX_CONNECTIONS_PER_IP: '500' });
+    assert.equal(
+      loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_HUB_MAX_CONNECTIONS: '100' }).hubLimits.maxConnectionsPerAddress,
+      100,
+    );
+    const crossed = problemsOf({
+      STAFF_CHAT_JWT_SECRET: SECRET,
+      STAFF_CHAT_HUB_MAX_CONNECTIONS: '100',
+      STAFF_CHAT_HUB_MAX_CONNECTIONS_PER_IP: '500',
+    });
     assert.deepEqual(crossed, ['STAFF_CHAT_HUB_MAX_CONNECTIONS_PER_IP must not be above STAFF_CHAT_HUB_MAX_CONNECTIONS.']);
   });
 });
@@ -211,7 +257,10 @@ describe('loadConfig: search', () => {
     assert.equal(loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_RATE_LIMIT_SEARCHES: '0' }).search.perMinute, 0);
     assert.equal(loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_RATE_LIMIT_SEARCHES: '12' }).search.perMinute, 12);
     const problems = problemsOf({ STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_RATE_LIMIT_SEARCHES: 'lots' });
-    assert.deepEqual(problems.map((problem) => problem.split(' ')[0]), ['STAFF_CHAT_RATE_LIMIT_SEARCHES']);
+    assert.deepEqual(
+      problems.map((problem) => problem.split(' ')[0]),
+      ['STAFF_CHAT_RATE_LIMIT_SEARCHES'],
+    );
   });
 });
 
@@ -221,14 +270,20 @@ describe('loadConfig: forwards', () => {
     assert.equal(loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_RATE_LIMIT_FORWARDS: '0' }).forward.perMinute, 0);
     assert.equal(loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_RATE_LIMIT_FORWARDS: '8' }).forward.perMinute, 8);
     const problems = problemsOf({ STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_RATE_LIMIT_FORWARDS: '-1' });
-    assert.deepEqual(problems.map((problem) => problem.split(' ')[0]), ['STAFF_CHAT_RATE_LIMIT_FORWARDS']);
+    assert.deepEqual(
+      problems.map((problem) => problem.split(' ')[0]),
+      ['STAFF_CHAT_RATE_LIMIT_FORWARDS'],
+    );
   });
 });
 
 describe('STAFF_CHAT_ADMIN_ROLES', () => {
   test('reads a comma-separated list, trimmed and lower-cased; none by default; refuses empty names', () => {
     assert.deepEqual(loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET }).adminRoles, []);
-    assert.deepEqual(loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_ADMIN_ROLES: ' Manager, Night Manager ' }).adminRoles, ['manager', 'night manager']);
+    assert.deepEqual(loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_ADMIN_ROLES: ' Manager, Night Manager ' }).adminRoles, [
+      'manager',
+      'night manager',
+    ]);
     assert.throws(() => loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_ADMIN_ROLES: 'Manager,,Chef' }), /STAFF_CHAT_ADMIN_ROLES/);
   });
 });
@@ -239,8 +294,13 @@ describe('pusherClientOptions', () => {
   test('embedded: the host and port the browser used, TLS from the scheme', () => {
     const config = loadConfig({ STAFF_CHAT_JWT_SECRET: SECRET });
     assert.deepEqual(pusherClientOptions(config, new URL('http://127.0.0.1:3000/api/staff_chat/config')), {
-      cluster: 'mt1', wsHost: '127.0.0.1', wsPort: 3000, wssPort: 3000, forceTLS: false,
-      enabledTransports: ['ws', 'wss'], disableStats: true,
+      cluster: 'mt1',
+      wsHost: '127.0.0.1',
+      wsPort: 3000,
+      wssPort: 3000,
+      forceTLS: false,
+      enabledTransports: ['ws', 'wss'],
+      disableStats: true,
     });
     const tls = pusherClientOptions(config, new URL('https://chat.example.com/'));
     assert.deepEqual([tls.forceTLS, tls.wssPort, tls.wsHost], [true, 443, 'chat.example.com']);
@@ -250,15 +310,23 @@ describe('pusherClientOptions', () => {
   test('hosted Pusher: the cluster, always TLS', () => {
     const config = loadConfig({ ...credentials, PUSHER_CLUSTER: 'eu' });
     assert.deepEqual(pusherClientOptions(config, new URL('http://127.0.0.1:3000/')), {
-      cluster: 'eu', forceTLS: true, enabledTransports: ['ws', 'wss'], disableStats: true,
+      cluster: 'eu',
+      forceTLS: true,
+      enabledTransports: ['ws', 'wss'],
+      disableStats: true,
     });
   });
 
   test('self-hosted engine: its host and port, with a placeholder cluster', () => {
     const config = loadConfig({ ...credentials, PUSHER_HOST: 'soketi.local', PUSHER_PORT: '6001', PUSHER_USE_TLS: 'false' });
     assert.deepEqual(pusherClientOptions(config, new URL('https://portal.example.com/')), {
-      cluster: 'mt1', wsHost: 'soketi.local', wsPort: 6001, wssPort: 6001, forceTLS: false,
-      enabledTransports: ['ws', 'wss'], disableStats: true,
+      cluster: 'mt1',
+      wsHost: 'soketi.local',
+      wsPort: 6001,
+      wssPort: 6001,
+      forceTLS: false,
+      enabledTransports: ['ws', 'wss'],
+      disableStats: true,
     });
   });
 });

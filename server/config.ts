@@ -150,7 +150,13 @@ const hubLimitsSchema = {
       error: 'STAFF_CHAT_TRUST_PROXY must be 0 or 1 (or the number of proxies in front, up to 9).',
     })
     .optional()
-    .transform((value) => (value === 'true' || value === 'yes' ? 1 : value === undefined || value === '' || value === 'false' || value === 'no' ? 0 : Number(value))),
+    .transform((value) =>
+      value === 'true' || value === 'yes'
+        ? 1
+        : value === undefined || value === '' || value === 'false' || value === 'no'
+          ? 0
+          : Number(value),
+    ),
 };
 
 const MAX_DB_TIMEOUT_MS = 600_000;
@@ -207,7 +213,7 @@ const envSchema = z.object({
   STAFF_CHAT_RATE_LIMIT_SEARCHES: perMinute('STAFF_CHAT_RATE_LIMIT_SEARCHES'),
   STAFF_CHAT_RATE_LIMIT_FORWARDS: perMinute('STAFF_CHAT_RATE_LIMIT_FORWARDS'),
   // Rate limits shared between instances.
-  REDIS_URL: optionalText.refine((url) => url === undefined || (/^rediss?:$/.test(URL.canParse(url) ? new URL(url).protocol : '')), {
+  REDIS_URL: optionalText.refine((url) => url === undefined || /^rediss?:$/.test(URL.canParse(url) ? new URL(url).protocol : ''), {
     error: 'REDIS_URL must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379.',
   }),
   STAFF_CHAT_RATE_LIMIT_REDIS_PREFIX: optionalText.refine((prefix) => prefix === undefined || /^[A-Za-z0-9:._-]{1,100}$/.test(prefix), {
@@ -248,9 +254,12 @@ const envSchema = z.object({
   STAFF_CHAT_DB_CONNECT_TIMEOUT_MS: milliseconds('STAFF_CHAT_DB_CONNECT_TIMEOUT_MS', 100, MAX_DB_TIMEOUT_MS),
   STAFF_CHAT_DB_STATEMENT_TIMEOUT_MS: milliseconds('STAFF_CHAT_DB_STATEMENT_TIMEOUT_MS', 100, MAX_DB_TIMEOUT_MS),
   STAFF_CHAT_DB_QUERY_TIMEOUT_MS: milliseconds('STAFF_CHAT_DB_QUERY_TIMEOUT_MS', 100, MAX_DB_TIMEOUT_MS),
-  STAFF_CHAT_ADMIN_ROLES: optionalText.refine((roles) => roles === undefined || roles.split(',').every((role) => role.trim().length > 0 && role.trim().length <= 100), {
-    error: 'STAFF_CHAT_ADMIN_ROLES must be a comma-separated list of role names, such as Manager,Night Manager.',
-  }),
+  STAFF_CHAT_ADMIN_ROLES: optionalText.refine(
+    (roles) => roles === undefined || roles.split(',').every((role) => role.trim().length > 0 && role.trim().length <= 100),
+    {
+      error: 'STAFF_CHAT_ADMIN_ROLES must be a comma-separated list of role names, such as Manager,Night Manager.',
+    },
+  ),
   STAFF_CHAT_SQLITE_SYNCHRONOUS: z
     .enum(['full', 'normal', 'FULL', 'NORMAL', ''], { error: 'STAFF_CHAT_SQLITE_SYNCHRONOUS must be full or normal.' })
     .optional()
@@ -329,7 +338,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
         // whole department): 120 a minute (bursts of 30) ticks a long checklist at once, where the request
         // budget alone would let one person send everyone 10 events a second.
         changesPerMinute: values.STAFF_CHAT_RATE_LIMIT_CHANGES ?? 120,
-        ...(values.REDIS_URL && { redis: { url: values.REDIS_URL, prefix: values.STAFF_CHAT_RATE_LIMIT_REDIS_PREFIX ?? 'staff-chat:rate:' } }),
+        ...(values.REDIS_URL && {
+          redis: { url: values.REDIS_URL, prefix: values.STAFF_CHAT_RATE_LIMIT_REDIS_PREFIX ?? 'staff-chat:rate:' },
+        }),
       },
     },
     uploads: {
@@ -354,7 +365,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
     // A forward fans out to up to 10 conversations: 20 a minute (bursts of 5) is 200 copies at most,
     // where the message budget alone would let one person write 1,200 a minute.
     forward: { perMinute: values.STAFF_CHAT_RATE_LIMIT_FORWARDS ?? 20 },
-    adminRoles: (values.STAFF_CHAT_ADMIN_ROLES ?? '').split(',').map((role) => role.trim().toLocaleLowerCase()).filter(Boolean),
+    adminRoles: (values.STAFF_CHAT_ADMIN_ROLES ?? '')
+      .split(',')
+      .map((role) => role.trim().toLocaleLowerCase())
+      .filter(Boolean),
   };
 }
 
@@ -378,9 +392,13 @@ function keptDemoSecret(dataDir: string | undefined, problems: string[]): string
     mkdirSync(dataDir, { recursive: true });
     const kept = createOrRead(path, generated);
     if (kept.length >= MIN_SECRET_LENGTH) return kept;
-    problems.push(`${path} does not hold a secret of at least ${MIN_SECRET_LENGTH} characters; delete it and demo mode generates a new one.`);
+    problems.push(
+      `${path} does not hold a secret of at least ${MIN_SECRET_LENGTH} characters; delete it and demo mode generates a new one.`,
+    );
   } catch (error) {
-    problems.push(`The demo could not keep its generated secret in ${path} (${(error as Error).message}); set STAFF_CHAT_JWT_SECRET or make the folder writable.`);
+    problems.push(
+      `The demo could not keep its generated secret in ${path} (${(error as Error).message}); set STAFF_CHAT_JWT_SECRET or make the folder writable.`,
+    );
   }
   return undefined;
 }
@@ -477,7 +495,9 @@ function realtimeFrom(values: Env, jwtSecret: string | undefined, problems: stri
     return hub ? { mode: 'embedded', ...hub, webhooks } : undefined;
   }
   if (values.STAFF_CHAT_HUB_WEBHOOK_URLS !== undefined) {
-    problems.push('STAFF_CHAT_HUB_WEBHOOK_URLS is for the embedded hub; set the webhooks of hosted Pusher or a self-hosted engine in its own configuration.');
+    problems.push(
+      'STAFF_CHAT_HUB_WEBHOOK_URLS is for the embedded hub; set the webhooks of hosted Pusher or a self-hosted engine in its own configuration.',
+    );
   }
   if (!appId || !key || !secret) {
     problems.push(`${cluster ? 'PUSHER_CLUSTER' : 'PUSHER_HOST'} needs PUSHER_APP_ID, PUSHER_KEY and PUSHER_SECRET.`);
@@ -508,7 +528,10 @@ function webhooksFrom(raw: string | undefined, problems: string[]): { url: strin
 
 function originsFrom(raw: string | undefined, problems: string[]): string[] {
   if (!raw) return [];
-  const origins = raw.split(',').map((origin) => origin.trim()).filter(Boolean);
+  const origins = raw
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
   if (origins.includes('*')) return ['*'];
   const normalised: string[] = [];
   for (const origin of origins) {

@@ -57,7 +57,9 @@ export function databaseFaultResponse(error: unknown): Response | undefined {
   const fault = databaseFault(error);
   if (fault === 'unavailable') {
     const seconds = DATABASE_RETRY_AFTER_SECONDS;
-    const body = errorBody('database_unavailable', `The database is unavailable right now; try again in ${seconds} s.`, { retry_after: seconds });
+    const body = errorBody('database_unavailable', `The database is unavailable right now; try again in ${seconds} s.`, {
+      retry_after: seconds,
+    });
     return Response.json(body, { status: 503, headers: { 'Retry-After': String(seconds) } });
   }
   if (fault === 'full') {
@@ -88,7 +90,12 @@ export function handleError(log: Logger) {
     const unavailable = databaseFaultResponse(error);
     if (unavailable) {
       // The cause only: during an outage every request lands here, and the stacks are all alike.
-      log.warn('request met an unusable database', { method: c.req.method, path: c.req.path, status: unavailable.status, cause: error.message });
+      log.warn('request met an unusable database', {
+        method: c.req.method,
+        path: c.req.path,
+        status: unavailable.status,
+        cause: error.message,
+      });
       return unavailable;
     }
     log.error('request failed', { method: c.req.method, path: c.req.path, error });

@@ -4,7 +4,17 @@ import './testing/process-shim.js';
 import './define.js';
 import './components/define-lazy.js';
 import { auditProblems } from './testing/axe-audit.js';
-import { bubbleOf, find, linkSession, mentionSession, mount, openConversation, richSession, urgentSession, type Look } from './testing/rich-state.js';
+import {
+  bubbleOf,
+  find,
+  linkSession,
+  mentionSession,
+  mount,
+  openConversation,
+  richSession,
+  urgentSession,
+  type Look,
+} from './testing/rich-state.js';
 import type { UploadItem } from './state/session.js';
 import type { StaffChat } from './staff-chat.js';
 import type { StaffChatMessageSearch } from './components/message-search/message-search.js';
@@ -83,7 +93,10 @@ describe('accessibility and contrast audit (axe-core)', function (this: { timeou
           highlights,
         });
         fake.searchAnswer = async () => ({
-          results: [result(3, 1, '…the guest in 204 asked for towels and a late checkout', [[28, 34]]), result(2, 3, 'Towels are in lift 2', [[0, 6]])],
+          results: [
+            result(3, 1, '…the guest in 204 asked for towels and a late checkout', [[28, 34]]),
+            result(2, 3, 'Towels are in lift 2', [[0, 6]]),
+          ],
           count: 2,
           has_more: true,
           next_cursor: '2',
@@ -186,7 +199,15 @@ describe('accessibility and contrast audit (axe-core)', function (this: { timeou
         const fake = richSession();
         const uploads: UploadItem[] = [
           { key: 'u1', conversationId: 1, name: 'invoice-0815.pdf', size: 120_000, progress: 0.4, status: 'uploading', error: null },
-          { key: 'u2', conversationId: 1, name: 'huge.mov', size: 90_000_000, progress: 0, status: 'failed', error: 'huge.mov is too large: at most 10 MB.' },
+          {
+            key: 'u2',
+            conversationId: 1,
+            name: 'huge.mov',
+            size: 90_000_000,
+            progress: 0,
+            status: 'failed',
+            error: 'huge.mov is too large: at most 10 MB.',
+          },
         ];
         (fake.session.$uploads as WritableAtom<UploadItem[]>).set(uploads);
         const el = await openConversation(fake, look);
@@ -207,7 +228,10 @@ describe('accessibility and contrast audit (axe-core)', function (this: { timeou
 
       it('a conversation: the pinned bar, its list and a notice', async () => {
         const fake = richSession();
-        const pinned = fake.view(1).get().messages.filter((m) => m.id === 3 || m.id === 9);
+        const pinned = fake
+          .view(1)
+          .get()
+          .messages.filter((m) => m.id === 3 || m.id === 9);
         fake.pins(1).set({
           pins: pinned.map((m) => ({ conversation_id: 1, message_id: m.id, pinned_by: m.sender_info, pinned_at: m.timestamp, message: m })),
           loading: false,

@@ -92,7 +92,10 @@ describe('appearance: one’s own quoted message says "You"', function (this: { 
       ...fake.view(1).get(),
       messages: [
         ...messages.slice(0, -1),
-        chatMessage(10, 'Thanks, all done?', { reply_to: 9, reply_to_message: { id: 9, message: 'Fixed: the filter was full.', sender_id: ME.id, sender_name: ME.full_name } }),
+        chatMessage(10, 'Thanks, all done?', {
+          reply_to: 9,
+          reply_to_message: { id: 9, message: 'Fixed: the filter was full.', sender_id: ME.id, sender_name: ME.full_name },
+        }),
       ],
     });
     const el = await openConversation(fake, LIGHT);
@@ -115,7 +118,13 @@ describe('appearance: a short conversation sits next to the composer', function 
   it('with two messages, the last bubble ends near the bottom of the list', async () => {
     const fake = richSession();
     fake.conversations.set([conversation(1, bob)]);
-    fake.view(1).set({ messages: [chatMessage(3, 'Room 214 is ready'), chatMessage(4, 'Thanks!')], loading: false, hasMore: false, error: null, loaded: true });
+    fake.view(1).set({
+      messages: [chatMessage(3, 'Room 214 is ready'), chatMessage(4, 'Thanks!')],
+      loading: false,
+      hasMore: false,
+      error: null,
+      loaded: true,
+    });
     fake.openIds.set([1]);
     const el = await mount(fake, LIGHT);
     const last = await bubbleOf(el, 4);
@@ -149,7 +158,11 @@ describe('appearance: image thumbnails', function (this: { timeout(ms: number): 
     return canvas.toDataURL('image/png');
   }
 
-  for (const [width, height] of [[800, 200], [200, 800], [16, 16]] as const) {
+  for (const [width, height] of [
+    [800, 200],
+    [200, 800],
+    [16, 16],
+  ] as const) {
     it(`an image fills its frame (${width}×${height})`, async () => {
       const el = await openConversation(richSession(), LIGHT);
       const files = (await bubbleOf(el, 4)).shadowRoot!.querySelector('staff-chat-attachments')!.shadowRoot!;

@@ -89,7 +89,10 @@ describe('appearance: one’s own messages on the accent', function (this: { tim
         expect(textContrast(button), button.textContent).to.be.at.least(AA);
         expect(same(backgroundOf(button), backgroundOf(root.querySelector('.bubble')!))).to.equal(false);
       }
-      await waitUntil(() => root.querySelector('.bubble')!.getBoundingClientRect().top >= log.getBoundingClientRect().top - 0.5, 'the top of the edited message is below the list’s top edge');
+      await waitUntil(
+        () => root.querySelector('.bubble')!.getBoundingClientRect().top >= log.getBoundingClientRect().top - 0.5,
+        'the top of the edited message is below the list’s top edge',
+      );
       const header = deep<HTMLElement>(el, 'header[part="header"]')!.getBoundingClientRect();
       expect(root.querySelector('.bubble')!.getBoundingClientRect().top).to.be.at.least(header.bottom - 0.5);
     });
@@ -128,7 +131,9 @@ describe('appearance: icons, the reaction picker and emoji', function (this: { t
     const box = picker.getBoundingClientRect();
     expect(box.top).to.be.at.least(0);
     expect(box.bottom).to.be.at.most(innerHeight);
-    expect(Math.abs(box.bottom - opener.getBoundingClientRect().top) < 12 || Math.abs(box.top - opener.getBoundingClientRect().bottom) < 12).to.equal(true);
+    expect(
+      Math.abs(box.bottom - opener.getBoundingClientRect().top) < 12 || Math.abs(box.top - opener.getBoundingClientRect().bottom) < 12,
+    ).to.equal(true);
     const emoji = [...picker.querySelectorAll<HTMLButtonElement>('button')];
     expect(emoji).to.have.length(10);
     expect(root.activeElement).to.equal(emoji[0]);
@@ -161,7 +166,12 @@ describe('appearance: icons, the reaction picker and emoji', function (this: { t
       context.fillText(button.textContent.trim(), 2, 32);
       const pixels = context.getImageData(0, 0, 40, 40).data;
       let coloured = 0;
-      for (let i = 0; i < pixels.length; i += 4) if (pixels[i + 3]! > 128 && Math.max(pixels[i]!, pixels[i + 1]!, pixels[i + 2]!) - Math.min(pixels[i]!, pixels[i + 1]!, pixels[i + 2]!) > 60) coloured++;
+      for (let i = 0; i < pixels.length; i += 4)
+        if (
+          pixels[i + 3]! > 128 &&
+          Math.max(pixels[i]!, pixels[i + 1]!, pixels[i + 2]!) - Math.min(pixels[i]!, pixels[i + 1]!, pixels[i + 2]!) > 60
+        )
+          coloured++;
       expect(coloured, `${button.textContent.trim()} has colour`).to.be.greaterThan(20);
     }
   });
@@ -260,7 +270,9 @@ describe('appearance: right to left', () => {
     const own = (await bubbleOf(el, 9)).shadowRoot!;
     const theirs = (await bubbleOf(el, 3)).shadowRoot!;
     // One's own messages sit at the end: the left in RTL.
-    expect(own.querySelector('.bubble')!.getBoundingClientRect().left).to.be.below(theirs.querySelector('.bubble')!.getBoundingClientRect().left);
+    expect(own.querySelector('.bubble')!.getBoundingClientRect().left).to.be.below(
+      theirs.querySelector('.bubble')!.getBoundingClientRect().left,
+    );
     expect(getComputedStyle(own.querySelector('.row')!).direction).to.equal('rtl');
     // English text stays left to right inside the mirrored bubble ("filter was full." ends with its full stop).
     expect(getComputedStyle(own.querySelector('[part="text"]')!).direction).to.equal('ltr');
@@ -271,7 +283,28 @@ describe('appearance: right to left', () => {
 
 describe('appearance: parts a portal can style', () => {
   it('forwards the inner elements’ parts, so staff-chat::part(…) reaches them at any depth', async () => {
-    const parts = ['launcher', 'launcher-badge', 'panel-header', 'tabs', 'row', 'row-badge', 'connection-dot', 'window-header', 'bubble', 'text', 'quote', 'reactions', 'file', 'thumbnail', 'failed', 'log', 'textarea', 'send-button', 'attach-button', 'seen-by'];
+    const parts = [
+      'launcher',
+      'launcher-badge',
+      'panel-header',
+      'tabs',
+      'row',
+      'row-badge',
+      'connection-dot',
+      'window-header',
+      'bubble',
+      'text',
+      'quote',
+      'reactions',
+      'file',
+      'thumbnail',
+      'failed',
+      'log',
+      'textarea',
+      'send-button',
+      'attach-button',
+      'seen-by',
+    ];
     const style = document.createElement('style');
     style.textContent = parts.map((part) => `staff-chat::part(${part}) { outline: 3px dotted rgb(1, 2, 3); }`).join('\n');
     document.head.append(style);
@@ -282,7 +315,15 @@ describe('appearance: parts a portal can style', () => {
       await find(el, 'staff-chat-message-bubble[mine]');
       await find(el, '[part="row"]');
       for (const part of parts) {
-        const name = { launcher: 'button', 'launcher-badge': 'badge', 'panel-header': 'header', 'row-badge': 'badge', 'connection-dot': 'dot', 'window-header': 'header' }[part] ?? part;
+        const name =
+          {
+            launcher: 'button',
+            'launcher-badge': 'badge',
+            'panel-header': 'header',
+            'row-badge': 'badge',
+            'connection-dot': 'dot',
+            'window-header': 'header',
+          }[part] ?? part;
         const target = [...deepAll(el, `[part~="${name}"]`)].find((node) => getComputedStyle(node).outlineStyle === 'dotted');
         expect(target, `::part(${part}) styles an element`).to.exist;
       }

@@ -4,11 +4,6 @@
  * anyway, so exporting it costs a few bytes; index.ts adds the inner elements and helpers.
  */
 export { StaffChat } from './staff-chat.js';
-export {
-  StaffChatConnectionChangeEvent,
-  StaffChatErrorEvent,
-  StaffChatMessageSendEvent,
-  StaffChatUnreadChangeEvent,
-} from './events.js';
+export { StaffChatConnectionChangeEvent, StaffChatErrorEvent, StaffChatMessageSendEvent, StaffChatUnreadChangeEvent } from './events.js';
 export type { ChatMessage, ChatSession, ChatSessionOptions, ConnectionState } from './state/session.js';
 export type { Conversation, Me, Message, StaffMember } from '../contract/index.js';

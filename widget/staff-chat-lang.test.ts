@@ -53,7 +53,11 @@ async function mountOpen(lang: string): Promise<{ el: StaffChat; fake: FakeSessi
   fake.view(1).set({
     messages: [
       chatMessage(1, 'Guest in 204 asks for a late checkout', { timestamp: todayAt1530() }),
-      chatMessage(2, 'On it', { sender_id: ME.id, sender_info: { id: ME.id, full_name: ME.full_name, avatar: null }, timestamp: todayAt1530() }),
+      chatMessage(2, 'On it', {
+        sender_id: ME.id,
+        sender_info: { id: ME.id, full_name: ME.full_name, avatar: null },
+        timestamp: todayAt1530(),
+      }),
     ],
     loading: false,
     hasMore: false,
@@ -162,7 +166,9 @@ describe('<staff-chat lang>', () => {
     // Hebrew in an English page runs right to left inside its own element.
     const quote = { id: 1, sender_id: 'bob', sender_name: 'Bob Porter', message: 'Guest in 204 asks for a late checkout' };
     fake.view(1).set({ ...fake.view(1).get(), messages: [chatMessage(3, 'שלום, הזמנה 204', { reply_to: 1, reply_to_message: quote })] });
-    await waitUntil(() => bubbles(el).length === 1 && bubbles(el)[0]!.shadowRoot!.querySelector('.text')?.textContent === 'שלום, הזמנה 204');
+    await waitUntil(
+      () => bubbles(el).length === 1 && bubbles(el)[0]!.shadowRoot!.querySelector('.text')?.textContent === 'שלום, הזמנה 204',
+    );
     const bubble = bubbles(el)[0]!.shadowRoot!;
     expect(getComputedStyle(bubble.querySelector('.text')!).direction).to.equal('rtl');
     expect([...bubble.querySelectorAll('.quote > *')].map((part) => part.getAttribute('dir'))).to.deep.equal(['auto', 'auto']);
@@ -173,7 +179,9 @@ describe('<staff-chat lang>', () => {
     const { el } = await mountOpen('de');
     await waitUntil(() => q(el.shadowRoot!, 'staff-chat-composer', 'textarea')?.getAttribute('placeholder') === 'Nachricht schreiben …');
     el.strings = { composerPlaceholder: 'Ihre Nachricht an das Team' };
-    await waitUntil(() => q(el.shadowRoot!, 'staff-chat-composer', 'textarea')?.getAttribute('placeholder') === 'Ihre Nachricht an das Team');
+    await waitUntil(
+      () => q(el.shadowRoot!, 'staff-chat-composer', 'textarea')?.getAttribute('placeholder') === 'Ihre Nachricht an das Team',
+    );
     el.strings = undefined;
 
     registerLocale('nl', { composerPlaceholder: 'Schrijf een bericht…', send: 'Versturen' });

@@ -144,7 +144,9 @@ describe('<staff-chat>', () => {
     const second = createFakeSession();
     second.conversations.set([conversation(3, staff('dan', 'Dan Bell'))]);
     const sessions = [first, second];
-    const el = await fixture<StaffChat>(html`<staff-chat hotel="grand" token="t" open .createSession=${() => sessions.shift()!.session}></staff-chat>`);
+    const el = await fixture<StaffChat>(
+      html`<staff-chat hotel="grand" token="t" open .createSession=${() => sessions.shift()!.session}></staff-chat>`,
+    );
     const panel = await panelOf(el);
     const names = async () => {
       const list = panel.querySelector('staff-chat-conversation-list')!;
@@ -159,7 +161,10 @@ describe('<staff-chat>', () => {
     expect(callsTo(first, 'stop')).to.have.length(1);
 
     el.token = 'signed-in-again';
-    await waitUntil(async () => panel.querySelector('staff-chat-conversation-list') && (await names()).length === 1, 'the new session’s list');
+    await waitUntil(
+      async () => panel.querySelector('staff-chat-conversation-list') && (await names()).length === 1,
+      'the new session’s list',
+    );
     expect(await names()).to.deep.equal(['Dan Bell']);
     expect(callsTo(second, 'start')).to.have.length(1);
   });

@@ -4,11 +4,7 @@ import { AtomController } from './components/atom-controller.js';
 import type { ConversationSelectEvent } from './components/internal-events.js';
 import { sessionContext } from './components/session-context.js';
 import { sharedStyles } from './components/shared.styles.js';
-import {
-  StaffChatConnectionChangeEvent,
-  StaffChatErrorEvent,
-  StaffChatUnreadChangeEvent,
-} from './events.js';
+import { StaffChatConnectionChangeEvent, StaffChatErrorEvent, StaffChatUnreadChangeEvent } from './events.js';
 import { coreMsg as msg } from './messages/core.js';
 import { $locale, $stringsVersion, directionOf, registerLocale, setLocale, setStringOverrides } from './messages/locale.js';
 import type { Messages } from './messages/table.js';

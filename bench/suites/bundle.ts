@@ -126,10 +126,21 @@ export async function runBundle(): Promise<Row[]> {
     { bench: 'bundle', metric: 'dist/**/*.js brotli, one language', value: dist.total.brotli / 1000, unit: 'KB' },
     ...dist.locales.map((file): Row => ({ bench: 'bundle', metric: `${file.path} gzip`, value: file.gzip / 1000, unit: 'KB' })),
   ];
-  const all = Object.values(LIBRARIES).join('\n').replace(`export { default } from 'pusher-js/dist/worker/pusher.worker.js';`, `export { default as Pusher } from 'pusher-js/dist/worker/pusher.worker.js';`);
+  const all = Object.values(LIBRARIES)
+    .join('\n')
+    .replace(
+      `export { default } from 'pusher-js/dist/worker/pusher.worker.js';`,
+      `export { default as Pusher } from 'pusher-js/dist/worker/pusher.worker.js';`,
+    );
   for (const [name, source] of Object.entries({ ...LIBRARIES, 'lit+pusher-js+nanostores': all })) {
     const sizes = await measureLibrary(source);
-    rows.push({ bench: 'bundle', metric: `${name} alone, minified gzip`, value: sizes.gzip / 1000, unit: 'KB', note: `raw ${sizes.raw}, brotli ${sizes.brotli}` });
+    rows.push({
+      bench: 'bundle',
+      metric: `${name} alone, minified gzip`,
+      value: sizes.gzip / 1000,
+      unit: 'KB',
+      note: `raw ${sizes.raw}, brotli ${sizes.brotli}`,
+    });
   }
   return rows;
 }

@@ -88,7 +88,9 @@ function soketiRows(flags: Flags, hub: Target & { rate: number }, soketi: Target
       value: hub.rate,
       unit: '/s',
       baseline: { label: 'soketi', value: soketi.rate },
-      ...(soketi.dropped ? { note: `soketi dropped ${soketi.dropped} of ${ROUNDS * flags.events * flags.sockets} frames to slow readers` } : {}),
+      ...(soketi.dropped
+        ? { note: `soketi dropped ${soketi.dropped} of ${ROUNDS * flags.events * flags.sockets} frames to slow readers` }
+        : {}),
     },
     {
       bench: 'memory',
@@ -110,7 +112,9 @@ async function setUpSoketi(flags: Flags): Promise<Target> {
   };
   try {
     const idleRss = await node.rss();
-    sockets.push(...(await inBatches(range(flags.sockets), CONNECT_CONCURRENCY, () => openPusherSocket(node.port, BENCH_APP.key, CHANNEL))));
+    sockets.push(
+      ...(await inBatches(range(flags.sockets), CONNECT_CONCURRENCY, () => openPusherSocket(node.port, BENCH_APP.key, CHANNEL))),
+    );
     const loadedRss = await node.rss();
     const sdk = new Pusher({ ...BENCH_APP, host: '127.0.0.1', port: String(node.port), useTLS: false });
     const trigger = async () => {
@@ -175,7 +179,9 @@ async function setUpHub(flags: Flags, dataDir: string): Promise<Target> {
   };
   try {
     const idleRss = await stack.child.rss();
-    sockets.push(...(await inBatches(range(flags.sockets), CONNECT_CONCURRENCY, () => openPusherSocket(stack.port, BENCH_APP.key, CHANNEL))));
+    sockets.push(
+      ...(await inBatches(range(flags.sockets), CONNECT_CONCURRENCY, () => openPusherSocket(stack.port, BENCH_APP.key, CHANNEL))),
+    );
     const loadedRss = await stack.child.rss();
     const sdk = new Pusher({ ...BENCH_APP, host: '127.0.0.1', port: String(stack.port), useTLS: false });
     const trigger = async () => {
@@ -247,7 +253,8 @@ async function countDeliveries(target: Target, events: number): Promise<{ elapse
   try {
     await inBatches(range(events), IN_FLIGHT, trigger);
     if (target.dropsSlowReaders) {
-      while (received < expected && performance.now() - Math.max(lastAt, startedAt) < QUIET_MS) await new Promise((resolve) => setTimeout(resolve, 50));
+      while (received < expected && performance.now() - Math.max(lastAt, startedAt) < QUIET_MS)
+        await new Promise((resolve) => setTimeout(resolve, 50));
     } else {
       await withTimeout(all.promise, 120_000, `${expected} deliveries to ${target.name}`).catch((error: unknown) => {
         throw new Error(`${error instanceof Error ? error.message : String(error)}: ${received} arrived`, { cause: error });

@@ -34,7 +34,8 @@ export async function runHistory(flags: Flags, dataDir: string): Promise<Row[]> 
   let latest: Summary;
   let before: Summary;
   try {
-    const page = (beforeId?: number) => storage.listMessages(BENCH_HOTEL, seeded.conversationId, { limit: PAGE, ...(beforeId === undefined ? {} : { beforeId }) });
+    const page = (beforeId?: number) =>
+      storage.listMessages(BENCH_HOTEL, seeded.conversationId, { limit: PAGE, ...(beforeId === undefined ? {} : { beforeId }) });
     const check = (result: Awaited<ReturnType<typeof page>>) => {
       if (result.messages.length !== PAGE) throw new Error(`a page held ${result.messages.length} messages, not ${PAGE}`);
     };

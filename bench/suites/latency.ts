@@ -38,24 +38,44 @@ export async function runLatency(flags: Flags, dataDir: string): Promise<Row[]> 
     row('p50', 5),
     row('p95'),
     row('p99', 25),
-    { bench: 'latency', metric: 'send-message HTTP response p50', value: stack.response.p50, unit: 'ms', note: `p99 ${stack.response.p99.toFixed(2)} ms` },
-    ...(stack.lost > 0 ? [{ bench: 'latency', metric: 'deliveries lost', value: stack.lost, unit: '', budget: { kind: 'max' as const, limit: 0 } }] : []),
+    {
+      bench: 'latency',
+      metric: 'send-message HTTP response p50',
+      value: stack.response.p50,
+      unit: 'ms',
+      note: `p99 ${stack.response.p99.toFixed(2)} ms`,
+    },
+    ...(stack.lost > 0
+      ? [{ bench: 'latency', metric: 'deliveries lost', value: stack.lost, unit: '', budget: { kind: 'max' as const, limit: 0 } }]
+      : []),
     // The same stack on soketi: the hub is the value, soketi the baseline; a ratio above 1 means slower.
-    ...(['p50', 'p99'] as const).map(
-      (metric): Row => ({
-        bench: 'latency',
-        metric: `hub vs soketi send->receive ${metric}`,
-        value: stack.summary[metric],
-        unit: 'ms',
-        baseline: { label: 'soketi', value: soketi.summary[metric] },
-        ...(metric === 'p99' && { ratioBudget: { kind: 'max' as const, limit: 1 } }),
-      }),
-    ),
-    ...(soketi.lost > 0 ? [{ bench: 'latency', metric: 'deliveries lost on soketi', value: soketi.lost, unit: '', budget: { kind: 'max' as const, limit: 0 } }] : []),
+    ...(['p50', 'p99'] as const).map((metric): Row => ({
+      bench: 'latency',
+      metric: `hub vs soketi send->receive ${metric}`,
+      value: stack.summary[metric],
+      unit: 'ms',
+      baseline: { label: 'soketi', value: soketi.summary[metric] },
+      ...(metric === 'p99' && { ratioBudget: { kind: 'max' as const, limit: 1 } }),
+    })),
+    ...(soketi.lost > 0
+      ? [
+          {
+            bench: 'latency',
+            metric: 'deliveries lost on soketi',
+            value: soketi.lost,
+            unit: '',
+            budget: { kind: 'max' as const, limit: 0 },
+          },
+        ]
+      : []),
   ];
 }
 
-async function measureStack(flags: Flags, databaseUrl: string, engine?: { port: number }): Promise<{ summary: Summary; response: Summary; lost: number }> {
+async function measureStack(
+  flags: Flags,
+  databaseUrl: string,
+  engine?: { port: number },
+): Promise<{ summary: Summary; response: Summary; lost: number }> {
   const stack = await startBenchStack(databaseUrl, [], engine);
   try {
     const staff = await seedStaff(stack, flags.staff);
@@ -84,7 +104,8 @@ async function measureStack(flags: Flags, databaseUrl: string, engine?: { port: 
     const responses: number[] = [];
     let lost = 0;
     const byConversation = new Map<number, typeof connected>();
-    for (const member of connected) byConversation.set(member.conversationId, [...(byConversation.get(member.conversationId) ?? []), member]);
+    for (const member of connected)
+      byConversation.set(member.conversationId, [...(byConversation.get(member.conversationId) ?? []), member]);
     const conversations = [...byConversation.values()];
     for (let index = 0; index < WARMUP_SENDS + flags.sends; index += 1) {
       const group = conversations[index % conversations.length] ?? [];
@@ -97,7 +118,13 @@ async function measureStack(flags: Flags, databaseUrl: string, engine?: { port: 
       pending.set(clientId, send);
       const sentAt = performance.now();
       if (measured) send.sentAt = sentAt;
-      await stack.call(sender.token, 'POST', `/staff_chat/${BENCH_HOTEL}/conversations/${sender.conversationId}/send-message/`, { message: `latency probe ${index}`, client_id: clientId }, { 'x-socket-id': sender.socketId });
+      await stack.call(
+        sender.token,
+        'POST',
+        `/staff_chat/${BENCH_HOTEL}/conversations/${sender.conversationId}/send-message/`,
+        { message: `latency probe ${index}`, client_id: clientId },
+        { 'x-socket-id': sender.socketId },
+      );
       if (measured) responses.push(performance.now() - sentAt);
       await withTimeout(arrived.promise, DELIVERY_TIMEOUT_MS, 'deliveries').catch(() => {
         lost += send.remaining;
@@ -150,7 +177,12 @@ async function measureBareWs(flags: Flags): Promise<Summary> {
       if (!sender) continue;
       const arrived = deferred();
       const sentAt = performance.now();
-      current = { id: JSON.stringify({ probe: index }), sentAt: index >= WARMUP_SENDS ? sentAt : -1, remaining: room.length - 1, done: () => arrived.resolve() };
+      current = {
+        id: JSON.stringify({ probe: index }),
+        sentAt: index >= WARMUP_SENDS ? sentAt : -1,
+        remaining: room.length - 1,
+        done: () => arrived.resolve(),
+      };
       sender.send(current.id);
       await withTimeout(arrived.promise, DELIVERY_TIMEOUT_MS, 'bare ws deliveries');
     }

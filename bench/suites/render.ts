@@ -19,7 +19,11 @@ import { summarize } from '../support/stats.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
   // The portal page is served by request interception, which Chromium treats as a public origin and
   // would then refuse the hub's WebSocket on 127.0.0.1 (local network access checks).
   '--disable-features=LocalNetworkAccessChecks',
@@ -29,7 +33,8 @@ const LIVE_IN_FLIGHT = 4;
 const TIMEOUT_MS = 120_000;
 
 export async function runRender(flags: Flags, dataDir: string): Promise<Row[]> {
-  if (!existsSync(join(distDir, 'staff-chat.js'))) throw new Error('dist/staff-chat.js is missing: run `npm run build` first (`npm run bench` does)');
+  if (!existsSync(join(distDir, 'staff-chat.js')))
+    throw new Error('dist/staff-chat.js is missing: run `npm run build` first (`npm run bench` does)');
   const file = `${dataDir}/render.sqlite`;
   const seeded = await seedHistory(file, { total: flags.renderMessages, conversations: 1, memberIds: MEMBERS });
   const stack = await startBenchStack(`file:${file}`);
@@ -57,7 +62,10 @@ export async function runRender(flags: Flags, dataDir: string): Promise<Row[]> {
     await item.waitFor({ timeout: TIMEOUT_MS });
     await page.evaluate(() => window.benchMarkClicks());
     await item.click();
-    const openMs = await page.evaluate(({ text, timeout }) => window.benchFirstFrameShowing(text, timeout), { text: newest, timeout: TIMEOUT_MS });
+    const openMs = await page.evaluate(({ text, timeout }) => window.benchFirstFrameShowing(text, timeout), {
+      text: newest,
+      timeout: TIMEOUT_MS,
+    });
     const afterOpen = await page.evaluate(() => window.benchCountMessages());
 
     // Live messages from a colleague, a few in flight as a busy group would send them.
@@ -66,11 +74,16 @@ export async function runRender(flags: Flags, dataDir: string): Promise<Row[]> {
     const lastLive = `live message ${flags.live}`;
     await page.evaluate(() => window.benchRecordFrames());
     const liveStarted = performance.now();
-    await inBatches(Array.from({ length: flags.live }, (_, index) => index + 1), LIVE_IN_FLIGHT, (number) =>
-      stack.call(colleague, 'POST', path, { message: `live message ${number}`, client_id: `live-${number}` }),
+    await inBatches(
+      Array.from({ length: flags.live }, (_, index) => index + 1),
+      LIVE_IN_FLIGHT,
+      (number) => stack.call(colleague, 'POST', path, { message: `live message ${number}`, client_id: `live-${number}` }),
     );
     const liveSentMs = performance.now() - liveStarted;
-    const frames = await page.evaluate(({ text, timeout }) => window.benchFramesUntilShowing(text, timeout), { text: lastLive, timeout: TIMEOUT_MS });
+    const frames = await page.evaluate(({ text, timeout }) => window.benchFramesUntilShowing(text, timeout), {
+      text: lastLive,
+      timeout: TIMEOUT_MS,
+    });
     const liveShownMs = performance.now() - liveStarted;
     const afterLive = await page.evaluate(() => window.benchCountMessages());
 
@@ -89,7 +102,13 @@ export async function runRender(flags: Flags, dataDir: string): Promise<Row[]> {
         unit: 'ms',
         budget: { kind: 'below', limit: 50 },
       },
-      { bench: 'render', metric: 'message elements in DOM after opening', value: afterOpen, unit: '', budget: { kind: 'below', limit: 200 } },
+      {
+        bench: 'render',
+        metric: 'message elements in DOM after opening',
+        value: afterOpen,
+        unit: '',
+        budget: { kind: 'below', limit: 200 },
+      },
       {
         bench: 'render',
         metric: `${flags.live} live messages sent at ${Math.round(flags.live / (liveSentMs / 1000))}/s: all shown after`,
@@ -97,9 +116,26 @@ export async function runRender(flags: Flags, dataDir: string): Promise<Row[]> {
         unit: 's',
       },
       { bench: 'render', metric: `frame time p50 while ${flags.live} live messages arrive`, value: frameTimes.p50, unit: 'ms' },
-      { bench: 'render', metric: `frame time p99 while ${flags.live} live messages arrive`, value: frameTimes.p99, unit: 'ms', note: `max ${frameTimes.max.toFixed(1)} ms over ${frameTimes.count} frames` },
-      { bench: 'render', metric: `message elements in DOM after ${flags.live} live`, value: afterLive, unit: '', budget: { kind: 'below', limit: 200 } },
-      { bench: 'memory', metric: `widget JS heap (${total.toLocaleString('en-US')} messages in conversation, after GC)`, value: heap.usedSize / 1e6, unit: 'MB' },
+      {
+        bench: 'render',
+        metric: `frame time p99 while ${flags.live} live messages arrive`,
+        value: frameTimes.p99,
+        unit: 'ms',
+        note: `max ${frameTimes.max.toFixed(1)} ms over ${frameTimes.count} frames`,
+      },
+      {
+        bench: 'render',
+        metric: `message elements in DOM after ${flags.live} live`,
+        value: afterLive,
+        unit: '',
+        budget: { kind: 'below', limit: 200 },
+      },
+      {
+        bench: 'memory',
+        metric: `widget JS heap (${total.toLocaleString('en-US')} messages in conversation, after GC)`,
+        value: heap.usedSize / 1e6,
+        unit: 'MB',
+      },
     ];
   } finally {
     await browser.close();

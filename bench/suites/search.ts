@@ -32,11 +32,14 @@ export async function runSearch(flags: Flags, dataDir: string): Promise<Row[]> {
   const atStorage = new Map<string, Summary>();
   try {
     for (const { kind, queries } of kinds) {
-      atStorage.set(kind, await time(flags.searchQueries, queries, async (q) => {
-        const query = parseSearchQuery(q);
-        if (!query) throw new Error(`"${q}" has no words`);
-        return (await storage.searchMessages(BENCH_HOTEL, seeded.searcher, { query, limit: 20 })).results.length;
-      }));
+      atStorage.set(
+        kind,
+        await time(flags.searchQueries, queries, async (q) => {
+          const query = parseSearchQuery(q);
+          if (!query) throw new Error(`"${q}" has no words`);
+          return (await storage.searchMessages(BENCH_HOTEL, seeded.searcher, { query, limit: 20 })).results.length;
+        }),
+      );
     }
   } finally {
     await storage.close();
@@ -49,11 +52,14 @@ export async function runSearch(flags: Flags, dataDir: string): Promise<Row[]> {
     const token = stack.token(seeded.searcher);
     for (const { kind, queries } of kinds) {
       let results = 0;
-      atApi.set(kind, await time(flags.searchQueries, queries, async (q) => {
-        const page = await stack.call<SearchPage>(token, 'GET', `/staff_chat/${BENCH_HOTEL}/search/?q=${encodeURIComponent(q)}&limit=20`);
-        results += page.count;
-        return page.count;
-      }));
+      atApi.set(
+        kind,
+        await time(flags.searchQueries, queries, async (q) => {
+          const page = await stack.call<SearchPage>(token, 'GET', `/staff_chat/${BENCH_HOTEL}/search/?q=${encodeURIComponent(q)}&limit=20`);
+          results += page.count;
+          return page.count;
+        }),
+      );
       found.set(kind, results);
     }
   } finally {
@@ -66,9 +72,21 @@ export async function runSearch(flags: Flags, dataDir: string): Promise<Row[]> {
     const api = atApi.get(kind)!;
     const perQuery = (found.get(kind)! / api.count).toFixed(1);
     rows.push(
-      { bench: 'search', metric: `${kind} through GET search/, p50 (${size})`, value: api.p50, unit: 'ms', note: `${perQuery} results per query` },
+      {
+        bench: 'search',
+        metric: `${kind} through GET search/, p50 (${size})`,
+        value: api.p50,
+        unit: 'ms',
+        note: `${perQuery} results per query`,
+      },
       { bench: 'search', metric: `${kind} through GET search/, p95`, value: api.p95, unit: 'ms' },
-      { bench: 'search', metric: `${kind} through GET search/, p99`, value: api.p99, unit: 'ms', budget: { kind: 'below', limit: BUDGET_P99_MS } },
+      {
+        bench: 'search',
+        metric: `${kind} through GET search/, p99`,
+        value: api.p99,
+        unit: 'ms',
+        budget: { kind: 'below', limit: BUDGET_P99_MS },
+      },
       { bench: 'search', metric: `${kind}, storage p99`, value: atStorage.get(kind)!.p99, unit: 'ms' },
     );
   }

@@ -40,7 +40,11 @@ const DRAIN_TIMEOUT_MS = 60_000;
 export async function runThroughput(flags: Flags, dataDir: string): Promise<Row[]> {
   const bare = await measureBare(flags);
   const rows: Row[] = [];
-  const sqlite = await measureSend(flags, `file:${dataDir}/throughput.sqlite`, flags.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', resultsDir] : []);
+  const sqlite = await measureSend(
+    flags,
+    `file:${dataDir}/throughput.sqlite`,
+    flags.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', resultsDir] : [],
+  );
   rows.push(...rowsFor('SQLite', sqlite, bare, flags, { kind: 'min', limit: 4000 }));
   if (flags.pg) {
     const database = await createTempDatabase(flags.pgUrl);
@@ -64,10 +68,41 @@ function rowsFor(database: string, result: LoadResult, bare: LoadResult, flags: 
       ...(budget ? { budget, ratioBudget: { kind: 'min' as const, limit: 0.25 } } : {}),
       baseline: { label: 'bare Hono POST', value: bare.rate },
     },
-    { bench: 'throughput', metric: `send-message ${database} latency p99`, value: result.p99, unit: 'ms', baseline: { label: 'bare Hono POST', value: bare.p99 } },
-    ...(result.failed > 0 ? [{ bench: 'throughput', metric: `send-message ${database} non-2xx or errors`, value: result.failed, unit: '', budget: { kind: 'max' as const, limit: 0 } }] : []),
-    { bench: 'throughput', metric: `send-message ${database}: last message_created after load end`, value: result.drainMs ?? Number.NaN, unit: 'ms' },
-    ...(result.undelivered ? [{ bench: 'throughput', metric: `send-message ${database}: 201s never delivered live`, value: result.undelivered, unit: '', budget: { kind: 'max' as const, limit: 0 } }] : []),
+    {
+      bench: 'throughput',
+      metric: `send-message ${database} latency p99`,
+      value: result.p99,
+      unit: 'ms',
+      baseline: { label: 'bare Hono POST', value: bare.p99 },
+    },
+    ...(result.failed > 0
+      ? [
+          {
+            bench: 'throughput',
+            metric: `send-message ${database} non-2xx or errors`,
+            value: result.failed,
+            unit: '',
+            budget: { kind: 'max' as const, limit: 0 },
+          },
+        ]
+      : []),
+    {
+      bench: 'throughput',
+      metric: `send-message ${database}: last message_created after load end`,
+      value: result.drainMs ?? Number.NaN,
+      unit: 'ms',
+    },
+    ...(result.undelivered
+      ? [
+          {
+            bench: 'throughput',
+            metric: `send-message ${database}: 201s never delivered live`,
+            value: result.undelivered,
+            unit: '',
+            budget: { kind: 'max' as const, limit: 0 },
+          },
+        ]
+      : []),
   ];
 }
 
@@ -83,7 +118,9 @@ async function measureSend(flags: Flags, databaseUrl: string, execArgv: string[]
       })),
     );
     // One observer per conversation; it counts the measured run's messages (client ids `tpm-…`).
-    const observers = await Promise.all(groups.map(({ conversation }) => openPusherSocket(stack.port, BENCH_APP.key, conversation.channel, BENCH_APP.secret)));
+    const observers = await Promise.all(
+      groups.map(({ conversation }) => openPusherSocket(stack.port, BENCH_APP.key, conversation.channel, BENCH_APP.secret)),
+    );
     let delivered = 0;
     let lastDeliveryAt = 0;
     let expected = Number.POSITIVE_INFINITY;
@@ -107,7 +144,12 @@ async function measureSend(flags: Flags, databaseUrl: string, execArgv: string[]
           const sender = senders[sequence % senders.length];
           if (!sender) throw new Error('no senders seeded');
           // A fresh client_id on every request: each one is a new message, never a replay.
-          return { ...req, path: sender.path, headers: sender.headers, body: JSON.stringify({ message: `Room 204 needs towels (#${sequence})`, client_id: `${prefix}${sequence}` }) };
+          return {
+            ...req,
+            path: sender.path,
+            headers: sender.headers,
+            body: JSON.stringify({ message: `Room 204 needs towels (#${sequence})`, client_id: `${prefix}${sequence}` }),
+          };
         },
       };
       const result = await load(`http://127.0.0.1:${stack.port}`, flags, [request], () => (prefix = 'tpm-'));

@@ -40,7 +40,8 @@ export async function openPusherSocket(port: number, key: string, channel: strin
           // (120 s; a loaded machine gets there) ends with the engine closing every socket.
           socket.on('message', (data: WebSocket.RawData) => {
             // Checked by length first: the fan-out's events (about 700 bytes) must cost no parsing here.
-            if ((data as Buffer).length < 100 && String(data).includes('"pusher:ping"')) socket.send(JSON.stringify({ event: 'pusher:pong', data: {} }));
+            if ((data as Buffer).length < 100 && String(data).includes('"pusher:ping"'))
+              socket.send(JSON.stringify({ event: 'pusher:pong', data: {} }));
           });
           resolve();
         } else if (frame.event === 'pusher:error') {
@@ -62,7 +63,10 @@ export async function closeSockets(sockets: readonly WebSocket[]): Promise<void>
       sockets.map(
         (socket) =>
           new Promise<void>((resolve) => {
-            if (socket.readyState === WebSocket.CLOSED) { resolve(); return; }
+            if (socket.readyState === WebSocket.CLOSED) {
+              resolve();
+              return;
+            }
             socket.once('close', () => resolve());
             socket.close();
           }),

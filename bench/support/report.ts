@@ -54,7 +54,9 @@ export function verdict(row: Row): Verdict {
 export function shortfall(row: Row): string | undefined {
   const parts: string[] = [];
   if (row.budget && !within(row.value, row.budget)) {
-    parts.push(`${formatNumber(row.value)} ${row.unit} vs ${describe(row.budget)} ${formatNumber(row.budget.limit)} (${percentOff(row.value, row.budget)})`);
+    parts.push(
+      `${formatNumber(row.value)} ${row.unit} vs ${describe(row.budget)} ${formatNumber(row.budget.limit)} (${percentOff(row.value, row.budget)})`,
+    );
   }
   const ratio = ratioOf(row);
   if (row.ratioBudget && (ratio === undefined || !within(ratio, row.ratioBudget))) {
@@ -90,7 +92,10 @@ export function formatTable(rows: readonly Row[]): string {
       row.bench,
       row.metric,
       `${formatNumber(row.value)} ${row.unit}`,
-      [row.budget && `${describe(row.budget)} ${formatNumber(row.budget.limit)}`, row.ratioBudget && `ratio ${describe(row.ratioBudget)} ${row.ratioBudget.limit}`]
+      [
+        row.budget && `${describe(row.budget)} ${formatNumber(row.budget.limit)}`,
+        row.ratioBudget && `ratio ${describe(row.ratioBudget)} ${row.ratioBudget.limit}`,
+      ]
         .filter(Boolean)
         .join(', '),
       row.baseline ? `${formatNumber(row.baseline.value)} (${row.baseline.label})` : '',
@@ -99,6 +104,10 @@ export function formatTable(rows: readonly Row[]): string {
     ];
   });
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]?.length ?? 0)));
-  const render = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
+  const render = (cells: string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [render(header), render(widths.map((width) => '-'.repeat(width))), ...lines.map(render)].join('\n');
 }

@@ -24,14 +24,22 @@ export interface SeededHistory {
  * staff each, round robin, so the measured conversation's rows are interleaved with the others' as in a
  * busy hotel. Message texts are ~60 characters with a running number (`history message N`).
  */
-export async function seedHistory(file: string, options: { total: number; conversations: number; memberIds: string[] }): Promise<SeededHistory> {
+export async function seedHistory(
+  file: string,
+  options: { total: number; conversations: number; memberIds: string[] },
+): Promise<SeededHistory> {
   const storage = await createStorage(`file:${file}`);
   const conversationIds: number[] = [];
   try {
-    for (const id of options.memberIds) await storage.upsertStaff(BENCH_HOTEL, { id, full_name: `Staff ${id}`, avatar: null, department: null, role: null });
+    for (const id of options.memberIds)
+      await storage.upsertStaff(BENCH_HOTEL, { id, full_name: `Staff ${id}`, avatar: null, department: null, role: null });
     const [creator, ...others] = options.memberIds as [string, ...string[]];
     for (let index = 0; index < options.conversations; index += 1) {
-      const created = await storage.createConversation(BENCH_HOTEL, { createdBy: creator, participantIds: others, title: `history ${index}` });
+      const created = await storage.createConversation(BENCH_HOTEL, {
+        createdBy: creator,
+        participantIds: others,
+        title: `history ${index}`,
+      });
       conversationIds.push(created.conversationId);
     }
   } finally {

@@ -21,7 +21,18 @@ export interface SeededSearch {
 
 const CONVERSATIONS = 200;
 const STAFF = 40;
-const ITEMS = ['towels', 'pillows', 'a blanket', 'a baby crib', 'an iron', 'a phone charger', 'extra water', 'a bathrobe', 'slippers', 'a hair dryer'];
+const ITEMS = [
+  'towels',
+  'pillows',
+  'a blanket',
+  'a baby crib',
+  'an iron',
+  'a phone charger',
+  'extra water',
+  'a bathrobe',
+  'slippers',
+  'a hair dryer',
+];
 const THINGS = ['shower', 'air conditioning', 'minibar', 'safe', 'television', 'window', 'key card', 'kettle', 'heater', 'light'];
 const TEMPLATES: ((f: Fill) => string)[] = [
   (f) => `Guest in room ${f.room} asked for ${f.item}`,
@@ -68,11 +79,54 @@ function generator(seed = 7) {
 }
 
 function surnames(random: ReturnType<typeof generator>): string[] {
-  const first = ['Mül', 'Öz', 'Lef', 'Gar', 'Kow', 'Çel', 'Dub', 'Şa', 'Hoff', 'Ber', 'Mar', 'Nov', 'Ross', 'Yıl', 'Fer', 'Kel', 'Bau', 'Dum', 'Sch', 'Var'];
+  const first = [
+    'Mül',
+    'Öz',
+    'Lef',
+    'Gar',
+    'Kow',
+    'Çel',
+    'Dub',
+    'Şa',
+    'Hoff',
+    'Ber',
+    'Mar',
+    'Nov',
+    'Ross',
+    'Yıl',
+    'Fer',
+    'Kel',
+    'Bau',
+    'Dum',
+    'Sch',
+    'Var',
+  ];
   const middle = ['', 'a', 'e', 'i', 'o', 'ü', 'è', 'ö', 'ç', 'ı'];
-  const last = ['ler', 'türk', 'èvre', 'cía', 'alski', 'ik', 'ois', 'hin', 'mann', 'ger', 'tin', 'ak', 'si', 'dız', 'ndez', 'ly', 'er', 'as', 'midt', 'gas'];
+  const last = [
+    'ler',
+    'türk',
+    'èvre',
+    'cía',
+    'alski',
+    'ik',
+    'ois',
+    'hin',
+    'mann',
+    'ger',
+    'tin',
+    'ak',
+    'si',
+    'dız',
+    'ndez',
+    'ly',
+    'er',
+    'as',
+    'midt',
+    'gas',
+  ];
   const names = new Set<string>();
-  while (names.size < 3000) names.add(`${random.pick(first)}${random.pick(middle)}${random.pick(last)}${random.pick(['', 'n', 's', 'r', 'l'])}`);
+  while (names.size < 3000)
+    names.add(`${random.pick(first)}${random.pick(middle)}${random.pick(last)}${random.pick(['', 'n', 's', 'r', 'l'])}`);
   return [...names];
 }
 
@@ -83,12 +137,17 @@ export async function seedSearch(file: string, total: number): Promise<SeededSea
   const conversations: { id: number; members: string[] }[] = [];
   const storage = await createStorage(`file:${file}`);
   try {
-    for (const id of staff) await storage.upsertStaff(BENCH_HOTEL, { id, full_name: `Staff ${id}`, avatar: null, department: null, role: null });
+    for (const id of staff)
+      await storage.upsertStaff(BENCH_HOTEL, { id, full_name: `Staff ${id}`, avatar: null, department: null, role: null });
     for (let index = 0; index < CONVERSATIONS; index++) {
       const members = [`st${index % STAFF}`, `st${(index + 1) % STAFF}`, `st${(index + 7) % STAFF}`];
       if (index % 10 === 0) members.push(searcher);
       const [creator, ...others] = members as [string, ...string[]];
-      const { conversationId } = await storage.createConversation(BENCH_HOTEL, { createdBy: creator, participantIds: others, title: `team ${index}` });
+      const { conversationId } = await storage.createConversation(BENCH_HOTEL, {
+        createdBy: creator,
+        participantIds: others,
+        title: `team ${index}`,
+      });
       conversations.push({ id: conversationId, members });
     }
   } finally {

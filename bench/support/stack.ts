@@ -93,21 +93,33 @@ export async function seedStaff(stack: BenchStack, count: number): Promise<strin
 }
 
 /** Splits `staffIds` into groups of `size` and creates one group conversation per group, via the API. */
-export async function seedGroups(stack: BenchStack, staffIds: string[], size: number): Promise<{ conversation: Conversation; members: string[] }[]> {
+export async function seedGroups(
+  stack: BenchStack,
+  staffIds: string[],
+  size: number,
+): Promise<{ conversation: Conversation; members: string[] }[]> {
   const groups: string[][] = [];
   for (let start = 0; start < staffIds.length; start += size) groups.push(staffIds.slice(start, start + size));
-  return inBatches(groups.filter((members) => members.length >= 2), 10, async (members) => {
-    const [creator, ...others] = members as [string, ...string[]];
-    const conversation = await stack.call<Conversation>(stack.token(creator), 'POST', `/staff_chat/${BENCH_HOTEL}/conversations/`, {
-      participant_ids: others,
-      title: `group ${creator}`,
-    });
-    return { conversation, members };
-  });
+  return inBatches(
+    groups.filter((members) => members.length >= 2),
+    10,
+    async (members) => {
+      const [creator, ...others] = members as [string, ...string[]];
+      const conversation = await stack.call<Conversation>(stack.token(creator), 'POST', `/staff_chat/${BENCH_HOTEL}/conversations/`, {
+        participant_ids: others,
+        title: `group ${creator}`,
+      });
+      return { conversation, members };
+    },
+  );
 }
 
 /** Runs `work` over `items` with at most `concurrency` in flight; results in input order. */
-export async function inBatches<T, R>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function inBatches<T, R>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

@@ -7,12 +7,7 @@ import type { Storage } from '../storage/storage.js';
  * @throws ApiError 404 `not_found` when the conversation does not exist in this hotel (another hotel's
  * conversation looks exactly like a missing one), 403 `not_participant` when the caller is not in it.
  */
-export async function requireParticipant(
-  storage: Storage,
-  hotel: string,
-  conversationId: number,
-  staffId: string,
-): Promise<string[]> {
+export async function requireParticipant(storage: Storage, hotel: string, conversationId: number, staffId: string): Promise<string[]> {
   const participantIds = await storage.getParticipantIds(hotel, conversationId);
   if (!participantIds) throw new ApiError(404, 'not_found', 'No such conversation.');
   if (!participantIds.includes(staffId)) {

@@ -60,10 +60,13 @@ export async function verifyStaffToken(token: string, secret: string, now = Date
 
   const parsed = claimsSchema.safeParse(decodePayload(verified.payload));
   if (!parsed.success) {
-    throw unauthorized('The token lacks required claims.', parsed.error.issues.map((issue) => ({
-      claim: issue.path.join('.'),
-      problem: issue.message,
-    })));
+    throw unauthorized(
+      'The token lacks required claims.',
+      parsed.error.issues.map((issue) => ({
+        claim: issue.path.join('.'),
+        problem: issue.message,
+      })),
+    );
   }
   // Checked here rather than by jose's jwtVerify: its clock tolerance would stretch `exp` as well.
   const claims = parsed.data;
@@ -111,11 +114,7 @@ function refusalOf(error: unknown): ApiError {
  *
  * @example signStaffToken({ sub: 'anna', hotel: 'grand', name: 'Anna' }, secret) // valid for 12 hours
  */
-export function signStaffToken(
-  claims: Omit<StaffClaims, 'exp'> & { exp?: number },
-  secret: string,
-  ttlSeconds = 12 * 60 * 60,
-): string {
+export function signStaffToken(claims: Omit<StaffClaims, 'exp'> & { exp?: number }, secret: string, ttlSeconds = 12 * 60 * 60): string {
   const exp = claims.exp ?? Math.floor(Date.now() / 1000) + ttlSeconds;
   const header = encodePart({ alg: 'HS256', typ: 'JWT' });
   const payload = encodePart({ ...claims, exp });

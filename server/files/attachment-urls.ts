@@ -37,7 +37,8 @@ export function withSignedAttachmentUrls(storage: Storage, signer: UrlSigner, ap
       return message && sign(hotel, message);
     },
     insertMessage: async (...args: Parameters<Storage['insertMessage']>) => signed(args[0], await storage.insertMessage(...args))!,
-    insertMessages: async (...args: Parameters<Storage['insertMessages']>) => (await storage.insertMessages(...args)).map((message) => sign(args[0], message)),
+    insertMessages: async (...args: Parameters<Storage['insertMessages']>) =>
+      (await storage.insertMessages(...args)).map((message) => sign(args[0], message)),
     editMessage: async (hotel: string, messageId: number, text: string) => signed(hotel, await storage.editMessage(hotel, messageId, text)),
     deleteMessage: async (hotel: string, messageId: number) => signed(hotel, await storage.deleteMessage(hotel, messageId)),
   } satisfies Partial<Storage>);

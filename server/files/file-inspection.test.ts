@@ -59,7 +59,11 @@ describe('a file checked as it streams', () => {
   test('a file is refused at the chunk that takes it past the limit, with less than the limit passed on', async () => {
     const chunk = Buffer.alloc(1000);
     const result = await inspect(new FileInspection('big.png', 'image/png', 4500), [PNG, ...Array.from({ length: 10 }, () => chunk)]);
-    assert.deepEqual(result.refusal, { status: 413, code: 'file_too_large', message: 'big.png is larger than the limit of 4500 bytes per file.' });
+    assert.deepEqual(result.refusal, {
+      status: 413,
+      code: 'file_too_large',
+      message: 'big.png is larger than the limit of 4500 bytes per file.',
+    });
     assert.equal(result.consumed, 6);
     assert.ok(result.passed.length <= 4500);
   });

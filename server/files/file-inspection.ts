@@ -51,7 +51,10 @@ export class FileInspection {
       }
     }
     if (!this.#kind) {
-      if (this.size === 0) throw new ApiError(400, 'empty_file', `${this.fileName} cannot be sent: it is empty.`, [{ field: this.fileName, problem: 'is empty' }]);
+      if (this.size === 0)
+        throw new ApiError(400, 'empty_file', `${this.fileName} cannot be sent: it is empty.`, [
+          { field: this.fileName, problem: 'is empty' },
+        ]);
       const bytes = Buffer.concat(head);
       this.#judge(bytes, true);
       yield bytes;
@@ -73,7 +76,9 @@ export class FileInspection {
   }
 
   #refusal(check: Extract<FileCheck, { ok: false }>) {
-    return new ApiError(415, check.code, `${this.fileName} cannot be sent: it ${check.problem}.`, [{ field: this.fileName, problem: check.problem }]);
+    return new ApiError(415, check.code, `${this.fileName} cannot be sent: it ${check.problem}.`, [
+      { field: this.fileName, problem: check.problem },
+    ]);
   }
 
   #tooLarge() {

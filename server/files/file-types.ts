@@ -47,10 +47,25 @@ export class PlainTextCheck {
 const KINDS: readonly FileKind[] = [
   { mime: 'image/png', fileType: 'image', extensions: ['png'], matches: (b) => startsWith(b, [0x89, ...ascii('PNG\r\n\x1a\n')]) },
   { mime: 'image/jpeg', fileType: 'image', extensions: ['jpg', 'jpeg', 'jfif'], matches: (b) => startsWith(b, [0xff, 0xd8, 0xff]) },
-  { mime: 'image/gif', fileType: 'image', extensions: ['gif'], matches: (b) => startsWith(b, ascii('GIF87a')) || startsWith(b, ascii('GIF89a')) },
-  { mime: 'image/webp', fileType: 'image', extensions: ['webp'], matches: (b) => startsWith(b, ascii('RIFF')) && startsWith(b, ascii('WEBP'), 8) },
+  {
+    mime: 'image/gif',
+    fileType: 'image',
+    extensions: ['gif'],
+    matches: (b) => startsWith(b, ascii('GIF87a')) || startsWith(b, ascii('GIF89a')),
+  },
+  {
+    mime: 'image/webp',
+    fileType: 'image',
+    extensions: ['webp'],
+    matches: (b) => startsWith(b, ascii('RIFF')) && startsWith(b, ascii('WEBP'), 8),
+  },
   { mime: 'application/pdf', fileType: 'pdf', extensions: ['pdf'], matches: (b) => startsWith(b, ascii('%PDF-')) },
-  { mime: 'text/plain', fileType: 'document', extensions: ['txt', 'text', 'log'], matches: (b, complete) => b.length > 0 && new PlainTextCheck().push(b, complete) },
+  {
+    mime: 'text/plain',
+    fileType: 'document',
+    extensions: ['txt', 'text', 'log'],
+    matches: (b, complete) => b.length > 0 && new PlainTextCheck().push(b, complete),
+  },
 ];
 
 /** The MIME types an upload may have, for the widget's file input `accept`. */
@@ -84,7 +99,11 @@ export function checkFile(head: Uint8Array, fileName: string, claimedMime: strin
   if (!kind) return UNSUPPORTED_FILE;
   const extension = /\.([A-Za-z0-9]{1,10})$/.exec(fileName)?.[1]?.toLowerCase();
   if (!extension || !kind.extensions.includes(extension)) {
-    return { ok: false, code: 'file_type_mismatch', problem: `is ${kind.mime} by its content, but its name does not end in .${kind.extensions[0]}` };
+    return {
+      ok: false,
+      code: 'file_type_mismatch',
+      problem: `is ${kind.mime} by its content, but its name does not end in .${kind.extensions[0]}`,
+    };
   }
   const claimed = claimedMime.split(';')[0]!.trim().toLowerCase();
   if (!GENERIC_MIME.has(claimed) && claimed !== kind.mime && !(kind.mime === 'image/jpeg' && claimed === 'image/pjpeg')) {

@@ -76,7 +76,13 @@ export async function receiveUpload(body: Readable, contentType: string, limits:
     transform(chunk: Buffer, _encoding, done) {
       received += chunk.length;
       if (received > limits.maxBodyBytes) {
-        fail(new ApiError(413, 'payload_too_large', `An upload may carry at most ${limits.maxFiles} files of ${limits.maxFileBytes} bytes each.`));
+        fail(
+          new ApiError(
+            413,
+            'payload_too_large',
+            `An upload may carry at most ${limits.maxFiles} files of ${limits.maxFileBytes} bytes each.`,
+          ),
+        );
         done();
         return;
       }
@@ -122,7 +128,9 @@ export async function receiveUpload(body: Readable, contentType: string, limits:
     }
   });
   parser.on('filesLimit', () => fail(new ApiError(400, 'too_many_files', `At most ${limits.maxFiles} files can be sent at once.`)));
-  parser.on('fieldsLimit', () => fail(new ApiError(413, 'payload_too_large', `An upload may carry at most ${limits.maxFields} text fields.`)));
+  parser.on('fieldsLimit', () =>
+    fail(new ApiError(413, 'payload_too_large', `An upload may carry at most ${limits.maxFields} text fields.`)),
+  );
   parser.on('error', () => fail(new ApiError(400, 'bad_request', 'The multipart body could not be read.')));
 
   body.pipe(meter).pipe(parser);
@@ -141,7 +149,13 @@ export async function receiveUpload(body: Readable, contentType: string, limits:
   }
 }
 
-async function stageFile(stream: Readable, fileName: string, claimedMime: string, maxBytes: number, store: FileStore): Promise<ReceivedFile> {
+async function stageFile(
+  stream: Readable,
+  fileName: string,
+  claimedMime: string,
+  maxBytes: number,
+  store: FileStore,
+): Promise<ReceivedFile> {
   const file = new FileInspection(fileName, claimedMime, maxBytes);
   let staged: StagedFile;
   try {

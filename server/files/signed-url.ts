@@ -20,7 +20,10 @@ export const URL_STEP_SECONDS = 30 * 60;
 export class UrlSigner {
   readonly #key: Buffer;
 
-  constructor(jwtSecret: string, private readonly clock: () => number = Date.now) {
+  constructor(
+    jwtSecret: string,
+    private readonly clock: () => number = Date.now,
+  ) {
     this.#key = createHmac('sha256', jwtSecret).update('staff-chat attachment url v1').digest();
   }
 

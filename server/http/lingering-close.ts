@@ -23,7 +23,10 @@ export function lingerOnEarlyClose(req: IncomingMessage): void {
   // Node calls destroySoon() once the answer of a `Connection: close` response is written.
   socket.destroySoon = () => {
     const current = socket.lingerFor;
-    if (!current || current.complete || socket.destroyed) { destroySoon(); return; }
+    if (!current || current.complete || socket.destroyed) {
+      destroySoon();
+      return;
+    }
     socket.end();
     // The bytes reach the socket through the request's parser: both must flow for them to be dropped.
     current.resume();

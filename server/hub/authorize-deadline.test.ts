@@ -58,7 +58,10 @@ describe('hub authorization deadline', { timeout: 10_000 }, () => {
 
   it('closes a socket one to two periods after a check saw it drop its last private subscription', async () => {
     const { socket, socketId, openedAt } = await connected();
-    socket.send({ event: 'pusher:subscribe', data: { ...t.sdk.authorizeChannel(socketId, 'private-dropped'), channel: 'private-dropped' } });
+    socket.send({
+      event: 'pusher:subscribe',
+      data: { ...t.sdk.authorizeChannel(socketId, 'private-dropped'), channel: 'private-dropped' },
+    });
     await socket.nextOf('pusher_internal:subscription_succeeded');
     // Past the first check (at one period), which saw the subscription.
     assert.equal(await nothingWithin(socket.closed, openedAt + DEADLINE_MS * 1.5 - Date.now()), 'nothing');

@@ -58,19 +58,22 @@ describe('pusher-js in Chromium against the hub', { timeout: 30_000 }, () => {
   const pages: Page[] = [];
 
   before(async () => {
-    t = await startHub({ limits: { memberLeaveDelayMs: 100 } }, {
-      routes: (app) => {
-        app.get('/', (c) => c.html(PAGE));
-        app.get('/pusher.js', (c) => c.body(PUSHER_WEB_BUILD, 200, { 'content-type': 'text/javascript' }));
-        // What an app's auth endpoint does: pusher-js posts socket_id and channel_name, form-encoded.
-        app.post('/auth', async (c) => {
-          const form = await c.req.parseBody();
-          const user = c.req.query('user') ?? '';
-          const member = { user_id: user, user_info: { name: NAMES[user] ?? user } };
-          return c.json(t.sdk.authorizeChannel(form.socket_id as string, form.channel_name as string, member));
-        });
+    t = await startHub(
+      { limits: { memberLeaveDelayMs: 100 } },
+      {
+        routes: (app) => {
+          app.get('/', (c) => c.html(PAGE));
+          app.get('/pusher.js', (c) => c.body(PUSHER_WEB_BUILD, 200, { 'content-type': 'text/javascript' }));
+          // What an app's auth endpoint does: pusher-js posts socket_id and channel_name, form-encoded.
+          app.post('/auth', async (c) => {
+            const form = await c.req.parseBody();
+            const user = c.req.query('user') ?? '';
+            const member = { user_id: user, user_info: { name: NAMES[user] ?? user } };
+            return c.json(t.sdk.authorizeChannel(form.socket_id as string, form.channel_name as string, member));
+          });
+        },
       },
-    });
+    );
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
 
@@ -99,7 +102,12 @@ describe('pusher-js in Chromium against the hub', { timeout: 30_000 }, () => {
     assert.deepEqual((await logOf(ann))[0], { event: 'subscribed', count: 1, me: { id: 'ann', info: { name: 'Ann' } }, ids: ['ann'] });
 
     const bob = await pageAs('bob');
-    assert.deepEqual((await logOf(bob))[0], { event: 'subscribed', count: 2, me: { id: 'bob', info: { name: 'Bob' } }, ids: ['ann', 'bob'] });
+    assert.deepEqual((await logOf(bob))[0], {
+      event: 'subscribed',
+      count: 2,
+      me: { id: 'bob', info: { name: 'Bob' } },
+      ids: ['ann', 'bob'],
+    });
     await waitForLog(ann, `entry.event === 'member_added'`);
     assert.deepEqual((await logOf(ann))[1], { event: 'member_added', member: { id: 'bob', info: { name: 'Bob' } } });
 
@@ -126,7 +134,7 @@ describe('pusher-js in Chromium against the hub', { timeout: 30_000 }, () => {
     await waitForLog(ann, `entry.event === 'member_removed'`);
     assert.deepEqual((await logOf(ann)).at(-1), { event: 'member_removed', member: { id: 'bob', info: { name: 'Bob' } } });
     assert.equal(await ann.evaluate('channel.members.count'), 1);
-    await until(() => t.hub.stats().sockets === 1, 'the hub to forget Bob\'s socket');
+    await until(() => t.hub.stats().sockets === 1, "the hub to forget Bob's socket");
     assert.deepEqual(t.hub.stats(), { sockets: 1, channels: 1, presenceMembers: 1, users: 0, admitted: 1, addresses: 1 });
   });
 });

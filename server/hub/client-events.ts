@@ -40,6 +40,12 @@ export function handleClientEvent(core: HubCore, connection: Connection, frame: 
   if (userId !== undefined) relayed.user_id = userId;
   core.broadcast(frame.channel, relayed, connection.socketId);
 
-  const webhook = { name: 'client_event', channel: frame.channel, event: frame.event, data: dataText, socket_id: connection.socketId } as const;
+  const webhook = {
+    name: 'client_event',
+    channel: frame.channel,
+    event: frame.event,
+    data: dataText,
+    socket_id: connection.socketId,
+  } as const;
   core.options.webhooks.clientEvent(userId === undefined ? webhook : { ...webhook, user_id: userId });
 }

@@ -37,7 +37,10 @@ describe('hub connection caps', { timeout: 15_000 }, () => {
     const t = await startHub({ limits: { maxConnectionsPerAddress: 3 }, clientAddress: (request) => clientAddress(request, 1) });
     hubs.push(t);
     const first = await Promise.all([1, 2, 3].map(() => attempt(t, from('198.51.100.7'))));
-    assert.deepEqual(first.map((a) => a.admitted), [true, true, true]);
+    assert.deepEqual(
+      first.map((a) => a.admitted),
+      [true, true, true],
+    );
     // The left-most entry is the client's own claim; only the one our proxy added counts.
     const spoofed = await t.raw(undefined, { headers: { 'X-Forwarded-For': '203.0.113.99, 198.51.100.7' } });
     assert.equal((await spoofed.next()).event, 'pusher:error');

@@ -35,7 +35,11 @@ describe('hub connections', { timeout: 10_000 }, () => {
     const states: string[] = [];
     const Pusher = (await import('pusher-js')).default;
     const client = new Pusher('wrong-key', {
-      cluster: 'mt1', wsHost: '127.0.0.1', wsPort: t.port, forceTLS: false, enabledTransports: ['ws'],
+      cluster: 'mt1',
+      wsHost: '127.0.0.1',
+      wsPort: t.port,
+      forceTLS: false,
+      enabledTransports: ['ws'],
     });
     const errors: unknown[] = [];
     client.connection.bind('state_change', (change: { current: string }) => states.push(change.current));

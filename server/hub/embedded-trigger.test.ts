@@ -18,7 +18,10 @@ describe('hub.triggerBatch (in-process, for the embedding server)', () => {
   test('delivers each event to its channel, skipping the excluded socket', async () => {
     const [alice, bob] = await Promise.all([t.client(), t.client()]);
     const received: string[] = [];
-    for (const [name, client] of [['alice', alice], ['bob', bob]] as const) {
+    for (const [name, client] of [
+      ['alice', alice],
+      ['bob', bob],
+    ] as const) {
       const channel = client.subscribe('private-room');
       await new Promise<void>((resolve) => channel.bind('pusher:subscription_succeeded', () => resolve()));
       channel.bind('said', (data: { text: string }) => received.push(`${name}:${data.text}`));

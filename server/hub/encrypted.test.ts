@@ -52,7 +52,7 @@ describe('hub encrypted channels', { timeout: 10_000 }, () => {
     assert.deepEqual((await received).data, { text: 'room 214 code 0451' });
 
     const frame = await socket.nextOf('secret');
-    assert.equal(typeof frame.data, 'string', 'still the SDK\'s JSON string');
+    assert.equal(typeof frame.data, 'string', "still the SDK's JSON string");
     const payload = decoded(frame) as Record<string, unknown>;
     assert.deepEqual(Object.keys(payload).sort(), ['ciphertext', 'nonce']);
     assert.doesNotMatch(String(frame.data), /0451/, 'the hub never sees plain text');

@@ -17,7 +17,10 @@ function signedRequest(
     auth_version: '1.0',
   };
   if (body) params.body_md5 = overrides.bodyMd5 ?? createHash('md5').update(body).digest('hex');
-  const query = Object.keys(params).sort().map((key) => `${key}=${params[key]}`).join('&');
+  const query = Object.keys(params)
+    .sort()
+    .map((key) => `${key}=${params[key]}`)
+    .join('&');
   const signature = createHmac('sha256', APP.secret).update(`${method}\n${path}\n${query}`).digest('hex');
   return fetch(`http://127.0.0.1:${t.port}${path}?${query}&auth_signature=${signature}`, {
     method,
@@ -151,7 +154,8 @@ describe('hub HTTP API', { timeout: 10_000 }, () => {
   });
 
   it('answers GET /channels/{name} with occupied, counts when asked, and occupied:false after the last unsubscribe', async () => {
-    const get = async (path: string, params: Record<string, string> = {}) => t.sdk.get({ path, params }).then((r) => r.json() as Promise<unknown>);
+    const get = async (path: string, params: Record<string, string> = {}) =>
+      t.sdk.get({ path, params }).then((r) => r.json() as Promise<unknown>);
     const first = await t.client();
     const second = await t.client();
     await subscribed(first, 'info-room');

@@ -91,7 +91,12 @@ function checkData(data: string): void {
 }
 
 function infoAttributes(info: string | undefined): Set<string> {
-  return new Set((info ?? '').split(',').map((part) => part.trim()).filter(Boolean));
+  return new Set(
+    (info ?? '')
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean),
+  );
 }
 
 /** Builds the Hono app serving `/apps/{appId}/...` for the hub. */

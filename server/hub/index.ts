@@ -196,10 +196,13 @@ export function createHub(options: HubOptions): Hub {
       closing = true;
       const sockets = [...wss.clients];
       const closed = Promise.all(
-        sockets.map((ws) => new Promise<void>((resolve) => {
-          if (ws.readyState === ws.CLOSED) resolve();
-          else ws.once('close', () => resolve());
-        })),
+        sockets.map(
+          (ws) =>
+            new Promise<void>((resolve) => {
+              if (ws.readyState === ws.CLOSED) resolve();
+              else ws.once('close', () => resolve());
+            }),
+        ),
       );
       for (const connection of [...core.connections.values()]) {
         connection.closeWith(ErrorCode.GenericReconnect, 'Server is closing. Please reconnect shortly.');

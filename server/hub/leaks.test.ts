@@ -43,7 +43,7 @@ describe('hub leaves no state behind', { timeout: 10_000 }, () => {
     assert.deepEqual(listed, { channels: {} });
   });
 
-  it('tells the remaining members when a member\'s socket drops suddenly', async () => {
+  it("tells the remaining members when a member's socket drops suddenly", async () => {
     const watcher = await t.client({ presence: { user_id: 'watcher' } });
     const channel = (await subscribed(watcher, 'presence-leak')) as PresenceChannel;
     const added = nextEvent<{ id: string }>(channel, 'pusher:member_added');

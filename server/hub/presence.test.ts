@@ -2,7 +2,17 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { PresenceChannel } from 'pusher-js';
-import { APP, decoded, nextEvent, nothingWithin, startHub, subscribed, until, type RawFrame, type TestHub } from '../testing/hub-harness.js';
+import {
+  APP,
+  decoded,
+  nextEvent,
+  nothingWithin,
+  startHub,
+  subscribed,
+  until,
+  type RawFrame,
+  type TestHub,
+} from '../testing/hub-harness.js';
 
 type Member = { id: string; info: unknown };
 
@@ -47,7 +57,10 @@ describe('hub presence channels', { timeout: 10_000 }, () => {
     const carolAdded = nextEvent<Member>(bob.channel, 'pusher:member_added');
     await join('presence-team', '3', 'Carol');
     assert.deepEqual((await carolAdded).data.id, '3');
-    assert.deepEqual(bobAdded.map((member) => member.id), ['3']);
+    assert.deepEqual(
+      bobAdded.map((member) => member.id),
+      ['3'],
+    );
   });
 
   it('counts one member per user across sockets and removes it after the last socket leaves', async () => {
@@ -125,7 +138,10 @@ describe('hub presence channels', { timeout: 10_000 }, () => {
   async function rawPresenceJoin(channel: string, channelData: string): Promise<RawFrame> {
     const socket = await t.raw();
     const { socket_id } = decoded(await socket.nextOf('pusher:connection_established')) as { socket_id: string };
-    socket.send({ event: 'pusher:subscribe', data: { auth: signPresence(socket_id, channel, channelData), channel_data: channelData, channel } });
+    socket.send({
+      event: 'pusher:subscribe',
+      data: { auth: signPresence(socket_id, channel, channelData), channel_data: channelData, channel },
+    });
     return socket.next();
   }
 
@@ -148,7 +164,10 @@ describe('hub presence channels', { timeout: 10_000 }, () => {
     assert.deepEqual([(big.data as { type: string }).type, (big.data as { status: number }).status], ['LimitReached', 4301]);
     const longId = await rawPresenceJoin('presence-sizes', JSON.stringify({ user_id: 'i'.repeat(129) }));
     assert.equal((longId.data as { status: number }).status, 4301);
-    const justFits = await rawPresenceJoin('presence-sizes', JSON.stringify({ user_id: 'i'.repeat(128), user_info: { bio: 'x'.repeat(800) } }));
+    const justFits = await rawPresenceJoin(
+      'presence-sizes',
+      JSON.stringify({ user_id: 'i'.repeat(128), user_info: { bio: 'x'.repeat(800) } }),
+    );
     assert.equal(justFits.event, 'pusher_internal:subscription_succeeded');
   });
 });
@@ -199,7 +218,10 @@ describe('hub presence leave delay', { timeout: 10_000 }, () => {
     const waited = Date.now() - leftAt;
     assert.ok(waited >= WINDOW_MS - 20, `member_removed came after ${waited} ms, before the ${WINDOW_MS} ms window`);
     assert.deepEqual(await users(), { users: [{ id: 'watcher' }] });
-    assert.deepEqual(frames.filter((frame) => frame.endsWith('leaver')), ['added leaver', 'removed leaver']);
+    assert.deepEqual(
+      frames.filter((frame) => frame.endsWith('leaver')),
+      ['added leaver', 'removed leaver'],
+    );
     assert.equal(channel.members.count, 1);
   });
 
@@ -210,7 +232,8 @@ describe('hub presence leave delay', { timeout: 10_000 }, () => {
     await subscribed(stayer, 'presence-empty');
     alone.unsubscribe('presence-empty');
     stayer.unsubscribe('presence-empty');
-    const occupied = async () => ((await t.sdk.get({ path: '/channels/presence-empty' }).then((r) => r.json())) as { occupied: boolean }).occupied;
+    const occupied = async () =>
+      ((await t.sdk.get({ path: '/channels/presence-empty' }).then((r) => r.json())) as { occupied: boolean }).occupied;
     await until(async () => !(await occupied()), 'the channel to be vacated');
     // Within the window, yet a newcomer sees an empty channel: nobody was left to tell anyway.
     const newcomer = await t.client({ presence: { user_id: 'newcomer' } });

@@ -39,7 +39,7 @@ describe('hub shutdown', { timeout: 10_000 }, () => {
     assert.deepEqual((await received).data, { ok: 1 });
   });
 
-  it('does not replay an event published while the client was away (the app\'s catch-up must cover it)', async () => {
+  it("does not replay an event published while the client was away (the app's catch-up must cover it)", async () => {
     // The re-authorization after the restart is held until the event has been published, so the
     // event falls exactly into the gap between the 4200 close and the resubscription.
     let releaseReauthorization: () => void = () => {};

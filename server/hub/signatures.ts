@@ -44,13 +44,7 @@ function verifyAuthValue(app: AppCredentials, auth: string, stringToSign: string
  * Verifies a private or presence channel subscription. For presence the signature also covers the exact
  * `channel_data` string the client forwards.
  */
-export function verifyChannelAuth(
-  app: AppCredentials,
-  socketId: string,
-  channel: string,
-  auth: string,
-  channelData?: string,
-): boolean {
+export function verifyChannelAuth(app: AppCredentials, socketId: string, channel: string, auth: string, channelData?: string): boolean {
   const stringToSign = channelData === undefined ? `${socketId}:${channel}` : `${socketId}:${channel}:${channelData}`;
   return verifyAuthValue(app, auth, stringToSign);
 }
@@ -62,12 +56,7 @@ export function verifyUserAuth(app: AppCredentials, socketId: string, auth: stri
 
 /** Why a signed HTTP request was refused; all of them are 401s. */
 export type RequestSignatureFailure =
-  | 'missing_parameters'
-  | 'wrong_key'
-  | 'unsupported_version'
-  | 'stale_timestamp'
-  | 'bad_body_md5'
-  | 'bad_signature';
+  'missing_parameters' | 'wrong_key' | 'unsupported_version' | 'stale_timestamp' | 'bad_body_md5' | 'bad_signature';
 
 export interface SignedRequest {
   method: string;

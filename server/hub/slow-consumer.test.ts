@@ -70,7 +70,9 @@ describe('hub slow consumers', { timeout: 20_000 }, () => {
     });
     assert.ok(sent < MAX_EVENTS, `the stalled socket was still open after ${sent} events (${(sent * EVENT_DATA.length) >> 20} MB)`);
     await until(() => t.hub.stats().sockets === socketsBefore - 1, 'the hub to forget the stalled socket');
-    context.diagnostic(`${sent} events (${((sent * EVENT_DATA.length) / 2 ** 20).toFixed(1)} MB, most of it taken by kernel buffers) went out before the hub closed it`);
+    context.diagnostic(
+      `${sent} events (${((sent * EVENT_DATA.length) / 2 ** 20).toFixed(1)} MB, most of it taken by kernel buffers) went out before the hub closed it`,
+    );
     await until(() => readerGot === sent, 'the reader to get every event');
     // Without the limit, everything the kernel could not take piles up here (tens of MB for this test).
     const grewMb = (memoryPeak - memoryBefore) / 2 ** 20;

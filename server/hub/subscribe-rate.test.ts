@@ -9,7 +9,17 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { PresenceChannel } from 'pusher-js';
-import { APP, decoded, nextEvent, startHub, subscribed, until, type RawFrame, type RawSocket, type TestHub } from '../testing/hub-harness.js';
+import {
+  APP,
+  decoded,
+  nextEvent,
+  startHub,
+  subscribed,
+  until,
+  type RawFrame,
+  type RawSocket,
+  type TestHub,
+} from '../testing/hub-harness.js';
 
 describe('hub subscribe rate limit', { timeout: 15_000 }, () => {
   let t: TestHub;
@@ -27,7 +37,10 @@ describe('hub subscribe rate limit', { timeout: 15_000 }, () => {
     for (let n = 0; n < 21; n += 1) socket.send({ event: 'pusher:subscribe', data: { channel: `burst-${n}` } });
     const answers: RawFrame[] = [];
     for (let n = 0; n < 21; n += 1) answers.push(await socket.next());
-    assert.deepEqual(answers.slice(0, 20).map((frame) => frame.event), Array<string>(20).fill('pusher_internal:subscription_succeeded'));
+    assert.deepEqual(
+      answers.slice(0, 20).map((frame) => frame.event),
+      Array<string>(20).fill('pusher_internal:subscription_succeeded'),
+    );
     assert.deepEqual(answers[20], {
       event: 'pusher:subscription_error',
       channel: 'burst-20',
@@ -51,7 +64,9 @@ describe('hub subscribe rate limit', { timeout: 15_000 }, () => {
     socket.send({ event: 'pusher:unsubscribe', data: { channel: 'kept-then-left' } });
     socket.send({ event: 'pusher:ping' });
     await socket.nextOf('pusher:pong');
-    const users = (await t.sdk.get({ path: '/channels/kept-then-left', params: { info: 'subscription_count' } }).then((r) => r.json())) as unknown;
+    const users = (await t.sdk
+      .get({ path: '/channels/kept-then-left', params: { info: 'subscription_count' } })
+      .then((r) => r.json())) as unknown;
     assert.deepEqual(users, { occupied: false, subscription_count: 0 });
   });
 
@@ -89,11 +104,16 @@ describe('hub subscribe rate limit', { timeout: 15_000 }, () => {
     const closedAfter = Date.now() - started;
     assert.equal(closed.code, 4100);
     assert.equal(closed.reason, 'Too many subscribe and unsubscribe frames; reconnect later.');
-    context.diagnostic(`the colleague's event sent during the flood arrived after ${latency} ms; the flooder was gone ${closedAfter} ms after it began`);
+    context.diagnostic(
+      `the colleague's event sent during the flood arrived after ${latency} ms; the flooder was gone ${closedAfter} ms after it began`,
+    );
     assert.ok(Date.now() - started < 3000, 'the flood was dealt with in well under the 3 s leave delay');
     // The looper joined once (member_added) and, thanks to the leave delay, was never seen leaving yet.
     assert.deepEqual(memberFrames, ['added']);
-    assert.ok(bystanderFrames.every((count) => count <= 3), `bystanders got ${bystanderFrames.join(',')} frames`);
+    assert.ok(
+      bystanderFrames.every((count) => count <= 3),
+      `bystanders got ${bystanderFrames.join(',')} frames`,
+    );
   });
 
   /** A raw socket subscribed to a presence channel as `userId`. */

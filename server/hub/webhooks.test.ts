@@ -97,7 +97,9 @@ describe('hub webhooks', { timeout: 15_000 }, () => {
     second.unsubscribe('wh-vacate');
     const leftAt = Date.now();
     await until(() => namesFor('wh-vacate').includes('channel_vacated'), 'channel_vacated');
-    const vacated = receiver.deliveries.find((d) => d.body.events[0]?.name === 'channel_vacated' && d.body.events[0]?.channel === 'wh-vacate')!;
+    const vacated = receiver.deliveries.find(
+      (d) => d.body.events[0]?.name === 'channel_vacated' && d.body.events[0]?.channel === 'wh-vacate',
+    )!;
     assert.ok(vacated.receivedAt - leftAt >= DEBOUNCE_MS - 20, 'vacated waits for a comeback');
     assert.deepEqual(namesFor('wh-vacate'), ['channel_occupied', 'channel_vacated']);
   });
@@ -118,7 +120,7 @@ describe('hub webhooks', { timeout: 15_000 }, () => {
     assert.deepEqual(namesFor('wh-flap'), ['channel_occupied', 'channel_vacated']);
   });
 
-  it('sends member_added once per user and member_removed after the user\'s last socket', async () => {
+  it("sends member_added once per user and member_removed after the user's last socket", async () => {
     const join = async (userId: string) => {
       const client = await t.client({ presence: { user_id: userId, user_info: { name: userId } } });
       return { client, channel: (await subscribed(client, 'presence-wh')) as PresenceChannel };
@@ -160,7 +162,14 @@ describe('hub webhooks', { timeout: 15_000 }, () => {
     assert.deepEqual(
       clientEvents().sort((a, b) => String(a.channel).localeCompare(String(b.channel))),
       [
-        { name: 'client_event', channel: 'presence-wh-client', event: 'client-wave', data: '{"hand":"left"}', socket_id: socketId, user_id: 'ann' },
+        {
+          name: 'client_event',
+          channel: 'presence-wh-client',
+          event: 'client-wave',
+          data: '{"hand":"left"}',
+          socket_id: socketId,
+          user_id: 'ann',
+        },
         { name: 'client_event', channel: 'private-wh-client', event: 'client-typing', data: '{"typing":true}', socket_id: socketId },
       ],
     );

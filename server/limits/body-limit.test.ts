@@ -14,7 +14,15 @@ describe('bodyLimit and requireUtf8Body over a real Node server', () => {
 
   before(async () => {
     const app = new Hono();
-    app.use('*', bodyLimit({ maxSize: 100, onError: () => { throw new ApiError(413, 'payload_too_large', 'too large'); } }));
+    app.use(
+      '*',
+      bodyLimit({
+        maxSize: 100,
+        onError: () => {
+          throw new ApiError(413, 'payload_too_large', 'too large');
+        },
+      }),
+    );
     app.use('*', requireUtf8Body());
     app.post('/echo', async (c) => c.json(await c.req.json()));
     app.get('/ping', (c) => c.text('pong'));
@@ -30,18 +38,30 @@ describe('bodyLimit and requireUtf8Body over a real Node server', () => {
   });
 
   test('a body within the limit reaches the route, parsed once', async () => {
-    const response = await fetch(`${base}/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'Zimmer 204 — Handtücher' }) });
+    const response = await fetch(`${base}/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'Zimmer 204 — Handtücher' }),
+    });
     assert.equal(response.status, 200);
     assert.deepEqual(await response.json(), { text: 'Zimmer 204 — Handtücher' });
   });
 
   test('a declared length over the limit is refused with 413', async () => {
-    const response = await fetch(`${base}/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'x'.repeat(200) }) });
+    const response = await fetch(`${base}/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'x'.repeat(200) }),
+    });
     assert.equal(response.status, 413);
   });
 
   test('a chunked body (no Content-Length) over the limit is refused with 413 too', async () => {
-    const chunks = [JSON.stringify({ text: 'x'.repeat(60) }).slice(0, 40), JSON.stringify({ text: 'x'.repeat(60) }).slice(40), ' '.repeat(50)];
+    const chunks = [
+      JSON.stringify({ text: 'x'.repeat(60) }).slice(0, 40),
+      JSON.stringify({ text: 'x'.repeat(60) }).slice(40),
+      ' '.repeat(50),
+    ];
     const body = new ReadableStream({
       start(controller) {
         for (const chunk of chunks) controller.enqueue(new TextEncoder().encode(chunk));

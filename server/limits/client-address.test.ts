@@ -5,7 +5,10 @@ import { addressLimitKey, clientAddress } from './client-address.js';
 
 /** The two parts of a request clientAddress reads. */
 function request(remoteAddress: string | undefined, forwardedFor?: string | string[]): IncomingMessage {
-  return { socket: { remoteAddress }, headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor } } as unknown as IncomingMessage;
+  return {
+    socket: { remoteAddress },
+    headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor },
+  } as unknown as IncomingMessage;
 }
 
 describe('clientAddress', () => {
@@ -15,7 +18,7 @@ describe('clientAddress', () => {
     assert.equal(clientAddress(request(undefined), 0), 'unknown');
   });
 
-  test('one trusted proxy: the right-most entry, which our proxy wrote; entries to its left are the client\'s claims', () => {
+  test("one trusted proxy: the right-most entry, which our proxy wrote; entries to its left are the client's claims", () => {
     assert.equal(clientAddress(request('10.0.0.5', '203.0.113.7'), 1), '203.0.113.7');
     assert.equal(clientAddress(request('10.0.0.5', '198.51.100.1, 203.0.113.7'), 1), '203.0.113.7');
     // Repeated headers count as one list.

@@ -19,7 +19,10 @@ export function clientAddress(request: IncomingMessage, trustedProxies: number):
   if (trustedProxies <= 0) return peer;
   const header = request.headers['x-forwarded-for'];
   // Node joins repeated X-Forwarded-For headers with ", ", so one split covers both forms.
-  const entries = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   if (entries.length === 0) return peer;
   const index = Math.max(0, entries.length - trustedProxies);
   return normaliseAddress(entries[index] ?? '') ?? peer;

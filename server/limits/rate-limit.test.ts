@@ -11,7 +11,10 @@ describe('per-staff rate limits', () => {
     // Default bursts: a quarter minute's worth (messages 8 → 2, requests 40 → 10).
     t = await createTestApp({ STAFF_CHAT_RATE_LIMIT_MESSAGES: '8', STAFF_CHAT_RATE_LIMIT_REQUESTS: '40' });
     await t.storage.upsertStaff('grand', staff('ben', 'Ben'));
-    const created = await t.call('POST', '/staff_chat/grand/conversations/', { token: t.tokenFor('anna'), body: { participant_ids: ['ben'] } });
+    const created = await t.call('POST', '/staff_chat/grand/conversations/', {
+      token: t.tokenFor('anna'),
+      body: { participant_ids: ['ben'] },
+    });
     conversationId = body<Conversation>(created.json).id;
   });
   after(() => t.close());
@@ -31,7 +34,10 @@ describe('per-staff rate limits', () => {
     assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 8, `Retry-After ${retryAfter}`);
     assert.equal(body<ErrorBody>(refused.json).error.code, 'rate_limited');
     const page = await t.storage.listMessages('grand', conversationId, { limit: 10 });
-    assert.deepEqual(page.messages.map((m) => m.client_id), ['a1', 'a2']);
+    assert.deepEqual(
+      page.messages.map((m) => m.client_id),
+      ['a1', 'a2'],
+    );
   });
 
   test('another staff member is not affected, and reading still works for the limited one', async () => {
@@ -67,7 +73,12 @@ describe('rate limit settings', () => {
   test('default to 600 requests, 120 messages and 120 changes a minute, each set on its own', () => {
     assert.deepEqual(loadConfig(secret).limits.rate, { requestsPerMinute: 600, messagesPerMinute: 120, changesPerMinute: 120 });
     assert.deepEqual(
-      loadConfig({ ...secret, STAFF_CHAT_RATE_LIMIT_REQUESTS: '0', STAFF_CHAT_RATE_LIMIT_MESSAGES: '30', STAFF_CHAT_RATE_LIMIT_CHANGES: '45' }).limits.rate,
+      loadConfig({
+        ...secret,
+        STAFF_CHAT_RATE_LIMIT_REQUESTS: '0',
+        STAFF_CHAT_RATE_LIMIT_MESSAGES: '30',
+        STAFF_CHAT_RATE_LIMIT_CHANGES: '45',
+      }).limits.rate,
       { requestsPerMinute: 0, messagesPerMinute: 30, changesPerMinute: 45 },
     );
   });

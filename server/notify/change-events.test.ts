@@ -50,8 +50,14 @@ test('a reaction change too large for one event keeps exact counts and cuts who 
   const fitted = fitReactionChanged(event);
   assert.ok(eventBytes(fitted) <= MAX_EVENT_BYTES);
   assert.equal(fitted.meta.truncated, true);
-  assert.deepEqual(fitted.payload.reactions.map((r) => r.count), REACTION_EMOJIS.map(() => 50));
-  assert.ok(fitted.payload.reactions.some((r) => r.staff_ids.length > 0), 'keeps what fits');
+  assert.deepEqual(
+    fitted.payload.reactions.map((r) => r.count),
+    REACTION_EMOJIS.map(() => 50),
+  );
+  assert.ok(
+    fitted.payload.reactions.some((r) => r.staff_ids.length > 0),
+    'keeps what fits',
+  );
   assert.equal(event.payload.reactions[0]?.staff_ids.length, 50, 'the original is untouched');
 
   const small = envelope('grand', 'reaction_changed', { ...change, reactions: [{ emoji: '👍' as const, count: 1, staff_ids: ['anna'] }] });

@@ -24,7 +24,12 @@ const EVENT_OF: Record<MessageChange, string> = {
 };
 
 /** `message_edited` or `message_deleted` on the conversation channel, the whole message as payload. */
-export function messageChangeEvent(hotel: string, type: MessageChange, message: Message, excludeSocketId: string | undefined): PublishEvent {
+export function messageChangeEvent(
+  hotel: string,
+  type: MessageChange,
+  message: Message,
+  excludeSocketId: string | undefined,
+): PublishEvent {
   return {
     channel: conversationChannel(hotel, message.conversation_id),
     name: EVENT_OF[type],

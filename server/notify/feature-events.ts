@@ -47,7 +47,11 @@ export function staffMentionedEvents(hotel: string, message: Message, targets: r
       message: previewText(message.message),
       timestamp: message.timestamp,
     };
-    events.push({ channel: personalChannel(hotel, staff.id), name: EVENTS.staffMentioned, data: JSON.stringify(envelope(hotel, 'staff_mentioned', payload)) });
+    events.push({
+      channel: personalChannel(hotel, staff.id),
+      name: EVENTS.staffMentioned,
+      data: JSON.stringify(envelope(hotel, 'staff_mentioned', payload)),
+    });
   }
   return events;
 }

@@ -36,11 +36,23 @@ test('a long multi-byte message is cut at a character boundary and marked trunca
 
 test('a huge group keeps as many participants as fit', () => {
   const participants: StaffMember[] = Array.from({ length: 300 }, (_, index) => ({
-    id: `staff-${index}`, full_name: `Staff Member Number ${index}`, avatar: null, department: 'Housekeeping', role: 'Attendant',
+    id: `staff-${index}`,
+    full_name: `Staff Member Number ${index}`,
+    avatar: null,
+    department: 'Housekeeping',
+    role: 'Attendant',
   }));
   const conversation: Conversation = {
-    id: 2, hotel: 'grand', title: 'Everyone', is_group: true, participants, last_message: null, unread_count: 3,
-    created_at: '2025-01-01T00:00:00.000Z', updated_at: '2025-01-01T00:00:00.000Z', channel: 'private-hotel-grand.staff-chat.2',
+    id: 2,
+    hotel: 'grand',
+    title: 'Everyone',
+    is_group: true,
+    participants,
+    last_message: null,
+    unread_count: 3,
+    created_at: '2025-01-01T00:00:00.000Z',
+    updated_at: '2025-01-01T00:00:00.000Z',
+    channel: 'private-hotel-grand.staff-chat.2',
   };
   const fitted = fitConversationUpdated(envelope('grand', 'conversation_updated', conversation));
   assert.ok(eventBytes(fitted) <= MAX_EVENT_BYTES);

@@ -1,4 +1,9 @@
-import { previewText, type AcknowledgementSummary, type ConversationUpdatedEnvelope, type MessageCreatedEnvelope } from '../../contract/index.js';
+import {
+  previewText,
+  type AcknowledgementSummary,
+  type ConversationUpdatedEnvelope,
+  type MessageCreatedEnvelope,
+} from '../../contract/index.js';
 
 /** Pusher rejects event data over 10 KB (10,240 bytes); stay a little under it for the hub's framing. */
 export const MAX_EVENT_BYTES = 10_000;
@@ -23,7 +28,10 @@ export function fitMessageCreated(event: MessageCreatedEnvelope, maxBytes = MAX_
   // An urgent message to a large department: its lists go before its text does.
   const { acknowledgements } = base.payload;
   if (acknowledgements) {
-    const withSummary = (summary: typeof acknowledgements) => ({ ...base, payload: { ...base.payload, message: '', acknowledgements: summary } });
+    const withSummary = (summary: typeof acknowledgements) => ({
+      ...base,
+      payload: { ...base.payload, message: '', acknowledgements: summary },
+    });
     base.payload.acknowledgements = trimAcknowledgements(acknowledgements, (summary) => eventBytes(withSummary(summary)) <= maxBytes);
   }
   const characters = Array.from(event.payload.message);
@@ -38,10 +46,7 @@ export function fitMessageCreated(event: MessageCreatedEnvelope, maxBytes = MAX_
  * Returns the envelope unchanged when it fits, else a copy with as many participants as fit, marked
  * `meta.truncated` so the widget refetches the conversation for the full list.
  */
-export function fitConversationUpdated(
-  event: ConversationUpdatedEnvelope,
-  maxBytes = MAX_EVENT_BYTES,
-): ConversationUpdatedEnvelope {
+export function fitConversationUpdated(event: ConversationUpdatedEnvelope, maxBytes = MAX_EVENT_BYTES): ConversationUpdatedEnvelope {
   if (eventBytes(event) <= maxBytes) return event;
   const { participants } = event.payload;
   const withCount = (count: number): ConversationUpdatedEnvelope => ({
@@ -56,7 +61,10 @@ export function fitConversationUpdated(
  * The summary with its lists cut (the longer first, halving) until `fits` holds; `total` stays exact.
  * Only a department of a few hundred people gets near Pusher's 10 KB.
  */
-export function trimAcknowledgements(summary: AcknowledgementSummary, fits: (summary: AcknowledgementSummary) => boolean): AcknowledgementSummary {
+export function trimAcknowledgements(
+  summary: AcknowledgementSummary,
+  fits: (summary: AcknowledgementSummary) => boolean,
+): AcknowledgementSummary {
   const cut = { ...summary, acknowledged: [...summary.acknowledged], pending: [...summary.pending] };
   while (!fits(cut) && (cut.acknowledged.length > 0 || cut.pending.length > 0)) {
     const longer = cut.acknowledged.length >= cut.pending.length ? cut.acknowledged : cut.pending;

@@ -25,8 +25,15 @@ interface BatchEvent {
 
 /** Every event the recorder received, from single and batch triggers alike. */
 function eventsOf(received: Received[]): BatchEvent[] {
-  return received.flatMap((request) =>
-    request.body.batch ?? (request.body.channels ?? []).map((channel) => ({ channel, name: request.body.name ?? '', data: request.body.data ?? '', ...(request.body.socket_id ? { socket_id: request.body.socket_id } : {}) })),
+  return received.flatMap(
+    (request) =>
+      request.body.batch ??
+      (request.body.channels ?? []).map((channel) => ({
+        channel,
+        name: request.body.name ?? '',
+        data: request.body.data ?? '',
+        ...(request.body.socket_id ? { socket_id: request.body.socket_id } : {}),
+      })),
   );
 }
 
@@ -60,7 +67,13 @@ describe('PusherNotifier', () => {
     storage = await createStorage('file::memory:');
     for (const id of staffIds) await storage.upsertStaff('grand', { id, full_name: id, avatar: null, department: null, role: null });
     const { conversationId } = await storage.createConversation('grand', { createdBy: 's0', participantIds: staffIds, title: 'All' });
-    ({ message } = await storage.insertMessage('grand', { conversationId, senderId: 's0', clientId: null, message: 'hello', replyTo: null }));
+    ({ message } = await storage.insertMessage('grand', {
+      conversationId,
+      senderId: 's0',
+      clientId: null,
+      message: 'hello',
+      replyTo: null,
+    }));
     recorder = await startRecorder();
     const pusher = new Pusher({ appId: '7', key: 'k', secret: 's', host: '127.0.0.1', port: String(recorder.port), useTLS: false });
     notifier = new PusherNotifier({ publisher: sdkPublisher(pusher), storage, log });
@@ -70,7 +83,7 @@ describe('PusherNotifier', () => {
     await storage.close();
   });
 
-  test('triggers message_created on the conversation channel, excluding the sender\'s socket', async () => {
+  test("triggers message_created on the conversation channel, excluding the sender's socket", async () => {
     recorder.received.length = 0;
     await notifier.messageCreated('grand', message, { excludeSocketId: '12.34' });
     const triggers = eventsOf(recorder.received).filter((event) => event.name === EVENTS.messageCreated);
@@ -90,10 +103,19 @@ describe('PusherNotifier', () => {
     recorder.received.length = 0;
     await notifier.messageCreated('grand', message);
     const batches = recorder.received.filter((request) => request.path === '/apps/7/batch_events');
-    assert.ok(batches.every((request) => (request.body.batch?.length ?? 0) <= 10), 'Pusher takes at most 10 events a batch');
+    assert.ok(
+      batches.every((request) => (request.body.batch?.length ?? 0) <= 10),
+      'Pusher takes at most 10 events a batch',
+    );
     assert.equal(batches.length, recorder.received.length, 'every event goes through the batch endpoint');
     const events = eventsOf(batches).filter((event) => event.name !== EVENTS.messageCreated);
-    assert.deepEqual(events.map((event) => event.channel).sort(), staffIds.slice(1).map((id) => `private-hotel-grand.staff-${id}`).sort());
+    assert.deepEqual(
+      events.map((event) => event.channel).sort(),
+      staffIds
+        .slice(1)
+        .map((id) => `private-hotel-grand.staff-${id}`)
+        .sort(),
+    );
     for (const event of events) {
       assert.equal(event.name, EVENTS.conversationUpdated);
       const data = JSON.parse(event.data) as ConversationUpdatedEnvelope;
@@ -119,10 +141,13 @@ describe('PusherNotifier', () => {
     assert.equal(errors.length, 2, 'one for the conversation channel, one for the personal channels');
   });
 
-  test('publishes every kind of event through its one publisher, the sender\'s socket excluded', async () => {
+  test("publishes every kind of event through its one publisher, the sender's socket excluded", async () => {
     const published: { name: string; channel: string; socket_id?: string }[] = [];
     const recording: Notifier = new PusherNotifier({
-      publisher: { publish: async (events) => void published.push(...events.map(({ name, channel, socket_id }) => ({ name, channel, ...(socket_id && { socket_id }) }))) },
+      publisher: {
+        publish: async (events) =>
+          void published.push(...events.map(({ name, channel, socket_id }) => ({ name, channel, ...(socket_id && { socket_id }) }))),
+      },
       storage,
       log,
     });
@@ -131,8 +156,16 @@ describe('PusherNotifier', () => {
     await recording.messageCreated('grand', message, excluded);
     await recording.messageChanged('grand', 'message_edited', { ...message, is_edited: true }, excluded);
     await recording.messageChanged('grand', 'message_deleted', { ...message, is_deleted: true }, excluded);
-    await recording.reactionChanged('grand', { conversation_id: message.conversation_id, message_id: message.id, reactions: [], staff_id: 's1', emoji: '👍', action: 'removed' }, excluded);
-    await recording.messagesRead('grand', { conversation_id: message.conversation_id, read_by_staff_id: 's1', last_read_message_id: message.id, read_at: message.timestamp }, excluded);
+    await recording.reactionChanged(
+      'grand',
+      { conversation_id: message.conversation_id, message_id: message.id, reactions: [], staff_id: 's1', emoji: '👍', action: 'removed' },
+      excluded,
+    );
+    await recording.messagesRead(
+      'grand',
+      { conversation_id: message.conversation_id, read_by_staff_id: 's1', last_read_message_id: message.id, read_at: message.timestamp },
+      excluded,
+    );
     await recording.conversationCreated('grand', message.conversation_id, 's0');
     await recording.participantsAdded('grand', message.conversation_id, 's0', ['s11']);
     const onConversation = published.filter((event) => event.channel === conversationChannel);

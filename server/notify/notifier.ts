@@ -1,4 +1,15 @@
-import { EVENTS, type AcknowledgementChange, type AttachmentDeletedEvent, type HandoverItemChange, type Message, type MessagesRead, type ParticipantLeft, type Pin, type ReactionChange, type Unpin } from '../../contract/index.js';
+import {
+  EVENTS,
+  type AcknowledgementChange,
+  type AttachmentDeletedEvent,
+  type HandoverItemChange,
+  type Message,
+  type MessagesRead,
+  type ParticipantLeft,
+  type Pin,
+  type ReactionChange,
+  type Unpin,
+} from '../../contract/index.js';
 import { consoleLogger, type Logger } from '../logger.js';
 import type { Storage } from '../storage/storage.js';
 import {
@@ -121,7 +132,9 @@ export class PusherNotifier implements Notifier {
   }
 
   reactionChanged(hotel: string, change: ReactionChange, options: { excludeSocketId?: string } = {}): Promise<void> {
-    return this.track(this.guard('reaction_changed', hotel, this.triggers.send([reactionChangedEvent(hotel, change, options.excludeSocketId)])));
+    return this.track(
+      this.guard('reaction_changed', hotel, this.triggers.send([reactionChangedEvent(hotel, change, options.excludeSocketId)])),
+    );
   }
 
   messagesRead(hotel: string, read: MessagesRead, options: { excludeSocketId?: string } = {}): Promise<void> {
@@ -130,7 +143,9 @@ export class PusherNotifier implements Notifier {
       this.guard(
         'conversation_updated',
         hotel,
-        conversationUpdatedEventFor(this.storage, hotel, read.conversation_id, read.read_by_staff_id).then((events) => this.triggers.send(events)),
+        conversationUpdatedEventFor(this.storage, hotel, read.conversation_id, read.read_by_staff_id).then((events) =>
+          this.triggers.send(events),
+        ),
       ),
     ]).then(() => undefined);
     return this.track(work);
@@ -142,11 +157,15 @@ export class PusherNotifier implements Notifier {
   }
 
   messageAcknowledged(hotel: string, change: AcknowledgementChange, options: { excludeSocketId?: string } = {}): Promise<void> {
-    return this.track(this.guard('message_acknowledged', hotel, this.triggers.send(messageAcknowledgedEvents(hotel, change, options.excludeSocketId))));
+    return this.track(
+      this.guard('message_acknowledged', hotel, this.triggers.send(messageAcknowledgedEvents(hotel, change, options.excludeSocketId))),
+    );
   }
 
   handoverItemChanged(hotel: string, change: HandoverItemChange, options: { excludeSocketId?: string } = {}): Promise<void> {
-    return this.track(this.guard('handover_item_changed', hotel, this.triggers.send([handoverItemChangedEvent(hotel, change, options.excludeSocketId)])));
+    return this.track(
+      this.guard('handover_item_changed', hotel, this.triggers.send([handoverItemChangedEvent(hotel, change, options.excludeSocketId)])),
+    );
   }
 
   departmentMembershipChanged(hotel: string, conversationId: number): Promise<void> {
@@ -162,7 +181,9 @@ export class PusherNotifier implements Notifier {
   }
 
   messageUnpinned(hotel: string, unpin: Unpin, options: { excludeSocketId?: string } = {}): Promise<void> {
-    return this.track(this.guard('message_unpinned', hotel, this.triggers.send([messageUnpinnedEvent(hotel, unpin, options.excludeSocketId)])));
+    return this.track(
+      this.guard('message_unpinned', hotel, this.triggers.send([messageUnpinnedEvent(hotel, unpin, options.excludeSocketId)])),
+    );
   }
 
   participantLeft(hotel: string, left: ParticipantLeft): Promise<void> {
@@ -188,7 +209,13 @@ export class PusherNotifier implements Notifier {
 
   ownViewChanged(hotel: string, conversationId: number, staffId: string): Promise<void> {
     const events = conversationUpdatedEventFor(this.storage, hotel, conversationId, staffId);
-    return this.track(this.guard('conversation_updated', hotel, events.then((list) => this.triggers.send(list))));
+    return this.track(
+      this.guard(
+        'conversation_updated',
+        hotel,
+        events.then((list) => this.triggers.send(list)),
+      ),
+    );
   }
 
   /** Resolves once every notification started so far has settled; for a graceful shutdown. */

@@ -27,7 +27,12 @@ function record(channel: Channel): number[] {
   return seen;
 }
 
-const said = (n: number, extra: Partial<PublishEvent> = {}): PublishEvent => ({ channel: CHANNEL, name: 'said', data: JSON.stringify({ n }), ...extra });
+const said = (n: number, extra: Partial<PublishEvent> = {}): PublishEvent => ({
+  channel: CHANNEL,
+  name: 'said',
+  data: JSON.stringify({ n }),
+  ...extra,
+});
 
 for (const [name, create] of implementations) {
   describe(`Publisher contract: ${name}`, () => {
@@ -101,7 +106,17 @@ describe('Publisher: the pusher SDK with no engine to reach', () => {
     const t = await startHub();
     const port = t.port;
     await t.close();
-    const sdk = new PusherServer({ appId: '4242', key: 'test-key', secret: 'test-secret', host: '127.0.0.1', port: String(port), useTLS: false });
-    await assert.rejects(sdkPublisher(sdk).publish([said(1)]), (error: unknown) => error instanceof PublishError && error.status === undefined && error.transient);
+    const sdk = new PusherServer({
+      appId: '4242',
+      key: 'test-key',
+      secret: 'test-secret',
+      host: '127.0.0.1',
+      port: String(port),
+      useTLS: false,
+    });
+    await assert.rejects(
+      sdkPublisher(sdk).publish([said(1)]),
+      (error: unknown) => error instanceof PublishError && error.status === undefined && error.transient,
+    );
   });
 });

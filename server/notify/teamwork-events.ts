@@ -19,11 +19,25 @@ import { excludingSocket, type PublishEvent } from './publisher.js';
  * `message_acknowledged` on the conversation channel (skipping the acknowledger's socket, which has the
  * answer), and on the acknowledger's personal channel for their other tabs' pending banners.
  */
-export function messageAcknowledgedEvents(hotel: string, change: AcknowledgementChange, excludeSocketId: string | undefined): PublishEvent[] {
+export function messageAcknowledgedEvents(
+  hotel: string,
+  change: AcknowledgementChange,
+  excludeSocketId: string | undefined,
+): PublishEvent[] {
   const data = JSON.stringify(fitAcknowledged(envelope(hotel, 'message_acknowledged', change)));
   return [
-    { channel: conversationChannel(hotel, change.conversation_id), name: EVENTS.messageAcknowledged, data, ...excludingSocket(excludeSocketId) },
-    { channel: personalChannel(hotel, change.acknowledgement.id), name: EVENTS.messageAcknowledged, data, ...excludingSocket(excludeSocketId) },
+    {
+      channel: conversationChannel(hotel, change.conversation_id),
+      name: EVENTS.messageAcknowledged,
+      data,
+      ...excludingSocket(excludeSocketId),
+    },
+    {
+      channel: personalChannel(hotel, change.acknowledgement.id),
+      name: EVENTS.messageAcknowledged,
+      data,
+      ...excludingSocket(excludeSocketId),
+    },
   ];
 }
 

@@ -15,7 +15,14 @@ interface Batch {
 /** The `index` that `event()` put in an event's data, read back from what the engine received. */
 const sentIndex = (sent: { data: string }) => (JSON.parse(sent.data) as { index: number }).index;
 
-async function startEngine(): Promise<{ server: Server; port: number; batches: Batch[]; hold(): void; release(): void; setStatus(status: number): void }> {
+async function startEngine(): Promise<{
+  server: Server;
+  port: number;
+  batches: Batch[];
+  hold(): void;
+  release(): void;
+  setStatus(status: number): void;
+}> {
   const batches: Batch[] = [];
   let status = 200;
   let holding = false;
@@ -45,7 +52,11 @@ async function startEngine(): Promise<{ server: Server; port: number; batches: B
   };
 }
 
-const event = (index: number) => ({ channel: `private-c${index}`, name: 'realtime_staff_chat_message_created', data: JSON.stringify({ index }) });
+const event = (index: number) => ({
+  channel: `private-c${index}`,
+  name: 'realtime_staff_chat_message_created',
+  data: JSON.stringify({ index }),
+});
 
 describe('TriggerQueue', () => {
   let engine: Awaited<ReturnType<typeof startEngine>>;
@@ -64,10 +75,16 @@ describe('TriggerQueue', () => {
   test('sends the events of one tick together, and nothing more than 10 to a request', async () => {
     engine.batches.length = 0;
     await Promise.all([queue.send([event(1), event(2)]), queue.send([event(3)])]);
-    assert.deepEqual(engine.batches.map((request) => request.batch.map((sent) => sentIndex(sent))), [[1, 2, 3]]);
+    assert.deepEqual(
+      engine.batches.map((request) => request.batch.map((sent) => sentIndex(sent))),
+      [[1, 2, 3]],
+    );
     engine.batches.length = 0;
     await queue.send(Array.from({ length: 23 }, (_, index) => event(index)));
-    assert.deepEqual(engine.batches.map((request) => request.batch.length), [10, 10, 3]);
+    assert.deepEqual(
+      engine.batches.map((request) => request.batch.length),
+      [10, 10, 3],
+    );
   });
 
   test('while requests are out, later events wait and leave in full batches, in order', async () => {
@@ -87,7 +104,10 @@ describe('TriggerQueue', () => {
     await Promise.all([...first, ...more]);
     const sizes = engine.batches.map((request) => request.batch.length);
     assert.deepEqual(sizes.slice(4), [10, 10, 5]);
-    assert.deepEqual(engine.batches.flatMap((request) => request.batch.map((sent) => sentIndex(sent))).slice(4), Array.from({ length: 25 }, (_, index) => index + 4));
+    assert.deepEqual(
+      engine.batches.flatMap((request) => request.batch.map((sent) => sentIndex(sent))).slice(4),
+      Array.from({ length: 25 }, (_, index) => index + 4),
+    );
   });
 
   test('a refused request rejects the sends it carried at once, and the queue goes on', async () => {

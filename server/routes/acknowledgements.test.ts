@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { AcknowledgementChange, Conversation, ErrorBody, Message, MessagePage, PendingAcknowledgements } from '../../contract/index.js';
+import type {
+  AcknowledgementChange,
+  Conversation,
+  ErrorBody,
+  Message,
+  MessagePage,
+  PendingAcknowledgements,
+} from '../../contract/index.js';
 import { body, createTestApp, staff, type TestApp } from '../testing/app-harness.js';
 
 describe('urgent messages: acknowledge and pending', () => {
@@ -22,7 +29,14 @@ describe('urgent messages: acknowledge and pending', () => {
     t = await createTestApp();
     for (const id of ['anna', 'ben', 'cara', 'dan']) await t.storage.upsertStaff('grand', staff(id, id.toUpperCase()));
     await t.storage.upsertStaff('other', staff('ben', 'Other Ben'));
-    group = body<Conversation>((await t.call('POST', '/staff_chat/grand/conversations/', { token: t.tokenFor('anna'), body: { participant_ids: ['ben', 'cara'], title: 'Night' } })).json);
+    group = body<Conversation>(
+      (
+        await t.call('POST', '/staff_chat/grand/conversations/', {
+          token: t.tokenFor('anna'),
+          body: { participant_ids: ['ben', 'cara'], title: 'Night' },
+        })
+      ).json,
+    );
   });
   after(() => t.close());
 
@@ -32,7 +46,10 @@ describe('urgent messages: acknowledge and pending', () => {
     const message = body<Message>(sent.json);
     assert.equal(message.requires_acknowledgement, true);
     assert.deepEqual(message.acknowledgements, { total: 2, acknowledged: [], pending: ['ben', 'cara'] });
-    assert.deepEqual((await pending('ben')).results.map((m) => m.id), [message.id]);
+    assert.deepEqual(
+      (await pending('ben')).results.map((m) => m.id),
+      [message.id],
+    );
     assert.deepEqual((await pending('anna')).results, [], 'the sender owes nothing');
 
     const first = await acknowledge('ben', message.id, 'grand', { 'x-socket-id': '12.34' });
@@ -50,8 +67,13 @@ describe('urgent messages: acknowledge and pending', () => {
     assert.equal(t.notifier.acknowledgements.length, events, 'a repeat is no news');
     assert.deepEqual((await pending('ben')).results, []);
 
-    const history = body<MessagePage>((await t.call('GET', `/staff_chat/grand/conversations/${group.id}/messages/`, { token: t.tokenFor('anna') })).json);
-    assert.deepEqual(history.messages.at(-1)?.acknowledgements?.acknowledged.map((a) => a.id), ['ben']);
+    const history = body<MessagePage>(
+      (await t.call('GET', `/staff_chat/grand/conversations/${group.id}/messages/`, { token: t.tokenFor('anna') })).json,
+    );
+    assert.deepEqual(
+      history.messages.at(-1)?.acknowledgements?.acknowledged.map((a) => a.id),
+      ['ben'],
+    );
   });
 
   test('refuses the sender, non-participants, plain messages, deleted ones and other hotels', async () => {
@@ -66,7 +88,10 @@ describe('urgent messages: acknowledge and pending', () => {
     await t.call('DELETE', `/staff_chat/grand/messages/${urgent.id}/delete/`, { token: t.tokenFor('anna') });
     assertError(await acknowledge('ben', urgent.id), 409, 'message_deleted');
     assert.ok(!(await pending('cara')).results.some((m) => m.id === urgent.id), 'a deleted message is not pending');
-    for (const bad of [{ message: 'x', requires_acknowledgement: 'yes' }, { message: 'x', requires_acknowledgement: 1 }]) {
+    for (const bad of [
+      { message: 'x', requires_acknowledgement: 'yes' },
+      { message: 'x', requires_acknowledgement: 1 },
+    ]) {
       assertError(await send('anna', group.id, bad), 400, 'bad_request');
     }
   });

@@ -25,7 +25,11 @@ export function acknowledgementRoutes({ storage, notifier, auth, limitChanges }:
       }
       const result = await storage.acknowledgeMessage(hotel, message.id, sub);
       if (!result) {
-        throw new ApiError(403, 'not_recipient', 'Only the people this message was sent to can acknowledge it; its sender and later joiners cannot.');
+        throw new ApiError(
+          403,
+          'not_recipient',
+          'Only the people this message was sent to can acknowledge it; its sender and later joiners cannot.',
+        );
       }
       const after = await storage.getMessage(hotel, message.id);
       if (!after?.acknowledgements) throw new Error(`message ${message.id} lost its acknowledgements`);
@@ -45,7 +49,9 @@ export function acknowledgementRoutes({ storage, notifier, auth, limitChanges }:
     .get('/acknowledgements/pending', auth, async (c) => {
       const { hotel, sub } = c.var.staff;
       const ids = await storage.pendingAcknowledgementIds(hotel, sub, PENDING_MAX);
-      const results = (await Promise.all(ids.map((id) => storage.getMessage(hotel, id)))).filter((message): message is Message => message !== undefined);
+      const results = (await Promise.all(ids.map((id) => storage.getMessage(hotel, id)))).filter(
+        (message): message is Message => message !== undefined,
+      );
       const body: PendingAcknowledgements = { results, count: results.length };
       return c.json(body);
     });

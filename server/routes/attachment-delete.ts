@@ -26,7 +26,9 @@ export function attachmentDeleteRoutes({ storage, notifier, auth, limitChanges, 
     if (!deleted) throw new ApiError(404, 'not_found', 'No such attachment.');
     if (!deleted.fileStillUsed) {
       // After the row is gone, so no reader is handed a file that is being removed; a failure leaves only unread bytes.
-      await files.remove(attachment.storage_key).catch((error: unknown) => log.warn('attachment file not removed', { attachment: attachment.id, error }));
+      await files
+        .remove(attachment.storage_key)
+        .catch((error: unknown) => log.warn('attachment file not removed', { attachment: attachment.id, error }));
     }
     const event: AttachmentDeletedEvent = {
       conversation_id: attachment.conversation_id,

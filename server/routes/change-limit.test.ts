@@ -19,11 +19,24 @@ describe('the changes rate limit', () => {
 
   before(async () => {
     // 8 a minute: a burst of two, then 429 for the test's few milliseconds (messages and requests unlimited).
-    t = await createTestApp({ STAFF_CHAT_RATE_LIMIT_CHANGES: '8', STAFF_CHAT_RATE_LIMIT_MESSAGES: '0', STAFF_CHAT_RATE_LIMIT_REQUESTS: '0' });
-    [channel] = body<ConversationList>((await t.call('GET', api('/conversations/'), { token: token('anna') })).json).results as [Conversation];
+    t = await createTestApp({
+      STAFF_CHAT_RATE_LIMIT_CHANGES: '8',
+      STAFF_CHAT_RATE_LIMIT_MESSAGES: '0',
+      STAFF_CHAT_RATE_LIMIT_REQUESTS: '0',
+    });
+    [channel] = body<ConversationList>((await t.call('GET', api('/conversations/'), { token: token('anna') })).json).results as [
+      Conversation,
+    ];
     for (const sub of ['ben', 'cleo']) await t.call('GET', api('/me'), { token: token(sub) });
     const send = async (payload: object) =>
-      body<Message>((await t.call('POST', api(`/conversations/${channel.id}/send-message/`), { token: token('anna'), body: { message: 'Shift notes', ...payload } })).json);
+      body<Message>(
+        (
+          await t.call('POST', api(`/conversations/${channel.id}/send-message/`), {
+            token: token('anna'),
+            body: { message: 'Shift notes', ...payload },
+          })
+        ).json,
+      );
     urgent = await send({ requires_acknowledgement: true });
     note = await send({ handover_items: ['Room 12', 'Lift 2'] });
   });
@@ -32,7 +45,11 @@ describe('the changes rate limit', () => {
   test('past the burst a pin, tick or acknowledgement is refused with 429, Retry-After and the one error body, and changes nothing', async () => {
     const item = note.handover!.items[0]!;
     assert.equal((await t.call('POST', api(`/messages/${note.id}/pin/`), { token: token('ben') })).status, 201);
-    assert.equal((await t.call('PATCH', api(`/messages/${note.id}/handover/items/${item.id}/`), { token: token('ben'), body: { checked: true } })).status, 200);
+    assert.equal(
+      (await t.call('PATCH', api(`/messages/${note.id}/handover/items/${item.id}/`), { token: token('ben'), body: { checked: true } }))
+        .status,
+      200,
+    );
 
     const events = t.notifier.acknowledgements.length;
     const refused = await t.call('POST', api(`/messages/${urgent.id}/acknowledge/`), { token: token('ben') });
@@ -42,8 +59,14 @@ describe('the changes rate limit', () => {
     assert.match(body<ErrorBody>(refused.json).error.message, /Too many changes/);
     assert.ok(Number(refused.headers.get('retry-after')) >= 1);
     assert.equal(t.notifier.acknowledgements.length, events, 'no acknowledgement was announced');
-    const pending = body<{ results: Message[] }>((await t.call('GET', api('/acknowledgements/pending/'), { token: token('ben') })).json).results;
-    assert.deepEqual(pending.map((message) => message.id), [urgent.id], 'ben still owes the acknowledgement');
+    const pending = body<{ results: Message[] }>(
+      (await t.call('GET', api('/acknowledgements/pending/'), { token: token('ben') })).json,
+    ).results;
+    assert.deepEqual(
+      pending.map((message) => message.id),
+      [urgent.id],
+      'ben still owes the acknowledgement',
+    );
   });
 
   test('every route that changes a conversation without a message counts against that one budget', async () => {
@@ -71,8 +94,15 @@ describe('the changes rate limit', () => {
   });
 
   test('the budget is per person and apart from the message budget', async () => {
-    assert.equal((await t.call('POST', api(`/messages/${urgent.id}/acknowledge/`), { token: token('cleo') })).status, 201, 'a colleague is not refused');
-    const sent = await t.call('POST', api(`/conversations/${channel.id}/send-message/`), { token: token('ben'), body: { message: 'still sending' } });
+    assert.equal(
+      (await t.call('POST', api(`/messages/${urgent.id}/acknowledge/`), { token: token('cleo') })).status,
+      201,
+      'a colleague is not refused',
+    );
+    const sent = await t.call('POST', api(`/conversations/${channel.id}/send-message/`), {
+      token: token('ben'),
+      body: { message: 'still sending' },
+    });
     assert.equal(sent.status, 201, 'the refused changes spent none of the message budget');
   });
 });

@@ -48,8 +48,13 @@ describe('GET /staff_chat/config: pusher-js options per engine', { timeout: 10_0
     assert.deepEqual(config.pusher, {
       key: APP.key,
       options: {
-        cluster: 'mt1', wsHost: '127.0.0.1', wsPort: engine.port, wssPort: engine.port, forceTLS: false,
-        enabledTransports: ['ws', 'wss'], disableStats: true,
+        cluster: 'mt1',
+        wsHost: '127.0.0.1',
+        wsPort: engine.port,
+        wssPort: engine.port,
+        forceTLS: false,
+        enabledTransports: ['ws', 'wss'],
+        disableStats: true,
       },
       auth_endpoint: '/api/staff_chat/pusher/auth',
     });
@@ -75,7 +80,9 @@ describe('GET /staff_chat/config: pusher-js options per engine', { timeout: 10_0
     const asked = async (env: Record<string, string>, origin?: string) => {
       const { app, config, close } = await createTestApp({ ...CREDENTIALS, ...env });
       try {
-        const response = await app.request(`http://chat.example.com${config.apiBase}/staff_chat/config`, { headers: origin ? { origin } : {} });
+        const response = await app.request(`http://chat.example.com${config.apiBase}/staff_chat/config`, {
+          headers: origin ? { origin } : {},
+        });
         assert.equal(response.headers.get('access-control-allow-origin'), '*');
         return ((await response.json()) as ChatConfig).origin_allowed;
       } finally {
@@ -105,15 +112,25 @@ describe('GET /staff_chat/config: pusher-js options per engine', { timeout: 10_0
     const env = { PUSHER_HOST: '127.0.0.1', PUSHER_PORT: String(engine.port), PUSHER_USE_TLS: '0' };
     const config = await chatConfig(env, 'https://portal.example.com/');
     assert.deepEqual(config.pusher.options, {
-      cluster: 'mt1', wsHost: '127.0.0.1', wsPort: engine.port, wssPort: engine.port, forceTLS: false,
-      enabledTransports: ['ws', 'wss'], disableStats: true,
+      cluster: 'mt1',
+      wsHost: '127.0.0.1',
+      wsPort: engine.port,
+      wssPort: engine.port,
+      forceTLS: false,
+      enabledTransports: ['ws', 'wss'],
+      disableStats: true,
     });
     clients.push(await connectWith(config));
 
     const tls = await chatConfig({ PUSHER_HOST: 'soketi.internal' }, 'http://127.0.0.1/');
     assert.deepEqual(tls.pusher.options, {
-      cluster: 'mt1', wsHost: 'soketi.internal', wsPort: 443, wssPort: 443, forceTLS: true,
-      enabledTransports: ['ws', 'wss'], disableStats: true,
+      cluster: 'mt1',
+      wsHost: 'soketi.internal',
+      wsPort: 443,
+      wssPort: 443,
+      forceTLS: true,
+      enabledTransports: ['ws', 'wss'],
+      disableStats: true,
     });
   });
 

@@ -18,7 +18,10 @@ function originAllowed(config: Config, origin: string | undefined, publicUrl: UR
  */
 export function configRoutes({ config }: RouteDeps) {
   return new Hono().get('/', (c) => {
-    const publicUrl = publicUrlOf(config, new URL(c.req.url), { proto: c.req.header('x-forwarded-proto'), host: c.req.header('x-forwarded-host') });
+    const publicUrl = publicUrlOf(config, new URL(c.req.url), {
+      proto: c.req.header('x-forwarded-proto'),
+      host: c.req.header('x-forwarded-host'),
+    });
     const body: ChatConfig = {
       pusher: {
         key: config.realtime.key,

@@ -25,8 +25,8 @@ const participantParam = z.object({ id: pathId, staff_id: z.string().regex(STAFF
  * - `unread-count/` GET: the caller's {@link UnreadCount}.
  */
 export function conversationSettingsRoutes({ config, storage, notifier, auth, limitChanges, subscriptions }: RouteDeps) {
-  const ownSetting = (apply: (storage: Storage, hotel: string, id: number, sub: string) => Promise<boolean>) =>
-    async (c: Context<AuthEnv>, id: number) => {
+  const ownSetting =
+    (apply: (storage: Storage, hotel: string, id: number, sub: string) => Promise<boolean>) => async (c: Context<AuthEnv>, id: number) => {
       const { hotel, sub } = c.var.staff;
       await requireParticipant(storage, hotel, id, sub);
       if (await apply(storage, hotel, id, sub)) void notifier.ownViewChanged(hotel, id, sub);
@@ -42,8 +42,15 @@ export function conversationSettingsRoutes({ config, storage, notifier, auth, li
     const { hotel } = c.var.staff;
     const conversation = await viewOf(storage, hotel, id, c.var.staff.sub);
     const leaving = conversation.participants.find((staff) => staff.id === staffId);
-    if (!(await storage.removeParticipant(hotel, id, staffId)) || !leaving) throw new ApiError(404, 'not_found', 'They are not a participant of this conversation.');
-    const left: ParticipantLeft = { conversation_id: id, staff_id: staffId, staff_name: leaving.full_name, removed_by: removedBy, left_at: new Date().toISOString() };
+    if (!(await storage.removeParticipant(hotel, id, staffId)) || !leaving)
+      throw new ApiError(404, 'not_found', 'They are not a participant of this conversation.');
+    const left: ParticipantLeft = {
+      conversation_id: id,
+      staff_id: staffId,
+      staff_name: leaving.full_name,
+      removed_by: removedBy,
+      left_at: new Date().toISOString(),
+    };
     // After participant_left has gone out (their tabs hear it), the hub stops their old subscriptions.
     void notifier.participantLeft(hotel, left).then(() => subscriptions?.revoke(conversationChannel(hotel, id), holderKey(hotel, staffId)));
     return left;

@@ -13,7 +13,7 @@ describe('staff directory', () => {
   });
   after(() => t.close());
 
-  test('lists the hotel\'s staff without the caller', async () => {
+  test("lists the hotel's staff without the caller", async () => {
     const response = await t.call('GET', '/staff_chat/grand/staff-list/', { token: t.tokenFor('anna') });
     assert.equal(response.status, 200);
     const list = body<StaffList>(response.json);
@@ -23,12 +23,18 @@ describe('staff directory', () => {
 
   test('searches', async () => {
     const response = await t.call('GET', '/staff_chat/grand/staff-list?search=housek', { token: t.tokenFor('anna') });
-    assert.deepEqual(body<StaffList>(response.json).results.map((member) => member.id), ['cara']);
+    assert.deepEqual(
+      body<StaffList>(response.json).results.map((member) => member.id),
+      ['cara'],
+    );
   });
 
   test('another hotel sees only its own staff, and not ours', async () => {
     const response = await t.call('GET', '/staff_chat/other/staff-list', { token: t.tokenFor('yves', 'other') });
-    assert.deepEqual(body<StaffList>(response.json).results.map((member) => member.id), ['zed']);
+    assert.deepEqual(
+      body<StaffList>(response.json).results.map((member) => member.id),
+      ['zed'],
+    );
     assert.equal((await t.call('GET', '/staff_chat/grand/staff-list', { token: t.tokenFor('yves', 'other') })).status, 403);
   });
 });
@@ -37,7 +43,11 @@ describe('conversations', () => {
   let t: TestApp;
   before(async () => {
     t = await createTestApp();
-    for (const [id, name] of [['anna', 'Anna'], ['ben', 'Ben'], ['cara', 'Cara']] as const) {
+    for (const [id, name] of [
+      ['anna', 'Anna'],
+      ['ben', 'Ben'],
+      ['cara', 'Cara'],
+    ] as const) {
       await t.storage.upsertStaff('grand', staff(id, name));
     }
     await t.storage.upsertStaff('other', staff('zed', 'Zed'));
@@ -54,7 +64,10 @@ describe('conversations', () => {
     assert.deepEqual(conversation.participants.map((p) => p.id).sort(), ['anna', 'ben']);
     assert.equal(conversation.is_group, false);
     // Ben hears of an empty 1:1 with its first message, not before.
-    assert.equal(t.notifier.conversations.some((event) => event.conversationId === conversation.id), false);
+    assert.equal(
+      t.notifier.conversations.some((event) => event.conversationId === conversation.id),
+      false,
+    );
 
     const notified = t.notifier.conversations.length;
     const again = await create(t.tokenFor('ben'), { participant_ids: ['anna', 'ben'] });
@@ -72,7 +85,7 @@ describe('conversations', () => {
     assert.deepEqual(t.notifier.conversations.at(-1), { hotel: 'grand', conversationId: conversation.id, createdBy: 'anna' });
   });
 
-  test('lists only the caller\'s conversations, with their channels', async () => {
+  test("lists only the caller's conversations, with their channels", async () => {
     const response = await t.call('GET', '/staff_chat/grand/conversations', { token: t.tokenFor('cara') });
     assert.equal(response.status, 200);
     const list = body<ConversationList>(response.json);
@@ -96,7 +109,13 @@ describe('conversations', () => {
   });
 
   test('refuses bad bodies with the failing fields', async () => {
-    for (const payload of [{}, { participant_ids: [] }, { participant_ids: ['anna'] }, { participant_ids: ['a b'] }, { participant_ids: 'ben' }]) {
+    for (const payload of [
+      {},
+      { participant_ids: [] },
+      { participant_ids: ['anna'] },
+      { participant_ids: ['a b'] },
+      { participant_ids: 'ben' },
+    ]) {
       const response = await create(t.tokenFor('anna'), payload);
       assert.equal(response.status, 400, JSON.stringify(payload));
       assert.equal(body<ErrorBody>(response.json).error.code, 'bad_request');

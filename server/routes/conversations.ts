@@ -17,7 +17,10 @@ const createBody = z.object({
 
 /** `?archived=1`: only the conversations the caller archived (by default they are left out). */
 const listQuery = z.object({
-  archived: z.enum(['1', '0', 'true', 'false'], { error: 'must be 1 or 0' }).optional().transform((value) => value === '1' || value === 'true'),
+  archived: z
+    .enum(['1', '0', 'true', 'false'], { error: 'must be 1 or 0' })
+    .optional()
+    .transform((value) => value === '1' || value === 'true'),
 });
 
 /** `/staff_chat/{hotel}/conversations`: the caller's list, and starting a conversation. */

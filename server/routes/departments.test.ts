@@ -25,23 +25,39 @@ describe('department channels', () => {
 
     const [ben] = await list(token('ben', 'Housekeeping'));
     assert.equal(ben?.id, anna.id, 'one channel per hotel and department');
-    assert.deepEqual(ben?.participants.map((p) => p.id), ['anna', 'ben']);
+    assert.deepEqual(
+      ben?.participants.map((p) => p.id),
+      ['anna', 'ben'],
+    );
     assert.notEqual((await list(token('anna', 'Housekeeping', 'other'), 'other'))[0]?.id, anna.id, 'another hotel has its own');
 
     // Ben moves to the kitchen: out of housekeeping, into the kitchen's channel.
     const moved = await list(token('ben', 'Kitchen'));
-    assert.deepEqual(moved.map((c) => c.department), ['Kitchen']);
+    assert.deepEqual(
+      moved.map((c) => c.department),
+      ['Kitchen'],
+    );
     assert.deepEqual(await t.storage.getParticipantIds('grand', anna.id), ['anna']);
     assert.deepEqual(await list(token('ben')), [], 'no department, no department channel');
 
-    const direct = body<Conversation>((await t.call('POST', '/staff_chat/grand/conversations/', { token: token('anna', 'Housekeeping'), body: { participant_ids: ['ben'] } })).json);
+    const direct = body<Conversation>(
+      (
+        await t.call('POST', '/staff_chat/grand/conversations/', {
+          token: token('anna', 'Housekeeping'),
+          body: { participant_ids: ['ben'] },
+        })
+      ).json,
+    );
     assert.deepEqual([direct.kind, direct.department], ['direct', null]);
   });
 
   test('people cannot be added to a department channel by hand', async () => {
     const [channel] = await list(token('cara', 'Maintenance'));
     assert.ok(channel);
-    const response = await t.call('POST', `/staff_chat/grand/conversations/${channel.id}/participants/`, { token: token('cara', 'Maintenance'), body: { participant_ids: ['anna'] } });
+    const response = await t.call('POST', `/staff_chat/grand/conversations/${channel.id}/participants/`, {
+      token: token('cara', 'Maintenance'),
+      body: { participant_ids: ['anna'] },
+    });
     assert.equal(response.status, 409);
     assert.equal(body<ErrorBody>(response.json).error.code, 'department_channel');
     assert.deepEqual(await t.storage.getParticipantIds('grand', channel.id), ['cara']);
@@ -58,7 +74,10 @@ describe('department channels', () => {
       await t.call('DELETE', `/staff_chat/grand/conversations/${channel.id}/participants/lars/`, { token: admin }),
       await t.call('DELETE', `/staff_chat/grand/conversations/${channel.id}/participants/lena/`, { token: token('lena', 'Laundry') }),
     ];
-    assert.deepEqual(refusals.map((response) => [response.status, body<ErrorBody>(response.json).error.code]), Array(4).fill([409, 'department_channel']));
+    assert.deepEqual(
+      refusals.map((response) => [response.status, body<ErrorBody>(response.json).error.code]),
+      Array(4).fill([409, 'department_channel']),
+    );
     assert.deepEqual((await t.storage.getParticipantIds('grand', channel.id))?.sort(), ['lars', 'lena']);
     assert.deepEqual(t.notifier.departures, []);
   });

@@ -11,7 +11,10 @@ import { requireReadableMessage, socketOf } from './message-changes.js';
 import { bodyId, idParam, rejectInvalid } from './validation.js';
 
 const forwardBody = z.object({
-  conversation_ids: z.array(bodyId).min(1, 'name at least one conversation').max(MAX_FORWARD_TARGETS, `at most ${MAX_FORWARD_TARGETS} conversations`),
+  conversation_ids: z
+    .array(bodyId)
+    .min(1, 'name at least one conversation')
+    .max(MAX_FORWARD_TARGETS, `at most ${MAX_FORWARD_TARGETS} conversations`),
 });
 
 /**
@@ -24,37 +27,55 @@ const forwardBody = z.object({
  * (STAFF_CHAT_RATE_LIMIT_FORWARDS), since one forward writes up to {@link MAX_FORWARD_TARGETS} messages.
  */
 export function forwardRoutes({ storage, notifier, auth, limitMessages }: RouteDeps, limitForwards: MiddlewareHandler<AuthEnv>) {
-  return new Hono().post('/:id/forward', auth, limitMessages, limitForwards, zValidator('param', idParam, rejectInvalid), zValidator('json', forwardBody, rejectInvalid), async (c) => {
-    const { hotel, sub } = c.var.staff;
-    const source = await requireReadableMessage(storage, hotel, c.req.valid('param').id, sub);
-    if (source.is_deleted) throw new ApiError(409, 'message_deleted', 'A deleted message cannot be forwarded.');
-    const targets = [...new Set(c.req.valid('json').conversation_ids)];
-    for (const target of targets) await requireParticipant(storage, hotel, target, sub);
+  return new Hono().post(
+    '/:id/forward',
+    auth,
+    limitMessages,
+    limitForwards,
+    zValidator('param', idParam, rejectInvalid),
+    zValidator('json', forwardBody, rejectInvalid),
+    async (c) => {
+      const { hotel, sub } = c.var.staff;
+      const source = await requireReadableMessage(storage, hotel, c.req.valid('param').id, sub);
+      if (source.is_deleted) throw new ApiError(409, 'message_deleted', 'A deleted message cannot be forwarded.');
+      const targets = [...new Set(c.req.valid('json').conversation_ids)];
+      for (const target of targets) await requireParticipant(storage, hotel, target, sub);
 
-    const attachments: NewAttachment[] = [];
-    for (const attachment of source.attachments) {
-      const stored = await storage.getAttachment(hotel, attachment.id);
-      if (!stored) continue;
-      attachments.push({ fileName: stored.file_name, fileType: stored.file_type, mimeType: stored.mime_type, fileSize: stored.file_size, storageKey: stored.storage_key });
-    }
-    const origin = source.forwarded_from ?? { message_id: source.id, conversation_id: source.conversation_id, sender_id: source.sender_id };
-    const socket = socketOf(c.req.header('x-socket-id'));
-    // One transaction for every copy: a failure (a database outage) stores none, so a retry duplicates nothing.
-    const copies = await storage.insertMessages(
-      hotel,
-      targets.map((target) => ({
-        conversationId: target,
-        senderId: sub,
-        clientId: null,
-        message: source.message,
-        replyTo: null,
-        ...(attachments.length > 0 && { attachments }),
-        forwardedFrom: { messageId: origin.message_id, conversationId: origin.conversation_id, senderId: origin.sender_id },
-      })),
-    );
-    const results: ForwardResult['results'] = copies.map((message) => ({ conversation_id: message.conversation_id, message }));
-    for (const message of copies) void notifier.messageCreated(hotel, message, socket);
-    const body: ForwardResult = { success: true, total_forwarded: results.length, results };
-    return c.json(body, 201);
-  });
+      const attachments: NewAttachment[] = [];
+      for (const attachment of source.attachments) {
+        const stored = await storage.getAttachment(hotel, attachment.id);
+        if (!stored) continue;
+        attachments.push({
+          fileName: stored.file_name,
+          fileType: stored.file_type,
+          mimeType: stored.mime_type,
+          fileSize: stored.file_size,
+          storageKey: stored.storage_key,
+        });
+      }
+      const origin = source.forwarded_from ?? {
+        message_id: source.id,
+        conversation_id: source.conversation_id,
+        sender_id: source.sender_id,
+      };
+      const socket = socketOf(c.req.header('x-socket-id'));
+      // One transaction for every copy: a failure (a database outage) stores none, so a retry duplicates nothing.
+      const copies = await storage.insertMessages(
+        hotel,
+        targets.map((target) => ({
+          conversationId: target,
+          senderId: sub,
+          clientId: null,
+          message: source.message,
+          replyTo: null,
+          ...(attachments.length > 0 && { attachments }),
+          forwardedFrom: { messageId: origin.message_id, conversationId: origin.conversation_id, senderId: origin.sender_id },
+        })),
+      );
+      const results: ForwardResult['results'] = copies.map((message) => ({ conversation_id: message.conversation_id, message }));
+      for (const message of copies) void notifier.messageCreated(hotel, message, socket);
+      const body: ForwardResult = { success: true, total_forwarded: results.length, results };
+      return c.json(body, 201);
+    },
+  );
 }

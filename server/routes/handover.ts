@@ -76,16 +76,22 @@ export function handoverRoutes({ storage, notifier, auth, limitChanges }: RouteD
       const body: CurrentHandover = { handover: (current !== undefined && (await storage.getMessage(hotel, current))) || null };
       return c.json(body);
     })
-    .get('/conversations/:id/handovers', auth, zValidator('param', idParam, rejectInvalid), zValidator('query', historyQuery, rejectInvalid), async (c) => {
-      const { hotel, sub } = c.var.staff;
-      const { id } = c.req.valid('param');
-      const { limit = HISTORY_PAGE_DEFAULT, before_id } = c.req.valid('query');
-      await requireParticipant(storage, hotel, id, sub);
-      const page = await storage.handoverIds(hotel, id, { limit, ...(before_id !== undefined && { beforeId: before_id }) });
-      const results = await messagesOf(hotel, page.ids);
-      const body: HandoverHistory = { results, count: results.length, has_more: page.hasMore };
-      return c.json(body);
-    })
+    .get(
+      '/conversations/:id/handovers',
+      auth,
+      zValidator('param', idParam, rejectInvalid),
+      zValidator('query', historyQuery, rejectInvalid),
+      async (c) => {
+        const { hotel, sub } = c.var.staff;
+        const { id } = c.req.valid('param');
+        const { limit = HISTORY_PAGE_DEFAULT, before_id } = c.req.valid('query');
+        await requireParticipant(storage, hotel, id, sub);
+        const page = await storage.handoverIds(hotel, id, { limit, ...(before_id !== undefined && { beforeId: before_id }) });
+        const results = await messagesOf(hotel, page.ids);
+        const body: HandoverHistory = { results, count: results.length, has_more: page.hasMore };
+        return c.json(body);
+      },
+    )
     .patch(
       '/messages/:id/handover/items/:item_id',
       auth,
@@ -97,7 +103,12 @@ export function handoverRoutes({ storage, notifier, auth, limitChanges }: RouteD
         const { id, item_id } = c.req.valid('param');
         const message = await requireReadableMessage(storage, hotel, id, sub);
         if (message.is_deleted) throw new ApiError(409, 'message_deleted', 'A deleted handover note cannot be ticked.');
-        const result = await storage.setHandoverItem(hotel, { messageId: id, itemId: item_id, staffId: sub, checked: c.req.valid('json').checked });
+        const result = await storage.setHandoverItem(hotel, {
+          messageId: id,
+          itemId: item_id,
+          staffId: sub,
+          checked: c.req.valid('json').checked,
+        });
         if (!result) throw new ApiError(404, 'not_found', 'This handover note has no such item.');
         const change: HandoverItemChange = { conversation_id: message.conversation_id, message_id: id, item: result.item };
         if (result.changed) void notifier.handoverItemChanged(hotel, change, socketOf(c.req.header('x-socket-id')));

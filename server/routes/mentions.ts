@@ -37,8 +37,10 @@ export async function resolveMentions(
   const participants = new Map(conversation.participants.map((staff) => [staff.id, staff]));
   const departmentOf = (staff: StaffMember) => staff.department?.toLocaleLowerCase();
   const problems: { field: string; problem: string }[] = [];
-  for (const id of ids) if (!participants.has(id)) problems.push({ field: 'mentions', problem: `${id} is not a participant of this conversation` });
-  if (departments.length > 0 && !conversation.is_group) problems.push({ field: 'mention_departments', problem: 'departments can be mentioned in groups only' });
+  for (const id of ids)
+    if (!participants.has(id)) problems.push({ field: 'mentions', problem: `${id} is not a participant of this conversation` });
+  if (departments.length > 0 && !conversation.is_group)
+    problems.push({ field: 'mention_departments', problem: 'departments can be mentioned in groups only' });
   else {
     for (const department of departments) {
       if (!conversation.participants.some((staff) => departmentOf(staff) === department)) {
@@ -53,7 +55,8 @@ export async function resolveMentions(
     const department = departmentOf(staff);
     const viaDepartment = department !== undefined && departments.includes(department);
     // The department as the directory spells it, not as typed.
-    if (viaDepartment || ids.includes(staff.id)) mentioned.set(staff.id, { staffId: staff.id, department: viaDepartment ? (staff.department ?? null) : null });
+    if (viaDepartment || ids.includes(staff.id))
+      mentioned.set(staff.id, { staffId: staff.id, department: viaDepartment ? (staff.department ?? null) : null });
   }
   return [...mentioned.values()];
 }

@@ -17,7 +17,9 @@ describe('message changes: edit, delete, react, read receipts', () => {
   after(() => t.close());
 
   const send = async (sender: string, text: string, id = conversationId) =>
-    body<Message>((await t.call('POST', conversationPath(id, 'send-message'), { token: t.tokenFor(sender), body: { message: text } })).json);
+    body<Message>(
+      (await t.call('POST', conversationPath(id, 'send-message'), { token: t.tokenFor(sender), body: { message: text } })).json,
+    );
   const history = async (viewer = 'anna') =>
     body<MessagePage>((await t.call('GET', conversationPath(conversationId, 'messages'), { token: t.tokenFor(viewer) })).json);
 
@@ -40,22 +42,40 @@ describe('message changes: edit, delete, react, read receipts', () => {
       assert.equal(edited.is_edited, true);
       assert.ok(edited.edited_at && Date.parse(edited.edited_at) >= Date.parse(original.timestamp));
       assert.deepEqual(t.notifier.changes.at(-1), { hotel: 'grand', type: 'message_edited', message: edited, excludeSocketId: '12.34' });
-      assert.deepEqual((await history('ben')).messages.find((m) => m.id === original.id), edited);
+      assert.deepEqual(
+        (await history('ben')).messages.find((m) => m.id === original.id),
+        edited,
+      );
 
       const events = t.notifier.changes.length;
-      const same = await t.call('PATCH', messagePath(original.id, 'edit'), { token: t.tokenFor('anna'), body: { message: 'Room 12 needs towels' } });
+      const same = await t.call('PATCH', messagePath(original.id, 'edit'), {
+        token: t.tokenFor('anna'),
+        body: { message: 'Room 12 needs towels' },
+      });
       assert.equal(same.status, 200);
       assert.equal(t.notifier.changes.length, events, 'the same text again is no change and no event');
     });
 
-    test('refuses bad text, someone else\'s message and a deleted one', async () => {
+    test("refuses bad text, someone else's message and a deleted one", async () => {
       const message = await send('anna', 'mine');
       for (const payload of [{}, { message: '  ' }, { message: 'x'.repeat(4001) }, { message: 7 }]) {
-        assertError(await t.call('PATCH', messagePath(message.id, 'edit'), { token: t.tokenFor('anna'), body: payload }), 400, 'bad_request');
+        assertError(
+          await t.call('PATCH', messagePath(message.id, 'edit'), { token: t.tokenFor('anna'), body: payload }),
+          400,
+          'bad_request',
+        );
       }
-      assertError(await t.call('PATCH', messagePath(message.id, 'edit'), { token: t.tokenFor('ben'), body: { message: 'his now' } }), 403, 'not_author');
+      assertError(
+        await t.call('PATCH', messagePath(message.id, 'edit'), { token: t.tokenFor('ben'), body: { message: 'his now' } }),
+        403,
+        'not_author',
+      );
       await t.call('DELETE', messagePath(message.id, 'delete'), { token: t.tokenFor('anna') });
-      assertError(await t.call('PATCH', messagePath(message.id, 'edit'), { token: t.tokenFor('anna'), body: { message: 'back' } }), 409, 'message_deleted');
+      assertError(
+        await t.call('PATCH', messagePath(message.id, 'edit'), { token: t.tokenFor('anna'), body: { message: 'back' } }),
+        409,
+        'message_deleted',
+      );
       assert.equal((await t.storage.getMessage('grand', message.id))?.message, '');
     });
   });
@@ -64,7 +84,10 @@ describe('message changes: edit, delete, react, read receipts', () => {
     test('the author deletes: the placeholder for everyone, never the old text, one event', async () => {
       const message = await send('ben', 'the code is 4711');
       await t.call('POST', messagePath(message.id, 'react'), { token: t.tokenFor('anna'), body: { emoji: '👍' } });
-      const response = await t.call('DELETE', messagePath(message.id, 'delete'), { token: t.tokenFor('ben'), headers: { 'x-socket-id': '5.6' } });
+      const response = await t.call('DELETE', messagePath(message.id, 'delete'), {
+        token: t.tokenFor('ben'),
+        headers: { 'x-socket-id': '5.6' },
+      });
       assert.equal(response.status, 200, JSON.stringify(response.json));
       const deleted = body<Message>(response.json);
       assert.equal(deleted.is_deleted, true);
@@ -74,7 +97,10 @@ describe('message changes: edit, delete, react, read receipts', () => {
       assert.ok(deleted.deleted_at);
       assert.deepEqual(t.notifier.changes.at(-1), { hotel: 'grand', type: 'message_deleted', message: deleted, excludeSocketId: '5.6' });
       const page = await history('anna');
-      assert.deepEqual(page.messages.find((m) => m.id === message.id), deleted);
+      assert.deepEqual(
+        page.messages.find((m) => m.id === message.id),
+        deleted,
+      );
       assert.ok(!JSON.stringify(page).includes('4711'));
 
       const events = t.notifier.changes.length;
@@ -94,7 +120,8 @@ describe('message changes: edit, delete, react, read receipts', () => {
   describe('react', () => {
     test('adds (201, then 200 when repeated) and removes (200, also when not there), counts who reacted', async () => {
       const message = await send('anna', 'Lunch is served');
-      const add = (who: string, emoji: string) => t.call('POST', messagePath(message.id, 'react'), { token: t.tokenFor(who), body: { emoji } });
+      const add = (who: string, emoji: string) =>
+        t.call('POST', messagePath(message.id, 'react'), { token: t.tokenFor(who), body: { emoji } });
       const events = t.notifier.reactions.length;
 
       const first = await add('ben', '👍');
@@ -131,11 +158,23 @@ describe('message changes: edit, delete, react, read receipts', () => {
     test('refuses emoji outside the set and deleted messages', async () => {
       const message = await send('anna', 'react to me');
       for (const payload of [{}, { emoji: '💩' }, { emoji: '👍👍' }, { emoji: 1 }]) {
-        assertError(await t.call('POST', messagePath(message.id, 'react'), { token: t.tokenFor('ben'), body: payload }), 400, 'bad_request');
+        assertError(
+          await t.call('POST', messagePath(message.id, 'react'), { token: t.tokenFor('ben'), body: payload }),
+          400,
+          'bad_request',
+        );
       }
-      assertError(await t.call('DELETE', messagePath(message.id, `react/${encodeURIComponent('💩')}`), { token: t.tokenFor('ben') }), 400, 'bad_request');
+      assertError(
+        await t.call('DELETE', messagePath(message.id, `react/${encodeURIComponent('💩')}`), { token: t.tokenFor('ben') }),
+        400,
+        'bad_request',
+      );
       await t.call('DELETE', messagePath(message.id, 'delete'), { token: t.tokenFor('anna') });
-      assertError(await t.call('POST', messagePath(message.id, 'react'), { token: t.tokenFor('ben'), body: { emoji: '👍' } }), 409, 'message_deleted');
+      assertError(
+        await t.call('POST', messagePath(message.id, 'react'), { token: t.tokenFor('ben'), body: { emoji: '👍' } }),
+        409,
+        'message_deleted',
+      );
     });
   });
 
@@ -148,7 +187,10 @@ describe('message changes: edit, delete, react, read receipts', () => {
       assert.deepEqual(body<MarkReadResult>(response.json), { last_read_id: latest.id, unread_count: 0 });
       assert.equal(t.notifier.reads.length, reads + 1);
       const { read } = t.notifier.reads.at(-1)!;
-      assert.deepEqual({ ...read, read_at: 'x' }, { conversation_id: conversationId, read_by_staff_id: 'anna', last_read_message_id: latest.id, read_at: 'x' });
+      assert.deepEqual(
+        { ...read, read_at: 'x' },
+        { conversation_id: conversationId, read_by_staff_id: 'anna', last_read_message_id: latest.id, read_at: 'x' },
+      );
       assert.ok(Math.abs(Date.parse(read.read_at) - Date.now()) < 60_000);
 
       await t.call('POST', conversationPath(conversationId, 'mark_as_read'), { token: t.tokenFor('anna'), body: {} });
@@ -162,8 +204,9 @@ describe('message changes: edit, delete, react, read receipts', () => {
 
     test('the unread count leaves out deleted messages', async () => {
       const unread = async () =>
-        body<{ results: Conversation[] }>((await t.call('GET', '/staff_chat/grand/conversations/', { token: t.tokenFor('anna') })).json)
-          .results.find((c) => c.id === conversationId)?.unread_count;
+        body<{ results: Conversation[] }>(
+          (await t.call('GET', '/staff_chat/grand/conversations/', { token: t.tokenFor('anna') })).json,
+        ).results.find((c) => c.id === conversationId)?.unread_count;
       await t.call('POST', conversationPath(conversationId, 'mark_as_read'), { token: t.tokenFor('anna'), body: {} });
       await send('ben', 'one');
       const oops = await send('ben', 'wrong chat');
@@ -194,19 +237,27 @@ describe('message changes: edit, delete, react, read receipts', () => {
       assert.deepEqual(await t.storage.getMessage('grand', message.id), message);
     });
 
-    test('another hotel\'s staff, on our path: 403 wrong_hotel', async () => {
+    test("another hotel's staff, on our path: 403 wrong_hotel", async () => {
       for (const response of await Promise.all(everyEndpoint(t.tokenFor('zed', 'other'), message.id))) {
         assertError(response, 403, 'wrong_hotel');
       }
     });
 
-    test('another hotel\'s staff asking for our message on their own path, and us for theirs: 404', async () => {
+    test("another hotel's staff asking for our message on their own path, and us for theirs: 404", async () => {
       const token = t.tokenFor('zed', 'other');
       const foreign = (action: string) => `/staff_chat/other/messages/${message.id}/${action}/`;
       assertError(await t.call('PATCH', foreign('edit'), { token, body: { message: 'x' } }), 404, 'not_found');
       assertError(await t.call('DELETE', foreign('delete'), { token }), 404, 'not_found');
       assertError(await t.call('POST', foreign('react'), { token, body: { emoji: '👍' } }), 404, 'not_found');
-      const theirs = (await t.storage.insertMessage('other', { conversationId: foreignConversationId, senderId: 'zed', clientId: null, message: 'theirs', replyTo: null })).message;
+      const theirs = (
+        await t.storage.insertMessage('other', {
+          conversationId: foreignConversationId,
+          senderId: 'zed',
+          clientId: null,
+          message: 'theirs',
+          replyTo: null,
+        })
+      ).message;
       for (const response of await Promise.all(everyEndpoint(t.tokenFor('anna'), theirs.id))) {
         assertError(response, 404, 'not_found');
       }
@@ -216,7 +267,11 @@ describe('message changes: edit, delete, react, read receipts', () => {
     test('no token: 401; a missing message 404; a malformed id 400', async () => {
       for (const response of await Promise.all(everyEndpoint('', message.id))) assertError(response, 401, 'unauthorized');
       for (const response of await Promise.all(everyEndpoint(t.tokenFor('anna'), 999_999))) assertError(response, 404, 'not_found');
-      assertError(await t.call('PATCH', messagePath('abc', 'edit'), { token: t.tokenFor('anna'), body: { message: 'x' } }), 400, 'bad_request');
+      assertError(
+        await t.call('PATCH', messagePath('abc', 'edit'), { token: t.tokenFor('anna'), body: { message: 'x' } }),
+        400,
+        'bad_request',
+      );
       assertError(await t.call('DELETE', messagePath('0', 'delete'), { token: t.tokenFor('anna') }), 400, 'bad_request');
     });
   });

@@ -22,30 +22,37 @@ export function messageChangeRoutes({ config, storage, notifier, auth, limitMess
   const reactionParam = z.object({ id: pathId, emoji });
 
   return new Hono()
-    .patch('/:id/edit', auth, limitMessages, zValidator('param', idParam, rejectInvalid), zValidator('json', editBody, rejectInvalid), async (c) => {
-      const { hotel, sub } = c.var.staff;
-      const original = await requireOwnMessage(storage, hotel, c.req.valid('param').id, sub);
-      if (original.is_deleted) throw new ApiError(409, 'message_deleted', 'A deleted message cannot be edited.');
-      const { message: text, ...mentionBody } = c.req.valid('json');
-      // Mentions are replaced only when the edit names them; an edit of the text alone keeps them.
-      const replacing = mentionBody.mentions !== undefined || mentionBody.mention_departments !== undefined;
-      const mentions = replacing ? await resolveMentions(storage, hotel, original.conversation_id, sub, mentionBody) : [];
-      let result = await storage.editMessage(hotel, original.id, text);
-      if (!result) throw new ApiError(404, 'not_found', 'No such message.');
-      let changed = result.changed;
-      if (replacing) {
-        const replaced = await storage.replaceMentions(hotel, original.id, mentions);
-        if (replaced.changed) {
-          changed = true;
-          const reread = await storage.getMessage(hotel, original.id);
-          if (reread) result = { ...result, message: reread };
+    .patch(
+      '/:id/edit',
+      auth,
+      limitMessages,
+      zValidator('param', idParam, rejectInvalid),
+      zValidator('json', editBody, rejectInvalid),
+      async (c) => {
+        const { hotel, sub } = c.var.staff;
+        const original = await requireOwnMessage(storage, hotel, c.req.valid('param').id, sub);
+        if (original.is_deleted) throw new ApiError(409, 'message_deleted', 'A deleted message cannot be edited.');
+        const { message: text, ...mentionBody } = c.req.valid('json');
+        // Mentions are replaced only when the edit names them; an edit of the text alone keeps them.
+        const replacing = mentionBody.mentions !== undefined || mentionBody.mention_departments !== undefined;
+        const mentions = replacing ? await resolveMentions(storage, hotel, original.conversation_id, sub, mentionBody) : [];
+        let result = await storage.editMessage(hotel, original.id, text);
+        if (!result) throw new ApiError(404, 'not_found', 'No such message.');
+        let changed = result.changed;
+        if (replacing) {
+          const replaced = await storage.replaceMentions(hotel, original.id, mentions);
+          if (replaced.changed) {
+            changed = true;
+            const reread = await storage.getMessage(hotel, original.id);
+            if (reread) result = { ...result, message: reread };
+          }
+          const added = mentions.filter((mention) => replaced.added.includes(mention.staffId));
+          if (added.length > 0) void notifier.staffMentioned(hotel, result.message, added);
         }
-        const added = mentions.filter((mention) => replaced.added.includes(mention.staffId));
-        if (added.length > 0) void notifier.staffMentioned(hotel, result.message, added);
-      }
-      if (changed) void notifier.messageChanged(hotel, 'message_edited', result.message, socketOf(c.req.header('x-socket-id')));
-      return c.json(result.message);
-    })
+        if (changed) void notifier.messageChanged(hotel, 'message_edited', result.message, socketOf(c.req.header('x-socket-id')));
+        return c.json(result.message);
+      },
+    )
     .delete('/:id/delete', auth, limitChanges, zValidator('param', idParam, rejectInvalid), async (c) => {
       const { hotel, sub } = c.var.staff;
       const original = await requireOwnMessage(storage, hotel, c.req.valid('param').id, sub);
@@ -55,22 +62,39 @@ export function messageChangeRoutes({ config, storage, notifier, auth, limitMess
       if (result.changed) void notifier.messageChanged(hotel, 'message_deleted', result.message, socketOf(c.req.header('x-socket-id')));
       return c.json(result.message);
     })
-    .post('/:id/react', auth, limitChanges, zValidator('param', idParam, rejectInvalid), zValidator('json', reactBody, rejectInvalid), async (c) => {
-      const { hotel, sub } = c.var.staff;
-      const message = await requireReadableMessage(storage, hotel, c.req.valid('param').id, sub);
-      if (message.is_deleted) throw new ApiError(409, 'message_deleted', 'A deleted message cannot get reactions.');
-      const { emoji } = c.req.valid('json');
-      const result = await storage.addReaction(hotel, { conversationId: message.conversation_id, messageId: message.id, staffId: sub, emoji });
-      const change = reactionChange(message, sub, emoji, 'added', result.reactions);
-      if (result.changed) void notifier.reactionChanged(hotel, change, socketOf(c.req.header('x-socket-id')));
-      return c.json(change, result.changed ? 201 : 200);
-    })
+    .post(
+      '/:id/react',
+      auth,
+      limitChanges,
+      zValidator('param', idParam, rejectInvalid),
+      zValidator('json', reactBody, rejectInvalid),
+      async (c) => {
+        const { hotel, sub } = c.var.staff;
+        const message = await requireReadableMessage(storage, hotel, c.req.valid('param').id, sub);
+        if (message.is_deleted) throw new ApiError(409, 'message_deleted', 'A deleted message cannot get reactions.');
+        const { emoji } = c.req.valid('json');
+        const result = await storage.addReaction(hotel, {
+          conversationId: message.conversation_id,
+          messageId: message.id,
+          staffId: sub,
+          emoji,
+        });
+        const change = reactionChange(message, sub, emoji, 'added', result.reactions);
+        if (result.changed) void notifier.reactionChanged(hotel, change, socketOf(c.req.header('x-socket-id')));
+        return c.json(change, result.changed ? 201 : 200);
+      },
+    )
     .delete('/:id/react/:emoji', auth, limitChanges, zValidator('param', reactionParam, rejectInvalid), async (c) => {
       const { hotel, sub } = c.var.staff;
       const { id, emoji } = c.req.valid('param');
       const message = await requireReadableMessage(storage, hotel, id, sub);
       // Idempotent (unlike HotelMate's 404 for a reaction that is not there): a retry never fails.
-      const result = await storage.removeReaction(hotel, { conversationId: message.conversation_id, messageId: message.id, staffId: sub, emoji });
+      const result = await storage.removeReaction(hotel, {
+        conversationId: message.conversation_id,
+        messageId: message.id,
+        staffId: sub,
+        emoji,
+      });
       const change = reactionChange(message, sub, emoji, 'removed', result.reactions);
       if (result.changed) void notifier.reactionChanged(hotel, change, socketOf(c.req.header('x-socket-id')));
       return c.json(change);

@@ -17,10 +17,14 @@ describe('messages', () => {
     await t.storage.upsertStaff('other', staff('yves', 'Yves'));
     ({ conversationId } = await t.storage.createConversation('grand', { createdBy: 'anna', participantIds: ['anna', 'ben'], title: null }));
     ({ conversationId: otherConversationId } = await t.storage.createConversation('grand', {
-      createdBy: 'anna', participantIds: ['anna', 'cara'], title: null,
+      createdBy: 'anna',
+      participantIds: ['anna', 'cara'],
+      title: null,
     }));
     ({ conversationId: foreignConversationId } = await t.storage.createConversation('other', {
-      createdBy: 'zed', participantIds: ['zed', 'yves'], title: null,
+      createdBy: 'zed',
+      participantIds: ['zed', 'yves'],
+      title: null,
     }));
   });
   after(() => t.close());
@@ -33,7 +37,7 @@ describe('messages', () => {
     assert.equal(body<ErrorBody>(response.json).error.code, code);
   }
 
-  test('sends: 201, the stored message, and a notification without the sender\'s socket', async () => {
+  test("sends: 201, the stored message, and a notification without the sender's socket", async () => {
     const response = await send(t.tokenFor('anna'), { message: '  Room 12 needs towels  ', client_id: 'c-1' }, conversationId, {
       'x-socket-id': '123.456',
     });
@@ -99,15 +103,26 @@ describe('messages', () => {
       sent.push(body<Message>((await send(token, { message: `page ${index}` })).json).id);
     }
     const newest = body<MessagePage>((await t.call('GET', `${path(conversationId, 'messages')}?limit=2`, { token })).json);
-    assert.deepEqual(newest.messages.map((message) => message.id), sent.slice(3));
+    assert.deepEqual(
+      newest.messages.map((message) => message.id),
+      sent.slice(3),
+    );
     assert.equal(newest.has_more, true);
     assert.equal(newest.count, 2);
 
-    const older = body<MessagePage>((await t.call('GET', `${path(conversationId, 'messages')}?limit=2&before_id=${sent[3]}`, { token })).json);
-    assert.deepEqual(older.messages.map((message) => message.id), sent.slice(1, 3));
+    const older = body<MessagePage>(
+      (await t.call('GET', `${path(conversationId, 'messages')}?limit=2&before_id=${sent[3]}`, { token })).json,
+    );
+    assert.deepEqual(
+      older.messages.map((message) => message.id),
+      sent.slice(1, 3),
+    );
 
     const caughtUp = body<MessagePage>((await t.call('GET', `${path(conversationId, 'messages')}?after_id=${sent[2]}`, { token })).json);
-    assert.deepEqual(caughtUp.messages.map((message) => message.id), sent.slice(3));
+    assert.deepEqual(
+      caughtUp.messages.map((message) => message.id),
+      sent.slice(3),
+    );
     assert.equal(caughtUp.has_more, false);
   });
 
@@ -144,13 +159,13 @@ describe('messages', () => {
       assert.equal(t.notifier.messages.length, before);
     });
 
-    test('another hotel\'s staff, on our path: 403 wrong_hotel', async () => {
+    test("another hotel's staff, on our path: 403 wrong_hotel", async () => {
       for (const response of await Promise.all(everyEndpoint(t.tokenFor('zed', 'other'), conversationId))) {
         assertError(response, 403, 'wrong_hotel');
       }
     });
 
-    test('another hotel\'s staff, asking for our conversation on their own path: 404', async () => {
+    test("another hotel's staff, asking for our conversation on their own path: 404", async () => {
       const token = t.tokenFor('zed', 'other');
       const foreignPath = (action: string) => `/staff_chat/other/conversations/${conversationId}/${action}`;
       assertError(await t.call('GET', foreignPath('messages'), { token }), 404, 'not_found');

@@ -9,7 +9,9 @@ describe('groups: adding people', () => {
   const add = (who: string, id: number | string, payload: unknown, hotel = 'grand') =>
     t.call('POST', path(id), { token: t.tokenFor(who, hotel), body: payload });
   const createGroup = async (title: string, participant_ids: string[]) =>
-    body<Conversation>((await t.call('POST', '/staff_chat/grand/conversations/', { token: t.tokenFor('anna'), body: { participant_ids, title } })).json);
+    body<Conversation>(
+      (await t.call('POST', '/staff_chat/grand/conversations/', { token: t.tokenFor('anna'), body: { participant_ids, title } })).json,
+    );
 
   before(async () => {
     t = await createTestApp();
@@ -26,17 +28,28 @@ describe('groups: adding people', () => {
   test('a group made from the directory with a title takes new people later; they get it live', async () => {
     const group = await createGroup('Front Office', ['ben']);
     assert.equal(group.is_group, true, 'titled, so a group even with two people');
-    await t.call('POST', `/staff_chat/grand/conversations/${group.id}/send-message/`, { token: t.tokenFor('ben'), body: { message: 'history' } });
+    await t.call('POST', `/staff_chat/grand/conversations/${group.id}/send-message/`, {
+      token: t.tokenFor('ben'),
+      body: { message: 'history' },
+    });
 
     const response = await add('ben', group.id, { participant_ids: ['cara', 'dan', 'anna', 'cara'] });
     assert.equal(response.status, 200, JSON.stringify(response.json));
     const updated = body<Conversation>(response.json);
-    assert.deepEqual(updated.participants.map((p) => p.id), ['anna', 'ben', 'cara', 'dan']);
+    assert.deepEqual(
+      updated.participants.map((p) => p.id),
+      ['anna', 'ben', 'cara', 'dan'],
+    );
     assert.equal(updated.channel, group.channel);
     assert.deepEqual(t.notifier.joins.at(-1), { hotel: 'grand', conversationId: group.id, addedBy: 'ben', addedIds: ['cara', 'dan'] });
 
-    const forCara = body<{ results: Conversation[] }>((await t.call('GET', '/staff_chat/grand/conversations/', { token: t.tokenFor('cara') })).json);
-    assert.deepEqual(forCara.results.map((c) => [c.id, c.unread_count]), [[group.id, 0]]);
+    const forCara = body<{ results: Conversation[] }>(
+      (await t.call('GET', '/staff_chat/grand/conversations/', { token: t.tokenFor('cara') })).json,
+    );
+    assert.deepEqual(
+      forCara.results.map((c) => [c.id, c.unread_count]),
+      [[group.id, 0]],
+    );
     const page = await t.call('GET', `/staff_chat/grand/conversations/${group.id}/messages/`, { token: t.tokenFor('cara') });
     assert.equal(page.status, 200, 'a new member reads the history');
 
@@ -47,14 +60,22 @@ describe('groups: adding people', () => {
   });
 
   test('a 1:1 stays a 1:1: 409 not_a_group', async () => {
-    const direct = body<Conversation>((await t.call('POST', '/staff_chat/grand/conversations/', { token: t.tokenFor('anna'), body: { participant_ids: ['eve'] } })).json);
+    const direct = body<Conversation>(
+      (await t.call('POST', '/staff_chat/grand/conversations/', { token: t.tokenFor('anna'), body: { participant_ids: ['eve'] } })).json,
+    );
     assertError(await add('anna', direct.id, { participant_ids: ['ben'] }), 409, 'not_a_group');
     assert.deepEqual(await t.storage.getParticipantIds('grand', direct.id), ['anna', 'eve']);
   });
 
   test('refuses bad input, unknown people and groups past the size limit', async () => {
     const group = await createGroup('Housekeeping', ['ben']);
-    for (const payload of [{}, { participant_ids: [] }, { participant_ids: 'cara' }, { participant_ids: ['has space'] }, { participant_ids: [7] }]) {
+    for (const payload of [
+      {},
+      { participant_ids: [] },
+      { participant_ids: 'cara' },
+      { participant_ids: ['has space'] },
+      { participant_ids: [7] },
+    ]) {
       assertError(await add('anna', group.id, payload), 400, 'bad_request');
     }
     const unknown = await add('anna', group.id, { participant_ids: ['cara', 'ghost', 'zed'] });

@@ -20,27 +20,33 @@ const addBody = z.object({
  * start a group instead.
  */
 export function participantRoutes({ storage, notifier, auth }: RouteDeps) {
-  return new Hono().post('/:id/participants', auth, zValidator('param', idParam, rejectInvalid), zValidator('json', addBody, rejectInvalid), async (c) => {
-    const { hotel, sub } = c.var.staff;
-    const { id } = c.req.valid('param');
-    const current = await requireParticipant(storage, hotel, id, sub);
-    const conversation = await storage.getConversation(hotel, id, sub);
-    if (!conversation) throw new ApiError(404, 'not_found', 'No such conversation.');
-    refuseDepartmentChannel(conversation);
-    if (!conversation.is_group) {
-      throw new ApiError(409, 'not_a_group', 'People can only be added to a group; start a group with them instead.');
-    }
-    const newcomers = [...new Set(c.req.valid('json').participant_ids)].filter((staffId) => !current.includes(staffId));
-    await requireStaffOf(storage, hotel, newcomers);
-    if (current.length + newcomers.length > MAX_PARTICIPANTS) {
-      throw new ApiError(400, 'too_many_participants', `A conversation has at most ${MAX_PARTICIPANTS} participants.`);
-    }
+  return new Hono().post(
+    '/:id/participants',
+    auth,
+    zValidator('param', idParam, rejectInvalid),
+    zValidator('json', addBody, rejectInvalid),
+    async (c) => {
+      const { hotel, sub } = c.var.staff;
+      const { id } = c.req.valid('param');
+      const current = await requireParticipant(storage, hotel, id, sub);
+      const conversation = await storage.getConversation(hotel, id, sub);
+      if (!conversation) throw new ApiError(404, 'not_found', 'No such conversation.');
+      refuseDepartmentChannel(conversation);
+      if (!conversation.is_group) {
+        throw new ApiError(409, 'not_a_group', 'People can only be added to a group; start a group with them instead.');
+      }
+      const newcomers = [...new Set(c.req.valid('json').participant_ids)].filter((staffId) => !current.includes(staffId));
+      await requireStaffOf(storage, hotel, newcomers);
+      if (current.length + newcomers.length > MAX_PARTICIPANTS) {
+        throw new ApiError(400, 'too_many_participants', `A conversation has at most ${MAX_PARTICIPANTS} participants.`);
+      }
 
-    const added = await storage.addParticipants(hotel, id, newcomers);
-    if (added.length === 0) return c.json(withChannel(hotel, conversation));
-    void notifier.participantsAdded(hotel, id, sub, added);
-    const updated = await storage.getConversation(hotel, id, sub);
-    if (!updated) throw new Error(`conversation ${id} vanished right after people were added`);
-    return c.json(withChannel(hotel, updated));
-  });
+      const added = await storage.addParticipants(hotel, id, newcomers);
+      if (added.length === 0) return c.json(withChannel(hotel, conversation));
+      void notifier.participantsAdded(hotel, id, sub, added);
+      const updated = await storage.getConversation(hotel, id, sub);
+      if (!updated) throw new Error(`conversation ${id} vanished right after people were added`);
+      return c.json(withChannel(hotel, updated));
+    },
+  );
 }

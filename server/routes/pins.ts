@@ -21,9 +21,16 @@ export function pinRoutes({ storage, notifier, auth, limitChanges }: RouteDeps) 
       const { hotel, sub } = c.var.staff;
       const message = await requireReadableMessage(storage, hotel, c.req.valid('param').id, sub);
       if (message.is_deleted) throw new ApiError(409, 'message_deleted', 'A deleted message cannot be pinned.');
-      const result = await storage.pinMessage(hotel, { conversationId: message.conversation_id, messageId: message.id, staffId: sub, maxPins: MAX_PINS });
+      const result = await storage.pinMessage(hotel, {
+        conversationId: message.conversation_id,
+        messageId: message.id,
+        staffId: sub,
+        maxPins: MAX_PINS,
+      });
       if (result.outcome === 'full') {
-        throw new ApiError(409, 'too_many_pins', `A conversation has at most ${MAX_PINS} pinned messages; unpin one first.`, { max_pins: MAX_PINS });
+        throw new ApiError(409, 'too_many_pins', `A conversation has at most ${MAX_PINS} pinned messages; unpin one first.`, {
+          max_pins: MAX_PINS,
+        });
       }
       if (result.outcome === 'gone' || !result.pin) throw new ApiError(409, 'message_deleted', 'A deleted message cannot be pinned.');
       const pin = await withMessage(storage, hotel, result.pin);
@@ -35,7 +42,12 @@ export function pinRoutes({ storage, notifier, auth, limitChanges }: RouteDeps) 
       const { hotel, sub } = c.var.staff;
       const message = await requireReadableMessage(storage, hotel, c.req.valid('param').id, sub);
       const removed = await storage.unpinMessage(hotel, message.conversation_id, message.id);
-      const unpin: Unpin = { conversation_id: message.conversation_id, message_id: message.id, unpinned_by: sub, unpinned_at: new Date().toISOString() };
+      const unpin: Unpin = {
+        conversation_id: message.conversation_id,
+        message_id: message.id,
+        unpinned_by: sub,
+        unpinned_at: new Date().toISOString(),
+      };
       if (removed && !message.is_deleted) void notifier.messageUnpinned(hotel, unpin, socketOf(c.req.header('x-socket-id')));
       return c.json(unpin);
     });

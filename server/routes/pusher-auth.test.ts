@@ -18,7 +18,9 @@ describe('pusher channel authorization', () => {
     for (const id of ['zed', 'yves']) await t.storage.upsertStaff('other', staff(id, id));
     ({ conversationId } = await t.storage.createConversation('grand', { createdBy: 'anna', participantIds: ['anna', 'ben'], title: null }));
     ({ conversationId: foreignConversationId } = await t.storage.createConversation('other', {
-      createdBy: 'zed', participantIds: ['zed', 'yves'], title: null,
+      createdBy: 'zed',
+      participantIds: ['zed', 'yves'],
+      title: null,
     }));
   });
   after(() => t.close());
@@ -36,7 +38,7 @@ describe('pusher channel authorization', () => {
     assert.equal(body<ErrorBody>(response.json).error.code, code);
   }
 
-  test('signs a participant\'s conversation channel exactly as the pusher SDK does', async () => {
+  test("signs a participant's conversation channel exactly as the pusher SDK does", async () => {
     const channel = conversationChannel('grand', conversationId);
     const response = await authorize(t.tokenFor('ben'), channel);
     assert.equal(response.status, 200, JSON.stringify(response.json));
@@ -61,7 +63,7 @@ describe('pusher channel authorization', () => {
     assertRefused(await authorize(t.tokenFor('cara'), conversationChannel('grand', 987_654)), 'not_participant');
   });
 
-  test('refuses another hotel\'s staff on both channel kinds', async () => {
+  test("refuses another hotel's staff on both channel kinds", async () => {
     const zed = t.tokenFor('zed', 'other');
     assertRefused(await authorize(zed, conversationChannel('grand', conversationId)), 'wrong_hotel');
     assertRefused(await authorize(zed, personalChannel('grand', 'zed')), 'wrong_hotel');
@@ -79,10 +81,20 @@ describe('pusher channel authorization', () => {
   describe('the hotel presence channel', () => {
     const annaToken = () =>
       signStaffToken(
-        { sub: 'anna', hotel: 'grand', name: 'Anna Kovács', department: 'Front Office', avatar: 'https://example.com/anna.png', role: 'Manager' },
+        {
+          sub: 'anna',
+          hotel: 'grand',
+          name: 'Anna Kovács',
+          department: 'Front Office',
+          avatar: 'https://example.com/anna.png',
+          role: 'Manager',
+        },
         TEST_SECRET,
       );
-    const annaMember = { user_id: 'anna', user_info: { name: 'Anna Kovács', avatar: 'https://example.com/anna.png', department: 'Front Office' } };
+    const annaMember = {
+      user_id: 'anna',
+      user_info: { name: 'Anna Kovács', avatar: 'https://example.com/anna.png', department: 'Front Office' },
+    };
     const askWithData = (token: string, channelData: string) =>
       t.call('POST', '/staff_chat/pusher/auth', {
         token,
@@ -95,13 +107,15 @@ describe('pusher channel authorization', () => {
       assert.equal(body<Me>(me.json).presence_channel, presenceChannel('grand'));
     });
 
-    test('signs the hotel\'s own staff, with channel_data the server builds from the token', async () => {
+    test("signs the hotel's own staff, with channel_data the server builds from the token", async () => {
       const response = await authorize(annaToken(), presenceChannel('grand'));
       assert.equal(response.status, 200, JSON.stringify(response.json));
       const { auth, channel_data } = body<{ auth: string; channel_data: string }>(response.json);
       assert.deepEqual(JSON.parse(channel_data), annaMember, 'the role and expiry stay private');
       // the signature covers the channel data, so the hub refuses any other member for this auth
-      const signature = createHmac('sha256', 'test-pusher-secret').update(`${socketId}:${presenceChannel('grand')}:${channel_data}`).digest('hex');
+      const signature = createHmac('sha256', 'test-pusher-secret')
+        .update(`${socketId}:${presenceChannel('grand')}:${channel_data}`)
+        .digest('hex');
       assert.equal(auth, `test-key:${signature}`);
     });
 
@@ -114,7 +128,7 @@ describe('pusher channel authorization', () => {
       });
     });
 
-    test('refuses another hotel\'s presence channel', async () => {
+    test("refuses another hotel's presence channel", async () => {
       assertRefused(await authorize(t.tokenFor('zed', 'other'), presenceChannel('grand')), 'wrong_hotel');
       assertRefused(await authorize(t.tokenFor('anna'), presenceChannel('other')), 'wrong_hotel');
     });
@@ -130,9 +144,15 @@ describe('pusher channel authorization', () => {
       assert.deepEqual(JSON.parse(body<{ channel_data: string }>(own.json).channel_data), annaMember);
     });
 
-    test('trims what would not fit Pusher\'s 1 KB member limit', async () => {
+    test("trims what would not fit Pusher's 1 KB member limit", async () => {
       const token = signStaffToken(
-        { sub: 'long', hotel: 'grand', name: '\u0001'.repeat(200), department: 'Ä'.repeat(100), avatar: `https://example.com/${'a'.repeat(900)}` },
+        {
+          sub: 'long',
+          hotel: 'grand',
+          name: '\u0001'.repeat(200),
+          department: 'Ä'.repeat(100),
+          avatar: `https://example.com/${'a'.repeat(900)}`,
+        },
         TEST_SECRET,
       );
       const response = await authorize(token, presenceChannel('grand'));

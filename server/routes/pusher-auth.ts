@@ -90,7 +90,7 @@ async function requireChannelAccess(storage: Storage, staff: StaffClaims, channe
       return channel.kind;
     }
     case 'personal':
-      if (channel.staffId !== staff.sub) throw new ApiError(403, 'forbidden', 'This is another person\'s channel.');
+      if (channel.staffId !== staff.sub) throw new ApiError(403, 'forbidden', "This is another person's channel.");
       return channel.kind;
     case 'presence':
       // The hotel was checked above: everyone of the hotel, and only of it, is in its presence channel.

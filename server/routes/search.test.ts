@@ -8,12 +8,17 @@ describe('search', () => {
   let conversationId: number;
   let foreignConversationId: number;
   let notMine: number;
-  const search = (query: string, token = t.tokenFor('anna'), hotel = 'grand') => t.call('GET', `/staff_chat/${hotel}/search/?${query}`, { token });
+  const search = (query: string, token = t.tokenFor('anna'), hotel = 'grand') =>
+    t.call('GET', `/staff_chat/${hotel}/search/?${query}`, { token });
 
   before(async () => {
     t = await createTestApp({ STAFF_CHAT_RATE_LIMIT_SEARCHES: '0' });
     ({ conversationId, foreignConversationId } = await seedTwoHotels(t));
-    ({ conversationId: notMine } = await t.storage.createConversation('grand', { createdBy: 'ben', participantIds: ['cara'], title: null }));
+    ({ conversationId: notMine } = await t.storage.createConversation('grand', {
+      createdBy: 'ben',
+      participantIds: ['cara'],
+      title: null,
+    }));
     const send = (conversation: number, senderId: string, message: string, hotel = 'grand') =>
       t.storage.insertMessage(hotel, { conversationId: conversation, senderId, clientId: null, message, replyTo: null });
     await send(conversationId, 'ben', 'The <b>towels</b> for 204 & "205"');
@@ -28,7 +33,7 @@ describe('search', () => {
     assert.equal(body<ErrorBody>(response.json).error.code, code);
   }
 
-  test('answers the caller\'s matches with text snippets and highlight ranges, never markup', async () => {
+  test("answers the caller's matches with text snippets and highlight ranges, never markup", async () => {
     const response = await search(`q=${encodeURIComponent('TOWELS 204')}`);
     assert.equal(response.status, 200, JSON.stringify(response.json));
     const page = body<SearchPage>(response.json);
@@ -37,12 +42,19 @@ describe('search', () => {
     assert.equal(page.next_cursor, null);
     const [hit] = page.results;
     assert.equal(hit?.snippet, 'The <b>towels</b> for 204 & "205"', 'text as written: the widget renders it as text');
-    assert.deepEqual(hit?.highlights.map(([start, end]) => hit.snippet.slice(start, end)), ['towels', '204']);
+    assert.deepEqual(
+      hit?.highlights.map(([start, end]) => hit.snippet.slice(start, end)),
+      ['towels', '204'],
+    );
     assert.equal(hit?.conversation_id, conversationId);
     assert.equal(hit?.sender_name, 'BEN');
 
     const all = body<SearchPage>((await search('q=towels')).json);
-    assert.deepEqual(all.results.map((result) => result.conversation_id), [conversationId, conversationId], 'nothing of conversations anna is not in');
+    assert.deepEqual(
+      all.results.map((result) => result.conversation_id),
+      [conversationId, conversationId],
+      'nothing of conversations anna is not in',
+    );
   });
 
   test('pages with next_cursor and narrows to one conversation', async () => {
@@ -60,8 +72,22 @@ describe('search', () => {
   });
 
   test('refuses bad input with the one error shape', async () => {
-    for (const query of ['', 'q=', 'q=%20%20', `q=${'a'.repeat(201)}`, 'q=%22*%22', 'q=a%00b', 'q=towels&limit=0', 'q=towels&limit=51', 'q=towels&before_id=x',
-      'q=towels&conversation_id=-1', 'q=towels&cursor=abc', 'q=towels&cursor=1.2', 'q=towels&cursor=5&before_id=3', 'q=towels&cursor=99999999999']) {
+    for (const query of [
+      '',
+      'q=',
+      'q=%20%20',
+      `q=${'a'.repeat(201)}`,
+      'q=%22*%22',
+      'q=a%00b',
+      'q=towels&limit=0',
+      'q=towels&limit=51',
+      'q=towels&before_id=x',
+      'q=towels&conversation_id=-1',
+      'q=towels&cursor=abc',
+      'q=towels&cursor=1.2',
+      'q=towels&cursor=5&before_id=3',
+      'q=towels&cursor=99999999999',
+    ]) {
       assertError(await search(query), 400, 'bad_request');
     }
     assertError(await search(`q=towels&conversation_id=${notMine}`), 403, 'not_participant');
@@ -85,6 +111,10 @@ describe('search', () => {
     assertError(refused, 429, 'rate_limited');
     assert.ok(Number(refused.headers.get('retry-after')) >= 1);
     assert.equal((await search('q=laundry', limited.tokenFor('cara'))).status, 200, 'another person still searches');
-    assert.equal((await limited.call('GET', '/staff_chat/grand/conversations/', { token: limited.tokenFor('ben') })).status, 200, 'and ben can still chat');
+    assert.equal(
+      (await limited.call('GET', '/staff_chat/grand/conversations/', { token: limited.tokenFor('ben') })).status,
+      200,
+      'and ben can still chat',
+    );
   });
 });

@@ -29,7 +29,10 @@ const cursorParam = z
     const [, before, score, id] = CURSOR.exec(text)!;
     return { before: Number(before), ...(score !== undefined && id !== undefined && { after: { score: Number(score), id: Number(id) } }) };
   })
-  .refine((cursor) => cursor.before <= MAX_ROW_ID + 1 && (!cursor.after || cursor.after.id <= MAX_ROW_ID), 'must be a next_cursor of an earlier answer');
+  .refine(
+    (cursor) => cursor.before <= MAX_ROW_ID + 1 && (!cursor.after || cursor.after.id <= MAX_ROW_ID),
+    'must be a next_cursor of an earlier answer',
+  );
 
 const searchQuery = z
   .object({

@@ -27,7 +27,11 @@ describe('upload and attachment files', () => {
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'staff-chat-uploads-'));
-    t = await createTestApp({ STAFF_CHAT_UPLOAD_DIR: dir, STAFF_CHAT_UPLOAD_MAX_BYTES: String(MAX_BYTES), STAFF_CHAT_UPLOAD_MAX_FILES: '3' });
+    t = await createTestApp({
+      STAFF_CHAT_UPLOAD_DIR: dir,
+      STAFF_CHAT_UPLOAD_MAX_BYTES: String(MAX_BYTES),
+      STAFF_CHAT_UPLOAD_MAX_FILES: '3',
+    });
     for (const id of ['anna', 'ben', 'cara']) await t.storage.upsertStaff('grand', staff(id, id.toUpperCase()));
     await t.storage.upsertStaff('other', staff('zed', 'Zed'));
     await t.storage.upsertStaff('other', staff('yves', 'Yves'));
@@ -57,7 +61,7 @@ describe('upload and attachment files', () => {
       headers: { authorization: `Bearer ${token}`, ...options.headers },
       body: form,
     });
-    return { status: response.status, json: (await response.json()) };
+    return { status: response.status, json: await response.json() };
   }
 
   /** Fetches a file URL the way a browser's `<img>` would: no token. */
@@ -66,8 +70,9 @@ describe('upload and attachment files', () => {
   const storedFiles = async () => (await readdir(dir)).filter((name) => name !== '.staging');
   const stagedFiles = async () => readdir(join(dir, '.staging')).catch(() => []);
   const messageCount = async () =>
-    body<MessagePage>((await t.call('GET', `/staff_chat/grand/conversations/${conversationId}/messages/`, { token: t.tokenFor('anna') })).json)
-      .messages.length;
+    body<MessagePage>(
+      (await t.call('GET', `/staff_chat/grand/conversations/${conversationId}/messages/`, { token: t.tokenFor('anna') })).json,
+    ).messages.length;
 
   function assertError(response: { status: number; json: unknown }, status: number, code: string): void {
     assert.equal(response.status, status, JSON.stringify(response.json));
@@ -77,7 +82,12 @@ describe('upload and attachment files', () => {
   test('a photo and a PDF with a caption: 201, one message with both attachments, notified to the others', async () => {
     const response = await upload(
       t.tokenFor('anna'),
-      [file(PNG, 'room 12.png', 'image/png'), file(PDF, 'Invoice ü.pdf', 'application/pdf'), { name: 'message', value: ' See these ' }, { name: 'client_id', value: 'up-1' }],
+      [
+        file(PNG, 'room 12.png', 'image/png'),
+        file(PDF, 'Invoice ü.pdf', 'application/pdf'),
+        { name: 'message', value: ' See these ' },
+        { name: 'client_id', value: 'up-1' },
+      ],
       { headers: { 'x-socket-id': '1.2' } },
     );
     assert.equal(response.status, 201, JSON.stringify(response.json));
@@ -101,9 +111,14 @@ describe('upload and attachment files', () => {
     assert.deepEqual(await stagedFiles(), []);
 
     // History carries the same attachments, with working URLs.
-    const page = body<MessagePage>((await t.call('GET', `/staff_chat/grand/conversations/${conversationId}/messages/`, { token: t.tokenFor('ben') })).json);
+    const page = body<MessagePage>(
+      (await t.call('GET', `/staff_chat/grand/conversations/${conversationId}/messages/`, { token: t.tokenFor('ben') })).json,
+    );
     const listed = page.messages.find((entry) => entry.id === message.id)!;
-    assert.deepEqual(listed.attachments.map((a) => a.id), [image!.id, pdf!.id]);
+    assert.deepEqual(
+      listed.attachments.map((a) => a.id),
+      [image!.id, pdf!.id],
+    );
     const served = await fetchFile(listed.attachments[0]!.file_url);
     assert.equal(served.status, 200);
     assert.deepEqual(Buffer.from(await served.arrayBuffer()), PNG);
@@ -121,7 +136,10 @@ describe('upload and attachment files', () => {
     const pdf = await fetchFile(message.attachments[1]!.file_url);
     assert.equal(pdf.headers.get('content-type'), 'application/pdf');
     assert.equal(pdf.headers.get('content-length'), String(PDF.length));
-    assert.equal(pdf.headers.get('content-disposition'), `attachment; filename="Rechnung _M_rz_.pdf"; filename*=UTF-8''Rechnung%20%22M%C3%A4rz%22.pdf`);
+    assert.equal(
+      pdf.headers.get('content-disposition'),
+      `attachment; filename="Rechnung _M_rz_.pdf"; filename*=UTF-8''Rechnung%20%22M%C3%A4rz%22.pdf`,
+    );
     assert.equal(pdf.headers.get('x-content-type-options'), 'nosniff');
     assert.deepEqual(Buffer.from(await pdf.arrayBuffer()), PDF);
   });
@@ -146,7 +164,11 @@ describe('upload and attachment files', () => {
     const tooBig = await upload(anna, [file(Buffer.concat([PNG, Buffer.alloc(MAX_BYTES)]), 'huge.png')]);
     assertError(tooBig, 413, 'file_too_large');
     assert.match(body<ErrorBody>(tooBig.json).error.message, /huge\.png is larger than the limit of 2048 bytes/);
-    assertError(await upload(anna, [file(PNG, '1.png'), file(PNG, '2.png'), file(PNG, '3.png'), file(PNG, '4.png')]), 400, 'too_many_files');
+    assertError(
+      await upload(anna, [file(PNG, '1.png'), file(PNG, '2.png'), file(PNG, '3.png'), file(PNG, '4.png')]),
+      400,
+      'too_many_files',
+    );
 
     const disguised = await upload(anna, [file(HTML, 'cat.png', 'image/png')]);
     assertError(disguised, 415, 'file_type_mismatch');
@@ -204,7 +226,10 @@ describe('upload and attachment files', () => {
       const json = (await response.json()) as ErrorBody;
       assert.equal(response.status, 507, JSON.stringify(json));
       assert.equal(json.error.code, 'insufficient_storage');
-      assert.match(json.error.message, /^large\.png could not be stored because the server's storage is full; nothing of this upload was kept\./);
+      assert.match(
+        json.error.message,
+        /^large\.png could not be stored because the server's storage is full; nothing of this upload was kept\./,
+      );
       assert.deepEqual(await readdir(join(fullDir, '.staging')), []);
       assert.deepEqual(await readdir(fullDir), ['.staging']);
       assert.equal(await messageCount(), messages);
@@ -226,7 +251,9 @@ describe('upload and attachment files', () => {
     // Longer than a message may be, but within the field's size: the usual validation answer.
     const long = await upload(anna, [file(PNG, 'a.png'), { name: 'message', value: 'x'.repeat(maxLength + 1) }]);
     assertError(long, 400, 'bad_request');
-    assert.deepEqual(body<ErrorBody>(long.json).error.details, [{ field: 'message', problem: `Too big: expected string to have <=${maxLength} characters` }]);
+    assert.deepEqual(body<ErrorBody>(long.json).error.details, [
+      { field: 'message', problem: `Too big: expected string to have <=${maxLength} characters` },
+    ]);
 
     const fields = Array.from({ length: 21 }, (_, index): Part => ({ name: `extra${index}`, value: 'v' }));
     assertError(await upload(anna, [file(PNG, 'a.png'), ...fields]), 413, 'payload_too_large');
@@ -260,7 +287,9 @@ describe('upload and attachment files', () => {
       const { conversationId: chat } = await seedTwoHotels(busy);
       const path = `${busy.config.apiBase}/staff_chat/grand/conversations/${chat}/upload/`;
       const boundary = 'held-upload';
-      const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`);
+      const head = Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`,
+      );
       const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
       // anna's upload sends its first part, then waits: it holds the server's one place while it does.
       let reading!: () => void;
@@ -288,14 +317,22 @@ describe('upload and attachment files', () => {
 
       const form = new FormData();
       form.append('files', new Blob([PNG]), 'b.png');
-      const refused = await busy.app.request(path, { method: 'POST', headers: { authorization: `Bearer ${busy.tokenFor('ben')}` }, body: form });
+      const refused = await busy.app.request(path, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${busy.tokenFor('ben')}` },
+        body: form,
+      });
       assert.equal(refused.status, 503);
       assert.equal(refused.headers.get('retry-after'), '5');
       assert.equal(((await refused.json()) as ErrorBody).error.code, 'server_busy');
 
       finish();
       assert.equal((await held).status, 201);
-      const later = await busy.app.request(path, { method: 'POST', headers: { authorization: `Bearer ${busy.tokenFor('ben')}` }, body: form });
+      const later = await busy.app.request(path, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${busy.tokenFor('ben')}` },
+        body: form,
+      });
       assert.equal(later.status, 201);
     } finally {
       await busy.close();
@@ -303,7 +340,9 @@ describe('upload and attachment files', () => {
   });
 
   test('plain text is accepted and served as a text/plain download', async () => {
-    const response = await upload(t.tokenFor('ben'), [file(Buffer.from('Shift notes\nRoom 4: late checkout\n'), 'notes.txt', 'text/plain')]);
+    const response = await upload(t.tokenFor('ben'), [
+      file(Buffer.from('Shift notes\nRoom 4: late checkout\n'), 'notes.txt', 'text/plain'),
+    ]);
     assert.equal(response.status, 201, JSON.stringify(response.json));
     const [attachment] = body<Message>(response.json).attachments;
     assert.equal(attachment!.file_type, 'document');
@@ -318,7 +357,10 @@ describe('upload and attachment files', () => {
     assertError(await upload(t.tokenFor('zed', 'other'), [file(PNG, 'a.png')]), 403, 'wrong_hotel');
     assertError(await upload(t.tokenFor('anna'), [file(PNG, 'a.png')], { id: foreignConversationId }), 404, 'not_found');
     assertError(await upload(t.tokenFor('zed', 'other'), [file(PNG, 'a.png')], { hotel: 'other', id: conversationId }), 404, 'not_found');
-    const anonymous = await t.app.request(`/api/staff_chat/grand/conversations/${conversationId}/upload/`, { method: 'POST', body: new FormData() });
+    const anonymous = await t.app.request(`/api/staff_chat/grand/conversations/${conversationId}/upload/`, {
+      method: 'POST',
+      body: new FormData(),
+    });
     assert.equal(anonymous.status, 401);
     assert.equal((await storedFiles()).length, files);
   });
@@ -333,9 +375,17 @@ describe('upload and attachment files', () => {
     const forged = `${url.pathname}?exp=${exp}&sig=${sig.slice(0, -1)}${sig.endsWith('A') ? 'B' : 'A'}`;
     assertError(await asJson(fetchFile(forged)), 403, 'invalid_signature');
     // The image's signature does not open the PDF, nor a later expiry, nor the same id in another hotel.
-    assertError(await asJson(fetchFile(`/api/staff_chat/grand/attachments/${pdf!.id}/file?exp=${exp}&sig=${sig}`)), 403, 'invalid_signature');
+    assertError(
+      await asJson(fetchFile(`/api/staff_chat/grand/attachments/${pdf!.id}/file?exp=${exp}&sig=${sig}`)),
+      403,
+      'invalid_signature',
+    );
     assertError(await asJson(fetchFile(`${url.pathname}?exp=${Number(exp) + 3600}&sig=${sig}`)), 403, 'invalid_signature');
-    assertError(await asJson(fetchFile(`/api/staff_chat/other/attachments/${image!.id}/file?exp=${exp}&sig=${sig}`)), 403, 'invalid_signature');
+    assertError(
+      await asJson(fetchFile(`/api/staff_chat/other/attachments/${image!.id}/file?exp=${exp}&sig=${sig}`)),
+      403,
+      'invalid_signature',
+    );
     assertError(await asJson(fetchFile(url.pathname)), 400, 'bad_request');
 
     const yesterday = new UrlSigner(TEST_SECRET, () => Date.now() - 24 * 3600_000).sign('grand', image!.id);
@@ -343,7 +393,11 @@ describe('upload and attachment files', () => {
 
     // A genuine signature for an id that has no attachment, or another hotel's attachment, is a 404.
     const nothing = new UrlSigner(TEST_SECRET).sign('other', image!.id);
-    assertError(await asJson(fetchFile(`/api/staff_chat/other/attachments/${image!.id}/file?exp=${nothing.exp}&sig=${nothing.sig}`)), 404, 'not_found');
+    assertError(
+      await asJson(fetchFile(`/api/staff_chat/other/attachments/${image!.id}/file?exp=${nothing.exp}&sig=${nothing.sig}`)),
+      404,
+      'not_found',
+    );
   });
 
   test('the config tells the widget the limits and types', async () => {
@@ -364,10 +418,19 @@ describe('upload and attachment files', () => {
     });
     const set = loadConfig({ ...base, STAFF_CHAT_UPLOAD_CONCURRENCY: '2', STAFF_CHAT_UPLOAD_CONCURRENCY_TOTAL: '200' }).uploads;
     assert.deepEqual([set.concurrencyPerStaff, set.concurrencyTotal], [2, 200]);
-    assert.throws(() => loadConfig({ ...base, STAFF_CHAT_UPLOAD_MAX_BYTES: '10MB' }), /STAFF_CHAT_UPLOAD_MAX_BYTES must be a whole number of bytes/);
+    assert.throws(
+      () => loadConfig({ ...base, STAFF_CHAT_UPLOAD_MAX_BYTES: '10MB' }),
+      /STAFF_CHAT_UPLOAD_MAX_BYTES must be a whole number of bytes/,
+    );
     assert.throws(() => loadConfig({ ...base, STAFF_CHAT_UPLOAD_MAX_FILES: '0' }), /STAFF_CHAT_UPLOAD_MAX_FILES must be between 1 and 20/);
-    assert.throws(() => loadConfig({ ...base, STAFF_CHAT_UPLOAD_CONCURRENCY: '0' }), /STAFF_CHAT_UPLOAD_CONCURRENCY must be between 1 and 100/);
-    assert.throws(() => loadConfig({ ...base, STAFF_CHAT_UPLOAD_CONCURRENCY: 'three' }), /STAFF_CHAT_UPLOAD_CONCURRENCY must be a whole number of uploads/);
+    assert.throws(
+      () => loadConfig({ ...base, STAFF_CHAT_UPLOAD_CONCURRENCY: '0' }),
+      /STAFF_CHAT_UPLOAD_CONCURRENCY must be between 1 and 100/,
+    );
+    assert.throws(
+      () => loadConfig({ ...base, STAFF_CHAT_UPLOAD_CONCURRENCY: 'three' }),
+      /STAFF_CHAT_UPLOAD_CONCURRENCY must be a whole number of uploads/,
+    );
     assert.throws(
       () => loadConfig({ ...base, STAFF_CHAT_UPLOAD_CONCURRENCY_TOTAL: '20000' }),
       /STAFF_CHAT_UPLOAD_CONCURRENCY_TOTAL must be between 1 and 10000/,
@@ -385,5 +448,5 @@ describe('upload and attachment files', () => {
 
 async function asJson(response: Response | Promise<Response>) {
   const resolved = await response;
-  return { status: resolved.status, json: (await resolved.json()) };
+  return { status: resolved.status, json: await resolved.json() };
 }

@@ -128,12 +128,22 @@ function nodeRequest(c: Context): IncomingMessage | undefined {
 function busy(refusal: 'person_busy' | 'server_busy'): Response {
   const error =
     refusal === 'person_busy'
-      ? new ApiError(429, 'too_many_uploads', `You are already sending as many files as you may at once; try again in ${BUSY_RETRY_AFTER_SECONDS} s.`, {
-          retry_after: BUSY_RETRY_AFTER_SECONDS,
-        })
-      : new ApiError(503, 'server_busy', `The server is receiving as many uploads as it can at once; try again in ${BUSY_RETRY_AFTER_SECONDS} s.`, {
-          retry_after: BUSY_RETRY_AFTER_SECONDS,
-        });
+      ? new ApiError(
+          429,
+          'too_many_uploads',
+          `You are already sending as many files as you may at once; try again in ${BUSY_RETRY_AFTER_SECONDS} s.`,
+          {
+            retry_after: BUSY_RETRY_AFTER_SECONDS,
+          },
+        )
+      : new ApiError(
+          503,
+          'server_busy',
+          `The server is receiving as many uploads as it can at once; try again in ${BUSY_RETRY_AFTER_SECONDS} s.`,
+          {
+            retry_after: BUSY_RETRY_AFTER_SECONDS,
+          },
+        );
   const response = error.getResponse();
   response.headers.set('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
   return response;

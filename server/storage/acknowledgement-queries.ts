@@ -114,8 +114,7 @@ export function prepareAcknowledgementRequest(db: Kysely<Database>): (trx: Kysel
 /** Recipient rows of any number of messages, summarised per message. Sorted here so both databases agree. */
 export function summariseAcknowledgements(rows: AcknowledgementRow[]): Map<number, AcknowledgementSummary> {
   rows.sort(
-    (a, b) =>
-      compareText(a.acknowledged_at ?? '\uffff', b.acknowledged_at ?? '\uffff') || compareText(a.staff_id ?? '', b.staff_id ?? ''),
+    (a, b) => compareText(a.acknowledged_at ?? '\uffff', b.acknowledged_at ?? '\uffff') || compareText(a.staff_id ?? '', b.staff_id ?? ''),
   );
   const byMessage = new Map<number, AcknowledgementSummary>();
   for (const row of rows) {

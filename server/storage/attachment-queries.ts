@@ -5,7 +5,6 @@ import { prepare, type PreparedQuery } from './prepared.js';
 import type { Database } from './schema.js';
 import type { NewAttachment, Storage, StoredAttachment } from './storage.js';
 
-
 interface AttachmentRow {
   id: number;
   message_id: number;

@@ -9,7 +9,13 @@ const OTHER_HOTEL = 'budget';
 
 const member = (id: string, full_name: string): StaffMember => ({ id, full_name, avatar: null, department: null, role: null });
 
-const photo: NewAttachment = { fileName: 'lobby.png', fileType: 'image', mimeType: 'image/png', fileSize: 1234, storageKey: 'a'.repeat(32) };
+const photo: NewAttachment = {
+  fileName: 'lobby.png',
+  fileType: 'image',
+  mimeType: 'image/png',
+  fileSize: 1234,
+  storageKey: 'a'.repeat(32),
+};
 const pdf: NewAttachment = { fileName: 'plan.pdf', fileType: 'pdf', mimeType: 'application/pdf', fileSize: 99, storageKey: 'b'.repeat(32) };
 
 /** Messages with attachments: part of the storage contract, run against every database. */
@@ -47,16 +53,38 @@ export function describeAttachmentsContract(makeStorage: StorageFactory): void {
       const { message, created } = await upload([photo, pdf], 'c1', 'two files');
       assert.equal(created, true);
       const shapes = message.attachments.map(({ file_name, file_type, mime_type, file_size, file_url, uploaded_at }) => ({
-        file_name, file_type, mime_type, file_size, file_url, uploaded_at,
+        file_name,
+        file_type,
+        mime_type,
+        file_size,
+        file_url,
+        uploaded_at,
       }));
       assert.deepEqual(shapes, [
-        { file_name: 'lobby.png', file_type: 'image', mime_type: 'image/png', file_size: 1234, file_url: '', uploaded_at: '2026-04-01T10:00:00.000Z' },
-        { file_name: 'plan.pdf', file_type: 'pdf', mime_type: 'application/pdf', file_size: 99, file_url: '', uploaded_at: '2026-04-01T10:00:00.000Z' },
+        {
+          file_name: 'lobby.png',
+          file_type: 'image',
+          mime_type: 'image/png',
+          file_size: 1234,
+          file_url: '',
+          uploaded_at: '2026-04-01T10:00:00.000Z',
+        },
+        {
+          file_name: 'plan.pdf',
+          file_type: 'pdf',
+          mime_type: 'application/pdf',
+          file_size: 99,
+          file_url: '',
+          uploaded_at: '2026-04-01T10:00:00.000Z',
+        },
       ]);
       assert.ok(message.attachments[0]!.id < message.attachments[1]!.id);
       assert.deepEqual((await storage.getMessage(HOTEL, message.id))?.attachments, message.attachments);
       const page = await storage.listMessages(HOTEL, conversationId, { limit: 10 });
-      assert.deepEqual(page.messages.map((m) => m.attachments.length), [0, 2]);
+      assert.deepEqual(
+        page.messages.map((m) => m.attachments.length),
+        [0, 2],
+      );
       assert.deepEqual(page.messages[1]!.attachments, message.attachments);
       const after = await storage.listMessages(HOTEL, conversationId, { limit: 10, afterId: 0 });
       assert.deepEqual(after.messages[1]!.attachments, message.attachments);

@@ -29,7 +29,11 @@ export function conversationFeatureMigrations(): Record<string, Migration> {
           .columns(['staff_id', 'conversation_id', 'message_id'])
           .execute();
         // A history page fetches its mentions by an id range of one conversation.
-        await db.schema.createIndex('message_mentions_conversation_message').on('message_mentions').columns(['conversation_id', 'message_id']).execute();
+        await db.schema
+          .createIndex('message_mentions_conversation_message')
+          .on('message_mentions')
+          .columns(['conversation_id', 'message_id'])
+          .execute();
 
         await db.schema
           .createTable('message_pins')
@@ -52,7 +56,10 @@ export function conversationFeatureMigrations(): Record<string, Migration> {
           .addColumn('source_sender_id', 'text', (column) => column.notNull())
           .execute();
 
-        await db.schema.alterTable('conversation_participants').addColumn('is_muted', 'integer', (column) => column.notNull().defaultTo(0)).execute();
+        await db.schema
+          .alterTable('conversation_participants')
+          .addColumn('is_muted', 'integer', (column) => column.notNull().defaultTo(0))
+          .execute();
         await db.schema.alterTable('conversation_participants').addColumn('archived_after_id', 'integer').execute();
       },
 

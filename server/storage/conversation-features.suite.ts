@@ -7,8 +7,19 @@ import type { StorageFactory } from './storage-contract.suite.js';
 const HOTEL = 'grand';
 const OTHER_HOTEL = 'budget';
 
-const member = (id: string, full_name: string, department: string | null = null): StaffMember => ({ id, full_name, avatar: null, department, role: null });
-const people = [member('ann', 'Ann Lee', 'Front Office'), member('bob', 'Bob Stone', 'Housekeeping'), member('cyd', 'Cyd Park', 'Housekeeping'), member('dee', 'Dee Ray')];
+const member = (id: string, full_name: string, department: string | null = null): StaffMember => ({
+  id,
+  full_name,
+  avatar: null,
+  department,
+  role: null,
+});
+const people = [
+  member('ann', 'Ann Lee', 'Front Office'),
+  member('bob', 'Bob Stone', 'Housekeeping'),
+  member('cyd', 'Cyd Park', 'Housekeeping'),
+  member('dee', 'Dee Ray'),
+];
 
 /**
  * Mentions, pins, forwards, mute and archive, leaving, deleting an attachment: part of the storage
@@ -27,9 +38,14 @@ export function describeConversationFeaturesContract(makeStorage: StorageFactory
 
     afterEach(() => storage.close());
 
-    const group = async () => (await storage.createConversation(HOTEL, { createdBy: 'ann', participantIds: ['bob', 'cyd'], title: 'Floor 2' })).conversationId;
-    const send = async (conversationId: number, senderId: string, message: string, extra: Partial<Parameters<Storage['insertMessage']>[1]> = {}) =>
-      (await storage.insertMessage(HOTEL, { conversationId, senderId, clientId: null, message, replyTo: null, ...extra })).message;
+    const group = async () =>
+      (await storage.createConversation(HOTEL, { createdBy: 'ann', participantIds: ['bob', 'cyd'], title: 'Floor 2' })).conversationId;
+    const send = async (
+      conversationId: number,
+      senderId: string,
+      message: string,
+      extra: Partial<Parameters<Storage['insertMessage']>[1]> = {},
+    ) => (await storage.insertMessage(HOTEL, { conversationId, senderId, clientId: null, message, replyTo: null, ...extra })).message;
     const view = async (conversationId: number, viewerId: string) => {
       const found = await storage.getConversation(HOTEL, conversationId, viewerId);
       assert.ok(found);
@@ -63,7 +79,12 @@ export function describeConversationFeaturesContract(makeStorage: StorageFactory
       it('counts unread mentions per viewer, apart from unread messages, until they read', async () => {
         const id = await group();
         await send(id, 'ann', 'for bob', { mentions: [{ staffId: 'bob', department: null }] });
-        await send(id, 'ann', 'for everyone', { mentions: [{ staffId: 'bob', department: 'Housekeeping' }, { staffId: 'cyd', department: 'Housekeeping' }] });
+        await send(id, 'ann', 'for everyone', {
+          mentions: [
+            { staffId: 'bob', department: 'Housekeeping' },
+            { staffId: 'cyd', department: 'Housekeeping' },
+          ],
+        });
         await send(id, 'ann', 'plain');
         const bob = await view(id, 'bob');
         assert.equal(bob.unread_count, 3);
@@ -72,7 +93,11 @@ export function describeConversationFeaturesContract(makeStorage: StorageFactory
         const views = await storage.getConversationViews(HOTEL, id);
         assert.deepEqual(
           [...(views ?? [])].map(([staffId, v]) => [staffId, v.mention_count]),
-          [['ann', 0], ['bob', 2], ['cyd', 1]],
+          [
+            ['ann', 0],
+            ['bob', 2],
+            ['cyd', 1],
+          ],
         );
         assert.equal((await storage.listConversations(HOTEL, 'bob'))[0]?.mention_count, 2);
         await storage.markRead(HOTEL, id, 'bob');
@@ -94,20 +119,39 @@ export function describeConversationFeaturesContract(makeStorage: StorageFactory
       it('replaces mentions on edit, telling who is new; the same set changes nothing', async () => {
         const id = await group();
         const sent = await send(id, 'ann', 'hi', { mentions: [{ staffId: 'bob', department: null }] });
-        assert.deepEqual(await storage.replaceMentions(HOTEL, sent.id, [{ staffId: 'bob', department: null }]), { added: [], changed: false });
-        assert.deepEqual(await storage.replaceMentions(HOTEL, sent.id, [{ staffId: 'cyd', department: null }, { staffId: 'bob', department: null }]), {
-          added: ['cyd'],
-          changed: true,
+        assert.deepEqual(await storage.replaceMentions(HOTEL, sent.id, [{ staffId: 'bob', department: null }]), {
+          added: [],
+          changed: false,
         });
+        assert.deepEqual(
+          await storage.replaceMentions(HOTEL, sent.id, [
+            { staffId: 'cyd', department: null },
+            { staffId: 'bob', department: null },
+          ]),
+          {
+            added: ['cyd'],
+            changed: true,
+          },
+        );
         assert.deepEqual((await storage.getMessage(HOTEL, sent.id))?.mentions, ['bob', 'cyd']);
         assert.deepEqual(await storage.replaceMentions(HOTEL, sent.id, []), { added: [], changed: true });
         assert.deepEqual((await storage.getMessage(HOTEL, sent.id))?.mentions, []);
-        assert.deepEqual(await storage.replaceMentions(OTHER_HOTEL, sent.id, [{ staffId: 'ann', department: null }]), { added: [], changed: false });
+        assert.deepEqual(await storage.replaceMentions(OTHER_HOTEL, sent.id, [{ staffId: 'ann', department: null }]), {
+          added: [],
+          changed: false,
+        });
       });
 
       it('a replayed client id returns the message with its mentions', async () => {
         const id = await group();
-        const input = { conversationId: id, senderId: 'ann', clientId: 'm-1', message: 'hey', replyTo: null, mentions: [{ staffId: 'cyd', department: null }] };
+        const input = {
+          conversationId: id,
+          senderId: 'ann',
+          clientId: 'm-1',
+          message: 'hey',
+          replyTo: null,
+          mentions: [{ staffId: 'cyd', department: null }],
+        };
         const first = await storage.insertMessage(HOTEL, input);
         const again = await storage.insertMessage(HOTEL, { ...input, mentions: [{ staffId: 'bob', department: null }] });
         assert.equal(again.created, false);
@@ -123,27 +167,43 @@ export function describeConversationFeaturesContract(makeStorage: StorageFactory
         const pinned = await storage.pinMessage(HOTEL, { conversationId: id, messageId: a.id, staffId: 'bob', maxPins: 20 });
         assert.equal(pinned.outcome, 'pinned');
         assert.deepEqual(pinned.pin?.pinned_by, { id: 'bob', full_name: 'Bob Stone', avatar: null });
-        assert.equal((await storage.pinMessage(HOTEL, { conversationId: id, messageId: a.id, staffId: 'cyd', maxPins: 20 })).outcome, 'already');
+        assert.equal(
+          (await storage.pinMessage(HOTEL, { conversationId: id, messageId: a.id, staffId: 'cyd', maxPins: 20 })).outcome,
+          'already',
+        );
         await storage.pinMessage(HOTEL, { conversationId: id, messageId: b.id, staffId: 'ann', maxPins: 20 });
-        assert.deepEqual((await storage.listPins(HOTEL, id)).map((pin) => [pin.message_id, pin.pinned_by.id]), [[b.id, 'ann'], [a.id, 'bob']]);
+        assert.deepEqual(
+          (await storage.listPins(HOTEL, id)).map((pin) => [pin.message_id, pin.pinned_by.id]),
+          [
+            [b.id, 'ann'],
+            [a.id, 'bob'],
+          ],
+        );
         assert.equal(await storage.unpinMessage(HOTEL, id, a.id), true);
         assert.equal(await storage.unpinMessage(HOTEL, id, a.id), false);
-        assert.deepEqual((await storage.listPins(HOTEL, id)).map((pin) => pin.message_id), [b.id]);
+        assert.deepEqual(
+          (await storage.listPins(HOTEL, id)).map((pin) => pin.message_id),
+          [b.id],
+        );
       });
 
-      it('refuses beyond the limit, another conversation\'s or hotel\'s message, and a deleted one; a deleted message drops out', async () => {
+      it("refuses beyond the limit, another conversation's or hotel's message, and a deleted one; a deleted message drops out", async () => {
         const id = await group();
         const other = await group();
         const messages = [await send(id, 'ann', 'a'), await send(id, 'ann', 'b'), await send(id, 'ann', 'c')];
         const foreign = await send(other, 'ann', 'elsewhere');
-        const pin = (messageId: number, conversationId = id, hotel = HOTEL) => storage.pinMessage(hotel, { conversationId, messageId, staffId: 'ann', maxPins: 2 });
+        const pin = (messageId: number, conversationId = id, hotel = HOTEL) =>
+          storage.pinMessage(hotel, { conversationId, messageId, staffId: 'ann', maxPins: 2 });
         assert.equal((await pin(messages[0]!.id)).outcome, 'pinned');
         assert.equal((await pin(messages[1]!.id)).outcome, 'pinned');
         assert.equal((await pin(messages[2]!.id)).outcome, 'full');
         assert.equal((await pin(foreign.id)).outcome, 'gone');
         assert.equal((await pin(messages[2]!.id, id, OTHER_HOTEL)).outcome, 'gone');
         await storage.deleteMessage(HOTEL, messages[0]!.id);
-        assert.deepEqual((await storage.listPins(HOTEL, id)).map((p) => p.message_id), [messages[1]!.id]);
+        assert.deepEqual(
+          (await storage.listPins(HOTEL, id)).map((p) => p.message_id),
+          [messages[1]!.id],
+        );
         assert.equal((await pin(messages[0]!.id)).outcome, 'gone');
         assert.equal((await pin(messages[2]!.id)).outcome, 'pinned', 'the deleted one no longer counts');
       });
@@ -151,7 +211,9 @@ export function describeConversationFeaturesContract(makeStorage: StorageFactory
       it('two racing pins cannot pass the limit together', async () => {
         const id = await group();
         const messages = await Promise.all(['a', 'b', 'c', 'd'].map((text) => send(id, 'ann', text)));
-        const outcomes = await Promise.all(messages.map((m) => storage.pinMessage(HOTEL, { conversationId: id, messageId: m.id, staffId: 'ann', maxPins: 2 })));
+        const outcomes = await Promise.all(
+          messages.map((m) => storage.pinMessage(HOTEL, { conversationId: id, messageId: m.id, staffId: 'ann', maxPins: 2 })),
+        );
         assert.equal(outcomes.filter((o) => o.outcome === 'pinned').length, 2);
         assert.equal((await storage.listPins(HOTEL, id)).length, 2);
       });
@@ -175,7 +237,8 @@ export function describeConversationFeaturesContract(makeStorage: StorageFactory
         await send(id, 'ann', 'old');
         assert.equal(await storage.setArchived(HOTEL, id, 'bob', true), true);
         assert.equal(await storage.setArchived(HOTEL, id, 'bob', true), false);
-        const ids = async (archived?: boolean) => (await storage.listConversations(HOTEL, 'bob', archived === undefined ? {} : { archived })).map((c) => c.id);
+        const ids = async (archived?: boolean) =>
+          (await storage.listConversations(HOTEL, 'bob', archived === undefined ? {} : { archived })).map((c) => c.id);
         assert.deepEqual(await ids(), [kept]);
         assert.deepEqual(await ids(true), [id]);
         assert.equal((await view(id, 'bob')).is_archived, true);
@@ -199,7 +262,10 @@ export function describeConversationFeaturesContract(makeStorage: StorageFactory
         const origin = await send(first, 'bob', 'the original');
         const forwardedFrom = { messageId: origin.id, conversationId: first, senderId: 'bob' };
         const stored = await storage.insertMessages(HOTEL, [{ ...copy(second), forwardedFrom }, copy(first)]);
-        assert.deepEqual(stored.map((message) => message.conversation_id), [second, first]);
+        assert.deepEqual(
+          stored.map((message) => message.conversation_id),
+          [second, first],
+        );
         assert.equal(stored[0]?.forwarded_from?.message_id, origin.id, 'read back with its extras');
         assert.ok(stored.every((message) => message.message === 'fwd' && message.sender_id === 'ann'));
         const count = async (id: number) => (await storage.listMessages(HOTEL, id, { limit: 50 })).messages.length;
@@ -216,14 +282,17 @@ export function describeConversationFeaturesContract(makeStorage: StorageFactory
         assert.equal(await storage.removeParticipant(HOTEL, id, 'cyd'), true);
         assert.equal(await storage.removeParticipant(HOTEL, id, 'cyd'), false);
         assert.deepEqual(await storage.getParticipantIds(HOTEL, id), ['ann', 'bob']);
-        assert.deepEqual((await storage.listConversations(HOTEL, 'cyd')).map((c) => c.id), []);
+        assert.deepEqual(
+          (await storage.listConversations(HOTEL, 'cyd')).map((c) => c.id),
+          [],
+        );
         assert.equal((await storage.listMessages(HOTEL, id, { limit: 5 })).messages[0]?.message, 'bye', 'their messages stay');
         await storage.removeParticipant(HOTEL, id, 'ann');
         await storage.removeParticipant(HOTEL, id, 'bob');
         assert.equal(await storage.getParticipantIds(HOTEL, id), undefined, 'nobody left: nobody can open it');
       });
 
-      it('stores a forward\'s origin and shares the file; deleting one attachment says whether its file is still used', async () => {
+      it("stores a forward's origin and shares the file; deleting one attachment says whether its file is still used", async () => {
         const id = await group();
         const target = await group();
         const file = { fileName: 'plan.pdf', fileType: 'pdf' as const, mimeType: 'application/pdf', fileSize: 10, storageKey: 'key-1' };

@@ -17,7 +17,10 @@ export interface ConversationFeatureStorage {
    * `pinned`: new; `already`: it was (nothing changed); `full`: refused; `gone`: no such message there, or
    * deleted. Serialised per conversation, so two racing pins cannot pass the limit together.
    */
-  pinMessage(hotel: string, input: { conversationId: number; messageId: number; staffId: string; maxPins: number }): Promise<{ outcome: 'pinned' | 'already' | 'full' | 'gone'; pin?: StoredPin }>;
+  pinMessage(
+    hotel: string,
+    input: { conversationId: number; messageId: number; staffId: string; maxPins: number },
+  ): Promise<{ outcome: 'pinned' | 'already' | 'full' | 'gone'; pin?: StoredPin }>;
 
   /** Unpin; false when it was not pinned. */
   unpinMessage(hotel: string, conversationId: number, messageId: number): Promise<boolean>;

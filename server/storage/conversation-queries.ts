@@ -20,9 +20,7 @@ export type ConversationView = Omit<Conversation, 'channel'>;
 function selectConversations(db: Kysely<Database>, hotel: string, viewerId: string) {
   return db
     .selectFrom('conversations as c')
-    .leftJoin('conversation_participants as me', (join) =>
-      join.onRef('me.conversation_id', '=', 'c.id').on('me.staff_id', '=', viewerId),
-    )
+    .leftJoin('conversation_participants as me', (join) => join.onRef('me.conversation_id', '=', 'c.id').on('me.staff_id', '=', viewerId))
     .leftJoin('messages as lm', (join) =>
       join.on((eb) =>
         eb(
@@ -273,9 +271,7 @@ export function conversationMethods(db: Kysely<Database>, now: () => string): Co
         if (!inserted) return undefined;
         await trx
           .insertInto('conversation_participants')
-          .values(
-            participantIds.map((staffId) => ({ conversation_id: inserted.id, staff_id: staffId, hotel, joined_at: timestamp })),
-          )
+          .values(participantIds.map((staffId) => ({ conversation_id: inserted.id, staff_id: staffId, hotel, joined_at: timestamp })))
           .execute();
         return inserted.id;
       });

@@ -40,7 +40,9 @@ function prepareQueries(db: Kysely<Database>) {
         .as('mention_count'),
     ]);
   return {
-    ofViewer: prepare(db, (db, p: { hotel: string; staffId: string }) => settings(db).where('p.staff_id', '=', p.staffId).where('p.hotel', '=', p.hotel)),
+    ofViewer: prepare(db, (db, p: { hotel: string; staffId: string }) =>
+      settings(db).where('p.staff_id', '=', p.staffId).where('p.hotel', '=', p.hotel),
+    ),
     ofConversation: prepare(db, (db, p: { hotel: string; conversationId: number }) =>
       settings(db).where('p.conversation_id', '=', p.conversationId).where('p.hotel', '=', p.hotel),
     ),
@@ -79,12 +81,18 @@ function prepareQueries(db: Kysely<Database>) {
         .where('archived_after_id', 'is not', null),
     ),
     leave: prepare(db, (db, p: { hotel: string; conversationId: number; staffId: string }) =>
-      db.deleteFrom('conversation_participants').where('conversation_id', '=', p.conversationId).where('staff_id', '=', p.staffId).where('hotel', '=', p.hotel),
+      db
+        .deleteFrom('conversation_participants')
+        .where('conversation_id', '=', p.conversationId)
+        .where('staff_id', '=', p.staffId)
+        .where('hotel', '=', p.hotel),
     ),
     attachment: prepare(db, (db, p: { hotel: string; id: number }) =>
       db.selectFrom('message_attachments').select('storage_key').where('id', '=', p.id).where('hotel', '=', p.hotel),
     ),
-    removeAttachment: prepare(db, (db, p: { hotel: string; id: number }) => db.deleteFrom('message_attachments').where('id', '=', p.id).where('hotel', '=', p.hotel)),
+    removeAttachment: prepare(db, (db, p: { hotel: string; id: number }) =>
+      db.deleteFrom('message_attachments').where('id', '=', p.id).where('hotel', '=', p.hotel),
+    ),
     sharingFile: prepare(db, (db, p: { hotel: string; key: string }) =>
       db.selectFrom('message_attachments').select('id').where('storage_key', '=', p.key).where('hotel', '=', p.hotel).limit(1),
     ),
@@ -119,14 +127,23 @@ export function withViewerSettings(db: Kysely<Database>, readers: ConversationRe
     },
 
     async getConversation(hotel, conversationId, viewerId) {
-      const [view, settings] = await Promise.all([readers.getConversation(hotel, conversationId, viewerId), q.ofConversation(db, { hotel, conversationId })]);
+      const [view, settings] = await Promise.all([
+        readers.getConversation(hotel, conversationId, viewerId),
+        q.ofConversation(db, { hotel, conversationId }),
+      ]);
       const own = settings.rows.find((row) => row.staff_id === viewerId);
       // Anyone else (a removed person's last look) still learns who started it.
-      return view && withSettings(view, own ?? (settings.rows[0] && { ...settings.rows[0], is_muted: 0, archived_after_id: null, mention_count: 0 }));
+      return (
+        view &&
+        withSettings(view, own ?? (settings.rows[0] && { ...settings.rows[0], is_muted: 0, archived_after_id: null, mention_count: 0 }))
+      );
     },
 
     async getConversationViews(hotel, conversationId) {
-      const [views, settings] = await Promise.all([readers.getConversationViews(hotel, conversationId), q.ofConversation(db, { hotel, conversationId })]);
+      const [views, settings] = await Promise.all([
+        readers.getConversationViews(hotel, conversationId),
+        q.ofConversation(db, { hotel, conversationId }),
+      ]);
       if (!views) return undefined;
       const byStaff = new Map(settings.rows.map((row) => [row.staff_id, row]));
       return new Map([...views].map(([staffId, view]) => [staffId, withSettings(view, byStaff.get(staffId))]));

@@ -33,7 +33,11 @@ describe('databaseFault', () => {
     ['42P01 undefined_table', pgError('42P01'), undefined],
     ['ECONNREFUSED', withCode('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432'), 'unavailable'],
     ['ECONNRESET', withCode('ECONNRESET'), 'unavailable'],
-    ['a lost connection, wrapped', new DatabaseUnavailableError('lost', { cause: new Error('Connection terminated unexpectedly') }), 'unavailable'],
+    [
+      'a lost connection, wrapped',
+      new DatabaseUnavailableError('lost', { cause: new Error('Connection terminated unexpectedly') }),
+      'unavailable',
+    ],
     ['too many clients, wrapped at connect', new DatabaseUnavailableError('no connection', { cause: pgError('53300') }), 'unavailable'],
     ['disk full under a wrapper', new DatabaseUnavailableError('no connection', { cause: pgError('53100') }), 'full'],
     ['SQLITE_BUSY', withCode('SQLITE_BUSY'), 'unavailable'],
@@ -80,7 +84,12 @@ describe('database settings', () => {
   const base = { STAFF_CHAT_JWT_SECRET: 'database-settings-secret-0123456789abcdef' };
 
   test('defaults: 5 s to connect, 10 s per statement, 15 s for any answer, SQLite synchronous=full', () => {
-    assert.deepEqual(loadConfig(base).database, { connectTimeoutMs: 5000, statementTimeoutMs: 10_000, queryTimeoutMs: 15_000, sqliteSynchronous: 'full' });
+    assert.deepEqual(loadConfig(base).database, {
+      connectTimeoutMs: 5000,
+      statementTimeoutMs: 10_000,
+      queryTimeoutMs: 15_000,
+      sqliteSynchronous: 'full',
+    });
   });
 
   test('each can be set', () => {
@@ -91,12 +100,23 @@ describe('database settings', () => {
       STAFF_CHAT_DB_QUERY_TIMEOUT_MS: '4000',
       STAFF_CHAT_SQLITE_SYNCHRONOUS: 'normal',
     });
-    assert.deepEqual(config.database, { connectTimeoutMs: 2000, statementTimeoutMs: 3000, queryTimeoutMs: 4000, sqliteSynchronous: 'normal' });
+    assert.deepEqual(config.database, {
+      connectTimeoutMs: 2000,
+      statementTimeoutMs: 3000,
+      queryTimeoutMs: 4000,
+      sqliteSynchronous: 'normal',
+    });
   });
 
   test('bad values are refused with one sentence each', () => {
     assert.throws(
-      () => loadConfig({ ...base, STAFF_CHAT_DB_CONNECT_TIMEOUT_MS: 'soon', STAFF_CHAT_DB_STATEMENT_TIMEOUT_MS: '5', STAFF_CHAT_SQLITE_SYNCHRONOUS: 'off' }),
+      () =>
+        loadConfig({
+          ...base,
+          STAFF_CHAT_DB_CONNECT_TIMEOUT_MS: 'soon',
+          STAFF_CHAT_DB_STATEMENT_TIMEOUT_MS: '5',
+          STAFF_CHAT_SQLITE_SYNCHRONOUS: 'off',
+        }),
       (error: Error & { problems?: string[] }) => {
         assert.deepEqual(error.problems, [
           'STAFF_CHAT_DB_CONNECT_TIMEOUT_MS must be a whole number of milliseconds.',

@@ -50,7 +50,13 @@ function prepareQueries(db: Kysely<Database>) {
     join: prepare(db, (db, p: { hotel: string; conversationId: number; staffId: string; lastRead: number; now: string }) =>
       db
         .insertInto('conversation_participants')
-        .values({ conversation_id: p.conversationId, staff_id: p.staffId, hotel: p.hotel, last_read_message_id: p.lastRead, joined_at: p.now })
+        .values({
+          conversation_id: p.conversationId,
+          staff_id: p.staffId,
+          hotel: p.hotel,
+          last_read_message_id: p.lastRead,
+          joined_at: p.now,
+        })
         .onConflict((conflict) => conflict.columns(['conversation_id', 'staff_id']).doNothing()),
     ),
     leave: prepare(db, (db, p: { hotel: string; conversationId: number; staffId: string }) =>

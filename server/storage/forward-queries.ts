@@ -26,7 +26,12 @@ export async function insertForward(
   target: { hotel: string; messageId: number },
   from: NewForward,
 ): Promise<void> {
-  await insert(trx, { ...target, sourceMessageId: from.messageId, sourceConversationId: from.conversationId, sourceSenderId: from.senderId });
+  await insert(trx, {
+    ...target,
+    sourceMessageId: from.messageId,
+    sourceConversationId: from.conversationId,
+    sourceSenderId: from.senderId,
+  });
 }
 
 interface ForwardRow {
@@ -42,9 +47,17 @@ function prepareQueries(db: Kysely<Database>) {
     db
       .selectFrom('message_forwards as f')
       .leftJoin('staff as s', (join) => join.onRef('s.hotel', '=', 'f.hotel').onRef('s.id', '=', 'f.source_sender_id'))
-      .select(['f.message_id', 'f.source_message_id', 'f.source_conversation_id', 'f.source_sender_id', 's.full_name as source_sender_name']);
+      .select([
+        'f.message_id',
+        'f.source_message_id',
+        'f.source_conversation_id',
+        'f.source_sender_id',
+        's.full_name as source_sender_name',
+      ]);
   return {
-    ofMessage: prepare(db, (db, p: { hotel: string; messageId: number }) => withSender(db).where('f.message_id', '=', p.messageId).where('f.hotel', '=', p.hotel)),
+    ofMessage: prepare(db, (db, p: { hotel: string; messageId: number }) =>
+      withSender(db).where('f.message_id', '=', p.messageId).where('f.hotel', '=', p.hotel),
+    ),
     ofRange: prepare(db, (db, p: { hotel: string; conversationId: number; fromId: number; toId: number }) =>
       withSender(db)
         .innerJoin('messages as m', 'm.id', 'f.message_id')
@@ -60,7 +73,12 @@ function byMessage(rows: ForwardRow[]): Map<number, ForwardedFrom> {
   return new Map(
     rows.map((row) => [
       row.message_id,
-      { message_id: row.source_message_id, conversation_id: row.source_conversation_id, sender_id: row.source_sender_id, sender_name: row.source_sender_name ?? '' },
+      {
+        message_id: row.source_message_id,
+        conversation_id: row.source_conversation_id,
+        sender_id: row.source_sender_id,
+        sender_name: row.source_sender_name ?? '',
+      },
     ]),
   );
 }

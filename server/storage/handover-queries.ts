@@ -22,7 +22,16 @@ function selectItems(db: Kysely<Database>) {
   return db
     .selectFrom('handover_items as h')
     .leftJoin('staff as s', (join) => join.onRef('s.hotel', '=', 'h.hotel').onRef('s.id', '=', 'h.checked_by'))
-    .select(['h.id', 'h.message_id', 'h.position', 'h.text', 'h.checked_by', 's.full_name as checker_name', 's.avatar as checker_avatar', 'h.checked_at']);
+    .select([
+      'h.id',
+      'h.message_id',
+      'h.position',
+      'h.text',
+      'h.checked_by',
+      's.full_name as checker_name',
+      's.avatar as checker_avatar',
+      'h.checked_at',
+    ]);
 }
 
 /** Handover messages of a conversation that are not deleted, newest first. */
@@ -97,7 +106,11 @@ function prepareQueries(db: Kysely<Database>) {
 /** Stores the checklist of a handover message just inserted in `trx`; `insertMessage` runs it. */
 export function prepareHandoverInsert(
   db: Kysely<Database>,
-): (trx: Kysely<Database>, target: { hotel: string; conversationId: number; messageId: number }, items: readonly string[]) => Promise<void> {
+): (
+  trx: Kysely<Database>,
+  target: { hotel: string; conversationId: number; messageId: number },
+  items: readonly string[],
+) => Promise<void> {
   const q = prepareQueries(db);
   return async (trx, target, items) => {
     for (const [position, text] of items.entries()) await q.insert(trx, { ...target, position, text });

@@ -41,10 +41,7 @@ export async function createStorage(databaseUrl: string | undefined, options: Cr
   return createKyselyStorage(db, options);
 }
 
-function openDatabase(
-  databaseUrl: string | undefined,
-  options: CreateStorageOptions,
-): { db: Kysely<Database>; dialect: Dialect } {
+function openDatabase(databaseUrl: string | undefined, options: CreateStorageOptions): { db: Kysely<Database>; dialect: Dialect } {
   const url = databaseUrl?.trim() || undefined;
   const sqlite = { synchronous: options.sqliteSynchronous };
   if (url === undefined) return { db: openSqlite(DEFAULT_SQLITE_PATH, sqlite), dialect: 'sqlite' };

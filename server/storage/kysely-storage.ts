@@ -35,14 +35,21 @@ export function createKyselyStorage(db: Kysely<Database>, options: KyselyStorage
   const now = (): string => (options.now?.() ?? new Date()).toISOString();
   const plainMessages = messageMethods(db, now);
   // Every message read carries its reactions, attachments, mentions and origin when forwarded.
-  const withBasics = withExtra(withExtra(withExtra(withExtra(plainMessages, reactionsExtra(db)), attachmentsExtra(db)), mentionsExtra(db)), forwardsExtra(db));
+  const withBasics = withExtra(
+    withExtra(withExtra(withExtra(plainMessages, reactionsExtra(db)), attachmentsExtra(db)), mentionsExtra(db)),
+    forwardsExtra(db),
+  );
   const withAll = withExtra(withExtra(withBasics, acknowledgementsExtra(db)), handoverExtra(db));
   const messages = {
     ...plainMessages,
     ...withAll,
     // A batch (a forward's copies: at most 10) is read back once committed, with the same extras.
     insertMessages: async (hotel: string, inputs: Parameters<Storage['insertMessages']>[1]) =>
-      Promise.all((await plainMessages.insertMessages(hotel, inputs)).map(async (message) => (await withAll.getMessage(hotel, message.id)) ?? message)),
+      Promise.all(
+        (await plainMessages.insertMessages(hotel, inputs)).map(
+          async (message) => (await withAll.getMessage(hotel, message.id)) ?? message,
+        ),
+      ),
   };
   const conversations = conversationMethods(db, now);
   return {

@@ -118,7 +118,8 @@ export function mentionMethods(db: Kysely<Database>): Pick<Storage, 'replaceMent
         const key = (staffId: string, department: string | null) => `${staffId}\n${department ?? ''}`;
         const next = [...new Map(mentions.map((mention) => [mention.staffId, mention])).values()];
         const same =
-          before.length === next.length && next.every((mention) => before.some((row) => key(row.staff_id, row.department) === key(mention.staffId, mention.department)));
+          before.length === next.length &&
+          next.every((mention) => before.some((row) => key(row.staff_id, row.department) === key(mention.staffId, mention.department)));
         if (same) return { added: [], changed: false };
         await q.remove(trx, { hotel, messageId });
         await insertMentions(insert, trx, { hotel, conversationId: message.conversation_id, messageId }, next);

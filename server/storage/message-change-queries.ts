@@ -59,11 +59,7 @@ function prepareQueries(db: Kysely<Database>) {
  * Editing and deleting messages, read marks, and adding people to a group, their queries compiled
  * once for `db`. `getMessage` is the storage's own, so answers carry reactions like every other read.
  */
-export function messageChangeMethods(
-  db: Kysely<Database>,
-  now: () => string,
-  getMessage: Storage['getMessage'],
-): MessageChangeMethods {
+export function messageChangeMethods(db: Kysely<Database>, now: () => string, getMessage: Storage['getMessage']): MessageChangeMethods {
   const q = prepareQueries(db);
   const affected = (result: { numAffectedRows?: bigint }) => Number(result.numAffectedRows ?? 0) > 0;
 
@@ -95,34 +91,37 @@ export function messageChangeMethods(
       const unique = [...new Set(staffIds)];
       if (unique.length === 0) return [];
       const timestamp = now();
-      return db.transaction().execute(async (trx) => {
-        // Locks the conversation row first (as sending does), so no message slips in between reading the
-        // newest id and the new members' read marks in PostgreSQL.
-        const group = await q.makeGroup(trx, { hotel, conversationId, now: timestamp });
-        if (!affected(group)) throw new Error(`conversation ${conversationId} does not exist in hotel ${hotel}`);
-        const newest = (await q.newestId(trx, { hotel, conversationId })).rows[0]?.id ?? 0;
-        const added = await trx
-          .insertInto('conversation_participants')
-          .values(
-            unique.map((staffId) => ({
-              conversation_id: conversationId,
-              staff_id: staffId,
-              hotel,
-              last_read_message_id: newest,
-              joined_at: timestamp,
-            })),
-          )
-          .onConflict((conflict) => conflict.columns(['conversation_id', 'staff_id']).doNothing())
-          .returning('staff_id')
-          .execute();
-        const addedIds = new Set(added.map((row) => row.staff_id));
-        // Nobody new: undo the `updated_at` bump, so a repeated request leaves no trace.
-        if (addedIds.size === 0) throw NOBODY_ADDED;
-        return unique.filter((id) => addedIds.has(id));
-      }).catch((error: unknown) => {
-        if (error === NOBODY_ADDED) return [];
-        throw error;
-      });
+      return db
+        .transaction()
+        .execute(async (trx) => {
+          // Locks the conversation row first (as sending does), so no message slips in between reading the
+          // newest id and the new members' read marks in PostgreSQL.
+          const group = await q.makeGroup(trx, { hotel, conversationId, now: timestamp });
+          if (!affected(group)) throw new Error(`conversation ${conversationId} does not exist in hotel ${hotel}`);
+          const newest = (await q.newestId(trx, { hotel, conversationId })).rows[0]?.id ?? 0;
+          const added = await trx
+            .insertInto('conversation_participants')
+            .values(
+              unique.map((staffId) => ({
+                conversation_id: conversationId,
+                staff_id: staffId,
+                hotel,
+                last_read_message_id: newest,
+                joined_at: timestamp,
+              })),
+            )
+            .onConflict((conflict) => conflict.columns(['conversation_id', 'staff_id']).doNothing())
+            .returning('staff_id')
+            .execute();
+          const addedIds = new Set(added.map((row) => row.staff_id));
+          // Nobody new: undo the `updated_at` bump, so a repeated request leaves no trace.
+          if (addedIds.size === 0) throw NOBODY_ADDED;
+          return unique.filter((id) => addedIds.has(id));
+        })
+        .catch((error: unknown) => {
+          if (error === NOBODY_ADDED) return [];
+          throw error;
+        });
     },
   };
 }

@@ -98,7 +98,10 @@ export function describeMessageChangesContract(makeStorage: StorageFactory): voi
           { ...secret, message: '', is_deleted: true, deleted_at: ticks.at(-1), reactions: [], attachments: [] },
         );
         const page = await storage.listMessages(HOTEL, conversationId, { limit: 10 });
-        assert.deepEqual(page.messages.map((m) => m.message), ['', 'noted', 'also 0815']);
+        assert.deepEqual(
+          page.messages.map((m) => m.message),
+          ['', 'noted', 'also 0815'],
+        );
         assert.equal(page.messages.find((m) => m.id === reply.id)?.reply_to_message?.message, '');
 
         const again = await storage.deleteMessage(HOTEL, secret.id);
@@ -125,7 +128,7 @@ export function describeMessageChangesContract(makeStorage: StorageFactory): voi
     });
 
     describe('reactions', () => {
-      it('adds each emoji once per person, counts who reacted in order, in the emoji set\'s order, and removes', async () => {
+      it("adds each emoji once per person, counts who reacted in order, in the emoji set's order, and removes", async () => {
         const conversationId = await chat(['bob', 'cyd']);
         const message = await send(conversationId, 'ann', 'Lunch is served');
 
@@ -179,10 +182,13 @@ export function describeMessageChangesContract(makeStorage: StorageFactory): voi
           ],
         );
         const all = await storage.listMessages(HOTEL, conversationId, { limit: 10 });
-        assert.deepEqual(all.messages.map((m) => m.reactions?.map((r) => r.emoji)), [['❤️'], [], ['👍'], ['🎉']]);
+        assert.deepEqual(
+          all.messages.map((m) => m.reactions?.map((r) => r.emoji)),
+          [['❤️'], [], ['👍'], ['🎉']],
+        );
       });
 
-      it('never lands on a deleted message, another conversation\'s or another hotel\'s', async () => {
+      it("never lands on a deleted message, another conversation's or another hotel's", async () => {
         const conversationId = await chat();
         const elsewhere = await chat(['cyd']);
         const message = await send(conversationId, 'ann', 'x');
@@ -198,7 +204,7 @@ export function describeMessageChangesContract(makeStorage: StorageFactory): voi
     });
 
     describe('read marks', () => {
-      it('lists every participant\'s mark in participant order; sending moves the sender\'s', async () => {
+      it("lists every participant's mark in participant order; sending moves the sender's", async () => {
         const conversationId = await chat(['bob', 'cyd']);
         assert.deepEqual(await storage.getReadMarks(HOTEL, conversationId), [
           { staff_id: 'ann', last_read_message_id: 0 },
@@ -235,7 +241,10 @@ export function describeMessageChangesContract(makeStorage: StorageFactory): voi
         assert.equal(forCyd?.unread_count, 0);
         assert.equal(forCyd?.is_group, true);
         assert.notEqual(forCyd?.updated_at, updatedBefore);
-        assert.deepEqual((await storage.listConversations(HOTEL, 'cyd')).map((c) => c.id), [conversationId]);
+        assert.deepEqual(
+          (await storage.listConversations(HOTEL, 'cyd')).map((c) => c.id),
+          [conversationId],
+        );
         assert.equal((await storage.listMessages(HOTEL, conversationId, { limit: 10 })).messages.length, 1);
 
         const updatedAfter = forCyd?.updated_at;
@@ -245,7 +254,7 @@ export function describeMessageChangesContract(makeStorage: StorageFactory): voi
         assert.equal((await storage.getConversation(HOTEL, conversationId, 'dee'))?.unread_count, 1);
       });
 
-      it('a 1:1 that gains people stops being the pair\'s 1:1; another hotel\'s conversation is refused', async () => {
+      it("a 1:1 that gains people stops being the pair's 1:1; another hotel's conversation is refused", async () => {
         const direct = await chat(['bob']);
         assert.deepEqual(await storage.addParticipants(HOTEL, direct, ['cyd']), ['cyd']);
         const again = await storage.createConversation(HOTEL, { createdBy: 'ann', participantIds: ['bob'], title: null });

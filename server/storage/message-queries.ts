@@ -55,27 +55,14 @@ function prepareQueries(db: Kysely<Database>) {
       inConversation(db, p).where('m.id', '>', p.afterId).orderBy('m.id', 'asc').limit(p.limit),
     ),
     between: prepare(db, (db, p: Page & { afterId: number; beforeId: number }) =>
-      inConversation(db, p)
-        .where('m.id', '>', p.afterId)
-        .where('m.id', '<', p.beforeId)
-        .orderBy('m.id', 'asc')
-        .limit(p.limit),
+      inConversation(db, p).where('m.id', '>', p.afterId).where('m.id', '<', p.beforeId).orderBy('m.id', 'asc').limit(p.limit),
     ),
-    byId: prepare(db, (db, p: { hotel: string; id: number }) =>
-      selectMessages(db).where('m.hotel', '=', p.hotel).where('m.id', '=', p.id),
-    ),
+    byId: prepare(db, (db, p: { hotel: string; id: number }) => selectMessages(db).where('m.hotel', '=', p.hotel).where('m.id', '=', p.id)),
     byClientId: prepare(db, (db, p: { hotel: string; senderId: string; clientId: string }) =>
-      selectMessages(db)
-        .where('m.hotel', '=', p.hotel)
-        .where('m.sender_id', '=', p.senderId)
-        .where('m.client_id', '=', p.clientId),
+      selectMessages(db).where('m.hotel', '=', p.hotel).where('m.sender_id', '=', p.senderId).where('m.client_id', '=', p.clientId),
     ),
     bumpConversation: prepare(db, (db, p: { hotel: string; conversationId: number; now: string }) =>
-      db
-        .updateTable('conversations')
-        .set({ updated_at: p.now })
-        .where('id', '=', p.conversationId)
-        .where('hotel', '=', p.hotel),
+      db.updateTable('conversations').set({ updated_at: p.now }).where('id', '=', p.conversationId).where('hotel', '=', p.hotel),
     ),
     insert: prepare(
       db,

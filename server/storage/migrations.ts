@@ -18,9 +18,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
   // id of a deleted newest row (catch-up by `after_id` relies on ids only growing); int4 keeps pg ids
   // JS numbers.
   const serialId: ColumnBuilder =
-    dialect === 'sqlite'
-      ? (column) => column.primaryKey().autoIncrement()
-      : (column) => column.primaryKey().generatedByDefaultAsIdentity();
+    dialect === 'sqlite' ? (column) => column.primaryKey().autoIncrement() : (column) => column.primaryKey().generatedByDefaultAsIdentity();
 
   return {
     '0001_initial': {
@@ -70,12 +68,10 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('last_read_message_id', 'integer', (column) => column.notNull().defaultTo(0))
           .addColumn('joined_at', 'text', (column) => column.notNull())
           .addPrimaryKeyConstraint('conversation_participants_pk', ['conversation_id', 'staff_id'])
-          .addForeignKeyConstraint(
-            'conversation_participants_conversation_fk',
-            ['conversation_id', 'hotel'],
-            'conversations',
-            ['id', 'hotel'],
-          )
+          .addForeignKeyConstraint('conversation_participants_conversation_fk', ['conversation_id', 'hotel'], 'conversations', [
+            'id',
+            'hotel',
+          ])
           .addForeignKeyConstraint('conversation_participants_staff_fk', ['hotel', 'staff_id'], 'staff', ['hotel', 'id'])
           .execute();
         await db.schema
@@ -100,15 +96,9 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .addUniqueConstraint('messages_conversation_id_id_unique', ['conversation_id', 'id'])
           // Idempotent send. Scoped by hotel because staff ids are only unique within one; NULLs never collide.
           .addUniqueConstraint('messages_client_id_unique', ['sender_id', 'client_id', 'hotel'])
-          .addForeignKeyConstraint('messages_conversation_fk', ['conversation_id', 'hotel'], 'conversations', [
-            'id',
-            'hotel',
-          ])
+          .addForeignKeyConstraint('messages_conversation_fk', ['conversation_id', 'hotel'], 'conversations', ['id', 'hotel'])
           .addForeignKeyConstraint('messages_sender_fk', ['hotel', 'sender_id'], 'staff', ['hotel', 'id'])
-          .addForeignKeyConstraint('messages_reply_to_fk', ['conversation_id', 'reply_to'], 'messages', [
-            'conversation_id',
-            'id',
-          ])
+          .addForeignKeyConstraint('messages_reply_to_fk', ['conversation_id', 'reply_to'], 'messages', ['conversation_id', 'id'])
           .execute();
       },
 
@@ -135,10 +125,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           // One of each emoji per person and message: adding twice is a no-op, not a second row.
           .addPrimaryKeyConstraint('message_reactions_pk', ['message_id', 'staff_id', 'emoji'])
           // Through `(conversation_id, id)`, so a reaction can only sit on a message of its own conversation.
-          .addForeignKeyConstraint('message_reactions_message_fk', ['conversation_id', 'message_id'], 'messages', [
-            'conversation_id',
-            'id',
-          ])
+          .addForeignKeyConstraint('message_reactions_message_fk', ['conversation_id', 'message_id'], 'messages', ['conversation_id', 'id'])
           .addForeignKeyConstraint('message_reactions_staff_fk', ['hotel', 'staff_id'], 'staff', ['hotel', 'id'])
           .execute();
         // A history page fetches its reactions by an id range of one conversation.
@@ -214,10 +201,11 @@ export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Pr
   for (let attempt = 1; attempt < 5 && isSchemaDroppedMeanwhile(error); attempt++) ({ error, results } = await migrator.migrateToLatest());
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`storage migration ${failed} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`, { cause: error });
+    throw new Error(`storage migration ${failed} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`, {
+      cause: error,
+    });
   }
 }
-
 
 function isSchemaDroppedMeanwhile(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '3F000';

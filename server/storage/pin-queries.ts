@@ -19,7 +19,11 @@ function prepareQueries(db: Kysely<Database>) {
     // A no-op write that locks the conversation row in PostgreSQL (SQLite has one writer anyway), so the
     // count and the insert after it cannot interleave with another pin of the same conversation.
     lockConversation: prepare(db, (db, p: { hotel: string; conversationId: number }) =>
-      db.updateTable('conversations').set((eb) => ({ id: eb.ref('id') })).where('id', '=', p.conversationId).where('hotel', '=', p.hotel),
+      db
+        .updateTable('conversations')
+        .set((eb) => ({ id: eb.ref('id') }))
+        .where('id', '=', p.conversationId)
+        .where('hotel', '=', p.hotel),
     ),
     message: prepare(db, (db, p: { hotel: string; conversationId: number; messageId: number }) =>
       db
@@ -42,12 +46,23 @@ function prepareQueries(db: Kysely<Database>) {
         .onConflict((conflict) => conflict.columns(['conversation_id', 'message_id']).doNothing()),
     ),
     remove: prepare(db, (db, p: { hotel: string; conversationId: number; messageId: number }) =>
-      db.deleteFrom('message_pins').where('conversation_id', '=', p.conversationId).where('message_id', '=', p.messageId).where('hotel', '=', p.hotel),
+      db
+        .deleteFrom('message_pins')
+        .where('conversation_id', '=', p.conversationId)
+        .where('message_id', '=', p.messageId)
+        .where('hotel', '=', p.hotel),
     ),
   };
 }
 
-type PinRow = { conversation_id: number; message_id: number; pinned_at: string; pinned_by: string; full_name: string; avatar: string | null };
+type PinRow = {
+  conversation_id: number;
+  message_id: number;
+  pinned_at: string;
+  pinned_by: string;
+  full_name: string;
+  avatar: string | null;
+};
 
 /** Newest pin first, then the newer message: the same order from both databases. */
 function toPins(rows: PinRow[]): StoredPin[] {

@@ -115,7 +115,8 @@ export function reactionMethods(db: Kysely<Database>, now: () => string): Reacti
 export function reactionsExtra(db: Kysely<Database>): MessageExtra<ReactionSummary[]> {
   const q = prepareQueries(db);
   return {
-    ofRange: async (hotel, conversationId, fromId, toId) => summariseReactions((await q.ofRange(db, { hotel, conversationId, fromId, toId })).rows),
+    ofRange: async (hotel, conversationId, fromId, toId) =>
+      summariseReactions((await q.ofRange(db, { hotel, conversationId, fromId, toId })).rows),
     ofMessage: async (hotel, messageId) => summariseReactions((await q.ofMessage(db, { hotel, messageId })).rows),
     apply: (message, reactions) => ({ ...message, reactions }),
     // A new message has no reactions yet; only a replayed client id can return an older one.

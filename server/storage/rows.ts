@@ -32,7 +32,12 @@ export function toMessage(row: MessageRow): Message {
     reply_to: row.reply_to,
     reply_to_message:
       row.reply_to !== null && row.reply_message !== null
-        ? { id: row.reply_to, message: previewText(row.reply_message), sender_id: row.reply_sender_id ?? '', sender_name: row.reply_sender_name ?? '' }
+        ? {
+            id: row.reply_to,
+            message: previewText(row.reply_message),
+            sender_id: row.reply_sender_id ?? '',
+            sender_name: row.reply_sender_name ?? '',
+          }
         : null,
     attachments: [],
     is_edited: row.is_edited === 1,

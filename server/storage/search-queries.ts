@@ -13,7 +13,6 @@ export const SEARCH_BAND = 200;
 /** Bands one request looks at before it answers with what it found and a cursor. */
 const MAX_BANDS = 4;
 
-
 /** Above every id a row can have (ids are PostgreSQL integers). */
 const NO_BOUND = 2_147_483_648;
 
@@ -32,7 +31,14 @@ interface Candidates {
   rows: CandidateRow[];
 }
 
-type Find = (p: { hotel: string; staffId: string; query: SearchQuery; before: number; conversationIds: number[]; only?: number }) => Promise<Candidates>;
+type Find = (p: {
+  hotel: string;
+  staffId: string;
+  query: SearchQuery;
+  before: number;
+  conversationIds: number[];
+  only?: number;
+}) => Promise<Candidates>;
 
 /** {@link Storage.searchMessages} over SQLite's FTS5 table or PostgreSQL's tsvector (search-migration.ts). */
 export function searchMethods(db: Kysely<Database>): Pick<Storage, 'searchMessages'> {
@@ -54,10 +60,19 @@ export function searchMethods(db: Kysely<Database>): Pick<Storage, 'searchMessag
       let before = cursor?.before ?? NO_BOUND;
       let after = cursor?.after;
       for (let band = 0; band < MAX_BANDS; band++) {
-        const { rows } = await find({ hotel, staffId, query, before, conversationIds, ...(conversationId !== undefined && { only: conversationId }) });
+        const { rows } = await find({
+          hotel,
+          staffId,
+          query,
+          before,
+          conversationIds,
+          ...(conversationId !== undefined && { only: conversationId }),
+        });
         // Pinned to the newest candidate, so the band is the same set on the next page whatever was sent since.
         const bound = before === NO_BOUND && rows[0] ? rows[0].id + 1 : before;
-        const ranked = rank(rows, query).filter((hit) => !after || hit.match.score < after.score || (hit.match.score === after.score && hit.row.id < after.id));
+        const ranked = rank(rows, query).filter(
+          (hit) => !after || hit.match.score < after.score || (hit.match.score === after.score && hit.row.id < after.id),
+        );
         const room = limit - results.length;
         for (const hit of ranked.slice(0, room)) results.push(toResult(hit.row, hit.match));
         const exhausted = rows.length < SEARCH_BAND;

@@ -25,8 +25,14 @@ describe('search text', () => {
     const text = '🙂🙂 Cafe\u0301 and café';
     const match = matchText(text, parseSearchQuery('cafe ')!);
     assert.ok(match);
-    assert.deepEqual(match.ranges, [[5, 10], [15, 19]]);
-    assert.deepEqual(match.ranges.map(([start, end]) => text.slice(start, end)), ['Cafe\u0301', 'café']);
+    assert.deepEqual(match.ranges, [
+      [5, 10],
+      [15, 19],
+    ]);
+    assert.deepEqual(
+      match.ranges.map(([start, end]) => text.slice(start, end)),
+      ['Cafe\u0301', 'café'],
+    );
     assert.equal(matchText(text, parseSearchQuery('tea')!), undefined);
   });
 
@@ -37,7 +43,10 @@ describe('search text', () => {
     assert.ok(snippet.length <= SNIPPET_LENGTH + 2, `${snippet.length}`);
     assert.ok(snippet.startsWith('…') && snippet.endsWith('…'));
     assert.doesNotMatch(snippet, /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/, 'no lone surrogate');
-    assert.deepEqual(highlights.map(([start, end]) => snippet.slice(start, end)), ['keys']);
+    assert.deepEqual(
+      highlights.map(([start, end]) => snippet.slice(start, end)),
+      ['keys'],
+    );
     const body = snippet.slice(1, -1);
     const at = text.indexOf(body);
     assert.ok(at > 0, 'the snippet is a piece of the text');

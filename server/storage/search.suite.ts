@@ -45,7 +45,8 @@ export function describeSearchContract(name: string, emptyDatabase: EmptyDatabas
       await migrate(database);
       db = database.db;
       storage = createKyselyStorage(db);
-      for (const person of [member('ann', 'Ann Lee'), member('bob', 'Bob Stone'), member('cyd', 'Cyd Park')]) await storage.upsertStaff(HOTEL, person);
+      for (const person of [member('ann', 'Ann Lee'), member('bob', 'Bob Stone'), member('cyd', 'Cyd Park')])
+        await storage.upsertStaff(HOTEL, person);
       await storage.upsertStaff(OTHER_HOTEL, member('ann', 'Other Ann'));
       direct = (await storage.createConversation(HOTEL, { createdBy: 'ann', participantIds: ['bob'], title: null })).conversationId;
       group = (await storage.createConversation(HOTEL, { createdBy: 'bob', participantIds: ['ann', 'cyd'], title: 'Ops' })).conversationId;
@@ -54,7 +55,10 @@ export function describeSearchContract(name: string, emptyDatabase: EmptyDatabas
 
     const send = async (conversationId: number, text: string, senderId = 'bob') =>
       (await storage.insertMessage(HOTEL, { conversationId, senderId, clientId: null, message: text, replyTo: null })).message.id;
-    const search = (q: string, options: { staffId?: string; limit?: number; conversationId?: number; cursor?: SearchCursor; hotel?: string } = {}) => {
+    const search = (
+      q: string,
+      options: { staffId?: string; limit?: number; conversationId?: number; cursor?: SearchCursor; hotel?: string } = {},
+    ) => {
       const query = parseSearchQuery(q);
       assert.ok(query, `"${q}" has words`);
       return storage.searchMessages(options.hotel ?? HOTEL, options.staffId ?? 'ann', {
@@ -64,7 +68,8 @@ export function describeSearchContract(name: string, emptyDatabase: EmptyDatabas
         ...(options.cursor && { cursor: options.cursor }),
       });
     };
-    const ids = async (q: string, options: Parameters<typeof search>[1] = {}) => (await search(q, options)).results.map((result) => result.message_id);
+    const ids = async (q: string, options: Parameters<typeof search>[1] = {}) =>
+      (await search(q, options)).results.map((result) => result.message_id);
 
     it('finds every word in any case, and answers the result shape with highlights', async () => {
       const id = await send(direct, 'Room 12 needs towels, urgently');
@@ -80,7 +85,10 @@ export function describeSearchContract(name: string, emptyDatabase: EmptyDatabas
           timestamp: results[0]!.timestamp,
           is_edited: false,
           snippet: 'Room 12 needs towels, urgently',
-          highlights: [[0, 4], [14, 20]],
+          highlights: [
+            [0, 4],
+            [14, 20],
+          ],
         } satisfies SearchResult,
       ]);
       assert.deepEqual(await ids('towels missing'), [], 'every word is required');
@@ -155,8 +163,15 @@ export function describeSearchContract(name: string, emptyDatabase: EmptyDatabas
 
       // The other hotel's "ann" has the same id and a conversation of her own.
       await storage.upsertStaff(OTHER_HOTEL, member('zed', 'Zed'));
-      const foreign = (await storage.createConversation(OTHER_HOTEL, { createdBy: 'ann', participantIds: ['zed'], title: null })).conversationId;
-      await storage.insertMessage(OTHER_HOTEL, { conversationId: foreign, senderId: 'zed', clientId: null, message: 'passport scans', replyTo: null });
+      const foreign = (await storage.createConversation(OTHER_HOTEL, { createdBy: 'ann', participantIds: ['zed'], title: null }))
+        .conversationId;
+      await storage.insertMessage(OTHER_HOTEL, {
+        conversationId: foreign,
+        senderId: 'zed',
+        clientId: null,
+        message: 'passport scans',
+        replyTo: null,
+      });
       assert.deepEqual(await ids('passport'), [mine]);
       assert.equal((await ids('passport', { hotel: OTHER_HOTEL })).length, 1);
       assert.deepEqual(await ids('passport', { hotel: OTHER_HOTEL, conversationId: direct }), []);
@@ -188,13 +203,17 @@ export function describeSearchContract(name: string, emptyDatabase: EmptyDatabas
       assert.ok(second.next);
       const third = await search('key card', { limit: 3, cursor: second.next });
       assert.equal(third.next, null);
-      assert.deepEqual([...first.results, ...second.results, ...third.results].map((result) => result.message_id), whole);
+      assert.deepEqual(
+        [...first.results, ...second.results, ...third.results].map((result) => result.message_id),
+        whole,
+      );
     });
 
     it(`pages across bands of ${SEARCH_BAND} candidates, newer bands first`, async () => {
       const total = SEARCH_BAND + 30;
       const sent: number[] = [];
-      for (let index = 0; index < total; index++) sent.push(await send(direct, index % 3 ? `wifi password ${index} please` : `wifi ${index}`));
+      for (let index = 0; index < total; index++)
+        sent.push(await send(direct, index % 3 ? `wifi password ${index} please` : `wifi ${index}`));
       const seen: number[] = [];
       let cursor: SearchCursor | undefined;
       for (let page = 0; page < 20; page++) {
@@ -206,18 +225,48 @@ export function describeSearchContract(name: string, emptyDatabase: EmptyDatabas
       assert.equal(seen.length, total);
       assert.equal(new Set(seen).size, total, 'no result twice');
       const newestBand = new Set(sent.slice(-SEARCH_BAND));
-      assert.ok(seen.slice(0, SEARCH_BAND).every((id) => newestBand.has(id)), 'the newest band comes first');
+      assert.ok(
+        seen.slice(0, SEARCH_BAND).every((id) => newestBand.has(id)),
+        'the newest band comes first',
+      );
       // Within a band the shorter "wifi N" messages outrank "wifi password N please".
       const firstBand = seen.slice(0, SEARCH_BAND);
-      const shortOnes = firstBand.filter((id) => (sent.indexOf(id) % 3) === 0);
+      const shortOnes = firstBand.filter((id) => sent.indexOf(id) % 3 === 0);
       assert.deepEqual(firstBand.slice(0, shortOnes.length), shortOnes);
     });
 
     it('treats query syntax as plain words: quotes, stars, NEAR, minus, colons never fail', async () => {
       const id = await send(direct, 'NEAR the "lobby": minus -5 degrees, c++ & title:x OR not (really) 50% off_peak');
-      const hostile = ['"', '""lobby', 'lobby*', '*lobby', 'NEAR(lobby minus)', 'lobby -minus', 'title:x', 'message : lobby', '{message}: lobby',
-        'lobby OR x', 'lobby AND', 'AND lobby', 'NOT lobby', '(lobby', 'lobby)', "lob'by", 'lobby\\', '%', 'off_peak', '50%', 'c++', 'a & b | !c',
-        "'lobby' & 'x':*", 'lobby <-> minus', '^lobby', 'lobby:*', '🙂 lobby', `${'x'.repeat(150)} lobby`];
+      const hostile = [
+        '"',
+        '""lobby',
+        'lobby*',
+        '*lobby',
+        'NEAR(lobby minus)',
+        'lobby -minus',
+        'title:x',
+        'message : lobby',
+        '{message}: lobby',
+        'lobby OR x',
+        'lobby AND',
+        'AND lobby',
+        'NOT lobby',
+        '(lobby',
+        'lobby)',
+        "lob'by",
+        'lobby\\',
+        '%',
+        'off_peak',
+        '50%',
+        'c++',
+        'a & b | !c',
+        "'lobby' & 'x':*",
+        'lobby <-> minus',
+        '^lobby',
+        'lobby:*',
+        '🙂 lobby',
+        `${'x'.repeat(150)} lobby`,
+      ];
       for (const text of hostile) {
         const query = parseSearchQuery(text);
         if (!query) continue;
@@ -241,11 +290,20 @@ export function describeSearchContract(name: string, emptyDatabase: EmptyDatabas
         await early.upsertStaff(HOTEL, member('ann', 'Ann Lee'));
         await early.upsertStaff(HOTEL, member('bob', 'Bob Stone'));
         const { conversationId } = await early.createConversation(HOTEL, { createdBy: 'ann', participantIds: ['bob'], title: null });
-        const { message } = await early.insertMessage(HOTEL, { conversationId, senderId: 'bob', clientId: null, message: 'Élevator out of order', replyTo: null });
+        const { message } = await early.insertMessage(HOTEL, {
+          conversationId,
+          senderId: 'bob',
+          clientId: null,
+          message: 'Élevator out of order',
+          replyTo: null,
+        });
         await migrate(database);
         const query = parseSearchQuery('elevator')!;
         const found = await early.searchMessages(HOTEL, 'ann', { query, limit: 5 });
-        assert.deepEqual(found.results.map((result) => result.message_id), [message.id]);
+        assert.deepEqual(
+          found.results.map((result) => result.message_id),
+          [message.id],
+        );
       } finally {
         await early.close();
       }

@@ -20,7 +20,11 @@ if (reason !== undefined && process.env.CI) {
     });
   });
 } else if (reason !== undefined) {
-  describe('Storage contract, search: PostgreSQL', { skip: `PostgreSQL at ${where} is unreachable (${reason}); set TEST_DATABASE_URL` }, () => {});
+  describe(
+    'Storage contract, search: PostgreSQL',
+    { skip: `PostgreSQL at ${where} is unreachable (${reason}); set TEST_DATABASE_URL` },
+    () => {},
+  );
 } else {
   // A schema per database, so parallel runs and tests never share tables.
   const admin = new pg.Pool({ connectionString: url, max: 1 });

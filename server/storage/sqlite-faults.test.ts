@@ -41,7 +41,10 @@ async function appOverFile(name: string) {
   const pusher = new Pusher({ appId: '4242', key: 'test-key', secret: 'test-pusher-secret', host: '127.0.0.1', port: '9' });
   const app = createApp({ config, storage, pusher, notifier: new RecordingNotifier(), log: silentLogger });
   const token = signStaffToken({ sub: 'anna', hotel: 'grand', name: 'Anna' }, TEST_SECRET);
-  for (const [id, full_name] of [['anna', 'Anna'], ['ben', 'Ben']] as const) {
+  for (const [id, full_name] of [
+    ['anna', 'Anna'],
+    ['ben', 'Ben'],
+  ] as const) {
     await storage.upsertStaff('grand', { id, full_name, avatar: null, department: null, role: null });
   }
   const { conversationId } = await storage.createConversation('grand', { createdBy: 'anna', participantIds: ['anna', 'ben'], title: null });
@@ -51,7 +54,11 @@ async function appOverFile(name: string) {
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ message, client_id: clientId }),
     });
-    return { status: response.status, retryAfter: response.headers.get('retry-after'), json: (await response.json()) as { error?: { code: string; message: string } } };
+    return {
+      status: response.status,
+      retryAfter: response.headers.get('retry-after'),
+      json: (await response.json()) as { error?: { code: string; message: string } },
+    };
   };
   const stored = async (clientId: string) =>
     (await db.selectFrom('messages').select('id').where('client_id', '=', clientId).execute()).length;
@@ -148,7 +155,8 @@ describe('SQLite faults through the API', () => {
 });
 
 describe('SQLite synchronous', () => {
-  const synchronous = async (db: Kysely<Database>) => (await sql<{ synchronous: number }>`pragma synchronous`.execute(db)).rows[0]?.synchronous;
+  const synchronous = async (db: Kysely<Database>) =>
+    (await sql<{ synchronous: number }>`pragma synchronous`.execute(db)).rows[0]?.synchronous;
 
   test('is FULL (2) by default, so every acknowledged commit is on disk', async () => {
     const db = openSqlite(join(folder, 'default.sqlite'));

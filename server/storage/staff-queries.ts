@@ -115,9 +115,7 @@ export function staffMethods(db: Kysely<Database>, now: () => string): StaffMeth
       const { rows } = await q.all(db, { hotel });
       const needle = options.search?.trim().toLocaleLowerCase() ?? '';
       const matches = needle
-        ? rows.filter((row) =>
-            [row.full_name, row.department, row.role].some((field) => field?.toLocaleLowerCase().includes(needle)),
-          )
+        ? rows.filter((row) => [row.full_name, row.department, row.role].some((field) => field?.toLocaleLowerCase().includes(needle)))
         : rows;
       matches.sort((a, b) => byName.compare(a.full_name, b.full_name) || compareText(a.id, b.id));
       return matches.slice(0, options.limit ?? matches.length).map(toStaff);

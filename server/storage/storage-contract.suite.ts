@@ -139,7 +139,11 @@ export function describeStorageContract(name: string, makeStorage: StorageFactor
         await send(direct, ann.id, 'Are you on shift tomorrow?');
         assert.deepEqual(await ids(bob.id), [direct]);
 
-        const { conversationId: group } = await storage.createConversation(HOTEL, { createdBy: ann.id, participantIds: [bob.id, cyd.id], title: null });
+        const { conversationId: group } = await storage.createConversation(HOTEL, {
+          createdBy: ann.id,
+          participantIds: [bob.id, cyd.id],
+          title: null,
+        });
         assert.ok((await ids(cyd.id)).includes(group));
       });
 
@@ -175,7 +179,7 @@ export function describeStorageContract(name: string, makeStorage: StorageFactor
         assert.equal((await storage.getConversation(HOTEL, await directChat(), ann.id))?.is_group, false);
       });
 
-      it('lists only the viewer\'s conversations, most recently active first, ties by newest id', async () => {
+      it("lists only the viewer's conversations, most recently active first, ties by newest id", async () => {
         const withBob = await directChat(ann.id, bob.id);
         const withCyd = await directChat(ann.id, cyd.id);
         const bobAndCyd = await directChat(bob.id, cyd.id);
@@ -235,7 +239,11 @@ export function describeStorageContract(name: string, makeStorage: StorageFactor
       });
 
       it('gives every participant the view getConversation gives them, with their own unread count', async () => {
-        const { conversationId: group } = await storage.createConversation(HOTEL, { createdBy: ann.id, participantIds: [bob.id, cyd.id], title: 'Ops' });
+        const { conversationId: group } = await storage.createConversation(HOTEL, {
+          createdBy: ann.id,
+          participantIds: [bob.id, cyd.id],
+          title: 'Ops',
+        });
         await storage.insertMessage(HOTEL, { conversationId: group, senderId: ann.id, clientId: null, message: 'one', replyTo: null });
         await storage.insertMessage(HOTEL, { conversationId: group, senderId: bob.id, clientId: null, message: 'two', replyTo: null });
         await storage.insertMessage(HOTEL, { conversationId: group, senderId: ann.id, clientId: null, message: 'three', replyTo: null });
@@ -245,7 +253,10 @@ export function describeStorageContract(name: string, makeStorage: StorageFactor
         for (const staffId of views.keys()) {
           assert.deepEqual(views.get(staffId), await storage.getConversation(HOTEL, group, staffId), staffId);
         }
-        assert.deepEqual([...views.values()].map((view) => view.unread_count), [0, 1, 3]);
+        assert.deepEqual(
+          [...views.values()].map((view) => view.unread_count),
+          [0, 1, 3],
+        );
         assert.equal(await storage.getConversationViews(OTHER_HOTEL, group), undefined, 'another hotel sees nothing');
       });
     });
@@ -293,7 +304,7 @@ export function describeStorageContract(name: string, makeStorage: StorageFactor
         assert.equal(await storage.getMessage(HOTEL, message.id + 1000), undefined);
       });
 
-      it('bumps the conversation\'s updated_at', async () => {
+      it("bumps the conversation's updated_at", async () => {
         const conversationId = await directChat();
         const before = await storage.getConversation(HOTEL, conversationId, ann.id);
         const { message } = await send(conversationId, bob.id, 'hi');
@@ -315,7 +326,12 @@ export function describeStorageContract(name: string, makeStorage: StorageFactor
           replyTo: original.id,
         });
         assert.equal(message.reply_to, original.id);
-        assert.deepEqual(message.reply_to_message, { id: original.id, message: 'y'.repeat(100), sender_id: bob.id, sender_name: bob.full_name });
+        assert.deepEqual(message.reply_to_message, {
+          id: original.id,
+          message: 'y'.repeat(100),
+          sender_id: bob.id,
+          sender_name: bob.full_name,
+        });
         const page = await storage.listMessages(HOTEL, conversationId, { limit: 10 });
         assert.deepEqual(page.messages[1], message);
       });
@@ -339,9 +355,7 @@ export function describeStorageContract(name: string, makeStorage: StorageFactor
 
       it('stores one row when two identical sends race', async () => {
         const conversationId = await directChat();
-        const results = await Promise.all(
-          Array.from({ length: 4 }, () => send(conversationId, ann.id, 'racing', 'race-key')),
-        );
+        const results = await Promise.all(Array.from({ length: 4 }, () => send(conversationId, ann.id, 'racing', 'race-key')));
         assert.equal(results.filter((result) => result.created).length, 1);
         assert.equal(new Set(results.map((result) => result.message.id)).size, 1);
         assert.equal((await storage.listMessages(HOTEL, conversationId, { limit: 10 })).messages.length, 1);
@@ -413,7 +427,7 @@ export function describeStorageContract(name: string, makeStorage: StorageFactor
     });
 
     describe('hotel isolation', () => {
-      it('never shows one hotel\'s rows to another, even for the same staff ids', async () => {
+      it("never shows one hotel's rows to another, even for the same staff ids", async () => {
         // The other hotel has a staff member with the same portal id as one of ours.
         const otherAnn = member('ann', 'Another Ann');
         await storage.upsertStaff(OTHER_HOTEL, otherAnn);
@@ -421,7 +435,10 @@ export function describeStorageContract(name: string, makeStorage: StorageFactor
         assert.deepEqual(await storage.getStaff(HOTEL, ann.id), ann);
         assert.deepEqual(await storage.getStaff(OTHER_HOTEL, ann.id), otherAnn);
         assert.equal(await storage.getStaff(HOTEL, 'zed'), undefined);
-        assert.deepEqual((await storage.listStaff(OTHER_HOTEL)).map((staff) => staff.id), ['ann', 'zed']);
+        assert.deepEqual(
+          (await storage.listStaff(OTHER_HOTEL)).map((staff) => staff.id),
+          ['ann', 'zed'],
+        );
 
         const ours = await directChat();
         const { message: ourMessage } = await send(ours, ann.id, 'ours', 'key-1');
@@ -442,8 +459,14 @@ export function describeStorageContract(name: string, makeStorage: StorageFactor
         assert.deepEqual(await storage.listMessages(OTHER_HOTEL, ours, { limit: 10 }), { messages: [], hasMore: false });
         assert.equal(await storage.getMessage(OTHER_HOTEL, ourMessage.id), undefined);
         assert.equal(await storage.markRead(OTHER_HOTEL, ours, 'ann'), 0);
-        assert.deepEqual((await storage.listConversations(OTHER_HOTEL, 'ann')).map((c) => c.id), [theirs]);
-        assert.deepEqual((await storage.listConversations(HOTEL, 'ann')).map((c) => c.id), [ours]);
+        assert.deepEqual(
+          (await storage.listConversations(OTHER_HOTEL, 'ann')).map((c) => c.id),
+          [theirs],
+        );
+        assert.deepEqual(
+          (await storage.listConversations(HOTEL, 'ann')).map((c) => c.id),
+          [ours],
+        );
         await assert.rejects(
           storage.insertMessage(OTHER_HOTEL, { conversationId: ours, senderId: 'ann', clientId: null, message: 'x', replyTo: null }),
         );
@@ -457,7 +480,13 @@ export function describeStorageContract(name: string, makeStorage: StorageFactor
         await real.upsertStaff(HOTEL, ann);
         await real.upsertStaff(HOTEL, bob);
         const { conversationId } = await real.createConversation(HOTEL, { createdBy: ann.id, participantIds: [bob.id], title: null });
-        const { message } = await real.insertMessage(HOTEL, { conversationId, senderId: ann.id, clientId: null, message: 'x', replyTo: null });
+        const { message } = await real.insertMessage(HOTEL, {
+          conversationId,
+          senderId: ann.id,
+          clientId: null,
+          message: 'x',
+          replyTo: null,
+        });
         assert.match(message.timestamp, ISO_UTC);
         assert.ok(Math.abs(Date.parse(message.timestamp) - Date.now()) < 60_000);
       } finally {

@@ -1,4 +1,14 @@
-import type { Attachment, Conversation, HandoverItem, Message, ReactionEmoji, ReactionSummary, ReadMark, SearchResult, StaffMember } from '../../contract/index.js';
+import type {
+  Attachment,
+  Conversation,
+  HandoverItem,
+  Message,
+  ReactionEmoji,
+  ReactionSummary,
+  ReadMark,
+  SearchResult,
+  StaffMember,
+} from '../../contract/index.js';
 import type { ConversationFeatureStorage, NewForward, NewMention } from './conversation-features.js';
 import type { SearchQuery } from './search-text.js';
 
@@ -180,7 +190,11 @@ export interface Storage extends ConversationFeatureStorage {
   currentHandoverId(hotel: string, conversationId: number): Promise<number | undefined>;
 
   /** Ids of a conversation's handover messages that are not deleted, newest first, before `beforeId`. */
-  handoverIds(hotel: string, conversationId: number, options: { limit: number; beforeId?: number }): Promise<{ ids: number[]; hasMore: boolean }>;
+  handoverIds(
+    hotel: string,
+    conversationId: number,
+    options: { limit: number; beforeId?: number },
+  ): Promise<{ ids: number[]; hasMore: boolean }>;
 
   close(): Promise<void>;
 }

@@ -39,8 +39,13 @@ export function describeTeamworkContract(makeStorage: StorageFactory): void {
 
     const group = async (participantIds = ['bob', 'cyd'], hotel = HOTEL) =>
       (await storage.createConversation(hotel, { createdBy: 'ann', participantIds, title: 'Shift' })).conversationId;
-    const send = (conversationId: number, senderId: string, message: string, extra: { requiresAcknowledgement?: boolean; handoverItems?: string[] } = {}, hotel = HOTEL) =>
-      storage.insertMessage(hotel, { conversationId, senderId, clientId: null, message, replyTo: null, ...extra });
+    const send = (
+      conversationId: number,
+      senderId: string,
+      message: string,
+      extra: { requiresAcknowledgement?: boolean; handoverItems?: string[] } = {},
+      hotel = HOTEL,
+    ) => storage.insertMessage(hotel, { conversationId, senderId, clientId: null, message, replyTo: null, ...extra });
 
     describe('acknowledgements', () => {
       it('an urgent message is owed by every participant but its sender at send time; a plain one by nobody', async () => {
@@ -55,7 +60,10 @@ export function describeTeamworkContract(makeStorage: StorageFactory): void {
         // Someone added afterwards owes nothing for what was sent before.
         await storage.addParticipants(HOTEL, chat, ['dee']);
         const page = await storage.listMessages(HOTEL, chat, { limit: 10 });
-        assert.deepEqual(page.messages.map((m) => m.acknowledgements?.total ?? null), [2, null]);
+        assert.deepEqual(
+          page.messages.map((m) => m.acknowledgements?.total ?? null),
+          [2, null],
+        );
         assert.deepEqual(await storage.pendingAcknowledgementIds(HOTEL, 'dee', 10), []);
       });
 
@@ -68,11 +76,15 @@ export function describeTeamworkContract(makeStorage: StorageFactory): void {
         assert.deepEqual(again, { acknowledgedAt: first.acknowledgedAt, changed: false });
         assert.equal(await storage.acknowledgeMessage(HOTEL, message.id, 'ann'), undefined, 'the sender owes nothing');
         assert.equal(await storage.acknowledgeMessage(HOTEL, message.id, 'dee'), undefined, 'not in the conversation');
-        assert.equal(await storage.acknowledgeMessage(OTHER_HOTEL, message.id, 'bob'), undefined, 'another hotel\'s same id');
+        assert.equal(await storage.acknowledgeMessage(OTHER_HOTEL, message.id, 'bob'), undefined, "another hotel's same id");
         assert.ok(ticks.includes(first.acknowledgedAt));
 
         const read = await storage.getMessage(HOTEL, message.id);
-        assert.deepEqual(read?.acknowledgements, { total: 2, acknowledged: [{ id: 'cyd', full_name: 'Cyd Park', at: first.acknowledgedAt }], pending: ['bob'] });
+        assert.deepEqual(read?.acknowledgements, {
+          total: 2,
+          acknowledged: [{ id: 'cyd', full_name: 'Cyd Park', at: first.acknowledgedAt }],
+          pending: ['bob'],
+        });
       });
 
       it('lists what a person still owes across conversations, oldest first, without deleted or acknowledged ones', async () => {
@@ -95,7 +107,14 @@ export function describeTeamworkContract(makeStorage: StorageFactory): void {
 
       it('a replayed client id returns the urgent message with its state', async () => {
         const chat = await group(['bob']);
-        const input = { conversationId: chat, senderId: 'ann', clientId: 'urgent-1', message: 'x', replyTo: null, requiresAcknowledgement: true };
+        const input = {
+          conversationId: chat,
+          senderId: 'ann',
+          clientId: 'urgent-1',
+          message: 'x',
+          replyTo: null,
+          requiresAcknowledgement: true,
+        };
         const first = await storage.insertMessage(HOTEL, input);
         await storage.acknowledgeMessage(HOTEL, first.message.id, 'bob');
         const replay = await storage.insertMessage(HOTEL, input);
@@ -110,7 +129,11 @@ export function describeTeamworkContract(makeStorage: StorageFactory): void {
         assert.ok(first.joined !== null);
         assert.deepEqual(first.left, []);
         assert.deepEqual(await storage.syncDepartment(HOTEL, 'bob', 'Housekeeping'), { joined: first.joined, left: [] });
-        assert.deepEqual(await storage.syncDepartment(HOTEL, 'bob', 'Housekeeping'), { joined: null, left: [] }, 'already in: nothing changes');
+        assert.deepEqual(
+          await storage.syncDepartment(HOTEL, 'bob', 'Housekeeping'),
+          { joined: null, left: [] },
+          'already in: nothing changes',
+        );
         const elsewhere = await storage.syncDepartment(OTHER_HOTEL, 'ann', 'Housekeeping');
         assert.ok(elsewhere.joined !== null && elsewhere.joined !== first.joined, 'another hotel has its own');
 
@@ -118,8 +141,15 @@ export function describeTeamworkContract(makeStorage: StorageFactory): void {
         assert.equal(channel?.kind, 'department');
         assert.equal(channel?.department, 'Housekeeping');
         assert.equal(channel?.title, 'Housekeeping');
-        assert.deepEqual(channel?.participants.map((p) => p.id), ['ann', 'bob']);
-        assert.deepEqual((await storage.listConversations(HOTEL, 'bob')).map((c) => c.id), [first.joined], 'listed before its first message');
+        assert.deepEqual(
+          channel?.participants.map((p) => p.id),
+          ['ann', 'bob'],
+        );
+        assert.deepEqual(
+          (await storage.listConversations(HOTEL, 'bob')).map((c) => c.id),
+          [first.joined],
+          'listed before its first message',
+        );
         assert.deepEqual(await storage.getParticipantIds(OTHER_HOTEL, elsewhere.joined), ['ann']);
 
         const direct = (await storage.createConversation(HOTEL, { createdBy: 'ann', participantIds: ['cyd'], title: null })).conversationId;
@@ -177,13 +207,18 @@ export function describeTeamworkContract(makeStorage: StorageFactory): void {
       it('stores the checklist in order, and ticks each item once with who and when', async () => {
         const channel = (await storage.syncDepartment(HOTEL, 'ann', 'Housekeeping')).joined!;
         await storage.syncDepartment(HOTEL, 'bob', 'Housekeeping');
-        const { message } = await send(channel, 'ann', 'Night → morning', { handoverItems: ['Room 12 towels', 'Lost & found: blue scarf'] });
+        const { message } = await send(channel, 'ann', 'Night → morning', {
+          handoverItems: ['Room 12 towels', 'Lost & found: blue scarf'],
+        });
         assert.equal(message.kind, 'handover');
         const items = message.handover?.items ?? [];
-        assert.deepEqual(items.map((item) => [item.text, item.checked, item.checked_by, item.checked_at]), [
-          ['Room 12 towels', false, null, null],
-          ['Lost & found: blue scarf', false, null, null],
-        ]);
+        assert.deepEqual(
+          items.map((item) => [item.text, item.checked, item.checked_by, item.checked_at]),
+          [
+            ['Room 12 towels', false, null, null],
+            ['Lost & found: blue scarf', false, null, null],
+          ],
+        );
         const [first, second] = items;
         assert.ok(first && second);
 
@@ -198,12 +233,25 @@ export function describeTeamworkContract(makeStorage: StorageFactory): void {
         await storage.setHandoverItem(HOTEL, { messageId: message.id, itemId: first.id, staffId: 'ann', checked: true });
 
         const read = await storage.getMessage(HOTEL, message.id);
-        assert.deepEqual(read?.handover?.items.map((item) => item.checked), [true, false]);
-        assert.equal(await storage.setHandoverItem(HOTEL, { messageId: message.id, itemId: 999_999, staffId: 'ann', checked: true }), undefined);
+        assert.deepEqual(
+          read?.handover?.items.map((item) => item.checked),
+          [true, false],
+        );
+        assert.equal(
+          await storage.setHandoverItem(HOTEL, { messageId: message.id, itemId: 999_999, staffId: 'ann', checked: true }),
+          undefined,
+        );
         const plain = (await send(channel, 'ann', 'plain')).message;
         assert.deepEqual([plain.kind, plain.handover], ['text', null]);
-        assert.equal(await storage.setHandoverItem(HOTEL, { messageId: plain.id, itemId: first.id, staffId: 'ann', checked: true }), undefined, 'an item of another message');
-        assert.equal(await storage.setHandoverItem(OTHER_HOTEL, { messageId: message.id, itemId: first.id, staffId: 'ann', checked: true }), undefined);
+        assert.equal(
+          await storage.setHandoverItem(HOTEL, { messageId: plain.id, itemId: first.id, staffId: 'ann', checked: true }),
+          undefined,
+          'an item of another message',
+        );
+        assert.equal(
+          await storage.setHandoverItem(OTHER_HOTEL, { messageId: message.id, itemId: first.id, staffId: 'ann', checked: true }),
+          undefined,
+        );
       });
 
       it('the current note is the newest not deleted; the history pages newest first', async () => {

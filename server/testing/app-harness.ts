@@ -3,7 +3,18 @@ import { createApp } from '../app.js';
 import { signStaffToken } from '../auth/token.js';
 import { loadConfig, type Config } from '../config.js';
 import type { ServerExtension } from '../extension.js';
-import type { AcknowledgementChange, AttachmentDeletedEvent, HandoverItemChange, Message, MessagesRead, ParticipantLeft, Pin, ReactionChange, StaffMember, Unpin } from '../../contract/index.js';
+import type {
+  AcknowledgementChange,
+  AttachmentDeletedEvent,
+  HandoverItemChange,
+  Message,
+  MessagesRead,
+  ParticipantLeft,
+  Pin,
+  ReactionChange,
+  StaffMember,
+  Unpin,
+} from '../../contract/index.js';
 import type { MentionTarget } from '../notify/feature-events.js';
 import { silentLogger } from '../logger.js';
 import type { MessageChange } from '../notify/change-events.js';
@@ -165,7 +176,11 @@ export async function seedTwoHotels(t: TestApp): Promise<{ conversationId: numbe
   for (const id of ['anna', 'ben', 'cara']) await t.storage.upsertStaff('grand', staff(id, id.toUpperCase()));
   await t.storage.upsertStaff('other', staff('zed', 'Zed'));
   await t.storage.upsertStaff('other', staff('yves', 'Yves'));
-  const { conversationId } = await t.storage.createConversation('grand', { createdBy: 'anna', participantIds: ['anna', 'ben'], title: null });
+  const { conversationId } = await t.storage.createConversation('grand', {
+    createdBy: 'anna',
+    participantIds: ['anna', 'ben'],
+    title: null,
+  });
   const { conversationId: foreignConversationId } = await t.storage.createConversation('other', {
     createdBy: 'zed',
     participantIds: ['zed', 'yves'],

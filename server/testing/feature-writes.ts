@@ -63,7 +63,9 @@ export async function prepareFeatureWrites(call: ApiCall, cast: { actor: string;
     return body as T;
   };
   for (const sub of [owner, actor, other]) await json(call(sub, 'GET', '/me'), 200, `GET /me for ${sub}`);
-  const channel = (await json<ConversationList>(call(owner, 'GET', '/conversations/'), 200, 'the list')).results.find((c) => c.kind === 'department');
+  const channel = (await json<ConversationList>(call(owner, 'GET', '/conversations/'), 200, 'the list')).results.find(
+    (c) => c.kind === 'department',
+  );
   if (!channel) throw new Error(`${owner}'s token names no department`);
   const group = (creator: string, others: string[], title: string) =>
     json<Conversation>(call(creator, 'POST', '/conversations/', { participant_ids: others, title }), 201, `the group ${title}`);
@@ -71,7 +73,11 @@ export async function prepareFeatureWrites(call: ApiCall, cast: { actor: string;
   const leftGroup = await group(owner, [actor, other], 'Breakfast');
   const removalGroup = await group(actor, [owner, other], 'Spa');
   const send = (conversationId: number, body: object) =>
-    json<Message>(call(owner, 'POST', `/conversations/${conversationId}/send-message/`, { message: 'Night shift', ...body }), 201, 'a message');
+    json<Message>(
+      call(owner, 'POST', `/conversations/${conversationId}/send-message/`, { message: 'Night shift', ...body }),
+      201,
+      'a message',
+    );
   const urgent = await send(channel.id, { requires_acknowledgement: true });
   const note = await send(channel.id, { handover_items: ['Room 12 towels', 'Lift 2'] });
   const notice = await send(channel.id, { message: 'The pool closes at 8 tonight' });
@@ -85,7 +91,13 @@ export async function prepareFeatureWrites(call: ApiCall, cast: { actor: string;
     { name: 'pin', method: 'POST', path: `/messages/${note.id}/pin/`, ok: 201 },
     { name: 'tick', method: 'PATCH', path: `/messages/${note.id}/handover/items/${item.id}/`, body: { checked: true }, ok: 200 },
     // Before archive: a new message, a forwarded copy too, brings an archived conversation back.
-    { name: 'forward', method: 'POST', path: `/messages/${notice.id}/forward/`, body: { conversation_ids: [settingsGroup.id, removalGroup.id] }, ok: 201 },
+    {
+      name: 'forward',
+      method: 'POST',
+      path: `/messages/${notice.id}/forward/`,
+      body: { conversation_ids: [settingsGroup.id, removalGroup.id] },
+      ok: 201,
+    },
     { name: 'mute', method: 'POST', path: `/conversations/${settingsGroup.id}/mute/`, ok: 200 },
     { name: 'archive', method: 'POST', path: `/conversations/${settingsGroup.id}/archive/`, ok: 200 },
     {
@@ -105,12 +117,15 @@ export async function prepareFeatureWrites(call: ApiCall, cast: { actor: string;
   /** `conversationId` as `sub`'s list shows it (archived ones are listed apart). */
   const listed = async (sub: string, conversationId: number): Promise<Conversation | undefined> => {
     for (const query of ['', '?archived=1']) {
-      const found = (await json<ConversationList>(call(sub, 'GET', `/conversations/${query}`), 200, `${sub}'s list`)).results.find((c) => c.id === conversationId);
+      const found = (await json<ConversationList>(call(sub, 'GET', `/conversations/${query}`), 200, `${sub}'s list`)).results.find(
+        (c) => c.id === conversationId,
+      );
       if (found) return found;
     }
     return undefined;
   };
-  const participantsOf = async (conversationId: number) => ((await listed(owner, conversationId))?.participants ?? []).map((staff) => staff.id).sort();
+  const participantsOf = async (conversationId: number) =>
+    ((await listed(owner, conversationId))?.participants ?? []).map((staff) => staff.id).sort();
 
   /** What the API shows now; reads only, so it may run while the database is back. */
   const state = async (): Promise<FeatureState> => {
@@ -118,12 +133,15 @@ export async function prepareFeatureWrites(call: ApiCall, cast: { actor: string;
     const view = await listed(actor, settingsGroup.id);
     return {
       acknowledgedBy: inChannel.find((message) => message.id === urgent.id)?.acknowledgements?.acknowledged.map((entry) => entry.id) ?? [],
-      tickedBy: inChannel.find((message) => message.id === note.id)?.handover?.items.find((entry) => entry.id === item.id)?.checked_by?.id ?? null,
+      tickedBy:
+        inChannel.find((message) => message.id === note.id)?.handover?.items.find((entry) => entry.id === item.id)?.checked_by?.id ?? null,
       pins: (await json<PinList>(call(owner, 'GET', `/conversations/${channel.id}/pins/`), 200, 'the pins')).count,
       muted: view?.is_muted ?? false,
       archived: view?.is_archived ?? false,
       handoverNotes: inChannel.filter((message) => message.kind === 'handover').length,
-      forwardedCopies: (await Promise.all([settingsGroup.id, removalGroup.id].map(messagesOf))).flat().filter((message) => message.forwarded_from).length,
+      forwardedCopies: (await Promise.all([settingsGroup.id, removalGroup.id].map(messagesOf)))
+        .flat()
+        .filter((message) => message.forwarded_from).length,
       attachments: (await messagesOf(settingsGroup.id)).find((message) => message.id === withFile.id)?.attachments.length ?? 0,
       removalGroup: await participantsOf(removalGroup.id),
       leftGroup: await participantsOf(leftGroup.id),

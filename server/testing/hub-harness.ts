@@ -105,7 +105,10 @@ export async function startHub(options: Partial<HubOptions> = {}, extras: StartH
         },
         userAuthentication: {
           customHandler: ({ socketId }, callback) => {
-            if (!clientOptions.user) { callback(new Error('no user configured'), null); return; }
+            if (!clientOptions.user) {
+              callback(new Error('no user configured'), null);
+              return;
+            }
             callback(null, signer.authenticateUser(socketId, clientOptions.user));
           },
         },

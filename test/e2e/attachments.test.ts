@@ -41,14 +41,21 @@ describe('attachments between two staff in two windows', { timeout: 60_000 }, ()
     // About 2 s for the photo, so the progress bar can be seen moving.
     const cdp = await anna.context().newCDPSession(anna);
     await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 128 * 1024 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 128 * 1024,
+    });
 
     const stamp = Date.now();
     const photoName = `lobby-${stamp}.png`;
     const pdfName = `checklist-${stamp}.pdf`;
     const chooser = anna.waitForEvent('filechooser');
     await annasWindow.getByRole('button', { name: 'Attach files' }).click();
-    await (await chooser).setFiles([
+    await (
+      await chooser
+    ).setFiles([
       { name: photoName, mimeType: 'image/png', buffer: PHOTO },
       { name: pdfName, mimeType: 'application/pdf', buffer: PDF },
     ]);

@@ -30,7 +30,7 @@ describe('the demo fits a phone and four side-by-side frames', { timeout: 60_000
     assert.ok(box && box.x >= 0 && box.x + box.width <= 390 && box.y + box.height <= 844, JSON.stringify(box));
   });
 
-  test('with four frames at 1280 px, each frame shows the widget\'s title and tabs below the portal bar', async () => {
+  test("with four frames at 1280 px, each frame shows the widget's title and tabs below the portal bar", async () => {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     await page.goto(`${stack.server.url}/demo/side-by-side.html?n=4`);
     const frames = page.locator('iframe');
@@ -42,7 +42,10 @@ describe('the demo fits a phone and four side-by-side frames', { timeout: 60_000
       await frame.getByRole('tab', { name: /Chats/ }).waitFor();
       const [bar, heading] = await Promise.all([frame.locator('.topbar').boundingBox(), title.boundingBox()]);
       assert.ok(bar && heading, `frame ${n}: both laid out`);
-      assert.ok(heading.y >= bar.y + bar.height, `frame ${n}: the title (y ${heading.y}) is under the portal bar (bottom ${bar.y + bar.height})`);
+      assert.ok(
+        heading.y >= bar.y + bar.height,
+        `frame ${n}: the title (y ${heading.y}) is under the portal bar (bottom ${bar.y + bar.height})`,
+      );
       assert.ok(bar.height < 60, `frame ${n}: the portal bar is one line (${bar.height} px)`);
     }
   });

@@ -29,13 +29,15 @@ describe('the chat on a portal page, before and after first use', () => {
   }
 
   const waitForUnread = (page: Page, count: number) =>
-    page.waitForFunction(
-      (expected) => {
-        const label = document.querySelector('staff-chat')?.shadowRoot?.querySelector('staff-chat-launcher')?.shadowRoot?.querySelector('button')?.getAttribute('aria-label') ?? '';
-        return Number(/(\d+) unread/.exec(label)?.[1] ?? 0) === expected;
-      },
-      count,
-    );
+    page.waitForFunction((expected) => {
+      const label =
+        document
+          .querySelector('staff-chat')
+          ?.shadowRoot?.querySelector('staff-chat-launcher')
+          ?.shadowRoot?.querySelector('button')
+          ?.getAttribute('aria-label') ?? '';
+      return Number(/(\d+) unread/.exec(label)?.[1] ?? 0) === expected;
+    }, count);
 
   // Carla, because no urgent message of the demo waits for her: a page where one does loads the chat code
   // at once, to remind (state/urgent/pending.ts), and the demo seeds one for Anna.
@@ -45,7 +47,10 @@ describe('the chat on a portal page, before and after first use', () => {
 
     const anna = await openPortalAs('anna');
     await anna.page.getByRole('button', { name: /Open staff chat/ }).click();
-    await anna.page.getByRole('list', { name: 'Conversations' }).getByRole('button', { name: /Carla Mendes/ }).click();
+    await anna.page
+      .getByRole('list', { name: 'Conversations' })
+      .getByRole('button', { name: /Carla Mendes/ })
+      .click();
     const composer = anna.page.getByRole('region', { name: 'Conversation: Carla Mendes' }).getByRole('textbox', { name: 'Message' });
     await composer.fill(`Is 204 ready? ${Date.now()}`);
     await composer.press('Enter');

@@ -48,7 +48,9 @@ describe('the demo portal: mentions', () => {
     await annasContext.addInitScript({ content: STUB_NOTIFICATIONS });
     const anna = await annasContext.newPage();
     anna.on('pageerror', (error) => assert.fail(`page error as anna: ${error.message}`));
-    const annasList = anna.waitForResponse((response) => response.request().method() === 'GET' && response.url().endsWith('/conversations/'));
+    const annasList = anna.waitForResponse(
+      (response) => response.request().method() === 'GET' && response.url().endsWith('/conversations/'),
+    );
     await anna.goto(`${portal.stack.server.url}/?as=anna`);
     await annasList;
     await anna.locator('staff-chat-launcher button').waitFor();

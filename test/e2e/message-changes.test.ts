@@ -47,11 +47,15 @@ describe('the demo portal: edit, delete, react, seen and unread badges', () => {
 
   /** Carla's unread total as the server counts it. */
   async function carlasUnreadOnServer(): Promise<number> {
-    const { body } = await portal.stack.call<ConversationList>(portal.stack.token(HOTEL, CARLA), 'GET', `/staff_chat/${HOTEL}/conversations/`);
+    const { body } = await portal.stack.call<ConversationList>(
+      portal.stack.token(HOTEL, CARLA),
+      'GET',
+      `/staff_chat/${HOTEL}/conversations/`,
+    );
     return body.results.reduce((total, c) => total + c.unread_count, 0);
   }
 
-  test('Anna edits and deletes, Carla reacts and reads; both see it live, and Carla\'s badge follows in her other tab', async () => {
+  test("Anna edits and deletes, Carla reacts and reads; both see it live, and Carla's badge follows in her other tab", async () => {
     const anna = await openPortal(await portal.browser.newContext(), 'anna');
     const carlasBrowser = await portal.browser.newContext();
     const carla = await openPortal(carlasBrowser, 'carla');
@@ -108,7 +112,10 @@ describe('the demo portal: edit, delete, react, seen and unread badges', () => {
     await eventually(() => launcherTotal(carlasOtherTab), base, 'the other tab starts at the server’s count');
     await send(annasWindow, `Are you free at 3? ${Date.now()}`);
     await eventually(() => launcherTotal(carlasOtherTab), base + 1, 'the badge goes up in the other tab');
-    await carla.getByRole('list', { name: 'Conversations' }).getByRole('button', { name: /Anna Kovács/ }).click();
+    await carla
+      .getByRole('list', { name: 'Conversations' })
+      .getByRole('button', { name: /Anna Kovács/ })
+      .click();
     await eventually(() => launcherTotal(carlasOtherTab), base, 'reading in one tab clears the badge in the other');
     assert.equal(await carlasUnreadOnServer(), base);
   });
@@ -130,7 +137,10 @@ describe('the demo portal: edit, delete, react, seen and unread badges', () => {
     await groupWindow.getByRole('button', { name: 'Add people' }).click();
     await groupWindow.getByRole('checkbox', { name: /Anna Kovács/ }).check();
     await groupWindow.getByRole('button', { name: 'Add', exact: true }).click();
-    await anna.getByRole('list', { name: 'Conversations' }).getByRole('button', { name: new RegExp(title) }).click();
+    await anna
+      .getByRole('list', { name: 'Conversations' })
+      .getByRole('button', { name: new RegExp(title) })
+      .click();
     const annasGroup = anna.getByRole('region', { name: `Conversation: ${title}` });
     await annasGroup.getByRole('log').getByText('Linen count at 4, please').waitFor();
   });

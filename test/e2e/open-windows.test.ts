@@ -12,19 +12,29 @@ describe('open chat windows across a reload', () => {
 
   /** The names of the docked windows, in their order on screen. */
   const openWindows = (page: Page) =>
-    page.locator('staff-chat-chat-window').evaluateAll((windows) => windows.map((w) => w.shadowRoot?.querySelector('section')?.getAttribute('aria-label') ?? ''));
+    page
+      .locator('staff-chat-chat-window')
+      .evaluateAll((windows) => windows.map((w) => w.shadowRoot?.querySelector('section')?.getAttribute('aria-label') ?? ''));
 
   test('two open windows are back after a reload, and not for the next person in the tab', async () => {
     const anna = await openPortalAs(portal.browser, portal.stack.server.url, 'anna');
     await openConversation(anna, 'Carla Mendes');
-    await anna.getByRole('list', { name: 'Conversations' }).getByRole('button', { name: /Ben Okafor/ }).click();
+    await anna
+      .getByRole('list', { name: 'Conversations' })
+      .getByRole('button', { name: /Ben Okafor/ })
+      .click();
     const expected = ['Conversation: Carla Mendes', 'Conversation: Ben Okafor'];
     assert.deepEqual(await openWindows(anna), expected);
 
     await anna.reload();
     const bens = anna.getByRole('region', { name: 'Conversation: Ben Okafor' });
     await bens.getByRole('log').locator('staff-chat-message-bubble').first().waitFor();
-    await anna.getByRole('region', { name: 'Conversation: Carla Mendes' }).getByRole('log').locator('staff-chat-message-bubble').first().waitFor();
+    await anna
+      .getByRole('region', { name: 'Conversation: Carla Mendes' })
+      .getByRole('log')
+      .locator('staff-chat-message-bubble')
+      .first()
+      .waitFor();
     assert.deepEqual(await openWindows(anna), expected, 'both windows, in their order');
 
     // Ben signs in in the same tab (a shared front-desk machine): Anna's windows are hers only.

@@ -38,7 +38,10 @@ describe('the demo portal: pins, mute and archive', () => {
 
   /** Opens `name` from the list when the panel is already open (openConversation opens the panel first). */
   async function openFromList(page: Page, name: string): Promise<Locator> {
-    await page.getByRole('list', { name: 'Conversations' }).getByRole('button', { name: new RegExp(name) }).click();
+    await page
+      .getByRole('list', { name: 'Conversations' })
+      .getByRole('button', { name: new RegExp(name) })
+      .click();
     return page.getByRole('region', { name: `Conversation: ${name}` });
   }
 
@@ -48,7 +51,7 @@ describe('the demo portal: pins, mute and archive', () => {
     return Number(/, (\d+) unread/.exec(label)?.[1] ?? 0);
   }
 
-  test('Anna pins a message; Carla\'s open window shows it in the pinned bar, live, and it jumps to the message', async () => {
+  test("Anna pins a message; Carla's open window shows it in the pinned bar, live, and it jumps to the message", async () => {
     const anna = await openPortalAs(browser, stack.server.url, 'anna');
     const carla = await openPortalAs(browser, stack.server.url, 'carla');
     const carlasWindow = await openConversation(carla, 'Anna Kovács');
@@ -74,7 +77,10 @@ describe('the demo portal: pins, mute and archive', () => {
     await carlasBar.getByRole('button', { name: '2 pinned' }).click();
     const carlasList = carlasWindow.getByRole('list', { name: 'Pinned messages' });
     assert.equal(await carlasList.getByText('Pinned by Anna Kovács').count(), 2);
-    await carlasList.getByRole('button', { name: new RegExp(text) }).first().click();
+    await carlasList
+      .getByRole('button', { name: new RegExp(text) })
+      .first()
+      .click();
     await carlasWindow.locator('staff-chat-message-list .message.highlight').filter({ hasText: text }).waitFor();
 
     // Carla unpins it from her message menu: Anna's bar is back to the seeded pin, live.

@@ -153,7 +153,9 @@ describe('a server restart with the default settings (demo mode, embedded hub)',
       'no REST fetch of messages between the send and its arrival: it came over the socket',
     );
     assert.ok(
-      anna.logs.some((log) => log.at >= sentAt && log.text.startsWith(`[staff-chat] event ${conversation.channel} realtime_staff_chat_message_created`)),
+      anna.logs.some(
+        (log) => log.at >= sentAt && log.text.startsWith(`[staff-chat] event ${conversation.channel} realtime_staff_chat_message_created`),
+      ),
       'the widget logged the realtime event',
     );
     assert.equal(anna.states.at(-1)?.state, 'connected');
@@ -169,15 +171,27 @@ describe('a server restart with the default settings (demo mode, embedded hub)',
 
   test('after a restart with another hub key, the tab asks for the config and moves to the new key by itself', async () => {
     const keyBefore = await hubKey(baseUrl);
-    const changed = { ...env, PORT: String(server.port), PUSHER_APP_ID: '424242', PUSHER_KEY: 'key-of-the-new-deploy', PUSHER_SECRET: 'secret-of-the-new-deploy' };
+    const changed = {
+      ...env,
+      PORT: String(server.port),
+      PUSHER_APP_ID: '424242',
+      PUSHER_KEY: 'key-of-the-new-deploy',
+      PUSHER_SECRET: 'secret-of-the-new-deploy',
+    };
     const statesBefore = anna.states.length;
     await restartAndWaitForLive('restart with a new key', () => startServerProcess(changed, DEMO));
     assert.notEqual(keyBefore, 'key-of-the-new-deploy');
     assert.equal(await hubKey(baseUrl), 'key-of-the-new-deploy');
     // Whether the old key was refused first (4001) depends on who is quicker, pusher-js's retry or the
     // widget's probe of the config; either way only the probe can have found the new key.
-    assert.ok(anna.states.slice(statesBefore).some(({ state }) => state !== 'connected'), 'the socket dropped at the restart');
-    assert.ok(anna.logs.some((log) => log.text.startsWith('[staff-chat] pusher reconnecting key-of-the-new-deploy')), 'the client moved to the new key');
+    assert.ok(
+      anna.states.slice(statesBefore).some(({ state }) => state !== 'connected'),
+      'the socket dropped at the restart',
+    );
+    assert.ok(
+      anna.logs.some((log) => log.text.startsWith('[staff-chat] pusher reconnecting key-of-the-new-deploy')),
+      'the client moved to the new key',
+    );
     await assertArrivesLive(`Live with the new key ${Date.now()}`);
   });
 });

@@ -56,7 +56,10 @@ describe('set-up mistakes, in words', { timeout: 90_000 }, () => {
       .map(([name, value]) => `${name}="${value}"`)
       .join(' ');
     const path = `/portal-${pages.size}.html`;
-    pages.set(path, `<!doctype html><html lang="en"><title>Portal</title><script type="module" src="${chatServer}/staff-chat.js"></script><staff-chat ${attrs}></staff-chat>`);
+    pages.set(
+      path,
+      `<!doctype html><html lang="en"><title>Portal</title><script type="module" src="${chatServer}/staff-chat.js"></script><staff-chat ${attrs}></staff-chat>`,
+    );
     await page.goto(`${origin}${path}`);
     await page.getByRole('button', { name: /Open staff chat/ }).click();
     return page;

@@ -61,7 +61,11 @@ describe('the demo portal: an urgent message keeps reminding until acknowledged'
   /** The seeded "Front Office" group (Anna, Ben, Grace), not Front Office's department channel. */
   async function openFrontOfficeGroup(page: Page): Promise<Locator> {
     await page.getByRole('button', { name: /Open staff chat/ }).click();
-    await page.getByRole('list', { name: 'Conversations' }).getByRole('button', { name: /Front Office/ }).filter({ hasText: '3 members' }).click();
+    await page
+      .getByRole('list', { name: 'Conversations' })
+      .getByRole('button', { name: /Front Office/ })
+      .filter({ hasText: '3 members' })
+      .click();
     return page.getByRole('region', { name: 'Conversation: Front Office' });
   }
 
@@ -84,7 +88,12 @@ describe('the demo portal: an urgent message keeps reminding until acknowledged'
 
     // Ben has not opened the chat: the launcher says an urgent message waits, and the first reminder is shown.
     await ben.waitForFunction(() =>
-      document.querySelector('staff-chat')?.shadowRoot?.querySelector('staff-chat-launcher')?.shadowRoot?.querySelector('button')?.getAttribute('aria-label')?.includes('urgent message'),
+      document
+        .querySelector('staff-chat')
+        ?.shadowRoot?.querySelector('staff-chat-launcher')
+        ?.shadowRoot?.querySelector('button')
+        ?.getAttribute('aria-label')
+        ?.includes('urgent message'),
     );
     await waitForShown(ben, 1);
     await waitForShown(grace, 1);

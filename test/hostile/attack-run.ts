@@ -3,12 +3,7 @@
  * failed colleague actions, server memory, and the attack's own checks. Each attack prints one line:
  * attack, colleague p50/p95/max, peak RSS, and what the server did.
  */
-import {
-  COLLEAGUE_MAX_MS,
-  COLLEAGUE_P95_MS,
-  RSS_GROWTH_MAX_MB,
-  RSS_MAX_MB,
-} from './bounds.js';
+import { COLLEAGUE_MAX_MS, COLLEAGUE_P95_MS, RSS_GROWTH_MAX_MB, RSS_MAX_MB } from './bounds.js';
 import { forkColleagues, startColleagueProbe, type ColleagueProcess, type ProbeReport, type ProbeSample } from './colleague-probe.js';
 import { startHostileServer, type HostileServer } from './hostile-server.js';
 
@@ -112,9 +107,11 @@ function judge(name: string, result: AttackResult, report: ProbeReport, aborted:
   if (aborted) problems.push(aborted);
   if (during.length === 0) problems.push('the colleagues completed no action during the attack');
   if (!(p95 < COLLEAGUE_P95_MS)) problems.push(`colleague p95 ${ms(p95)} is not under ${COLLEAGUE_P95_MS} ms`);
-  if (!(max < COLLEAGUE_MAX_MS)) problems.push(`colleague max ${ms(max)} is not under ${COLLEAGUE_MAX_MS} ms (slowest: ${slowest(during)})`);
+  if (!(max < COLLEAGUE_MAX_MS))
+    problems.push(`colleague max ${ms(max)} is not under ${COLLEAGUE_MAX_MS} ms (slowest: ${slowest(during)})`);
   if (failed.length > 0) problems.push(`${failed.length} colleague actions failed: ${summarizeFailures(failed)}`);
-  if (!(peak - before < RSS_GROWTH_MAX_MB)) problems.push(`server RSS grew ${mb(peak - before)} (${mb(before)} → ${mb(peak)}), not under ${RSS_GROWTH_MAX_MB} MB`);
+  if (!(peak - before < RSS_GROWTH_MAX_MB))
+    problems.push(`server RSS grew ${mb(peak - before)} (${mb(before)} → ${mb(peak)}), not under ${RSS_GROWTH_MAX_MB} MB`);
   if (!(peak < RSS_MAX_MB)) problems.push(`server RSS peaked at ${mb(peak)}, not under ${RSS_MAX_MB} MB`);
   problems.push(...result.problems);
 
@@ -141,7 +138,10 @@ function summarizeFailures(failed: ProbeSample[]): string {
     const key = `${sample.kind}: ${sample.detail ?? 'failed'}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  return [...counts].slice(0, 4).map(([key, count]) => `${count}× ${key}`).join('; ');
+  return [...counts]
+    .slice(0, 4)
+    .map(([key, count]) => `${count}× ${key}`)
+    .join('; ');
 }
 
 const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(0)} ms` : 'n/a');
@@ -151,10 +151,14 @@ const mb = (value: number) => (Number.isFinite(value) ? `${value.toFixed(0)} MB`
 export function delay(milliseconds: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, milliseconds);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }
 

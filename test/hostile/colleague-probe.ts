@@ -74,7 +74,10 @@ export interface ColleagueProcess {
  * it serves one attack after another. It ends when this process does (or on `child.kill()`).
  */
 export function forkColleagues(): ColleagueProcess {
-  const child = fork(colleagueProcess, [], { execArgv: ['--import', 'tsx', '--no-deprecation'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(colleagueProcess, [], {
+    execArgv: ['--import', 'tsx', '--no-deprecation'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const loaded = new Promise<void>((resolve, reject) => {
     const onExit = (code: number | null) => reject(new Error(`colleague process exited with ${code} while loading`));
     child.once('exit', onExit);

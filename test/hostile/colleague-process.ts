@@ -89,7 +89,10 @@ async function main(setup: ProbeSetup): Promise<void> {
     });
     if (sent) {
       // Measured from the send's start: what the receiving colleague waits from the moment it was sent.
-      const arrived = await Promise.race([delivered.then(() => true), sleep(setup.giveUpMs - (performance.now() - sentAt)).then(() => false)]);
+      const arrived = await Promise.race([
+        delivered.then(() => true),
+        sleep(setup.giveUpMs - (performance.now() - sentAt)).then(() => false),
+      ]);
       record('deliver', performance.now() - sentAt, arrived, arrived ? undefined : 'message_created never arrived');
     }
     waiting.delete(clientId);

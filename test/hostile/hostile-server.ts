@@ -36,7 +36,13 @@ export interface HostileServer {
   /** A portal-signed token for `staffId` of {@link hotel}; with `department`, its channel's member. */
   token(staffId: string, name?: string, department?: string): string;
   /** A REST call under the hotel: `'/conversations/'` → `/api/staff_chat/{hotel}/conversations/`. */
-  call<T = unknown>(token: string, method: string, hotelPath: string, body?: unknown, options?: Partial<HttpOptions>): Promise<HttpResponse<T>>;
+  call<T = unknown>(
+    token: string,
+    method: string,
+    hotelPath: string,
+    body?: unknown,
+    options?: Partial<HttpOptions>,
+  ): Promise<HttpResponse<T>>;
   /** `POST /staff_chat/pusher/auth` for a socket: the `{auth, channel_data?}` the hub checks. */
   authorize(token: string, socketId: string, channel: string, localAddress?: string): Promise<{ auth: string; channel_data?: string }>;
   /** Creates a group conversation of `creator` with `others` (each must have made a request before). */
@@ -109,11 +115,15 @@ export async function startHostileServer(env: Record<string, string> = {}): Prom
           body: { socket_id: socketId, channel_name: channel },
           ...(localAddress && { localAddress }),
         });
-        if (response.status !== 200) throw new Error(`pusher auth for ${channel} answered ${response.status}: ${JSON.stringify(response.body)}`);
+        if (response.status !== 200)
+          throw new Error(`pusher auth for ${channel} answered ${response.status}: ${JSON.stringify(response.body)}`);
         return response.body;
       },
       async conversation(creatorToken, others, title) {
-        const response = await call<Conversation>(creatorToken, 'POST', '/conversations/', { participant_ids: others, ...(title && { title }) });
+        const response = await call<Conversation>(creatorToken, 'POST', '/conversations/', {
+          participant_ids: others,
+          ...(title && { title }),
+        });
         if (response.status !== 201 && response.status !== 200) throw new Error(`creating a conversation answered ${response.status}`);
         return response.body;
       },

@@ -18,7 +18,10 @@ export type OpenOutcome =
 /** Opens a socket to the hub and waits for `pusher:connection_established`. */
 export function openHubSocket(url: string, options: { localAddress?: string; timeoutMs?: number } = {}): Promise<OpenOutcome> {
   return new Promise((resolve) => {
-    const socket = new WebSocket(url, { ...(options.localAddress && { localAddress: options.localAddress }), handshakeTimeout: options.timeoutMs ?? 10_000 });
+    const socket = new WebSocket(url, {
+      ...(options.localAddress && { localAddress: options.localAddress }),
+      handshakeTimeout: options.timeoutMs ?? 10_000,
+    });
     let settled = false;
     const settle = (outcome: OpenOutcome) => {
       if (settled) return;
@@ -80,7 +83,11 @@ export function subscriptionSucceeded(socket: WebSocket, channel: string, timeou
 }
 
 /** Runs `work` over `items` with at most `concurrency` at once. */
-export async function inBatches<T, R>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function inBatches<T, R>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const lanes = Array.from({ length: Math.min(concurrency, items.length) }, async () => {

@@ -72,7 +72,10 @@ describe('attachments reach other participants live', { timeout: 30_000 }, () =>
         ['checklist.pdf', 'pdf', 'application/pdf'],
       ],
     );
-    for (const [attachment, bytes] of [[envelope.payload.attachments[0]!, PNG], [envelope.payload.attachments[1]!, PDF]] as const) {
+    for (const [attachment, bytes] of [
+      [envelope.payload.attachments[0]!, PNG],
+      [envelope.payload.attachments[1]!, PDF],
+    ] as const) {
       const file = await fetch(new URL(attachment.file_url, stack.server.url.replace('localhost', '127.0.0.1')));
       assert.equal(file.status, 200);
       assert.deepEqual(Buffer.from(await file.arrayBuffer()), bytes);
@@ -100,11 +103,16 @@ describe('uploads stream to disk, within their limits, over real HTTP', { timeou
   let uploadUrl: string;
   const staged = () => readdir(join(uploads, '.staging')).catch(() => []);
   const committed = async () => (await readdir(uploads).catch(() => [])).filter((name) => name !== '.staging');
-  const messageCount = async () => (await stack.call<MessagePage>(tokens.anna, 'GET', `/staff_chat/${HOTEL}/conversations/${chat.id}/messages/`)).body.messages.length;
+  const messageCount = async () =>
+    (await stack.call<MessagePage>(tokens.anna, 'GET', `/staff_chat/${HOTEL}/conversations/${chat.id}/messages/`)).body.messages.length;
 
   before(async () => {
     uploads = await mkdtemp(join(tmpdir(), 'staff-chat-uploads-'));
-    stack = await startStack({ STAFF_CHAT_UPLOAD_DIR: uploads, STAFF_CHAT_UPLOAD_MAX_BYTES: String(MB), STAFF_CHAT_UPLOAD_CONCURRENCY: '2' });
+    stack = await startStack({
+      STAFF_CHAT_UPLOAD_DIR: uploads,
+      STAFF_CHAT_UPLOAD_MAX_BYTES: String(MB),
+      STAFF_CHAT_UPLOAD_CONCURRENCY: '2',
+    });
     tokens = { anna: stack.token(HOTEL, anna), ben: stack.token(HOTEL, ben) };
     for (const token of Object.values(tokens)) assert.equal((await stack.call<Me>(token, 'GET', `/staff_chat/${HOTEL}/me`)).status, 200);
     chat = (await stack.call<Conversation>(tokens.anna, 'POST', `/staff_chat/${HOTEL}/conversations/`, { participant_ids: ['ben'] })).body;
@@ -128,7 +136,9 @@ describe('uploads stream to disk, within their limits, over real HTTP', { timeou
     t.diagnostic(`413 file_too_large after ${answer.sentWhenAnswered} of ${answer.length} bytes sent`);
 
     // A declared length beyond what an upload may carry is refused before a byte of the body is read.
-    const declared = await sendUpload(uploadUrl, multipartBody([pngOf(700 * 1024, 'a.png'), pngOf(64 * MB, 'b.png')]), { token: tokens.anna });
+    const declared = await sendUpload(uploadUrl, multipartBody([pngOf(700 * 1024, 'a.png'), pngOf(64 * MB, 'b.png')]), {
+      token: tokens.anna,
+    });
     assert.equal(declared.status, 413);
     assert.equal((declared.json as ErrorBody).error.code, 'payload_too_large');
     assert.ok(declared.sentWhenAnswered < 16 * MB, `answered after ${declared.sentWhenAnswered} of ${declared.length} bytes`);
@@ -159,7 +169,10 @@ describe('uploads stream to disk, within their limits, over real HTTP', { timeou
 
     release('continue');
     const finished = await Promise.all(held);
-    assert.deepEqual(finished.map((answer) => answer.status), [201, 201]);
+    assert.deepEqual(
+      finished.map((answer) => answer.status),
+      [201, 201],
+    );
     const again = await sendUpload(uploadUrl, multipartBody([pngOf(1000, 'later.png')]), { token: tokens.anna });
     assert.equal(again.status, 201, 'the places are free again');
     assert.equal(await messageCount(), before + 4);
@@ -187,7 +200,10 @@ describe('uploads stream to disk, within their limits, over real HTTP', { timeou
     );
     await until(async () => (await staged()).length === 2, 'both uploads are being staged');
     release('continue');
-    assert.deepEqual((await Promise.all(held)).map((answer) => answer.status), [201, 201]);
+    assert.deepEqual(
+      (await Promise.all(held)).map((answer) => answer.status),
+      [201, 201],
+    );
     assert.equal((await committed()).length, files + 2);
   });
 });
@@ -223,9 +239,12 @@ describe('a full disk answers 507 insufficient_storage and keeps nothing', { tim
         server = { url: stack.api, close: () => stack.close() };
         tokenOf = (id) => stack.token(HOTEL, { id, full_name: id });
         for (const id of ['anna', 'ben']) await stack.call(tokenOf(id), 'GET', `/staff_chat/${HOTEL}/me`);
-        conversationId = (await stack.call<Conversation>(tokenOf('anna'), 'POST', `/staff_chat/${HOTEL}/conversations/`, { participant_ids: ['ben'] })).body.id;
+        conversationId = (
+          await stack.call<Conversation>(tokenOf('anna'), 'POST', `/staff_chat/${HOTEL}/conversations/`, { participant_ids: ['ben'] })
+        ).body.id;
         messages = async () =>
-          (await stack.call<MessagePage>(tokenOf('anna'), 'GET', `/staff_chat/${HOTEL}/conversations/${conversationId}/messages/`)).body.messages.length;
+          (await stack.call<MessagePage>(tokenOf('anna'), 'GET', `/staff_chat/${HOTEL}/conversations/${conversationId}/messages/`)).body
+            .messages.length;
       } else {
         t.diagnostic(`no tmpfs could be mounted (${disk.reason}): the disk fills through a store whose writes fail with ENOSPC after 1 MB`);
         const injected = await serveWithFullDisk(dir);
@@ -263,7 +282,14 @@ describe('a full disk answers 507 insufficient_storage and keeps nothing', { tim
 /** The app over real HTTP with a local-disk store on `dir` that is full after 1 MB (no tmpfs to be had). */
 async function serveWithFullDisk(dir: string) {
   const t = await createTestApp();
-  const app = createApp({ config: t.config, storage: t.storage, pusher: t.pusher, notifier: t.notifier, log: silentLogger, files: diskFullAfter(localDiskStore(dir, { sweepEveryMs: 0 }), MB) });
+  const app = createApp({
+    config: t.config,
+    storage: t.storage,
+    pusher: t.pusher,
+    notifier: t.notifier,
+    log: silentLogger,
+    files: diskFullAfter(localDiskStore(dir, { sweepEveryMs: 0 }), MB),
+  });
   for (const id of ['anna', 'ben']) await t.storage.upsertStaff(HOTEL, { id, full_name: id, avatar: null, department: null, role: null });
   const { conversationId } = await t.storage.createConversation(HOTEL, { createdBy: 'anna', participantIds: ['anna', 'ben'], title: null });
   // Hono's listener answers every request itself, errors included: nothing is left to await.

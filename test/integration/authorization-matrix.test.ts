@@ -21,12 +21,12 @@ import { postgresUnreachable } from '../soak/database.js';
 import { multipartBody, sendUpload } from '../support/upload-client.js';
 import { isErrorShape, startHardenedStack, type HardenedStack } from './hardened-stack.js';
 
-type Cell = 'own hotel, participant' | 'own hotel, not a participant' | 'other hotel, participant\'s id' | 'other hotel, not a participant';
+type Cell = 'own hotel, participant' | 'own hotel, not a participant' | "other hotel, participant's id" | 'other hotel, not a participant';
 
 const ACTORS: Record<Cell, { hotel: string; sub: string }> = {
   'own hotel, participant': { hotel: 'grand', sub: 'anna' },
   'own hotel, not a participant': { hotel: 'grand', sub: 'cora' },
-  'other hotel, participant\'s id': { hotel: 'other', sub: 'anna' },
+  "other hotel, participant's id": { hotel: 'other', sub: 'anna' },
   'other hotel, not a participant': { hotel: 'other', sub: 'olga' },
 };
 const FORBIDDEN = Object.keys(ACTORS).filter((cell) => cell !== 'own hotel, participant') as Cell[];
@@ -49,31 +49,78 @@ for (const kind of ['sqlite', 'postgres'] as const) {
 
     before(async () => {
       stack = await startHardenedStack(kind, { STAFF_CHAT_UPLOAD_DIR: uploads });
-      for (const [hotel, sub] of [['grand', 'anna'], ['grand', 'ben'], ['grand', 'cora'], ['grand', 'eve'], ['grand', 'fay'], ['other', 'anna'], ['other', 'olga']]) {
+      for (const [hotel, sub] of [
+        ['grand', 'anna'],
+        ['grand', 'ben'],
+        ['grand', 'cora'],
+        ['grand', 'eve'],
+        ['grand', 'fay'],
+        ['other', 'anna'],
+        ['other', 'olga'],
+      ]) {
         assert.equal((await stack.request('GET', `/staff_chat/${hotel}/me`, { token: stack.token(hotel!, sub!) })).status, 200);
       }
       const anna = stack.token('grand', 'anna');
-      group = (await stack.request('POST', '/staff_chat/grand/conversations/', { token: anna, body: { participant_ids: ['ben', 'eve'], title: 'Night shift' } })).json as Conversation;
+      group = (
+        await stack.request('POST', '/staff_chat/grand/conversations/', {
+          token: anna,
+          body: { participant_ids: ['ben', 'eve'], title: 'Night shift' },
+        })
+      ).json as Conversation;
       const send = async (text: string) =>
-        ((await stack.request('POST', `/staff_chat/grand/conversations/${group.id}/send-message/`, { token: anna, body: { message: text } })).json as Message).id;
+        (
+          (
+            await stack.request('POST', `/staff_chat/grand/conversations/${group.id}/send-message/`, {
+              token: anna,
+              body: { message: text },
+            })
+          ).json as Message
+        ).id;
       // Anna's own messages, so that she, and only she, may edit and delete them.
       messageId = await send('first');
       otherMessageId = await send('second');
       // Ben's urgent message, which anna (a recipient) may acknowledge.
-      urgentId = ((await stack.request('POST', `/staff_chat/grand/conversations/${group.id}/send-message/`, { token: stack.token('grand', 'ben'), body: { message: 'urgent', requires_acknowledgement: true } })).json as Message).id;
+      urgentId = (
+        (
+          await stack.request('POST', `/staff_chat/grand/conversations/${group.id}/send-message/`, {
+            token: stack.token('grand', 'ben'),
+            body: { message: 'urgent', requires_acknowledgement: true },
+          })
+        ).json as Message
+      ).id;
       // Anna's file in the group, which only she may delete.
       const upload = await sendUpload(
         `${stack.origin}/api/staff_chat/grand/conversations/${group.id}/upload/`,
-        multipartBody([{ name: 'message', value: 'the lobby' }, { name: 'files', fileName: 'lobby.png', type: 'image/png', head: PNG }]),
+        multipartBody([
+          { name: 'message', value: 'the lobby' },
+          { name: 'files', fileName: 'lobby.png', type: 'image/png', head: PNG },
+        ]),
         { token: anna },
       );
       assert.equal(upload.status, 201, JSON.stringify(upload.json));
       attachmentId = (upload.json as Message).attachments[0]!.id;
       // The other hotel has a conversation of its own, with the same-id anna in it.
-      const otherHotel = (await stack.request('POST', '/staff_chat/other/conversations/', { token: stack.token('other', 'anna'), body: { participant_ids: ['olga'] } })).json as Conversation;
-      const coraOwn = (await stack.request('POST', '/staff_chat/grand/conversations/', { token: stack.token('grand', 'cora'), body: { participant_ids: ['fay'] } })).json as Conversation;
+      const otherHotel = (
+        await stack.request('POST', '/staff_chat/other/conversations/', {
+          token: stack.token('other', 'anna'),
+          body: { participant_ids: ['olga'] },
+        })
+      ).json as Conversation;
+      const coraOwn = (
+        await stack.request('POST', '/staff_chat/grand/conversations/', {
+          token: stack.token('grand', 'cora'),
+          body: { participant_ids: ['fay'] },
+        })
+      ).json as Conversation;
       const sendIn = async (hotel: string, sub: string, conversationId: number) =>
-        ((await stack.request('POST', `/staff_chat/${hotel}/conversations/${conversationId}/send-message/`, { token: stack.token(hotel, sub), body: { message: `from ${sub}` } })).json as Message).id;
+        (
+          (
+            await stack.request('POST', `/staff_chat/${hotel}/conversations/${conversationId}/send-message/`, {
+              token: stack.token(hotel, sub),
+              body: { message: `from ${sub}` },
+            })
+          ).json as Message
+        ).id;
       const otherMessage = await sendIn('other', 'olga', otherHotel.id);
       ownMessage = {
         'own hotel, participant': messageId,
@@ -127,28 +174,42 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         const actor = ACTORS[cell];
         // On their own hotel's path, and on the group's hotel's path.
         for (const hotel of new Set([actor.hotel, 'grand'])) {
-          const forwardIn = { name: 'forward into the group', method: 'POST', path: `/staff_chat/${hotel}/messages/${ownMessage[cell]}/forward/`, body: { conversation_ids: [group.id] } };
+          const forwardIn = {
+            name: 'forward into the group',
+            method: 'POST',
+            path: `/staff_chat/${hotel}/messages/${ownMessage[cell]}/forward/`,
+            body: { conversation_ids: [group.id] },
+          };
           for (const request of [...requests(hotel), forwardIn]) {
-            const response = await stack.request(request.method, request.path, { token: token(cell), ...(request.body && { body: request.body }) });
+            const response = await stack.request(request.method, request.path, {
+              token: token(cell),
+              ...(request.body && { body: request.body }),
+            });
             const refused = [403, 404].includes(response.status) && isErrorShape(response.json);
             if (!refused) failures.push(`${cell}, ${request.name} on /${hotel}/: ${response.status} ${response.text.slice(0, 120)}`);
           }
         }
-        const unread = (await stack.request('GET', `/staff_chat/${actor.hotel}/conversations/unread-count/`, { token: token(cell) })).json as UnreadCount;
-        if (unread.breakdown.some((entry) => entry.conversation_id === group.id)) failures.push(`${cell}: the unread count counts the group`);
+        const unread = (await stack.request('GET', `/staff_chat/${actor.hotel}/conversations/unread-count/`, { token: token(cell) }))
+          .json as UnreadCount;
+        if (unread.breakdown.some((entry) => entry.conversation_id === group.id))
+          failures.push(`${cell}: the unread count counts the group`);
         // Lists show nothing of the group or of the other hotel.
-        const list = (await stack.request('GET', `/staff_chat/${actor.hotel}/conversations/`, { token: token(cell) })).json as ConversationList;
+        const list = (await stack.request('GET', `/staff_chat/${actor.hotel}/conversations/`, { token: token(cell) }))
+          .json as ConversationList;
         if (actor.hotel === 'grand' ? list.results.some((c) => c.id === group.id) : list.results.some((c) => c.hotel !== 'other')) {
           failures.push(`${cell}: the conversation list shows what it must not`);
         }
         // A search of everything they may read finds none of the group's messages.
         const found = await stack.request('GET', `/staff_chat/${actor.hotel}/search/?q=first`, { token: token(cell) });
-        if (found.status !== 200 || (found.json as SearchPage).results.length !== 0) failures.push(`${cell}: search shows what it must not (${found.status} ${found.text.slice(0, 120)})`);
-        const pending = (await stack.request('GET', `/staff_chat/${actor.hotel}/acknowledgements/pending/`, { token: token(cell) })).json as { results: Message[] };
+        if (found.status !== 200 || (found.json as SearchPage).results.length !== 0)
+          failures.push(`${cell}: search shows what it must not (${found.status} ${found.text.slice(0, 120)})`);
+        const pending = (await stack.request('GET', `/staff_chat/${actor.hotel}/acknowledgements/pending/`, { token: token(cell) }))
+          .json as { results: Message[] };
         if (pending.results.length > 0) failures.push(`${cell}: the pending acknowledgements show another conversation's message`);
         const directory = (await stack.request('GET', `/staff_chat/${actor.hotel}/staff-list/`, { token: token(cell) })).json as StaffList;
         const expected = actor.hotel === 'grand' ? ['anna', 'ben', 'cora', 'eve', 'fay'] : ['anna', 'olga'];
-        if (!directory.results.every((member) => expected.includes(member.id))) failures.push(`${cell}: the directory shows another hotel's staff`);
+        if (!directory.results.every((member) => expected.includes(member.id)))
+          failures.push(`${cell}: the directory shows another hotel's staff`);
       }
       assert.deepEqual(failures, []);
       assert.deepEqual(await stack.database.snapshot(), before_);
@@ -171,20 +232,33 @@ for (const kind of ['sqlite', 'postgres'] as const) {
             channel.bind('pusher:subscription_succeeded', () => resolve(true));
             channel.bind('pusher:subscription_error', () => resolve(false));
           });
-          if (subscribed !== allowed(cell, channelKind)) failures.push(`${cell} on the ${channelKind} channel: ${subscribed ? 'subscribed' : 'refused'}`);
+          if (subscribed !== allowed(cell, channelKind))
+            failures.push(`${cell} on the ${channelKind} channel: ${subscribed ? 'subscribed' : 'refused'}`);
         }
         client.disconnect();
       }
       assert.deepEqual(failures, []);
     });
 
-    test('participants are refused what is the creator\'s or the author\'s, and nothing is stored', async () => {
+    test("participants are refused what is the creator's or the author's, and nothing is stored", async () => {
       const before_ = await stack.database.snapshot();
       const ben = stack.token('grand', 'ben');
       const refusals = [
-        { name: 'ben removes eve', response: await stack.request('DELETE', `/staff_chat/grand/conversations/${group.id}/participants/eve/`, { token: ben }), code: 'not_allowed' },
-        { name: 'ben removes the creator', response: await stack.request('DELETE', `/staff_chat/grand/conversations/${group.id}/participants/anna/`, { token: ben }), code: 'not_allowed' },
-        { name: "ben deletes anna's file", response: await stack.request('DELETE', `/staff_chat/grand/attachments/${attachmentId}/delete/`, { token: ben }), code: 'not_author' },
+        {
+          name: 'ben removes eve',
+          response: await stack.request('DELETE', `/staff_chat/grand/conversations/${group.id}/participants/eve/`, { token: ben }),
+          code: 'not_allowed',
+        },
+        {
+          name: 'ben removes the creator',
+          response: await stack.request('DELETE', `/staff_chat/grand/conversations/${group.id}/participants/anna/`, { token: ben }),
+          code: 'not_allowed',
+        },
+        {
+          name: "ben deletes anna's file",
+          response: await stack.request('DELETE', `/staff_chat/grand/attachments/${attachmentId}/delete/`, { token: ben }),
+          code: 'not_author',
+        },
       ];
       const failures = refusals
         .filter(({ response, code }) => response.status !== 403 || !isErrorShape(response.json) || response.json.error.code !== code)
@@ -196,19 +270,35 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     test('the allowed cell works on every endpoint, and the server answers normally', async () => {
       const failures: string[] = [];
       for (const request of requests('grand')) {
-        const response = await stack.request(request.method, request.path, { token: token('own hotel, participant'), ...(request.body && { body: request.body }) });
-        if (response.status < 200 || response.status > 299) failures.push(`${request.name}: ${response.status} ${response.text.slice(0, 120)}`);
+        const response = await stack.request(request.method, request.path, {
+          token: token('own hotel, participant'),
+          ...(request.body && { body: request.body }),
+        });
+        if (response.status < 200 || response.status > 299)
+          failures.push(`${request.name}: ${response.status} ${response.text.slice(0, 120)}`);
       }
       assert.deepEqual(failures, []);
-      const page = (await stack.request('GET', `/staff_chat/grand/conversations/${group.id}/messages/`, { token: stack.token('grand', 'ben') })).json as { messages: Message[] };
+      const page = (
+        await stack.request('GET', `/staff_chat/grand/conversations/${group.id}/messages/`, { token: stack.token('grand', 'ben') })
+      ).json as { messages: Message[] };
       assert.ok(page.messages.some((message) => message.message === 'intruder' && message.sender_id === 'anna'));
-      const found = (await stack.request('GET', '/staff_chat/grand/search/?q=intruder', { token: stack.token('grand', 'eve') })).json as SearchPage;
-      assert.deepEqual(found.results.map((result) => result.conversation_id), [group.id], 'a participant finds the group\'s messages');
+      const found = (await stack.request('GET', '/staff_chat/grand/search/?q=intruder', { token: stack.token('grand', 'eve') }))
+        .json as SearchPage;
+      assert.deepEqual(
+        found.results.map((result) => result.conversation_id),
+        [group.id],
+        "a participant finds the group's messages",
+      );
       // Anna left last: from then on the group is not hers to read, search or count.
       const annaToken = token('own hotel, participant');
       assert.equal((await stack.request('GET', `/staff_chat/grand/conversations/${group.id}/messages/`, { token: annaToken })).status, 403);
-      assert.deepEqual(((await stack.request('GET', '/staff_chat/grand/search/?q=intruder', { token: annaToken })).json as SearchPage).results, [], 'a leaver no longer finds the group');
-      const unread = (await stack.request('GET', '/staff_chat/grand/conversations/unread-count/', { token: annaToken })).json as UnreadCount;
+      assert.deepEqual(
+        ((await stack.request('GET', '/staff_chat/grand/search/?q=intruder', { token: annaToken })).json as SearchPage).results,
+        [],
+        'a leaver no longer finds the group',
+      );
+      const unread = (await stack.request('GET', '/staff_chat/grand/conversations/unread-count/', { token: annaToken }))
+        .json as UnreadCount;
       assert.ok(!unread.breakdown.some((entry) => entry.conversation_id === group.id));
     });
   });

@@ -66,7 +66,12 @@ describe('conversation features reach the right people live, and only them', { t
   before(async () => {
     stack = await startStack();
     for (const who of PEOPLE) assert.equal((await stack.call(token(who), 'GET', api('/me'))).status, 200);
-    group = (await stack.call<Conversation>(token('anna'), 'POST', api('/conversations/'), { participant_ids: ['ben', 'cora'], title: 'Front desk' })).body;
+    group = (
+      await stack.call<Conversation>(token('anna'), 'POST', api('/conversations/'), {
+        participant_ids: ['ben', 'cora'],
+        title: 'Front desk',
+      })
+    ).body;
     for (const who of PEOPLE) {
       const client = await stack.pusher(token(who));
       const me = (await stack.call<Me>(token(who), 'GET', api('/me'))).body;
@@ -85,14 +90,20 @@ describe('conversation features reach the right people live, and only them', { t
   });
   after(() => stack.close());
 
-  test('staff_mentioned reaches the mentioned person\'s personal channel only: not the sender, not the others', async () => {
+  test("staff_mentioned reaches the mentioned person's personal channel only: not the sender, not the others", async () => {
     const from = Object.fromEntries(PEOPLE.map((who) => [who, people[who].seen.length])) as Record<Person, number>;
     const toBen = waitFor<StaffMentionedEnvelope>('ben', 'personal', 'staff_mentioned');
     const first = await send('anna', group.id, { message: '@Ben @Anna the VIP in 214', mentions: ['ben', 'anna'] });
     const event = await toBen;
     assert.equal(event.type, 'staff_mentioned');
     assert.deepEqual(
-      [event.payload.conversation_id, event.payload.message_id, event.payload.mentioned_staff_id, event.payload.sender_id, event.payload.department],
+      [
+        event.payload.conversation_id,
+        event.payload.message_id,
+        event.payload.mentioned_staff_id,
+        event.payload.sender_id,
+        event.payload.department,
+      ],
       [group.id, first.id, 'ben', 'anna', null],
     );
     assert.equal(event.payload.message, '@Ben @Anna the VIP in 214');
@@ -103,9 +114,21 @@ describe('conversation features reach the right people live, and only them', { t
     const second = await send('ben', group.id, { message: 'On it, @Cora @Anna', mentions: ['cora', 'anna'] });
     assert.equal((await toCora).payload.message_id, second.id);
     assert.equal((await toAnna).payload.message_id, second.id);
-    assert.deepEqual(seenSince('cora', from.cora, 'personal', 'staff_mentioned').map((e) => (e.data as StaffMentionedEnvelope).payload.message_id), [second.id], 'Cora was not told of the first');
-    assert.deepEqual(seenSince('anna', from.anna, 'personal', 'staff_mentioned').map((e) => (e.data as StaffMentionedEnvelope).payload.message_id), [second.id], 'the sender is never told of her own');
-    assert.deepEqual(seenSince('ben', from.ben, 'personal', 'staff_mentioned').map((e) => (e.data as StaffMentionedEnvelope).payload.message_id), [first.id], 'nor is Ben of his own');
+    assert.deepEqual(
+      seenSince('cora', from.cora, 'personal', 'staff_mentioned').map((e) => (e.data as StaffMentionedEnvelope).payload.message_id),
+      [second.id],
+      'Cora was not told of the first',
+    );
+    assert.deepEqual(
+      seenSince('anna', from.anna, 'personal', 'staff_mentioned').map((e) => (e.data as StaffMentionedEnvelope).payload.message_id),
+      [second.id],
+      'the sender is never told of her own',
+    );
+    assert.deepEqual(
+      seenSince('ben', from.ben, 'personal', 'staff_mentioned').map((e) => (e.data as StaffMentionedEnvelope).payload.message_id),
+      [first.id],
+      'nor is Ben of his own',
+    );
     // Dan, outside the group, hears of neither: a message of the group reaching him would have come before this.
     const marker = waitFor<StaffMentionedEnvelope>('dan', 'personal', 'staff_mentioned');
     const direct = (await stack.call<Conversation>(token('anna'), 'POST', api('/conversations/'), { participant_ids: ['dan'] })).body;
@@ -120,17 +143,27 @@ describe('conversation features reach the right people live, and only them', { t
     const from = people.anna.seen.length;
     const toBen = waitFor<MessagePinnedEnvelope>('ben', 'group', 'message_pinned');
     const toCora = waitFor<MessagePinnedEnvelope>('cora', 'group', 'message_pinned');
-    const pinned = await stack.call(token('anna'), 'POST', api(`/messages/${message.id}/pin/`), undefined, { 'x-socket-id': people.anna.socketId });
+    const pinned = await stack.call(token('anna'), 'POST', api(`/messages/${message.id}/pin/`), undefined, {
+      'x-socket-id': people.anna.socketId,
+    });
     assert.equal(pinned.status, 201);
     for (const event of [await toBen, await toCora]) {
       assert.equal(event.type, 'message_pinned');
-      assert.deepEqual([event.payload.message_id, event.payload.pinned_by.id, event.payload.message.message], [message.id, 'anna', 'Wi-Fi code: harbour2026']);
+      assert.deepEqual(
+        [event.payload.message_id, event.payload.pinned_by.id, event.payload.message.message],
+        [message.id, 'anna', 'Wi-Fi code: harbour2026'],
+      );
     }
 
     const unpinnedForBen = waitFor<MessageUnpinnedEnvelope>('ben', 'group', 'message_unpinned');
     const unpinnedForAnna = waitFor<MessageUnpinnedEnvelope>('anna', 'group', 'message_unpinned');
-    assert.equal((await stack.call(token('cora'), 'DELETE', api(`/messages/${message.id}/pin/`), undefined, { 'x-socket-id': people.cora.socketId })).status, 200);
-    for (const event of [await unpinnedForBen, await unpinnedForAnna]) assert.deepEqual([event.payload.message_id, event.payload.unpinned_by], [message.id, 'cora']);
+    assert.equal(
+      (await stack.call(token('cora'), 'DELETE', api(`/messages/${message.id}/pin/`), undefined, { 'x-socket-id': people.cora.socketId }))
+        .status,
+      200,
+    );
+    for (const event of [await unpinnedForBen, await unpinnedForAnna])
+      assert.deepEqual([event.payload.message_id, event.payload.unpinned_by], [message.id, 'cora']);
     assert.deepEqual(seenSince('anna', from, 'group', 'message_pinned'), [], "Anna's own tab got no echo of her pin");
     // Unpinning what is not pinned tells nobody.
     assert.equal((await stack.call(token('cora'), 'DELETE', api(`/messages/${message.id}/pin/`))).status, 200);
@@ -144,7 +177,11 @@ describe('conversation features reach the right people live, and only them', { t
     const form = new FormData();
     form.append('message', 'the lobby');
     form.append('files', new Blob([PNG], { type: 'image/png' }), 'lobby.png');
-    const uploaded = await fetch(`${stack.api}${api(`/conversations/${group.id}/upload/`)}`, { method: 'POST', headers: { authorization: `Bearer ${token('ben')}` }, body: form });
+    const uploaded = await fetch(`${stack.api}${api(`/conversations/${group.id}/upload/`)}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token('ben')}` },
+      body: form,
+    });
     assert.equal(uploaded.status, 201);
     const message = (await uploaded.json()) as Message;
     const attachment = message.attachments[0]!;
@@ -161,13 +198,19 @@ describe('conversation features reach the right people live, and only them', { t
     assert.ok(!people.dan.seen.some((e) => e.name === 'realtime_staff_chat_attachment_deleted'));
   });
 
-  test('participant_left reaches the group and the leaver\'s own tabs, and the removed person\'s; the others\' lists update', async () => {
+  test("participant_left reaches the group and the leaver's own tabs, and the removed person's; the others' lists update", async () => {
     const toBen = waitFor<ParticipantLeftEnvelope>('ben', 'group', 'participant_left');
     const toCoraTabs = waitFor<ParticipantLeftEnvelope>('cora', 'personal', 'participant_left');
-    const bensList = waitFor<ConversationUpdatedEnvelope>('ben', 'personal', 'conversation_updated', (e) => e.payload.id === group.id && !e.payload.participants.some((p) => p.id === 'cora'));
+    const bensList = waitFor<ConversationUpdatedEnvelope>(
+      'ben',
+      'personal',
+      'conversation_updated',
+      (e) => e.payload.id === group.id && !e.payload.participants.some((p) => p.id === 'cora'),
+    );
     const left = await stack.call(token('cora'), 'POST', api(`/conversations/${group.id}/leave/`));
     assert.equal(left.status, 200);
-    for (const event of [await toBen, await toCoraTabs]) assert.deepEqual([event.payload.conversation_id, event.payload.staff_id, event.payload.removed_by], [group.id, 'cora', null]);
+    for (const event of [await toBen, await toCoraTabs])
+      assert.deepEqual([event.payload.conversation_id, event.payload.staff_id, event.payload.removed_by], [group.id, 'cora', null]);
     await bensList;
     assert.ok(!people.dan.seen.some((e) => e.name === 'realtime_staff_chat_participant_left'));
 
@@ -189,8 +232,13 @@ describe('conversation features reach the right people live, and only them', { t
     const toAnnaGroup = waitFor<MessageCreatedEnvelope>('anna', 'group', 'message_created');
     const secret = await send('anna', group.id, { message: 'only for those still here' });
     assert.equal((await toAnnaGroup).payload.id, secret.id);
-    const side = (await stack.call<Conversation>(token('dan'), 'POST', api('/conversations/'), { participant_ids: ['ben', 'cora'], title: 'Marker' })).body;
-    const markers = [waitFor<StaffMentionedEnvelope>('cora', 'personal', 'staff_mentioned'), waitFor<StaffMentionedEnvelope>('ben', 'personal', 'staff_mentioned')];
+    const side = (
+      await stack.call<Conversation>(token('dan'), 'POST', api('/conversations/'), { participant_ids: ['ben', 'cora'], title: 'Marker' })
+    ).body;
+    const markers = [
+      waitFor<StaffMentionedEnvelope>('cora', 'personal', 'staff_mentioned'),
+      waitFor<StaffMentionedEnvelope>('ben', 'personal', 'staff_mentioned'),
+    ];
     await send('dan', side.id, { message: 'marker', mentions: ['ben', 'cora'] });
     await Promise.all(markers);
     assert.deepEqual(seenSince('cora', fromCora, 'group', 'message_created'), [], 'Cora, who left, still heard the group');

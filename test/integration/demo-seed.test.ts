@@ -14,7 +14,10 @@ describe('demo seed', () => {
   afterEach(() => storage.close());
 
   const groupsOf = async (staffId: string) =>
-    (await storage.listConversations(DEMO_HOTEL, staffId)).filter((c) => c.is_group && c.kind !== 'department').map((c) => c.title).sort();
+    (await storage.listConversations(DEMO_HOTEL, staffId))
+      .filter((c) => c.is_group && c.kind !== 'department')
+      .map((c) => c.title)
+      .sort();
 
   test('seeds Front Office, Housekeeping and Maintenance groups once, however often it runs', async () => {
     await seedDemoHotel(storage);
@@ -28,11 +31,13 @@ describe('demo seed', () => {
 
   test('gives the receptionists a long history to scroll', async () => {
     await seedDemoHotel(storage);
-    const handover = (await storage.listConversations(DEMO_HOTEL, 'anna')).find((c) => !c.is_group && c.participants.some((p) => p.id === 'ben'));
+    const handover = (await storage.listConversations(DEMO_HOTEL, 'anna')).find(
+      (c) => !c.is_group && c.participants.some((p) => p.id === 'ben'),
+    );
     assert.ok(handover, 'a 1:1 between Anna and Ben');
     let stored = 0;
     let beforeId: number | undefined;
-    for (let more = true; more; ) {
+    for (let more = true; more;) {
       const page = await storage.listMessages(DEMO_HOTEL, handover.id, { limit: 200, ...(beforeId !== undefined && { beforeId }) });
       stored += page.messages.length;
       beforeId = page.messages[0]?.id;
@@ -61,13 +66,20 @@ describe('demo seed: each teamwork feature in use', () => {
   afterEach(() => storage.close());
 
   const channelOf = async (staffId: string) =>
-    (await storage.listConversations(DEMO_HOTEL, staffId)).find((c) => c.kind === 'department' && c.department === DEMO_HANDOVER_DEPARTMENT);
+    (await storage.listConversations(DEMO_HOTEL, staffId)).find(
+      (c) => c.kind === 'department' && c.department === DEMO_HANDOVER_DEPARTMENT,
+    );
 
-  test('Housekeeping\'s channel has a current handover note with some items ticked, a past one, and a mention', async () => {
+  test("Housekeeping's channel has a current handover note with some items ticked, a past one, and a mention", async () => {
     await seedDemoHotel(storage);
     const channel = await channelOf('dev');
     assert.ok(channel, 'Dev is in the Housekeeping channel');
-    assert.deepEqual(channel.participants.map((p) => p.id).sort(), DEMO_STAFF.filter((s) => s.department === DEMO_HANDOVER_DEPARTMENT).map((s) => s.id).sort());
+    assert.deepEqual(
+      channel.participants.map((p) => p.id).sort(),
+      DEMO_STAFF.filter((s) => s.department === DEMO_HANDOVER_DEPARTMENT)
+        .map((s) => s.id)
+        .sort(),
+    );
     const currentId = await storage.currentHandoverId(DEMO_HOTEL, channel.id);
     assert.ok(currentId !== undefined);
     const current = await storage.getMessage(DEMO_HOTEL, currentId);
@@ -76,7 +88,7 @@ describe('demo seed: each teamwork feature in use', () => {
     assert.ok(ticked.length > 0 && ticked.length < (current?.handover?.items.length ?? 0), 'some items ticked, not all');
     assert.ok(ticked.every((item) => item.checked_by?.id === DEMO_HANDOVERS.current.tickedBy && item.checked_at));
     const history = await storage.handoverIds(DEMO_HOTEL, channel.id, { limit: 10 });
-    assert.equal(history.ids.length, 2, 'the current note and last night\'s');
+    assert.equal(history.ids.length, 2, "the current note and last night's");
     assert.equal(channel.mention_count, 1, 'Dev has an unread mention');
     assert.equal((await channelOf('carla'))?.mention_count, 0, 'Carla sent it');
   });
@@ -87,14 +99,18 @@ describe('demo seed: each teamwork feature in use', () => {
     assert.ok(pendingId !== undefined, 'one pending for Anna');
     const urgent = await storage.getMessage(DEMO_HOTEL, pendingId);
     assert.equal(urgent?.message, DEMO_URGENT.message);
-    assert.deepEqual(urgent?.acknowledgements?.acknowledged.map((entry) => entry.id), [...DEMO_URGENT.acknowledgedBy]);
+    assert.deepEqual(
+      urgent?.acknowledgements?.acknowledged.map((entry) => entry.id),
+      [...DEMO_URGENT.acknowledgedBy],
+    );
     assert.ok(urgent?.acknowledgements?.pending.includes('anna'));
     assert.deepEqual(await storage.pendingAcknowledgementIds(DEMO_HOTEL, 'carla', 10), [], 'Carla has acknowledged');
     const briefing = (await storage.listConversations(DEMO_HOTEL, 'anna')).find((c) => c.title === DEMO_URGENT.title);
     assert.equal(briefing?.mention_count, 1);
 
     const pinned = [];
-    for (const conversation of await storage.listConversations(DEMO_HOTEL, 'anna')) pinned.push(...(await storage.listPins(DEMO_HOTEL, conversation.id)));
+    for (const conversation of await storage.listConversations(DEMO_HOTEL, 'anna'))
+      pinned.push(...(await storage.listPins(DEMO_HOTEL, conversation.id)));
     assert.equal(pinned.length, DEMO_PINS.length, 'every demo pin found its message');
   });
 
@@ -108,7 +124,10 @@ describe('demo seed: each teamwork feature in use', () => {
     await storage.acknowledgeMessage(DEMO_HOTEL, pendingId!, 'anna');
     await seedDemoHotel(storage);
     assert.equal((await storage.handoverIds(DEMO_HOTEL, channel.id, { limit: 10 })).ids.length, 2);
-    assert.equal((await storage.getMessage(DEMO_HOTEL, current.id))?.handover?.items.find((item) => item.id === untouched.id)?.checked, true);
+    assert.equal(
+      (await storage.getMessage(DEMO_HOTEL, current.id))?.handover?.items.find((item) => item.id === untouched.id)?.checked,
+      true,
+    );
     assert.deepEqual(await storage.pendingAcknowledgementIds(DEMO_HOTEL, 'anna', 10), []);
   });
 });

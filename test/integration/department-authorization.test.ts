@@ -12,13 +12,18 @@ import type { ConversationList, Message } from '../../contract/index.js';
 import { postgresUnreachable } from '../soak/database.js';
 import { isErrorShape, SECRET, startHardenedStack, type HardenedStack } from './hardened-stack.js';
 
-type Cell = 'member' | 'own hotel, another department' | 'own hotel, no department' | 'other hotel, member\'s id and department' | 'other hotel, another person';
+type Cell =
+  | 'member'
+  | 'own hotel, another department'
+  | 'own hotel, no department'
+  | "other hotel, member's id and department"
+  | 'other hotel, another person';
 
 const ACTORS: Record<Cell, { hotel: string; sub: string; department?: string }> = {
   member: { hotel: 'grand', sub: 'anna', department: 'Housekeeping' },
   'own hotel, another department': { hotel: 'grand', sub: 'cora', department: 'Kitchen' },
   'own hotel, no department': { hotel: 'grand', sub: 'dan' },
-  'other hotel, member\'s id and department': { hotel: 'other', sub: 'anna', department: 'Housekeeping' },
+  "other hotel, member's id and department": { hotel: 'other', sub: 'anna', department: 'Housekeeping' },
   'other hotel, another person': { hotel: 'other', sub: 'olga', department: 'Kitchen' },
 };
 const FORBIDDEN = (Object.keys(ACTORS) as Cell[]).filter((cell) => cell !== 'member');
@@ -48,7 +53,8 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.ok(found);
       channel = found;
       const send = async (body: unknown) =>
-        (await stack.request('POST', `/staff_chat/grand/conversations/${channel.id}/send-message/`, { token: ben(), body })).json as Message;
+        (await stack.request('POST', `/staff_chat/grand/conversations/${channel.id}/send-message/`, { token: ben(), body }))
+          .json as Message;
       urgentId = (await send({ message: 'urgent', requires_acknowledgement: true })).id;
       note = await send({ message: 'Night', handover_items: ['Room 12'] });
     });
@@ -61,7 +67,12 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       return [
         { name: 'messages', method: 'GET', path: `${c}/messages/` },
         { name: 'send-message', method: 'POST', path: `${c}/send-message/`, body: { message: 'intruder', client_id: `intruder-${hotel}` } },
-        { name: 'send a handover', method: 'POST', path: `${c}/send-message/`, body: { message: 'fake', handover_items: ['x'], client_id: `fake-${hotel}` } },
+        {
+          name: 'send a handover',
+          method: 'POST',
+          path: `${c}/send-message/`,
+          body: { message: 'fake', handover_items: ['x'], client_id: `fake-${hotel}` },
+        },
         { name: 'acknowledge', method: 'POST', path: `${m}/${urgentId}/acknowledge/` },
         { name: 'handover', method: 'GET', path: `${c}/handover/` },
         { name: 'handovers', method: 'GET', path: `${c}/handovers/` },
@@ -74,13 +85,25 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const failures: string[] = [];
       for (const cell of FORBIDDEN) {
         for (const hotel of new Set([ACTORS[cell].hotel, 'grand'])) {
-          for (const request of [...requests(hotel), { name: 'participants', method: 'POST', path: `/staff_chat/${hotel}/conversations/${channel.id}/participants/`, body: { participant_ids: ['dan'] } }]) {
-            const response = await stack.request(request.method, request.path, { token: token(cell), ...(request.body && { body: request.body }) });
+          for (const request of [
+            ...requests(hotel),
+            {
+              name: 'participants',
+              method: 'POST',
+              path: `/staff_chat/${hotel}/conversations/${channel.id}/participants/`,
+              body: { participant_ids: ['dan'] },
+            },
+          ]) {
+            const response = await stack.request(request.method, request.path, {
+              token: token(cell),
+              ...(request.body && { body: request.body }),
+            });
             const refused = [403, 404].includes(response.status) && isErrorShape(response.json);
             if (!refused) failures.push(`${cell}, ${request.name} on /${hotel}/: ${response.status} ${response.text.slice(0, 120)}`);
           }
         }
-        const pending = (await stack.request('GET', `/staff_chat/${ACTORS[cell].hotel}/acknowledgements/pending/`, { token: token(cell) })).json as { results: Message[] };
+        const pending = (await stack.request('GET', `/staff_chat/${ACTORS[cell].hotel}/acknowledgements/pending/`, { token: token(cell) }))
+          .json as { results: Message[] };
         if (pending.results.length > 0) failures.push(`${cell}: pending shows another department's message`);
       }
       assert.deepEqual(failures, []);
@@ -105,11 +128,18 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     test('the member works on every endpoint, and even they cannot add people by hand', async () => {
       const failures: string[] = [];
       for (const request of requests('grand')) {
-        const response = await stack.request(request.method, request.path, { token: token('member'), ...(request.body && { body: request.body }) });
-        if (response.status < 200 || response.status > 299) failures.push(`${request.name}: ${response.status} ${response.text.slice(0, 120)}`);
+        const response = await stack.request(request.method, request.path, {
+          token: token('member'),
+          ...(request.body && { body: request.body }),
+        });
+        if (response.status < 200 || response.status > 299)
+          failures.push(`${request.name}: ${response.status} ${response.text.slice(0, 120)}`);
       }
       assert.deepEqual(failures, []);
-      const add = await stack.request('POST', `/staff_chat/grand/conversations/${channel.id}/participants/`, { token: token('member'), body: { participant_ids: ['dan'] } });
+      const add = await stack.request('POST', `/staff_chat/grand/conversations/${channel.id}/participants/`, {
+        token: token('member'),
+        body: { participant_ids: ['dan'] },
+      });
       assert.equal(add.status, 409);
       assert.ok(isErrorShape(add.json) && add.json.error.code === 'department_channel');
     });

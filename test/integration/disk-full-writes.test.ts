@@ -53,8 +53,12 @@ function sqliteDisk(db: Kysely<Database>): Disk {
   return {
     async fill(table) {
       await sql.raw('create table if not exists disk_filler (bytes blob)').execute(db);
-      await sql.raw(`create trigger disk_full after insert on ${table} begin insert into disk_filler values (zeroblob(4000000)); end`).execute(db);
-      await sql.raw(`create trigger disk_full_update after update on ${table} begin insert into disk_filler values (zeroblob(4000000)); end`).execute(db);
+      await sql
+        .raw(`create trigger disk_full after insert on ${table} begin insert into disk_filler values (zeroblob(4000000)); end`)
+        .execute(db);
+      await sql
+        .raw(`create trigger disk_full_update after update on ${table} begin insert into disk_filler values (zeroblob(4000000)); end`)
+        .execute(db);
       const { rows } = await sql<{ page_count: number }>`pragma page_count`.execute(db);
       await sql.raw(`pragma max_page_count = ${rows[0]!.page_count}`).execute(db);
     },
@@ -159,8 +163,20 @@ for (const { kind, skip } of databases) {
 
       const after = await state();
       assert.deepEqual(
-        { acknowledgedBy: after.acknowledgedBy, tickedBy: after.tickedBy, pins: after.pins, handoverNotes: after.handoverNotes, forwardedCopies: after.forwardedCopies },
-        { acknowledgedBy: ['hugo'], tickedBy: 'hugo', pins: before.pins + 1, handoverNotes: before.handoverNotes + 1, forwardedCopies: before.forwardedCopies + 2 },
+        {
+          acknowledgedBy: after.acknowledgedBy,
+          tickedBy: after.tickedBy,
+          pins: after.pins,
+          handoverNotes: after.handoverNotes,
+          forwardedCopies: after.forwardedCopies,
+        },
+        {
+          acknowledgedBy: ['hugo'],
+          tickedBy: 'hugo',
+          pins: before.pins + 1,
+          handoverNotes: before.handoverNotes + 1,
+          forwardedCopies: before.forwardedCopies + 2,
+        },
       );
     });
   });

@@ -82,14 +82,20 @@ for (const engine of ENGINES) {
       assert.throws(() => sdk.authenticateUser(socketId, { id: 7 as unknown as string }), /Invalid user id/);
       socket.send({ event: 'pusher:signin', data: { auth, user_data: userData } });
       const frames = await framesUntilPong(socket);
-      assert.deepEqual(frames.map((frame) => frame.event), pick({ hub: ['pusher:error', 'close:4009'], soketi: [] }));
+      assert.deepEqual(
+        frames.map((frame) => frame.event),
+        pick({ hub: ['pusher:error', 'close:4009'], soketi: [] }),
+      );
     });
 
     test('a cache channel: soketi answers pusher:cache_miss, the hub subscribes it as a public channel without a cache', async () => {
       const { socket } = await connect();
       socket.send({ event: 'pusher:subscribe', data: { channel: 'cache-rooms' } });
       const events = (await framesUntilPong(socket)).map((frame) => frame.event);
-      assert.deepEqual(events, pick({ hub: ['pusher_internal:subscription_succeeded'], soketi: ['pusher_internal:subscription_succeeded', 'pusher:cache_miss'] }));
+      assert.deepEqual(
+        events,
+        pick({ hub: ['pusher_internal:subscription_succeeded'], soketi: ['pusher_internal:subscription_succeeded', 'pusher:cache_miss'] }),
+      );
     });
 
     test('GET /apps/{id}/channels without info: the hub gives each channel {} as Pusher documents, soketi adds counts', async () => {
@@ -105,8 +111,14 @@ for (const engine of ENGINES) {
     test('a member whose socket sent its close frame leaves GET /channels/{name}/users (on the hub after its leave window)', async () => {
       const stays = await connect();
       const leaves = await connect();
-      for (const [{ socket, socketId }, userId] of [[stays, 'stays'], [leaves, 'leaves']] as const) {
-        socket.send({ event: 'pusher:subscribe', data: { channel: 'presence-closing', ...sdk.authorizeChannel(socketId, 'presence-closing', { user_id: userId }) } });
+      for (const [{ socket, socketId }, userId] of [
+        [stays, 'stays'],
+        [leaves, 'leaves'],
+      ] as const) {
+        socket.send({
+          event: 'pusher:subscribe',
+          data: { channel: 'presence-closing', ...sdk.authorizeChannel(socketId, 'presence-closing', { user_id: userId }) },
+        });
         await socket.nextOf('pusher_internal:subscription_succeeded');
       }
       const users = async () => {
@@ -126,7 +138,7 @@ for (const engine of ENGINES) {
       assert.deepEqual(await users(), ['stays']);
     });
 
-    test('GET / : soketi answers OK; the hub shares the server\'s port, whose / belongs to the portal', async () => {
+    test("GET / : soketi answers OK; the hub shares the server's port, whose / belongs to the portal", async () => {
       const response = await fetch(`http://127.0.0.1:${host.port}/`);
       assert.equal(response.status, pick({ hub: 404, soketi: 200 }));
       if (engine === 'soketi') assert.equal(await response.text(), 'OK');

@@ -83,7 +83,13 @@ describe('graceful shutdown', { timeout: 90_000 }, () => {
   after(() => database.drop());
 
   test('close() lets requests in flight finish, even on busy keep-alive connections, and a restart keeps every acknowledged message', async () => {
-    const config = loadConfig({ PORT: '0', DATABASE_URL: database.url, STAFF_CHAT_JWT_SECRET: SECRET, STAFF_CHAT_RATE_LIMIT_MESSAGES: '0', STAFF_CHAT_RATE_LIMIT_REQUESTS: '0' });
+    const config = loadConfig({
+      PORT: '0',
+      DATABASE_URL: database.url,
+      STAFF_CHAT_JWT_SECRET: SECRET,
+      STAFF_CHAT_RATE_LIMIT_MESSAGES: '0',
+      STAFF_CHAT_RATE_LIMIT_REQUESTS: '0',
+    });
     let server: RunningServer = await startServer(config, { hostname: '127.0.0.1', log: silentLogger });
     const port = server.port;
     const conversationId = await setUp(port);
@@ -93,7 +99,10 @@ describe('graceful shutdown', { timeout: 90_000 }, () => {
     const unanswered: string[] = [];
     const send = async (clientId: string) => {
       try {
-        const { status, json } = await call(port, 'anna', 'POST', `/staff_chat/grand/conversations/${conversationId}/send-message/`, { message: clientId, client_id: clientId });
+        const { status, json } = await call(port, 'anna', 'POST', `/staff_chat/grand/conversations/${conversationId}/send-message/`, {
+          message: clientId,
+          client_id: clientId,
+        });
         assert.ok(status === 201 || status === 200, `${clientId}: ${status} ${JSON.stringify(json)}`);
         acknowledged.set(clientId, (json as Message).id);
       } catch (error) {
@@ -105,7 +114,12 @@ describe('graceful shutdown', { timeout: 90_000 }, () => {
     await Promise.race(burst);
     // Surely in flight when close() begins, on a connection kept alive after its answer: Node's
     // close() alone would wait for that connection to time out (5 s); the answer must end it.
-    const slow = sendInTwoSteps(port, `/staff_chat/grand/conversations/${conversationId}/send-message/`, token('anna'), JSON.stringify({ message: 'slow', client_id: 'slow' }));
+    const slow = sendInTwoSteps(
+      port,
+      `/staff_chat/grand/conversations/${conversationId}/send-message/`,
+      token('anna'),
+      JSON.stringify({ message: 'slow', client_id: 'slow' }),
+    );
     await slow.started;
 
     const started = Date.now();
@@ -128,7 +142,10 @@ describe('graceful shutdown', { timeout: 90_000 }, () => {
     server = await startServer({ ...config, port }, { hostname: '127.0.0.1', log: silentLogger });
     try {
       for (const clientId of unanswered) {
-        const { status, json } = await call(port, 'anna', 'POST', `/staff_chat/grand/conversations/${conversationId}/send-message/`, { message: clientId, client_id: clientId });
+        const { status, json } = await call(port, 'anna', 'POST', `/staff_chat/grand/conversations/${conversationId}/send-message/`, {
+          message: clientId,
+          client_id: clientId,
+        });
         assert.ok(status === 201 || status === 200, `${clientId}: ${status}`);
         acknowledged.set(clientId, (json as Message).id);
       }
@@ -138,7 +155,10 @@ describe('graceful shutdown', { timeout: 90_000 }, () => {
         if (row.client_id === 'slow') continue; // its id was not parsed from the raw answer
         assert.equal(acknowledged.get(row.client_id ?? ''), row.id, `${row.client_id} stored as acknowledged`);
       }
-      assert.ok(rows.some((row) => row.client_id === 'slow'), 'the send in flight at close() is stored');
+      assert.ok(
+        rows.some((row) => row.client_id === 'slow'),
+        'the send in flight at close() is stored',
+      );
     } finally {
       await server.close();
     }
@@ -157,7 +177,10 @@ describe('main.ts on a signal', { timeout: 90_000 }, () => {
         const disconnected = new Promise<void>((resolve) => listener.client.connection.bind('connecting', () => resolve()));
 
         const sends = Array.from({ length: 20 }, (_, n) =>
-          call(server.port, 'anna', 'POST', `/staff_chat/grand/conversations/${conversationId}/send-message/`, { message: `m${n}`, client_id: `m${n}` }).then(
+          call(server.port, 'anna', 'POST', `/staff_chat/grand/conversations/${conversationId}/send-message/`, {
+            message: `m${n}`,
+            client_id: `m${n}`,
+          }).then(
             ({ status, json }) => ({ status, id: (json as Message).id, clientId: `m${n}` }),
             () => undefined,
           ),
@@ -171,11 +194,18 @@ describe('main.ts on a signal', { timeout: 90_000 }, () => {
         assert.equal(exitCode, 0, server.output());
         assert.match(server.output(), new RegExp(`${signal}: finishing requests in flight`));
         assert.ok(listener.codes.includes(4200), `pusher-js got ${listener.codes.join(',')}`);
-        assert.ok(answers.every((answer) => answer.status === 201), JSON.stringify(answers));
+        assert.ok(
+          answers.every((answer) => answer.status === 201),
+          JSON.stringify(answers),
+        );
         // Closed cleanly: SQLite folds the write-ahead log back in and removes it on the last close.
         assert.equal(existsSync(`${path}-wal`), false, 'the database was not closed');
         const rows = await database.messages();
-        for (const answer of answers) assert.ok(rows.some((row) => row.id === answer.id && row.client_id === answer.clientId), `${answer.clientId} lost`);
+        for (const answer of answers)
+          assert.ok(
+            rows.some((row) => row.id === answer.id && row.client_id === answer.clientId),
+            `${answer.clientId} lost`,
+          );
       } finally {
         await database.drop();
       }

@@ -30,7 +30,11 @@ export interface HardenedStack {
   origin: string;
   token(hotel: string, sub: string, extra?: { exp?: number; name?: string }): string;
   /** A request under `/api`, sent as given: `body` as a string or raw bytes; JSON when an object. */
-  request(method: string, path: string, options?: { token?: string; headers?: Record<string, string>; body?: unknown }): Promise<RawResponse>;
+  request(
+    method: string,
+    path: string,
+    options?: { token?: string; headers?: Record<string, string>; body?: unknown },
+  ): Promise<RawResponse>;
   /** An unmodified pusher-js client holding `token`, connected, authorizing through the real endpoint. */
   pusher(token: string): Promise<Pusher>;
   close(): Promise<void>;
@@ -105,12 +109,16 @@ export async function startHardenedStack(
     server,
     database,
     origin,
-    token: (hotel, sub, extra = {}) => signStaffToken({ sub, hotel, name: extra.name ?? `Name of ${sub}`, ...(extra.exp && { exp: extra.exp }) }, SECRET),
+    token: (hotel, sub, extra = {}) =>
+      signStaffToken({ sub, hotel, name: extra.name ?? `Name of ${sub}`, ...(extra.exp && { exp: extra.exp }) }, SECRET),
     request,
     async pusher(token) {
       const chatConfig = (await request('GET', '/staff_chat/config')).json as ChatConfig;
       const client = await connectedPusher(chatConfig, async (socketId, channelName) => {
-        const { status, json } = await request('POST', '/staff_chat/pusher/auth', { token, body: { socket_id: socketId, channel_name: channelName } });
+        const { status, json } = await request('POST', '/staff_chat/pusher/auth', {
+          token,
+          body: { socket_id: socketId, channel_name: channelName },
+        });
         return { status, body: json };
       });
       clients.add(client);

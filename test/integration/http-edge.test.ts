@@ -33,11 +33,14 @@ function recordingLogger(lines: Logged[]): Logger {
 /** One request on `agent`, resolving with the status and headers, or the socket error it met. */
 function send(port: number, agent: http.Agent, options: { method: string; path: string; headers?: Record<string, string>; body?: string }) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string } | { error: string }>((resolve) => {
-    const request = http.request({ host: '127.0.0.1', port, agent, method: options.method, path: options.path, headers: options.headers }, (response) => {
-      let text = '';
-      response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, text }));
-    });
+    const request = http.request(
+      { host: '127.0.0.1', port, agent, method: options.method, path: options.path, headers: options.headers },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, text }));
+      },
+    );
     request.on('error', (error) => resolve({ error: error.message }));
     request.end(options.body);
   });
@@ -69,12 +72,17 @@ describe('the HTTP edge', { timeout: 60_000 }, () => {
     await database.drop();
   });
 
-  test('a 413 closes its connection cleanly, so a kept-alive client\'s next request works', async () => {
+  test("a 413 closes its connection cleanly, so a kept-alive client's next request works", async () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     try {
       const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
       const huge = JSON.stringify({ message: 'x'.repeat(20_000_000) });
-      const refused = await send(server.port, agent, { method: 'POST', path: '/api/staff_chat/seaview/conversations/1/send-message/', headers, body: huge });
+      const refused = await send(server.port, agent, {
+        method: 'POST',
+        path: '/api/staff_chat/seaview/conversations/1/send-message/',
+        headers,
+        body: huge,
+      });
       assert.ok('status' in refused, JSON.stringify(refused));
       assert.equal(refused.status, 413);
       assert.equal(refused.headers.connection, 'close');
@@ -91,7 +99,9 @@ describe('the HTTP edge', { timeout: 60_000 }, () => {
     let answer = '';
     socket.setEncoding('utf8').on('data', (chunk: string) => (answer += chunk));
     const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
-    socket.write('POST /api/staff_chat/seaview/conversations/1/upload/ HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 50000000\r\n\r\n--b\r\n');
+    socket.write(
+      'POST /api/staff_chat/seaview/conversations/1/upload/ HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 50000000\r\n\r\n--b\r\n',
+    );
     await closed;
     assert.match(answer, /^HTTP\/1\.1 401 /);
     assert.match(answer, /\r\nconnection: close\r\n/i);
@@ -105,7 +115,9 @@ describe('the HTTP edge', { timeout: 60_000 }, () => {
     socket.write('GET /api/staff_chat/config HTTP/1.1\r\nHost: x\r\n');
     const trickle = setInterval(() => socket.write('X-Slow: a\r\n'), 200);
     try {
-      const colleague = await fetch(`http://127.0.0.1:${server.port}/api/staff_chat/seaview/me`, { headers: { authorization: `Bearer ${token}` } });
+      const colleague = await fetch(`http://127.0.0.1:${server.port}/api/staff_chat/seaview/me`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       assert.equal(colleague.status, 200);
       const heldFor = await closed;
       assert.ok(heldFor < HEADERS_TIMEOUT_MS + 1500, `the slow request was held for ${heldFor} ms`);
@@ -129,7 +141,10 @@ describe('the HTTP edge', { timeout: 60_000 }, () => {
     while (!lines.some((line) => line.message.includes('went away')) && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    assert.deepEqual(lines.filter((line) => line.level !== 'info'), []);
+    assert.deepEqual(
+      lines.filter((line) => line.level !== 'info'),
+      [],
+    );
     assert.equal(lines.filter((line) => line.message.includes('went away')).length, 1);
   });
 

@@ -12,7 +12,9 @@ import { startHardenedStack, type HardenedStack } from './hardened-stack.js';
 /** The first frame the hub sends a new socket that our proxy says comes from `forwardedFor`. */
 async function firstFrame(stack: HardenedStack, forwardedFor: string): Promise<{ event: string; ws: WebSocket }> {
   const config = (await (await fetch(`${stack.origin}/api/staff_chat/config`)).json()) as { pusher: { key: string } };
-  const ws = new WebSocket(`${stack.origin.replace('http', 'ws')}/app/${config.pusher.key}?protocol=7`, { headers: { 'X-Forwarded-For': forwardedFor } });
+  const ws = new WebSocket(`${stack.origin.replace('http', 'ws')}/app/${config.pusher.key}?protocol=7`, {
+    headers: { 'X-Forwarded-For': forwardedFor },
+  });
   const [data] = (await once(ws, 'message')) as [Buffer];
   return { event: (JSON.parse(String(data)) as { event: string }).event, ws };
 }

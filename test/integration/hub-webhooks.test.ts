@@ -48,7 +48,9 @@ describe('hub webhooks through the whole server', { timeout: 10_000 }, () => {
 
   async function nextDelivery(matches: (events: { name: string; channel: string }[]) => boolean): Promise<Delivery> {
     for (;;) {
-      const found = deliveries.find((delivery) => matches((JSON.parse(delivery.rawBody) as { events: { name: string; channel: string }[] }).events));
+      const found = deliveries.find((delivery) =>
+        matches((JSON.parse(delivery.rawBody) as { events: { name: string; channel: string }[] }).events),
+      );
       if (found) return found;
       await new Promise<void>((wake) => waiting.push(wake));
     }

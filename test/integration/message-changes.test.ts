@@ -71,7 +71,7 @@ describe('message changes reach other participants live', { timeout: 30_000 }, (
   const send = async (who: Person, text: string, conversation = chat) =>
     (await stack.call<Message>(tokens[who], 'POST', api(`/conversations/${conversation.id}/send-message/`), { message: text })).body;
 
-  test('an edit arrives as message_edited with the edited message, and not back on the editor\'s socket', async () => {
+  test("an edit arrives as message_edited with the edited message, and not back on the editor's socket", async () => {
     const anna = await listen('anna', chat.channel);
     const ben = await listen('ben', chat.channel);
     const message = await send('anna', 'Room 214 is redy');
@@ -79,9 +79,15 @@ describe('message changes reach other participants live', { timeout: 30_000 }, (
     anna.channel.bind('realtime_staff_chat_message_edited', (data: unknown) => echoes.push(data));
     const received = nextEvent<MessageEditedEnvelope>(ben.channel, 'realtime_staff_chat_message_edited');
 
-    const edited = await stack.call<Message>(tokens.anna, 'PATCH', api(`/messages/${message.id}/edit/`), { message: 'Room 214 is ready' }, {
-      'x-socket-id': anna.socketId,
-    });
+    const edited = await stack.call<Message>(
+      tokens.anna,
+      'PATCH',
+      api(`/messages/${message.id}/edit/`),
+      { message: 'Room 214 is ready' },
+      {
+        'x-socket-id': anna.socketId,
+      },
+    );
     assert.equal(edited.status, 200);
     const event = await received;
     assert.equal(event.type, 'message_edited');
@@ -148,7 +154,12 @@ describe('message changes reach other participants live', { timeout: 30_000 }, (
       (event) => event.payload.last_message?.id === latest.id && event.payload.unread_count === 0,
     );
 
-    const read = await stack.call<{ last_read_id: number; unread_count: number }>(tokens.ben, 'POST', api(`/conversations/${chat.id}/mark_as_read/`), {});
+    const read = await stack.call<{ last_read_id: number; unread_count: number }>(
+      tokens.ben,
+      'POST',
+      api(`/conversations/${chat.id}/mark_as_read/`),
+      {},
+    );
     assert.deepEqual(read.body, { last_read_id: latest.id, unread_count: 0 });
     const { payload } = await seen;
     assert.equal(payload.conversation_id, chat.id);
@@ -161,23 +172,33 @@ describe('message changes reach other participants live', { timeout: 30_000 }, (
       'GET',
       api(`/conversations/${chat.id}/messages/?limit=1`),
     );
-    assert.deepEqual(page.body.read_marks.find((mark) => mark.staff_id === 'ben'), { staff_id: 'ben', last_read_message_id: latest.id });
+    assert.deepEqual(
+      page.body.read_marks.find((mark) => mark.staff_id === 'ben'),
+      { staff_id: 'ben', last_read_message_id: latest.id },
+    );
   });
 
   test('someone added to a group gets it on their personal channel and may then subscribe to it', async () => {
-    const group = (await stack.call<Conversation>(tokens.anna, 'POST', api('/conversations/'), { participant_ids: ['ben'], title: 'Front Office' })).body;
+    const group = (
+      await stack.call<Conversation>(tokens.anna, 'POST', api('/conversations/'), { participant_ids: ['ben'], title: 'Front Office' })
+    ).body;
     const carlaClient = await stack.pusher(tokens.carla);
     const before = await subscribe(carlaClient, group.channel);
     assert.equal(before.ok, false, 'not a participant yet');
 
     const carlasList = await listen('carla', await personalChannel('carla'));
     const arrived = nextEvent<ConversationUpdatedEnvelope>(carlasList.channel, 'realtime_staff_chat_conversation_updated');
-    const added = await stack.call<Conversation>(tokens.ben, 'POST', api(`/conversations/${group.id}/participants/`), { participant_ids: ['carla'] });
+    const added = await stack.call<Conversation>(tokens.ben, 'POST', api(`/conversations/${group.id}/participants/`), {
+      participant_ids: ['carla'],
+    });
     assert.equal(added.status, 200);
     const { payload } = await arrived;
     assert.equal(payload.id, group.id);
     assert.equal(payload.title, 'Front Office');
-    assert.deepEqual(payload.participants.map((p) => p.id), ['anna', 'ben', 'carla']);
+    assert.deepEqual(
+      payload.participants.map((p) => p.id),
+      ['anna', 'ben', 'carla'],
+    );
 
     const carla = await listen('carla', payload.channel);
     const message = nextEvent<{ payload: Message }>(carla.channel, 'realtime_staff_chat_message_created');

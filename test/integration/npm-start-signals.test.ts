@@ -52,7 +52,10 @@ describe('npm start', () => {
     const exited = new Promise<number | null>((resolve) => npm.once('close', (code) => resolve(code)));
     try {
       const port = await new Promise<number>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`npm start did not listen within ${START_TIMEOUT_MS} ms:\n${output}`)), START_TIMEOUT_MS);
+        const timer = setTimeout(
+          () => reject(new Error(`npm start did not listen within ${START_TIMEOUT_MS} ms:\n${output}`)),
+          START_TIMEOUT_MS,
+        );
         const onData = () => {
           const match = /listening on https?:\/\/[^:\s]+:(\d+)/.exec(output);
           if (!match) return;
@@ -79,7 +82,7 @@ describe('npm start', () => {
     } finally {
       // A server the signal did not reach still runs in the group: end it, and whatever npm started.
       try {
-        process.kill(-(npm.pid!), 'SIGKILL');
+        process.kill(-npm.pid!, 'SIGKILL');
       } catch {
         // The group is empty: everything exited.
       }

@@ -52,7 +52,11 @@ describe('npm run serve', { timeout: 60_000 }, () => {
         const me = await fetch(`${base}/api/staff_chat/grand/me`, { headers: { authorization: `Bearer ${token}` } });
         assert.equal(me.status, 200);
         const hotels = (await database.snapshot()).hotels as { slug: string }[];
-        assert.deepEqual(hotels.map((row) => row.slug), ['grand'], 'nothing was seeded');
+        assert.deepEqual(
+          hotels.map((row) => row.slug),
+          ['grand'],
+          'nothing was seeded',
+        );
       } finally {
         const code = await server.stop('SIGTERM');
         assert.equal(code, 0, server.output());
@@ -70,7 +74,10 @@ describe('the demo start', { timeout: 60_000 }, () => {
     try {
       const first = await startServerProcess({ DATABASE_URL: database.url, STAFF_CHAT_JWT_SECRET: SECRET });
       const token = signStaffToken({ sub: 'olga', hotel: 'grand', name: 'Olga', exp: Math.floor(Date.now() / 1000) + 600 }, SECRET);
-      assert.equal((await fetch(`http://127.0.0.1:${first.port}/api/staff_chat/grand/me`, { headers: { authorization: `Bearer ${token}` } })).status, 200);
+      assert.equal(
+        (await fetch(`http://127.0.0.1:${first.port}/api/staff_chat/grand/me`, { headers: { authorization: `Bearer ${token}` } })).status,
+        200,
+      );
       assert.equal(await first.stop(), 0);
 
       const demo = spawnSync(process.execPath, ['--import', 'tsx', 'demo/main.ts'], {
@@ -83,7 +90,11 @@ describe('the demo start', { timeout: 60_000 }, () => {
       assert.match(demo.stderr, /The demo refuses to start: this database holds hotels other than the demo hotel \(grand\)/);
       assert.doesNotMatch(demo.stdout, /listening/);
       const hotels = (await database.snapshot()).hotels as { slug: string }[];
-      assert.deepEqual(hotels.map((row) => row.slug), ['grand'], 'the demo seeded nothing');
+      assert.deepEqual(
+        hotels.map((row) => row.slug),
+        ['grand'],
+        'the demo seeded nothing',
+      );
     } finally {
       await database.drop();
     }

@@ -61,7 +61,8 @@ describe('the widget’s pusher client, refused by the hub', () => {
     const annaToken = stack.token('grand', anna);
     const me = (await stack.call<Me>(annaToken, 'GET', '/staff_chat/grand/me')).body;
     const authorize = async (socketId: string, channelName: string) =>
-      (await stack.call<{ auth: string }>(annaToken, 'POST', '/staff_chat/pusher/auth', { socket_id: socketId, channel_name: channelName })).body;
+      (await stack.call<{ auth: string }>(annaToken, 'POST', '/staff_chat/pusher/auth', { socket_id: socketId, channel_name: channelName }))
+        .body;
 
     // The key of a deploy before this one: the hub closes the socket with 4001.
     const connection = getPusherClient('key-of-the-last-deploy', config.pusher.options, authorize, 'grand/anna');
@@ -90,8 +91,11 @@ describe('the widget’s pusher client, refused by the hub', () => {
       connection.reconfigure(config.pusher.key, config.pusher.options);
       const benToken = stack.token('grand', ben);
       await stack.call(benToken, 'GET', '/staff_chat/grand/me');
-      const created = (await stack.call<Conversation>(benToken, 'POST', '/staff_chat/grand/conversations/', { participant_ids: ['anna'] })).body;
-      const sent = await stack.call(benToken, 'POST', `/staff_chat/grand/conversations/${created.id}/send-message/`, { message: 'Live again' });
+      const created = (await stack.call<Conversation>(benToken, 'POST', '/staff_chat/grand/conversations/', { participant_ids: ['anna'] }))
+        .body;
+      const sent = await stack.call(benToken, 'POST', `/staff_chat/grand/conversations/${created.id}/send-message/`, {
+        message: 'Live again',
+      });
       assert.equal(sent.status, 201);
       assert.equal(((await heard).payload as Conversation).id, created.id);
       assert.deepEqual(states.slice(statesBefore), [], 'the same options on a connected socket change nothing');

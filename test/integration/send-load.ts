@@ -41,7 +41,12 @@ export async function seedConversations(api: string, others: string[]): Promise<
 }
 
 /** One `send-message/` from anna; never throws for an HTTP answer, whatever its status. */
-export async function send(api: string, conversationId: number, clientId = freshClientId(), text = `message ${clientId}`): Promise<SendResult> {
+export async function send(
+  api: string,
+  conversationId: number,
+  clientId = freshClientId(),
+  text = `message ${clientId}`,
+): Promise<SendResult> {
   const startedAt = performance.now();
   const response = await fetch(`${api}/staff_chat/grand/conversations/${conversationId}/send-message/`, {
     method: 'POST',
@@ -55,7 +60,16 @@ export async function send(api: string, conversationId: number, clientId = fresh
   } catch {
     json = raw;
   }
-  return { clientId, conversationId, text, status: response.status, retryAfter: response.headers.get('retry-after'), json, startedAt, endedAt: performance.now() };
+  return {
+    clientId,
+    conversationId,
+    text,
+    status: response.status,
+    retryAfter: response.headers.get('retry-after'),
+    json,
+    startedAt,
+    endedAt: performance.now(),
+  };
 }
 
 export const freshClientId = () => `c${randomBytes(8).toString('hex')}`;

@@ -36,7 +36,7 @@ async function twoInstances(env: Record<string, string>, log: Logger) {
   const token = (sub: string) => signStaffToken({ sub, hotel: HOTEL, name: sub }, JWT_SECRET);
   const call = async (server: RunningServer, sub: string, method: string, path: string, body?: unknown) => {
     const response = await apiRequest(`http://127.0.0.1:${server.port}/api/staff_chat/${HOTEL}${path}`, token(sub), method, body);
-    return { status: response.status, body: (await response.json()) };
+    return { status: response.status, body: await response.json() };
   };
   await call(first, 'ben', 'GET', '/me');
   const conversation = (await call(first, 'anna', 'POST', '/conversations/', { participant_ids: ['ben'] })).body as Conversation;
@@ -59,7 +59,10 @@ const quiet: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 describe('rate limits shared through Redis', () => {
   let instances: Awaited<ReturnType<typeof twoInstances>>;
   before(async () => {
-    instances = await twoInstances({ REDIS_URL: TEST_REDIS_URL, STAFF_CHAT_RATE_LIMIT_REDIS_PREFIX: `staff-chat-test-${randomBytes(6).toString('hex')}:` }, quiet);
+    instances = await twoInstances(
+      { REDIS_URL: TEST_REDIS_URL, STAFF_CHAT_RATE_LIMIT_REDIS_PREFIX: `staff-chat-test-${randomBytes(6).toString('hex')}:` },
+      quiet,
+    );
   });
   after(() => instances.close());
 

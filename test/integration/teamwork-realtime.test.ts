@@ -36,7 +36,10 @@ describe('teamwork events reach the other people live', { timeout: 30_000 }, () 
     const found = list.body.results.find((conversation) => conversation.kind === 'department');
     assert.ok(found, 'the department channel exists after the first sign-ins');
     channel = found;
-    assert.deepEqual(channel.participants.map((p) => p.id), ['anna', 'ben', 'carla']);
+    assert.deepEqual(
+      channel.participants.map((p) => p.id),
+      ['anna', 'ben', 'carla'],
+    );
   });
   after(() => stack.close());
 
@@ -67,7 +70,10 @@ describe('teamwork events reach the other people live', { timeout: 30_000 }, () 
     const bensOtherTab = await listen('ben', me.personal_channel);
 
     const created = nextEvent<MessageCreatedEnvelope>(ben.channel, 'realtime_staff_chat_message_created');
-    const sent = await stack.call<Message>(token('anna'), 'POST', api(`/conversations/${channel.id}/send-message/`), { message: 'Pool closed, tell guests', requires_acknowledgement: true });
+    const sent = await stack.call<Message>(token('anna'), 'POST', api(`/conversations/${channel.id}/send-message/`), {
+      message: 'Pool closed, tell guests',
+      requires_acknowledgement: true,
+    });
     assert.equal(sent.status, 201);
     const arrived = (await created).payload;
     assert.equal(arrived.requires_acknowledgement, true);
@@ -78,7 +84,9 @@ describe('teamwork events reach the other people live', { timeout: 30_000 }, () 
     const toOtherTab = nextEvent<MessageAcknowledgedEnvelope>(bensOtherTab.channel, 'realtime_staff_chat_message_acknowledged');
     const echoes: unknown[] = [];
     ben.channel.bind('realtime_staff_chat_message_acknowledged', (data: unknown) => echoes.push(data));
-    const acknowledged = await stack.call(token('ben'), 'POST', api(`/messages/${sent.body.id}/acknowledge/`), undefined, { 'x-socket-id': ben.socketId });
+    const acknowledged = await stack.call(token('ben'), 'POST', api(`/messages/${sent.body.id}/acknowledge/`), undefined, {
+      'x-socket-id': ben.socketId,
+    });
     assert.equal(acknowledged.status, 201);
 
     for (const event of [await toAnna, await toCarla, await toOtherTab]) {
@@ -98,11 +106,20 @@ describe('teamwork events reach the other people live', { timeout: 30_000 }, () 
 
   test('a handover tick reaches every member with who and when', async () => {
     const anna = await listen('anna', channel.channel);
-    const note = await stack.call<Message>(token('anna'), 'POST', api(`/conversations/${channel.id}/send-message/`), { message: 'Night → morning', handover_items: ['Room 12 towels', 'Lift 2 noisy'] });
+    const note = await stack.call<Message>(token('anna'), 'POST', api(`/conversations/${channel.id}/send-message/`), {
+      message: 'Night → morning',
+      handover_items: ['Room 12 towels', 'Lift 2 noisy'],
+    });
     assert.equal(note.status, 201);
     const item = note.body.handover!.items[1]!;
-    const ticked = eventMatching<HandoverItemChangedEnvelope>(anna.channel, 'realtime_staff_chat_handover_item_changed', (event) => event.payload.item.id === item.id);
-    const response = await stack.call(token('carla'), 'PATCH', api(`/messages/${note.body.id}/handover/items/${item.id}/`), { checked: true });
+    const ticked = eventMatching<HandoverItemChangedEnvelope>(
+      anna.channel,
+      'realtime_staff_chat_handover_item_changed',
+      (event) => event.payload.item.id === item.id,
+    );
+    const response = await stack.call(token('carla'), 'PATCH', api(`/messages/${note.body.id}/handover/items/${item.id}/`), {
+      checked: true,
+    });
     assert.equal(response.status, 200);
     const event = await ticked;
     assert.equal(event.payload.message_id, note.body.id);
@@ -114,8 +131,10 @@ describe('teamwork events reach the other people live', { timeout: 30_000 }, () 
   test('a newcomer to the department appears in every member’s list live, and one who moves away leaves it', async () => {
     const me = (await stack.call<Me>(token('anna'), 'GET', api('/me'))).body;
     const annaPersonal = await listen('anna', me.personal_channel);
-    const joined = eventMatching<ConversationUpdatedEnvelope>(annaPersonal.channel, 'realtime_staff_chat_conversation_updated', (event) =>
-      event.payload.id === channel.id && event.payload.participants.some((p) => p.id === 'dora'),
+    const joined = eventMatching<ConversationUpdatedEnvelope>(
+      annaPersonal.channel,
+      'realtime_staff_chat_conversation_updated',
+      (event) => event.payload.id === channel.id && event.payload.participants.some((p) => p.id === 'dora'),
     );
     assert.equal((await stack.call(token('dora'), 'GET', api('/me'))).status, 200);
     assert.equal((await joined).payload.kind, 'department');
@@ -127,24 +146,37 @@ describe('teamwork events reach the other people live', { timeout: 30_000 }, () 
     assert.ok(dorasPersonal.ok);
     const heardAfterMove: unknown[] = [];
 
-    const left = eventMatching<ConversationUpdatedEnvelope>(annaPersonal.channel, 'realtime_staff_chat_conversation_updated', (event) =>
-      event.payload.id === channel.id && !event.payload.participants.some((p) => p.id === 'dora'),
+    const left = eventMatching<ConversationUpdatedEnvelope>(
+      annaPersonal.channel,
+      'realtime_staff_chat_conversation_updated',
+      (event) => event.payload.id === channel.id && !event.payload.participants.some((p) => p.id === 'dora'),
     );
     assert.equal((await stack.call(token('dora', 'Kitchen'), 'GET', api('/me'))).status, 200);
     await left;
     // Her tab that had subscribed hears no more of it: the channel's next message would reach that
     // connection before the mention that follows it on her personal channel.
     dorasChannel.channel.bind('realtime_staff_chat_message_created', (data: unknown) => heardAfterMove.push(data));
-    const toAnna = nextEvent<MessageCreatedEnvelope>((await listen('anna', channel.channel)).channel, 'realtime_staff_chat_message_created');
-    await stack.call(token('anna'), 'POST', api(`/conversations/${channel.id}/send-message/`), { message: 'Housekeeping only from now on' });
+    const toAnna = nextEvent<MessageCreatedEnvelope>(
+      (await listen('anna', channel.channel)).channel,
+      'realtime_staff_chat_message_created',
+    );
+    await stack.call(token('anna'), 'POST', api(`/conversations/${channel.id}/send-message/`), {
+      message: 'Housekeeping only from now on',
+    });
     await toAnna;
     const direct = await stack.call<Conversation>(token('anna'), 'POST', api('/conversations/'), { participant_ids: ['dora'] });
     const mentioned = nextEvent(dorasPersonal.channel, 'realtime_staff_chat_staff_mentioned');
-    await stack.call(token('anna'), 'POST', api(`/conversations/${direct.body.id}/send-message/`), { message: '@Dora welcome to the kitchen', mentions: ['dora'] });
+    await stack.call(token('anna'), 'POST', api(`/conversations/${direct.body.id}/send-message/`), {
+      message: '@Dora welcome to the kitchen',
+      mentions: ['dora'],
+    });
     await mentioned;
     assert.deepEqual(heardAfterMove, [], 'her old subscription was dropped');
     const doraList = (await stack.call<ConversationList>(token('dora', 'Kitchen'), 'GET', api('/conversations/'))).body;
-    assert.deepEqual(doraList.results.filter((c) => c.kind === 'department').map((c) => c.department), ['Kitchen']);
+    assert.deepEqual(
+      doraList.results.filter((c) => c.kind === 'department').map((c) => c.department),
+      ['Kitchen'],
+    );
     // And the hub no longer lets her listen to the old channel.
     const client = await stack.pusher(token('dora', 'Kitchen'));
     assert.equal((await subscribe(client, channel.channel)).ok, false);

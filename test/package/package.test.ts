@@ -47,7 +47,9 @@ async function dependencyClosure(names: string[]): Promise<string[]> {
   const visit = async (name: string) => {
     if (seen.has(name)) return;
     seen.add(name);
-    const manifest = JSON.parse(await readFile(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+    const manifest = JSON.parse(await readFile(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>;
+    };
     for (const dependency of Object.keys(manifest.dependencies ?? {})) await visit(dependency);
   };
   for (const name of names) await visit(name);
@@ -111,28 +113,66 @@ describe(`the ${NAME} package, installed from its tarball`, () => {
   });
 
   test('the tarball holds the script, its chunks, the types and the manifest, and nothing of the server', () => {
-    for (const file of ['dist/staff-chat.js', 'dist/types/widget/define.d.ts', 'dist/types/widget/index.d.ts', 'custom-elements.json', 'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md']) {
+    for (const file of [
+      'dist/staff-chat.js',
+      'dist/types/widget/define.d.ts',
+      'dist/types/widget/index.d.ts',
+      'custom-elements.json',
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'CHANGELOG.md',
+    ]) {
       assert.ok(packedFiles.includes(file), `${file} is in the tarball`);
     }
-    assert.ok(packedFiles.some((file) => /^dist\/chunks\/first-use-.*\.js$/.test(file)), 'the lazily loaded chunk');
-    const stray = packedFiles.filter((file) => !/^dist\/(staff-chat\.js|staff-chat\.js\.map|chunks\/|types\/)/.test(file) && !['custom-elements.json', 'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(file));
+    assert.ok(
+      packedFiles.some((file) => /^dist\/chunks\/first-use-.*\.js$/.test(file)),
+      'the lazily loaded chunk',
+    );
+    const stray = packedFiles.filter(
+      (file) =>
+        !/^dist\/(staff-chat\.js|staff-chat\.js\.map|chunks\/|types\/)/.test(file) &&
+        !['custom-elements.json', 'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(file),
+    );
     assert.deepEqual(stray, []);
   });
 
   test('installs offline beside nothing but its dependencies', async () => {
     const { stdout } = await run('npm', ['ls', '--all', '--parseable'], { cwd: consumer });
-    const installed = stdout.trim().split('\n').slice(1).map((path) => relative(join(consumer, 'node_modules'), path).split(sep).join('/')).sort();
+    const installed = stdout
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((path) => relative(join(consumer, 'node_modules'), path).split(sep).join('/'))
+      .sort();
     assert.deepEqual(installed, [...dependencies, NAME].sort());
   });
 
   test(`\`import '${NAME}'\` type-checks: the element, its properties and events are typed`, async () => {
     await writeFile(join(consumer, 'consumer.ts'), CONSUMER_TS);
     // A browser project's settings, with no skipLibCheck: the package's own .d.ts files are checked too.
-    const args = ['--noEmit', '--strict', '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--lib', 'es2022,dom,dom.iterable', 'consumer.ts'];
-    await run(process.execPath, [TSC, ...args], { cwd: consumer }).catch((error: { stdout?: string }) => assert.fail(`tsc:\n${error.stdout}`));
+    const args = [
+      '--noEmit',
+      '--strict',
+      '--target',
+      'es2022',
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--lib',
+      'es2022,dom,dom.iterable',
+      'consumer.ts',
+    ];
+    await run(process.execPath, [TSC, ...args], { cwd: consumer }).catch((error: { stdout?: string }) =>
+      assert.fail(`tsc:\n${error.stdout}`),
+    );
     // And it does check: a wrong property type is an error.
     await writeFile(join(consumer, 'wrong.ts'), `import '${NAME}';\ndocument.createElement('staff-chat').debug = 'yes';\n`);
-    const wrong = await run(process.execPath, [TSC, ...args.slice(0, -1), 'wrong.ts'], { cwd: consumer }).then(() => '', (error: { stdout?: string }) => error.stdout ?? '');
+    const wrong = await run(process.execPath, [TSC, ...args.slice(0, -1), 'wrong.ts'], { cwd: consumer }).then(
+      () => '',
+      (error: { stdout?: string }) => error.stdout ?? '',
+    );
     assert.match(wrong, /TS2322/);
   });
 
@@ -141,7 +181,10 @@ describe(`the ${NAME} package, installed from its tarball`, () => {
     const manifestPath = (JSON.parse(await readFile(join(installed, 'package.json'), 'utf8')) as { customElements: string }).customElements;
     const manifest = JSON.parse(await readFile(join(installed, manifestPath), 'utf8')) as Manifest;
     const elements = manifest.modules.flatMap((module) => module.declarations ?? []).filter((declaration) => declaration.tagName);
-    assert.deepEqual(elements.map((element) => element.tagName), ['staff-chat']);
+    assert.deepEqual(
+      elements.map((element) => element.tagName),
+      ['staff-chat'],
+    );
     const [element] = elements;
     assert.ok(element);
     assert.ok(existsSync(join(installed, manifest.modules[0]!.path)), 'the module path is a file of the package');
@@ -149,16 +192,34 @@ describe(`the ${NAME} package, installed from its tarball`, () => {
       { kind: 'js', name: 'StaffChat', declaration: { name: 'StaffChat', module: 'dist/staff-chat.js' } },
       { kind: 'custom-element-definition', name: 'staff-chat', declaration: { name: 'StaffChat', module: 'dist/staff-chat.js' } },
     ]);
-    assert.deepEqual(element.events?.map((event) => event.name).sort(), ['staff-chat-connection-change', 'staff-chat-error', 'staff-chat-message-send', 'staff-chat-unread-change']);
+    assert.deepEqual(element.events?.map((event) => event.name).sort(), [
+      'staff-chat-connection-change',
+      'staff-chat-error',
+      'staff-chat-message-send',
+      'staff-chat-unread-change',
+    ]);
     assert.deepEqual(element.attributes?.map((attribute) => attribute.name).sort(), [...OBSERVED, ...GLOBAL_ATTRIBUTES].sort());
-    assert.ok(element.members?.some((member) => member.name === 'tokenProvider'), 'tokenProvider, a property without attribute');
+    assert.ok(
+      element.members?.some((member) => member.name === 'tokenProvider'),
+      'tokenProvider, a property without attribute',
+    );
     // Every part the element's JSDoc documents (build/widget-styling-docs.test.ts checks those against the styles).
-    const documented = [...(await readFile(join(ROOT, 'widget/staff-chat.ts'), 'utf8')).matchAll(/@csspart ([a-z-]+)/g)].map((match) => match[1]);
+    const documented = [...(await readFile(join(ROOT, 'widget/staff-chat.ts'), 'utf8')).matchAll(/@csspart ([a-z-]+)/g)].map(
+      (match) => match[1],
+    );
     assert.deepEqual(element.cssParts?.map((part) => part.name).sort(), documented.sort());
     for (const part of ['dock', 'panel', 'window', 'sidebar']) assert.ok(documented.includes(part), part);
     assert.ok(element.cssProperties?.some((property) => property.name === '--staff-chat-accent'));
     const text = JSON.stringify(manifest);
-    for (const internal of ['(internal)', 'conversation-select', 'draft-change', 'quote-open', '"staff-chat-panel"', 'sessionKey', 'syncSession']) {
+    for (const internal of [
+      '(internal)',
+      'conversation-select',
+      'draft-change',
+      'quote-open',
+      '"staff-chat-panel"',
+      'sessionKey',
+      'syncSession',
+    ]) {
       assert.ok(!text.includes(internal), `${internal} stays out of the manifest`);
     }
   });
@@ -184,12 +245,23 @@ describe(`the ${NAME} package, installed from its tarball`, () => {
         document.body.append(chat);
         const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000));
         const lazy = await Promise.race([customElements.whenDefined('staff-chat-panel').then(() => true), timeout]);
-        return { sameClass: module.StaffChat === element, exports: Object.keys(module).sort(), observed: element?.observedAttributes, lazy };
+        return {
+          sameClass: module.StaffChat === element,
+          exports: Object.keys(module).sort(),
+          observed: element?.observedAttributes,
+          lazy,
+        };
       }, url);
       assert.ok(found.lazy, 'opening <staff-chat> loads and registers the panel from its chunk');
       assert.deepEqual(found.observed?.slice().sort(), [...OBSERVED].sort());
       assert.ok(found.sameClass, 'the exported StaffChat is the registered class');
-      assert.deepEqual(found.exports, ['StaffChat', 'StaffChatConnectionChangeEvent', 'StaffChatErrorEvent', 'StaffChatMessageSendEvent', 'StaffChatUnreadChangeEvent']);
+      assert.deepEqual(found.exports, [
+        'StaffChat',
+        'StaffChatConnectionChangeEvent',
+        'StaffChatErrorEvent',
+        'StaffChatMessageSendEvent',
+        'StaffChatUnreadChangeEvent',
+      ]);
       assert.deepEqual(errors, []);
     } finally {
       await browser.close();
@@ -204,7 +276,8 @@ const TYPES: Record<string, string> = { '.js': 'text/javascript', '.html': 'text
 async function serve(root: string): Promise<Server> {
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
-    if (path === '/index.html') return void response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>consumer</title>');
+    if (path === '/index.html')
+      return void response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>consumer</title>');
     const file = join(root, ...path.split('/').filter((part) => part && part !== '..'));
     readFile(file).then(
       (body) => response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),

@@ -124,11 +124,16 @@ export class SoakClient {
       let response: { status: number; body: unknown; retryAfter: number };
       try {
         const socketId = this.pusher.connection.socket_id;
-        response = await this.request('POST', path, { message: text, client_id: clientId }, {
-          ...(socketId && { 'x-socket-id': socketId }),
-          // A response lost on its way back: the request itself may have been stored.
-          ...(abort && { abortAfterMs: Math.floor(this.options.random() * 15) }),
-        });
+        response = await this.request(
+          'POST',
+          path,
+          { message: text, client_id: clientId },
+          {
+            ...(socketId && { 'x-socket-id': socketId }),
+            // A response lost on its way back: the request itself may have been stored.
+            ...(abort && { abortAfterMs: Math.floor(this.options.random() * 15) }),
+          },
+        );
       } catch {
         this.stats.networkErrors += 1;
         await pause(25 + this.options.random() * 100);
@@ -283,7 +288,11 @@ export class SoakClient {
         ...(body !== undefined && { body: JSON.stringify(body) }),
       });
       const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : undefined, retryAfter: Number(response.headers.get('retry-after') ?? 1) };
+      return {
+        status: response.status,
+        body: text ? JSON.parse(text) : undefined,
+        retryAfter: Number(response.headers.get('retry-after') ?? 1),
+      };
     } finally {
       clearTimeout(timer);
     }

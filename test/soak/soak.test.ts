@@ -12,7 +12,14 @@ import { formatReport, runSoak, type SoakOptions } from './soak.js';
 const runs: ({ name: string; clients: number; messagesPerClient: number } & Pick<SoakOptions, 'engine' | 'database' | 'instances'>)[] = [
   { name: 'the embedded hub, SQLite', engine: 'hub', database: 'sqlite', clients: 30, messagesPerClient: 70 },
   { name: 'one soketi node, SQLite', engine: 'soketi', database: 'sqlite', clients: 20, messagesPerClient: 40 },
-  { name: 'two servers on PostgreSQL, two soketi nodes on Redis', engine: 'soketi', database: 'postgres', instances: 2, clients: 20, messagesPerClient: 50 },
+  {
+    name: 'two servers on PostgreSQL, two soketi nodes on Redis',
+    engine: 'soketi',
+    database: 'postgres',
+    instances: 2,
+    clients: 20,
+    messagesPerClient: 50,
+  },
 ];
 
 for (const run of runs) {

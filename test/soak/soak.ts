@@ -80,7 +80,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const log = (line: string) => options.log?.(`${((performance.now() - started) / 1000).toFixed(1)} s: ${line}`);
   const random = seededRandom(options.seed ?? Date.now());
   const secret = randomBytes(24).toString('hex');
-  const app = { appId: String(100_000 + Math.floor(random() * 800_000)), key: randomBytes(10).toString('hex'), secret: randomBytes(20).toString('hex') };
+  const app = {
+    appId: String(100_000 + Math.floor(random() * 800_000)),
+    key: randomBytes(10).toString('hex'),
+    secret: randomBytes(20).toString('hex'),
+  };
 
   const instances = options.instances ?? 1;
   const engine = options.engine ?? 'hub';
@@ -92,7 +96,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const each = <T>(start: (index: number) => Promise<T>) => Promise.all(Array.from({ length: instances }, (_, index) => start(index)));
 
   const database: TestDatabase = options.database === 'postgres' ? await postgresDatabase() : sqliteDatabase();
-  const hubs: HubHost[] = await each(() => (engine === 'soketi' ? startSoketiHost(app, { ...(redisPrefix && { redisPrefix }) }) : startHubHost(app)));
+  const hubs: HubHost[] = await each(() =>
+    engine === 'soketi' ? startSoketiHost(app, { ...(redisPrefix && { redisPrefix }) }) : startHubHost(app),
+  );
   // Clients' sockets go through one proxy per node, which cuts them at random; the servers' triggers
   // through another, which never cuts (a lost trigger is no client's fault to recover from; see the report).
   const proxies = await each((i) => startTcpProxy({ host: '127.0.0.1', port: hubs[i]!.port }, { established: pusherHandshakeDone }));
@@ -116,7 +122,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   );
   const apiOf = (index: number) => `http://127.0.0.1:${servers[index % instances]!.port}/api`;
   for (const [i, server] of servers.entries()) {
-    log(`server on ${server.port} (${database.kind}), ${engine} on ${hubs[i]!.port} behind ${proxies[i]!.port} (clients) and ${triggerProxies[i]!.port} (triggers)`);
+    log(
+      `server on ${server.port} (${database.kind}), ${engine} on ${hubs[i]!.port} behind ${proxies[i]!.port} (clients) and ${triggerProxies[i]!.port} (triggers)`,
+    );
   }
 
   const clients: SoakClient[] = [];
@@ -144,7 +152,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     for (const [index, group] of members.entries()) {
       const [creator, ...others] = group;
       if (!creator || others.length === 0) throw new Error('every conversation needs two members; use more clients');
-      conversations.push((await call(creator, 'POST', `/staff_chat/${HOTEL}/conversations/`, { participant_ids: others, title: `Soak ${index}` })) as Conversation);
+      conversations.push(
+        (await call(creator, 'POST', `/staff_chat/${HOTEL}/conversations/`, {
+          participant_ids: others,
+          title: `Soak ${index}`,
+        })) as Conversation,
+      );
     }
     const config = (await (await fetch(`${apiOf(0)}/staff_chat/config`)).json()) as ChatConfig;
 
@@ -213,7 +226,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
             const conversationId = mine[Math.floor(random() * mine.length)]!;
             const clientId = `${staffId}-${n}`;
             // Markup and non-ASCII on purpose: stored and returned as text, byte for byte.
-            const text = n % 7 === 0 ? `<script>alert("${clientId}")</script> & <b>bold</b> ✓ ${clientId}` : `message ${n} from ${staffId} 🛎️`;
+            const text =
+              n % 7 === 0 ? `<script>alert("${clientId}")</script> & <b>bold</b> ✓ ${clientId}` : `message ${n} from ${staffId} 🛎️`;
             texts.set(clientId, { text, conversationId, senderId: staffId });
             await client.send(conversationId, clientId, text);
             onAcknowledged();
@@ -239,14 +253,16 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       await new Promise((resolve) => setTimeout(resolve, 25));
       if (Date.now() > nextReport) {
         nextReport += 1000;
-        const behind = clients.filter((client) => [...client.messages.keys()].some((id) => client.list(id).length < (byConversation.get(id)?.length ?? 0)));
+        const behind = clients.filter((client) =>
+          [...client.messages.keys()].some((id) => client.list(id).length < (byConversation.get(id)?.length ?? 0)),
+        );
         log(`waiting for ${behind.length} clients: ${behind.map((client) => client.describe()).join('; ')}`);
       }
     }
 
     const report = compare({ options, clients, rows, byConversation, texts, acknowledged, faults, intended });
     report.seconds = Math.round((performance.now() - started) / 100) / 10;
-    if (!converged()) report.problems.push('clients did not reach the database\'s message counts before the deadline');
+    if (!converged()) report.problems.push("clients did not reach the database's message counts before the deadline");
     faults.abortedResponses = report.totals.aborted;
     return report;
   } finally {
@@ -311,11 +327,17 @@ function compare(input: {
         held.length === expected.length &&
         held.every((message, i) => {
           const row = expected[i]!;
-          return message.id === row.id && message.client_id === row.client_id && message.sender_id === row.sender_id && message.message === row.message;
+          return (
+            message.id === row.id &&
+            message.client_id === row.client_id &&
+            message.sender_id === row.sender_id &&
+            message.message === row.message
+          );
         });
       if (!same) {
         mismatchedLists += 1;
-        if (problems.length < 20) problems.push(`a client's list of conversation ${conversationId} differs: ${missing} missing, ${extra} extra`);
+        if (problems.length < 20)
+          problems.push(`a client's list of conversation ${conversationId} differs: ${missing} missing, ${extra} extra`);
       }
     }
   }
@@ -327,7 +349,18 @@ function compare(input: {
       for (const key of Object.keys(sum) as (keyof ClientStats)[]) sum[key] += client.stats[key];
       return sum;
     },
-    { sent: 0, aborted: 0, resends: 0, rateLimited: 0, networkErrors: 0, catchUps: 0, subscriptions: 0, subscriptionErrors: 0, realtimeMessages: 0, polls: 0 },
+    {
+      sent: 0,
+      aborted: 0,
+      resends: 0,
+      rateLimited: 0,
+      networkErrors: 0,
+      catchUps: 0,
+      subscriptions: 0,
+      subscriptionErrors: 0,
+      realtimeMessages: 0,
+      polls: 0,
+    },
   );
   return {
     clients: clients.length,

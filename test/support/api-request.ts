@@ -1,5 +1,11 @@
 /** One REST call as the widget makes it: a Bearer token, and a JSON body when there is one. */
-export function apiRequest(url: string, token: string, method: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+export function apiRequest(
+  url: string,
+  token: string,
+  method: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return fetch(url, {
     method,
     headers: {

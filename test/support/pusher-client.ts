@@ -18,7 +18,9 @@ export async function connectedPusher(config: ChatConfig, authorize: AuthorizeCh
       customHandler: ({ socketId, channelName }, callback) => {
         authorize(socketId, channelName).then(
           ({ status, body }) =>
-            status === 200 ? callback(null, body as { auth: string }) : callback(new Error(`channel authorization refused: ${status}`), null),
+            status === 200
+              ? callback(null, body as { auth: string })
+              : callback(new Error(`channel authorization refused: ${status}`), null),
           (error: Error) => callback(error, null),
         );
       },

@@ -54,10 +54,7 @@ function command(entry: ServerEntry, nodeArgs: string[], probe: boolean): [strin
 }
 
 /** Starts `entry` with `env` (PORT 0 picks a free port) and resolves once it listens. */
-export async function startServerProcess(
-  env: Record<string, string>,
-  options: ServerProcessOptions = {},
-): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, options: ServerProcessOptions = {}): Promise<ServerProcess> {
   const { timeoutMs = 30_000, entry = 'server/main.ts', nodeArgs = [], probe = false } = options;
   const [program, args] = command(entry, nodeArgs, probe);
   const child = spawn(program, args, {
@@ -86,10 +83,11 @@ export async function startServerProcess(
       child.off('exit', onExit);
       then();
     };
-    const fail = (error: Error) => done(() => {
-      child.kill('SIGKILL');
-      reject(error);
-    });
+    const fail = (error: Error) =>
+      done(() => {
+        child.kill('SIGKILL');
+        reject(error);
+      });
     stdout.on('data', onData);
     child.once('exit', onExit);
   });

@@ -129,7 +129,10 @@ export async function startSoketi(app: SoketiApp, { redisPrefix, timeoutMs = 30_
       cleanUp();
       throw new Error(`soketi exited with ${child.exitCode} before listening:\n${output}`);
     }
-    const answer = await fetch(`http://127.0.0.1:${port}/`).then((response) => response.text(), () => '');
+    const answer = await fetch(`http://127.0.0.1:${port}/`).then(
+      (response) => response.text(),
+      () => '',
+    );
     if (answer === 'OK') break;
     if (Date.now() > deadline) {
       await close();

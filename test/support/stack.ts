@@ -28,7 +28,13 @@ export interface Stack {
   api: string;
   token(hotel: string, staff: Pick<StaffMember, 'id' | 'full_name'>): string;
   /** A REST call with a Bearer token; returns status and parsed JSON. */
-  call<T = unknown>(token: string, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T }>;
+  call<T = unknown>(
+    token: string,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: T }>;
   /** An unmodified pusher-js client configured from `GET /staff_chat/config`, connected. */
   pusher(token: string): Promise<Pusher>;
   close(): Promise<void>;
@@ -50,7 +56,11 @@ export interface StackOptions {
 /** For `soketi`: a node of its own with fresh credentials, and the server's settings to use it. */
 async function engineFor(engine: Engine = 'hub'): Promise<{ env: Record<string, string>; node?: SoketiNode }> {
   if (engine === 'hub') return { env: {} };
-  const app = { appId: `app-${randomBytes(4).toString('hex')}`, key: randomBytes(10).toString('hex'), secret: randomBytes(20).toString('hex') };
+  const app = {
+    appId: `app-${randomBytes(4).toString('hex')}`,
+    key: randomBytes(10).toString('hex'),
+    secret: randomBytes(20).toString('hex'),
+  };
   const node = await startSoketi(app);
   return { env: engineEnv(app, node.port), node };
 }
@@ -78,7 +88,13 @@ export async function startStack(env: Record<string, string> = {}, { demo, engin
   const api = `http://127.0.0.1:${server.port}/api`;
   const clients = new Set<Pusher>();
 
-  const call: Stack['call'] = async <T,>(token: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+  const call: Stack['call'] = async <T>(
+    token: string,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) => {
     const response = await apiRequest(`${api}${path}`, token, method, body, headers);
     return { status: response.status, body: await jsonBody<T>(response) };
   };
@@ -127,7 +143,10 @@ export interface RestartableStack {
  * Like {@link startStack}, but the server can be stopped and started again on the same port with the
  * same SQLite file, so browsers and their sockets see an outage and a recovery, not a new server.
  */
-export async function startRestartableStack(env: Record<string, string> = {}, { demo, engine }: StackOptions = {}): Promise<RestartableStack> {
+export async function startRestartableStack(
+  env: Record<string, string> = {},
+  { demo, engine }: StackOptions = {},
+): Promise<RestartableStack> {
   const dir = mkdtempSync(join(tmpdir(), 'staff-chat-'));
   const external = await engineFor(engine);
   const settings = {

@@ -8,8 +8,7 @@ import { request } from 'node:http';
 
 /** One part of the form: a text field, or a file of `size` bytes that starts with `head`. */
 export type UploadPart =
-  | { name: string; value: string }
-  | { name: string; fileName: string; type?: string; head: Uint8Array; size?: number };
+  { name: string; value: string } | { name: string; fileName: string; type?: string; head: Uint8Array; size?: number };
 
 /** A multipart/form-data body known by its length and made on demand. */
 export interface MultipartBody {
@@ -29,7 +28,8 @@ export function multipartBody(parts: readonly UploadPart[]): MultipartBody {
         : `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.fileName}"\r\n` +
             `Content-Type: ${part.type ?? 'application/octet-stream'}\r\n\r\n`,
     );
-  const sizeOf = (part: UploadPart) => ('value' in part ? Buffer.byteLength(part.value) : Math.max(part.size ?? part.head.length, part.head.length));
+  const sizeOf = (part: UploadPart) =>
+    'value' in part ? Buffer.byteLength(part.value) : Math.max(part.size ?? part.head.length, part.head.length);
   const closing = Buffer.from(`--${boundary}--\r\n`);
   const length = parts.reduce((sum, part) => sum + headerOf(part).length + sizeOf(part) + 2, closing.length);
   return {
@@ -41,7 +41,8 @@ export function multipartBody(parts: readonly UploadPart[]): MultipartBody {
         if ('value' in part) yield Buffer.from(part.value);
         else {
           yield part.head;
-          for (let left = sizeOf(part) - part.head.length; left > 0; left -= FILL.length) yield left >= FILL.length ? FILL : FILL.subarray(0, left);
+          for (let left = sizeOf(part) - part.head.length; left > 0; left -= FILL.length)
+            yield left >= FILL.length ? FILL : FILL.subarray(0, left);
         }
         yield Buffer.from('\r\n');
       }
@@ -96,7 +97,13 @@ export function sendUpload(url: string, body: MultipartBody, options: UploadOpti
       let text = '';
       res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
       res.on('end', () => {
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, json: text ? JSON.parse(text) : undefined, sentWhenAnswered, length: body.length });
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          json: text ? JSON.parse(text) : undefined,
+          sentWhenAnswered,
+          length: body.length,
+        });
         // What the server chose not to read is not sent either.
         if (sent < body.length) req.destroy();
       });

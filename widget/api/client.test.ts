@@ -136,7 +136,9 @@ describe('ApiClient', () => {
   });
 
   it('with a token that cannot be renewed, a 401 is final: sign_in_expired, no second call', async () => {
-    const { api, calls, tokenCalls } = client([json(401, { error: { code: 'unauthorized', message: 'Token expired' } })], { tokenRefreshable: false });
+    const { api, calls, tokenCalls } = client([json(401, { error: { code: 'unauthorized', message: 'Token expired' } })], {
+      tokenRefreshable: false,
+    });
     const error = await rejection(api.me());
     expect([error.status, error.code, error.retryable]).to.deep.equal([401, 'sign_in_expired', false]);
     expect(calls.length).to.equal(1);

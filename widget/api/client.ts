@@ -252,12 +252,7 @@ export class ApiClient {
     return this.read<T>(retried);
   }
 
-  private async send(
-    path: string,
-    options: RequestOptions,
-    token: Promise<string> | null,
-    isRetry: boolean,
-  ): Promise<Response> {
+  private async send(path: string, options: RequestOptions, token: Promise<string> | null, isRetry: boolean): Promise<Response> {
     const method = options.method ?? 'GET';
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (token) headers.Authorization = `Bearer ${await tokenOrFail(token)}`;

@@ -31,7 +31,8 @@ function setup(answers: Response[]) {
   return { api: createHousekeepingApi(client, fetchStub), calls };
 }
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 describe('housekeeping API', () => {
   it('calls each endpoint with its method, path and body, the token and the socket id', async () => {
@@ -64,7 +65,10 @@ describe('housekeeping API', () => {
 
   it('turns the error body into an ApiError with its code', async () => {
     const { api } = setup([json(409, { error: { code: 'too_many_pins', message: 'At most 20.', details: { max_pins: 20 } } })]);
-    const error = await api.pin(10).then(() => null, (e: unknown) => e);
+    const error = await api.pin(10).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).to.be.instanceOf(ApiError);
     expect((error as ApiError).status).to.equal(409);
     expect((error as ApiError).code).to.equal('too_many_pins');
@@ -78,7 +82,10 @@ describe('housekeeping API', () => {
 
   it('a network failure is a retryable ApiError of status 0', async () => {
     const { api } = setup([]);
-    const error = (await api.setMuted(4, true).then(() => null, (e: unknown) => e)) as ApiError;
+    const error = (await api.setMuted(4, true).then(
+      () => null,
+      (e: unknown) => e,
+    )) as ApiError;
     expect(error.status).to.equal(0);
     expect(error.retryable).to.equal(true);
   });

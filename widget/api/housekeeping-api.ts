@@ -42,12 +42,14 @@ export function createHousekeepingApi(api: Pick<ApiClient, 'withAuthorization'>,
     unpin: (messageId: number) => call<Unpin>('DELETE', `/messages/${messageId}/pin/`),
     /** Answers the conversation as the caller sees it. */
     setMuted: (conversationId: number, muted: boolean) => call<Conversation>(on(muted), `/conversations/${conversationId}/mute/`),
-    setArchived: (conversationId: number, archived: boolean) => call<Conversation>(on(archived), `/conversations/${conversationId}/archive/`),
+    setArchived: (conversationId: number, archived: boolean) =>
+      call<Conversation>(on(archived), `/conversations/${conversationId}/archive/`),
     leave: (conversationId: number) => call<ParticipantLeft & { success: true }>('POST', `/conversations/${conversationId}/leave/`),
     /** The group's creator or an admin role; 403 `not_allowed` for anyone else. Answers the conversation. */
     removeParticipant: (conversationId: number, staffId: string) =>
       call<Conversation>('DELETE', `/conversations/${conversationId}/participants/${encodeURIComponent(staffId)}/`),
-    forward: (messageId: number, conversationIds: number[]) => call<ForwardResult>('POST', `/messages/${messageId}/forward/`, { conversation_ids: conversationIds }),
+    forward: (messageId: number, conversationIds: number[]) =>
+      call<ForwardResult>('POST', `/messages/${messageId}/forward/`, { conversation_ids: conversationIds }),
     deleteAttachment: (attachmentId: number) => call<AttachmentDeleted>('DELETE', `/attachments/${attachmentId}/delete/`),
   };
 }

@@ -18,7 +18,13 @@ export async function uploadMessage(
       const form = new FormData();
       form.append('files', file, file.name);
       form.append('client_id', options.clientId);
-      return xhrUpload({ url, headers, body: form, ...(options.onProgress && { onProgress: options.onProgress }), ...(options.signal && { signal: options.signal }) });
+      return xhrUpload({
+        url,
+        headers,
+        body: form,
+        ...(options.onProgress && { onProgress: options.onProgress }),
+        ...(options.signal && { signal: options.signal }),
+      });
     },
     file.name,
     file.size,

@@ -40,7 +40,11 @@ export class ComposeEvent extends Event {
   readonly requiresAcknowledgement: boolean;
   /** Who the text mentions: ids of the people and the departments chosen with `@` and still in it. */
   readonly mentioned: { mentions: string[]; departments: string[] };
-  constructor(text: string, requiresAcknowledgement = false, mentioned: { mentions: string[]; departments: string[] } = { mentions: [], departments: [] }) {
+  constructor(
+    text: string,
+    requiresAcknowledgement = false,
+    mentioned: { mentions: string[]; departments: string[] } = { mentions: [], departments: [] },
+  ) {
     super('compose');
     this.text = text;
     this.requiresAcknowledgement = requiresAcknowledgement;

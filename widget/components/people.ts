@@ -27,7 +27,10 @@ export function conversationSubtitle(conversation: Conversation, meId: string | 
 export function initials(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);
   const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
-  return letters.map((w) => Array.from(w ?? '')[0] ?? '').join('').toUpperCase();
+  return letters
+    .map((w) => Array.from(w ?? '')[0] ?? '')
+    .join('')
+    .toUpperCase();
 }
 
 /**

@@ -44,7 +44,10 @@ describe('presence dots', () => {
       conversation(3, bob, { is_group: true, title: 'Night shift', participants: [ME, bob, carla] }),
     ]);
     fake.onlineIds.set(new Set(['bob', 'carla']));
-    const el = await sessionFixture<StaffChatConversationList>(fake.session, html`<staff-chat-conversation-list></staff-chat-conversation-list>`);
+    const el = await sessionFixture<StaffChatConversationList>(
+      fake.session,
+      html`<staff-chat-conversation-list></staff-chat-conversation-list>`,
+    );
     const rows = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="row"]')];
     expect(rows.map((r) => dots(r).length)).to.deep.equal([1, 1, 0]);
     expect(rows[0]!.querySelector('.name')!.textContent).to.equal('Bob Porter, online');
@@ -59,7 +62,10 @@ describe('presence dots', () => {
   it('mark the chat window header of a 1:1', async () => {
     const fake = createFakeSession();
     fake.conversations.set([conversation(1, bob)]);
-    const el = await sessionFixture<StaffChatChatWindow>(fake.session, html`<staff-chat-chat-window conversation-id="1"></staff-chat-chat-window>`);
+    const el = await sessionFixture<StaffChatChatWindow>(
+      fake.session,
+      html`<staff-chat-chat-window conversation-id="1"></staff-chat-chat-window>`,
+    );
     const header = el.shadowRoot!.querySelector('[part="header"]')!;
     expect(dots(header)).to.have.length(0);
     fake.onlineIds.set(new Set(['bob']));
@@ -81,7 +87,10 @@ describe('the typing line', () => {
   it('shows above the composer in the chat window, and goes when they stop', async () => {
     const fake = createFakeSession();
     fake.conversations.set([conversation(1, bob), conversation(2, carla)]);
-    const el = await sessionFixture<StaffChatChatWindow>(fake.session, html`<staff-chat-chat-window conversation-id="1"></staff-chat-chat-window>`);
+    const el = await sessionFixture<StaffChatChatWindow>(
+      fake.session,
+      html`<staff-chat-chat-window conversation-id="1"></staff-chat-chat-window>`,
+    );
     const line = el.shadowRoot!.querySelector('[part="typing"]')!;
     expect(line.textContent).to.equal('');
     expect(line.getAttribute('aria-live')).to.equal('polite');
@@ -99,7 +108,12 @@ describe('the typing line', () => {
     expect(line.textContent).to.equal('Bob is typing…');
     await expect(el).to.be.accessible();
 
-    fake.typing.set({ 1: [{ id: 'bob', name: 'Bob Porter' }, { id: 'carla', name: 'Carla Mendes' }] });
+    fake.typing.set({
+      1: [
+        { id: 'bob', name: 'Bob Porter' },
+        { id: 'carla', name: 'Carla Mendes' },
+      ],
+    });
     await el.updateComplete;
     expect(line.textContent).to.equal('Bob and Carla are typing…');
 
@@ -112,23 +126,38 @@ describe('the typing line', () => {
     const fake = createFakeSession();
     const last = { id: 9, sender_id: 'bob', sender_name: 'Bob Porter', message: 'Taxi for 204 at 6', timestamp: new Date().toISOString() };
     fake.conversations.set([conversation(1, bob, { last_message: last }), conversation(2, carla)]);
-    const el = await sessionFixture<StaffChatConversationList>(fake.session, html`<staff-chat-conversation-list></staff-chat-conversation-list>`);
+    const el = await sessionFixture<StaffChatConversationList>(
+      fake.session,
+      html`<staff-chat-conversation-list></staff-chat-conversation-list>`,
+    );
     const previews = () => [...el.shadowRoot!.querySelectorAll('.preview')].map((p) => [p.textContent, p.classList.contains('typing')]);
-    expect(previews()).to.deep.equal([['Taxi for 204 at 6', false], ['No messages yet', false]]);
+    expect(previews()).to.deep.equal([
+      ['Taxi for 204 at 6', false],
+      ['No messages yet', false],
+    ]);
 
     fake.typing.set({ 1: [{ id: 'bob', name: 'Bob Porter' }] });
     await el.updateComplete;
-    expect(previews()).to.deep.equal([['Bob is typing…', true], ['No messages yet', false]]);
+    expect(previews()).to.deep.equal([
+      ['Bob is typing…', true],
+      ['No messages yet', false],
+    ]);
 
     fake.typing.set({});
     await el.updateComplete;
-    expect(previews()).to.deep.equal([['Taxi for 204 at 6', false], ['No messages yet', false]]);
+    expect(previews()).to.deep.equal([
+      ['Taxi for 204 at 6', false],
+      ['No messages yet', false],
+    ]);
   });
 
   it('tells the session about each change of the draft, not about the send that clears it', async () => {
     const fake = createFakeSession();
     fake.conversations.set([conversation(1, bob)]);
-    const el = await sessionFixture<StaffChatChatWindow>(fake.session, html`<staff-chat-chat-window conversation-id="1"></staff-chat-chat-window>`);
+    const el = await sessionFixture<StaffChatChatWindow>(
+      fake.session,
+      html`<staff-chat-chat-window conversation-id="1"></staff-chat-chat-window>`,
+    );
     el.focus();
     await sendKeys({ type: 'Hi' });
     expect(callsTo(fake, 'notifyTyping')).to.deep.equal([

@@ -10,9 +10,9 @@ import { avatar } from './people.js';
 
 /** The avatar, with a dot when the person is online. The dot is decorative: pair it with {@link onlineText}. */
 export function avatarWithPresence(name: string, url: string | null | undefined, online: boolean): TemplateResult {
-  return html`<span class="presence">${avatar(name, url)}${online
-      ? html`<span class="presence-dot" part="presence-dot" title=${msg.online} aria-hidden="true"></span>`
-      : nothing}</span>`;
+  return html`<span class="presence">${avatar(name, url)}${
+    online ? html`<span class="presence-dot" part="presence-dot" title=${msg.online} aria-hidden="true"></span>` : nothing
+  }</span>`;
 }
 
 /** The dot's text alternative, read after the person's name. */

@@ -45,7 +45,12 @@ const SAMPLES: Record<string, unknown[][]> = {
   reactionLabel: [['«EMOJI»', 7, '«NAMES»']],
   seenBy: [[['«ANNA»']], [['«ANNA»', '«BEN»']]],
   acknowledgedAt: [['«TIME»']],
-  acknowledgedBy: [[0, 2], [1, 2], [3, 5], [11, 22]],
+  acknowledgedBy: [
+    [0, 2],
+    [1, 2],
+    [3, 5],
+    [11, 22],
+  ],
   urgentBanner: [[1], [2], [3], [5], [11], [22], [105]],
   openUrgent: [['«NAME»']],
   urgentReminder: [[1], [2], [3], [5], [11], [22], [105]],
@@ -67,7 +72,10 @@ const SAMPLES: Record<string, unknown[][]> = {
   handoverSummaryTooLong: [[4000]],
   handoverTooManyItems: [[30]],
   handoverBy: [['«NAME»', '«TIME»']],
-  handoverProgress: [[3, 5], [12, 30]],
+  handoverProgress: [
+    [3, 5],
+    [12, 30],
+  ],
   handoverTickedBy: [['«NAME»', '«TIME»']],
   pinnedCount: [[0], [1], [2], [3], [5], [11], [22], [105]],
   pinnedBy: [['«NAME»']],
@@ -150,7 +158,9 @@ describe('translations', () => {
           expect(fn.length, `${code}.${key} takes ${value.length} argument(s)`).to.equal(value.length);
           for (const args of SAMPLES[key] ?? []) {
             const text = fn(...args);
-            expect(text, `${code}.${key}(${JSON.stringify(args)})`).to.be.a('string').and.not.equal('');
+            expect(text, `${code}.${key}(${JSON.stringify(args)})`)
+              .to.be.a('string')
+              .and.not.equal('');
             for (const part of shownBy(value as (...a: unknown[]) => string, args)) {
               expect(text, `${code}.${key}(${JSON.stringify(args)})`).to.include(part);
             }

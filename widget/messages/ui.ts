@@ -94,7 +94,8 @@ export const uiStrings = {
   /** The banner's button; `name` is the sender of the oldest one. */
   openUrgent: (name: string) => `Open the urgent message from ${name}`,
   show: 'Show',
-  urgentReminder: (n: number) => plural(n, { one: 'Urgent message: please acknowledge', other: `${n} urgent messages: please acknowledge` }),
+  urgentReminder: (n: number) =>
+    plural(n, { one: 'Urgent message: please acknowledge', other: `${n} urgent messages: please acknowledge` }),
 
   newGroup: 'New group',
   groupTitle: 'Group name',
@@ -271,7 +272,14 @@ export function formatDay(iso: string, now: Date = new Date()): string {
 }
 
 /** What `toLocaleString()` shows. */
-const FULL_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' };
+const FULL_TIME: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+};
 
 /** The full date and time, for a `title` tooltip and `datetime` attributes' readers. */
 export function formatFullTime(iso: string): string {

@@ -130,12 +130,16 @@ describe('ChannelRegistry', () => {
   it('reports subscription errors to the holders', () => {
     const { pusher, registry } = setup();
     const errors: unknown[] = [];
-    registry.acquire('c1', () => {}, (name, error) => errors.push([name, error]));
+    registry.acquire(
+      'c1',
+      () => {},
+      (name, error) => errors.push([name, error]),
+    );
     pusher.channel('c1').emit('pusher:subscription_error', { type: 'AuthError', status: 403 });
     expect(errors).to.deep.equal([['c1', { type: 'AuthError', status: 403 }]]);
   });
 
-  it('hands a presence channel\'s members to its holders, late ones included', async () => {
+  it("hands a presence channel's members to its holders, late ones included", async () => {
     const { pusher, registry } = setup();
     const seen: unknown[] = [];
     registry.acquire('presence-h', (members) => seen.push(members));

@@ -44,7 +44,9 @@ export async function auditProblems(root: Element, { overlay = false } = {}): Pr
     .filter((r) => r.id === 'color-contrast')
     .map((r) => ({
       ...r,
-      nodes: r.nodes.filter((n) => !(overlay && n.any.some((check) => (check.data as { messageKey?: string } | null)?.messageKey === COVERED))),
+      nodes: r.nodes.filter(
+        (n) => !(overlay && n.any.some((check) => (check.data as { messageKey?: string } | null)?.messageKey === COVERED)),
+      ),
     }));
   return [...describe(results.violations), ...describe(undecided).map((line) => `undecided ${line}`)];
 }

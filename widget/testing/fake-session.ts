@@ -5,7 +5,17 @@ import type { SearchQuery } from '../api/client.js';
 import { createMessageSearch, type MessageSearch } from '../state/search/message-search.js';
 import type { Handovers } from '../state/handover/handovers.js';
 import { chatMessage, ME } from './fixtures.js';
-import type { ChatSession, ConnectionState, ConversationView, ErrorInfo, Housekeeping, NotificationSettings, PinsState, ReadMarks, TypingState } from '../state/session.js';
+import type {
+  ChatSession,
+  ConnectionState,
+  ConversationView,
+  ErrorInfo,
+  Housekeeping,
+  NotificationSettings,
+  PinsState,
+  ReadMarks,
+  TypingState,
+} from '../state/session.js';
 
 /*
  * A stand-in ChatSession for element tests: real nanostores atoms the test can set, and actions that

@@ -16,8 +16,22 @@ const dan = staff('dan', 'Dan Bell', 'Maintenance');
 const mine = { sender_id: ME.id, sender_info: { id: ME.id, full_name: ME.full_name, avatar: null } };
 const at = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 
-const photo: Attachment = { id: 1, file_name: 'lobby.png', file_type: 'image', mime_type: 'image/png', file_size: 48_000, file_url: '/files/1' };
-const plan: Attachment = { id: 2, file_name: 'floor-plan-2nd-floor.pdf', file_type: 'pdf', mime_type: 'application/pdf', file_size: 480_000, file_url: '/files/2' };
+const photo: Attachment = {
+  id: 1,
+  file_name: 'lobby.png',
+  file_type: 'image',
+  mime_type: 'image/png',
+  file_size: 48_000,
+  file_url: '/files/1',
+};
+const plan: Attachment = {
+  id: 2,
+  file_name: 'floor-plan-2nd-floor.pdf',
+  file_type: 'pdf',
+  mime_type: 'application/pdf',
+  file_size: 480_000,
+  file_url: '/files/2',
+};
 
 /** A group with everything a conversation can show: both sides, reactions, files, a reply, deletions, a failure. */
 export function richSession(): FakeSession {
@@ -30,8 +44,12 @@ export function richSession(): FakeSession {
       unread_count: 3,
       last_message: { id: 8, sender_id: ME.id, sender_name: ME.full_name, message: '', attachment_name: plan.file_name, timestamp: at(1) },
     }),
-    conversation(2, carla, { last_message: { id: 4, sender_id: ME.id, sender_name: ME.full_name, message: '', is_deleted: true, timestamp: at(60) } }),
-    conversation(3, dan, { last_message: { id: 2, sender_id: 'dan', sender_name: dan.full_name, message: 'Lift 2 is back', timestamp: at(3000) } }),
+    conversation(2, carla, {
+      last_message: { id: 4, sender_id: ME.id, sender_name: ME.full_name, message: '', is_deleted: true, timestamp: at(60) },
+    }),
+    conversation(3, dan, {
+      last_message: { id: 2, sender_id: 'dan', sender_name: dan.full_name, message: 'Lift 2 is back', timestamp: at(3000) },
+    }),
   ]);
   fake.onlineIds.set(new Set(['carla']));
   fake.typing.set({ 1: [{ id: 'carla', name: 'Carla Maid' }] });
@@ -39,7 +57,10 @@ export function richSession(): FakeSession {
   fake.readMarks.set({ 1: { bob: 9, carla: 9 } });
   fake.view(1).set({
     messages: [
-      chatMessage(3, 'Could someone check room 214? The guest says the AC is loud.', { timestamp: at(30), reactions: [{ emoji: '👍', count: 2, staff_ids: [ME.id, 'carla'] }] }),
+      chatMessage(3, 'Could someone check room 214? The guest says the AC is loud.', {
+        timestamp: at(30),
+        reactions: [{ emoji: '👍', count: 2, staff_ids: [ME.id, 'carla'] }],
+      }),
       chatMessage(4, 'Photos from the lobby', { timestamp: at(29), attachments: [photo, plan] }),
       chatMessage(5, 'On my way, five minutes.', {
         ...mine,
@@ -47,7 +68,10 @@ export function richSession(): FakeSession {
         is_edited: true,
         reply_to: 3,
         reply_to_message: { id: 3, message: 'Could someone check room 214?', sender_id: bob.id, sender_name: bob.full_name },
-        reactions: [{ emoji: '🎉', count: 1, staff_ids: ['bob'] }, { emoji: '❤️', count: 2, staff_ids: [ME.id, 'bob'] }],
+        reactions: [
+          { emoji: '🎉', count: 1, staff_ids: ['bob'] },
+          { emoji: '❤️', count: 2, staff_ids: [ME.id, 'bob'] },
+        ],
       }),
       chatMessage(6, '', { timestamp: at(15), is_deleted: true }),
       chatMessage(7, '', { ...mine, timestamp: at(10), is_deleted: true }),
@@ -105,7 +129,11 @@ export async function openConversation(fake: FakeSession, look: Look, layout = '
 
 /** The bubble of message `id` (the message list renders it once it is in view). */
 export async function bubbleOf(el: StaffChat, id: number): Promise<StaffChatMessageBubble> {
-  await waitUntil(() => [...(deep(el, 'staff-chat-message-list')?.shadowRoot?.querySelectorAll<StaffChatMessageBubble>('staff-chat-message-bubble') ?? [])].some((b) => b.message?.id === id));
+  await waitUntil(() =>
+    [
+      ...(deep(el, 'staff-chat-message-list')?.shadowRoot?.querySelectorAll<StaffChatMessageBubble>('staff-chat-message-bubble') ?? []),
+    ].some((b) => b.message?.id === id),
+  );
   const list = deep(el, 'staff-chat-message-list')!.shadowRoot!;
   return [...list.querySelectorAll<StaffChatMessageBubble>('staff-chat-message-bubble')].find((b) => b.message?.id === id)!;
 }
@@ -148,7 +176,12 @@ export function mentionSession(): FakeSession {
         mentioned_staff: [who(ME), who(carla)],
         mentioned_departments: [],
       }),
-      chatMessage(4, '@Front desk: the VIP arrives at 3, not 5.', { timestamp: at(25), mentions: [ME.id], mentioned_staff: [who(ME)], mentioned_departments: ['Front desk'] }),
+      chatMessage(4, '@Front desk: the VIP arrives at 3, not 5.', {
+        timestamp: at(25),
+        mentions: [ME.id],
+        mentioned_staff: [who(ME)],
+        mentioned_departments: ['Front desk'],
+      }),
       chatMessage(5, 'On it, @Bob Porter. @Carla Maid, towels please.', {
         ...mine,
         timestamp: at(20),
@@ -156,7 +189,13 @@ export function mentionSession(): FakeSession {
         mentioned_staff: [who(bob), who(carla)],
         mentioned_departments: [],
       }),
-      chatMessage(6, 'Note to @Mia Manager: call the spa.', { ...mine, timestamp: at(10), mentions: [ME.id], mentioned_staff: [who(ME)], mentioned_departments: [] }),
+      chatMessage(6, 'Note to @Mia Manager: call the spa.', {
+        ...mine,
+        timestamp: at(10),
+        mentions: [ME.id],
+        mentioned_staff: [who(ME)],
+        mentioned_departments: [],
+      }),
     ],
     loading: false,
     hasMore: false,
@@ -183,7 +222,13 @@ export function urgentSession(): FakeSession {
     requires_acknowledgement: true,
     acknowledgements: { total: 2, acknowledged: [{ id: 'bob', full_name: bob.full_name, at: at(5) }], pending: ['carla'] },
   });
-  fake.view(1).set({ messages: [theirs, chatMessage(4, 'Photos from the lobby', { timestamp: at(29) }), own], loading: false, hasMore: false, error: null, loaded: true });
+  fake.view(1).set({
+    messages: [theirs, chatMessage(4, 'Photos from the lobby', { timestamp: at(29) }), own],
+    loading: false,
+    hasMore: false,
+    error: null,
+    loaded: true,
+  });
   fake.pendingAcknowledgements.set([theirs]);
   return fake;
 }

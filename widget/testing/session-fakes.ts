@@ -187,9 +187,17 @@ export class FakeApi extends ApiClient {
     if (!stored?.acknowledgements) throw new ApiError(409, 'acknowledgement_not_requested', 'Not urgent');
     const acknowledgement = { id: ME.id, full_name: ME.full_name, at: new Date().toISOString() };
     const before = stored.acknowledgements;
-    const acknowledgements = { ...before, acknowledged: [...before.acknowledged, acknowledgement], pending: before.pending.filter((id) => id !== ME.id) };
+    const acknowledgements = {
+      ...before,
+      acknowledged: [...before.acknowledged, acknowledgement],
+      pending: before.pending.filter((id) => id !== ME.id),
+    };
     const next = { ...stored, acknowledgements };
-    for (const [id, list] of this.stored) this.stored.set(id, list.map((m) => (m.id === messageId ? next : m)));
+    for (const [id, list] of this.stored)
+      this.stored.set(
+        id,
+        list.map((m) => (m.id === messageId ? next : m)),
+      );
     this.pending = this.pending.filter((m) => m.id !== messageId);
     return { conversation_id: stored.conversation_id, message_id: messageId, acknowledgement, acknowledgements };
   }

@@ -51,6 +51,9 @@ export async function openPortalAs(browser: Browser, baseUrl: string, staffId: s
 /** Opens the launcher's panel and the conversation named `name`; returns its chat window. */
 export async function openConversation(page: Page, name: string): Promise<Locator> {
   await page.getByRole('button', { name: /Open staff chat/ }).click();
-  await page.getByRole('list', { name: 'Conversations' }).getByRole('button', { name: new RegExp(name) }).click();
+  await page
+    .getByRole('list', { name: 'Conversations' })
+    .getByRole('button', { name: new RegExp(name) })
+    .click();
   return page.getByRole('region', { name: `Conversation: ${name}` });
 }

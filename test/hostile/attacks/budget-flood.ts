@@ -58,10 +58,12 @@ export async function budgetFlood(options: {
   const accepted = statuses.filter(isOk).length;
   const allowed = options.perMinute / 4 + Math.ceil((elapsedSeconds * options.perMinute) / 60) + 1;
   const problems: string[] = [];
-  if (accepted > allowed) problems.push(`${accepted} ${options.what} were accepted, more than the limit's ${allowed} in ${elapsedSeconds.toFixed(1)} s`);
+  if (accepted > allowed)
+    problems.push(`${accepted} ${options.what} were accepted, more than the limit's ${allowed} in ${elapsedSeconds.toFixed(1)} s`);
   if (!statuses.includes(429)) problems.push(`no ${options.what} were refused with 429`);
   const other = statuses.filter((status) => !isOk(status) && status !== 429);
-  if (other.length > 0) problems.push(`${other.length} ${options.what} ended otherwise than ${okStatuses.join(', ')} or 429: ${histogram(other)}`);
+  if (other.length > 0)
+    problems.push(`${other.length} ${options.what} ended otherwise than ${okStatuses.join(', ')} or 429: ${histogram(other)}`);
   if (withoutRetryAfter > 0) problems.push(`${withoutRetryAfter} 429 answers lack Retry-After`);
   if (withoutErrorShape > 0) problems.push(`${withoutErrorShape} 429 answers lack the {"error":{"code","message"}} body`);
   const summary = `answered ${statuses.length} ${options.what} in ${elapsedSeconds.toFixed(1)} s (${(statuses.length / elapsedSeconds).toFixed(0)}/s): ${histogram(statuses)}; limit allows ${allowed}`;

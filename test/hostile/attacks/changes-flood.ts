@@ -20,7 +20,12 @@ const CHANGES_PER_MINUTE = 120;
 const DEPARTMENT = 'Housekeeping';
 const SOCKETS_PER_LISTENER = 10;
 /** The events of the flood's changes; the flooder's closing message (`message_created`) says they all arrived. */
-const CHANGE_EVENTS: ReadonlySet<string> = new Set([EVENTS.messagePinned, EVENTS.messageUnpinned, EVENTS.handoverItemChanged, EVENTS.messageAcknowledged]);
+const CHANGE_EVENTS: ReadonlySet<string> = new Set([
+  EVENTS.messagePinned,
+  EVENTS.messageUnpinned,
+  EVENTS.handoverItemChanged,
+  EVENTS.messageAcknowledged,
+]);
 /** How long the listeners may take to get the closing message once it is stored. */
 const HEARD_WITHIN_MS = 5000;
 const CLOSING_TEXT = 'Flood over, handing back';
@@ -39,23 +44,31 @@ export function changesFlood(): AttackSpec {
       const listenerStaff = Array.from({ length: Math.ceil(LISTENERS / SOCKETS_PER_LISTENER) }, (_, index) => `floor-${index}`);
       const tokens = await server.enrol(listenerStaff, DEPARTMENT);
       const channel = (await departmentChannel(server, tokens.get(listenerStaff[0]!)!)).channel;
-      await inBatches(Array.from({ length: LISTENERS }, (_, index) => index), 20, async (index) => {
-        const outcome = await openHubSocket(server.socketUrl, { localAddress: `127.0.0.${50 + (index % 4)}` });
-        if (outcome.kind !== 'established') throw new Error(`listener ${index} could not connect: ${JSON.stringify(outcome)}`);
-        const auth = await server.authorize(tokens.get(listenerStaff[Math.floor(index / SOCKETS_PER_LISTENER)]!)!, outcome.socketId, channel);
-        const subscribed = subscriptionSucceeded(outcome.socket, channel);
-        outcome.socket.send(subscribeFrame(channel, auth));
-        await subscribed;
-        const listener = { changes: 0, closed: false };
-        listeners.push(listener);
-        outcome.socket.on('message', (data) => {
-          const frame = JSON.parse(String(data)) as { event: string; channel?: string; data?: unknown };
-          if (!counting || frame.channel !== channel) return;
-          if (CHANGE_EVENTS.has(frame.event)) listener.changes += 1;
-          else if (frame.event === EVENTS.messageCreated && JSON.stringify(frame.data).includes(CLOSING_TEXT)) listener.closed = true;
-        });
-        sockets.push(outcome.socket);
-      });
+      await inBatches(
+        Array.from({ length: LISTENERS }, (_, index) => index),
+        20,
+        async (index) => {
+          const outcome = await openHubSocket(server.socketUrl, { localAddress: `127.0.0.${50 + (index % 4)}` });
+          if (outcome.kind !== 'established') throw new Error(`listener ${index} could not connect: ${JSON.stringify(outcome)}`);
+          const auth = await server.authorize(
+            tokens.get(listenerStaff[Math.floor(index / SOCKETS_PER_LISTENER)]!)!,
+            outcome.socketId,
+            channel,
+          );
+          const subscribed = subscriptionSucceeded(outcome.socket, channel);
+          outcome.socket.send(subscribeFrame(channel, auth));
+          await subscribed;
+          const listener = { changes: 0, closed: false };
+          listeners.push(listener);
+          outcome.socket.on('message', (data) => {
+            const frame = JSON.parse(String(data)) as { event: string; channel?: string; data?: unknown };
+            if (!counting || frame.channel !== channel) return;
+            if (CHANGE_EVENTS.has(frame.event)) listener.changes += 1;
+            else if (frame.event === EVENTS.messageCreated && JSON.stringify(frame.data).includes(CLOSING_TEXT)) listener.closed = true;
+          });
+          sockets.push(outcome.socket);
+        },
+      );
     },
     async run({ server, signal }) {
       const tokens = await server.enrol(['fidget', 'shift-lead'], DEPARTMENT);
@@ -63,7 +76,10 @@ export function changesFlood(): AttackSpec {
       const lead = tokens.get('shift-lead')!;
       const channel = await departmentChannel(server, lead);
       const send = async (body: object) => {
-        const response = await server.call<Message>(lead, 'POST', `/conversations/${channel.id}/send-message/`, { message: 'Night shift', ...body });
+        const response = await server.call<Message>(lead, 'POST', `/conversations/${channel.id}/send-message/`, {
+          message: 'Night shift',
+          ...body,
+        });
         if (response.status !== 201) throw new Error(`the shift lead's message answered ${response.status}`);
         return response.body;
       };
@@ -94,13 +110,17 @@ export function changesFlood(): AttackSpec {
       const problems = [...outcome.problems];
       // Sent after every change was answered, so its event is the last of the flood on the channel.
       const closing = await closingMessage(server, token, channel.id);
-      if (closing.status !== 201) problems.push(`the flooder's next message answered ${closing.status} (${JSON.stringify(closing.body)}): the changes spent the message budget`);
+      if (closing.status !== 201)
+        problems.push(
+          `the flooder's next message answered ${closing.status} (${JSON.stringify(closing.body)}): the changes spent the message budget`,
+        );
       const deadline = performance.now() + HEARD_WITHIN_MS;
       // No one event says "every socket has it"; the flags change only on frames, so this polls them.
       while (listeners.some((listener) => !listener.closed) && performance.now() < deadline && !signal.aborted) await delay(20);
       counting = false;
       const late = listeners.filter((listener) => !listener.closed).length;
-      if (closing.status === 201 && late > 0) problems.push(`${late} of ${LISTENERS} listeners did not get the closing message within ${HEARD_WITHIN_MS} ms`);
+      if (closing.status === 201 && late > 0)
+        problems.push(`${late} of ${LISTENERS} listeners did not get the closing message within ${HEARD_WITHIN_MS} ms`);
       const most = Math.max(...listeners.map((listener) => listener.changes));
       // At most one event per accepted change (a repeated pin or acknowledgement is none).
       if (most > outcome.accepted) problems.push(`a listener got ${most} change events from ${outcome.accepted} accepted changes`);
@@ -119,7 +139,13 @@ export function changesFlood(): AttackSpec {
  */
 async function closingMessage(server: HostileServer, token: string, conversationId: number) {
   for (let attempt = 0; ; attempt++) {
-    const answer = await server.call<{ error?: { message?: string } }>(token, 'POST', `/conversations/${conversationId}/send-message/`, { message: CLOSING_TEXT }, { localAddress: ATTACKER_ADDRESS });
+    const answer = await server.call<{ error?: { message?: string } }>(
+      token,
+      'POST',
+      `/conversations/${conversationId}/send-message/`,
+      { message: CLOSING_TEXT },
+      { localAddress: ATTACKER_ADDRESS },
+    );
     const overRequests = answer.status === 429 && /Too many requests/.test(answer.body.error?.message ?? '');
     if (!overRequests || attempt === 2) return answer;
     await delay(Number(answer.headers['retry-after']) * 1000);

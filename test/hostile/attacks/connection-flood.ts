@@ -11,7 +11,13 @@ import { ATTACKER_ADDRESS, type HostileServer } from '../hostile-server.js';
 import { inBatches, openHubSocket } from '../hub-socket.js';
 import { openFilesLimit } from '../server-memory.js';
 
-const { sockets: SOCKETS, addresses: ADDRESSES, seconds: SECONDS, perAddressCap: HUB_MAX_CONNECTIONS_PER_IP, totalCap: HUB_MAX_CONNECTIONS } = size.connectionFlood;
+const {
+  sockets: SOCKETS,
+  addresses: ADDRESSES,
+  seconds: SECONDS,
+  perAddressCap: HUB_MAX_CONNECTIONS_PER_IP,
+  totalCap: HUB_MAX_CONNECTIONS,
+} = size.connectionFlood;
 const OPENING_CONCURRENCY = 100;
 /** Room for the server's and the test's own descriptors besides the attack's sockets. */
 const SPARE_DESCRIPTORS = 500;
@@ -30,9 +36,12 @@ export function connectionsFromOneAddress(): AttackSpec {
     env,
     async run({ server, signal }) {
       const outcome = await flood.run(server, signal);
-      const problems = outcome.held > HUB_MAX_CONNECTIONS_PER_IP
-        ? [`${outcome.held} sockets from ${ATTACKER_ADDRESS} were still open after ${SECONDS} s, more than the per-address cap of ${HUB_MAX_CONNECTIONS_PER_IP}`]
-        : [];
+      const problems =
+        outcome.held > HUB_MAX_CONNECTIONS_PER_IP
+          ? [
+              `${outcome.held} sockets from ${ATTACKER_ADDRESS} were still open after ${SECONDS} s, more than the per-address cap of ${HUB_MAX_CONNECTIONS_PER_IP}`,
+            ]
+          : [];
       return { serverDid: outcome.serverDid, problems };
     },
     cleanup: () => flood.close(),
@@ -50,9 +59,10 @@ export function connectionsFromManyAddresses(): AttackSpec {
     colleaguesOpenSockets: false,
     async run({ server, signal }) {
       const outcome = await flood.run(server, signal);
-      const problems = outcome.held > HUB_MAX_CONNECTIONS
-        ? [`${outcome.held} sockets were still open after ${SECONDS} s, more than the total cap of ${HUB_MAX_CONNECTIONS}`]
-        : [];
+      const problems =
+        outcome.held > HUB_MAX_CONNECTIONS
+          ? [`${outcome.held} sockets were still open after ${SECONDS} s, more than the total cap of ${HUB_MAX_CONNECTIONS}`]
+          : [];
       return { serverDid: outcome.serverDid, problems };
     },
     cleanup: () => flood.close(),
@@ -73,21 +83,25 @@ function socketFlood(addressOf: (index: number) => string) {
         throw new Error(`ulimit -n is ${openFilesLimit()}; this attack needs ${SOCKETS + SPARE_DESCRIPTORS} (raise it with ulimit -n)`);
       }
       const started = performance.now();
-      await inBatches(Array.from({ length: SOCKETS }, (_, index) => index), OPENING_CONCURRENCY, async (index) => {
-        if (signal.aborted) return;
-        const outcome = await openHubSocket(server.socketUrl, { localAddress: addressOf(index) });
-        if (outcome.kind === 'refused') refusedStatuses.push(outcome.status);
-        else if (outcome.kind === 'closed') closedBeforeEstablished.push(outcome.code);
-        else if (outcome.kind === 'failed') failed.push(outcome.reason);
-        else {
-          held += 1;
-          open.push(outcome.socket);
-          outcome.socket.once('close', (code) => {
-            held -= 1;
-            closedLater.push(code);
-          });
-        }
-      });
+      await inBatches(
+        Array.from({ length: SOCKETS }, (_, index) => index),
+        OPENING_CONCURRENCY,
+        async (index) => {
+          if (signal.aborted) return;
+          const outcome = await openHubSocket(server.socketUrl, { localAddress: addressOf(index) });
+          if (outcome.kind === 'refused') refusedStatuses.push(outcome.status);
+          else if (outcome.kind === 'closed') closedBeforeEstablished.push(outcome.code);
+          else if (outcome.kind === 'failed') failed.push(outcome.reason);
+          else {
+            held += 1;
+            open.push(outcome.socket);
+            outcome.socket.once('close', (code) => {
+              held -= 1;
+              closedLater.push(code);
+            });
+          }
+        },
+      );
       const openedInMs = performance.now() - started;
       await delay(SECONDS * 1000, signal);
       return {

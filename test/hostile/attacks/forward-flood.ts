@@ -24,8 +24,11 @@ export function forwardFlood(): AttackSpec {
       const token = tokens.get('spreader')!;
       const targets: number[] = [];
       for (const friend of friends) targets.push((await server.conversation(token, [friend])).id);
-      const source = await server.call<Message>(token, 'POST', `/conversations/${targets[0]}/send-message/`, { message: 'Fire drill at 3 pm, pass it on' });
-      if (source.status !== 201) return { serverDid: `the source message answered ${source.status}`, problems: ['could not send the message to forward'] };
+      const source = await server.call<Message>(token, 'POST', `/conversations/${targets[0]}/send-message/`, {
+        message: 'Fire drill at 3 pm, pass it on',
+      });
+      if (source.status !== 201)
+        return { serverDid: `the source message answered ${source.status}`, problems: ['could not send the message to forward'] };
 
       let copies = 0;
       const outcome = await budgetFlood({
@@ -36,13 +39,20 @@ export function forwardFlood(): AttackSpec {
         okStatus: 201,
         what: 'forwards',
         request: async () => {
-          const response = await server.call<ForwardResult>(token, 'POST', `/messages/${source.body.id}/forward/`, { conversation_ids: targets }, { localAddress: ATTACKER_ADDRESS });
+          const response = await server.call<ForwardResult>(
+            token,
+            'POST',
+            `/messages/${source.body.id}/forward/`,
+            { conversation_ids: targets },
+            { localAddress: ATTACKER_ADDRESS },
+          );
           if (response.status === 201) copies += response.body.total_forwarded;
           return response;
         },
       });
       const problems = [...outcome.problems];
-      if (copies > outcome.allowed * MAX_FORWARD_TARGETS) problems.push(`${copies} copies were written, more than ${outcome.allowed} forwards × ${MAX_FORWARD_TARGETS}`);
+      if (copies > outcome.allowed * MAX_FORWARD_TARGETS)
+        problems.push(`${copies} copies were written, more than ${outcome.allowed} forwards × ${MAX_FORWARD_TARGETS}`);
       return { serverDid: `${outcome.summary}; ${copies} copies written`, problems };
     },
   };

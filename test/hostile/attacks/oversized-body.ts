@@ -43,9 +43,15 @@ export function oversizedBodies(): AttackSpec {
       const problems: string[] = [];
       const refusals = outcomes.map((o) => `${o.chunked ? 'chunked' : 'declared'} ${o.status}`);
       const not413 = outcomes.filter((o) => o.status !== 413);
-      if (not413.length > 0) problems.push(`${not413.length} oversized bodies were not refused with 413: ${histogram(not413.map((o) => `${o.chunked ? 'chunked' : 'declared'} ${o.status}`))}`);
+      if (not413.length > 0)
+        problems.push(
+          `${not413.length} oversized bodies were not refused with 413: ${histogram(not413.map((o) => `${o.chunked ? 'chunked' : 'declared'} ${o.status}`))}`,
+        );
       const kept = outcomes.filter((o) => o.status === 413 && !o.connectionClose);
-      if (kept.length > 0) problems.push(`${kept.length} 413 answers did not say Connection: close (${histogram(kept.map((o) => (o.chunked ? 'chunked' : 'declared')))})`);
+      if (kept.length > 0)
+        problems.push(
+          `${kept.length} 413 answers did not say Connection: close (${histogram(kept.map((o) => (o.chunked ? 'chunked' : 'declared')))})`,
+        );
       const badShape = outcomes.filter((o) => o.status === 413 && !o.errorShape);
       if (badShape.length > 0) problems.push(`${badShape.length} 413 answers lack the {"error":{"code","message"}} body`);
       const nextFailed = outcomes.filter((o) => o.next !== 200 || o.nextMs > NEXT_REQUEST_WITHIN_MS);
@@ -127,6 +133,9 @@ async function oversizedThenNext(server: HostileServer, agent: Agent, url: strin
   const started = performance.now();
   const next = await server
     .call(token, 'GET', '/conversations/', undefined, { agent, localAddress: ATTACKER_ADDRESS, timeoutMs: 10_000 })
-    .then((response) => response.status, (error: NodeJS.ErrnoException) => error.code ?? error.name);
+    .then(
+      (response) => response.status,
+      (error: NodeJS.ErrnoException) => error.code ?? error.name,
+    );
   return { ...first, next, nextMs: performance.now() - started };
 }

@@ -25,7 +25,9 @@ export function searchFlood(): AttackSpec {
       const token = tokens.get('snoop')!;
       const conversation = await server.conversation(token, ['snoop-friend']);
       for (let index = 0; index < HISTORY; index++) {
-        await server.call(token, 'POST', `/conversations/${conversation.id}/send-message/`, { message: `room ${100 + index} guest asks for towels and a late checkout, lift ${index % 3}` });
+        await server.call(token, 'POST', `/conversations/${conversation.id}/send-message/`, {
+          message: `room ${100 + index} guest asks for towels and a late checkout, lift ${index % 3}`,
+        });
       }
       const outcome = await budgetFlood({
         concurrency: CONCURRENCY,

@@ -35,10 +35,16 @@ export function sendFlood(): AttackSpec {
         Array.from({ length: CONCURRENCY }, async () => {
           while (performance.now() < stopAt && !signal.aborted) {
             const response = await server
-              .call<Refusal>(token, 'POST', `/conversations/${conversation.id}/send-message/`, {
-                message: `flood ${sequence}`,
-                client_id: `flood-${sequence++}`,
-              }, { localAddress: ATTACKER_ADDRESS })
+              .call<Refusal>(
+                token,
+                'POST',
+                `/conversations/${conversation.id}/send-message/`,
+                {
+                  message: `flood ${sequence}`,
+                  client_id: `flood-${sequence++}`,
+                },
+                { localAddress: ATTACKER_ADDRESS },
+              )
               .catch((error: NodeJS.ErrnoException) => ({ status: error.code ?? 'error', headers: noHeaders, body: noBody }));
             statuses.push(response.status);
             if (response.status === 429) {
@@ -53,7 +59,8 @@ export function sendFlood(): AttackSpec {
       // The bucket starts full and refills at the per-minute rate; one extra token of slack for timing.
       const allowed = BURST + Math.ceil((elapsedSeconds * MESSAGES_PER_MINUTE) / 60) + 1;
       const problems: string[] = [];
-      if (accepted > allowed) problems.push(`${accepted} flood messages were accepted, more than the limit's ${allowed} in ${elapsedSeconds.toFixed(1)} s`);
+      if (accepted > allowed)
+        problems.push(`${accepted} flood messages were accepted, more than the limit's ${allowed} in ${elapsedSeconds.toFixed(1)} s`);
       if (!statuses.includes(429)) problems.push('no flood message was refused with 429');
       const other = statuses.filter((status) => status !== 201 && status !== 429);
       if (other.length > 0) problems.push(`${other.length} flood requests ended otherwise than 201 or 429: ${histogram(other)}`);

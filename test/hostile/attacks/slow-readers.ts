@@ -32,7 +32,11 @@ export function slowReaders(): AttackSpec {
       const readerStaff = Array.from({ length: Math.ceil(READERS / SOCKETS_PER_READER) }, (_, index) => `reader-${index}`);
       const typistStaff = Array.from({ length: SENDERS }, (_, index) => `typist-${index}`);
       const tokens = await server.enrol([...readerStaff, ...typistStaff]);
-      const conversation = await server.conversation(tokens.get(typistStaff[0]!)!, [...readerStaff, ...typistStaff.slice(1)], 'Night shift');
+      const conversation = await server.conversation(
+        tokens.get(typistStaff[0]!)!,
+        [...readerStaff, ...typistStaff.slice(1)],
+        'Night shift',
+      );
       channel = conversation.channel;
       const join = async (staffId: string, address: string) => {
         const outcome = await openHubSocket(server.socketUrl, { localAddress: address });
@@ -43,12 +47,16 @@ export function slowReaders(): AttackSpec {
         await subscribed;
         return outcome.socket;
       };
-      await inBatches(Array.from({ length: READERS }, (_, index) => index), 20, async (index) => {
-        const socket = await join(readerStaff[Math.floor(index / SOCKETS_PER_READER)]!, `127.0.0.${30 + (index % 8)}`);
-        // From here on nothing is read: the kernel's buffers fill, then the hub's.
-        socket.pause();
-        readers.push(socket);
-      });
+      await inBatches(
+        Array.from({ length: READERS }, (_, index) => index),
+        20,
+        async (index) => {
+          const socket = await join(readerStaff[Math.floor(index / SOCKETS_PER_READER)]!, `127.0.0.${30 + (index % 8)}`);
+          // From here on nothing is read: the kernel's buffers fill, then the hub's.
+          socket.pause();
+          readers.push(socket);
+        },
+      );
       for (const [index, staffId] of typistStaff.entries()) typists.push(await join(staffId, `127.0.0.${40 + (index % 4)}`));
     },
     async run({ signal }) {
@@ -57,7 +65,9 @@ export function slowReaders(): AttackSpec {
       const closedShare = closes.length / READERS;
       const problems: string[] = [];
       if (closedShare < SLOW_READERS_CLOSED_MIN_SHARE) {
-        problems.push(`the hub closed ${closes.length} of ${READERS} sockets that stopped reading, not at least ${SLOW_READERS_CLOSED_MIN_SHARE * 100} %`);
+        problems.push(
+          `the hub closed ${closes.length} of ${READERS} sockets that stopped reading, not at least ${SLOW_READERS_CLOSED_MIN_SHARE * 100} %`,
+        );
       }
       const offered = (sent.events * (TYPING_BYTES / 1e6) * READERS).toFixed(0);
       return {
@@ -107,7 +117,10 @@ async function resumeAndDrain(sockets: WebSocket[]): Promise<number[]> {
     sockets.map(
       (socket) =>
         new Promise<void>((resolve) => {
-          if (socket.readyState === socket.CLOSED) { resolve(); return; }
+          if (socket.readyState === socket.CLOSED) {
+            resolve();
+            return;
+          }
           let quietTimer = setTimeout(done, QUIET_MS);
           const deadline = setTimeout(done, DRAIN_MS);
           function done() {

@@ -68,7 +68,10 @@ export function slowloris(): AttackSpec {
 
       const problems: string[] = [];
       const report: string[] = [];
-      for (const [kind, limit] of [['headers', SLOW_HEADERS_CUT_WITHIN_MS], ['body', SLOW_BODY_CUT_WITHIN_MS]] as const) {
+      for (const [kind, limit] of [
+        ['headers', SLOW_HEADERS_CUT_WITHIN_MS],
+        ['body', SLOW_BODY_CUT_WITHIN_MS],
+      ] as const) {
         const group = tricklers.filter((t) => t.kind === kind);
         const cut = group.filter((t) => t.cutAfterMs !== undefined && t.cutAfterMs <= limit);
         const slowest = Math.max(0, ...group.map((t) => t.cutAfterMs ?? 0));
@@ -76,7 +79,10 @@ export function slowloris(): AttackSpec {
           `${kind}: cut ${cut.length}/${group.length} within ${limit / 1000} s (latest after ${(slowest / 1000).toFixed(1)} s), ` +
             `answered ${histogram(group.map((t) => t.answered ?? 'nothing'))}`,
         );
-        if (cut.length < group.length) problems.push(`${group.length - cut.length} of ${group.length} connections trickling their ${kind} were not cut within ${limit / 1000} s`);
+        if (cut.length < group.length)
+          problems.push(
+            `${group.length - cut.length} of ${group.length} connections trickling their ${kind} were not cut within ${limit / 1000} s`,
+          );
       }
       return { serverDid: report.join('; '), problems };
     },

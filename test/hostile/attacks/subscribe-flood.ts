@@ -36,20 +36,24 @@ export function subscribeFlood(): AttackSpec {
       const staff = Array.from({ length: Math.ceil(LISTENERS / SOCKETS_PER_LISTENER) }, (_, index) => `listener-${index}`);
       const tokens = await server.enrol(staff);
       presenceChannel = (await server.call<Me>(tokens.get(staff[0]!)!, 'GET', '/me')).body.presence_channel;
-      await inBatches(Array.from({ length: LISTENERS }, (_, index) => index), 20, async (index) => {
-        // Spread over four addresses, so a per-address cap does not refuse the listeners themselves.
-        const outcome = await openHubSocket(server.socketUrl, { localAddress: `127.0.0.${10 + (index % 4)}` });
-        if (outcome.kind !== 'established') throw new Error(`listener ${index} could not connect: ${JSON.stringify(outcome)}`);
-        const token = tokens.get(staff[Math.floor(index / SOCKETS_PER_LISTENER)]!)!;
-        const auth = await server.authorize(token, outcome.socketId, presenceChannel);
-        const subscribed = subscriptionSucceeded(outcome.socket, presenceChannel);
-        outcome.socket.send(subscribeFrame(presenceChannel, auth));
-        await subscribed;
-        outcome.socket.on('message', (data) => {
-          if (String(data).includes('pusher_internal:member_')) memberFrames += 1;
-        });
-        listeningSockets.push(outcome.socket);
-      });
+      await inBatches(
+        Array.from({ length: LISTENERS }, (_, index) => index),
+        20,
+        async (index) => {
+          // Spread over four addresses, so a per-address cap does not refuse the listeners themselves.
+          const outcome = await openHubSocket(server.socketUrl, { localAddress: `127.0.0.${10 + (index % 4)}` });
+          if (outcome.kind !== 'established') throw new Error(`listener ${index} could not connect: ${JSON.stringify(outcome)}`);
+          const token = tokens.get(staff[Math.floor(index / SOCKETS_PER_LISTENER)]!)!;
+          const auth = await server.authorize(token, outcome.socketId, presenceChannel);
+          const subscribed = subscriptionSucceeded(outcome.socket, presenceChannel);
+          outcome.socket.send(subscribeFrame(presenceChannel, auth));
+          await subscribed;
+          outcome.socket.on('message', (data) => {
+            if (String(data).includes('pusher_internal:member_')) memberFrames += 1;
+          });
+          listeningSockets.push(outcome.socket);
+        },
+      );
     },
     async run({ server, signal }) {
       memberFrames = 0;
@@ -92,7 +96,11 @@ async function floodSubscriptions(server: HostileServer, channel: string, signal
   const outcome: FloodOutcome = { cyclesSent: 0, ms: 0, closeCodes: [], subscriptionErrors: 0, errors: 0 };
   const started = performance.now();
   const deadline = started + SECONDS * 1000;
-  for (let attempt = 0; attempt <= MAX_RECONNECTS && outcome.cyclesSent < CYCLES && performance.now() < deadline && !signal.aborted; attempt++) {
+  for (
+    let attempt = 0;
+    attempt <= MAX_RECONNECTS && outcome.cyclesSent < CYCLES && performance.now() < deadline && !signal.aborted;
+    attempt++
+  ) {
     const opened = await openHubSocket(server.socketUrl, { localAddress: ATTACKER_ADDRESS });
     if (opened.kind !== 'established') {
       outcome.closeCodes.push(opened.kind === 'closed' ? opened.code : -1);

@@ -36,8 +36,12 @@ export function uploadFlood(): AttackSpec {
       const statuses = outcomes.map((outcome) => outcome.status ?? outcome.error ?? 'none');
       const problems: string[] = [];
       const unexpected = outcomes.filter((outcome) => outcome.status !== 201 && outcome.status !== 429);
-      if (unexpected.length > 0) problems.push(`${unexpected.length} uploads ended otherwise than 201 or 429: ${histogram(statuses.filter((s) => s !== 201 && s !== 429))}`);
-      if (!outcomes.some((outcome) => outcome.status === 429)) problems.push(`no upload was refused with 429 by a concurrency bound (${UPLOADS} at once from one person)`);
+      if (unexpected.length > 0)
+        problems.push(
+          `${unexpected.length} uploads ended otherwise than 201 or 429: ${histogram(statuses.filter((s) => s !== 201 && s !== 429))}`,
+        );
+      if (!outcomes.some((outcome) => outcome.status === 429))
+        problems.push(`no upload was refused with 429 by a concurrency bound (${UPLOADS} at once from one person)`);
       const badShape = outcomes.filter((outcome) => outcome.status === 429 && !outcome.errorShape);
       if (badShape.length > 0) problems.push(`${badShape.length} 429 answers lack the {"error":{"code","message"}} body`);
       const megabytes = outcomes.reduce((sum, outcome) => sum + outcome.bytesSent, 0) / 1e6;
@@ -63,11 +67,15 @@ interface UploadOutcome {
 function upload(server: HostileServer, token: string, conversationId: number, index: number, signal: AbortSignal): Promise<UploadOutcome> {
   const boundary = `hostile-upload-${index}-boundary`;
   const partHeader = (file: number) =>
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="audit-${index}-${file}.log"\r\nContent-Type: text/plain\r\n\r\n`);
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="audit-${index}-${file}.log"\r\nContent-Type: text/plain\r\n\r\n`,
+    );
   const closing = Buffer.from(`\r\n--${boundary}--\r\n`);
   const separator = Buffer.from('\r\n');
-  const length = Array.from({ length: FILES }, (_, file) => partHeader(file).length + FILE_BYTES).reduce((a, b) => a + b, 0) +
-    separator.length * (FILES - 1) + closing.length;
+  const length =
+    Array.from({ length: FILES }, (_, file) => partHeader(file).length + FILE_BYTES).reduce((a, b) => a + b, 0) +
+    separator.length * (FILES - 1) +
+    closing.length;
 
   return new Promise((resolve) => {
     const outcome: UploadOutcome = { errorShape: false, bytesSent: 0 };
@@ -76,7 +84,11 @@ function upload(server: HostileServer, token: string, conversationId: number, in
       method: 'POST',
       localAddress: ATTACKER_ADDRESS,
       signal,
-      headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(length) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'content-length': String(length),
+      },
     });
     req.on('response', (res) => {
       answered = true;
@@ -105,7 +117,10 @@ function upload(server: HostileServer, token: string, conversationId: number, in
 
     const write = (chunk: Buffer) =>
       new Promise<boolean>((done) => {
-        if (answered || req.destroyed) { done(false); return; }
+        if (answered || req.destroyed) {
+          done(false);
+          return;
+        }
         outcome.bytesSent += chunk.length;
         if (req.write(chunk)) done(true);
         else {

@@ -69,11 +69,13 @@ export class StaffChatAttachments extends LitElement {
       </li>`;
     }
     return html`<li>
-      ${url
-        ? html`<a class="chip" part="file" href=${url} download=${attachment.file_name} target="_blank" rel="noopener noreferrer">
+      ${
+        url
+          ? html`<a class="chip" part="file" href=${url} download=${attachment.file_name} target="_blank" rel="noopener noreferrer">
             ${fileIcon}<span class="name" dir="auto">${attachment.file_name}</span><span class="size">${size}</span>
           </a>`
-        : html`<span class="chip" part="file">${fileIcon}<span class="name" dir="auto">${attachment.file_name}</span><span class="size">${size}</span></span>`}
+          : html`<span class="chip" part="file">${fileIcon}<span class="name" dir="auto">${attachment.file_name}</span><span class="size">${size}</span></span>`
+      }
     </li>`;
   }
 
@@ -83,8 +85,9 @@ export class StaffChatAttachments extends LitElement {
     const shownUrl = shown ? this.url(shown) : null;
     return html`
       <ul aria-label=${msg.attachmentsLabel}>${this.attachments.map((attachment) => this.renderItem(attachment))}</ul>
-      ${shown && shownUrl
-        ? html`<dialog part="preview" aria-label=${shown.file_name} @close=${this.onDialogClose} @click=${this.onDialogClick} @keydown=${stopEscape}>
+      ${
+        shown && shownUrl
+          ? html`<dialog part="preview" aria-label=${shown.file_name} @close=${this.onDialogClose} @click=${this.onDialogClick} @keydown=${stopEscape}>
             <div class="preview-bar">
               <span dir="auto">${shown.file_name}</span>
               <a href=${shownUrl} download=${shown.file_name} target="_blank" rel="noopener noreferrer">${msg.download}</a>
@@ -92,7 +95,8 @@ export class StaffChatAttachments extends LitElement {
             </div>
             <img src=${shownUrl} alt=${shown.file_name} />
           </dialog>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 }

@@ -5,7 +5,9 @@ import type { FilesPickEvent } from './files-pick-event.js';
 
 describe('<staff-chat-composer> files', () => {
   it('has an "Attach files" button whose picker accepts the allowed types, and reports chosen files', async () => {
-    const el = await fixture<StaffChatComposer>(html`<staff-chat-composer conversation-id="7" accept="image/png,application/pdf"></staff-chat-composer>`);
+    const el = await fixture<StaffChatComposer>(
+      html`<staff-chat-composer conversation-id="7" accept="image/png,application/pdf"></staff-chat-composer>`,
+    );
     const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part=attach-button]')!;
     expect(button.getAttribute('aria-label')).to.equal('Attach files');
     const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type=file]')!;

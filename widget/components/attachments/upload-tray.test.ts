@@ -44,7 +44,10 @@ describe('<staff-chat-upload-tray>', () => {
 
   it('shows each file with a progress bar that follows the upload, and clears it once stored', async () => {
     const { session, stored } = uploadSession();
-    const el = await sessionFixture<StaffChatUploadTray>(session, html`<staff-chat-upload-tray conversation-id="7"></staff-chat-upload-tray>`);
+    const el = await sessionFixture<StaffChatUploadTray>(
+      session,
+      html`<staff-chat-upload-tray conversation-id="7"></staff-chat-upload-tray>`,
+    );
     el.send([png('lobby.png', 600), new File(['%PDF-1.4'], 'plan.pdf', { type: 'application/pdf' })]);
     await waitUntil(() => FakeXhr.requests.length === 2, 'both files are sent, each in its own request');
 
@@ -78,7 +81,10 @@ describe('<staff-chat-upload-tray>', () => {
 
   it('cancel aborts the request and removes the row; nothing is stored', async () => {
     const { session, stored } = uploadSession();
-    const el = await sessionFixture<StaffChatUploadTray>(session, html`<staff-chat-upload-tray conversation-id="7"></staff-chat-upload-tray>`);
+    const el = await sessionFixture<StaffChatUploadTray>(
+      session,
+      html`<staff-chat-upload-tray conversation-id="7"></staff-chat-upload-tray>`,
+    );
     el.send([png('big.png', 900)]);
     await waitUntil(() => FakeXhr.requests.length === 1);
     FakeXhr.requests[0]!.progress(100, 1000);
@@ -95,7 +101,10 @@ describe('<staff-chat-upload-tray>', () => {
 
   it('a file over the limit or of a refused type gets a clear sentence and is never sent', async () => {
     const { session } = uploadSession();
-    const el = await sessionFixture<StaffChatUploadTray>(session, html`<staff-chat-upload-tray conversation-id="7"></staff-chat-upload-tray>`);
+    const el = await sessionFixture<StaffChatUploadTray>(
+      session,
+      html`<staff-chat-upload-tray conversation-id="7"></staff-chat-upload-tray>`,
+    );
     el.send([png('huge.png', 5000), new File(['MZ'], 'tool.exe', { type: 'application/x-msdownload' })]);
     await el.updateComplete;
     const errors = [...el.shadowRoot!.querySelectorAll('[role=alert]')].map((node) => node.textContent);
@@ -108,7 +117,10 @@ describe('<staff-chat-upload-tray>', () => {
 
   it("shows the server's own sentence when it refuses a file (a disguised type)", async () => {
     const { session } = uploadSession();
-    const el = await sessionFixture<StaffChatUploadTray>(session, html`<staff-chat-upload-tray conversation-id="7"></staff-chat-upload-tray>`);
+    const el = await sessionFixture<StaffChatUploadTray>(
+      session,
+      html`<staff-chat-upload-tray conversation-id="7"></staff-chat-upload-tray>`,
+    );
     el.send([png('cat.png', 20)]);
     await waitUntil(() => FakeXhr.requests.length === 1);
     const sentence = 'cat.png cannot be sent: it is text/plain by its content, but its name does not end in .txt.';

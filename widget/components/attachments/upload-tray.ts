@@ -105,9 +105,11 @@ export class StaffChatUploadTray extends LitElement {
       <span class="name" dir="auto">${item.name}</span>
       <span class="size">${formatBytes(item.size)}</span>
       <button type="button" aria-label=${label} title=${label} @click=${() => this.session?.cancelUpload(item.key)}>${closeIcon}</button>
-      ${failed
-        ? html`<span class="error" role="alert">${item.error}</span>`
-        : html`<progress max="1" .value=${item.progress} aria-label=${msg.uploading(item.name)}></progress>`}
+      ${
+        failed
+          ? html`<span class="error" role="alert">${item.error}</span>`
+          : html`<progress max="1" .value=${item.progress} aria-label=${msg.uploading(item.name)}></progress>`
+      }
     </li>`;
   }
 

@@ -34,7 +34,10 @@ function longConversation(): { fake: FakeSession; pages: number[] } {
 }
 
 async function openWindow(fake: FakeSession): Promise<StaffChatChatWindow> {
-  return sessionFixture<StaffChatChatWindow>(fake.session, html`<staff-chat-chat-window style="height: 480px; width: 360px; display: flex" conversation-id="1"></staff-chat-chat-window>`);
+  return sessionFixture<StaffChatChatWindow>(
+    fake.session,
+    html`<staff-chat-chat-window style="height: 480px; width: 360px; display: flex" conversation-id="1"></staff-chat-chat-window>`,
+  );
 }
 
 const list = (el: StaffChatChatWindow) => el.shadowRoot!.querySelector('staff-chat-message-list')!;
@@ -84,7 +87,18 @@ describe('<staff-chat-chat-window> showing a search result', () => {
   it('searches its own conversation from the header and opens a result there', async () => {
     const { fake } = longConversation();
     fake.searchAnswer = async () => ({
-      results: [{ message_id: 12, conversation_id: 1, sender_id: 'bob', sender_name: 'Bob Porter', timestamp: '2025-01-01T12:00:12.000Z', is_edited: false, snippet: 'Towels for room 310, please', highlights: [[0, 6]] }],
+      results: [
+        {
+          message_id: 12,
+          conversation_id: 1,
+          sender_id: 'bob',
+          sender_name: 'Bob Porter',
+          timestamp: '2025-01-01T12:00:12.000Z',
+          is_edited: false,
+          snippet: 'Towels for room 310, please',
+          highlights: [[0, 6]],
+        },
+      ],
       count: 1,
       has_more: false,
       next_cursor: null,
@@ -93,8 +107,8 @@ describe('<staff-chat-chat-window> showing a search result', () => {
     const button = el.shadowRoot!.querySelector<HTMLButtonElement>('button.search')!;
     expect(button.getAttribute('aria-label')).to.equal('Search in this conversation');
     button.click();
-    const search = await waitUntil(() => el.shadowRoot!.querySelector('staff-chat-message-search'), 'the search bar opens').then(
-      () => el.shadowRoot!.querySelector('staff-chat-message-search')!,
+    const search = await waitUntil(() => el.shadowRoot!.querySelector('staff-chat-message-search'), 'the search bar opens').then(() =>
+      el.shadowRoot!.querySelector('staff-chat-message-search')!,
     );
     await waitUntil(() => search.shadowRoot!.activeElement === search.shadowRoot!.querySelector('input'), 'focus in the field');
     await waitUntil(() => (search as unknown as { store: unknown }).store !== null, 'the search store is here');
@@ -128,7 +142,9 @@ describe('<staff-chat-chat-window> showing a search result', () => {
     const el = await openWindow(fake);
     await waitUntil(() => (el as unknown as { search: unknown }).search !== null, 'the search store is here');
     fake.search.openAt(1, 9999);
-    await waitUntil(() => el.shadowRoot!.querySelector('.not-shown')!.textContent.includes('could not be shown'), 'the note shows', { timeout: 5000 });
+    await waitUntil(() => el.shadowRoot!.querySelector('.not-shown')!.textContent.includes('could not be shown'), 'the note shows', {
+      timeout: 5000,
+    });
     // Every older page was tried before giving up: history ends at message 1.
     expect(pages).to.deep.equal([201, 151, 101, 51]);
     await expect(el).to.be.accessible();

@@ -12,8 +12,17 @@ const bob = staff('bob', 'Bob Porter', 'Concierge');
 async function openWindow() {
   const fake = createFakeSession();
   fake.conversations.set([conversation(1, bob)]);
-  fake.view(1).set({ messages: [chatMessage(5, 'Guest in 204 asks for a late checkout')], loading: false, hasMore: false, error: null, loaded: true });
-  const el = await sessionFixture<StaffChatChatWindow>(fake.session, html`<staff-chat-chat-window conversation-id="1"></staff-chat-chat-window>`);
+  fake.view(1).set({
+    messages: [chatMessage(5, 'Guest in 204 asks for a late checkout')],
+    loading: false,
+    hasMore: false,
+    error: null,
+    loaded: true,
+  });
+  const el = await sessionFixture<StaffChatChatWindow>(
+    fake.session,
+    html`<staff-chat-chat-window conversation-id="1"></staff-chat-chat-window>`,
+  );
   return { fake, el };
 }
 
@@ -95,13 +104,19 @@ describe('<staff-chat-chat-window>', () => {
     const renamed = { id: 1, message: 'Key for 310?', sender_id: ME.id, sender_name: 'Alice F. (old name)' };
     const namesake = { id: 2, message: 'Lunch at 1?', sender_id: 'alice-2', sender_name: ME.full_name };
     fake.view(1).set({
-      messages: [chatMessage(5, 'Here it is', { reply_to: 1, reply_to_message: renamed }), chatMessage(6, 'Yes', { reply_to: 2, reply_to_message: namesake })],
+      messages: [
+        chatMessage(5, 'Here it is', { reply_to: 1, reply_to_message: renamed }),
+        chatMessage(6, 'Yes', { reply_to: 2, reply_to_message: namesake }),
+      ],
       loading: false,
       hasMore: false,
       error: null,
       loaded: true,
     });
-    const el = await sessionFixture<StaffChatChatWindow>(fake.session, html`<staff-chat-chat-window conversation-id="1"></staff-chat-chat-window>`);
+    const el = await sessionFixture<StaffChatChatWindow>(
+      fake.session,
+      html`<staff-chat-chat-window conversation-id="1"></staff-chat-chat-window>`,
+    );
     const list = parts(el).list;
     await waitUntil(() => list.shadowRoot!.querySelectorAll('staff-chat-message-bubble').length === 2);
     const bubbles = [...list.shadowRoot!.querySelectorAll('staff-chat-message-bubble')];
@@ -118,8 +133,13 @@ describe('<staff-chat-chat-window>', () => {
 
   it('titles a group by its title and head count', async () => {
     const fake = createFakeSession();
-    fake.conversations.set([conversation(2, bob, { is_group: true, title: 'Night shift', participants: [bob, staff('carl', 'Carl Chef')] })]);
-    const el = await sessionFixture<StaffChatChatWindow>(fake.session, html`<staff-chat-chat-window conversation-id="2"></staff-chat-chat-window>`);
+    fake.conversations.set([
+      conversation(2, bob, { is_group: true, title: 'Night shift', participants: [bob, staff('carl', 'Carl Chef')] }),
+    ]);
+    const el = await sessionFixture<StaffChatChatWindow>(
+      fake.session,
+      html`<staff-chat-chat-window conversation-id="2"></staff-chat-chat-window>`,
+    );
     expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal('Night shift');
     expect(el.shadowRoot!.querySelector('.subtitle')!.textContent).to.equal('2 members');
   });

@@ -1,9 +1,25 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
-import { DEFAULT_MESSAGE_MAX_LENGTH, MAX_PINS, type ChatConfig, type Conversation, type Me, type Message, type ReplyPreview } from '../../../contract/index.js';
+import {
+  DEFAULT_MESSAGE_MAX_LENGTH,
+  MAX_PINS,
+  type ChatConfig,
+  type Conversation,
+  type Me,
+  type Message,
+  type ReplyPreview,
+} from '../../../contract/index.js';
 import { searchMsg } from '../../messages/search-strings.js';
 import { msg } from '../../messages/ui.js';
-import type { ConnectionState, ConversationView, MessageSearch, MessageTarget, PinsState, ReadMarks, TypingState } from '../../state/session.js';
+import type {
+  ConnectionState,
+  ConversationView,
+  MessageSearch,
+  MessageTarget,
+  PinsState,
+  ReadMarks,
+  TypingState,
+} from '../../state/session.js';
 import type { FilesPickEvent } from '../attachments/files-pick-event.js';
 import { AtomController } from '../atom-controller.js';
 import { consumeSession } from '../consume-session.js';
@@ -96,7 +112,11 @@ export class StaffChatChatWindow extends LitElement {
   private readonly onlineIds = new AtomController<ReadonlySet<string>>(this, () => this.session?.$onlineIds, new Set());
   private readonly typing = new AtomController<TypingState>(this, () => this.session?.$typing, {});
   private readonly readMarks = new AtomController<ReadMarks>(this, () => this.session?.$readMarks, {});
-  private readonly view = new AtomController<ConversationView | null>(this, () => this.session?.conversationView(this.conversationId), null);
+  private readonly view = new AtomController<ConversationView | null>(
+    this,
+    () => this.session?.conversationView(this.conversationId),
+    null,
+  );
   private readonly target = new AtomController<MessageTarget | null>(this, () => this.search?.$target, null);
   /**
    * A search result is being shown ('showing') or was just shown ('shown'): a focus() meanwhile (the
@@ -170,7 +190,10 @@ export class StaffChatChatWindow extends LitElement {
       if (this.renderRoot.querySelector('staff-chat-message-list')?.focusShown()) return;
     }
     const composer = this.renderRoot.querySelector('staff-chat-composer');
-    if (composer?.hasUpdated) { composer.focus(options); return; }
+    if (composer?.hasUpdated) {
+      composer.focus(options);
+      return;
+    }
     // A window that has just opened has not rendered its composer yet.
     void this.updateComplete.then(async () => {
       const rendered = this.renderRoot.querySelector('staff-chat-composer');
@@ -213,7 +236,8 @@ export class StaffChatChatWindow extends LitElement {
     this.forwarding = 0;
     // Focus back to the message it was opened from.
     void this.updateComplete.then(() => {
-      const bubbles = this.renderRoot.querySelector('staff-chat-message-list')?.shadowRoot?.querySelectorAll('staff-chat-message-bubble') ?? [];
+      const bubbles =
+        this.renderRoot.querySelector('staff-chat-message-list')?.shadowRoot?.querySelectorAll('staff-chat-message-bubble') ?? [];
       const acts = [...bubbles].find((bubble) => bubble.message?.id === messageId)?.shadowRoot?.querySelectorAll<HTMLElement>('.act');
       acts?.[acts.length - 1]?.focus();
     });
@@ -250,7 +274,9 @@ export class StaffChatChatWindow extends LitElement {
       this.session?.sendMessage(this.conversationId, event.text, {
         replyTo: this.replyTo,
         requiresAcknowledgement: event.requiresAcknowledgement,
-        ...((mentions.length > 0 || departments.length > 0) && { mentioned: { mentions, mentioned_staff, mentioned_departments: departments } }),
+        ...((mentions.length > 0 || departments.length > 0) && {
+          mentioned: { mentions, mentioned_staff, mentioned_departments: departments },
+        }),
       });
       this.replyTo = null;
     } catch {
@@ -354,50 +380,62 @@ export class StaffChatChatWindow extends LitElement {
         <button class="search" type="button" aria-label=${searchMsg.searchInConversation} title=${searchMsg.searchInConversation} aria-expanded=${this.searching ? 'true' : 'false'} @click=${this.toggleSearching}>
           ${searchIcon}
         </button>
-        ${conversation?.is_group && conversation.kind !== 'department'
-          ? html`<button class="add" type="button" aria-label=${msg.addPeople} title=${msg.addPeople} aria-expanded=${this.adding ? 'true' : 'false'} @click=${this.toggleAdding}>
+        ${
+          conversation?.is_group && conversation.kind !== 'department'
+            ? html`<button class="add" type="button" aria-label=${msg.addPeople} title=${msg.addPeople} aria-expanded=${this.adding ? 'true' : 'false'} @click=${this.toggleAdding}>
               ${personPlusIcon}
             </button>`
-          : nothing}
+            : nothing
+        }
         <staff-chat-conversation-menu conversation-id=${this.conversationId} exportparts="menu-button" @notice=${this.onNotice}></staff-chat-conversation-menu>
-        ${this.closable
-          ? html`<button class="close" part="close-button" type="button" aria-label=${msg.closeConversation(title)} title=${msg.closeConversation(title)} @click=${this.onClose}>
+        ${
+          this.closable
+            ? html`<button class="close" part="close-button" type="button" aria-label=${msg.closeConversation(title)} title=${msg.closeConversation(title)} @click=${this.onClose}>
               ${closeIcon}
             </button>`
-          : nothing}
+            : nothing
+        }
       </header>
-      ${this.adding
-        ? html`<staff-chat-staff-directory
+      ${
+        this.adding
+          ? html`<staff-chat-staff-directory
             picking
             aria-label=${msg.addPeople}
             .exclude=${conversation?.participants.map((p) => p.id) ?? []}
             @people-pick=${this.onPick}
             @picker-close=${this.closeAdding}
           ></staff-chat-staff-directory>`
-        : nothing}
-      ${this.forwarding
-        ? html`<staff-chat-forward-picker
+          : nothing
+      }
+      ${
+        this.forwarding
+          ? html`<staff-chat-forward-picker
             message-id=${this.forwarding}
             conversation-id=${this.conversationId}
             exportparts="forward-picker"
             @forward-close=${this.closeForward}
             @notice=${this.onNotice}
           ></staff-chat-forward-picker>`
-        : nothing}
+          : nothing
+      }
       <staff-chat-pinned-bar conversation-id=${this.conversationId} exportparts="pinned-bar,pins-list" @pin-open=${this.onPinOpen} @notice=${this.onNotice}></staff-chat-pinned-bar>
-      ${this.notice
-        ? html`<div class="notice" part="notice" role="alert">
+      ${
+        this.notice
+          ? html`<div class="notice" part="notice" role="alert">
             <span>${this.notice}</span><button type="button" @click=${() => (this.notice = '')}>${msg.dismiss}</button>
           </div>`
-        : nothing}
-      ${this.searching
-        ? html`<staff-chat-message-search
+          : nothing
+      }
+      ${
+        this.searching
+          ? html`<staff-chat-message-search
             class="search-bar"
             conversation-id=${this.conversationId}
             @search-close=${this.closeSearching}
             @message-open=${this.onMessageOpen}
           ></staff-chat-message-search>`
-        : nothing}
+          : nothing
+      }
       <div class="not-shown" role="status">${this.notShown ? searchMsg.messageNotShown : nothing}</div>
       ${conversation?.kind === 'department' ? html`<staff-chat-handover-bar conversation-id=${this.conversationId}></staff-chat-handover-bar>` : nothing}
       <staff-chat-connection-status banner exportparts="banner" state=${this.connection.value}></staff-chat-connection-status>

@@ -39,7 +39,13 @@ async function press(el: StaffChatComposer, key: string): Promise<void> {
 describe('<staff-chat-composer> mentions', () => {
   it('offers the other participants, then the departments of a group, never the viewer', () => {
     const labels = mentionCandidates(group, ME.id).map((c) => `${c.kind}:${c.label}`);
-    expect(labels).to.deep.equal(['staff:Anna Kovács', 'staff:Ben Ode', 'staff:Carla Reyes', 'department:Front desk', 'department:Housekeeping']);
+    expect(labels).to.deep.equal([
+      'staff:Anna Kovács',
+      'staff:Ben Ode',
+      'staff:Carla Reyes',
+      'department:Front desk',
+      'department:Housekeeping',
+    ]);
     expect(mentionCandidates({ ...group, is_group: false }, ME.id).every((c) => c.kind === 'staff')).to.be.true;
   });
 
@@ -150,7 +156,10 @@ describe('<staff-chat-composer> mentions', () => {
   it('choosing again inside a name already there replaces it whole', () => {
     const [anna] = mentionCandidates(group, ME.id);
     const text = 'hi @Anna Kovács how are you';
-    expect(insertMention(text, { start: 3, query: 'Anna Kov' }, 11, anna!)).to.deep.equal({ text: 'hi @Anna Kovács how are you', caret: 16 });
+    expect(insertMention(text, { start: 3, query: 'Anna Kov' }, 11, anna!)).to.deep.equal({
+      text: 'hi @Anna Kovács how are you',
+      caret: 16,
+    });
     expect(insertMention('hi @an', { start: 3, query: 'an' }, 6, anna!)).to.deep.equal({ text: 'hi @Anna Kovács ', caret: 16 });
   });
 
@@ -161,8 +170,13 @@ describe('<staff-chat-composer> mentions', () => {
   });
 
   it('scrolls a long list to the highlighted entry, and only the list', async () => {
-    const crowd = conversation(5, { is_group: true, participants: [ME, ...'abcdefghijkl'.split('').map((l) => staff(l, `${l.toUpperCase()}lex ${l}`, null))] });
-    const el = await fixture<StaffChatComposer>(html`<staff-chat-composer .mentionables=${mentionCandidates(crowd, ME.id)}></staff-chat-composer>`);
+    const crowd = conversation(5, {
+      is_group: true,
+      participants: [ME, ...'abcdefghijkl'.split('').map((l) => staff(l, `${l.toUpperCase()}lex ${l}`, null))],
+    });
+    const el = await fixture<StaffChatComposer>(
+      html`<staff-chat-composer .mentionables=${mentionCandidates(crowd, ME.id)}></staff-chat-composer>`,
+    );
     el.focus();
     const pageScroll = document.scrollingElement!.scrollTop;
     await type(el, '@');

@@ -94,7 +94,8 @@ export class StaffChatComposer extends LitElement {
     const option = list?.querySelector<HTMLElement>('.option.active');
     if (!list || !option) return;
     if (option.offsetTop < list.scrollTop) list.scrollTop = option.offsetTop;
-    else if (option.offsetTop + option.offsetHeight > list.scrollTop + list.clientHeight) list.scrollTop = option.offsetTop + option.offsetHeight - list.clientHeight;
+    else if (option.offsetTop + option.offsetHeight > list.scrollTop + list.clientHeight)
+      list.scrollTop = option.offsetTop + option.offsetHeight - list.clientHeight;
   }
 
   /** Sends the draft, unless it is blank or the host vetoes it. */
@@ -238,8 +239,9 @@ export class StaffChatComposer extends LitElement {
     const open = matches.length > 0;
     return html`
       ${open ? mentionListbox(matches, active, (candidate) => void this.choose(candidate)) : nothing}
-      ${reply
-        ? html`<div class="replying" part="reply-preview">
+      ${
+        reply
+          ? html`<div class="replying" part="reply-preview">
             <div>
               <b>${msg.replyingTo(this.replyFromMe ? msg.you : reply.sender_info.full_name)}</b>
               <span>${reply.message}</span>
@@ -248,7 +250,8 @@ export class StaffChatComposer extends LitElement {
               ${closeIcon}
             </button>
           </div>`
-        : nothing}
+          : nothing
+      }
       ${this.urgent ? html`<div class="urgent-note" id="urgent-note">${alertIcon}<span>${msg.urgentNote}</span></div>` : nothing}
       <form @submit=${this.onSubmit}>
         <button class="icon-button attach" part="attach-button" type="button" aria-label=${msg.attachFiles} title=${msg.attachFiles} @click=${this.pickFiles}>

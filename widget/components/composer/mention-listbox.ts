@@ -27,11 +27,13 @@ export function mentionListbox(matches: readonly MentionCandidate[], active: num
           @click=${() => choose(candidate)}
         >
           <span class="label" dir="auto">@${candidate.label}</span>
-          ${candidate.kind === 'department'
-            ? html`<span class="detail">${msg.mentionEveryoneIn(candidate.label)}</span>`
-            : candidate.detail
-              ? html`<span class="detail" dir="auto">${candidate.detail}</span>`
-              : ''}
+          ${
+            candidate.kind === 'department'
+              ? html`<span class="detail">${msg.mentionEveryoneIn(candidate.label)}</span>`
+              : candidate.detail
+                ? html`<span class="detail" dir="auto">${candidate.detail}</span>`
+                : ''
+          }
         </li>`,
     )}
   </ul>`;

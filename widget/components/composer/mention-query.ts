@@ -8,8 +8,7 @@ import { namesInText } from '../../state/messages/mentions.js';
 
 /** One entry of the picker: a participant, or (in groups) everyone of a department in it. */
 export type MentionCandidate =
-  | { kind: 'staff'; id: string; label: string; detail: string | null }
-  | { kind: 'department'; id: string; label: string; detail: null };
+  { kind: 'staff'; id: string; label: string; detail: string | null } | { kind: 'department'; id: string; label: string; detail: null };
 
 /** What a send carries: the ids of the people and the departments named in the text. */
 export interface ChosenMentions {
@@ -36,7 +35,8 @@ export function mentionCandidates(conversation: Conversation | undefined, meId: 
   const people: MentionCandidate[] = others.map((p) => ({ kind: 'staff', id: p.id, label: p.full_name, detail: p.department ?? p.role }));
   if (!conversation.is_group) return people;
   const departments = new Map<string, string>();
-  for (const p of others) if (p.department && !departments.has(p.department.toLocaleLowerCase())) departments.set(p.department.toLocaleLowerCase(), p.department);
+  for (const p of others)
+    if (p.department && !departments.has(p.department.toLocaleLowerCase())) departments.set(p.department.toLocaleLowerCase(), p.department);
   const groups = [...departments.values()].sort((a, b) => a.localeCompare(b));
   return [...people, ...groups.map((d): MentionCandidate => ({ kind: 'department', id: d, label: d, detail: null }))];
 }
@@ -72,7 +72,12 @@ export function matchCandidates(candidates: readonly MentionCandidate[], query: 
  * The text with the query replaced by `@Label ` and where the caret goes after it. Choosing the name
  * the caret already stands in (moved back into "@Anna Kov|ács") replaces it whole instead of doubling its end.
  */
-export function insertMention(text: string, query: MentionQuery, caret: number, candidate: MentionCandidate): { text: string; caret: number } {
+export function insertMention(
+  text: string,
+  query: MentionQuery,
+  caret: number,
+  candidate: MentionCandidate,
+): { text: string; caret: number } {
   const inserted = `@${candidate.label} `;
   const nameEnd = query.start + 1 + candidate.label.length;
   const end = nameEnd > caret && text.slice(query.start + 1, nameEnd) === candidate.label ? nameEnd : caret;

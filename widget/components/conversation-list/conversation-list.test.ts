@@ -16,10 +16,22 @@ function withConversations() {
   fake.conversations.set([
     conversation(1, bob, {
       unread_count: 2,
-      last_message: { id: 9, sender_id: 'bob', sender_name: 'Bob Porter', message: 'Taxi for 204 at 6', timestamp: new Date().toISOString() },
+      last_message: {
+        id: 9,
+        sender_id: 'bob',
+        sender_name: 'Bob Porter',
+        message: 'Taxi for 204 at 6',
+        timestamp: new Date().toISOString(),
+      },
     }),
     conversation(2, carla, {
-      last_message: { id: 7, sender_id: ME.id, sender_name: ME.full_name, message: '<img src=x onerror=alert(1)>', timestamp: '2024-03-03T10:00:00Z' },
+      last_message: {
+        id: 7,
+        sender_id: ME.id,
+        sender_name: ME.full_name,
+        message: '<img src=x onerror=alert(1)>',
+        timestamp: '2024-03-03T10:00:00Z',
+      },
     }),
   ]);
   return fake;
@@ -36,12 +48,18 @@ describe('<staff-chat-conversation-list>', () => {
       { ...fake.conversations.get()[0]!, is_muted: true },
       { ...fake.conversations.get()[1]!, is_archived: true },
     ]);
-    const el = await sessionFixture<StaffChatConversationList>(fake.session, html`<staff-chat-conversation-list></staff-chat-conversation-list>`);
+    const el = await sessionFixture<StaffChatConversationList>(
+      fake.session,
+      html`<staff-chat-conversation-list></staff-chat-conversation-list>`,
+    );
     expect(rows(el)).to.have.length(1);
     const [muted] = rows(el);
     expect(muted!.querySelector('.muted')!.textContent).to.equal('Muted');
     expect(muted!.querySelector('[part="badge"]')!.classList.contains('quiet')).to.equal(true);
-    fake.conversations.set([{ ...fake.conversations.get()[0]!, is_muted: false }, { ...fake.conversations.get()[1]!, is_archived: false }]);
+    fake.conversations.set([
+      { ...fake.conversations.get()[0]!, is_muted: false },
+      { ...fake.conversations.get()[1]!, is_archived: false },
+    ]);
     await el.updateComplete;
     expect(rows(el)).to.have.length(2);
     expect(rows(el)[0]!.querySelector('.muted')).to.equal(null);
@@ -49,7 +67,10 @@ describe('<staff-chat-conversation-list>', () => {
 
   it('renders each conversation with name, department, last message, time and unread count', async () => {
     const fake = withConversations();
-    const el = await sessionFixture<StaffChatConversationList>(fake.session, html`<staff-chat-conversation-list></staff-chat-conversation-list>`);
+    const el = await sessionFixture<StaffChatConversationList>(
+      fake.session,
+      html`<staff-chat-conversation-list></staff-chat-conversation-list>`,
+    );
     const [first, second] = rows(el);
     expect(first!.querySelector('.name')!.textContent).to.equal('Bob Porter');
     expect(first!.querySelector('.dept')!.textContent).to.equal('Concierge');
@@ -66,11 +87,20 @@ describe('<staff-chat-conversation-list>', () => {
     const fake = createFakeSession();
     const at = new Date().toISOString();
     fake.conversations.set([
-      conversation(1, bob, { last_message: { id: 3, sender_id: ME.id, sender_name: ME.full_name, message: '', attachment_name: 'photo.jpg', timestamp: at } }),
-      conversation(2, carla, { last_message: { id: 2, sender_id: ME.id, sender_name: ME.full_name, message: '', is_deleted: true, timestamp: at } }),
-      conversation(3, staff('dan', 'Dan Bell'), { last_message: { id: 1, sender_id: 'dan', sender_name: 'Dan Bell', message: '', attachment_name: 'plan.pdf', timestamp: at } }),
+      conversation(1, bob, {
+        last_message: { id: 3, sender_id: ME.id, sender_name: ME.full_name, message: '', attachment_name: 'photo.jpg', timestamp: at },
+      }),
+      conversation(2, carla, {
+        last_message: { id: 2, sender_id: ME.id, sender_name: ME.full_name, message: '', is_deleted: true, timestamp: at },
+      }),
+      conversation(3, staff('dan', 'Dan Bell'), {
+        last_message: { id: 1, sender_id: 'dan', sender_name: 'Dan Bell', message: '', attachment_name: 'plan.pdf', timestamp: at },
+      }),
     ]);
-    const el = await sessionFixture<StaffChatConversationList>(fake.session, html`<staff-chat-conversation-list></staff-chat-conversation-list>`);
+    const el = await sessionFixture<StaffChatConversationList>(
+      fake.session,
+      html`<staff-chat-conversation-list></staff-chat-conversation-list>`,
+    );
     expect(rows(el).map((row) => row.querySelector('.preview')!.textContent)).to.deep.equal([
       'You: \u2068📎 photo.jpg\u2069',
       'You: \u2068Message deleted\u2069',
@@ -84,7 +114,9 @@ describe('<staff-chat-conversation-list>', () => {
       const fake = createFakeSession();
       const text = 'Noted (room 294).';
       fake.conversations.set([
-        conversation(1, bob, { last_message: { id: 3, sender_id: ME.id, sender_name: ME.full_name, message: text, timestamp: new Date().toISOString() } }),
+        conversation(1, bob, {
+          last_message: { id: 3, sender_id: ME.id, sender_name: ME.full_name, message: text, timestamp: new Date().toISOString() },
+        }),
       ]);
       const el = await sessionFixture<StaffChatConversationList>(
         fake.session,
@@ -110,19 +142,28 @@ describe('<staff-chat-conversation-list>', () => {
   });
 
   it('is accessible', async () => {
-    const el = await sessionFixture<StaffChatConversationList>(withConversations().session, html`<staff-chat-conversation-list></staff-chat-conversation-list>`);
+    const el = await sessionFixture<StaffChatConversationList>(
+      withConversations().session,
+      html`<staff-chat-conversation-list></staff-chat-conversation-list>`,
+    );
     await expect(el).to.be.accessible();
   });
 
   it('shows an empty state sentence', async () => {
-    const el = await sessionFixture<StaffChatConversationList>(createFakeSession().session, html`<staff-chat-conversation-list></staff-chat-conversation-list>`);
+    const el = await sessionFixture<StaffChatConversationList>(
+      createFakeSession().session,
+      html`<staff-chat-conversation-list></staff-chat-conversation-list>`,
+    );
     expect(el.shadowRoot!.textContent).to.contain('No conversations yet');
   });
 
   it('tells its parent which conversation was chosen, and marks open ones current', async () => {
     const fake = withConversations();
     fake.openIds.set([2]);
-    const el = await sessionFixture<StaffChatConversationList>(fake.session, html`<staff-chat-conversation-list></staff-chat-conversation-list>`);
+    const el = await sessionFixture<StaffChatConversationList>(
+      fake.session,
+      html`<staff-chat-conversation-list></staff-chat-conversation-list>`,
+    );
     expect(rows(el).map((r) => r.getAttribute('aria-current'))).to.deep.equal(['false', 'true']);
     const selected = oneEvent<ConversationSelectEvent>(el, 'conversation-select');
     rows(el)[0]!.click();
@@ -131,7 +172,10 @@ describe('<staff-chat-conversation-list>', () => {
 
   it('moves between rows with the arrow keys and opens with Enter', async () => {
     const fake = withConversations();
-    const el = await sessionFixture<StaffChatConversationList>(fake.session, html`<staff-chat-conversation-list></staff-chat-conversation-list>`);
+    const el = await sessionFixture<StaffChatConversationList>(
+      fake.session,
+      html`<staff-chat-conversation-list></staff-chat-conversation-list>`,
+    );
     rows(el)[0]!.focus();
     await sendKeys({ press: 'ArrowDown' });
     expect(el.shadowRoot!.activeElement).to.equal(rows(el)[1]);
@@ -146,7 +190,10 @@ describe('<staff-chat-conversation-list>', () => {
 
   it('re-renders when a conversation is updated', async () => {
     const fake = withConversations();
-    const el = await sessionFixture<StaffChatConversationList>(fake.session, html`<staff-chat-conversation-list></staff-chat-conversation-list>`);
+    const el = await sessionFixture<StaffChatConversationList>(
+      fake.session,
+      html`<staff-chat-conversation-list></staff-chat-conversation-list>`,
+    );
     fake.conversations.set([{ ...fake.conversations.get()[1]!, unread_count: 5 }, fake.conversations.get()[0]!]);
     await el.updateComplete;
     expect(rows(el)[0]!.querySelector('.name')!.textContent).to.equal('Carla Maid');
@@ -156,7 +203,10 @@ describe('<staff-chat-conversation-list>', () => {
   it('shows an @ badge beside the unread count while an unread message mentions the viewer, gone once read', async () => {
     const fake = withConversations();
     fake.conversations.set(fake.conversations.get().map((c) => (c.id === 1 ? { ...c, mention_count: 1 } : c)));
-    const el = await sessionFixture<StaffChatConversationList>(fake.session, html`<staff-chat-conversation-list></staff-chat-conversation-list>`);
+    const el = await sessionFixture<StaffChatConversationList>(
+      fake.session,
+      html`<staff-chat-conversation-list></staff-chat-conversation-list>`,
+    );
     const [first, second] = rows(el);
     const mention = first!.querySelector('[part="mention-badge"]')!;
     expect(mention.querySelector('[aria-hidden="true"]')!.textContent).to.equal('@');

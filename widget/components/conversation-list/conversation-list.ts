@@ -20,7 +20,9 @@ type Status = 'idle' | 'loading' | 'ready' | 'error';
  * message isolated inside that sentence, which is in the interface's language and may run the other way.
  */
 function previewOf(last: LastMessage, meId: string | undefined): string {
-  const text = last.is_deleted ? msg.previewDeleted : last.message || (last.attachment_name ? msg.previewAttachment(last.attachment_name) : '');
+  const text = last.is_deleted
+    ? msg.previewDeleted
+    : last.message || (last.attachment_name ? msg.previewAttachment(last.attachment_name) : '');
   return last.sender_id === meId ? msg.previewMine(isolate(text)) : text;
 }
 
@@ -100,17 +102,21 @@ export class StaffChatConversationList extends LitElement {
           <span class="line">
             ${typing ? html`<span class="preview typing">${typing}</span>` : html`<span class="preview" dir="auto">${preview}</span>`}
             ${c.is_muted ? html`<span class="muted" title=${msg.muted}>${mutedIcon}<span class="visually-hidden">${msg.muted}</span></span>` : nothing}
-            ${mentioned
-              ? html`<span class="badge mention" part="mention-badge"
+            ${
+              mentioned
+                ? html`<span class="badge mention" part="mention-badge"
                   ><span aria-hidden="true">@</span><span class="visually-hidden">${msg.mentionCount(c.mention_count ?? 0)}</span></span
                 >`
-              : nothing}
-            ${c.unread_count > 0
-              ? html`<span class="badge ${c.is_muted ? 'quiet' : ''}" part="badge"
+                : nothing
+            }
+            ${
+              c.unread_count > 0
+                ? html`<span class="badge ${c.is_muted ? 'quiet' : ''}" part="badge"
                   ><span aria-hidden="true">${c.unread_count > 99 ? '99+' : c.unread_count}</span
                   ><span class="visually-hidden">${msg.unreadCount(c.unread_count)}</span></span
                 >`
-              : nothing}
+                : nothing
+            }
           </span>
         </span>
       </button>
@@ -130,18 +136,22 @@ export class StaffChatConversationList extends LitElement {
     const departments = conversations.filter((c) => c.kind === 'department');
     const others = departments.length > 0 ? conversations.filter((c) => c.kind !== 'department') : conversations;
     return html`<div @keydown=${this.onKeyDown}>
-      ${departments.length > 0
-        ? html`<h3 class="section" id="departments">${msg.departmentsLabel}</h3>
+      ${
+        departments.length > 0
+          ? html`<h3 class="section" id="departments">${msg.departmentsLabel}</h3>
             <ul aria-labelledby="departments">
               ${departments.map((c) => this.renderRow(c, meId, openIds))}
             </ul>
             ${others.length > 0 ? html`<h3 class="section" id="conversations">${msg.conversationsLabel}</h3>` : nothing}`
-        : nothing}
-      ${others.length > 0
-        ? html`<ul aria-label=${msg.conversationsLabel}>
+          : nothing
+      }
+      ${
+        others.length > 0
+          ? html`<ul aria-label=${msg.conversationsLabel}>
             ${others.map((c) => this.renderRow(c, meId, openIds))}
           </ul>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 }

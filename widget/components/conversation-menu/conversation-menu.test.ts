@@ -18,12 +18,18 @@ async function openWindow(extra: Partial<Conversation> = {}, role: string | null
   const fake = createFakeSession();
   fake.me.set({ ...fake.me.get()!, role });
   fake.conversations.set([conversation(1, bob, extra)]);
-  const el = await sessionFixture<StaffChatChatWindow>(fake.session, html`<staff-chat-chat-window conversation-id="1"></staff-chat-chat-window>`);
+  const el = await sessionFixture<StaffChatChatWindow>(
+    fake.session,
+    html`<staff-chat-chat-window conversation-id="1"></staff-chat-chat-window>`,
+  );
   const menu = el.shadowRoot!.querySelector('staff-chat-conversation-menu')!;
   await waitUntil(() => !menu.shadowRoot!.querySelector<HTMLButtonElement>('.open')?.disabled);
   const button = menu.shadowRoot!.querySelector<HTMLButtonElement>('.open')!;
   const items = () => [...menu.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="menuitem"]')].map((b) => b.textContent.trim());
-  const itemNamed = (label: string) => [...menu.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="menuitem"], .actions button')].find((b) => b.textContent.trim() === label)!;
+  const itemNamed = (label: string) =>
+    [...menu.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="menuitem"], .actions button')].find(
+      (b) => b.textContent.trim() === label,
+    )!;
   const openMenu = async () => {
     button.click();
     await menu.updateComplete;
@@ -122,7 +128,9 @@ describe('conversation menu', () => {
     await menu.updateComplete;
     itemNamed('Remove').click();
     await waitUntil(() => el.shadowRoot!.querySelector('[part="notice"]'));
-    expect(el.shadowRoot!.querySelector('[part="notice"]')!.textContent).to.contain('Only the group’s creator or a chat admin can remove people.');
+    expect(el.shadowRoot!.querySelector('[part="notice"]')!.textContent).to.contain(
+      'Only the group’s creator or a chat admin can remove people.',
+    );
   });
 
   it('a department channel is neither left nor edited by hand', async () => {

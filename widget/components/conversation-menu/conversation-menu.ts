@@ -134,7 +134,9 @@ export class StaffChatConversationMenu extends LitElement {
     if (this.mode === 'leave') return confirm(msg.leaveConfirm, msg.leave, () => void this.run((id) => h?.leave(id)));
     const staffId = this.mode.slice('remove:'.length);
     const person = others.find((p) => p.id === staffId);
-    return person ? confirm(msg.removeConfirm(person.full_name), msg.remove, () => void this.run((id) => h?.removeParticipant(id, staffId))) : nothing;
+    return person
+      ? confirm(msg.removeConfirm(person.full_name), msg.remove, () => void this.run((id) => h?.removeParticipant(id, staffId)))
+      : nothing;
   }
 
   override render() {
@@ -153,9 +155,11 @@ export class StaffChatConversationMenu extends LitElement {
       >
         ${moreVertical}
       </button>
-      ${this.mode
-        ? html`<div class="popover" popover="auto" @keydown=${this.onKeyDown} @toggle=${this.onToggle}>${this.renderBody(conversation)}</div>`
-        : nothing}`;
+      ${
+        this.mode
+          ? html`<div class="popover" popover="auto" @keydown=${this.onKeyDown} @toggle=${this.onToggle}>${this.renderBody(conversation)}</div>`
+          : nothing
+      }`;
   }
 }
 

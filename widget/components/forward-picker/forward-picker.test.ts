@@ -28,7 +28,10 @@ async function openWindow(others = 2) {
     error: null,
     loaded: true,
   });
-  const el = await sessionFixture<StaffChatChatWindow>(fake.session, html`<staff-chat-chat-window conversation-id="1"></staff-chat-chat-window>`);
+  const el = await sessionFixture<StaffChatChatWindow>(
+    fake.session,
+    html`<staff-chat-chat-window conversation-id="1"></staff-chat-chat-window>`,
+  );
   const list = el.shadowRoot!.querySelector('staff-chat-message-list')!;
   await waitUntil(() => list.shadowRoot!.querySelectorAll('staff-chat-message-bubble').length === 2);
   const bubbles = [...list.shadowRoot!.querySelectorAll<StaffChatMessageBubble>('staff-chat-message-bubble')];
@@ -36,7 +39,9 @@ async function openWindow(others = 2) {
 }
 
 const buttonNamed = (root: Element, label: string) =>
-  [...root.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.getAttribute('aria-label') === label || b.textContent?.trim() === label);
+  [...root.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find(
+    (b) => b.getAttribute('aria-label') === label || b.textContent?.trim() === label,
+  );
 
 async function openForward(el: StaffChatChatWindow, bubble: StaffChatMessageBubble) {
   buttonNamed(bubble, 'Message actions')!.click();
@@ -108,7 +113,7 @@ describe('forward picker', () => {
   });
 });
 
-describe('deleting a file of one\'s own message', () => {
+describe("deleting a file of one's own message", () => {
   it('offers "Delete <file>" on one\'s own message only, and deletes after the confirmation', async () => {
     const { fake, bubbles } = await openWindow();
     const [theirs, own] = bubbles as [StaffChatMessageBubble, StaffChatMessageBubble];

@@ -63,7 +63,9 @@ export class StaffChatForwardPicker extends LitElement {
 
   override focus(options?: FocusOptions): void {
     // The first choice; the close button when there is nothing to choose.
-    void this.updateComplete.then(() => (this.renderRoot.querySelector<HTMLElement>('input') ?? this.renderRoot.querySelector<HTMLElement>('.close'))?.focus(options));
+    void this.updateComplete.then(() =>
+      (this.renderRoot.querySelector<HTMLElement>('input') ?? this.renderRoot.querySelector<HTMLElement>('.close'))?.focus(options),
+    );
   }
 
   private toggle(id: number): void {
@@ -102,9 +104,10 @@ export class StaffChatForwardPicker extends LitElement {
         <h3 id="forward-title">${msg.forwardTo}</h3>
         <button class="close" type="button" aria-label=${msg.cancel} title=${msg.cancel} @click=${this.close}>${closeIcon}</button>
       </div>
-      ${targets.length === 0
-        ? html`<p class="note">${msg.noForwardTargets}</p>`
-        : html`<ul aria-labelledby="forward-title">
+      ${
+        targets.length === 0
+          ? html`<p class="note">${msg.noForwardTargets}</p>`
+          : html`<ul aria-labelledby="forward-title">
             ${targets.map((c) => {
               const checked = this.chosen.has(c.id);
               return html`<li>
@@ -114,7 +117,8 @@ export class StaffChatForwardPicker extends LitElement {
                 </label>
               </li>`;
             })}
-          </ul>`}
+          </ul>`
+      }
       <div class="actions">
         <button type="submit" class="send" ?disabled=${this.chosen.size === 0 || this.sending}>
           ${this.chosen.size > 0 ? msg.forwardSend(this.chosen.size) : msg.forward}
@@ -129,4 +133,3 @@ declare global {
     'staff-chat-forward-picker': StaffChatForwardPicker;
   }
 }
-

@@ -138,15 +138,13 @@ describe('<staff-chat-handover-bar>', () => {
     const fixture = handoverFixture({ [`GET ${CURRENT}`]: { handover: note() } });
     const el = await bar(fixture);
     await checklistOf(el);
-    fixture.fake
-      .view(CHANNEL_ID)
-      .set({
-        messages: [{ ...note(), message: 'Late shift (corrected)', is_edited: true, status: 'sent' }],
-        loading: false,
-        hasMore: false,
-        error: null,
-        loaded: true,
-      });
+    fixture.fake.view(CHANNEL_ID).set({
+      messages: [{ ...note(), message: 'Late shift (corrected)', is_edited: true, status: 'sent' }],
+      loading: false,
+      hasMore: false,
+      error: null,
+      loaded: true,
+    });
     await waitUntil(() => el.shadowRoot!.querySelector('.summary')?.textContent === 'Late shift (corrected)', 'the edit shows');
   });
 

@@ -118,7 +118,10 @@ export class StaffChatHandoverComposer extends LitElement {
     event.preventDefault();
     if (this.busy) return;
     this.problem = handoverProblem(this.summary, this.items, this.summaryMax);
-    if (this.problem) { this.focusField(this.problem.field); return; }
+    if (this.problem) {
+      this.focusField(this.problem.field);
+      return;
+    }
     const items = this.items.map((item) => item.trim()).filter((item) => item !== '');
     this.dispatchEvent(new HandoverComposeEvent(this.summary.trim(), items));
   }

@@ -39,7 +39,9 @@ describe('<staff-chat-launcher>', () => {
     expect(at.textContent).to.equal('@');
     expect(el.shadowRoot!.querySelector('[part="badge"]')!.textContent).to.equal('3');
     expect(el.shadowRoot!.querySelector('button')!.getAttribute('aria-label')).to.equal('Open staff chat, 3 unread, you were mentioned');
-    expect(getComputedStyle(at).backgroundColor).to.not.equal(getComputedStyle(el.shadowRoot!.querySelector('[part="badge"]')!).backgroundColor);
+    expect(getComputedStyle(at).backgroundColor).to.not.equal(
+      getComputedStyle(el.shadowRoot!.querySelector('[part="badge"]')!).backgroundColor,
+    );
     await expect(el).to.be.accessible();
     el.mentioned = false;
     await el.updateComplete;
@@ -51,7 +53,9 @@ describe('<staff-chat-launcher>', () => {
     const el = await fixture<StaffChatLauncher>(html`<staff-chat-launcher unread="2" urgent></staff-chat-launcher>`);
     expect(el.shadowRoot!.querySelector('[part="urgent"]')!.textContent).to.equal('!');
     expect(el.shadowRoot!.querySelector('[part="badge"]')!.textContent).to.equal('2');
-    expect(el.shadowRoot!.querySelector('button')!.getAttribute('aria-label')).to.equal('Open staff chat, 2 unread. An urgent message needs your acknowledgement');
+    expect(el.shadowRoot!.querySelector('button')!.getAttribute('aria-label')).to.equal(
+      'Open staff chat, 2 unread. An urgent message needs your acknowledgement',
+    );
     await expect(el).to.be.accessible();
     el.urgent = false;
     await el.updateComplete;

@@ -15,7 +15,11 @@ const AT = '2025-01-01T12:30:00.000Z';
 
 function summary(acknowledged: string[], pending: string[]): AcknowledgementSummary {
   const names: Record<string, string> = { me: ME.full_name, bob: bob.full_name, cara: cara.full_name };
-  return { total: acknowledged.length + pending.length, acknowledged: acknowledged.map((id) => ({ id, full_name: names[id]!, at: AT })), pending };
+  return {
+    total: acknowledged.length + pending.length,
+    acknowledged: acknowledged.map((id) => ({ id, full_name: names[id]!, at: AT })),
+    pending,
+  };
 }
 
 /** A group window with one urgent message, from Bob to the viewer and Cara (or from the viewer). */
@@ -29,7 +33,10 @@ async function openWindow(fake: FakeSession, fromMe: boolean, acknowledgements: 
     error: null,
     loaded: true,
   });
-  const el = await sessionFixture<StaffChatChatWindow>(fake.session, html`<staff-chat-chat-window conversation-id="1"></staff-chat-chat-window>`);
+  const el = await sessionFixture<StaffChatChatWindow>(
+    fake.session,
+    html`<staff-chat-chat-window conversation-id="1"></staff-chat-chat-window>`,
+  );
   const list = el.shadowRoot!.querySelector('staff-chat-message-list')!;
   await waitUntil(() => list.shadowRoot!.querySelector('staff-chat-message-bubble'));
   const bubble = list.shadowRoot!.querySelector<StaffChatMessageBubble>('staff-chat-message-bubble')!;
@@ -83,7 +90,10 @@ describe('urgent message bubble', () => {
     summaryLine.click();
     await bubble.updateComplete;
     expect((q(bubble, '.ack-by') as HTMLDetailsElement).open).to.equal(true);
-    expect([...bubble.shadowRoot!.querySelectorAll('.ack-by li.not-yet')].map(text)).to.deep.equal(['Bob Porter Not yet', 'Cara Lind Not yet']);
+    expect([...bubble.shadowRoot!.querySelectorAll('.ack-by li.not-yet')].map(text)).to.deep.equal([
+      'Bob Porter Not yet',
+      'Cara Lind Not yet',
+    ]);
 
     acknowledgedLive(fake, summary(['cara'], ['bob']));
     await waitUntil(() => text(q(bubble, '.ack-by summary')) === 'Acknowledged by 1 of 2');
@@ -99,7 +109,10 @@ describe('urgent message bubble', () => {
     const fake = createFakeSession();
     const bubble = await openWindow(fake, false, summary([], ['me']));
     const view = fake.view(1);
-    view.set({ ...view.get(), messages: view.get().messages.map((m) => ({ ...m, is_deleted: true, message: '', acknowledgements: null })) });
+    view.set({
+      ...view.get(),
+      messages: view.get().messages.map((m) => ({ ...m, is_deleted: true, message: '', acknowledgements: null })),
+    });
     await waitUntil(() => q(bubble, '.bubble.deleted'));
     expect(q(bubble, '.urgent-label')).to.equal(null);
     expect(q(bubble, '.ack')).to.equal(null);

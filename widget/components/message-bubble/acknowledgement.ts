@@ -41,7 +41,8 @@ export function acknowledgementPart(m: ChatMessage, context: BubbleContext | und
           (entry) => html`<li>${checkIcon}<span dir="auto">${entry.id === me ? msg.you : entry.full_name}</span> ${time(entry.at)}</li>`,
         )}
         ${summary.pending.map(
-          (id) => html`<li class="not-yet">${clockIcon}<span dir="auto">${id === me ? msg.you : context?.nameOf(id) ?? id}</span> <span>${msg.notYetAcknowledged}</span></li>`,
+          (id) =>
+            html`<li class="not-yet">${clockIcon}<span dir="auto">${id === me ? msg.you : (context?.nameOf(id) ?? id)}</span> <span>${msg.notYetAcknowledged}</span></li>`,
         )}
       </ul>
     </details>

@@ -38,7 +38,14 @@ describe('textParts: the links in a message', () => {
   });
 
   it('never links another scheme', () => {
-    for (const text of ['javascript:alert(1)', 'JavaScript://x.example/%0aalert(1)', 'data:text/html,<b>x</b>', 'vbscript:msgbox', 'file:///etc/passwd', 'ftp://x.example']) {
+    for (const text of [
+      'javascript:alert(1)',
+      'JavaScript://x.example/%0aalert(1)',
+      'data:text/html,<b>x</b>',
+      'vbscript:msgbox',
+      'file:///etc/passwd',
+      'ftp://x.example',
+    ]) {
       expect(links(text), text).to.deep.equal([]);
     }
     // A scheme we allow glued behind another word is not a link start either.
@@ -62,7 +69,18 @@ describe('textParts: the links in a message', () => {
   });
 
   it('is not fooled by addresses that are only half there', () => {
-    for (const text of ['https://', 'http:// x', 'www.', 'www.example', 'mailto:', 'mailto:nobody', 'tel:', 'tel:abc', 'https://-bad-.example', 'https://.example']) {
+    for (const text of [
+      'https://',
+      'http:// x',
+      'www.',
+      'www.example',
+      'mailto:',
+      'mailto:nobody',
+      'tel:',
+      'tel:abc',
+      'https://-bad-.example',
+      'https://.example',
+    ]) {
       expect(links(text), text).to.deep.equal([]);
     }
   });

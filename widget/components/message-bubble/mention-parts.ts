@@ -25,13 +25,19 @@ const WORD = /[\p{L}\p{N}_]/u;
  * mentionParts({ message: 'Ask @Anna Kovács.', mentions: ['anna'], mentioned_staff: [anna] }, { id: 'anna' })
  * // [{ text: 'Ask ' }, { text: '@Anna Kovács', mention: 'me' }, { text: '.' }]
  */
-export function mentionParts(message: Pick<Message, 'message' | 'mentions' | 'mentioned_staff' | 'mentioned_departments'>, reader: Reader): MentionPart[] {
+export function mentionParts(
+  message: Pick<Message, 'message' | 'mentions' | 'mentioned_staff' | 'mentioned_departments'>,
+  reader: Reader,
+): MentionPart[] {
   const text = message.message;
   const myDepartment = reader.department?.toLocaleLowerCase();
   const mentionsMe = reader.id !== undefined && (message.mentions ?? []).includes(reader.id);
   const names = [
     ...(message.mentioned_staff ?? []).map((staff) => ({ name: staff.full_name, me: staff.id === reader.id })),
-    ...(message.mentioned_departments ?? []).map((department) => ({ name: department, me: mentionsMe && department.toLocaleLowerCase() === myDepartment })),
+    ...(message.mentioned_departments ?? []).map((department) => ({
+      name: department,
+      me: mentionsMe && department.toLocaleLowerCase() === myDepartment,
+    })),
   ]
     .filter((entry) => entry.name.trim() !== '')
     .sort((a, b) => b.name.length - a.name.length);
@@ -43,7 +49,9 @@ export function mentionParts(message: Pick<Message, 'message' | 'mentions' | 'me
     if (at < plainFrom || (at > 0 && WORD.test(text[at - 1] ?? ''))) continue;
     // Compared slice by slice: lower-casing can change a string's length (İ), so indexes of a lower-cased copy would drift.
     const found = names.find(
-      ({ name }) => text.slice(at + 1, at + 1 + name.length).toLocaleLowerCase() === name.toLocaleLowerCase() && !WORD.test(text[at + 1 + name.length] ?? ''),
+      ({ name }) =>
+        text.slice(at + 1, at + 1 + name.length).toLocaleLowerCase() === name.toLocaleLowerCase() &&
+        !WORD.test(text[at + 1 + name.length] ?? ''),
     );
     if (!found) continue;
     if (at > plainFrom) parts.push({ text: text.slice(plainFrom, at) });

@@ -26,7 +26,10 @@ async function openWindow(group = false) {
     error: null,
     loaded: true,
   });
-  const el = await sessionFixture<StaffChatChatWindow>(fake.session, html`<staff-chat-chat-window conversation-id="1"></staff-chat-chat-window>`);
+  const el = await sessionFixture<StaffChatChatWindow>(
+    fake.session,
+    html`<staff-chat-chat-window conversation-id="1"></staff-chat-chat-window>`,
+  );
   const list = el.shadowRoot!.querySelector('staff-chat-message-list')!;
   await waitUntil(() => list.shadowRoot!.querySelectorAll('staff-chat-message-bubble').length === 2);
   const bubbles = [...list.shadowRoot!.querySelectorAll<StaffChatMessageBubble>('staff-chat-message-bubble')];
@@ -35,10 +38,12 @@ async function openWindow(group = false) {
 
 const q = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T & HTMLElement>(selector);
 const buttonNamed = (el: Element, label: string) =>
-  [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.getAttribute('aria-label') === label || b.textContent?.trim() === label);
+  [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find(
+    (b) => b.getAttribute('aria-label') === label || b.textContent?.trim() === label,
+  );
 
 describe('message actions', () => {
-  it('shows reaction chips with counts, who reacted, and the viewer\'s own pressed; a click toggles it', async () => {
+  it("shows reaction chips with counts, who reacted, and the viewer's own pressed; a click toggles it", async () => {
     const { fake, theirs } = await openWindow();
     const chip = q(theirs, '[part="reactions"] .chip')!;
     expect(chip.textContent).to.equal('👍 2');
@@ -50,7 +55,7 @@ describe('message actions', () => {
 
   it('picks a reaction from the emoji set', async () => {
     const { fake, theirs } = await openWindow();
-    expect(buttonNamed(theirs, 'Edit'), 'no edit on others\' messages').to.equal(undefined);
+    expect(buttonNamed(theirs, 'Edit'), "no edit on others' messages").to.equal(undefined);
     buttonNamed(theirs, 'Add reaction')!.click();
     await theirs.updateComplete;
     const picker = q(theirs, '.panel')!;
@@ -111,7 +116,7 @@ describe('message actions', () => {
     expect(q(edited!, '.meta')!.textContent).to.contain('edited');
   });
 
-  it('Up in the empty composer edits the viewer\'s last message', async () => {
+  it("Up in the empty composer edits the viewer's last message", async () => {
     const { el, own } = await openWindow();
     el.focus();
     await sendKeys({ press: 'ArrowUp' });

@@ -22,7 +22,7 @@ export function reactionChips(m: ChatMessage, context: BubbleContext | undefined
   if (reactions.length === 0 || m.is_deleted) return nothing;
   return html`<div class="chips" part="reactions">
     ${reactions.map((r) => {
-      const names = r.staff_ids.map((id) => (id === context?.meId ? msg.you : context?.nameOf(id) ?? id)).join(', ');
+      const names = r.staff_ids.map((id) => (id === context?.meId ? msg.you : (context?.nameOf(id) ?? id))).join(', ');
       return html`<button
         type="button"
         class="chip"
@@ -47,13 +47,21 @@ export function actionButtons(mode: BubbleMode, setMode: (mode: BubbleMode) => v
  * and no scrolling box clips it); the bubble places it beside its button. Escape, or a click elsewhere,
  * closes it.
  */
-export function actionPanel(m: ChatMessage, mode: BubbleMode, context: BubbleContext | undefined, setMode: (mode: BubbleMode) => void, mine: boolean) {
+export function actionPanel(
+  m: ChatMessage,
+  mode: BubbleMode,
+  context: BubbleContext | undefined,
+  setMode: (mode: BubbleMode) => void,
+  mine: boolean,
+) {
   const close = () => setMode('');
   const onKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
       // Only this popover closes, not the window or panel around it; focus goes back to its button.
       event.stopPropagation();
-      const opener = ((event.currentTarget as HTMLElement).getRootNode() as ShadowRoot).querySelector<HTMLElement>('.act[aria-expanded="true"]');
+      const opener = ((event.currentTarget as HTMLElement).getRootNode() as ShadowRoot).querySelector<HTMLElement>(
+        '.act[aria-expanded="true"]',
+      );
       close();
       opener?.focus();
     }
@@ -69,9 +77,9 @@ export function actionPanel(m: ChatMessage, mode: BubbleMode, context: BubbleCon
       REACTION_EMOJIS.map(
         (emoji) =>
           html`<button type="button" class="emoji" aria-label=${msg.reactWith(emoji)} title=${msg.reactWith(emoji)} @click=${() => {
-          context?.react(m.id, emoji);
-          close();
-        }}>${emoji}</button>`,
+            context?.react(m.id, emoji);
+            close();
+          }}>${emoji}</button>`,
       ),
     );
   }
@@ -79,11 +87,13 @@ export function actionPanel(m: ChatMessage, mode: BubbleMode, context: BubbleCon
     return popover(
       msg.messageActions,
       html`${pinButton(m, context, close)}
-        ${mine
-          ? html`<button type="button" @click=${() => setMode('edit')}>${msg.edit}</button>
+        ${
+          mine
+            ? html`<button type="button" @click=${() => setMode('edit')}>${msg.edit}</button>
               <button type="button" @click=${() => setMode('confirm')}>${msg.delete}</button>
               ${m.attachments.map((a) => html`<button type="button" class="delete-file" @click=${() => setMode(`confirm-file:${a.id}`)}>${msg.deleteFile(a.file_name)}</button>`)}`
-          : nothing}`,
+            : nothing
+        }`,
     );
   }
   if (mode === 'confirm') {
@@ -119,13 +129,13 @@ function pinButton(m: ChatMessage, context: BubbleContext | undefined, close: ()
   if (!context) return nothing;
   const pinned = context.isPinned(m.id);
   return html`<button type="button" class="pin" @click=${() => {
-          context.setPinned(m.id, !pinned);
-          close();
-        }}>${pinned ? msg.unpin : msg.pin}</button>
+    context.setPinned(m.id, !pinned);
+    close();
+  }}>${pinned ? msg.unpin : msg.pin}</button>
     <button type="button" class="forward" @click=${() => {
-          close();
-          context.forward(m.id);
-        }}>${msg.forward}</button>`;
+      close();
+      context.forward(m.id);
+    }}>${msg.forward}</button>`;
 }
 
 /** Puts an open popover beside `anchor`: above it if there is room, else below; inside the viewport. */

@@ -11,7 +11,9 @@ import type { StaffChatMessageBubble } from './message-bubble.js';
 /* Links in message text: built from text parts, safe, and readable on both sides in both themes. */
 
 function bubbles(el: StaffChat): StaffChatMessageBubble[] {
-  return [...(deep(el, 'staff-chat-message-list')?.shadowRoot?.querySelectorAll<StaffChatMessageBubble>('staff-chat-message-bubble') ?? [])];
+  return [
+    ...(deep(el, 'staff-chat-message-list')?.shadowRoot?.querySelectorAll<StaffChatMessageBubble>('staff-chat-message-bubble') ?? []),
+  ];
 }
 
 async function linkConversation(look: Look): Promise<StaffChat> {
@@ -23,7 +25,9 @@ async function linkConversation(look: Look): Promise<StaffChat> {
 describe('<staff-chat-message-bubble>: links', () => {
   it('turns addresses into links that open in a new tab without an opener, and leaves the rest as text', async () => {
     const text = 'Menu at https://grand.example/menu. Or <b>www.grand.example</b>? javascript:alert(1)';
-    const el = await fixture<StaffChatMessageBubble>(html`<staff-chat-message-bubble .message=${chatMessage(3, text)}></staff-chat-message-bubble>`);
+    const el = await fixture<StaffChatMessageBubble>(
+      html`<staff-chat-message-bubble .message=${chatMessage(3, text)}></staff-chat-message-bubble>`,
+    );
     const paragraph = el.shadowRoot!.querySelector('[part="text"]')!;
     expect(paragraph.textContent).to.equal(text);
     const links = [...paragraph.querySelectorAll('a')];

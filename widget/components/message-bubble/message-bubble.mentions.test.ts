@@ -24,7 +24,12 @@ describe('mentions in a message', function (this: { timeout(ms: number): void })
   this.timeout(20_000);
 
   it('cuts the text into plain runs and whole-name mentions, longest name first, giving back the text exactly', () => {
-    const message = { message: 'Hi @Anna Kovács and @anna, not @Annabel or me@Anna.', mentions: ['ak', 'anna'], mentioned_staff: [anna, annaK], mentioned_departments: [] };
+    const message = {
+      message: 'Hi @Anna Kovács and @anna, not @Annabel or me@Anna.',
+      mentions: ['ak', 'anna'],
+      mentioned_staff: [anna, annaK],
+      mentioned_departments: [],
+    };
     const parts = mentionParts(message, { id: 'anna', department: null });
     expect(parts.map((p) => p.text).join('')).to.equal(message.message);
     expect(parts.filter((p) => p.mention).map((p) => [p.text, p.mention])).to.deep.equal([
@@ -33,8 +38,13 @@ describe('mentions in a message', function (this: { timeout(ms: number): void })
     ]);
   });
 
-  it('counts a department mention as the viewer\'s when it is their department', () => {
-    const message = { message: '@Housekeeping and @Front Desk', mentions: ['me'], mentioned_staff: [], mentioned_departments: ['Housekeeping', 'Front desk'] };
+  it("counts a department mention as the viewer's when it is their department", () => {
+    const message = {
+      message: '@Housekeeping and @Front Desk',
+      mentions: ['me'],
+      mentioned_staff: [],
+      mentioned_departments: ['Housekeeping', 'Front desk'],
+    };
     const parts = mentionParts(message, { id: 'me', department: 'Front desk' });
     expect(parts.filter((p) => p.mention).map((p) => p.mention)).to.deep.equal(['other', 'me']);
   });
@@ -50,7 +60,7 @@ describe('mentions in a message', function (this: { timeout(ms: number): void })
     expect(el.shadowRoot!.querySelector('[part="text"] a')?.textContent, 'links still work beside mentions').to.equal('www.grand.example');
   });
 
-  it('offers the mention parts to the portal: names, the viewer\'s and the row\'s @', async () => {
+  it("offers the mention parts to the portal: names, the viewer's and the row's @", async () => {
     const sheet = document.createElement('style');
     sheet.textContent = `
       staff-chat::part(mention) { outline: 1px solid rgb(1, 2, 3); }
@@ -85,7 +95,8 @@ describe('mentions in a message', function (this: { timeout(ms: number): void })
       expect(mentions(theirs).map((m) => m.getAttribute('part'))).to.deep.equal(['mention mention-me', 'mention']);
       expect(mentions(own).map((m) => m.textContent)).to.deep.equal(['@Bob Porter', '@Carla Maid']);
       for (const bubble of [theirs, department, own, ownToMe]) {
-        for (const mention of mentions(bubble)) expect(textContrast(mention), `message ${bubble.message?.id}: ${mention.textContent}`).to.be.at.least(AA);
+        for (const mention of mentions(bubble))
+          expect(textContrast(mention), `message ${bubble.message?.id}: ${mention.textContent}`).to.be.at.least(AA);
       }
       // The viewer's own mention stands on a ground of its own; others' sit on the bubble's.
       for (const bubble of [theirs, ownToMe]) {

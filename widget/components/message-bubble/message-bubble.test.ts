@@ -8,7 +8,9 @@ import type { StaffChatMessageBubble } from './message-bubble.js';
 describe('<staff-chat-message-bubble>', () => {
   it('renders the text, the time and, when asked, the sender', async () => {
     const m = chatMessage(3, 'Lift 2 is back in service');
-    const el = await fixture<StaffChatMessageBubble>(html`<staff-chat-message-bubble .message=${m} show-sender></staff-chat-message-bubble>`);
+    const el = await fixture<StaffChatMessageBubble>(
+      html`<staff-chat-message-bubble .message=${m} show-sender></staff-chat-message-bubble>`,
+    );
     const root = el.shadowRoot!;
     expect(root.querySelector('[part="text"]')!.textContent).to.equal('Lift 2 is back in service');
     expect(root.querySelector('.sender')!.textContent).to.equal('Bob Porter');
@@ -16,10 +18,14 @@ describe('<staff-chat-message-bubble>', () => {
   });
 
   it('marks a forwarded copy with its original sender', async () => {
-    const m = chatMessage(5, 'Pool closed 9–11', { forwarded_from: { message_id: 2, conversation_id: 9, sender_id: 'carla', sender_name: 'Carla Mendes' } });
+    const m = chatMessage(5, 'Pool closed 9–11', {
+      forwarded_from: { message_id: 2, conversation_id: 9, sender_id: 'carla', sender_name: 'Carla Mendes' },
+    });
     const el = await fixture<StaffChatMessageBubble>(html`<staff-chat-message-bubble .message=${m}></staff-chat-message-bubble>`);
     expect(el.shadowRoot!.querySelector('.forwarded')!.textContent).to.equal('Forwarded · Carla Mendes');
-    const plain = await fixture<StaffChatMessageBubble>(html`<staff-chat-message-bubble .message=${chatMessage(6, 'hi')}></staff-chat-message-bubble>`);
+    const plain = await fixture<StaffChatMessageBubble>(
+      html`<staff-chat-message-bubble .message=${chatMessage(6, 'hi')}></staff-chat-message-bubble>`,
+    );
     expect(plain.shadowRoot!.querySelector('.forwarded')).to.equal(null);
   });
 
@@ -32,8 +38,12 @@ describe('<staff-chat-message-bubble>', () => {
 
   it('renders markup in the text as text, never as HTML', async () => {
     const evil = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 1"><b>bold</b>';
-    const m = chatMessage(4, evil, { reply_to_message: { id: 1, message: '<img src=x onerror="window.__pwned = 2">', sender_id: 'eve', sender_name: '<i>Eve</i>' } });
-    const el = await fixture<StaffChatMessageBubble>(html`<staff-chat-message-bubble .message=${m} show-sender></staff-chat-message-bubble>`);
+    const m = chatMessage(4, evil, {
+      reply_to_message: { id: 1, message: '<img src=x onerror="window.__pwned = 2">', sender_id: 'eve', sender_name: '<i>Eve</i>' },
+    });
+    const el = await fixture<StaffChatMessageBubble>(
+      html`<staff-chat-message-bubble .message=${m} show-sender></staff-chat-message-bubble>`,
+    );
     const root = el.shadowRoot!;
     expect(root.querySelector('[part="text"]')!.textContent).to.equal(evil);
     expect(root.querySelector('[part="quote"]')!.textContent).to.contain('<i>Eve</i>');
@@ -62,7 +72,12 @@ describe('<staff-chat-message-bubble>', () => {
   });
 
   it('says when a failed message will be tried again by itself, and still offers Retry', async () => {
-    const m = chatMessage(-3, 'on my way', { status: 'failed', client_id: 'c-43', error: 'Could not reach the chat server.', retrying: true });
+    const m = chatMessage(-3, 'on my way', {
+      status: 'failed',
+      client_id: 'c-43',
+      error: 'Could not reach the chat server.',
+      retrying: true,
+    });
     const el = await fixture<StaffChatMessageBubble>(html`<staff-chat-message-bubble .message=${m} mine></staff-chat-message-bubble>`);
     const failed = el.shadowRoot!.querySelector('[part="failed"]')!;
     expect(failed.textContent).to.contain('Could not reach the chat server.');
@@ -74,7 +89,10 @@ describe('<staff-chat-message-bubble>', () => {
   });
 
   it('quotes the message it replies to and offers Reply', async () => {
-    const m = chatMessage(8, 'Done', { reply_to: 5, reply_to_message: { id: 5, message: 'Towels for 118?', sender_id: 'alice', sender_name: 'Alice Front' } });
+    const m = chatMessage(8, 'Done', {
+      reply_to: 5,
+      reply_to_message: { id: 5, message: 'Towels for 118?', sender_id: 'alice', sender_name: 'Alice Front' },
+    });
     const el = await fixture<StaffChatMessageBubble>(html`<staff-chat-message-bubble .message=${m}></staff-chat-message-bubble>`);
     const quote = el.shadowRoot!.querySelector('[part="quote"]')!;
     expect(quote.textContent).to.contain('Alice Front');

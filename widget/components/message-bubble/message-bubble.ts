@@ -28,7 +28,9 @@ function linkedText(text: string) {
  */
 function mentionedText(message: ChatMessage, reader: Reader) {
   return mentionParts(message, reader).map((part) =>
-    part.mention === undefined ? linkedText(part.text) : part.mention === 'me'
+    part.mention === undefined
+      ? linkedText(part.text)
+      : part.mention === 'me'
         ? html`<span class="mention me" part="mention mention-me">${part.text}</span>`
         : html`<span class="mention" part="mention">${part.text}</span>`,
   );
@@ -139,7 +141,8 @@ export class StaffChatMessageBubble extends LitElement {
   }
 
   private renderStatus(m: ChatMessage) {
-    if (m.status === 'pending') return html`<span title=${msg.sending}>${clockIcon}<span class="visually-hidden">${msg.sending}</span></span>`;
+    if (m.status === 'pending')
+      return html`<span title=${msg.sending}>${clockIcon}<span class="visually-hidden">${msg.sending}</span></span>`;
     return nothing;
   }
 
@@ -152,19 +155,25 @@ export class StaffChatMessageBubble extends LitElement {
       <div class="row">
         <div class="bubble ${m.is_deleted ? 'deleted' : this.mode === 'edit' ? 'editing' : ''} ${isUrgent(m) ? 'urgent' : ''}" part="bubble">
           ${urgentLabel(m)} ${this.showSender ? html`<div class="sender" dir="auto">${name}</div>` : nothing}
-          ${m.forwarded_from && !m.is_deleted
-            ? html`<div class="forwarded">${msg.forwarded} · <span dir="auto">${m.forwarded_from.sender_name}</span></div>`
-            : nothing}
-          ${m.reply_to_message
-            ? html`<button class="quote" part="quote" type="button" title=${msg.showOriginal} @click=${this.onQuote}>
+          ${
+            m.forwarded_from && !m.is_deleted
+              ? html`<div class="forwarded">${msg.forwarded} · <span dir="auto">${m.forwarded_from.sender_name}</span></div>`
+              : nothing
+          }
+          ${
+            m.reply_to_message
+              ? html`<button class="quote" part="quote" type="button" title=${msg.showOriginal} @click=${this.onQuote}>
                 <b dir="auto">${this.context?.quotesMe(m.reply_to_message) ? msg.you : m.reply_to_message.sender_name}</b><span dir="auto">${m.reply_to_message.message}</span>
               </button>`
-            : nothing}
-          ${m.is_deleted
-            ? html`<p class="text" part="text">${msg.deleted}</p>`
-            : this.mode === 'edit'
-              ? editField(m, this.saveEdit, () => this.setMode(''))
-              : html`<p class="text" part="text" dir="auto">${mentionedText(m, { id: this.context?.meId, department: this.context?.meDepartment })}</p>`}
+              : nothing
+          }
+          ${
+            m.is_deleted
+              ? html`<p class="text" part="text">${msg.deleted}</p>`
+              : this.mode === 'edit'
+                ? editField(m, this.saveEdit, () => this.setMode(''))
+                : html`<p class="text" part="text" dir="auto">${mentionedText(m, { id: this.context?.meId, department: this.context?.meDepartment })}</p>`
+          }
           ${m.attachments.length > 0 && !m.is_deleted ? html`<staff-chat-attachments exportparts="thumbnail,file,preview" .attachments=${m.attachments}></staff-chat-attachments>` : nothing}
           ${m.handover && !m.is_deleted ? html`<staff-chat-handover-checklist .message=${m} ?readonly=${m.id <= 0}></staff-chat-handover-checklist>` : nothing}
           <div class="meta">
@@ -175,19 +184,23 @@ export class StaffChatMessageBubble extends LitElement {
           ${acknowledgementPart(m, this.context)} ${reactionChips(m, this.context)}
         </div>
         ${canReply && this.context ? actionButtons(this.mode, this.setMode) : nothing}
-        ${canReply
-          ? html`<button class="reply" part="reply-button" type="button" aria-label=${msg.replyTo(name)} title=${msg.reply} @click=${this.onReply}>
+        ${
+          canReply
+            ? html`<button class="reply" part="reply-button" type="button" aria-label=${msg.replyTo(name)} title=${msg.reply} @click=${this.onReply}>
               ${replyIcon}
             </button>`
-          : nothing}
+            : nothing
+        }
       </div>
       ${this.mode !== 'edit' ? actionPanel(m, this.mode, this.context, this.setMode, this.canChange()) : nothing}
-      ${m.status === 'failed'
-        ? html`<div class="failed" part="failed">
+      ${
+        m.status === 'failed'
+          ? html`<div class="failed" part="failed">
             ${alertIcon}<span>${msg.notSent}${m.error ? html`: ${m.error}` : nothing}${m.retrying ? html` ${msg.retryingAutomatically}` : nothing}</span>
             <button type="button" @click=${this.onRetry}>${msg.retry}</button>
           </div>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 }

@@ -164,7 +164,10 @@ describe('<staff-chat-message-list> with a long history', () => {
     const aboveId = above.message!.id;
     fake.view(1).set({
       ...fake.view(1).get(),
-      messages: fake.view(1).get().messages.map((m) => (m.id === aboveId ? { ...m, message: LOREM.repeat(12), is_edited: true } : m)),
+      messages: fake
+        .view(1)
+        .get()
+        .messages.map((m) => (m.id === aboveId ? { ...m, message: LOREM.repeat(12), is_edited: true } : m)),
     });
     await settled(el);
     expect(Math.abs(offsetOf(el, reading) - before), 'moved by').to.be.below(2);
@@ -182,7 +185,10 @@ describe('<staff-chat-message-list> with a long history', () => {
     await scrollTo(el, log(el).scrollHeight / 3);
     const reading = visible(el)[0]!.message!.id;
     const before = offsetOf(el, reading);
-    fake.view(1).set({ ...fake.view(1).get(), messages: [...fake.view(1).get().messages, chatMessage(301, 'new one'), chatMessage(302, 'and another')] });
+    fake.view(1).set({
+      ...fake.view(1).get(),
+      messages: [...fake.view(1).get().messages, chatMessage(301, 'new one'), chatMessage(302, 'and another')],
+    });
     await settled(el);
     expect(Math.abs(offsetOf(el, reading) - before), 'the place is kept').to.be.below(2);
     expect(jump()!.getAttribute('aria-label')).to.equal('Jump to latest, 2 new messages');
@@ -220,7 +226,10 @@ describe('<staff-chat-message-list> with a long history', () => {
   it('scrolls to the quoted original and highlights it', async () => {
     const fake = createFakeSession();
     const messages = history(1, 300);
-    messages[299] = chatMessage(300, 'Done', { reply_to: 5, reply_to_message: { id: 5, message: messages[4]!.message, sender_id: 'bob', sender_name: 'Bob Porter' } });
+    messages[299] = chatMessage(300, 'Done', {
+      reply_to: 5,
+      reply_to_message: { id: 5, message: messages[4]!.message, sender_id: 'bob', sender_name: 'Bob Porter' },
+    });
     fake.view(1).set({ messages, loading: false, hasMore: false, error: null, loaded: true });
     const el = await open(fake);
     await waitUntil(() => atBottom(el), 'opens at the newest message');
@@ -241,7 +250,10 @@ describe('<staff-chat-message-list> with a long history', () => {
   it('loads older pages to find a quoted original that is not loaded yet', async () => {
     const fake = createFakeSession();
     const all = history(1, 300);
-    all[299] = chatMessage(300, 'Done', { reply_to: 10, reply_to_message: { id: 10, message: all[9]!.message, sender_id: 'bob', sender_name: 'Bob Porter' } });
+    all[299] = chatMessage(300, 'Done', {
+      reply_to: 10,
+      reply_to_message: { id: 10, message: all[9]!.message, sender_id: 'bob', sender_name: 'Bob Porter' },
+    });
     fake.view(1).set({ messages: all.slice(200), loading: false, hasMore: true, error: null, loaded: true });
     // A loadOlder that behaves like the real one: the page before the oldest loaded message.
     const pages: number[] = [];

@@ -18,8 +18,17 @@ const mine = { sender_id: ME.id, sender_info: { id: ME.id, full_name: ME.full_na
 describe('<staff-chat-message-list>', () => {
   it('renders the messages, oldest first, in a polite log', async () => {
     const fake = createFakeSession();
-    fake.view(1).set({ messages: [chatMessage(1, 'first'), chatMessage(2, 'second', mine)], loading: false, hasMore: false, error: null, loaded: true });
-    const el = await sessionFixture<StaffChatMessageList>(fake.session, html`<staff-chat-message-list conversation-id="1"></staff-chat-message-list>`);
+    fake.view(1).set({
+      messages: [chatMessage(1, 'first'), chatMessage(2, 'second', mine)],
+      loading: false,
+      hasMore: false,
+      error: null,
+      loaded: true,
+    });
+    const el = await sessionFixture<StaffChatMessageList>(
+      fake.session,
+      html`<staff-chat-message-list conversation-id="1"></staff-chat-message-list>`,
+    );
     expect(log(el).getAttribute('aria-live')).to.equal('polite');
     expect(log(el).getAttribute('aria-label')).to.equal('Messages');
     expect(bubbles(el).map((b) => b.message?.message)).to.deep.equal(['first', 'second']);
@@ -29,14 +38,20 @@ describe('<staff-chat-message-list>', () => {
   it('is accessible', async () => {
     const fake = createFakeSession();
     fake.view(1).set({ messages: [chatMessage(1, 'first')], loading: false, hasMore: true, error: null, loaded: true });
-    const el = await sessionFixture<StaffChatMessageList>(fake.session, html`<staff-chat-message-list conversation-id="1"></staff-chat-message-list>`);
+    const el = await sessionFixture<StaffChatMessageList>(
+      fake.session,
+      html`<staff-chat-message-list conversation-id="1"></staff-chat-message-list>`,
+    );
     await expect(el).to.be.accessible();
   });
 
   it('says it is loading until the first page arrives, then shows the messages', async () => {
     const fake = createFakeSession();
     fake.view(1).set({ messages: [], loading: true, hasMore: false, error: null, loaded: false });
-    const el = await sessionFixture<StaffChatMessageList>(fake.session, html`<staff-chat-message-list conversation-id="1"></staff-chat-message-list>`);
+    const el = await sessionFixture<StaffChatMessageList>(
+      fake.session,
+      html`<staff-chat-message-list conversation-id="1"></staff-chat-message-list>`,
+    );
     expect(log(el).textContent).to.contain('Loading messages…');
     fake.view(1).set({ messages: [chatMessage(1, 'hello')], loading: false, hasMore: false, error: null, loaded: true });
     await el.updateComplete;
@@ -47,7 +62,10 @@ describe('<staff-chat-message-list>', () => {
   it('offers "Load earlier messages" when there is more history, which calls loadOlder', async () => {
     const fake = createFakeSession();
     fake.view(1).set({ messages: [chatMessage(51, 'x')], loading: false, hasMore: true, error: null, loaded: true });
-    const el = await sessionFixture<StaffChatMessageList>(fake.session, html`<staff-chat-message-list conversation-id="1"></staff-chat-message-list>`);
+    const el = await sessionFixture<StaffChatMessageList>(
+      fake.session,
+      html`<staff-chat-message-list conversation-id="1"></staff-chat-message-list>`,
+    );
     const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="load-earlier"]')!;
     expect(button.textContent.trim()).to.equal('Load earlier messages');
     button.click();
@@ -63,7 +81,10 @@ describe('<staff-chat-message-list>', () => {
       error: null,
       loaded: true,
     });
-    const el = await sessionFixture<StaffChatMessageList>(fake.session, html`<staff-chat-message-list conversation-id="1"></staff-chat-message-list>`);
+    const el = await sessionFixture<StaffChatMessageList>(
+      fake.session,
+      html`<staff-chat-message-list conversation-id="1"></staff-chat-message-list>`,
+    );
     const bubble = bubbles(el)[0]!;
     await bubble.updateComplete;
     bubble.shadowRoot!.querySelector<HTMLButtonElement>('[part="failed"] button')!.click();
@@ -79,7 +100,10 @@ describe('<staff-chat-message-list>', () => {
       error: null,
       loaded: true,
     });
-    const el = await sessionFixture<StaffChatMessageList>(fake.session, html`<staff-chat-message-list conversation-id="1" is-group></staff-chat-message-list>`);
+    const el = await sessionFixture<StaffChatMessageList>(
+      fake.session,
+      html`<staff-chat-message-list conversation-id="1" is-group></staff-chat-message-list>`,
+    );
     expect(bubbles(el).map((b) => b.showSender)).to.deep.equal([true, false, false]);
   });
 
@@ -108,7 +132,10 @@ describe('<staff-chat-message-list>', () => {
     await waitUntil(() => region.scrollHeight > before, 'renders the newer message');
     expect(region.scrollTop).to.equal(0);
 
-    fake.view(1).set({ ...fake.view(1).get(), messages: [...fake.view(1).get().messages, chatMessage(-1, 'mine', { status: 'pending', client_id: 'c1' })] });
+    fake.view(1).set({
+      ...fake.view(1).get(),
+      messages: [...fake.view(1).get().messages, chatMessage(-1, 'mine', { status: 'pending', client_id: 'c1' })],
+    });
     await waitUntil(atBottom, 'the person’s own message always comes into view');
   });
 });

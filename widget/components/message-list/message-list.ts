@@ -96,7 +96,9 @@ export class StaffChatMessageList extends LitElement {
   /** Opens the editor on the viewer's newest message, if it is on screen (Up in an empty composer). */
   editLatestOwn(): void {
     const meId = this.me.value?.id;
-    const own = this.currentView().messages.filter((m) => m.sender_id === meId && m.id > 0 && !m.is_deleted).pop();
+    const own = this.currentView()
+      .messages.filter((m) => m.sender_id === meId && m.id > 0 && !m.is_deleted)
+      .pop();
     if (!own) return;
     const bubbles = this.renderRoot.querySelectorAll('staff-chat-message-bubble');
     [...bubbles].find((bubble) => bubble.message?.id === own.id)?.startEdit();
@@ -155,7 +157,10 @@ export class StaffChatMessageList extends LitElement {
     if (from <= 0) return;
     const added = this.messages.slice(from);
     // Only the person's own messages are ever pending (optimistic), and those always come into view.
-    if (added.some((m) => m.status === 'pending')) { this.scroller.scrollToEnd(); return; }
+    if (added.some((m) => m.status === 'pending')) {
+      this.scroller.scrollToEnd();
+      return;
+    }
     const meId = this.me.value?.id;
     if (this.scroller.stick) return;
     const theirs = added.filter((m) => m.sender_id !== meId);
@@ -299,19 +304,25 @@ export class StaffChatMessageList extends LitElement {
     const view = this.view.value;
     const { messages } = this;
     return html`<div class="log" part="log" role="log" aria-live="polite" aria-label=${msg.messagesLabel} tabindex="0" @scroll=${this.scroller.onScroll}>
-        ${view.hasMore && view.loaded
-          ? html`<button class="more" part="load-earlier" type="button" ?disabled=${view.loading} @click=${this.loadOlder}>
+        ${
+          view.hasMore && view.loaded
+            ? html`<button class="more" part="load-earlier" type="button" ?disabled=${view.loading} @click=${this.loadOlder}>
               ${view.loading ? msg.loading : msg.loadEarlier}
             </button>`
-          : nothing}
-        ${view.error
-          ? html`<div class="error" role="alert">
+            : nothing
+        }
+        ${
+          view.error
+            ? html`<div class="error" role="alert">
               <span>${view.error}</span><button type="button" @click=${this.reload}>${msg.retry}</button>
             </div>`
-          : nothing}
-        ${messages.length === 0 && !view.error
-          ? html`<p class="note">${view.loaded ? msg.emptyConversation : msg.loadingMessages}</p>`
-          : this.scroller.renderWindow(messages, keyOf, (m, i) => this.renderMessage(m, i))}
+            : nothing
+        }
+        ${
+          messages.length === 0 && !view.error
+            ? html`<p class="note">${view.loaded ? msg.emptyConversation : msg.loadingMessages}</p>`
+            : this.scroller.renderWindow(messages, keyOf, (m, i) => this.renderMessage(m, i))
+        }
       </div>
       ${this.renderJumpButton()}
       <div class="visually-hidden" role="status">${this.unread > 0 ? msg.unreadCount(this.unread) : nothing}</div>`;

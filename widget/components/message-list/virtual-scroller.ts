@@ -248,7 +248,10 @@ export class VirtualScroller implements ReactiveController {
     }
     const anchor = this.anchor;
     const row = anchor && this.rows(scroller).find((r) => r.dataset.key === anchor.key);
-    if (!anchor || !row) { this.capture(scroller); return; }
+    if (!anchor || !row) {
+      this.capture(scroller);
+      return;
+    }
     const moved = this.anchorPoint(row) - this.viewportTop(scroller) - anchor.offset;
     if (Math.abs(moved) >= 0.5) scroller.scrollTop += moved;
     this.lastTop = scroller.scrollTop;
@@ -258,8 +261,10 @@ export class VirtualScroller implements ReactiveController {
     let changed = false;
     for (const entry of entries) {
       const key = (entry.target as HTMLElement).dataset.key;
-      if (key === undefined) changed = true; // the viewport itself: more or fewer rows fit
-      else if (entry.target.isConnected) changed = this.heights.set(key, entry.borderBoxSize[0]?.blockSize ?? entry.contentRect.height) || changed;
+      if (key === undefined)
+        changed = true; // the viewport itself: more or fewer rows fit
+      else if (entry.target.isConnected)
+        changed = this.heights.set(key, entry.borderBoxSize[0]?.blockSize ?? entry.contentRect.height) || changed;
     }
     const scroller = this.options.scroller();
     if (scroller) {

@@ -12,7 +12,12 @@ describe('virtual window arithmetic', () => {
   it('finds the row under an offset, clamped to the first and last row', () => {
     const offsets = rowOffsets(4, (i) => [10, 20, 30, 40][i]!);
     expect([-5, 0, 9.9, 10, 29, 30, 99, 100, 500].map((y) => rowAt(offsets, y))).to.deep.equal([0, 0, 0, 1, 1, 2, 3, 3, 3]);
-    expect(rowAt(rowOffsets(0, () => 10), 0)).to.equal(-1);
+    expect(
+      rowAt(
+        rowOffsets(0, () => 10),
+        0,
+      ),
+    ).to.equal(-1);
   });
 
   it('renders the rows in view plus the overscan, with spacers for the rest', () => {
@@ -34,7 +39,15 @@ describe('virtual window arithmetic', () => {
   });
 
   it('handles an empty list', () => {
-    expect(visibleWindow(rowOffsets(0, () => 10), 0, 100, 50, 100)).to.deep.equal({ start: 0, end: 0, before: 0, after: 0 });
+    expect(
+      visibleWindow(
+        rowOffsets(0, () => 10),
+        0,
+        100,
+        50,
+        100,
+      ),
+    ).to.deep.equal({ start: 0, end: 0, before: 0, after: 0 });
   });
 });
 

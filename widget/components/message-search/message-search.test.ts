@@ -22,7 +22,12 @@ function result(messageId: number, snippet: string, highlights: [number, number]
   };
 }
 
-const page = (results: SearchResult[], next: string | null = null): SearchPage => ({ results, count: results.length, has_more: next !== null, next_cursor: next });
+const page = (results: SearchResult[], next: string | null = null): SearchPage => ({
+  results,
+  count: results.length,
+  has_more: next !== null,
+  next_cursor: next,
+});
 
 function setup(): FakeSession {
   const fake = createFakeSession();
@@ -36,7 +41,9 @@ function setup(): FakeSession {
 async function searchBox(fake: FakeSession, attributes = ''): Promise<StaffChatMessageSearch> {
   const el = await sessionFixture<StaffChatMessageSearch>(
     fake.session,
-    attributes ? html`<staff-chat-message-search conversation-id=${attributes}></staff-chat-message-search>` : html`<staff-chat-message-search></staff-chat-message-search>`,
+    attributes
+      ? html`<staff-chat-message-search conversation-id=${attributes}></staff-chat-message-search>`
+      : html`<staff-chat-message-search></staff-chat-message-search>`,
   );
   // The store arrives from the session's promise.
   await waitUntil(() => (el as unknown as { store: unknown }).store !== null, 'the search store is here');
@@ -149,7 +156,9 @@ describe('<staff-chat-message-search>', () => {
   it('loads the next page with the cursor of the page before and appends it', async () => {
     const fake = setup();
     fake.searchAnswer = async (query) =>
-      query.cursor === undefined ? page([result(50, 'towels one', [[0, 6]]), result(49, 'towels two', [[0, 6]])], '49.10.49') : page([result(12, 'towels three', [[0, 6]])]);
+      query.cursor === undefined
+        ? page([result(50, 'towels one', [[0, 6]]), result(49, 'towels two', [[0, 6]])], '49.10.49')
+        : page([result(12, 'towels three', [[0, 6]])]);
     const el = await searchBox(fake);
     await searchNow(el, 'towels');
     await waitUntil(() => results(el).length === 2, 'the first page');

@@ -161,7 +161,10 @@ export class StaffChatMessageSearch extends LitElement {
 
   private more(): void {
     const count = this.state.value.results.length;
-    void this.scope?.more().then(() => this.updateComplete).then(() => this.results()[count]?.focus());
+    void this.scope
+      ?.more()
+      .then(() => this.updateComplete)
+      .then(() => this.results()[count]?.focus());
   }
 
   private renderResult(result: SearchResult) {
@@ -186,24 +189,31 @@ export class StaffChatMessageSearch extends LitElement {
   private renderBody() {
     const { query, results, loading, error, hasMore } = this.state.value;
     if (!query) return nothing;
-    const status = loading && results.length === 0 ? searchMsg.searching : results.length > 0 ? searchMsg.searchResultCount(results.length) : '';
+    const status =
+      loading && results.length === 0 ? searchMsg.searching : results.length > 0 ? searchMsg.searchResultCount(results.length) : '';
     return html`<div class="visually-hidden" role="status">${error ? nothing : status}</div>
-      ${results.length > 0
-        ? html`<ul aria-label=${searchMsg.searchResultsLabel} aria-busy=${loading ? 'true' : 'false'}>
+      ${
+        results.length > 0
+          ? html`<ul aria-label=${searchMsg.searchResultsLabel} aria-busy=${loading ? 'true' : 'false'}>
             ${results.map((r) => this.renderResult(r))}
           </ul>`
-        : nothing}
+          : nothing
+      }
       ${loading && results.length === 0 ? html`<p class="note" aria-hidden="true">${searchMsg.searching}</p>` : nothing}
       ${!loading && !error && results.length === 0 ? html`<p class="note">${searchMsg.noMessagesFound(query)}</p>` : nothing}
-      ${error
-        ? html`<div class="error" role="alert">
+      ${
+        error
+          ? html`<div class="error" role="alert">
             <span>${searchMsg.searchFailed} ${error}</span>
             <button type="button" @click=${() => void this.scope?.retry()}>${msg.retry}</button>
           </div>`
-        : nothing}
-      ${hasMore && !error
-        ? html`<button class="more" type="button" ?disabled=${loading} @click=${this.more}>${loading ? searchMsg.searching : searchMsg.loadMoreResults}</button>`
-        : nothing}`;
+          : nothing
+      }
+      ${
+        hasMore && !error
+          ? html`<button class="more" type="button" ?disabled=${loading} @click=${this.more}>${loading ? searchMsg.searching : searchMsg.loadMoreResults}</button>`
+          : nothing
+      }`;
   }
 
   override render() {

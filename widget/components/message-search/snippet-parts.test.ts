@@ -3,7 +3,12 @@ import { snippetParts } from './snippet-parts.js';
 
 describe('snippetParts', () => {
   it('cuts a snippet at its highlights', () => {
-    expect(snippetParts('…asked for towels and a towel', [[11, 17], [24, 29]])).to.deep.equal([
+    expect(
+      snippetParts('…asked for towels and a towel', [
+        [11, 17],
+        [24, 29],
+      ]),
+    ).to.deep.equal([
       { text: '…asked for ', hit: false },
       { text: 'towels', hit: true },
       { text: ' and a ', hit: false },
@@ -16,7 +21,15 @@ describe('snippetParts', () => {
   });
 
   it('skips offsets that are out of range, empty, overlapping or out of order', () => {
-    expect(snippetParts('towels', [[0, 3], [2, 5], [4, 4], [5, 99], [-1, 2]])).to.deep.equal([
+    expect(
+      snippetParts('towels', [
+        [0, 3],
+        [2, 5],
+        [4, 4],
+        [5, 99],
+        [-1, 2],
+      ]),
+    ).to.deep.equal([
       { text: 'tow', hit: true },
       { text: 'els', hit: false },
     ]);

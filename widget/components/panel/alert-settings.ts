@@ -22,13 +22,15 @@ export function alertSettingsMenu(session: ElementSession, settings: Notificatio
     gear?.focus();
   };
   return html`<button class="settings" type="button" aria-label=${msg.settings} title=${msg.settings} aria-expanded=${open ? 'true' : 'false'} @click=${toggle}>${gearIcon}</button>
-    ${open
-      ? html`<div class="menu" role="group" aria-label=${msg.settings} @keydown=${onMenuKey}>
+    ${
+      open
+        ? html`<div class="menu" role="group" aria-label=${msg.settings} @keydown=${onMenuKey}>
           <label><input type="checkbox" .checked=${settings.desktop} @change=${change('desktop')} /> ${msg.desktopAlerts}</label>
           <label><input type="checkbox" .checked=${settings.sound} @change=${change('sound')} /> ${msg.soundAlerts}</label>
           ${blocked ? html`<small>${msg.alertsBlocked}</small>` : nothing}
         </div>`
-      : nothing}`;
+        : nothing
+    }`;
 }
 
 export const alertSettingsStyles = css`

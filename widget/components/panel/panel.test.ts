@@ -62,7 +62,18 @@ describe('<staff-chat-panel>', () => {
     const fake = createFakeSession();
     fake.conversations.set([conversation(4, staff('bob', 'Bob Porter'))]);
     fake.searchAnswer = async () => ({
-      results: [{ message_id: 77, conversation_id: 4, sender_id: 'bob', sender_name: 'Bob Porter', timestamp: '2025-01-01T12:00:00.000Z', is_edited: false, snippet: 'towels for 204', highlights: [[0, 6]] }],
+      results: [
+        {
+          message_id: 77,
+          conversation_id: 4,
+          sender_id: 'bob',
+          sender_name: 'Bob Porter',
+          timestamp: '2025-01-01T12:00:00.000Z',
+          is_edited: false,
+          snippet: 'towels for 204',
+          highlights: [[0, 6]],
+        },
+      ],
       count: 1,
       has_more: false,
       next_cursor: null,
@@ -89,6 +100,9 @@ describe('<staff-chat-panel>', () => {
     expect(search.shadowRoot!.querySelector('input')!.value).to.equal('');
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => tabs(el).length === 2, 'the tabs are back');
-    await waitUntil(() => el.shadowRoot!.activeElement === el.shadowRoot!.querySelector('.header button.search'), 'focus on the search button');
+    await waitUntil(
+      () => el.shadowRoot!.activeElement === el.shadowRoot!.querySelector('.header button.search'),
+      'focus on the search button',
+    );
   });
 });

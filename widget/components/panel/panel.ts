@@ -52,7 +52,10 @@ export class StaffChatPanel extends LitElement {
   private readonly error = new AtomController<string | null>(this, () => this.session?.$error, null);
   private readonly connection = new AtomController<ConnectionState>(this, () => this.session?.$connection, 'connecting');
   private readonly unread = new AtomController<number>(this, () => this.session?.$unreadTotal, 0);
-  private readonly alerts = new AtomController<NotificationSettings>(this, () => this.session?.$alertSettings, { desktop: false, sound: false });
+  private readonly alerts = new AtomController<NotificationSettings>(this, () => this.session?.$alertSettings, {
+    desktop: false,
+    sound: false,
+  });
 
   constructor() {
     super();
@@ -71,7 +74,10 @@ export class StaffChatPanel extends LitElement {
 
   override focus(options?: FocusOptions): void {
     const search = this.renderRoot.querySelector('staff-chat-message-search');
-    if (search) { search.focus(options); return; }
+    if (search) {
+      search.focus(options);
+      return;
+    }
     this.renderRoot.querySelector<HTMLElement>('[role="tab"][aria-selected="true"], .problem button')?.focus(options);
   }
 
@@ -126,12 +132,14 @@ export class StaffChatPanel extends LitElement {
       tabindex=${selected ? '0' : '-1'}
       @click=${() => (this.tab = tab)}
     >
-      ${label}${badge > 0
-        ? html`<span class="badge"
+      ${label}${
+        badge > 0
+          ? html`<span class="badge"
             ><span aria-hidden="true">${badge > 99 ? '99+' : badge}</span
             ><span class="visually-hidden">${msg.unreadCount(badge)}</span></span
           >`
-        : nothing}
+          : nothing
+      }
     </button>`;
   }
 
@@ -152,9 +160,11 @@ export class StaffChatPanel extends LitElement {
         ${this.renderTab('chats', msg.tabChats, this.unread.value)} ${this.renderTab('new', msg.tabNewChat, 0)}
       </div>
       <div role="tabpanel" id="tabpanel" aria-labelledby="tab-${this.tab}">
-        ${this.tab === 'chats'
-          ? html`<staff-chat-conversation-list exportparts="row,badge,mention-badge,presence-dot" @conversation-select=${this.onSelect}></staff-chat-conversation-list>`
-          : html`<staff-chat-staff-directory exportparts="search,person,presence-dot" @conversation-select=${this.onSelect}></staff-chat-staff-directory>`}
+        ${
+          this.tab === 'chats'
+            ? html`<staff-chat-conversation-list exportparts="row,badge,mention-badge,presence-dot" @conversation-select=${this.onSelect}></staff-chat-conversation-list>`
+            : html`<staff-chat-staff-directory exportparts="search,person,presence-dot" @conversation-select=${this.onSelect}></staff-chat-staff-directory>`
+        }
       </div>
     `;
   }
@@ -164,17 +174,21 @@ export class StaffChatPanel extends LitElement {
       <div class="header" part="header">
         <h2>${msg.appName}</h2>
         <staff-chat-connection-status exportparts="dot,label" state=${this.connection.value}></staff-chat-connection-status>
-        ${this.session && this.status.value !== 'error'
-          ? html`<button class="search" type="button" aria-label=${searchMsg.searchMessages} title=${searchMsg.searchMessages} aria-expanded=${this.searching ? 'true' : 'false'} @click=${this.toggleSearching}>
+        ${
+          this.session && this.status.value !== 'error'
+            ? html`<button class="search" type="button" aria-label=${searchMsg.searchMessages} title=${searchMsg.searchMessages} aria-expanded=${this.searching ? 'true' : 'false'} @click=${this.toggleSearching}>
               ${searchIcon}
             </button>`
-          : nothing}
+            : nothing
+        }
         ${this.session ? alertSettingsMenu(this.session, this.alerts.value, this.settingsOpen, () => (this.settingsOpen = !this.settingsOpen)) : nothing}
-        ${this.closable
-          ? html`<button class="close" type="button" aria-label=${msg.closeChat} title=${msg.closeChat} @click=${this.onClose}>
+        ${
+          this.closable
+            ? html`<button class="close" type="button" aria-label=${msg.closeChat} title=${msg.closeChat} @click=${this.onClose}>
               ${closeIcon}
             </button>`
-          : nothing}
+            : nothing
+        }
       </div>
       ${this.renderBody()}
     `;

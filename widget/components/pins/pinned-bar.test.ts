@@ -20,7 +20,12 @@ function pinOf(id: number, text: string, by = bob): Pin {
     message_id: id,
     pinned_by: { id: by.id, full_name: by.full_name, avatar: null },
     pinned_at: '2025-01-01T10:00:00Z',
-    message: message(id, { conversation_id: 1, message: text, sender_id: bob.id, sender_info: { id: bob.id, full_name: bob.full_name, avatar: null } }),
+    message: message(id, {
+      conversation_id: 1,
+      message: text,
+      sender_id: bob.id,
+      sender_info: { id: bob.id, full_name: bob.full_name, avatar: null },
+    }),
   };
 }
 
@@ -35,7 +40,10 @@ async function openWindow(pins: Pin[] = []) {
     loaded: true,
   });
   fake.pins(1).set({ pins, loading: false, loaded: true, error: null });
-  const el = await sessionFixture<StaffChatChatWindow>(fake.session, html`<staff-chat-chat-window conversation-id="1"></staff-chat-chat-window>`);
+  const el = await sessionFixture<StaffChatChatWindow>(
+    fake.session,
+    html`<staff-chat-chat-window conversation-id="1"></staff-chat-chat-window>`,
+  );
   const bar = el.shadowRoot!.querySelector('staff-chat-pinned-bar')!;
   const list = el.shadowRoot!.querySelector('staff-chat-message-list')!;
   await waitUntil(() => list.shadowRoot!.querySelectorAll('staff-chat-message-bubble').length === 2);
@@ -44,7 +52,9 @@ async function openWindow(pins: Pin[] = []) {
 }
 
 const buttonNamed = (root: Element, label: string) =>
-  [...root.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.getAttribute('aria-label') === label || b.textContent?.trim() === label);
+  [...root.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find(
+    (b) => b.getAttribute('aria-label') === label || b.textContent?.trim() === label,
+  );
 
 describe('pinned bar', () => {
   it('renders nothing while the conversation has no pins', async () => {
@@ -99,8 +109,8 @@ describe('pinned bar', () => {
   });
 });
 
-describe('Pin and Unpin in a message\'s menu', () => {
-  it('offers Pin on anyone\'s message (Edit and Delete only on one\'s own)', async () => {
+describe("Pin and Unpin in a message's menu", () => {
+  it("offers Pin on anyone's message (Edit and Delete only on one's own)", async () => {
     const { fake, bubbles } = await openWindow();
     const theirs = bubbles[0]!;
     buttonNamed(theirs, 'Message actions')!.click();
@@ -134,4 +144,3 @@ describe('Pin and Unpin in a message\'s menu', () => {
     expect(el.shadowRoot!.querySelector('[part="notice"]')).to.equal(null);
   });
 });
-

@@ -47,7 +47,11 @@ export class StaffChatPinnedBar extends LitElement {
     this.session = session;
     this.housekeeping.follow(session);
   });
-  private readonly pins = new AtomController<PinsState>(this, () => (this.conversationId ? this.housekeeping.value?.pins(this.conversationId) : undefined), NO_PINS);
+  private readonly pins = new AtomController<PinsState>(
+    this,
+    () => (this.conversationId ? this.housekeeping.value?.pins(this.conversationId) : undefined),
+    NO_PINS,
+  );
 
   constructor() {
     super();
@@ -99,8 +103,9 @@ export class StaffChatPinnedBar extends LitElement {
           ${msg.pinnedCount(pins.length)}
         </button>
       </div>
-      ${this.open
-        ? html`<ul id="pins" class="list" part="pins-list" aria-label=${msg.pinnedMessages} @keydown=${this.onKeyDown}>
+      ${
+        this.open
+          ? html`<ul id="pins" class="list" part="pins-list" aria-label=${msg.pinnedMessages} @keydown=${this.onKeyDown}>
             ${pins.map(
               (pin) => html`<li>
                 <button class="go" type="button" title=${msg.showInConversation} @click=${() => this.choose(pin)}>
@@ -112,7 +117,8 @@ export class StaffChatPinnedBar extends LitElement {
               </li>`,
             )}
           </ul>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 }
 

@@ -22,12 +22,18 @@ describe('<staff-chat-staff-directory>', () => {
     const fake = withStaff();
     const el = await sessionFixture<StaffChatStaffDirectory>(fake.session, html`<staff-chat-staff-directory></staff-chat-staff-directory>`);
     expect(el.shadowRoot!.querySelector('input')!.getAttribute('aria-label')).to.equal('Search staff');
-    expect(people(el).map((p) => p.querySelector('.name')!.textContent)).to.deep.equal(['Start a chat with Bob Porter', 'Start a chat with Mara Lind']);
+    expect(people(el).map((p) => p.querySelector('.name')!.textContent)).to.deep.equal([
+      'Start a chat with Bob Porter',
+      'Start a chat with Mara Lind',
+    ]);
     expect(callsTo(fake, 'searchDirectory')).to.deep.equal([['']]);
   });
 
   it('is accessible', async () => {
-    const el = await sessionFixture<StaffChatStaffDirectory>(withStaff().session, html`<staff-chat-staff-directory></staff-chat-staff-directory>`);
+    const el = await sessionFixture<StaffChatStaffDirectory>(
+      withStaff().session,
+      html`<staff-chat-staff-directory></staff-chat-staff-directory>`,
+    );
     await expect(el).to.be.accessible();
   });
 

@@ -194,19 +194,21 @@ export class StaffChatStaffDirectory extends LitElement {
     return html`<ul aria-label=${msg.directoryLabel} aria-busy=${loading ? 'true' : 'false'}>
       ${people.map(
         (p) => html`<li>
-          ${choosing
-            ? html`<label class="person" part="person">
+          ${
+            choosing
+              ? html`<label class="person" part="person">
                 <input type="checkbox" .checked=${this.chosen.has(p.id)} @change=${() => this.toggle(p.id)} />
                 ${avatarWithPresence(p.full_name, p.avatar, online.has(p.id))}
                 <span class="name"><span dir="auto">${p.full_name}</span>${onlineText(online.has(p.id))}</span>
               </label>`
-            : html`<button class="person" part="person" type="button" ?disabled=${this.starting} @click=${() => this.start(p)}>
+              : html`<button class="person" part="person" type="button" ?disabled=${this.starting} @click=${() => this.start(p)}>
             ${avatarWithPresence(p.full_name, p.avatar, online.has(p.id))}
             <span>
               <span class="name"><span class="visually-hidden">${msg.startChatWith} </span><span dir="auto">${p.full_name}</span>${onlineText(online.has(p.id))}</span>
               ${p.department || p.role ? html`<span class="dept" dir="auto">${[p.department, p.role].filter(Boolean).join(' · ')}</span>` : nothing}
             </span>
-          </button>`}
+          </button>`
+          }
         </li>`,
       )}
     </ul>`;
@@ -225,11 +227,13 @@ export class StaffChatStaffDirectory extends LitElement {
           @input=${this.onInput}
           @keydown=${this.onKeyDown}
         /></span>
-        ${this.picking
-          ? html`<button class="close" type="button" aria-label=${msg.closeAddPeople} title=${msg.closeAddPeople} @click=${() => this.dispatchEvent(new PickerCloseEvent())}>
+        ${
+          this.picking
+            ? html`<button class="close" type="button" aria-label=${msg.closeAddPeople} title=${msg.closeAddPeople} @click=${() => this.dispatchEvent(new PickerCloseEvent())}>
               ${closeIcon}
             </button>`
-          : html`<button class="new-group" type="button" aria-pressed=${this.grouping ? 'true' : 'false'} @click=${() => (this.grouping = !this.grouping)}>${msg.newGroup}</button>`}
+            : html`<button class="new-group" type="button" aria-pressed=${this.grouping ? 'true' : 'false'} @click=${() => (this.grouping = !this.grouping)}>${msg.newGroup}</button>`
+        }
       </div>
       ${this.renderChoice()}
       ${this.startError ? html`<p class="note error" role="alert">${this.startError}</p>` : nothing}

@@ -7,7 +7,8 @@ import type { ConversationSelectEvent } from '../internal-events.js';
 import type { StaffChatPanel } from '../panel/panel.js';
 import type { StaffChatUrgentBanner } from './urgent-banner.js';
 
-const urgent = (id: number, conversationId: number) => chatMessage(id, `Urgent ${id}`, { conversation_id: conversationId, requires_acknowledgement: true });
+const urgent = (id: number, conversationId: number) =>
+  chatMessage(id, `Urgent ${id}`, { conversation_id: conversationId, requires_acknowledgement: true });
 
 describe('<staff-chat-urgent-banner>', () => {
   it('shows nothing while no urgent message waits', async () => {
@@ -16,7 +17,7 @@ describe('<staff-chat-urgent-banner>', () => {
     expect(el.shadowRoot!.querySelector('.banner')).to.equal(null);
   });
 
-  it('counts what waits, opens the oldest one\'s conversation, and goes once all are acknowledged', async () => {
+  it("counts what waits, opens the oldest one's conversation, and goes once all are acknowledged", async () => {
     const fake = createFakeSession();
     fake.pendingAcknowledgements.set([urgent(5, 3)]);
     const el = await sessionFixture<StaffChatUrgentBanner>(fake.session, html`<staff-chat-urgent-banner></staff-chat-urgent-banner>`);

@@ -34,8 +34,7 @@ export default {
   errorLoadFailed: 'تعذّر تحميل المحادثة.',
   errorStartFailed: 'تعذّر بدء الدردشة.',
   errorSignInExpired: 'انتهت صلاحية تسجيل دخولك. أعد تحميل الصفحة لتسجيل الدخول مرة أخرى.',
-  errorWrongHotel:
-    'هذه الدردشة مُعدّة لفندق غير الفندق الذي سجّلت الدخول إليه. أخبر المسؤول عن البوابة: يجب أن تطابق سمة hotel الرمز المميز.',
+  errorWrongHotel: 'هذه الدردشة مُعدّة لفندق غير الفندق الذي سجّلت الدخول إليه. أخبر المسؤول عن البوابة: يجب أن تطابق سمة hotel الرمز المميز.',
   errorOriginNotAllowed: (origin) =>
     `خادم الدردشة لا يقبل هذه البوابة (${origin}). أخبر المسؤول عنها: أضف ${origin} إلى STAFF_CHAT_ALLOWED_ORIGINS.`,
 
@@ -60,8 +59,7 @@ export default {
   previewAttachment: (fileName: string) => `📎 ${fileName}`,
   previewDeleted: 'تم حذف الرسالة',
   noMessagesYet: 'لا توجد رسائل بعد',
-  members: (n) =>
-    plural(n, { zero: 'لا أعضاء', one: 'عضو واحد', two: 'عضوان', few: `${n} أعضاء`, many: `${n} عضوًا`, other: `${n} عضو` }),
+  members: (n) => plural(n, { zero: 'لا أعضاء', one: 'عضو واحد', two: 'عضوان', few: `${n} أعضاء`, many: `${n} عضوًا`, other: `${n} عضو` }),
   untitled: 'محادثة',
 
   searchStaff: 'البحث عن موظفين',
@@ -207,7 +205,14 @@ export default {
   mentionPicker: 'أشخاص للإشارة إليهم',
   mentionEveryoneIn: (department) => `كل من في ${department}`,
   mentionSuggestions: (n) =>
-    plural(n, { zero: 'لا اقتراحات', one: 'اقتراح واحد', two: 'اقتراحان', few: `${n} اقتراحات`, many: `${n} اقتراحًا`, other: `${n} اقتراح` }),
+    plural(n, {
+      zero: 'لا اقتراحات',
+      one: 'اقتراح واحد',
+      two: 'اقتراحان',
+      few: `${n} اقتراحات`,
+      many: `${n} اقتراحًا`,
+      other: `${n} اقتراح`,
+    }),
   mentionCount: (n) =>
     plural(n, {
       zero: 'لم يُشر إليك أحد',
@@ -231,7 +236,14 @@ export default {
   unpin: 'إلغاء التثبيت',
   pinnedMessages: 'الرسائل المثبتة',
   pinnedCount: (n) =>
-    plural(n, { zero: 'لا رسائل مثبتة', one: 'رسالة مثبتة واحدة', two: 'رسالتان مثبتتان', few: `${n} رسائل مثبتة`, many: `${n} رسالة مثبتة`, other: `${n} رسالة مثبتة` }),
+    plural(n, {
+      zero: 'لا رسائل مثبتة',
+      one: 'رسالة مثبتة واحدة',
+      two: 'رسالتان مثبتتان',
+      few: `${n} رسائل مثبتة`,
+      many: `${n} رسالة مثبتة`,
+      other: `${n} رسالة مثبتة`,
+    }),
   pinnedBy: (name) => `ثبّتها ${name}`,
   showInConversation: 'عرض في المحادثة',
   closePins: 'إغلاق الرسائل المثبتة',
@@ -255,7 +267,14 @@ export default {
   forward: 'إعادة توجيه',
   forwardTo: 'إعادة التوجيه إلى',
   forwardSend: (n) =>
-    plural(n, { zero: 'إعادة التوجيه', one: 'إعادة التوجيه إلى محادثة واحدة', two: 'إعادة التوجيه إلى محادثتين', few: `إعادة التوجيه إلى ${n} محادثات`, many: `إعادة التوجيه إلى ${n} محادثة`, other: `إعادة التوجيه إلى ${n} محادثة` }),
+    plural(n, {
+      zero: 'إعادة التوجيه',
+      one: 'إعادة التوجيه إلى محادثة واحدة',
+      two: 'إعادة التوجيه إلى محادثتين',
+      few: `إعادة التوجيه إلى ${n} محادثات`,
+      many: `إعادة التوجيه إلى ${n} محادثة`,
+      other: `إعادة التوجيه إلى ${n} محادثة`,
+    }),
   forwarded: 'معاد توجيهها',
   noForwardTargets: 'لا توجد محادثة أخرى لإعادة التوجيه إليها.',
   deleteFile: (name) => `حذف ${name}`,
@@ -276,7 +295,14 @@ export default {
   searching: 'جارٍ البحث…',
   searchResultsLabel: 'نتائج البحث',
   searchResultCount: (n) =>
-    plural(n, { zero: 'لم يُعثر على رسائل', one: 'رسالة واحدة', two: 'رسالتان', few: `${n} رسائل`, many: `${n} رسالة`, other: `${n} رسالة` }),
+    plural(n, {
+      zero: 'لم يُعثر على رسائل',
+      one: 'رسالة واحدة',
+      two: 'رسالتان',
+      few: `${n} رسائل`,
+      many: `${n} رسالة`,
+      other: `${n} رسالة`,
+    }),
   noMessagesFound: (query) => `لا توجد رسائل تحتوي على «${query}». تحقّق من الإملاء أو جرّب كلمات أقل.`,
   loadMoreResults: 'تحميل المزيد من النتائج',
   searchFailed: 'لم ينجح البحث.',

@@ -99,7 +99,10 @@ export default {
   acknowledgedBy: (count, total) => `${count} von ${total} haben bestätigt`,
   notYetAcknowledged: 'Noch nicht',
   urgentBanner: (n) =>
-    plural(n, { one: '1 dringende Nachricht wartet auf Ihre Bestätigung', other: `${n} dringende Nachrichten warten auf Ihre Bestätigung` }),
+    plural(n, {
+      one: '1 dringende Nachricht wartet auf Ihre Bestätigung',
+      other: `${n} dringende Nachrichten warten auf Ihre Bestätigung`,
+    }),
   openUrgent: (name) => `Dringende Nachricht von ${name} öffnen`,
   show: 'Anzeigen',
   urgentReminder: (n) => plural(n, { one: 'Dringende Nachricht: bitte bestätigen', other: `${n} dringende Nachrichten: bitte bestätigen` }),

@@ -10,7 +10,9 @@ const plural = (count: number, forms: PluralForms) => forms[rules.select(count)]
 export default {
   appName: 'Chat del personal',
   openChat: (unread, mentioned) =>
-    (unread > 0 ? plural(unread, { one: 'Abrir el chat del personal, 1 sin leer', other: `Abrir el chat del personal, ${unread} sin leer` }) : 'Abrir el chat del personal') + (mentioned ? ', le han mencionado' : ''),
+    (unread > 0
+      ? plural(unread, { one: 'Abrir el chat del personal, 1 sin leer', other: `Abrir el chat del personal, ${unread} sin leer` })
+      : 'Abrir el chat del personal') + (mentioned ? ', le han mencionado' : ''),
   closeChat: 'Cerrar el chat del personal',
   mentionAlert: (name) => `${name} le ha mencionado`,
   launcherUrgent: 'Un mensaje urgente espera su confirmación',
@@ -101,7 +103,8 @@ export default {
     plural(n, { one: '1 mensaje urgente necesita su confirmación', other: `${n} mensajes urgentes necesitan su confirmación` }),
   openUrgent: (name) => `Abrir el mensaje urgente de ${name}`,
   show: 'Ver',
-  urgentReminder: (n) => plural(n, { one: 'Mensaje urgente: confírmelo, por favor', other: `${n} mensajes urgentes: confírmelos, por favor` }),
+  urgentReminder: (n) =>
+    plural(n, { one: 'Mensaje urgente: confírmelo, por favor', other: `${n} mensajes urgentes: confírmelos, por favor` }),
 
   newGroup: 'Nuevo grupo',
   groupTitle: 'Nombre del grupo',

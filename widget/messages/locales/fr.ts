@@ -10,7 +10,9 @@ const plural = (count: number, forms: PluralForms) => forms[rules.select(count)]
 export default {
   appName: 'Chat du personnel',
   openChat: (unread, mentioned) =>
-    (unread > 0 ? plural(unread, { one: `Ouvrir le chat du personnel, ${unread} non lu`, other: `Ouvrir le chat du personnel, ${unread} non lus` }) : 'Ouvrir le chat du personnel') + (mentioned ? ', une mention vous concerne' : ''),
+    (unread > 0
+      ? plural(unread, { one: `Ouvrir le chat du personnel, ${unread} non lu`, other: `Ouvrir le chat du personnel, ${unread} non lus` })
+      : 'Ouvrir le chat du personnel') + (mentioned ? ', une mention vous concerne' : ''),
   closeChat: 'Fermer le chat du personnel',
   mentionAlert: (name) => `${name} vous a mentionné`,
   launcherUrgent: 'Un message urgent attend votre confirmation',
@@ -154,7 +156,8 @@ export default {
   bytes: (count) => `${count} octets`,
   fileTooBig: (name, size, max) => `${name} fait ${size} ; les fichiers ne peuvent pas dépasser ${max}.`,
   fileEmpty: (name) => `${name} est vide.`,
-  fileTypeRefused: (name) => `${name} ne peut pas être envoyé : seuls les images (PNG, JPEG, GIF, WebP), les PDF et les fichiers texte le peuvent.`,
+  fileTypeRefused: (name) =>
+    `${name} ne peut pas être envoyé : seuls les images (PNG, JPEG, GIF, WebP), les PDF et les fichiers texte le peuvent.`,
   fileTooLarge: (name) => `${name} est trop volumineux pour être envoyé.`,
   fileNotSent: (name, reason) => `${name} n’a pas été envoyé. ${reason}`,
   uploadFailed: 'L’envoi a échoué.',

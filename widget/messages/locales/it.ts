@@ -10,7 +10,9 @@ const plural = (count: number, forms: PluralForms) => forms[rules.select(count)]
 export default {
   appName: 'Chat del personale',
   openChat: (unread, mentioned) =>
-    (unread > 0 ? plural(unread, { one: 'Apri la chat del personale, 1 non letto', other: `Apri la chat del personale, ${unread} non letti` }) : 'Apri la chat del personale') + (mentioned ? ', ti hanno menzionato' : ''),
+    (unread > 0
+      ? plural(unread, { one: 'Apri la chat del personale, 1 non letto', other: `Apri la chat del personale, ${unread} non letti` })
+      : 'Apri la chat del personale') + (mentioned ? ', ti hanno menzionato' : ''),
   closeChat: 'Chiudi la chat del personale',
   mentionAlert: (name) => `Menzione da ${name}`,
   launcherUrgent: 'Un messaggio urgente attende la tua conferma',
@@ -101,7 +103,8 @@ export default {
     plural(n, { one: '1 messaggio urgente attende la tua conferma', other: `${n} messaggi urgenti attendono la tua conferma` }),
   openUrgent: (name) => `Apri il messaggio urgente di ${name}`,
   show: 'Apri',
-  urgentReminder: (n) => plural(n, { one: 'Messaggio urgente: conferma, per favore', other: `${n} messaggi urgenti: conferma, per favore` }),
+  urgentReminder: (n) =>
+    plural(n, { one: 'Messaggio urgente: conferma, per favore', other: `${n} messaggi urgenti: conferma, per favore` }),
 
   newGroup: 'Nuovo gruppo',
   groupTitle: 'Nome del gruppo',

@@ -149,7 +149,12 @@ export default {
 
   departmentsLabel: 'Działy',
   departmentSubtitle: (n) =>
-    plural(n, { one: 'Kanał działu · 1 osoba', few: `Kanał działu · ${n} osoby`, many: `Kanał działu · ${n} osób`, other: `Kanał działu · ${n} osoby` }),
+    plural(n, {
+      one: 'Kanał działu · 1 osoba',
+      few: `Kanał działu · ${n} osoby`,
+      many: `Kanał działu · ${n} osób`,
+      other: `Kanał działu · ${n} osoby`,
+    }),
   handoverNote: 'Notatka zmiany',
   newHandoverNote: 'Nowa notatka zmiany',
   handoverSummary: 'Podsumowanie',
@@ -199,7 +204,12 @@ export default {
   mentionSuggestions: (n) =>
     plural(n, { one: '1 podpowiedź', few: `${n} podpowiedzi`, many: `${n} podpowiedzi`, other: `${n} podpowiedzi` }),
   mentionCount: (n) =>
-    plural(n, { one: 'Oznaczono Cię raz', few: `Oznaczono Cię ${n} razy`, many: `Oznaczono Cię ${n} razy`, other: `Oznaczono Cię ${n} razy` }),
+    plural(n, {
+      one: 'Oznaczono Cię raz',
+      few: `Oznaczono Cię ${n} razy`,
+      many: `Oznaczono Cię ${n} razy`,
+      other: `Oznaczono Cię ${n} razy`,
+    }),
 
   online: 'Dostępny',
   onlineAfterName: ', dostępny',
@@ -236,7 +246,13 @@ export default {
 
   forward: 'Przekaż',
   forwardTo: 'Przekaż do',
-  forwardSend: (n) => plural(n, { one: 'Przekaż do 1 rozmowy', few: `Przekaż do ${n} rozmów`, many: `Przekaż do ${n} rozmów`, other: `Przekaż do ${n} rozmowy` }),
+  forwardSend: (n) =>
+    plural(n, {
+      one: 'Przekaż do 1 rozmowy',
+      few: `Przekaż do ${n} rozmów`,
+      many: `Przekaż do ${n} rozmów`,
+      other: `Przekaż do ${n} rozmowy`,
+    }),
   forwarded: 'Przekazana',
   noForwardTargets: 'Nie ma innej rozmowy, do której można przekazać.',
   deleteFile: (name) => `Usuń ${name}`,
@@ -258,7 +274,12 @@ export default {
   searching: 'Wyszukiwanie…',
   searchResultsLabel: 'Wyniki wyszukiwania',
   searchResultCount: (n) =>
-    plural(n, { one: 'Znaleziono 1 wiadomość', few: `Znaleziono ${n} wiadomości`, many: `Znaleziono ${n} wiadomości`, other: `Znaleziono ${n} wiadomości` }),
+    plural(n, {
+      one: 'Znaleziono 1 wiadomość',
+      few: `Znaleziono ${n} wiadomości`,
+      many: `Znaleziono ${n} wiadomości`,
+      other: `Znaleziono ${n} wiadomości`,
+    }),
   noMessagesFound: (query) => `Żadna wiadomość nie zawiera „${query}”. Sprawdź pisownię lub wpisz mniej słów.`,
   loadMoreResults: 'Wczytaj więcej wyników',
   searchFailed: 'Wyszukiwanie nie powiodło się.',

@@ -10,7 +10,9 @@ const plural = (count: number, forms: PluralForms) => forms[rules.select(count)]
 export default {
   appName: 'Chat da equipa',
   openChat: (unread, mentioned) =>
-    (unread > 0 ? plural(unread, { one: 'Abrir o chat da equipa, 1 não lida', other: `Abrir o chat da equipa, ${unread} não lidas` }) : 'Abrir o chat da equipa') + (mentioned ? ', tem uma menção' : ''),
+    (unread > 0
+      ? plural(unread, { one: 'Abrir o chat da equipa, 1 não lida', other: `Abrir o chat da equipa, ${unread} não lidas` })
+      : 'Abrir o chat da equipa') + (mentioned ? ', tem uma menção' : ''),
   closeChat: 'Fechar o chat da equipa',
   mentionAlert: (name) => `Menção de ${name}`,
   launcherUrgent: 'Uma mensagem urgente aguarda a sua confirmação',

@@ -79,7 +79,10 @@ export function createConversationList(deps: ConversationListDeps) {
   function receive(conversationId: number, messages: readonly Message[]): void {
     if (messages.length === 0) return;
     // A sender has read up to what they send.
-    deps.readMarks.advance(conversationId, messages.map((m) => ({ staff_id: m.sender_id, last_read_message_id: m.id })));
+    deps.readMarks.advance(
+      conversationId,
+      messages.map((m) => ({ staff_id: m.sender_id, last_read_message_id: m.id })),
+    );
     const newest = messages.reduce((a, b) => (b.id > a.id ? b : a));
     conversations.applyMessage(newest);
     const me = deps.$me.get();
@@ -93,7 +96,10 @@ export function createConversationList(deps: ConversationListDeps) {
     const conversation = conversations.find(id);
     const connection = deps.realtime();
     if (!connection || !conversation || heldChannels.has(id) || !isOpen(id)) return;
-    heldChannels.set(id, connection.acquire(conversation.channel, () => router.emit('subscribed', id), deps.onSubscriptionError));
+    heldChannels.set(
+      id,
+      connection.acquire(conversation.channel, () => router.emit('subscribed', id), deps.onSubscriptionError),
+    );
   }
 
   async function open(id: number): Promise<void> {
@@ -123,7 +129,9 @@ export function createConversationList(deps: ConversationListDeps) {
 
   async function start(participantIds: string[], title?: string): Promise<number> {
     try {
-      const conversation = await api.createConversation(title ? { participant_ids: participantIds, title } : { participant_ids: participantIds });
+      const conversation = await api.createConversation(
+        title ? { participant_ids: participantIds, title } : { participant_ids: participantIds },
+      );
       conversations.upsert(conversation);
       await open(conversation.id);
       return conversation.id;

@@ -41,7 +41,14 @@ function setup() {
   const api = {
     setMuted: async (id: number, muted: boolean) => as(id, { is_muted: muted }),
     setArchived: async (id: number, archived: boolean) => as(id, { is_archived: archived }),
-    leave: async (id: number) => ({ success: true as const, conversation_id: id, staff_id: ME.id, staff_name: ME.full_name, removed_by: null, left_at: '' }),
+    leave: async (id: number) => ({
+      success: true as const,
+      conversation_id: id,
+      staff_id: ME.id,
+      staff_name: ME.full_name,
+      removed_by: null,
+      left_at: '',
+    }),
     removeParticipant: async (id: number) => {
       if (removeError) throw removeError;
       return as(id, { participants: [] });
@@ -58,7 +65,7 @@ function setup() {
 }
 
 describe('conversation housekeeping', () => {
-  it('a muted conversation leaves the badge\'s total; unmuting brings it back', async () => {
+  it("a muted conversation leaves the badge's total; unmuting brings it back", async () => {
     const { store, conversations } = setup();
     expect(conversations.$unreadTotal.get()).to.equal(5);
     expect(await store.setMuted(1, true)).to.equal(null);
@@ -95,16 +102,33 @@ describe('conversation housekeeping', () => {
   it('forwarded copies reach their conversations as stored messages', async () => {
     const { store, stored } = setup();
     expect(await store.forward(10, [1, 2])).to.equal(null);
-    expect(stored).to.deep.equal([[1, 500], [2, 501]]);
+    expect(stored).to.deep.equal([
+      [1, 500],
+      [2, 501],
+    ]);
   });
 
   it('a deleted file leaves its message, by the viewer or (attachment_deleted) anyone', async () => {
     const { store, views, bus } = setup();
-    const file = (id: number) => ({ id, file_name: `f${id}.pdf`, file_type: 'pdf' as const, file_size: 1, mime_type: 'application/pdf', file_url: '/f' });
+    const file = (id: number) => ({
+      id,
+      file_name: `f${id}.pdf`,
+      file_type: 'pdf' as const,
+      file_size: 1,
+      mime_type: 'application/pdf',
+      file_url: '/f',
+    });
     views.update(1, () => ({ messages: [{ ...message(10, { conversation_id: 1, attachments: [file(1), file(2)] }), status: 'sent' }] }));
     await store.deleteAttachment(1, 10, 1);
     expect(views.get(1).messages[0]!.attachments.map((a) => a.id)).to.deep.equal([2]);
-    publish(bus, 'attachment_deleted', { conversation_id: 1, message_id: 10, attachment_id: 2, deleted_by_staff_id: 'bob', deleted_by_staff_name: 'Bob', deleted_at: '' });
+    publish(bus, 'attachment_deleted', {
+      conversation_id: 1,
+      message_id: 10,
+      attachment_id: 2,
+      deleted_by_staff_id: 'bob',
+      deleted_by_staff_name: 'Bob',
+      deleted_at: '',
+    });
     expect(views.get(1).messages[0]!.attachments).to.deep.equal([]);
   });
 });

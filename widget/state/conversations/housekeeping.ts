@@ -44,7 +44,9 @@ export function createHousekeeping(deps: {
   function dropAttachment(conversationId: number, messageId: number, attachmentId: number): void {
     if (!views.has(conversationId)) return;
     views.update(conversationId, (view) => ({
-      messages: view.messages.map((m) => (m.id === messageId ? { ...m, attachments: m.attachments.filter((a) => a.id !== attachmentId) } : m)),
+      messages: view.messages.map((m) =>
+        m.id === messageId ? { ...m, attachments: m.attachments.filter((a) => a.id !== attachmentId) } : m,
+      ),
     }));
   }
 
@@ -71,7 +73,8 @@ export function createHousekeeping(deps: {
         drop(conversationId);
       }),
     /** The group's creator or an admin role; anyone else gets 403 `not_allowed`. */
-    removeParticipant: (conversationId: number, staffId: string) => attempt(async () => upsert(await api.removeParticipant(conversationId, staffId))),
+    removeParticipant: (conversationId: number, staffId: string) =>
+      attempt(async () => upsert(await api.removeParticipant(conversationId, staffId))),
     /** Copies the message into each target; each copy shows in its conversation as the viewer's message. */
     forward: (messageId: number, conversationIds: number[]) =>
       attempt(async () => {

@@ -9,7 +9,11 @@ import type { ConversationsStore } from './conversations.js';
  * A mention in the newest message is already counted (its `conversation_updated` came first). Lazily
  * loaded, with the conversation features: until someone opens the chat, the next fetch catches up.
  */
-export function followMentionEvents(deps: { api: Pick<ApiClient, 'conversations'>; conversations: ConversationsStore; router: Pick<EventRouter, 'on'> }): void {
+export function followMentionEvents(deps: {
+  api: Pick<ApiClient, 'conversations'>;
+  conversations: ConversationsStore;
+  router: Pick<EventRouter, 'on'>;
+}): void {
   deps.router.on('staff_mentioned', (mention) => {
     const conversation = deps.conversations.find(mention.conversation_id);
     if (conversation?.last_message?.id === mention.message_id && conversation.mention_count) return;

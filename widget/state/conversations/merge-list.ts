@@ -69,9 +69,11 @@ export function unreadTotal(list: readonly Conversation[]): number {
 
 /** Replaces the whole list with the server's, keeping any newer preview already merged locally. */
 export function replaceConversations(current: readonly Conversation[], incoming: readonly Conversation[]): Conversation[] {
-  return incoming.reduce<Conversation[]>((list, conversation) => {
-    const existing = current.find((c) => c.id === conversation.id);
-    const withPreview = existing ? upsertConversation([existing], conversation) : [conversation];
-    return [...list, ...withPreview];
-  }, []).sort((a, b) => activity(b) - activity(a) || b.id - a.id);
+  return incoming
+    .reduce<Conversation[]>((list, conversation) => {
+      const existing = current.find((c) => c.id === conversation.id);
+      const withPreview = existing ? upsertConversation([existing], conversation) : [conversation];
+      return [...list, ...withPreview];
+    }, [])
+    .sort((a, b) => activity(b) - activity(a) || b.id - a.id);
 }

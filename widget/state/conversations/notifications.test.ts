@@ -31,7 +31,11 @@ describe('notifications', () => {
 
   it('stays quiet for a muted conversation', () => {
     const { notifications, shown, beeps } = setup();
-    notifications.conversationChanged(conversation(1, { unread_count: 0, is_muted: true }), conversation(1, { unread_count: 1, last_message: last, is_muted: true }), 'me');
+    notifications.conversationChanged(
+      conversation(1, { unread_count: 0, is_muted: true }),
+      conversation(1, { unread_count: 1, last_message: last, is_muted: true }),
+      'me',
+    );
     expect(shown).to.deep.equal([]);
     expect(beeps()).to.equal(0);
   });

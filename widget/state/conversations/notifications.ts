@@ -60,7 +60,8 @@ export function createNotifications(isPageHidden: () => boolean, alerts: Alerts 
     if (!last || last.sender_id === meId || !(mentioned || next.unread_count > (previous?.unread_count ?? 0))) return;
     onIncoming?.();
     // A muted conversation stays quiet, except for a new mention of the viewer (issue 10: mute never hides one's name).
-    if (isPageHidden() && (mentioned || !next.is_muted)) alert(mentioned ? coreMsg.mentionAlert(last.sender_name) : last.sender_name, last.message, next.id);
+    if (isPageHidden() && (mentioned || !next.is_muted))
+      alert(mentioned ? coreMsg.mentionAlert(last.sender_name) : last.sender_name, last.message, next.id);
   }
 
   return { $settings, configure, conversationChanged, alert };

@@ -71,7 +71,10 @@ describe('open windows across a reload', () => {
     await until(second.$openConversationIds, (ids) => ids.length > 0);
     expect(second.$openConversationIds.get()).to.deep.equal([2]);
     expect(savedWindows(tab, openWindowsKey('grand', ME.id))).to.deep.equal([2]);
-    expect(api.callsOf('messages').map((c) => c.args[0]), 'nothing is fetched for the one left').to.not.include(1);
+    expect(
+      api.callsOf('messages').map((c) => c.args[0]),
+      'nothing is fetched for the one left',
+    ).to.not.include(1);
   });
 
   it('never shows one person’s windows to the next one signing in in the same tab', async () => {

@@ -29,7 +29,13 @@ export type ReadMarksStore = ReturnType<typeof createReadMarks>;
  * Who (other than its sender and the viewer) has seen a message: the staff ids whose mark is at least
  * its id, in the order of `participantIds`.
  */
-export function seenBy(marks: ReadMarks, conversationId: number, message: { id: number; sender_id: string }, participantIds: readonly string[], meId: string | undefined): string[] {
+export function seenBy(
+  marks: ReadMarks,
+  conversationId: number,
+  message: { id: number; sender_id: string },
+  participantIds: readonly string[],
+  meId: string | undefined,
+): string[] {
   const conversation = marks[conversationId] ?? {};
   return participantIds.filter((id) => id !== message.sender_id && id !== meId && (conversation[id] ?? 0) >= message.id);
 }

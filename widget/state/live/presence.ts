@@ -35,8 +35,16 @@ export function createPresence(log: (...args: unknown[]) => void = () => {}): Pr
       const id = channel === channelName ? memberId(data) : undefined;
       if (id !== undefined) update((ids) => change(ids, id));
     };
-    const offAdded = onSignal(connection.bus, 'pusher:member_added', ofThisChannel((ids, id) => ids.add(id)));
-    const offRemoved = onSignal(connection.bus, 'pusher:member_removed', ofThisChannel((ids, id) => ids.delete(id)));
+    const offAdded = onSignal(
+      connection.bus,
+      'pusher:member_added',
+      ofThisChannel((ids, id) => ids.add(id)),
+    );
+    const offRemoved = onSignal(
+      connection.bus,
+      'pusher:member_removed',
+      ofThisChannel((ids, id) => ids.delete(id)),
+    );
     // Each confirmation (the first, and after every reconnect) brings the whole member list.
     const release = connection.acquire(
       channelName,

@@ -131,7 +131,12 @@ describe('event router', () => {
     router.attach(bus, new AbortController().signal);
     publish(bus, 'message_acknowledged', { conversation_id: 1, message_id: 5, acknowledgements: { total: 1, acknowledged: [] } }, 'e4');
     expect(seen).to.deep.equal([]);
-    const acknowledged = { conversation_id: 1, message_id: 5, acknowledgement: { id: 'bob', full_name: 'Bob', at: '' }, acknowledgements: { total: 1, acknowledged: [], pending: ['me'] } };
+    const acknowledged = {
+      conversation_id: 1,
+      message_id: 5,
+      acknowledgement: { id: 'bob', full_name: 'Bob', at: '' },
+      acknowledgements: { total: 1, acknowledged: [], pending: ['me'] },
+    };
     publish(bus, 'message_acknowledged', acknowledged, 'e5');
     expect(seen).to.deep.equal([acknowledged]);
   });

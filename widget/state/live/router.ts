@@ -42,7 +42,8 @@ export type SignalName = 'pusher:member_added' | 'pusher:member_removed' | typeo
 type PayloadCheck<K extends keyof ServerEvents> = (payload: unknown) => payload is RouterEvents[K];
 
 /** The server events the entry's own code may handle: checked here, in the entry. */
-export type CoreEventType = 'message_created' | 'message_edited' | 'message_deleted' | 'conversation_updated' | 'reaction_changed' | 'messages_read';
+export type CoreEventType =
+  'message_created' | 'message_edited' | 'message_deleted' | 'conversation_updated' | 'reaction_changed' | 'messages_read';
 
 /**
  * The checks of every other server event, which only lazily loaded features handle: they come with
@@ -171,7 +172,11 @@ export function onSignal(bus: Pick<EventBus, 'onSignal'>, name: SignalName, hand
 }
 
 /** Listens to one server event type on `bus` directly, without a session's router; returns how to stop. */
-export function onServerEvent<K extends keyof ServerEvents>(bus: Pick<EventBus, 'onEvent'>, type: K, handler: (payload: RouterEvents[K]) => void): () => void {
+export function onServerEvent<K extends keyof ServerEvents>(
+  bus: Pick<EventBus, 'onEvent'>,
+  type: K,
+  handler: (payload: RouterEvents[K]) => void,
+): () => void {
   const handlers = new Handlers();
   handlers.on(type, handler);
   return bus.onEvent((event) => handlers.route(event));
@@ -201,7 +206,9 @@ function isConversation(value: unknown): value is Conversation {
 }
 
 function isReactionChange(value: unknown): value is ReactionChange {
-  return isRecord(value) && typeof value.conversation_id === 'number' && typeof value.message_id === 'number' && Array.isArray(value.reactions);
+  return (
+    isRecord(value) && typeof value.conversation_id === 'number' && typeof value.message_id === 'number' && Array.isArray(value.reactions)
+  );
 }
 
 /** The fields every event about one message carries. */
@@ -210,5 +217,10 @@ export function isMessageEvent(value: unknown): value is Record<string, unknown>
 }
 
 function isMessagesRead(value: unknown): value is MessagesRead {
-  return isRecord(value) && typeof value.conversation_id === 'number' && typeof value.read_by_staff_id === 'string' && typeof value.last_read_message_id === 'number';
+  return (
+    isRecord(value) &&
+    typeof value.conversation_id === 'number' &&
+    typeof value.read_by_staff_id === 'string' &&
+    typeof value.last_read_message_id === 'number'
+  );
 }

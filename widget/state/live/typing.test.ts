@@ -44,7 +44,12 @@ describe('typing', () => {
     expect(realtime.triggered).to.have.length(3);
     // each conversation has its own interval
     typing.draftChanged(2, 'x');
-    expect(realtime.triggered.map(([channel]) => channel)).to.deep.equal([withAnna.channel, withAnna.channel, withAnna.channel, group.channel]);
+    expect(realtime.triggered.map(([channel]) => channel)).to.deep.equal([
+      withAnna.channel,
+      withAnna.channel,
+      withAnna.channel,
+      group.channel,
+    ]);
   });
 
   it('announces a stop when the draft is emptied, only if it had announced typing lately', () => {

@@ -65,7 +65,11 @@ export function createTyping(context: TypingContext, options: TypingOptions = {}
     const key = `${conversationId}\n${person.id}`;
     clearTimeout(expiries.get(key));
     expiries.delete(key);
-    if (typing) expiries.set(key, setTimeout(() => set(conversationId, person, false), expireMs));
+    if (typing)
+      expiries.set(
+        key,
+        setTimeout(() => set(conversationId, person, false), expireMs),
+      );
     const current = $typing.get()[conversationId] ?? [];
     const without = current.filter((p) => p.id !== person.id);
     const next = typing ? [...without, person] : without;

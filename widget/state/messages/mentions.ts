@@ -25,7 +25,10 @@ export function namesInText(text: string, label: string): boolean {
 export function mentionsAfterEdit(
   message: Pick<Message, 'mentioned_staff' | 'mentioned_departments'>,
   text: string,
-): { body: Required<Pick<EditMessageBody, 'mentions' | 'mention_departments'>>; shown: Pick<Message, 'mentions' | 'mentioned_staff' | 'mentioned_departments'> } | null {
+): {
+  body: Required<Pick<EditMessageBody, 'mentions' | 'mention_departments'>>;
+  shown: Pick<Message, 'mentions' | 'mentioned_staff' | 'mentioned_departments'>;
+} | null {
   const staff = message.mentioned_staff ?? [];
   const departments = message.mentioned_departments ?? [];
   if (staff.length === 0 && departments.length === 0) return null;

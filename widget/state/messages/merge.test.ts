@@ -44,7 +44,7 @@ describe('mergeMessages', () => {
     expect(merged[2]?.client_id).to.equal('c1');
   });
 
-  it('shows the sender\'s message once whether the REST answer or the realtime event comes first', () => {
+  it("shows the sender's message once whether the REST answer or the realtime event comes first", () => {
     const start = appendUnsent(mergeMessages([], [message(1)]), pending(-1, 'c1'));
     const stored = message(2, { client_id: 'c1', sender_id: 'me' });
     const restFirst = mergeMessages(mergeMessages(start, [stored]), [stored]);
@@ -53,7 +53,7 @@ describe('mergeMessages', () => {
     expect(ids(eventFirst)).to.deep.equal([1, 2]);
   });
 
-  it('does not let another sender\'s client_id replace my pending message', () => {
+  it("does not let another sender's client_id replace my pending message", () => {
     const list = appendUnsent([], pending(-1, 'c1'));
     const merged = mergeMessages(list, [message(4, { client_id: 'c1', sender_id: 'mallory' })]);
     expect(ids(merged)).to.deep.equal([4, -1]);
@@ -92,13 +92,19 @@ describe('conversation list', () => {
     let list = upsertConversation(upsertConversation([], older), newer);
     expect(list.map((c) => c.id)).to.deep.equal([2, 1]);
     list = upsertConversation(list, { ...older, unread_count: 3, updated_at: '2025-01-03T10:00:00.000Z' });
-    expect(list.map((c) => [c.id, c.unread_count])).to.deep.equal([[1, 3], [2, 0]]);
+    expect(list.map((c) => [c.id, c.unread_count])).to.deep.equal([
+      [1, 3],
+      [2, 0],
+    ]);
   });
 
   it('keeps a newer last_message than the one an update carries', () => {
     let list = [conversation(1)];
     list = applyMessageToConversations(list, message(10, { conversation_id: 1 }));
-    const stale = conversation(1, { unread_count: 2, last_message: { id: 9, sender_id: 'bob', sender_name: 'Bob', message: 'old', timestamp: '2025-01-01T00:00:00.000Z' } });
+    const stale = conversation(1, {
+      unread_count: 2,
+      last_message: { id: 9, sender_id: 'bob', sender_name: 'Bob', message: 'old', timestamp: '2025-01-01T00:00:00.000Z' },
+    });
     list = upsertConversation(list, stale);
     expect(list[0]?.last_message?.id).to.equal(10);
     expect(list[0]?.unread_count).to.equal(2);

@@ -43,7 +43,12 @@ export function createMessageChanges(deps: {
   }
 
   /** Runs `request` after showing `optimistic`; puts the old copy back if the request fails. */
-  async function attempt<T>(conversationId: number, messageId: number, optimistic: (m: ChatMessage) => ChatMessage, request: () => Promise<T>): Promise<T | undefined> {
+  async function attempt<T>(
+    conversationId: number,
+    messageId: number,
+    optimistic: (m: ChatMessage) => ChatMessage,
+    request: () => Promise<T>,
+  ): Promise<T | undefined> {
     const before = find(conversationId, messageId);
     if (!before) return undefined;
     change(conversationId, messageId, optimistic);

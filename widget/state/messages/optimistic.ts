@@ -33,5 +33,10 @@ export function optimisticMessage(me: Me, conversationId: number, text: string, 
 }
 
 function toReplyPreview(message: Message): ReplyPreview {
-  return { id: message.id, message: message.message.slice(0, PREVIEW_LENGTH), sender_id: message.sender_id, sender_name: message.sender_info.full_name };
+  return {
+    id: message.id,
+    message: message.message.slice(0, PREVIEW_LENGTH),
+    sender_id: message.sender_id,
+    sender_name: message.sender_info.full_name,
+  };
 }

@@ -36,7 +36,6 @@ export interface UploadsDeps {
 /** What the server allows when its config says nothing (an older server): its defaults. */
 const FALLBACK = { maxBytes: 10 * 1024 * 1024, maxFiles: 5 };
 
-
 /** `1.5 MB`, `820 KB`, `12 bytes`. */
 export function formatBytes(bytes: number): string {
   const number = (value: number) => new Intl.NumberFormat($locale.get(), { maximumFractionDigits: 1, useGrouping: false }).format(value);
@@ -102,8 +101,17 @@ export function createUploads(deps: UploadsDeps) {
     const limits = deps.limits();
     const maxFiles = limits?.upload_max_files ?? FALLBACK.maxFiles;
     const added: { item: UploadItem; file: File | null }[] = files.map((file, index) => {
-      const item: UploadItem = { key: keys[index] ?? newUploadKey(), conversationId, name: file.name, size: file.size, progress: 0, status: 'uploading', error: null };
-      const refused = index >= maxFiles ? `${file.name} was not sent: at most ${maxFiles} files can be sent at once.` : refusal(file, limits);
+      const item: UploadItem = {
+        key: keys[index] ?? newUploadKey(),
+        conversationId,
+        name: file.name,
+        size: file.size,
+        progress: 0,
+        status: 'uploading',
+        error: null,
+      };
+      const refused =
+        index >= maxFiles ? `${file.name} was not sent: at most ${maxFiles} files can be sent at once.` : refusal(file, limits);
       return refused ? { item: { ...item, status: 'failed', error: refused }, file: null } : { item, file };
     });
     $uploads.set([...$uploads.get(), ...added.map(({ item }) => item)]);

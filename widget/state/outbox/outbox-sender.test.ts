@@ -8,7 +8,14 @@ import { OutboxSender } from './outbox-sender.js';
 import { deferred } from '../../testing/session-fakes.js';
 
 function entry(clientId: string, conversationId = 1): OutboxEntry {
-  return { conversation_id: conversationId, client_id: clientId, message: `text ${clientId}`, reply_to: null, reply_to_message: null, timestamp: '2025-01-01T00:00:00.000Z' };
+  return {
+    conversation_id: conversationId,
+    client_id: clientId,
+    message: `text ${clientId}`,
+    reply_to: null,
+    reply_to_message: null,
+    timestamp: '2025-01-01T00:00:00.000Z',
+  };
 }
 
 const NETWORK = new ApiError(0, 'network_error', 'Failed to fetch');

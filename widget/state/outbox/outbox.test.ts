@@ -4,7 +4,15 @@ import { outboxKey } from './outbox-storage.js';
 import { ME, MemoryStorage } from '../../testing/session-fakes.js';
 
 function entry(clientId: string, extra: Partial<OutboxEntry> = {}): OutboxEntry {
-  return { conversation_id: 1, client_id: clientId, message: 'hi', reply_to: null, reply_to_message: null, timestamp: '2025-01-01T00:00:00.000Z', ...extra };
+  return {
+    conversation_id: 1,
+    client_id: clientId,
+    message: 'hi',
+    reply_to: null,
+    reply_to_message: null,
+    timestamp: '2025-01-01T00:00:00.000Z',
+    ...extra,
+  };
 }
 
 describe('outbox', () => {
@@ -13,7 +21,11 @@ describe('outbox', () => {
     createOutbox(storage, outboxKey('grand', 'anna')).put(entry('a'));
     expect(createOutbox(storage, outboxKey('grand', 'carla')).list()).to.deep.equal([]);
     expect(createOutbox(storage, outboxKey('seaview', 'anna')).list()).to.deep.equal([]);
-    expect(createOutbox(storage, outboxKey('grand', 'anna')).list().map((e) => e.client_id)).to.deep.equal(['a']);
+    expect(
+      createOutbox(storage, outboxKey('grand', 'anna'))
+        .list()
+        .map((e) => e.client_id),
+    ).to.deep.equal(['a']);
   });
 
   it('changes one entry at a time, so another tab’s entries are kept', () => {
@@ -34,7 +46,11 @@ describe('outbox', () => {
     storage.setItem('k', '{not json');
     expect(createOutbox(storage, 'k').list()).to.deep.equal([]);
     storage.setItem('k', JSON.stringify([entry('ok'), { client_id: 5 }, entry(''), entry('bad', { failed: 3 as unknown as string })]));
-    expect(createOutbox(storage, 'k').list().map((e) => e.client_id)).to.deep.equal(['ok']);
+    expect(
+      createOutbox(storage, 'k')
+        .list()
+        .map((e) => e.client_id),
+    ).to.deep.equal(['ok']);
   });
 
   it('keeps a refusal’s reason, but not a failure that is retried by itself', () => {

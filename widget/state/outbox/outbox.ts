@@ -115,7 +115,12 @@ export function fromOutboxEntry(entry: OutboxEntry, me: StaffMember, id: number)
     reply_to: entry.reply_to,
     // An entry written before previews carried `sender_id` has none: '' is no one, so its quote shows the name.
     reply_to_message: validPreview
-      ? { id: preview.id, message: preview.message, sender_id: typeof preview.sender_id === 'string' ? preview.sender_id : '', sender_name: preview.sender_name }
+      ? {
+          id: preview.id,
+          message: preview.message,
+          sender_id: typeof preview.sender_id === 'string' ? preview.sender_id : '',
+          sender_name: preview.sender_name,
+        }
       : null,
     attachments: [],
     is_edited: false,

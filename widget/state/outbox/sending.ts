@@ -122,7 +122,9 @@ export function createSending(deps: SendingDeps) {
         continue;
       }
       if (!known) {
-        views.update(entry.conversation_id, (v) => ({ messages: appendUnsent(v.messages, fromOutboxEntry(entry, me, deps.nextOptimisticId())) }));
+        views.update(entry.conversation_id, (v) => ({
+          messages: appendUnsent(v.messages, fromOutboxEntry(entry, me, deps.nextOptimisticId())),
+        }));
       }
       if (!entry.failed) queue.enqueue(entry);
     }

@@ -72,7 +72,7 @@ function setup(initial: Pin[] = []) {
 const ids = (pins: readonly Pin[]) => pins.map((p) => p.message_id);
 
 describe('pins store', () => {
-  it('fetches a conversation\'s pins the first time they are asked for, once', async () => {
+  it("fetches a conversation's pins the first time they are asked for, once", async () => {
     const { store, calls } = setup([pinOf(7), pinOf(3)]);
     const $pins = store.pins(1);
     store.pins(1);
@@ -114,7 +114,7 @@ describe('pins store', () => {
     expect(calls).to.deep.equal([['pins', 1]]);
   });
 
-  it('applies the viewer\'s own pin and unpin from the answers (the server skips this tab)', async () => {
+  it("applies the viewer's own pin and unpin from the answers (the server skips this tab)", async () => {
     const { store, calls } = setup([pinOf(3)]);
     const $pins = store.pins(1);
     await waitUntil(() => $pins.get().loaded);
@@ -122,10 +122,13 @@ describe('pins store', () => {
     expect(ids($pins.get().pins)).to.deep.equal([5, 3]);
     expect(await store.setPinned(1, 3, false)).to.equal(null);
     expect(ids($pins.get().pins)).to.deep.equal([5]);
-    expect(calls.slice(1)).to.deep.equal([['pin', 5], ['unpin', 3]]);
+    expect(calls.slice(1)).to.deep.equal([
+      ['pin', 5],
+      ['unpin', 3],
+    ]);
   });
 
-  it('hands back the limit\'s refusal with its code, and changes nothing', async () => {
+  it("hands back the limit's refusal with its code, and changes nothing", async () => {
     const { store, failPins } = setup([pinOf(3)]);
     const $pins = store.pins(1);
     await waitUntil(() => $pins.get().loaded);

@@ -66,12 +66,19 @@ export function createPins(deps: {
   }
 
   function removed(conversationId: number, messageId: number): void {
-    update(conversationId, (pins) => (pins.some((p) => p.message_id === messageId) ? pins.filter((p) => p.message_id !== messageId) : pins));
+    update(conversationId, (pins) =>
+      pins.some((p) => p.message_id === messageId) ? pins.filter((p) => p.message_id !== messageId) : pins,
+    );
   }
 
   function changed(message: Message): void {
-    if (message.is_deleted) { removed(message.conversation_id, message.id); return; }
-    update(message.conversation_id, (pins) => (pins.some((p) => p.message_id === message.id) ? pins.map((p) => (p.message_id === message.id ? { ...p, message } : p)) : pins));
+    if (message.is_deleted) {
+      removed(message.conversation_id, message.id);
+      return;
+    }
+    update(message.conversation_id, (pins) =>
+      pins.some((p) => p.message_id === message.id) ? pins.map((p) => (p.message_id === message.id ? { ...p, message } : p)) : pins,
+    );
   }
 
   /** Pins or unpins; resolves with why it failed (`too_many_pins` past MAX_PINS), or null. */

@@ -75,7 +75,8 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
       log,
     });
   const connect: Connect =
-    deps.connect ?? ((config, authorize, scope, logger) => getPusherClient(config.pusher.key, config.pusher.options, authorize, scope, logger));
+    deps.connect ??
+    ((config, authorize, scope, logger) => getPusherClient(config.pusher.key, config.pusher.options, authorize, scope, logger));
   // Without storage the outbox still carries unsent messages across stop() and start(), not across reloads.
   const storage = (deps.storage === undefined ? browserStorage() : deps.storage) ?? memoryStorage();
   // Read means in view and focused: a portal left open in a window behind others does not clear badges.
@@ -102,7 +103,11 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
   const readMarks = createReadMarks();
   const presence = createPresence(log);
   // Someone else's new message may be urgent: `pending` asks (it exists by the time any message arrives).
-  const alerting = createNotifications(() => !isPageActive(), deps.alerts, () => void pending.check());
+  const alerting = createNotifications(
+    () => !isPageActive(),
+    deps.alerts,
+    () => void pending.check(),
+  );
   const router = createEventRouter();
   const link = createRealtimeLink(connect, (socketId, channel) => api.authorizeChannel(socketId, channel), presence, router, log);
   const fail = (error: unknown, fallback: string): void => $errorInfo.set(describeError(error, fallback));
@@ -197,13 +202,18 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
     if (text.trim() === '') throw new RangeError('A message needs some text');
     // Only a stored message (positive id) can be replied to.
     const replyTo = sendOptions.replyTo && sendOptions.replyTo.id > 0 ? sendOptions.replyTo : null;
-    const optimistic: ChatMessage = { ...optimisticMessage(me, conversationId, text, replyTo, sendOptions.requiresAcknowledgement), ...sendOptions.mentioned };
+    const optimistic: ChatMessage = {
+      ...optimisticMessage(me, conversationId, text, replyTo, sendOptions.requiresAcknowledgement),
+      ...sendOptions.mentioned,
+    };
     const maxLength = $config.get()?.limits.message_max_length;
     // The message shows at once, and goes to the outbox and out as soon as the sending code is here
     // (the elements load it before anyone can type; only a host calling early waits for it).
     views.update(conversationId, (v) => ({ messages: [...v.messages, optimistic] }));
     features.use((f) => f.send(optimistic, maxLength));
-    return maxLength !== undefined && text.length > maxLength ? { ...optimistic, status: 'failed', error: errorMsg.errorTooLong } : optimistic;
+    return maxLength !== undefined && text.length > maxLength
+      ? { ...optimistic, status: 'failed', error: errorMsg.errorTooLong }
+      : optimistic;
   }
 
   return {
@@ -239,7 +249,9 @@ export function createChatSession(options: ChatSessionOptions, deps: ChatSession
     configureAlerts: alerting.configure,
     editMessage: features.via((f, conversationId: number, messageId: number, text: string) => f.edit(conversationId, messageId, text)),
     deleteMessage: features.via((f, conversationId: number, messageId: number) => f.remove(conversationId, messageId)),
-    toggleReaction: features.via((f, conversationId: number, messageId: number, emoji: ReactionEmoji) => f.toggleReaction(conversationId, messageId, emoji)),
+    toggleReaction: features.via((f, conversationId: number, messageId: number, emoji: ReactionEmoji) =>
+      f.toggleReaction(conversationId, messageId, emoji),
+    ),
     addParticipants: list.addParticipants,
     $pendingAcknowledgements: pending.$pending,
     acknowledgeMessage: features.via((f, conversationId: number, messageId: number) => f.acknowledge(conversationId, messageId)),

@@ -106,7 +106,13 @@ export function installConversationFeatures(context: FeatureContext): FeatureAct
     onStored: (id, message) => stored(id, [message]),
   });
   const handovers = createHandovers({ api, views, router, log, fail: context.fail });
-  const uploads = createUploads({ $uploads: context.$uploads, api, limits: () => context.$config.get()?.limits, log, onStored: (id, message) => stored(id, [message]) });
+  const uploads = createUploads({
+    $uploads: context.$uploads,
+    api,
+    limits: () => context.$config.get()?.limits,
+    log,
+    onStored: (id, message) => stored(id, [message]),
+  });
   const typing = createTyping(
     {
       me: () => $me.get(),
@@ -123,7 +129,14 @@ export function installConversationFeatures(context: FeatureContext): FeatureAct
     fail: context.fail,
     updatePreview: (message) => conversations.applyMessage(message),
   });
-  const acknowledgements = createAcknowledgements({ api, views, router, pending: context.pending, meId: () => $me.get()?.id, fail: context.fail });
+  const acknowledgements = createAcknowledgements({
+    api,
+    views,
+    router,
+    pending: context.pending,
+    meId: () => $me.get()?.id,
+    fail: context.fail,
+  });
   const directory = createDirectory(api, log, context.$directory);
   followMentionEvents({ api, conversations, router });
   const history = createHistory({

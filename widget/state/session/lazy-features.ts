@@ -59,7 +59,10 @@ export function createLazyFeatures<M, A>(
   }
 
   function use(run: (loaded: A) => void): void {
-    if (actions) { run(actions); return; }
+    if (actions) {
+      run(actions);
+      return;
+    }
     void loadActions();
     router.later(() => {
       if (actions) run(actions);

@@ -93,9 +93,11 @@ export function createLifecycle(deps: LifecycleDeps) {
     starting = (async () => {
       try {
         const configLoad = api.config();
-        const [config, me, conversationList] = await Promise.all([configLoad, api.me(), api.conversations()]).catch(async (error: unknown) => {
-          throw await explainNetworkFailure(error, configLoad, location.origin);
-        });
+        const [config, me, conversationList] = await Promise.all([configLoad, api.me(), api.conversations()]).catch(
+          async (error: unknown) => {
+            throw await explainNetworkFailure(error, configLoad, location.origin);
+          },
+        );
         if (signal.aborted) return;
         deps.$config.set(config);
         deps.$me.set(me);
@@ -208,7 +210,10 @@ export function createLifecycle(deps: LifecycleDeps) {
       if (signal.aborted) return;
       probeTimer = null;
       if (deps.$connection.get() === 'connected') return;
-      if (!config) { probeServer(); return; }
+      if (!config) {
+        probeServer();
+        return;
+      }
       deps.$config.set(config);
       link.current()?.reconfigure(config.pusher.key, config.pusher.options);
     }, retryDelay(++probes));

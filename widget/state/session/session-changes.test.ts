@@ -66,7 +66,11 @@ class ChangesApi extends FakeApi {
 
   private replace(id: number, change: Partial<Message>): Message {
     const next = { ...this.find(id), ...change };
-    for (const [cid, list] of this.stored) this.stored.set(cid, list.map((m) => (m.id === id ? next : m)));
+    for (const [cid, list] of this.stored)
+      this.stored.set(
+        cid,
+        list.map((m) => (m.id === id ? next : m)),
+      );
     return next;
   }
 }
@@ -92,25 +96,41 @@ afterEach(() => sessions.splice(0).forEach((s) => s.stop()));
 async function started(options: { active?: boolean } = {}) {
   const api = new ChangesApi();
   api.conversationList = [conversation(1, { participants: [ME, anna] })];
-  const own = api.storeMessage(1, { sender_id: ME.id, sender_info: { id: ME.id, full_name: ME.full_name, avatar: null }, message: 'See you at 9' });
+  const own = api.storeMessage(1, {
+    sender_id: ME.id,
+    sender_info: { id: ME.id, full_name: ME.full_name, avatar: null },
+    message: 'See you at 9',
+  });
   const theirs = api.storeMessage(1, { sender_id: 'anna', message: 'Fine' });
   const realtime = new FakeRealtime();
   const { alerts, shown, beeps } = fakeAlerts();
   let active = options.active ?? true;
   const session = createChatSession(
     { apiBase: '/api', hotel: 'grand', tokenProvider: async () => 'token' },
-    { api, alerts, storage: new MemoryStorage(), windowStorage: new MemoryStorage(), connect: () => realtime, isPageActive: () => active, markReadDelayMs: 0 },
+    {
+      api,
+      alerts,
+      storage: new MemoryStorage(),
+      windowStorage: new MemoryStorage(),
+      connect: () => realtime,
+      isPageActive: () => active,
+      markReadDelayMs: 0,
+    },
   );
   sessions.push(session);
   await session.start();
   realtime.setState('connected');
   await session.openConversation(1);
-  const find = (id: number) => session.conversationView(1).get().messages.find((m) => m.id === id);
+  const find = (id: number) =>
+    session
+      .conversationView(1)
+      .get()
+      .messages.find((m) => m.id === id);
   return { session, api, realtime, own, theirs, find, shown, beeps, setActive: (value: boolean) => (active = value) };
 }
 
 describe('ChatSession message changes', () => {
-  it('edits an own message at once and keeps the server\'s copy', async () => {
+  it("edits an own message at once and keeps the server's copy", async () => {
     const { session, api, own, find } = await started();
     const done = session.editMessage(1, own.id, 'See you at 10');
     expect(find(own.id)).to.include({ message: 'See you at 10', is_edited: true });
@@ -133,7 +153,7 @@ describe('ChatSession message changes', () => {
     expect(find(own.id)).to.include({ message: '', is_deleted: true });
   });
 
-  it('applies others\' edits and deletions from events, and ignores messages it never loaded', async () => {
+  it("applies others' edits and deletions from events, and ignores messages it never loaded", async () => {
     const { realtime, theirs, find, session } = await started();
     realtime.deliver(CHANNEL, 'message_edited', { ...theirs, message: 'Fine by me', is_edited: true });
     expect(find(theirs.id)).to.include({ message: 'Fine by me', is_edited: true, status: 'sent' });
@@ -170,7 +190,14 @@ describe('ChatSession message changes', () => {
       { emoji: '👍', count: 2, staff_ids: ['anna', 'ben'] },
       { emoji: '🔥', count: 1, staff_ids: ['anna'] },
     ];
-    realtime.deliver(CHANNEL, 'reaction_changed', { conversation_id: 1, message_id: theirs.id, reactions, staff_id: 'anna', emoji: '🔥', action: 'added' });
+    realtime.deliver(CHANNEL, 'reaction_changed', {
+      conversation_id: 1,
+      message_id: theirs.id,
+      reactions,
+      staff_id: 'anna',
+      emoji: '🔥',
+      action: 'added',
+    });
     expect(find(theirs.id)?.reactions).to.deep.equal(reactions);
     expect(toggled(reactions as never, '❤️', 'me', true).map((r) => r.emoji)).to.deep.equal(['👍', '❤️', '🔥']);
   });
@@ -186,7 +213,7 @@ describe('ChatSession read marks and alerts', () => {
     expect(session.$readMarks.get()[1]?.anna).to.equal(101);
   });
 
-  it('moves a sender\'s mark to the message they send', async () => {
+  it("moves a sender's mark to the message they send", async () => {
     const { session, realtime, api } = await started();
     realtime.deliver(CHANNEL, 'message_created', api.storeMessage(1, { sender_id: 'anna' }));
     expect(session.$readMarks.get()[1]?.anna).to.equal(102);
@@ -200,7 +227,7 @@ describe('ChatSession read marks and alerts', () => {
     expect(session.$unreadTotal.get()).to.equal(0);
   });
 
-  it('alerts only while hidden, for others\' messages, as switched on', async () => {
+  it("alerts only while hidden, for others' messages, as switched on", async () => {
     const { session, realtime, shown, beeps, setActive } = await started({ active: false });
     await session.configureAlerts({ desktop: true, sound: true });
     expect(session.$alertSettings.get()).to.deep.equal({ desktop: true, sound: true });
@@ -210,7 +237,11 @@ describe('ChatSession read marks and alerts', () => {
     expect(shown).to.deep.equal([['Anna Kovács', 'Room 12 is ready', 'staff-chat-2']]);
     expect(beeps()).to.equal(beepsAfterSwitch + 1);
     realtime.deliver(ME.personal_channel, 'conversation_updated', conversation(2, { unread_count: 0, last_message: last }));
-    realtime.deliver(ME.personal_channel, 'conversation_updated', conversation(2, { unread_count: 1, last_message: { ...last, id: 201, sender_id: ME.id } }));
+    realtime.deliver(
+      ME.personal_channel,
+      'conversation_updated',
+      conversation(2, { unread_count: 1, last_message: { ...last, id: 201, sender_id: ME.id } }),
+    );
     setActive(true);
     realtime.deliver(ME.personal_channel, 'conversation_updated', conversation(2, { unread_count: 2, last_message: { ...last, id: 202 } }));
     expect(shown).to.have.length(1);

@@ -16,13 +16,23 @@ class HousekeepingApi extends FakeApi {
 
   override async withAuthorization<T extends { status: number }>(path: string): Promise<T> {
     this.paths.push(path);
-    const body = path.endsWith('/pins/') ? { pins: this.pinList, count: this.pinList.length } : path.endsWith('/mute/') ? { ...conversation(1, { participants: [ME, anna] }), is_muted: true } : {};
+    const body = path.endsWith('/pins/')
+      ? { pins: this.pinList, count: this.pinList.length }
+      : path.endsWith('/mute/')
+        ? { ...conversation(1, { participants: [ME, anna] }), is_muted: true }
+        : {};
     return new Response(JSON.stringify(body), { status: 200 }) as unknown as T;
   }
 }
 
 function pinOf(id: number): Pin {
-  return { conversation_id: 1, message_id: id, pinned_by: { id: 'anna', full_name: anna.full_name, avatar: null }, pinned_at: new Date().toISOString(), message: message(id, { conversation_id: 1 }) };
+  return {
+    conversation_id: 1,
+    message_id: id,
+    pinned_by: { id: 'anna', full_name: anna.full_name, avatar: null },
+    pinned_at: new Date().toISOString(),
+    message: message(id, { conversation_id: 1 }),
+  };
 }
 
 const sessions: ChatSession[] = [];
@@ -45,7 +55,7 @@ async function started() {
 }
 
 describe('ChatSession pins and housekeeping', () => {
-  it('fetches the pins and adds a colleague\'s pin live', async () => {
+  it("fetches the pins and adds a colleague's pin live", async () => {
     const { session, api, realtime } = await started();
     const housekeeping = (await session.housekeeping())!;
     const $pins = housekeeping.pins(1);
@@ -54,7 +64,12 @@ describe('ChatSession pins and housekeeping', () => {
     expect($pins.get().pins.map((p) => p.message_id)).to.deep.equal([3]);
     realtime.deliver(conversation(1).channel, 'message_pinned', pinOf(8));
     expect($pins.get().pins.map((p) => p.message_id)).to.deep.equal([8, 3]);
-    realtime.deliver(conversation(1).channel, 'message_unpinned', { conversation_id: 1, message_id: 3, unpinned_by: 'anna', unpinned_at: '' });
+    realtime.deliver(conversation(1).channel, 'message_unpinned', {
+      conversation_id: 1,
+      message_id: 3,
+      unpinned_by: 'anna',
+      unpinned_at: '',
+    });
     expect($pins.get().pins.map((p) => p.message_id)).to.deep.equal([8]);
   });
 
@@ -65,11 +80,18 @@ describe('ChatSession pins and housekeeping', () => {
     expect(await housekeeping.setMuted(1, true)).to.equal(null);
     expect(session.$conversations.get()[0]?.is_muted).to.equal(true);
     // A colleague writes twice: the personal channel brings the count, muted.
-    realtime.deliver(ME.personal_channel, 'conversation_updated', { ...conversation(1, { participants: [ME, anna] }), unread_count: 2, is_muted: true });
+    realtime.deliver(ME.personal_channel, 'conversation_updated', {
+      ...conversation(1, { participants: [ME, anna] }),
+      unread_count: 2,
+      is_muted: true,
+    });
     expect(session.$conversations.get()[0]?.unread_count).to.equal(2);
     expect(session.$unreadTotal.get()).to.equal(0);
-    realtime.deliver(ME.personal_channel, 'conversation_updated', { ...conversation(1, { participants: [ME, anna] }), unread_count: 2, is_muted: false });
+    realtime.deliver(ME.personal_channel, 'conversation_updated', {
+      ...conversation(1, { participants: [ME, anna] }),
+      unread_count: 2,
+      is_muted: false,
+    });
     expect(session.$unreadTotal.get()).to.equal(2);
   });
 });
-

@@ -14,7 +14,14 @@ async function started(api = new FakeApi()) {
   const realtime = new FakeRealtime();
   const session = createChatSession(
     { apiBase: '/api', hotel: 'grand', tokenProvider: async () => 'token' },
-    { api, storage: new MemoryStorage(), windowStorage: new MemoryStorage(), connect: () => realtime, isPageActive: () => false, markReadDelayMs: 0 },
+    {
+      api,
+      storage: new MemoryStorage(),
+      windowStorage: new MemoryStorage(),
+      connect: () => realtime,
+      isPageActive: () => false,
+      markReadDelayMs: 0,
+    },
   );
   sessions.push(session);
   await session.start();
@@ -43,7 +50,12 @@ describe('ChatSession before the conversation features load', () => {
   it('shows a message sent before they load at once, and sends it once they are here', async () => {
     const { session, api } = await started();
     const optimistic = session.sendMessage(1, 'early bird');
-    expect(session.conversationView(1).get().messages.map((m) => [m.client_id, m.status])).to.deep.equal([[optimistic.client_id, 'pending']]);
+    expect(
+      session
+        .conversationView(1)
+        .get()
+        .messages.map((m) => [m.client_id, m.status]),
+    ).to.deep.equal([[optimistic.client_id, 'pending']]);
     const call = await api.waitForCalls('sendMessage', 1);
     expect((call.args[1] as { client_id: string }).client_id).to.equal(optimistic.client_id);
     await until(session.conversationView(1), (v) => v.messages.length === 0);

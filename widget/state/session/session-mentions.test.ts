@@ -49,7 +49,10 @@ afterEach(() => sessions.splice(0).forEach((s) => s.stop()));
 
 async function started(options: { active?: boolean } = {}) {
   const api = new MentionsApi();
-  api.conversationList = [conversation(1, { is_group: true, title: 'Morning', participants: [ME, anna, ben] }), conversation(2, { participants: [ME, anna] })];
+  api.conversationList = [
+    conversation(1, { is_group: true, title: 'Morning', participants: [ME, anna, ben] }),
+    conversation(2, { participants: [ME, anna] }),
+  ];
   const realtime = new FakeRealtime();
   const { alerts, shown } = fakeAlerts();
   const session = createChatSession(
@@ -77,7 +80,11 @@ describe('ChatSession mentions', () => {
     const { session, api } = await started();
     await session.openConversation(1);
     const sent = api.nextCall('sendMessage');
-    const mentioned = { mentions: ['anna'], mentioned_staff: [{ id: 'anna', full_name: 'Anna Kovács', avatar: null }], mentioned_departments: ['Front desk'] };
+    const mentioned = {
+      mentions: ['anna'],
+      mentioned_staff: [{ id: 'anna', full_name: 'Anna Kovács', avatar: null }],
+      mentioned_departments: ['Front desk'],
+    };
     const optimistic = session.sendMessage(1, '@Anna Kovács @Front desk', { mentioned });
     expect(optimistic).to.include({ mentions: mentioned.mentions, mentioned_departments: mentioned.mentioned_departments });
     const [, body] = (await sent).args as [number, Record<string, unknown>];
@@ -110,7 +117,11 @@ describe('ChatSession mentions', () => {
 
   it('shows a mention as a badge of its own until the conversation is read', async () => {
     const { session, realtime, api } = await started();
-    realtime.deliver(ME.personal_channel, 'conversation_updated', conversation(2, { participants: [ME, anna], unread_count: 2, mention_count: 1, last_message: last }));
+    realtime.deliver(
+      ME.personal_channel,
+      'conversation_updated',
+      conversation(2, { participants: [ME, anna], unread_count: 2, mention_count: 1, last_message: last }),
+    );
     await until(session.$conversations, (list) => list.some(hasUnreadMention));
     expect(session.$unreadTotal.get()).to.equal(2);
     const read = api.nextCall('markRead');
@@ -121,12 +132,24 @@ describe('ChatSession mentions', () => {
 
   it('alerts for a mention in a muted conversation; a muted one stays quiet otherwise', async () => {
     const { realtime, shown } = await started({ active: false });
-    realtime.deliver(ME.personal_channel, 'conversation_updated', conversation(2, { is_muted: true, unread_count: 1, last_message: { ...last, id: 299, message: 'quiet' } }));
+    realtime.deliver(
+      ME.personal_channel,
+      'conversation_updated',
+      conversation(2, { is_muted: true, unread_count: 1, last_message: { ...last, id: 299, message: 'quiet' } }),
+    );
     expect(shown).to.deep.equal([]);
-    realtime.deliver(ME.personal_channel, 'conversation_updated', conversation(2, { is_muted: true, unread_count: 2, mention_count: 1, last_message: last }));
+    realtime.deliver(
+      ME.personal_channel,
+      'conversation_updated',
+      conversation(2, { is_muted: true, unread_count: 2, mention_count: 1, last_message: last }),
+    );
     expect(shown).to.deep.equal([['Anna Kovács mentioned you', last.message, 'staff-chat-2']]);
     // A message that arrives after it, mentioning no one, is quiet again (the count did not go up).
-    realtime.deliver(ME.personal_channel, 'conversation_updated', conversation(2, { is_muted: true, unread_count: 3, mention_count: 1, last_message: { ...last, id: 301 } }));
+    realtime.deliver(
+      ME.personal_channel,
+      'conversation_updated',
+      conversation(2, { is_muted: true, unread_count: 3, mention_count: 1, last_message: { ...last, id: 301 } }),
+    );
     expect(shown).to.have.length(1);
   });
 
@@ -134,9 +157,24 @@ describe('ChatSession mentions', () => {
     const { session, realtime, api } = await started();
     await session.openConversation(1);
     const fetches = api.callsOf('conversations').length;
-    api.conversationList = api.conversationList.map((c) => (c.id === 2 ? { ...c, unread_count: 1, mention_count: 1, last_message: last } : c));
-    const mention = { conversation_id: 2, message_id: 250, mentioned_staff_id: ME.id, mentioned_staff_name: ME.full_name, mentioned_staff_avatar: null };
-    const from = { department: null, sender_id: 'anna', sender_name: 'Anna Kovács', sender_avatar: null, message: '@Mia Manager', timestamp: '' };
+    api.conversationList = api.conversationList.map((c) =>
+      c.id === 2 ? { ...c, unread_count: 1, mention_count: 1, last_message: last } : c,
+    );
+    const mention = {
+      conversation_id: 2,
+      message_id: 250,
+      mentioned_staff_id: ME.id,
+      mentioned_staff_name: ME.full_name,
+      mentioned_staff_avatar: null,
+    };
+    const from = {
+      department: null,
+      sender_id: 'anna',
+      sender_name: 'Anna Kovács',
+      sender_avatar: null,
+      message: '@Mia Manager',
+      timestamp: '',
+    };
     realtime.deliver(ME.personal_channel, 'staff_mentioned', { ...mention, ...from });
     await until(session.$conversations, (list) => list.some(hasUnreadMention));
     expect(api.callsOf('conversations').length).to.equal(fetches + 1);
@@ -159,17 +197,29 @@ describe('ChatSession mentions', () => {
       mentioned_departments: [],
     });
     await session.openConversation(1);
-    const find = () => session.conversationView(1).get().messages.find((m) => m.id === own.id);
+    const find = () =>
+      session
+        .conversationView(1)
+        .get()
+        .messages.find((m) => m.id === own.id);
     const editing = session.editMessage(1, own.id, '@Ben Ode, towels for 214 please');
     expect(find()?.mentions, 'shown at once').to.deep.equal(['ben']);
     await editing;
-    expect(api.edits).to.deep.equal([{ messageId: own.id, body: { message: '@Ben Ode, towels for 214 please', mentions: ['ben'], mention_departments: [] } }]);
+    expect(api.edits).to.deep.equal([
+      { messageId: own.id, body: { message: '@Ben Ode, towels for 214 please', mentions: ['ben'], mention_departments: [] } },
+    ]);
     expect(find()?.mentioned_staff?.map((s) => s.id)).to.deep.equal(['ben']);
   });
 
   it('an edit of a message that mentioned nobody sends only the text', async () => {
     const { session, api } = await started();
-    const own = api.storeMessage(1, { sender_id: ME.id, sender_info: { id: ME.id, full_name: ME.full_name, avatar: null }, message: 'towels', mentions: [], mentioned_staff: [] });
+    const own = api.storeMessage(1, {
+      sender_id: ME.id,
+      sender_info: { id: ME.id, full_name: ME.full_name, avatar: null },
+      message: 'towels',
+      mentions: [],
+      mentioned_staff: [],
+    });
     await session.openConversation(1);
     await session.editMessage(1, own.id, 'towels for @Anna Kovács');
     expect(api.edits[0]?.body).to.deep.equal({ message: 'towels for @Anna Kovács' });

@@ -14,7 +14,16 @@ function start(api: FakeApi, storage: MemoryStorage, deps: Partial<ChatSessionDe
   const realtime = new FakeRealtime();
   const session = createChatSession(
     { apiBase: '/api', hotel: 'grand', tokenProvider: async () => 'token' },
-    { api, storage, windowStorage: new MemoryStorage(), connect: () => realtime, isPageActive: () => true, markReadDelayMs: 0, retryDelay: () => 5, ...deps },
+    {
+      api,
+      storage,
+      windowStorage: new MemoryStorage(),
+      connect: () => realtime,
+      isPageActive: () => true,
+      markReadDelayMs: 0,
+      retryDelay: () => 5,
+      ...deps,
+    },
   );
   sessions.push(session);
   return { session, realtime, started: session.start() };
@@ -23,7 +32,10 @@ function start(api: FakeApi, storage: MemoryStorage, deps: Partial<ChatSessionDe
 const sentClientIds = (api: FakeApi) => api.callsOf('sendMessage').map((c) => (c.args[1] as { client_id: string }).client_id);
 const storedWith = (api: FakeApi, clientId: string | null) => [...api.stored.values()].flat().filter((m) => m.client_id === clientId);
 const mine = (session: ChatSession, clientId: string | null, id = 1) =>
-  session.conversationView(id).get().messages.filter((m) => m.client_id === clientId);
+  session
+    .conversationView(id)
+    .get()
+    .messages.filter((m) => m.client_id === clientId);
 
 afterEach(() => {
   for (const session of sessions.splice(0)) session.stop();
@@ -162,7 +174,10 @@ describe('ChatSession outbox', () => {
     const second = start(api, storage);
     await second.started;
     await until(second.session.conversationView(2), (v) => v.messages.length === 0);
-    const bodies = api.callsOf('sendMessage').slice(1).map((c) => (c.args[1] as { message: string }).message);
+    const bodies = api
+      .callsOf('sendMessage')
+      .slice(1)
+      .map((c) => (c.args[1] as { message: string }).message);
     expect(bodies).to.deep.equal(['one', 'two']);
     expect(second.session.$conversations.get().find((c) => c.id === 2)?.last_message?.message).to.equal('two');
     expect(storage.items.size).to.equal(0);
@@ -173,7 +188,16 @@ describe('ChatSession outbox', () => {
     const storage = new MemoryStorage();
     storage.setItem(
       `staff-chat.outbox.grand.${ME.id}`,
-      JSON.stringify([{ conversation_id: 1, client_id: 'left-over', message: 'from before', reply_to: null, reply_to_message: null, timestamp: '2025-01-01T00:00:00.000Z' }]),
+      JSON.stringify([
+        {
+          conversation_id: 1,
+          client_id: 'left-over',
+          message: 'from before',
+          reply_to: null,
+          reply_to_message: null,
+          timestamp: '2025-01-01T00:00:00.000Z',
+        },
+      ]),
     );
     api.startError = NETWORK;
     const { session, started } = start(api, storage);

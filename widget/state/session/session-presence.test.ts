@@ -16,7 +16,14 @@ async function started() {
   const realtime = new FakeRealtime();
   const session = createChatSession(
     { apiBase: '/api', hotel: 'grand', tokenProvider: async () => 'token' },
-    { api, storage: new MemoryStorage(), windowStorage: new MemoryStorage(), connect: () => realtime, isPageActive: () => true, markReadDelayMs: 0 },
+    {
+      api,
+      storage: new MemoryStorage(),
+      windowStorage: new MemoryStorage(),
+      connect: () => realtime,
+      isPageActive: () => true,
+      markReadDelayMs: 0,
+    },
   );
   sessions.push(session);
   await session.start();
@@ -34,7 +41,7 @@ describe('ChatSession presence and typing', () => {
     expect(session.$onlineIds.get().size).to.equal(0);
   });
 
-  it('announces typing on an open conversation\'s channel, at once again after a send', async () => {
+  it("announces typing on an open conversation's channel, at once again after a send", async () => {
     const { session, realtime } = await started();
     const channel = conversation(1).channel;
     session.notifyTyping(1, 'On my');

@@ -55,7 +55,11 @@ async function opened(id = 1, deps: Partial<ChatSessionDeps> = {}): Promise<Harn
   return harness;
 }
 
-const ids = (h: Harness, id = 1) => h.session.conversationView(id).get().messages.map((m) => m.id);
+const ids = (h: Harness, id = 1) =>
+  h.session
+    .conversationView(id)
+    .get()
+    .messages.map((m) => m.id);
 
 afterEach(() => {
   for (const session of sessions.splice(0)) session.stop();
@@ -133,7 +137,11 @@ describe('ChatSession conversations', () => {
 
   it('upserts the list from conversation_updated, new conversations included', async () => {
     const { session, realtime } = await started();
-    realtime.deliver(ME.personal_channel, 'conversation_updated', conversation(2, { unread_count: 4, updated_at: '2025-02-01T00:00:00.000Z' }));
+    realtime.deliver(
+      ME.personal_channel,
+      'conversation_updated',
+      conversation(2, { unread_count: 4, updated_at: '2025-02-01T00:00:00.000Z' }),
+    );
     expect(session.$unreadTotal.get()).to.equal(6);
     expect(session.$conversations.get()[0]?.id).to.equal(2);
     realtime.deliver(ME.personal_channel, 'conversation_updated', conversation(9, { unread_count: 1 }));
@@ -199,7 +207,12 @@ describe('ChatSession sending', () => {
     const view = await until(session.conversationView(1), (v) => v.messages.at(-1)?.status === 'sent');
     const stored = view.messages.at(-1);
     realtime.deliver(CHANNEL_1, 'message_created', { ...stored, status: undefined });
-    expect(session.conversationView(1).get().messages.filter((m) => m.client_id === optimistic.client_id).length).to.equal(1);
+    expect(
+      session
+        .conversationView(1)
+        .get()
+        .messages.filter((m) => m.client_id === optimistic.client_id).length,
+    ).to.equal(1);
     expect(session.conversationView(1).get().messages.length).to.equal(3);
   });
 
@@ -258,7 +271,12 @@ describe('ChatSession sending', () => {
     const original = session.conversationView(1).get().messages[0];
     if (!original) throw new Error('no message loaded');
     const optimistic = session.sendMessage(1, 'agreed', { replyTo: original });
-    expect(optimistic.reply_to_message).to.deep.equal({ id: original.id, message: original.message, sender_id: 'bob', sender_name: 'Bob Porter' });
+    expect(optimistic.reply_to_message).to.deep.equal({
+      id: original.id,
+      message: original.message,
+      sender_id: 'bob',
+      sender_name: 'Bob Porter',
+    });
     await api.waitForCalls('sendMessage', 1);
     expect((api.callsOf('sendMessage')[0]?.args[1] as { reply_to: number }).reply_to).to.equal(original.id);
   });
@@ -288,7 +306,10 @@ describe('ChatSession sending', () => {
     expect(clientIds).to.deep.equal([optimistic.client_id, optimistic.client_id]);
     expect(storage.items.size).to.equal(0);
     await second.session.openConversation(1);
-    const mine = second.session.conversationView(1).get().messages.filter((m) => m.client_id === optimistic.client_id);
+    const mine = second.session
+      .conversationView(1)
+      .get()
+      .messages.filter((m) => m.client_id === optimistic.client_id);
     expect(mine.map((m) => m.status)).to.deep.equal(['sent']);
   });
 });
@@ -299,7 +320,10 @@ describe('ChatSession catch-up', () => {
     for (let i = 0; i < 60; i += 1) api.storeMessage(1);
     realtime.confirm(CHANNEL_1);
     const view = await until(session.conversationView(1), (v) => v.messages.length === 62);
-    const afterIds = api.callsOf('messages').slice(1).map((c) => (c.args[1] as { afterId: number }).afterId);
+    const afterIds = api
+      .callsOf('messages')
+      .slice(1)
+      .map((c) => (c.args[1] as { afterId: number }).afterId);
     expect(afterIds).to.deep.equal([101, 151]);
     expect(view.messages.map((m) => m.id)).to.deep.equal([...Array(62).keys()].map((i) => 100 + i));
   });
@@ -340,7 +364,10 @@ describe('ChatSession catch-up', () => {
     realtime.confirm(CHANNEL_1);
     const view = await until(session.conversationView(1), (v) => v.messages.length === 4);
     expect(view.messages.map((m) => m.id)).to.deep.equal([100, 101, 102, 103]);
-    const afterIds = api.callsOf('messages').slice(1).map((c) => (c.args[1] as { afterId: number }).afterId);
+    const afterIds = api
+      .callsOf('messages')
+      .slice(1)
+      .map((c) => (c.args[1] as { afterId: number }).afterId);
     expect(afterIds[0]).to.equal(101);
   });
 

@@ -16,7 +16,9 @@ describe('describeError: set-up mistakes in words whoever looks after the portal
     expect(code).to.equal('wrong_hotel');
     expect(message).to.contain('different hotel than your sign-in');
     expect(message).to.contain('hotel attribute');
-    expect(describeError(new ApiError(403, 'not_participant', 'x'), 'fallback').message).to.equal('You do not have access to this conversation.');
+    expect(describeError(new ApiError(403, 'not_participant', 'x'), 'fallback').message).to.equal(
+      'You do not have access to this conversation.',
+    );
   });
 
   it('a portal origin the server does not accept names the origin and the setting', () => {

@@ -40,7 +40,11 @@ export function isTransient(error: unknown): boolean {
  * public config is readable from any origin and says whether this page's origin is allowed; when it is
  * not, that is the failure to report, with the origin in `message`.
  */
-export async function explainNetworkFailure(error: unknown, config: Promise<{ origin_allowed?: boolean }>, origin: string): Promise<unknown> {
+export async function explainNetworkFailure(
+  error: unknown,
+  config: Promise<{ origin_allowed?: boolean }>,
+  origin: string,
+): Promise<unknown> {
   if (!(error instanceof ApiError) || error.status !== 0) return error;
   const answer = await config.catch(() => undefined);
   return answer?.origin_allowed === false ? new ApiError(0, 'origin_not_allowed', origin) : error;

@@ -27,7 +27,12 @@ export type Alert = (title: string, body: string, conversationId: number) => voi
  * @param $pending the viewer's unacknowledged urgent messages, oldest first
  * @param signal stops reminding (the session's stop)
  */
-export function remindUntilAcknowledged($pending: ReadableAtom<Message[]>, alert: Alert, signal: AbortSignal, timer: ReminderTimer = intervalTimer): void {
+export function remindUntilAcknowledged(
+  $pending: ReadableAtom<Message[]>,
+  alert: Alert,
+  signal: AbortSignal,
+  timer: ReminderTimer = intervalTimer,
+): void {
   let known = new Set<number>();
   let stopTimer: (() => void) | null = null;
 

@@ -61,7 +61,16 @@ async function started(setup: (api: FakeApi) => void = () => undefined) {
   const session = createChatSession(
     { apiBase: '/api', hotel: 'grand', tokenProvider: async () => 'token' },
     // Looked at, so the only notifications are the reminders (a hidden page also alerts each new message).
-    { api, alerts, reminderTimer: clock.timer, storage: new MemoryStorage(), windowStorage: new MemoryStorage(), connect: () => realtime, isPageActive: () => true, markReadDelayMs: 0 },
+    {
+      api,
+      alerts,
+      reminderTimer: clock.timer,
+      storage: new MemoryStorage(),
+      windowStorage: new MemoryStorage(),
+      connect: () => realtime,
+      isPageActive: () => true,
+      markReadDelayMs: 0,
+    },
   );
   sessions.push(session);
   await session.start();
@@ -71,7 +80,13 @@ async function started(setup: (api: FakeApi) => void = () => undefined) {
 
 /** An urgent message from Anna to Ben and the viewer, stored; the viewer still owes theirs. */
 function storeUrgent(api: FakeApi, conversationId = 1, text = 'VIP arriving early, 214 must be ready'): Message {
-  const urgent = api.storeMessage(conversationId, { sender_id: 'anna', sender_info: anna, message: text, requires_acknowledgement: true, acknowledgements: summary([], ['ben', ME.id]) });
+  const urgent = api.storeMessage(conversationId, {
+    sender_id: 'anna',
+    sender_info: anna,
+    message: text,
+    requires_acknowledgement: true,
+    acknowledgements: summary([], ['ben', ME.id]),
+  });
   api.pending = [...api.pending, urgent];
   return urgent;
 }
@@ -107,7 +122,11 @@ describe('urgent messages in the session', () => {
     expect(session.$pendingAcknowledgements.get()).to.deep.equal([]);
     const urgent = storeUrgent(api, 2, 'Fire door on 3 is open');
     const last = { id: urgent.id, sender_id: 'anna', sender_name: anna.full_name, message: urgent.message, timestamp: urgent.timestamp };
-    realtime.deliver(ME.personal_channel, 'conversation_updated', conversation(2, { participants: [ME, ben], is_muted: true, unread_count: 1, last_message: last }));
+    realtime.deliver(
+      ME.personal_channel,
+      'conversation_updated',
+      conversation(2, { participants: [ME, ben], is_muted: true, unread_count: 1, last_message: last }),
+    );
     await until(session.$pendingAcknowledgements, (list) => list.length === 1);
     await waitUntil(() => shown.length === 1, 'the first reminder', LOADED);
     expect(shown[0]).to.deep.equal(['Urgent message: please acknowledge', 'Anna Kovács: Fire door on 3 is open', 'staff-chat-2']);
@@ -135,12 +154,24 @@ describe('urgent messages in the session', () => {
     let urgent: Message | undefined;
     const { session, realtime, api } = await started((api) => (urgent = storeUrgent(api)));
     await session.openConversation(1);
-    const find = () => session.conversationView(1).get().messages.find((m) => m.id === urgent!.id);
+    const find = () =>
+      session
+        .conversationView(1)
+        .get()
+        .messages.find((m) => m.id === urgent!.id);
     expect(find()?.acknowledgements?.pending).to.deep.equal(['ben', ME.id]);
     const acknowledgements = summary(['ben'], [ME.id]);
     // Ben acknowledges on his own device: stored on the server, and announced on the conversation's channel.
-    api.stored.set(1, api.stored.get(1)!.map((m) => (m.id === urgent!.id ? { ...m, acknowledgements } : m)));
-    realtime.deliver(GROUP.channel, 'message_acknowledged', { conversation_id: 1, message_id: urgent!.id, acknowledgement: acknowledgements.acknowledged[0], acknowledgements });
+    api.stored.set(
+      1,
+      api.stored.get(1)!.map((m) => (m.id === urgent!.id ? { ...m, acknowledgements } : m)),
+    );
+    realtime.deliver(GROUP.channel, 'message_acknowledged', {
+      conversation_id: 1,
+      message_id: urgent!.id,
+      acknowledgement: acknowledgements.acknowledged[0],
+      acknowledgements,
+    });
     expect(find()?.acknowledgements).to.deep.equal(acknowledgements);
     expect(session.$pendingAcknowledgements.get()).to.have.length(1, 'the viewer still owes theirs');
     await session.acknowledgeMessage(1, urgent!.id);
