@@ -71,7 +71,7 @@ describe('the changes rate limit', () => {
 
   test('every route that changes a conversation without a message counts against that one budget', async () => {
     // ben's burst is spent by the test above; the budget is checked before the path's ids are.
-    const changes: Array<[string, string, object?]> = [
+    const changes: [string, string, object?][] = [
       ['POST', `/messages/${note.id}/pin/`],
       ['DELETE', `/messages/${note.id}/pin/`],
       ['POST', `/messages/${urgent.id}/acknowledge/`],

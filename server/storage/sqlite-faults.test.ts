@@ -69,9 +69,9 @@ async function appOverFile(name: string) {
     const response = await app.request(`${config.apiBase}/staff_chat/grand${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, ...(json && { 'content-type': 'application/json' }) },
-      ...(body !== undefined && { body: json ? JSON.stringify(body) : (body as FormData) }),
+      ...(body !== undefined && { body: json ? JSON.stringify(body) : body }),
     });
-    return { status: response.status, retryAfter: response.headers.get('retry-after'), json: (await response.json()) as unknown };
+    return { status: response.status, retryAfter: response.headers.get('retry-after'), json: await response.json() };
   };
   return { path, db, storage, send, stored, call, conversationId };
 }

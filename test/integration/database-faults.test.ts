@@ -339,7 +339,7 @@ describe('PostgreSQL faults under the real server', { ...(unreachable && { skip:
           const response = await fetch(`${api}/staff_chat/grand${path}`, {
             method,
             headers: { authorization: `Bearer ${token}`, ...(json && { 'content-type': 'application/json' }) },
-            ...(body !== undefined && { body: json ? JSON.stringify(body) : (body as FormData) }),
+            ...(body !== undefined && { body: json ? JSON.stringify(body) : body }),
           });
           return { status: response.status, retryAfter: response.headers.get('retry-after'), json: await response.json() };
         };

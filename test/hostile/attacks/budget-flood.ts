@@ -53,7 +53,7 @@ export async function budgetFlood(options: {
     }),
   );
   const elapsedSeconds = (performance.now() - started) / 1000;
-  const okStatuses: ReadonlyArray<number | string> = typeof options.okStatus === 'number' ? [options.okStatus] : options.okStatus;
+  const okStatuses: readonly (number | string)[] = typeof options.okStatus === 'number' ? [options.okStatus] : options.okStatus;
   const isOk = (status: number | string) => okStatuses.includes(status);
   const accepted = statuses.filter(isOk).length;
   const allowed = options.perMinute / 4 + Math.ceil((elapsedSeconds * options.perMinute) / 60) + 1;

@@ -34,7 +34,7 @@ const ITEMS = ['Room 12 towels', 'Lift 2 noise', 'Lost scarf', 'Minibar 31', 'La
 export function changesFlood(): AttackSpec {
   const sockets: WebSocket[] = [];
   /** Per listening socket: change events received since the flood began, and whether the closing message came. */
-  const listeners: Array<{ changes: number; closed: boolean }> = [];
+  const listeners: { changes: number; closed: boolean }[] = [];
   let counting = false;
 
   return {
@@ -87,7 +87,7 @@ export function changesFlood(): AttackSpec {
       const note = await send({ handover_items: ITEMS });
       const items = note.handover!.items;
       // Every request is a change the other members see: pin, unpin, tick or untick, acknowledge.
-      const changes: Array<(round: number) => [method: string, path: string, body?: object]> = [
+      const changes: ((round: number) => [method: string, path: string, body?: object])[] = [
         () => ['POST', `/messages/${note.id}/pin/`],
         () => ['DELETE', `/messages/${note.id}/pin/`],
         (round) => ['PATCH', `/messages/${note.id}/handover/items/${items[round % items.length]!.id}/`, { checked: round % 2 === 0 }],
@@ -146,7 +146,7 @@ async function closingMessage(server: HostileServer, token: string, conversation
       { message: CLOSING_TEXT },
       { localAddress: ATTACKER_ADDRESS },
     );
-    const overRequests = answer.status === 429 && /Too many requests/.test(answer.body.error?.message ?? '');
+    const overRequests = answer.status === 429 && (answer.body.error?.message ?? '').includes('Too many requests');
     if (!overRequests || attempt === 2) return answer;
     await delay(Number(answer.headers['retry-after']) * 1000);
   }
