@@ -90,11 +90,7 @@ export function createApp(deps: AppDeps) {
       what: 'messages',
       ...(deps.sharedLimits && { shared: deps.sharedLimits }),
     }),
-    limitChanges: rateLimit({
-      perMinute: rate.messagesPerMinute,
-      what: 'changes',
-      ...(deps.sharedLimits && { shared: deps.sharedLimits }),
-    }),
+    limitChanges: rateLimit({ perMinute: rate.changesPerMinute, what: 'changes', ...(deps.sharedLimits && { shared: deps.sharedLimits }) }),
   };
 
   const staffChat = new Hono()

@@ -52,8 +52,10 @@ export interface Config {
     /**
      * Per staff member and minute; 0 turns a limit off. Beyond it: 429 with Retry-After. With `redis`
      * (REDIS_URL) every instance counts against the same buckets, under keys starting with `prefix`.
+     * `changesPerMinute`: writes that store no message but tell others (pins, acknowledgements, handover
+     * ticks, reactions, deletions, mute, archive, leave, removals).
      */
-    rate: { requestsPerMinute: number; messagesPerMinute: number; redis?: { url: string; prefix: string } };
+    rate: { requestsPerMinute: number; messagesPerMinute: number; changesPerMinute: number; redis?: { url: string; prefix: string } };
   };
   /**
    * Attachments (`POST …/upload/`): where the local-disk store keeps them, how much one upload may carry,
@@ -207,6 +209,7 @@ const envSchema = z.object({
     .optional(),
   STAFF_CHAT_RATE_LIMIT_REQUESTS: perMinute('STAFF_CHAT_RATE_LIMIT_REQUESTS'),
   STAFF_CHAT_RATE_LIMIT_MESSAGES: perMinute('STAFF_CHAT_RATE_LIMIT_MESSAGES'),
+  STAFF_CHAT_RATE_LIMIT_CHANGES: perMinute('STAFF_CHAT_RATE_LIMIT_CHANGES'),
   STAFF_CHAT_RATE_LIMIT_SEARCHES: perMinute('STAFF_CHAT_RATE_LIMIT_SEARCHES'),
   STAFF_CHAT_RATE_LIMIT_FORWARDS: perMinute('STAFF_CHAT_RATE_LIMIT_FORWARDS'),
   // Rate limits shared between instances.
@@ -331,6 +334,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
       rate: {
         requestsPerMinute: values.STAFF_CHAT_RATE_LIMIT_REQUESTS ?? 600,
         messagesPerMinute: values.STAFF_CHAT_RATE_LIMIT_MESSAGES ?? 120,
+        // Each change is one event to every member of the conversation (a department channel may hold the
+        // whole department): 120 a minute (bursts of 30) ticks a long checklist at once, where the request
+        // budget alone would let one person send everyone 10 events a second.
+        changesPerMinute: values.STAFF_CHAT_RATE_LIMIT_CHANGES ?? 120,
         ...(values.REDIS_URL && {
           redis: { url: values.REDIS_URL, prefix: values.STAFF_CHAT_RATE_LIMIT_REDIS_PREFIX ?? 'staff-chat:rate:' },
         }),

@@ -70,22 +70,28 @@ describe('per-staff rate limits', () => {
 describe('rate limit settings', () => {
   const secret = { STAFF_CHAT_JWT_SECRET: 'x'.repeat(32) };
 
-  test('default to 600 requests and 120 messages a minute', () => {
-    assert.deepEqual(loadConfig(secret).limits.rate, { requestsPerMinute: 600, messagesPerMinute: 120 });
-    assert.deepEqual(loadConfig({ ...secret, STAFF_CHAT_RATE_LIMIT_REQUESTS: '0', STAFF_CHAT_RATE_LIMIT_MESSAGES: '30' }).limits.rate, {
-      requestsPerMinute: 0,
-      messagesPerMinute: 30,
-    });
+  test('default to 600 requests, 120 messages and 120 changes a minute, each set on its own', () => {
+    assert.deepEqual(loadConfig(secret).limits.rate, { requestsPerMinute: 600, messagesPerMinute: 120, changesPerMinute: 120 });
+    assert.deepEqual(
+      loadConfig({
+        ...secret,
+        STAFF_CHAT_RATE_LIMIT_REQUESTS: '0',
+        STAFF_CHAT_RATE_LIMIT_MESSAGES: '30',
+        STAFF_CHAT_RATE_LIMIT_CHANGES: '45',
+      }).limits.rate,
+      { requestsPerMinute: 0, messagesPerMinute: 30, changesPerMinute: 45 },
+    );
   });
 
   test('refuse anything but a whole number, naming the variable', () => {
-    for (const value of ['fast', '-1', '1.5', '99999999']) {
-      assert.throws(
-        () => loadConfig({ ...secret, STAFF_CHAT_RATE_LIMIT_MESSAGES: value }),
-        (error: unknown) =>
-          error instanceof ConfigError && error.problems.some((problem) => problem.startsWith('STAFF_CHAT_RATE_LIMIT_MESSAGES')),
-        value,
-      );
+    for (const name of ['STAFF_CHAT_RATE_LIMIT_MESSAGES', 'STAFF_CHAT_RATE_LIMIT_CHANGES']) {
+      for (const value of ['fast', '-1', '1.5', '99999999']) {
+        assert.throws(
+          () => loadConfig({ ...secret, [name]: value }),
+          (error: unknown) => error instanceof ConfigError && error.problems.some((problem) => problem.startsWith(name)),
+          `${name}=${value}`,
+        );
+      }
     }
   });
 });

@@ -14,9 +14,9 @@ const PENDING_MAX = 100;
  * idempotent; recipients only) and `acknowledgements/pending/` (GET, the caller's own, across every
  * conversation, for a banner and repeated reminders).
  */
-export function acknowledgementRoutes({ storage, notifier, auth, limitMessages }: RouteDeps) {
+export function acknowledgementRoutes({ storage, notifier, auth, limitChanges }: RouteDeps) {
   return new Hono()
-    .post('/messages/:id/acknowledge', auth, limitMessages, zValidator('param', idParam, rejectInvalid), async (c) => {
+    .post('/messages/:id/acknowledge', auth, limitChanges, zValidator('param', idParam, rejectInvalid), async (c) => {
       const { hotel, sub } = c.var.staff;
       const message = await requireReadableMessage(storage, hotel, c.req.valid('param').id, sub);
       if (message.is_deleted) throw new ApiError(409, 'message_deleted', 'A deleted message cannot be acknowledged.');

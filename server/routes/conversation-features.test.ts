@@ -14,6 +14,7 @@ describe('mentions, pins and conversation housekeeping', () => {
     t = await createTestApp({
       STAFF_CHAT_ADMIN_ROLES: 'Manager',
       STAFF_CHAT_RATE_LIMIT_MESSAGES: '0',
+      STAFF_CHAT_RATE_LIMIT_CHANGES: '0',
       STAFF_CHAT_RATE_LIMIT_REQUESTS: '0',
     });
     for (const [id, department] of [

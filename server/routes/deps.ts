@@ -15,11 +15,16 @@ export interface RouteDeps {
   notifier: Notifier;
   log: Logger;
   auth: MiddlewareHandler<AuthEnv>;
-  /** After `auth` on routes that store a message: the per-staff message budget (429 beyond it). */
+  /**
+   * After `auth` on routes that store a message (a send, a handover note, an upload, an edit, a forward):
+   * the per-staff message budget, STAFF_CHAT_RATE_LIMIT_MESSAGES (429 beyond it).
+   */
   limitMessages: MiddlewareHandler<AuthEnv>;
   /**
-   * After `auth` on routes that change a conversation without a message (pins, mute, archive, leave,
-   * removals, attachment deletions): a budget of its own, as large as the message budget (429 beyond it).
+   * After `auth` on routes that change a conversation without storing a message, most of them an event
+   * to all its members (pins, acknowledgements, handover ticks, reactions, deletions, attachment
+   * deletions, mute, archive, leave, removals): a budget of their own, STAFF_CHAT_RATE_LIMIT_CHANGES, so
+   * a loop of them neither floods a department channel nor eats its sender's message budget.
    */
   limitChanges: MiddlewareHandler<AuthEnv>;
   /** The embedded hub's subscription grants (absent with an external engine); see {@link SubscriptionGrants}. */

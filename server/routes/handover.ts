@@ -63,7 +63,7 @@ export async function requireDepartmentChannel(storage: Storage, hotel: string, 
  * current note (pinned until the next one), `conversations/{id}/handovers/` the past ones, and
  * `messages/{id}/handover/items/{item_id}/` (PATCH `{checked}`) to tick or untick an item.
  */
-export function handoverRoutes({ storage, notifier, auth, limitMessages }: RouteDeps) {
+export function handoverRoutes({ storage, notifier, auth, limitChanges }: RouteDeps) {
   const messagesOf = async (hotel: string, ids: number[]): Promise<Message[]> =>
     (await Promise.all(ids.map((id) => storage.getMessage(hotel, id)))).filter((message) => message !== undefined);
 
@@ -95,7 +95,7 @@ export function handoverRoutes({ storage, notifier, auth, limitMessages }: Route
     .patch(
       '/messages/:id/handover/items/:item_id',
       auth,
-      limitMessages,
+      limitChanges,
       zValidator('param', tickParam, rejectInvalid),
       zValidator('json', tickBody, rejectInvalid),
       async (c) => {

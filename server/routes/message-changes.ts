@@ -16,7 +16,7 @@ const emoji = z.enum(REACTION_EMOJIS, { error: `must be one of ${REACTION_EMOJIS
  * the author, `react/` (POST) and `react/{emoji}/` (DELETE) for every participant. Each change reaches
  * the other participants live through its own event.
  */
-export function messageChangeRoutes({ config, storage, notifier, auth, limitMessages }: RouteDeps) {
+export function messageChangeRoutes({ config, storage, notifier, auth, limitMessages, limitChanges }: RouteDeps) {
   const editBody = z.object({ message: messageText(config.limits.messageMaxLength), ...mentionFields });
   const reactBody = z.object({ emoji });
   const reactionParam = z.object({ id: pathId, emoji });
@@ -53,7 +53,7 @@ export function messageChangeRoutes({ config, storage, notifier, auth, limitMess
         return c.json(result.message);
       },
     )
-    .delete('/:id/delete', auth, zValidator('param', idParam, rejectInvalid), async (c) => {
+    .delete('/:id/delete', auth, limitChanges, zValidator('param', idParam, rejectInvalid), async (c) => {
       const { hotel, sub } = c.var.staff;
       const original = await requireOwnMessage(storage, hotel, c.req.valid('param').id, sub);
       // Deleting again answers the placeholder again, so a retried request is harmless.
@@ -62,22 +62,29 @@ export function messageChangeRoutes({ config, storage, notifier, auth, limitMess
       if (result.changed) void notifier.messageChanged(hotel, 'message_deleted', result.message, socketOf(c.req.header('x-socket-id')));
       return c.json(result.message);
     })
-    .post('/:id/react', auth, zValidator('param', idParam, rejectInvalid), zValidator('json', reactBody, rejectInvalid), async (c) => {
-      const { hotel, sub } = c.var.staff;
-      const message = await requireReadableMessage(storage, hotel, c.req.valid('param').id, sub);
-      if (message.is_deleted) throw new ApiError(409, 'message_deleted', 'A deleted message cannot get reactions.');
-      const { emoji } = c.req.valid('json');
-      const result = await storage.addReaction(hotel, {
-        conversationId: message.conversation_id,
-        messageId: message.id,
-        staffId: sub,
-        emoji,
-      });
-      const change = reactionChange(message, sub, emoji, 'added', result.reactions);
-      if (result.changed) void notifier.reactionChanged(hotel, change, socketOf(c.req.header('x-socket-id')));
-      return c.json(change, result.changed ? 201 : 200);
-    })
-    .delete('/:id/react/:emoji', auth, zValidator('param', reactionParam, rejectInvalid), async (c) => {
+    .post(
+      '/:id/react',
+      auth,
+      limitChanges,
+      zValidator('param', idParam, rejectInvalid),
+      zValidator('json', reactBody, rejectInvalid),
+      async (c) => {
+        const { hotel, sub } = c.var.staff;
+        const message = await requireReadableMessage(storage, hotel, c.req.valid('param').id, sub);
+        if (message.is_deleted) throw new ApiError(409, 'message_deleted', 'A deleted message cannot get reactions.');
+        const { emoji } = c.req.valid('json');
+        const result = await storage.addReaction(hotel, {
+          conversationId: message.conversation_id,
+          messageId: message.id,
+          staffId: sub,
+          emoji,
+        });
+        const change = reactionChange(message, sub, emoji, 'added', result.reactions);
+        if (result.changed) void notifier.reactionChanged(hotel, change, socketOf(c.req.header('x-socket-id')));
+        return c.json(change, result.changed ? 201 : 200);
+      },
+    )
+    .delete('/:id/react/:emoji', auth, limitChanges, zValidator('param', reactionParam, rejectInvalid), async (c) => {
       const { hotel, sub } = c.var.staff;
       const { id, emoji } = c.req.valid('param');
       const message = await requireReadableMessage(storage, hotel, id, sub);

@@ -16,6 +16,7 @@ import { signStaffToken } from '../auth/token.js';
 import { loadConfig } from '../config.js';
 import { silentLogger } from '../logger.js';
 import { RecordingNotifier, TEST_SECRET } from '../testing/app-harness.js';
+import { assertDatabaseUnavailable, prepareFeatureWrites, type ApiAnswer } from '../testing/feature-writes.js';
 import { createKyselyStorage } from './kysely-storage.js';
 import { migrateToLatest } from './migrations.js';
 import type { Database } from './schema.js';
@@ -35,6 +36,7 @@ async function appOverFile(name: string) {
     PUSHER_APP_ID: '4242',
     PUSHER_KEY: 'test-key',
     PUSHER_SECRET: 'test-pusher-secret',
+    STAFF_CHAT_UPLOAD_DIR: join(folder, `${name}-uploads`),
   });
   const pusher = new Pusher({ appId: '4242', key: 'test-key', secret: 'test-pusher-secret', host: '127.0.0.1', port: '9' });
   const app = createApp({ config, storage, pusher, notifier: new RecordingNotifier(), log: silentLogger });
@@ -60,21 +62,16 @@ async function appOverFile(name: string) {
   };
   const stored = async (clientId: string) =>
     (await db.selectFrom('messages').select('id').where('client_id', '=', clientId).execute()).length;
-  /** A request to `/staff_chat/grand{path}` as `sub`. */
-  const call = async (sub: string, method: string, path: string, body?: unknown) => {
+  /** A request to `/staff_chat/grand{path}` as `sub` of Housekeeping; FormData goes as multipart. */
+  const call = async (sub: string, method: string, path: string, body?: unknown): Promise<ApiAnswer> => {
+    const token = signStaffToken({ sub, hotel: 'grand', name: `Name of ${sub}`, department: 'Housekeeping' }, TEST_SECRET);
+    const json = body !== undefined && !(body instanceof FormData);
     const response = await app.request(`${config.apiBase}/staff_chat/grand${path}`, {
       method,
-      headers: {
-        authorization: `Bearer ${signStaffToken({ sub, hotel: 'grand', name: sub === 'anna' ? 'Anna' : 'Ben' }, TEST_SECRET)}`,
-        ...(body !== undefined && { 'content-type': 'application/json' }),
-      },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
+      headers: { authorization: `Bearer ${token}`, ...(json && { 'content-type': 'application/json' }) },
+      ...(body !== undefined && { body: json ? JSON.stringify(body) : body }),
     });
-    return {
-      status: response.status,
-      retryAfter: response.headers.get('retry-after'),
-      json: (await response.json()) as { error?: { code: string; message: string } },
-    };
+    return { status: response.status, retryAfter: response.headers.get('retry-after'), json: await response.json() };
   };
   return { path, db, storage, send, stored, call, conversationId };
 }
@@ -140,47 +137,19 @@ describe('SQLite faults through the API', () => {
       assert.equal(await t.stored('locked'), 1);
     });
 
-    test('an acknowledgement, a pin and a handover tick while locked: 503 with Retry-After, nothing stored, each stored once the lock is gone', async () => {
-      const insert = (input: { requiresAcknowledgement?: boolean; handoverItems?: string[] }) =>
-        t.storage.insertMessage('grand', {
-          conversationId: t.conversationId,
-          senderId: 'ben',
-          clientId: null,
-          message: 'from ben',
-          replyTo: null,
-          ...input,
-        });
-      const urgent = (await insert({ requiresAcknowledgement: true })).message;
-      const note = (await insert({ handoverItems: ['Room 12'] })).message;
-      const item = note.handover!.items[0]!;
-      const writes = [
-        { name: 'acknowledge', method: 'POST', path: `/messages/${urgent.id}/acknowledge/`, ok: 201 },
-        { name: 'pin', method: 'POST', path: `/messages/${note.id}/pin/`, ok: 201 },
-        { name: 'tick', method: 'PATCH', path: `/messages/${note.id}/handover/items/${item.id}/`, body: { checked: true }, ok: 200 },
-      ];
+    test('every write of urgent messages, handover notes, pins and housekeeping while locked: 503 with Retry-After, nothing stored, each stored once the lock is gone', async () => {
+      const { writes, state, stored } = await prepareFeatureWrites(t.call, { actor: 'hugo', owner: 'hana', other: 'ines' });
+      const before = await state();
       other.exec('begin immediate');
       try {
-        for (const write of writes) {
-          const answer = await t.call('anna', write.method, write.path, write.body);
-          assert.equal(answer.status, 503, `${write.name}: ${JSON.stringify(answer.json)}`);
-          assert.deepEqual(Object.keys(answer.json), ['error']);
-          assert.equal(answer.json.error?.code, 'database_unavailable');
-          assert.match(answer.retryAfter ?? '', /^[1-9]\d*$/);
-        }
+        for (const write of writes) assertDatabaseUnavailable(await t.call('hugo', write.method, write.path, write.body), write.name);
       } finally {
         other.exec('rollback');
       }
-      const rows = async () => ({
-        // One row per recipient from the send on; acknowledging stamps it.
-        acknowledgements: (await t.db.selectFrom('message_acknowledgements').selectAll().where('acknowledged_at', 'is not', null).execute())
-          .length,
-        pins: (await t.db.selectFrom('message_pins').selectAll().execute()).length,
-        ticked: (await t.storage.getMessage('grand', note.id))?.handover?.items[0]?.checked,
-      });
-      assert.deepEqual(await rows(), { acknowledgements: 0, pins: 0, ticked: false }, 'nothing stored half-way');
-      // The first retry is the one that stores it: 201 (not 200 "already") for the acknowledgement and the pin.
-      for (const write of writes) assert.equal((await t.call('anna', write.method, write.path, write.body)).status, write.ok, write.name);
-      assert.deepEqual(await rows(), { acknowledgements: 1, pins: 1, ticked: true });
+      assert.deepEqual(await state(), before, 'nothing stored half-way');
+      // The first retry is the one that stores it: 201 (not 200 "already") for the acknowledgement, the pin and the note.
+      for (const write of writes) assert.equal((await t.call('hugo', write.method, write.path, write.body)).status, write.ok, write.name);
+      assert.deepEqual(await state(), stored(before));
     });
   });
 });

@@ -59,6 +59,8 @@ export const SIZES = {
     sendFlood: { concurrency: 16, seconds: 3 },
     searchFlood: { concurrency: 16, seconds: 3 },
     forwardFlood: { concurrency: 8, seconds: 3 },
+    /** `listeners`: sockets in the department channel the flood's events go to. */
+    changesFlood: { concurrency: 16, seconds: 3, listeners: 20 },
     oversizedBody: { concurrency: 8, bodyMb: 5, seconds: 2 },
   },
   full: {
@@ -70,6 +72,7 @@ export const SIZES = {
     sendFlood: { concurrency: 32, seconds: 10 },
     searchFlood: { concurrency: 32, seconds: 10 },
     forwardFlood: { concurrency: 32, seconds: 10 },
+    changesFlood: { concurrency: 32, seconds: 10, listeners: 100 },
     oversizedBody: { concurrency: 32, bodyMb: 10, seconds: 5 },
   },
 } as const;

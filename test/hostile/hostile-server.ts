@@ -33,8 +33,8 @@ export interface HostileServer {
   readonly hotel: string;
   /** The same server, with staff of another hotel: attacks sharing a server share no staff or channels. */
   inHotel(hotel: string): HostileServer;
-  /** A portal-signed token for `staffId` of {@link hotel}. */
-  token(staffId: string, name?: string): string;
+  /** A portal-signed token for `staffId` of {@link hotel}; with `department`, its channel's member. */
+  token(staffId: string, name?: string, department?: string): string;
   /** A REST call under the hotel: `'/conversations/'` → `/api/staff_chat/{hotel}/conversations/`. */
   call<T = unknown>(
     token: string,
@@ -47,8 +47,8 @@ export interface HostileServer {
   authorize(token: string, socketId: string, channel: string, localAddress?: string): Promise<{ auth: string; channel_data?: string }>;
   /** Creates a group conversation of `creator` with `others` (each must have made a request before). */
   conversation(creatorToken: string, others: string[], title?: string): Promise<Conversation>;
-  /** Registers staff by one request each (their rows come from the token's claims). */
-  enrol(staffIds: string[]): Promise<Map<string, string>>;
+  /** Registers staff by one request each (their rows come from the token's claims), in `department` if given. */
+  enrol(staffIds: string[], department?: string): Promise<Map<string, string>>;
   stop(): Promise<void>;
 }
 
@@ -92,7 +92,8 @@ export async function startHostileServer(env: Record<string, string> = {}): Prom
   };
 
   const inHotel = (hotel: string): HostileServer => {
-    const token = (staffId: string, name = `Staff ${staffId}`) => signStaffToken({ sub: staffId, hotel, name }, JWT_SECRET);
+    const token = (staffId: string, name = `Staff ${staffId}`, department?: string) =>
+      signStaffToken({ sub: staffId, hotel, name, ...(department && { department }) }, JWT_SECRET);
     const call: HostileServer['call'] = (bearer, method, hotelPath, body, options = {}) =>
       httpRequest({ method, url: `${api}/${hotel}${hotelPath}`, token: bearer, body, ...options });
     return {
@@ -126,10 +127,10 @@ export async function startHostileServer(env: Record<string, string> = {}): Prom
         if (response.status !== 201 && response.status !== 200) throw new Error(`creating a conversation answered ${response.status}`);
         return response.body;
       },
-      async enrol(staffIds) {
+      async enrol(staffIds, department) {
         const tokens = new Map<string, string>();
         for (const staffId of staffIds) {
-          const bearer = token(staffId);
+          const bearer = token(staffId, undefined, department);
           const me = await call(bearer, 'GET', '/me');
           if (me.status !== 200) throw new Error(`GET /me for ${staffId} answered ${me.status}`);
           tokens.set(staffId, bearer);

@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { runAttack, type AttackSpec, type SharedRig } from './attack-run.js';
 import { connectionsFromManyAddresses, connectionsFromOneAddress } from './attacks/connection-flood.js';
+import { changesFlood } from './attacks/changes-flood.js';
 import { oversizedBodies } from './attacks/oversized-body.js';
 import { forwardFlood } from './attacks/forward-flood.js';
 import { searchFlood } from './attacks/search-flood.js';
@@ -33,6 +34,7 @@ const attacks: AttackSpec[] = [
   sendFlood(),
   searchFlood(),
   forwardFlood(),
+  changesFlood(),
   oversizedBodies(),
   slowloris(),
   slowReaders(),

@@ -14,8 +14,8 @@ import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
 import { signStaffToken } from '../../server/auth/token.js';
 import { loadConfig } from '../../server/config.js';
-import type { ConversationList, Message } from '../../contract/index.js';
 import type { Logger } from '../../server/logger.js';
+import { assertDatabaseUnavailable, prepareFeatureWrites, type ApiCall } from '../../server/testing/feature-writes.js';
 import { startServer, type RunningServer } from '../../server/server.js';
 import { POSTGRES_URL, postgresDatabase, postgresUnreachable, type TestDatabase } from '../soak/database.js';
 import { startServerProcess } from '../support/server-process.js';
@@ -155,6 +155,7 @@ describe('PostgreSQL faults under the real server', { ...(unreachable && { skip:
     STAFF_CHAT_JWT_SECRET: LOAD_SECRET,
     STAFF_CHAT_RATE_LIMIT_REQUESTS: '0',
     STAFF_CHAT_RATE_LIMIT_MESSAGES: '0',
+    STAFF_CHAT_RATE_LIMIT_CHANGES: '0',
     STAFF_CHAT_UPLOAD_DIR: uploads,
     ...extra,
   });
@@ -328,77 +329,55 @@ describe('PostgreSQL faults under the real server', { ...(unreachable && { skip:
     );
 
     test(
-      'acknowledge, pin and a handover tick while the database is down: 503 in the one error shape, nothing half-stored, and each succeeds on retry once it listens again',
+      'every write of urgent messages, handover notes, pins and housekeeping while the database is down: 503 in the one error shape, nothing half-stored, and each succeeds on retry once it listens again',
       { timeout: 30_000 },
       async () => {
-        // Two of Housekeeping, whose tokens put them in its department channel.
-        const tokenOf = (sub: string) =>
-          signStaffToken({ sub, hotel: 'grand', name: `Name of ${sub}`, department: 'Housekeeping' }, LOAD_SECRET);
-        const call = async (sub: string, method: string, path: string, body?: unknown) => {
+        // Three of Housekeeping, whose tokens put them in its department channel.
+        const call: ApiCall = async (sub, method, path, body) => {
+          const json = body !== undefined && !(body instanceof FormData);
+          const token = signStaffToken({ sub, hotel: 'grand', name: `Name of ${sub}`, department: 'Housekeeping' }, LOAD_SECRET);
           const response = await fetch(`${api}/staff_chat/grand${path}`, {
             method,
-            headers: { authorization: `Bearer ${tokenOf(sub)}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
-            ...(body !== undefined && { body: JSON.stringify(body) }),
+            headers: { authorization: `Bearer ${token}`, ...(json && { 'content-type': 'application/json' }) },
+            ...(body !== undefined && { body: json ? JSON.stringify(body) : body }),
           });
           return { status: response.status, retryAfter: response.headers.get('retry-after'), json: await response.json() };
         };
-        for (const sub of ['hana', 'hugo']) assert.equal((await call(sub, 'GET', '/me')).status, 200);
-        const channel = ((await call('hana', 'GET', '/conversations/')).json as ConversationList).results.find(
-          (c) => c.kind === 'department',
-        );
-        assert.ok(channel);
-        const urgent = (
-          await call('hana', 'POST', `/conversations/${channel.id}/send-message/`, { message: 'VIP early', requires_acknowledgement: true })
-        ).json as Message;
-        const note = (
-          await call('hana', 'POST', `/conversations/${channel.id}/send-message/`, {
-            message: 'Night',
-            handover_items: ['Room 12', 'Lift 2'],
-          })
-        ).json as Message;
-        const item = note.handover!.items[0]!;
-        const writes = [
-          { name: 'acknowledge', method: 'POST', path: `/messages/${urgent.id}/acknowledge/`, ok: 201 },
-          { name: 'pin', method: 'POST', path: `/messages/${note.id}/pin/`, ok: 201 },
-          { name: 'tick', method: 'PATCH', path: `/messages/${note.id}/handover/items/${item.id}/`, body: { checked: true }, ok: 200 },
-        ];
+        const { writes, state, stored } = await prepareFeatureWrites(call, { actor: 'hugo', owner: 'hana', other: 'ines' });
+        const before = await state();
 
         await proxy.refuse();
         try {
-          for (const write of writes) {
-            const answer = await call('hugo', write.method, write.path, write.body);
-            assert.equal(answer.status, 503, `${write.name}: ${JSON.stringify(answer.json)}`);
-            assert.ok(
-              isErrorShape(answer.json) && answer.json.error.code === 'database_unavailable',
-              `${write.name}: ${JSON.stringify(answer.json)}`,
-            );
-            assert.match(answer.retryAfter ?? '', /^[1-9]\d*$/, `${write.name}: Retry-After`);
-          }
+          for (const write of writes) assertDatabaseUnavailable(await call('hugo', write.method, write.path, write.body), write.name);
         } finally {
           await proxy.accept();
         }
-        // Retried as the widget would, until the pool has reconnected. The first success is the one that
-        // stores it (201 for the acknowledgement and the pin, not 200 "already"): the 503s stored nothing.
+        // Retried as the widget would, until the pool has reconnected; the first reads may still meet it.
         const deadline = performance.now() + RECOVERY_DEADLINE_MS;
+        const settled = async () => {
+          for (;;) {
+            try {
+              return await state();
+            } catch (error) {
+              if (performance.now() > deadline) throw error;
+              await new Promise((resolve) => setTimeout(resolve, 50));
+            }
+          }
+        };
+        assert.deepEqual(await settled(), before, 'nothing stored half-way');
+        // The first success is the one that stores it (201 for the acknowledgement, the pin and the note,
+        // not 200 "already"): the 503s stored nothing.
         for (const write of writes) {
           for (;;) {
             const answer = await call('hugo', write.method, write.path, write.body);
             if (answer.status === write.ok) break;
-            assert.equal(answer.status, 503, `${write.name} on retry: ${answer.status} ${JSON.stringify(answer.json)}`);
+            assertDatabaseUnavailable(answer, `${write.name} on retry`);
             if (performance.now() > deadline)
               assert.fail(`${write.name} did not succeed within ${RECOVERY_DEADLINE_MS} ms of the database listening again`);
             await new Promise((resolve) => setTimeout(resolve, 50));
           }
         }
-        const after = (await call('hana', 'GET', `/conversations/${channel.id}/messages/`)).json as { messages: Message[] };
-        const stored = new Map(after.messages.map((message) => [message.id, message]));
-        assert.deepEqual(
-          stored.get(urgent.id)?.acknowledgements?.acknowledged.map((entry) => entry.id),
-          ['hugo'],
-        );
-        assert.equal(stored.get(note.id)?.handover?.items.find((entry) => entry.id === item.id)?.checked_by?.id, 'hugo');
-        const pins = (await call('hana', 'GET', `/conversations/${channel.id}/pins/`)).json as { count: number };
-        assert.equal(pins.count, 1);
+        assert.deepEqual(await state(), stored(before));
       },
     );
 

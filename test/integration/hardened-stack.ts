@@ -53,6 +53,7 @@ export async function startHardenedStack(
       STAFF_CHAT_JWT_SECRET: SECRET,
       STAFF_CHAT_RATE_LIMIT_REQUESTS: '0',
       STAFF_CHAT_RATE_LIMIT_MESSAGES: '0',
+      STAFF_CHAT_RATE_LIMIT_CHANGES: '0',
       STAFF_CHAT_RATE_LIMIT_SEARCHES: '0',
       STAFF_CHAT_RATE_LIMIT_FORWARDS: '0',
       ...env,

@@ -14,7 +14,7 @@ export interface FloodAnswer {
 export interface FloodOutcome {
   statuses: (number | string)[];
   elapsedSeconds: number;
-  /** The most answers of `okStatus` the bucket allows in `elapsedSeconds`. */
+  /** The most accepted answers (of `okStatus`) the bucket allows in `elapsedSeconds`. */
   allowed: number;
   accepted: number;
   problems: string[];
@@ -26,7 +26,8 @@ export async function budgetFlood(options: {
   seconds: number;
   signal: AbortSignal;
   perMinute: number;
-  okStatus: number;
+  /** What an accepted request answers: one status, or several (201 the first time, 200 a repeat). */
+  okStatus: number | readonly number[];
   what: string;
   request: (sequence: number) => Promise<FloodAnswer>;
 }): Promise<FloodOutcome> {
@@ -52,15 +53,17 @@ export async function budgetFlood(options: {
     }),
   );
   const elapsedSeconds = (performance.now() - started) / 1000;
-  const accepted = statuses.filter((status) => status === options.okStatus).length;
+  const okStatuses: readonly (number | string)[] = typeof options.okStatus === 'number' ? [options.okStatus] : options.okStatus;
+  const isOk = (status: number | string) => okStatuses.includes(status);
+  const accepted = statuses.filter(isOk).length;
   const allowed = options.perMinute / 4 + Math.ceil((elapsedSeconds * options.perMinute) / 60) + 1;
   const problems: string[] = [];
   if (accepted > allowed)
     problems.push(`${accepted} ${options.what} were accepted, more than the limit's ${allowed} in ${elapsedSeconds.toFixed(1)} s`);
   if (!statuses.includes(429)) problems.push(`no ${options.what} were refused with 429`);
-  const other = statuses.filter((status) => status !== options.okStatus && status !== 429);
+  const other = statuses.filter((status) => !isOk(status) && status !== 429);
   if (other.length > 0)
-    problems.push(`${other.length} ${options.what} ended otherwise than ${options.okStatus} or 429: ${histogram(other)}`);
+    problems.push(`${other.length} ${options.what} ended otherwise than ${okStatuses.join(', ')} or 429: ${histogram(other)}`);
   if (withoutRetryAfter > 0) problems.push(`${withoutRetryAfter} 429 answers lack Retry-After`);
   if (withoutErrorShape > 0) problems.push(`${withoutErrorShape} 429 answers lack the {"error":{"code","message"}} body`);
   const summary = `answered ${statuses.length} ${options.what} in ${elapsedSeconds.toFixed(1)} s (${(statuses.length / elapsedSeconds).toFixed(0)}/s): ${histogram(statuses)}; limit allows ${allowed}`;
